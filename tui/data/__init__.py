@@ -1,0 +1,1 @@
+"""Pure logic: content, settings, triage, text helpers. Nothing here imports Textual."""

@@ -1,0 +1,289 @@
+"""Load a guide from its folder of data files into typed, validated objects.
+
+A guide folder holds `guide.toml` (metadata, credits, the order of sections) and one Markdown
+file per section under `sections/`. The Markdown is a small, strict subset (see
+`content/FORMAT.md`) so that every block maps to plain text for the screen, the plain mode and
+the speech reader alike. Any mistake raises `ContentError` naming the file and the line or key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from tui.data.errors import ContentError
+from tui.data.sanitize import clean_line
+
+BlockKind = Literal["paragraph", "bullets", "subheading", "note"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a section: a paragraph, a bulleted list, a subheading or a marked note."""
+
+    kind: BlockKind
+    """What sort of block this is."""
+    lines: tuple[str, ...]
+    """The block's text: one entry for a paragraph, subheading or note; one per bullet."""
+    line_number: int = 0
+    """Where the block starts in its file (1-based), for error messages and search."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """One screen's worth of the guide."""
+
+    number: int
+    """1-based position in the guide."""
+    slug: str
+    """The file's stem, stable across reorderings (used in settings and tests)."""
+    title: str
+    """The section heading, in plain words."""
+    blocks: tuple[Block, ...]
+    """The body, in reading order."""
+    path: Path
+    """The file it was loaded from."""
+
+    def plain_paragraphs(self) -> list[str]:
+        """The body as a list of plain strings: bullets prefixed with "- "."""
+        out: list[str] = []
+        for block in self.blocks:
+            if block.kind == "bullets":
+                out.extend(f"- {item}" for item in block.lines)
+            else:
+                out.extend(block.lines)
+        return out
+
+    def text(self) -> str:
+        """The whole section, title first, as plain text (used for search and reading level)."""
+        return "\n".join([self.title, *self.plain_paragraphs()])
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A correction or addition to the source, with where it comes from."""
+
+    title: str
+    """What was added or corrected."""
+    text: str
+    """The addition itself, in plain words."""
+    source: str
+    """Who says so (e.g. "NHS", "Am Fam Physician 2008")."""
+
+
+@dataclass(frozen=True)
+class Credit:
+    """The article the guide is written from."""
+
+    title: str
+    """The source article's title."""
+    publisher: str
+    """Who published it."""
+    reviewer: str
+    """Who reviewed it medically."""
+    writer: str
+    """Who wrote it."""
+    updated: str
+    """When the source was last updated, as a date string."""
+
+
+@dataclass(frozen=True)
+class Guide:
+    """A whole guide: metadata and sections, ready to show."""
+
+    folder: Path
+    """The folder it was loaded from."""
+    title: str
+    """The guide's title."""
+    disclaimer: str
+    """One line: this is information, not a diagnosis."""
+    credit: Credit
+    """The source article's credit line."""
+    reviewed: str
+    """When the guide's content was last reviewed."""
+    next_review_due: str
+    """When the next review is due."""
+    signoff_note: str
+    """A plain statement of the clinical sign-off status of the guide's own wording."""
+    additions: tuple[Addition, ...]
+    """Corrections and additions to the source, each with its own source."""
+    sections: tuple[Section, ...] = field(default_factory=tuple)
+    """The sections in reading order."""
+
+    def section(self, number: int) -> Section:
+        """Return section `number` (1-based); raise IndexError if there is none."""
+        if not 1 <= number <= len(self.sections):
+            raise IndexError(number)
+        return self.sections[number - 1]
+
+
+def default_content_dir() -> Path:
+    """Where the bundled guide lives: inside the installed package, or the checkout's content/."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "_content" / "muscle-spasms", package.parent / "content" / "muscle-spasms"):
+        if (candidate / "guide.toml").is_file():
+            return candidate
+    return package.parent / "content" / "muscle-spasms"
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """Read a TOML file, turning every failure into a one-line ContentError."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(path, "file not found") from None
+    except OSError as exc:
+        raise ContentError(path, f"cannot read: {exc.strerror}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, f"not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib says "... (at line 3, column 7)"; keep its words, lift the line out.
+        message = str(exc)
+        line = None
+        if "(at line " in message:
+            head, _, tail = message.rpartition(" (at line ")
+            number = tail.split(",")[0].rstrip(")")
+            if number.isdigit():
+                line, message = int(number), head
+        raise ContentError(path, f"invalid TOML: {message}", line) from None
+
+
+def require_str(table: dict[str, Any], key: str, path: Path, where: str) -> str:
+    """Return `table[key]` as a non-empty, clean string or raise naming the key."""
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ContentError(path, f"key '{where}{key}' must be a non-empty string")
+    return clean_line(value)
+
+
+def require_table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
+    """Return `data[key]` as a table or raise naming the key."""
+    value = data.get(key)
+    if not isinstance(value, dict):
+        raise ContentError(path, f"missing table [{key}]")
+    return value
+
+
+def parse_section(path: Path, number: int) -> Section:
+    """Parse one section file in the guide's Markdown subset."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ContentError(path, "section file not found") from None
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, f"not UTF-8 text (byte {exc.start})") from None
+    lines = text.splitlines()
+    title = ""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    bullets: list[str] = []
+    start = 0
+
+    def flush(line_number: int) -> None:
+        nonlocal paragraph, bullets
+        if paragraph:
+            blocks.append(Block("paragraph", (clean_line(" ".join(paragraph)),), start))
+            paragraph = []
+        if bullets:
+            blocks.append(Block("bullets", tuple(bullets), start))
+            bullets = []
+
+    for index, raw in enumerate(lines, start=1):
+        line = raw.rstrip()
+        stripped = line.strip()
+        if not title:
+            if not stripped:
+                continue
+            if not stripped.startswith("# ") or not stripped[2:].strip():
+                raise ContentError(path, "the first line must be the title, as '# Title'", index)
+            title = clean_line(stripped[2:])
+            continue
+        if not stripped:
+            flush(index)
+            continue
+        if stripped.startswith("# "):
+            raise ContentError(path, "only one '# ' title per section; use '## ' for a subheading", index)
+        if stripped.startswith("## "):
+            flush(index)
+            blocks.append(Block("subheading", (clean_line(stripped[3:]),), index))
+        elif stripped.startswith("> "):
+            flush(index)
+            blocks.append(Block("note", (clean_line(stripped[2:]),), index))
+        elif stripped.startswith("- "):
+            if paragraph:
+                flush(index)
+            if not bullets:
+                start = index
+            bullets.append(clean_line(stripped[2:]))
+        elif stripped.startswith(("* ", "+ ", "#", "<", "|", "```")):
+            raise ContentError(path, f"unsupported Markdown '{stripped[:3].strip()}': see content/FORMAT.md", index)
+        elif bullets and raw.startswith("  "):
+            bullets[-1] = f"{bullets[-1]} {clean_line(stripped)}"
+        else:
+            if bullets:
+                flush(index)
+            if not paragraph:
+                start = index
+            paragraph.append(stripped)
+    flush(len(lines) + 1)
+    if not title:
+        raise ContentError(path, "empty section: the first line must be '# Title'", 1)
+    if not blocks:
+        raise ContentError(path, "the section has a title but no text", len(lines))
+    return Section(number=number, slug=path.stem, title=title, blocks=tuple(blocks), path=path)
+
+
+def load_guide(folder: Path | None = None) -> Guide:
+    """Load and validate the guide in `folder` (the bundled guide by default)."""
+    folder = folder or default_content_dir()
+    if not folder.is_dir():
+        raise ContentError(folder, "no such folder")
+    meta_path = folder / "guide.toml"
+    data = load_toml(meta_path)
+    guide = require_table(data, "guide", meta_path)
+    source = require_table(data, "source", meta_path)
+    review = require_table(data, "review", meta_path)
+    names = guide.get("sections")
+    if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+        raise ContentError(meta_path, "key 'guide.sections' must be a non-empty list of file names")
+    if len(set(names)) != len(names):
+        raise ContentError(meta_path, "key 'guide.sections' lists a file twice")
+    additions: list[Addition] = []
+    raw_additions = data.get("additions", [])
+    if not isinstance(raw_additions, list):
+        raise ContentError(meta_path, "'additions' must be an array of tables, as [[additions]]")
+    for index, item in enumerate(raw_additions):
+        if not isinstance(item, dict):
+            raise ContentError(meta_path, f"additions[{index}] must be a table")
+        where = f"additions[{index}]."
+        additions.append(
+            Addition(
+                title=require_str(item, "title", meta_path, where),
+                text=require_str(item, "text", meta_path, where),
+                source=require_str(item, "source", meta_path, where),
+            )
+        )
+    sections = tuple(
+        parse_section(folder / "sections" / name, number) for number, name in enumerate(names, start=1)
+    )
+    return Guide(
+        folder=folder,
+        title=require_str(guide, "title", meta_path, "guide."),
+        disclaimer=require_str(guide, "disclaimer", meta_path, "guide."),
+        credit=Credit(
+            title=require_str(source, "title", meta_path, "source."),
+            publisher=require_str(source, "publisher", meta_path, "source."),
+            reviewer=require_str(source, "reviewer", meta_path, "source."),
+            writer=require_str(source, "writer", meta_path, "source."),
+            updated=require_str(source, "updated", meta_path, "source."),
+        ),
+        reviewed=require_str(review, "reviewed", meta_path, "review."),
+        next_review_due=require_str(review, "next_review_due", meta_path, "review."),
+        signoff_note=require_str(review, "signoff_note", meta_path, "review."),
+        additions=tuple(additions),
+        sections=sections,
+    )

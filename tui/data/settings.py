@@ -1,0 +1,134 @@
+"""The user's settings: loaded from and saved to the config folder, atomically.
+
+The file is `settings.toml` in platformdirs' user config folder (so `XDG_CONFIG_HOME` moves it).
+A file that cannot be read never stops the guide: the bad file is kept beside it as a backup,
+the guide starts with defaults for whatever was wrong, and one message says so.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from tui.data.atomic import keep_backup, write_text_atomic
+
+APP_NAME = "spasm-guide"
+
+THEMES: dict[str, str] = {
+    "hc-dark": "High contrast, dark",
+    "hc-light": "High contrast, light",
+    "ansi-dark": "Your terminal's colours, dark",
+    "ansi-light": "Your terminal's colours, light",
+}
+"""Theme ids a user may choose, with the name shown for each."""
+
+REGIONS: dict[str, tuple[str, str]] = {
+    "US": ("911", "United States and Canada"),
+    "UK": ("999", "United Kingdom"),
+    "EU": ("112", "European Union"),
+}
+"""Region id to (emergency number, region name). The source article is from the US."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user can change, with safe defaults."""
+
+    theme: str = "hc-dark"
+    """One of THEMES."""
+    region: str = "US"
+    """One of REGIONS: which emergency number the guide shows."""
+    speech_rate: int = 170
+    """Words per minute for the reader."""
+    speech_volume: float = 1.0
+    """0.0 to 1.0."""
+    speech_voice: str = ""
+    """A pyttsx3 voice id, name or language code; empty means the engine's default."""
+    self_voicing: bool = False
+    """Speak each new screen's title and each newly focused item."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id to key(s), e.g. {"guide.next": "n,right"}: passed to App.set_keymap."""
+
+    @property
+    def emergency_number(self) -> str:
+        """The emergency number for the chosen region."""
+        return REGIONS.get(self.region, REGIONS["US"])[0]
+
+
+def emergency_line(settings: Settings) -> str:
+    """The line shown in the same place on every screen."""
+    return f"Emergency? Call {settings.emergency_number} or your local emergency number."
+
+
+def settings_path() -> Path:
+    """Where settings live for this user."""
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
+
+
+def validate_value(name: str, value: Any) -> str | None:
+    """Return why `value` is not allowed for setting `name`, or None if it is fine."""
+    checks: dict[str, tuple[bool, str]] = {
+        "theme": (value in THEMES, f"one of {', '.join(THEMES)}"),
+        "region": (value in REGIONS, f"one of {', '.join(REGIONS)}"),
+        "speech_rate": (
+            isinstance(value, int) and not isinstance(value, bool) and 80 <= value <= 400,
+            "a whole number from 80 to 400",
+        ),
+        "speech_volume": (
+            isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1,
+            "a number from 0 to 1",
+        ),
+        "speech_voice": (isinstance(value, str), "a string"),
+        "self_voicing": (isinstance(value, bool), "true or false"),
+        "keys": (
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
+            'a table of binding id = "key"',
+        ),
+    }
+    ok, wanted = checks[name]
+    return None if ok else f"must be {wanted}"
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """Load settings; return them and a one-line message if anything had to be set aside."""
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), f"{path}: cannot read settings ({exc.strerror}); using defaults."
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        backup = keep_backup(path)
+        return Settings(), f"{path}: not valid settings ({exc}); using defaults, kept it as {backup.name}."
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        if key not in known:
+            problems.append(f"unknown key '{key}'")
+            continue
+        why = validate_value(key, value)
+        if why:
+            problems.append(f"key '{key}' {why}")
+        else:
+            values[key] = float(value) if key == "speech_volume" else value
+    settings = replace(Settings(), **values)
+    if not problems:
+        return settings, None
+    backup = keep_backup(path)
+    return settings, f"{path}: {problems[0]}; using the default there, kept the file as {backup.name}."
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write settings atomically."""
+    path = path or settings_path()
+    data = {k: v for k, v in asdict(settings).items() if not (k == "keys" and not v)}
+    write_text_atomic(path, tomli_w.dumps(data))

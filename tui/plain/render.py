@@ -1,0 +1,109 @@
+"""Print the guide as linear text: for screen readers, braille displays, pipes and `less`.
+
+Headings, paragraphs and bullets ("- "), wrapped at 72 columns, no box drawing. Bold headings
+only when stdout is a terminal and NO_COLOR is not set; otherwise not one escape code.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from typing import TextIO
+
+from tui.data.content import Guide, Section
+from tui.data.settings import Settings, emergency_line
+
+WIDTH = 72
+"""Lines are wrapped to this many columns: comfortable to read and to follow on braille."""
+
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def number_word(number: int) -> str:
+    """Spell small numbers as words ("3" -> "three"), as screen readers and speech prefer."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+def section_position(section: Section, total: int) -> str:
+    """'Section three of nine', in words."""
+    return f"Section {number_word(section.number)} of {number_word(total)}"
+
+
+def use_styling(stream: TextIO) -> bool:
+    """Bold headings only on a real terminal, and never with NO_COLOR set."""
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """Wrap one paragraph; continuation lines of a bullet line up under its text."""
+    return textwrap.wrap(
+        text, width=width, initial_indent=indent, subsequent_indent=" " * len(indent),
+        break_long_words=True, break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]:
+    """One section as plain lines: position, title, then the body."""
+    lines = [f"{section_position(section, total)}: {section.title}", ""]
+    for block in section.blocks:
+        if block.kind == "paragraph":
+            lines.extend(wrap(block.lines[0], width=width))
+        elif block.kind == "subheading":
+            lines.append(block.lines[0])
+        elif block.kind == "note":
+            lines.extend(wrap(f"Note: {block.lines[0]}", width=width))
+        else:
+            for item in block.lines:
+                lines.extend(wrap(item, "- ", width=width))
+        lines.append("")
+    return lines
+
+
+def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[str]:
+    """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, credit."""
+    total = len(guide.sections)
+    lines = [guide.title, guide.disclaimer, emergency_line(settings), "", "Contents"]
+    lines += [f"{s.number}. {s.title}" for s in guide.sections]
+    lines.append("")
+    for section in guide.sections:
+        lines += section_lines(section, total, width)
+    lines += about_lines(guide, width)
+    return lines
+
+
+def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
+    """Source credit, review dates, additions and the sign-off note."""
+    credit = guide.credit
+    lines = ["About this guide", ""]
+    lines += wrap(
+        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}, "
+        f"written by {credit.writer}, medically reviewed by {credit.reviewer}, "
+        f"updated {credit.updated}.",
+        width=width,
+    )
+    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}", ""]
+    lines += wrap(guide.signoff_note, width=width)
+    if guide.additions:
+        lines += ["", "Additions and corrections to the source"]
+        for addition in guide.additions:
+            lines += wrap(f"{addition.title}: {addition.text} Source: {addition.source}.", "- ", width)
+    lines.append("")
+    return lines
+
+
+def print_plain(guide: Guide, settings: Settings, out: TextIO, section: int | None = None) -> None:
+    """Write the whole guide, or one section, to `out`."""
+    bold = use_styling(out)
+    if section is None:
+        lines = guide_lines(guide, settings)
+        headings = {guide.title, "Contents", "About this guide"}
+        headings |= {f"Section {number_word(s.number)} of {number_word(len(guide.sections))}: {s.title}"
+                     for s in guide.sections}
+    else:
+        lines = section_lines(guide.section(section), len(guide.sections))
+        headings = {lines[0]}
+    for line in lines:
+        out.write(f"\x1b[1m{line}\x1b[0m\n" if bold and line in headings else f"{line}\n")
