@@ -48,7 +48,7 @@ def search_guide(guide: Guide, query: str) -> list[Hit]:
         return []
     hits: list[Hit] = []
     for section in guide.sections:
-        texts = [(-1, section.title)] + list(enumerate(section.plain_paragraphs()))
+        texts = [(-1, section.title), *list(enumerate(section.plain_paragraphs()))]
         for index, text in texts:
             position = text.casefold().find(needle)
             if position >= 0:

@@ -1,0 +1,239 @@
+"""The full-screen guide: a Textual app that keeps the terminal cursor on what has focus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.geometry import Offset
+from textual.screen import Screen
+from textual.widgets import Input
+
+from tui.data.content import Guide
+from tui.data.settings import Settings, emergency_line, save_settings
+from tui.themes import OWN_THEMES
+
+SECTION_KEYS: list[BindingType] = [
+    Binding(str(n), f"open_section({n})", f"Section {n}", show=True, id=f"app.section{n}",
+            tooltip=f"Open section {n}")
+    for n in range(1, 10)
+]
+"""Digits jump straight to a section, on every screen."""
+
+
+KEY_WORDS: dict[str, str] = {
+    "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
+    "escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
+    "tab": "Tab", "space": "Space", "question_mark": "?", "slash": "/", "plus": "+",
+    "minus": "-", "left_square_bracket": "[", "right_square_bracket": "]", "backspace": "Backspace",
+    "delete": "Delete",
+}
+"""Key names as a person says them."""
+
+
+def key_in_words(key: str) -> str:
+    """"ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n"."""
+    *modifiers, name = key.split("+")
+    word = KEY_WORDS.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
+    return "+".join([*(m.capitalize() for m in modifiers), word])
+
+
+class GuideApp(App[int]):
+    """The guide. Every screen has the emergency line on top and its keys at the bottom.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | escape | Go back. |
+    | / | Search the guide. |
+    | k | Check your symptoms. |
+    | ?, f1 | Help for this screen. |
+    | 1-9 | Open that section. |
+    | q | Quit. |
+    """
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    """The palette is a mouse-and-fuzzy-search tool that speaks poorly; every action has a key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Search the guide"),
+        Binding("k", "checklist", "Symptoms", id="app.checklist", tooltip="Check your symptoms"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Keys for this screen"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        *SECTION_KEYS,
+    ]
+    """Keys that work on every screen."""
+
+    def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
+                 settings_file: Path | None = None) -> None:
+        super().__init__()
+        self.guide = guide
+        """The content being shown."""
+        self.settings = settings
+        """The user's settings; change them with change_settings so they are saved."""
+        self.settings_file = settings_file
+        """Where settings are saved (None: the user's config folder)."""
+        self.theme_override = theme_override
+        """A theme chosen on the command line for this run only."""
+        self._cursor_fallback = Offset(0, 0)
+        for theme in OWN_THEMES:
+            self.register_theme(theme)
+        self.theme = theme_override or settings.theme
+        # Nothing moves on its own: no animation, no smooth scrolling (and fewer bytes over SSH).
+        self.animation_level = "none"
+
+    # The terminal cursor follows focus -------------------------------------------------------
+    # Textual moves the (hidden) terminal cursor to `cursor_position` on every frame it draws.
+    # Computing it here, at draw time, puts it on the focused item in the same frame as the
+    # highlight, which is what a console screen reader or braille display follows.
+
+    @property
+    def cursor_position(self) -> Offset:
+        try:
+            focused = self.screen.focused
+        except Exception:  # no screen yet, or shutting down
+            return self._cursor_fallback
+        if focused is None:
+            return self._cursor_fallback
+        anchor = getattr(focused, "cursor_anchor", None)
+        if callable(anchor):
+            position = anchor()
+            if isinstance(position, Offset):
+                return position
+        if isinstance(focused, Input):
+            return focused.cursor_screen_offset
+        return focused.content_region.offset
+
+    @cursor_position.setter
+    def cursor_position(self, value: Offset) -> None:
+        self._cursor_fallback = value
+
+    # Start-up ----------------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Our own variables, for themes that do not set them (Textual's ansi themes).
+        return {
+            "emergency-foreground": "ansi_bright_white",
+            "emergency-background": "ansi_red",
+            "note-foreground": "ansi_default",
+            "highlight-foreground": "ansi_black",
+            "highlight-background": "ansi_bright_white",
+        }
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+
+    def get_default_screen(self) -> Screen[Any]:
+        from tui.screens.start import StartScreen
+
+        return StartScreen()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in words ("Enter", "Up"), never glyphs that turn to garbage without UTF-8."""
+        if binding.key_display:
+            return binding.key_display
+        return key_in_words(binding.key)
+
+    def emergency_text(self) -> str:
+        """The emergency line for the chosen region."""
+        return emergency_line(self.settings)
+
+    def change_settings(self, **changes: Any) -> None:
+        """Apply and save settings (atomically); a failed save is said, never a crash."""
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)
+        if "theme" in changes:
+            self.theme = self.settings.theme
+        try:
+            save_settings(self.settings, self.settings_file)
+        except OSError as exc:
+            self.notify(f"Could not save settings: {exc.strerror}", severity="error")
+
+    def announce(self, text: str) -> None:
+        """Hook for spoken feedback of a screen change (self-voicing)."""
+
+    # Navigation --------------------------------------------------------------------------------
+
+    def open_destination(self, name: str) -> None:
+        """Open a start-menu destination by id."""
+        actions = {"read": self.action_contents, "checklist": self.action_checklist,
+                   "search": self.action_search, "settings": self.action_settings,
+                   "help": self.action_help, "about": self.action_about}
+        actions[name]()
+
+    def open_section(self, number: int, paragraph: int | None = None) -> None:
+        """Open section `number`; on a section screen already, change it in place."""
+        from tui.screens.section import SectionScreen
+
+        if not 1 <= number <= len(self.guide.sections):
+            self.notify(f"There is no section {number}.", timeout=3)
+            return
+        if isinstance(self.screen, SectionScreen) and paragraph is None:
+            self.screen.show(number)
+        else:
+            self.push_screen(SectionScreen(number, paragraph))
+
+    def action_open_section(self, number: int) -> None:
+        self.open_section(number)
+
+    def action_contents(self) -> None:
+        from tui.screens.contents import ContentsScreen
+
+        self.push_screen(ContentsScreen())
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_checklist(self) -> None:
+        from tui.screens.checklist import ChecklistScreen
+
+        if not isinstance(self.screen, ChecklistScreen):
+            self.push_screen(ChecklistScreen())
+
+    def action_settings(self) -> None:
+        from tui.screens.settings import SettingsScreen
+
+        self.push_screen(SettingsScreen())
+
+    def action_about(self) -> None:
+        from tui.screens.reading import ReadingScreen, about_section
+
+        self.push_screen(ReadingScreen(about_section(self.guide)))
+
+    def action_help(self) -> None:
+        from tui.screens.base import GuideScreen
+        from tui.screens.reading import ReadingScreen, help_section
+
+        screen = self.screen
+        if isinstance(screen, ReadingScreen) and screen.section.title.startswith("Help"):
+            return
+        name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
+        self.push_screen(ReadingScreen(help_section(name, self.keys_of(screen))))
+
+    def keys_of(self, screen: Screen[Any]) -> list[tuple[str, str]]:
+        """Every key active on `screen`, described from its binding: help is never hand-kept."""
+        rows: dict[str, list[str]] = {}
+        for _key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.action.startswith("open_section") or "copy" in binding.action:
+                continue
+            what = binding.tooltip or binding.description
+            if not what:
+                continue
+            rows.setdefault(what, []).append(self.get_key_display(binding))
+        out = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
+        out.append(("1 to 9", "Open that section"))
+        return out
+
+    def action_go_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()

@@ -1,0 +1,69 @@
+"""Word wrapping that remembers where each line came from.
+
+The section view, search and the speech highlight all need to map a (paragraph, character)
+position to a screen line, so wrapping keeps character offsets instead of copying text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class WrappedLine:
+    """One line of wrapped text."""
+
+    paragraph: int
+    """Index into the list of paragraphs; -1 for a blank spacer line."""
+    start: int
+    """Offset of the line's first character in its paragraph."""
+    end: int
+    """Offset just past its last character."""
+    indent: int
+    """Spaces drawn before the text (a bullet's continuation lines hang under its text)."""
+
+
+def wrap_spans(text: str, width: int, hanging: int = 0) -> list[tuple[int, int, int]]:
+    """Greedy wrap of `text` into (start, end, indent) spans no wider than `width` columns."""
+    width = max(width, hanging + 1, 1)
+    spans: list[tuple[int, int, int]] = []
+    start = end = -1
+    indent = 0
+    for match in _WORD.finditer(text):
+        word_start, word_end = match.span()
+        if start < 0:
+            start, end = word_start, word_end
+        elif indent + (word_end - start) <= width:
+            end = word_end
+        else:
+            spans.append((start, end, indent))
+            indent = hanging
+            start, end = word_start, word_end
+        # A word longer than the line is cut, never scrolled sideways.
+        while indent + (end - start) > width:
+            cut = start + width - indent
+            spans.append((start, cut, indent))
+            indent = hanging
+            start = cut
+    if start >= 0:
+        spans.append((start, end, indent))
+    return spans or [(0, 0, 0)]
+
+
+def wrap_paragraphs(paragraphs: list[str], width: int, joined: set[int] | None = None) -> list[WrappedLine]:
+    """Wrap paragraphs with a blank line between them, except before those in `joined`.
+
+    Paragraphs that start with "- " are bullets: their continuation lines hang by two columns.
+    `joined` holds indices that follow the previous paragraph with no blank line (list items).
+    """
+    joined = joined or set()
+    lines: list[WrappedLine] = []
+    for index, text in enumerate(paragraphs):
+        if lines and index not in joined:
+            lines.append(WrappedLine(-1, 0, 0, 0))
+        hanging = 2 if text.startswith("- ") else 0
+        lines.extend(WrappedLine(index, s, e, i) for s, e, i in wrap_spans(text, width, hanging))
+    return lines

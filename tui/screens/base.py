@@ -1,0 +1,65 @@
+"""The frame every screen shares: the emergency line, the body, the keys, and a size check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from tui.app import GuideApp
+
+MIN_WIDTH = 40
+"""Narrowest terminal that is fully usable (a large font on a small screen)."""
+MIN_HEIGHT = 12
+"""Shortest terminal that is fully usable."""
+
+
+class GuideScreen(Screen[None]):
+    """A screen with the emergency line on its first row and every key on its last rows."""
+
+    TITLE_TEXT: ClassVar[str] = ""
+    """The screen's name, shown as its first body line and spoken in self-voicing mode."""
+
+    @property
+    def guide_app(self) -> GuideApp:
+        """The app, typed."""
+        from tui.app import GuideApp
+
+        assert isinstance(self.app, GuideApp)
+        return self.app
+
+    def screen_title(self) -> str:
+        """The title shown on the screen's first body line."""
+        return self.TITLE_TEXT
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.guide_app.emergency_text(), id="emergency", markup=False)
+        with Vertical(id="body"):
+            yield from self.compose_body()
+        yield Static(
+            f"Please make the window larger: the guide needs at least {MIN_WIDTH} columns and "
+            f"{MIN_HEIGHT} rows.",
+            id="too-small", markup=False,
+        )
+        yield KeyBar()
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def on_resize(self, event: Resize) -> None:
+        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
+        self.set_class(small, "-too-small")
+
+    def on_screen_resume(self) -> None:
+        # The region or theme may have changed while another screen was on top.
+        self.query_one("#emergency", Static).update(self.guide_app.emergency_text())
+        size = self.app.size
+        self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")

@@ -1,0 +1,76 @@
+"""Find a word across the guide and open any place it appears."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, OptionList, Static
+
+from tui.data.search import Hit, search_guide
+from tui.screens.base import GuideScreen
+from tui.widgets.guide_list import GuideList
+
+
+class SearchScreen(GuideScreen):
+    """Type a word, press Enter, choose a place.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | In the box: go to the results. On a result: open it. |
+    | tab | Move between the box and the results. |
+    | escape | Back. |
+    """
+
+    TITLE_TEXT = "Search the guide"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next field", id="search.next_field",
+                tooltip="Move between the search box and the results"),
+    ]
+    """Tab is shown: a newcomer needs to know how to reach the results."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+        """The places found for the current words."""
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.TITLE_TEXT, classes="title", markup=False)
+        yield Input(placeholder="Type a word, then Enter", id="query")
+        yield Static("Type a word to search for.", id="count", markup=False)
+        yield GuideList([], id="results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, words: str) -> None:
+        """Search and list the places, saying how many in words."""
+        self.hits = search_guide(self.guide_app.guide, words)
+        results = self.query_one(GuideList)
+        results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
+        count = len(self.hits)
+        if not words.strip():
+            message = "Type a word to search for."
+        elif count == 0:
+            message = f'No places found for "{words.strip()}".'
+        else:
+            place = "place" if count == 1 else "places"
+            message = f"{count} {place} found. Press Enter to see them."
+        self.query_one("#count", Static).update(message)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.hits:
+            results = self.query_one(GuideList)
+            results.highlighted = 0
+            results.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        hit = self.hits[event.option_index]
+        self.guide_app.open_section(hit.section_number, max(hit.paragraph_index, 0))

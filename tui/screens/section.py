@@ -1,0 +1,79 @@
+"""One section of the guide: its position in words, its text, and keys to move on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Static
+
+from tui.data.content import Section
+from tui.plain.render import section_position
+from tui.screens.base import GuideScreen
+from tui.widgets.section_text import SectionText
+
+
+class SectionScreen(GuideScreen):
+    """Reads one section; next and previous change the section in place.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | n, right | Next section. |
+    | p, left | Previous section. |
+    | up, down, pageup, pagedown | Scroll. |
+    | escape | Back to where you came from. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,right", "next_section", "Next", id="section.next", tooltip="Go to the next section"),
+        Binding("p,left", "previous_section", "Previous", id="section.previous",
+                tooltip="Go to the previous section"),
+    ]
+    """Moving between sections; scrolling is the text's own."""
+
+    def __init__(self, number: int, paragraph: int | None = None) -> None:
+        super().__init__()
+        self.number = number
+        """Which section is shown (1-based)."""
+        self.start_paragraph = paragraph
+        """Paragraph to scroll to when opened from a search result."""
+
+    @property
+    def section(self) -> Section:
+        """The section on screen."""
+        return self.guide_app.guide.section(self.number)
+
+    def screen_title(self) -> str:
+        return f"{section_position(self.section, len(self.guide_app.guide.sections))}: {self.section.title}"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.screen_title(), id="section-title", classes="title", markup=False)
+        yield SectionText(self.section, id="section-text")
+
+    def on_mount(self) -> None:
+        text = self.query_one(SectionText)
+        text.focus()
+        if self.start_paragraph is not None:
+            paragraph = self.start_paragraph
+            self.call_after_refresh(text.show_paragraph, paragraph)
+
+    def show(self, number: int) -> None:
+        """Replace the section on screen (no new screen: Esc still goes back to where you came from)."""
+        self.number = number
+        self.query_one("#section-title", Static).update(self.screen_title())
+        text = self.query_one(SectionText)
+        text.set_section(self.section)
+        self.guide_app.announce(self.screen_title())
+
+    def action_next_section(self) -> None:
+        if self.number < len(self.guide_app.guide.sections):
+            self.show(self.number + 1)
+        else:
+            self.notify("This is the last section.", timeout=3)
+
+    def action_previous_section(self) -> None:
+        if self.number > 1:
+            self.show(self.number - 1)
+        else:
+            self.notify("This is the first section.", timeout=3)

@@ -1,0 +1,97 @@
+"""A list of choices whose highlight is in the text and under the terminal cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.geometry import Offset
+from textual.strip import Strip
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+MARK = "> "
+"""Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
+
+
+class GuideList(OptionList):
+    """An OptionList that marks the highlighted item with "> " and anchors the cursor on it.
+
+    Screen readers and braille displays follow the terminal's cursor, not colour: the app asks
+    `cursor_anchor()` on every frame and moves the cursor to the first letter of the item.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | up, down | Move the highlight. |
+    | home, end | First or last item. |
+    | pageup, pagedown | Move a page. |
+    | enter | Choose the item. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="list.select", tooltip="Open the highlighted item"),
+    ]
+    """Enter is shown in the footer; the arrow keys are OptionList's own."""
+
+    DEFAULT_CSS = """
+    GuideList {
+        border: none;
+        padding: 0;
+        height: auto;
+        max-height: 1fr;
+        background: $background;
+        &:focus { border: none; background-tint: $background 0%; }
+        & > .option-list--option { padding: 0; }
+    }
+    GuideList:ansi {
+        & > .option-list--option-highlighted { text-style: reverse bold; }
+    }
+    """
+
+    def __init__(self, labels: Sequence[str], *, id: str | None = None, ids: Sequence[str] | None = None) -> None:
+        options = [
+            Option(f"  {label}", id=ids[index] if ids else None) for index, label in enumerate(labels)
+        ]
+        super().__init__(*options, id=id)
+        self.compact = True
+
+    def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
+        """Replace every item, keeping the highlight where it was if it still exists."""
+        keep = self.highlighted
+        self.set_options(Option(f"  {label}", id=ids[i] if ids else None) for i, label in enumerate(labels))
+        if labels:
+            self.highlighted = min(keep or 0, len(labels) - 1)
+
+    def set_label(self, index: int, label: str) -> None:
+        """Change one item's words (for example its "(selected)" state)."""
+        self.replace_option_prompt_at_index(index, f"  {label}")
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the "> " mark over the two blank columns every item starts with."""
+        strip = super().render_line(y)
+        line_number = self.scroll_offset.y + y
+        try:
+            index, line_offset = self._lines[line_number]
+        except IndexError:
+            return strip
+        if index != self.highlighted or line_offset != 0 or strip.cell_length < len(MARK):
+            return strip
+        style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
+        return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)])
+
+    def cursor_anchor(self) -> Offset | None:
+        """Screen position of the highlighted item's first letter, or None if it is not shown."""
+        if self.highlighted is None or not self.region:
+            return None
+        try:
+            line = self._index_to_line[self.highlighted]
+        except KeyError:
+            return None
+        region = self.content_region
+        y = region.y + line - self.scroll_offset.y
+        if not region.y <= y < region.bottom:
+            return None
+        return Offset(region.x + len(MARK), y)

@@ -1,0 +1,76 @@
+"""The keys of the current screen, in words, wrapping onto more lines instead of being cut off."""
+
+from __future__ import annotations
+
+from textual.app import RenderResult
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """Every key shown for this screen: "n Next  p Previous  Esc Back ...".
+
+    Textual's Footer scrolls sideways and hides keys on a narrow terminal; at 40 columns with a
+    large font every key must still be visible, so this one wraps. Digits bound to sections
+    collapse into one "1-9 Section" entry.
+    """
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        max-height: 4;
+        background: $footer-background;
+        color: $footer-description-foreground;
+        padding: 0 1;
+    }
+    KeyBar:ansi { background: ansi_default; color: ansi_default; text-style: reverse; }
+    """
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        """Redraw only when the set of keys changed (a focus move rarely changes them)."""
+        text = self.describe()
+        if text != getattr(self, "_last", None):
+            self._last = text
+            self.refresh(layout=True)
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(key, description) for every binding shown on this screen, in binding order."""
+        seen: set[str] = set()
+        out: list[tuple[str, str]] = []
+        digits = False
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not binding.description:
+                continue
+            if key.isdigit():
+                digits = True
+                continue
+            keys = self.app.get_key_display(binding)
+            if binding.description in seen:
+                continue
+            seen.add(binding.description)
+            out.append((keys, binding.description))
+        if digits:
+            out.append(("1-9", "Section"))
+        return out
+
+    def describe(self) -> str:
+        """The bar as plain text (also what tests read)."""
+        return "  ".join(f"{key} {description}" for key, description in self.entries())
+
+    def render(self) -> RenderResult:
+        parts: list[Content | str] = []
+        for key, description in self.entries():
+            if parts:
+                parts.append("  ")
+            parts.append(Content.styled(key, "bold $footer-key-foreground"))
+            parts.append(f" {description}")
+        return Content.assemble(*parts)
