@@ -19,7 +19,7 @@ WIDTH = 72
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()  # noqa: SIM905 (one readable line of words beats a column of quoted strings)
+).split()
 """Numbers as words, for "Section three of nine"."""
 
 
