@@ -8,6 +8,8 @@ the speech reader alike. Any mistake raises `ContentError` naming the file and t
 
 from __future__ import annotations
 
+import datetime
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -128,6 +130,16 @@ def default_content_dir() -> Path:
     return package.parent / "content" / "muscle-spasms"
 
 
+def decode_utf8(raw: bytes, path: Path) -> str:
+    """Decode a content file, naming the line of the first byte that is not UTF-8."""
+    try:
+        # utf-8-sig: editors on Windows may put a byte-order mark first; it is not content.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
+
+
 def load_toml(path: Path) -> dict[str, Any]:
     """Read a TOML file, turning every failure into a one-line ContentError."""
     try:
@@ -136,10 +148,9 @@ def load_toml(path: Path) -> dict[str, Any]:
         raise ContentError(path, "file not found") from None
     except OSError as exc:
         raise ContentError(path, f"cannot read: {exc.strerror}") from None
+    text = decode_utf8(raw, path)
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, f"not UTF-8 text (byte {exc.start})") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # tomllib says "... (at line 3, column 7)"; keep its words, lift the line out.
         message = str(exc)
@@ -155,7 +166,10 @@ def load_toml(path: Path) -> dict[str, Any]:
 def require_str(table: dict[str, Any], key: str, path: Path, where: str) -> str:
     """Return `table[key]` as a non-empty, clean string or raise naming the key."""
     value = table.get(key)
-    if not isinstance(value, str) or not value.strip():
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        # An unquoted TOML date (2026-11-27) is shown as words, which read and speak clearly.
+        return f"{value.day} {value:%B %Y}"
+    if not isinstance(value, str) or not clean_line(value):
         raise ContentError(path, f"key '{where}{key}' must be a non-empty string")
     return clean_line(value)
 
@@ -168,68 +182,91 @@ def require_table(data: dict[str, Any], key: str, path: Path) -> dict[str, Any]:
     return value
 
 
+# Markdown the subset does not have. Caught anywhere in a line, not only at its start, so that a
+# stray `**bold**` or link is reported instead of showing its asterisks or brackets to the reader.
+_UNSUPPORTED_START = re.compile(r"^(?:[*+]\s|#|<|\||```|~~~|\d+[.)]\s|-{3,}$|={3,}$|\*{3,}$|_{3,}$)")
+_UNSUPPORTED_INLINE = re.compile(r"\*\*|__|`|\[[^\]]*\]\([^)]*\)|</?[A-Za-z][^>]*>")
+
+
+def unsupported(stripped: str) -> str | None:
+    """Return the piece of unsupported Markdown in a line, or None if the line is allowed."""
+    found = _UNSUPPORTED_START.match(stripped) or _UNSUPPORTED_INLINE.search(stripped)
+    return found.group(0).strip()[:12] if found else None
+
+
 def parse_section(path: Path, number: int) -> Section:
     """Parse one section file in the guide's Markdown subset."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
-        raise ContentError(path, "section file not found") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, f"not UTF-8 text (byte {exc.start})") from None
-    lines = text.splitlines()
+        raise ContentError(path, "section file not found (it is listed in guide.toml 'guide.sections')") from None
+    except OSError as exc:
+        raise ContentError(path, f"cannot read the section file: {exc.strerror}") from None
+    lines = decode_utf8(raw, path).splitlines()
     title = ""
     blocks: list[Block] = []
     paragraph: list[str] = []
     bullets: list[str] = []
+    note: list[str] = []
     start = 0
 
-    def flush(line_number: int) -> None:
-        nonlocal paragraph, bullets
+    def flush() -> None:
+        """Close the open paragraph, list or note, if any, as one block."""
+        nonlocal paragraph, bullets, note
         if paragraph:
             blocks.append(Block("paragraph", (clean_line(" ".join(paragraph)),), start))
-            paragraph = []
         if bullets:
             blocks.append(Block("bullets", tuple(bullets), start))
-            bullets = []
+        if note:
+            blocks.append(Block("note", (clean_line(" ".join(note)),), start))
+        paragraph, bullets, note = [], [], []
 
-    for index, raw in enumerate(lines, start=1):
-        line = raw.rstrip()
-        stripped = line.strip()
+    for index, raw_line in enumerate(lines, start=1):
+        stripped = raw_line.strip()
         if not title:
             if not stripped:
                 continue
-            if not stripped.startswith("# ") or not stripped[2:].strip():
+            # The cleaned title must still have words: "# " plus only control characters has none.
+            if not stripped.startswith("# ") or not clean_line(stripped[2:]):
                 raise ContentError(path, "the first line must be the title, as '# Title'", index)
             title = clean_line(stripped[2:])
+            if bad := unsupported(title):
+                raise ContentError(path, f"unsupported Markdown '{bad}' in the title: see content/FORMAT.md",
+                                   index)
             continue
         if not stripped:
-            flush(index)
+            flush()
             continue
         if stripped.startswith("# "):
             raise ContentError(path, "only one '# ' title per section; use '## ' for a subheading", index)
+        marker = next((m for m in ("## ", "> ", "- ") if stripped.startswith(m)), "")
+        content = stripped[len(marker):]
+        if stripped in (">", "-") or not clean_line(content):
+            raise ContentError(path, "a marker or control characters with no text", index)
+        if bad := unsupported(content):
+            raise ContentError(path, f"unsupported Markdown '{clean_line(bad)}': see content/FORMAT.md", index)
         if stripped.startswith("## "):
-            flush(index)
-            blocks.append(Block("subheading", (clean_line(stripped[3:]),), index))
+            flush()
+            blocks.append(Block("subheading", (clean_line(content),), index))
         elif stripped.startswith("> "):
-            flush(index)
-            blocks.append(Block("note", (clean_line(stripped[2:]),), index))
-        elif stripped.startswith("- "):
-            if paragraph:
-                flush(index)
-            if not bullets:
+            # Consecutive '> ' lines are one note, as in Markdown, so a long note can be wrapped.
+            if not note:
+                flush()
                 start = index
-            bullets.append(clean_line(stripped[2:]))
-        elif stripped.startswith(("* ", "+ ", "#", "<", "|", "```")):
-            raise ContentError(path, f"unsupported Markdown '{stripped[:3].strip()}': see content/FORMAT.md", index)
-        elif bullets and raw.startswith("  "):
+            note.append(content)
+        elif stripped.startswith("- "):
+            if not bullets:
+                flush()
+                start = index
+            bullets.append(clean_line(content))
+        elif bullets and raw_line.startswith(("  ", "\t")):
             bullets[-1] = f"{bullets[-1]} {clean_line(stripped)}"
         else:
-            if bullets:
-                flush(index)
             if not paragraph:
+                flush()
                 start = index
             paragraph.append(stripped)
-    flush(len(lines) + 1)
+    flush()
     if not title:
         raise ContentError(path, "empty section: the first line must be '# Title'", 1)
     if not blocks:
@@ -250,8 +287,12 @@ def load_guide(folder: Path | None = None) -> Guide:
     names = guide.get("sections")
     if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
         raise ContentError(meta_path, "key 'guide.sections' must be a non-empty list of file names")
-    if len(set(names)) != len(names):
-        raise ContentError(meta_path, "key 'guide.sections' lists a file twice")
+    for name in names:
+        # A plain file name only: a path could reach outside the guide's folder.
+        if Path(name).name != name or not name.endswith(".md") or name.startswith("."):
+            raise ContentError(meta_path, f"key 'guide.sections': '{name}' must be a file name ending in .md")
+        if names.count(name) > 1:
+            raise ContentError(meta_path, f"key 'guide.sections' lists '{name}' twice")
     additions: list[Addition] = []
     raw_additions = data.get("additions", [])
     if not isinstance(raw_additions, list):

@@ -8,6 +8,7 @@ the guide starts with defaults for whatever was wrong, and one message says so.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -70,28 +71,31 @@ def settings_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME)) / "settings.toml"
 
 
+def _is_number(value: Any, low: float, high: float, whole: bool = False) -> bool:
+    """True for an int (or float, unless `whole`) in [low, high]; bools are not numbers here."""
+    kinds = (int,) if whole else (int, float)
+    return isinstance(value, kinds) and not isinstance(value, bool) and low <= value <= high
+
+
+CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "theme": (lambda v: isinstance(v, str) and v in THEMES, f"one of {', '.join(THEMES)}"),
+    "region": (lambda v: isinstance(v, str) and v in REGIONS, f"one of {', '.join(REGIONS)}"),
+    "speech_rate": (lambda v: _is_number(v, 80, 400, whole=True), "a whole number from 80 to 400"),
+    "speech_volume": (lambda v: _is_number(v, 0, 1), "a number from 0 to 1"),
+    "speech_voice": (lambda v: isinstance(v, str), "a string"),
+    "self_voicing": (lambda v: isinstance(v, bool), "true or false"),
+    "keys": (
+        lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v.values()),
+        'a table of binding id = "key"',
+    ),
+}
+"""Setting name to (is this value allowed?, what is wanted, in words)."""
+
+
 def validate_value(name: str, value: Any) -> str | None:
     """Return why `value` is not allowed for setting `name`, or None if it is fine."""
-    checks: dict[str, tuple[bool, str]] = {
-        "theme": (value in THEMES, f"one of {', '.join(THEMES)}"),
-        "region": (value in REGIONS, f"one of {', '.join(REGIONS)}"),
-        "speech_rate": (
-            isinstance(value, int) and not isinstance(value, bool) and 80 <= value <= 400,
-            "a whole number from 80 to 400",
-        ),
-        "speech_volume": (
-            isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1,
-            "a number from 0 to 1",
-        ),
-        "speech_voice": (isinstance(value, str), "a string"),
-        "self_voicing": (isinstance(value, bool), "true or false"),
-        "keys": (
-            isinstance(value, dict) and all(isinstance(v, str) for v in value.values()),
-            'a table of binding id = "key"',
-        ),
-    }
-    ok, wanted = checks[name]
-    return None if ok else f"must be {wanted}"
+    ok, wanted = CHECKS[name]
+    return None if ok(value) else f"must be {wanted}"
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:

@@ -8,6 +8,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Offset
 from textual.strip import Strip
 from textual.widgets import OptionList
@@ -15,6 +16,11 @@ from textual.widgets.option_list import Option
 
 MARK = "> "
 """Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
+
+
+def plain(label: str) -> Content:
+    """An item's words as plain text: never markup, so "[x] Twitching" keeps its brackets."""
+    return Content(f"  {label}")
 
 
 class GuideList(OptionList):
@@ -53,7 +59,7 @@ class GuideList(OptionList):
 
     def __init__(self, labels: Sequence[str], *, id: str | None = None, ids: Sequence[str] | None = None) -> None:
         options = [
-            Option(f"  {label}", id=ids[index] if ids else None) for index, label in enumerate(labels)
+            Option(plain(label), id=ids[index] if ids else None) for index, label in enumerate(labels)
         ]
         super().__init__(*options, id=id)
         self.compact = True
@@ -61,13 +67,13 @@ class GuideList(OptionList):
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
         """Replace every item, keeping the highlight where it was if it still exists."""
         keep = self.highlighted
-        self.set_options(Option(f"  {label}", id=ids[i] if ids else None) for i, label in enumerate(labels))
+        self.set_options(Option(plain(label), id=ids[i] if ids else None) for i, label in enumerate(labels))
         if labels:
             self.highlighted = min(keep or 0, len(labels) - 1)
 
     def set_label(self, index: int, label: str) -> None:
         """Change one item's words (for example its "(selected)" state)."""
-        self.replace_option_prompt_at_index(index, f"  {label}")
+        self.replace_option_prompt_at_index(index, plain(label))
 
     def render_line(self, y: int) -> Strip:
         """Draw the "> " mark over the two blank columns every item starts with."""

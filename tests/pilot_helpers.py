@@ -1,0 +1,42 @@
+"""Helpers for driving the app with Textual's pilot and reading what the screen shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.geometry import Offset
+
+from tui.app import GuideApp
+from tui.data.content import load_guide
+from tui.data.settings import Settings
+
+
+def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:
+    """The real app on the bundled guide, saving settings into `tmp` if given."""
+    return GuideApp(load_guide(content), settings or Settings(),
+                    settings_file=(tmp / "settings.toml") if tmp else None)
+
+
+def screen_lines(app: GuideApp) -> list[str]:
+    """The text of every row of the current screen, as a person would see it."""
+    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+
+
+def screen_text(app: GuideApp) -> str:
+    """The whole screen as one string."""
+    return "\n".join(screen_lines(app))
+
+
+def text_at_cursor(app: GuideApp) -> str:
+    """What a screen reader reads after a key: the cursor's row, from the cursor onwards."""
+    position: Offset = app.cursor_position
+    row = screen_lines(app)[position.y]
+    return row[position.x :]
+
+
+def row_of(app: GuideApp, needle: str) -> int:
+    """The first screen row containing `needle` (raises if absent)."""
+    for number, line in enumerate(screen_lines(app)):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} is not on screen:\n{screen_text(app)}")

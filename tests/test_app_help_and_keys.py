@@ -1,0 +1,85 @@
+"""Help is generated from each screen's bindings; every binding can be remapped by its id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pilot_helpers import make_app, screen_text
+
+from tui.app import GuideApp
+from tui.data.settings import Settings
+from tui.screens.reading import ReadingScreen
+from tui.screens.section import SectionScreen
+from tui.widgets.key_bar import KeyBar
+
+
+def all_bindings(app: GuideApp) -> list[object]:
+    from textual.binding import Binding
+
+    from tui.screens.search import SearchScreen
+    from tui.widgets.guide_list import GuideList
+    from tui.widgets.section_text import SectionText
+
+    classes = [GuideApp, SectionScreen, SearchScreen, GuideList, SectionText]
+    return [b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding)]
+
+
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
+    for binding in all_bindings(GuideApp.__new__(GuideApp)):
+        assert getattr(binding, "id", None), binding
+        assert getattr(binding, "tooltip", ""), binding
+
+
+async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("1", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        text = screen_text(app)
+        assert "Help: Section one" in text
+        assert "n or Right: Go to the next section" in text
+        assert "p or Left: Go to the previous section" in text
+        assert "? or F1: Keys for this screen" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+
+
+async def test_help_follows_the_bindings_not_a_hand_kept_list(tmp_path: Path) -> None:
+    app = make_app(Settings(keys={"section.next": "j"}), tmp=tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("1", "question_mark")
+        await pilot.pause()
+        assert "j: Go to the next section" in screen_text(app)
+
+
+async def test_remapped_key_works_and_the_key_bar_shows_it(tmp_path: Path) -> None:
+    app = make_app(Settings(keys={"section.next": "j", "app.quit": "ctrl+x"}), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        assert "j Next" in app.screen.query_one(KeyBar).describe()
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen) and app.screen.number == 2
+        await pilot.press("q")  # no longer quits
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        for entry in ("n Next", "p Previous", "Esc Back", "/ Search", "k Symptoms", "? Help", "q Quit",
+                      "1-9 Section"):
+            assert entry in text, entry

@@ -1,0 +1,102 @@
+"""Settings persist atomically; a small window gets a clear message and keeps its place."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pilot_helpers import make_app, screen_lines, screen_text
+
+from tui.data.settings import Settings, load_settings, save_settings, settings_path
+from tui.screens.section import SectionScreen
+from tui.screens.settings import SettingsScreen
+
+
+async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(SettingsScreen())
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.theme == "hc-light"
+        assert "[x] High contrast, light (selected)" in screen_text(app)
+        assert "[ ] High contrast, dark" in screen_text(app)
+        await pilot.press("tab", "down", "enter")
+        await pilot.pause()
+        assert "Call 999 or your local emergency number" in screen_lines(app)[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Call 999" in screen_lines(app)[0]
+    saved, message = load_settings(tmp_path / "settings.toml")
+    assert message is None
+    assert (saved.theme, saved.region) == ("hc-light", "UK")
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_corrupt_settings_start_with_defaults_and_keep_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('theme = "hc-light"\nregion = ', encoding="utf-8")
+    settings, message = load_settings(path)
+    assert settings == Settings()
+    assert message and str(path) in message and "bad-1" in message
+    assert (tmp_path / "settings.toml.bad-1").read_text(encoding="utf-8").startswith('theme = "hc-light"')
+    assert not path.exists()
+
+
+def test_a_bad_value_names_the_key_and_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('theme = "hc-light"\nregion = "Mars"\n', encoding="utf-8")
+    settings, message = load_settings(path)
+    assert settings.theme == "hc-light" and settings.region == "US"
+    assert message and "'region'" in message
+
+
+def test_save_is_atomic_and_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "settings.toml"
+    wanted = Settings(theme="ansi-light", region="EU", keys={"section.next": "j"})
+    save_settings(wanted, path)
+    assert load_settings(path) == (wanted, None)
+
+
+def test_cli_says_once_that_settings_were_reset(tmp_path: Path) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("this is not toml", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "tui", "--plain", "--section", "1"],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stderr.count("\n") == 1 and "using defaults" in result.stderr
+    assert "Traceback" not in result.stderr
+    again = subprocess.run([sys.executable, "-m", "tui", "--plain", "--section", "1"],
+                           capture_output=True, text=True, check=False)
+    assert again.stderr == ""
+
+
+async def test_too_small_window_says_so_and_the_place_is_kept(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "pagedown")
+        await pilot.pause()
+        await pilot.resize_terminal(30, 10)
+        await pilot.pause()
+        text = " ".join(screen_text(app).split())
+        assert "Please make the window larger" in text
+        assert "Section three" not in text
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert "Please make the window larger" not in screen_text(app)
+        assert isinstance(app.screen, SectionScreen) and app.screen.number == 3
+        assert "Section three" in screen_text(app)
+
+
+async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        for number in range(1, len(app.guide.sections) + 1):
+            await pilot.press(str(number))
+            await pilot.pause()
+            text = app.screen.query_one("#section-text")
+            assert text.virtual_size.width <= 40
+            assert text.max_scroll_x == 0
