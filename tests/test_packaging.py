@@ -1,0 +1,42 @@
+"""The built wheel carries the content and runs from a fresh virtual environment."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+from conftest import ROOT
+
+from tui.data.content import load_guide
+
+
+def test_wheel_installs_in_a_fresh_venv_and_prints_the_guide(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next(dist.glob("spasm_guide-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "tui/_content/muscle-spasms/guide.toml" in names
+    assert any(n.startswith("tui/_content/muscle-spasms/sections/") for n in names)
+
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    pip = env_dir / "bin" / "pip"
+    subprocess.run([str(pip), "install", "-q", str(wheel)], check=True, capture_output=True)
+    # Run from an empty folder, so nothing can come from the checkout.
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    result = subprocess.run([str(env_dir / "bin" / "spasm-guide"), "--plain"], cwd=work, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    guide = load_guide()
+    assert result.stdout.startswith(guide.title)
+    assert guide.sections[-1].title in result.stdout
+    where = subprocess.run(
+        [str(env_dir / "bin" / "python"), "-c",
+         "from tui.data.content import default_content_dir; print(default_content_dir())"],
+        cwd=work, capture_output=True, text=True, check=True)
+    assert str(env_dir) in where.stdout and "_content" in where.stdout
