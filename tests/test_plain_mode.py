@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tui.data.content import load_guide
 from tui.plain.render import WIDTH
 
@@ -113,3 +115,55 @@ def test_python_dash_m_and_a_closed_pipe() -> None:
                             text=True, check=False)
     assert result.stdout.strip() == load_guide().title
     assert "Traceback" not in result.stderr
+
+
+def test_cached_plain_output_is_the_same_and_loads_nothing(tmp_path: Path) -> None:
+    first = run_cli("--plain")
+    from tui.plain.fast import cache_file
+
+    assert Path(cache_file()).is_file()
+    code = (
+        "import sys, io, contextlib\n"
+        "from tui.plain.fast import try_cached\n"
+        "buffer = io.StringIO()\n"
+        "with contextlib.redirect_stdout(buffer):\n"
+        "    hit = try_cached(['--plain'])\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'tomllib', 'argparse'))\n"
+        "print(hit, heavy, len(buffer.getvalue()))\n"
+    )
+    probe = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert probe.stdout.split() == ["True", "[]", str(len(first.stdout))]
+    assert run_cli("--plain").stdout == first.stdout
+
+
+def test_cache_follows_a_settings_change() -> None:
+    from tui.data.settings import Settings, save_settings
+
+    before = run_cli("--plain").stdout
+    assert "Call 911" in before
+    save_settings(Settings(region="UK"))
+    after = run_cli("--plain").stdout
+    assert "Call 999" in after and "Call 911" not in after
+
+
+def test_cache_key_changes_when_a_content_file_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tui.plain import fast
+
+    folder = tmp_path / "guide"
+    shutil.copytree(load_guide().folder, folder)
+    monkeypatch.setattr(fast, "default_folder", lambda: str(folder))
+    key = fast.cache_key("")
+    section = next((folder / "sections").iterdir())
+    section.write_text(section.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    assert fast.cache_key("") != key
+
+
+def test_fast_path_folders_agree_with_platformdirs() -> None:
+    import platformdirs
+
+    from tui.plain import fast
+
+    assert fast.user_dir("XDG_CACHE_HOME", "~/.cache") == platformdirs.user_cache_dir("spasm-guide")
+    assert fast.user_dir("XDG_CONFIG_HOME", "~/.config") == platformdirs.user_config_dir("spasm-guide")

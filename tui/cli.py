@@ -43,16 +43,21 @@ def check_section(guide: Guide, number: int | None) -> None:
         raise GuideError(None, f"--section {number}: choose a number from 1 to {len(guide.sections)}")
 
 
-def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
+def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None,
+        argv: list[str] | None = None) -> int:
     """Dispatch to the chosen mode and return the exit status."""
     check_section(guide, args.section)
     if warning:
         print(f"spasm-guide: {warning}", file=sys.stderr)
         warning = None
     if args.plain:
-        from tui.plain.render import print_plain
+        from tui.plain.render import print_plain, use_styling
 
-        print_plain(guide, settings, sys.stdout, args.section)
+        text = print_plain(guide, settings, sys.stdout, args.section)
+        if argv is not None and args.content is None and not use_styling(sys.stdout):
+            from tui.plain.fast import store
+
+            store(argv, text)
         return 0
     if args.checklist:
         from tui.plain.checklist_prompts import run_checklist_prompts
@@ -69,17 +74,19 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     from tui.app import GuideApp
 
     app = GuideApp(guide, settings, theme_override=args.theme)
-    app.run()
+    app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
     return app.return_code or 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user mistakes become one line on stderr and exit status 2."""
+    argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
     try:
         guide = load_guide(args.content)
         settings, warning = load_settings()
-        return run(args, guide, settings, warning)
+        # Only a clean run may seed the --plain cache: a warning must be said every time.
+        return run(args, guide, settings, warning, None if warning else argv)
     except GuideError as exc:
         print(f"spasm-guide: {exc.one_line()}", file=sys.stderr)
         return 2

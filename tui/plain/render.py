@@ -95,16 +95,21 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     return lines
 
 
-def print_plain(guide: Guide, settings: Settings, out: TextIO, section: int | None = None) -> None:
-    """Write the whole guide, or one section, to `out`."""
-    bold = use_styling(out)
+def plain_text(guide: Guide, settings: Settings, section: int | None = None, bold: bool = False) -> str:
+    """The whole guide, or one section, as text; headings in bold escape codes only if `bold`."""
     if section is None:
         lines = guide_lines(guide, settings)
+        total = len(guide.sections)
         headings = {guide.title, "Contents", "About this guide"}
-        headings |= {f"Section {number_word(s.number)} of {number_word(len(guide.sections))}: {s.title}"
-                     for s in guide.sections}
+        headings |= {f"{section_position(s, total)}: {s.title}" for s in guide.sections}
     else:
         lines = section_lines(guide.section(section), len(guide.sections))
         headings = {lines[0]}
-    for line in lines:
-        out.write(f"\x1b[1m{line}\x1b[0m\n" if bold and line in headings else f"{line}\n")
+    return "".join(f"\x1b[1m{line}\x1b[0m\n" if bold and line in headings else f"{line}\n" for line in lines)
+
+
+def print_plain(guide: Guide, settings: Settings, out: TextIO, section: int | None = None) -> str:
+    """Write the guide (or one section) to `out`, styled only where `use_styling` allows; return it."""
+    text = plain_text(guide, settings, section, use_styling(out))
+    out.write(text)
+    return text

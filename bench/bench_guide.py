@@ -1,0 +1,155 @@
+"""Speed, memory and bytes of the guide, as ratios against baselines measured in the same run.
+
+Run: .venv/bin/python bench/bench_guide.py [--runs N]
+
+Figures (medians of N runs):
+- time to first paint: the guide vs a bare Textual app showing one line (goal <= 1.3x);
+- `--plain` wall time vs `cat` of the same text, and vs `lynx -dump` of it as HTML if lynx is
+  installed (goal <= 1.5x lynx);
+- peak RSS vs the bare app (goal <= 1.25x);
+- key to frame for "next section" and a focus move (goal <= 16 ms), with the bare app's
+  key-to-frame as the baseline;
+- bytes written per action vs `less` paging the same text.
+Everything runs through a real pseudo-terminal with TERM=xterm-256color and no COLORTERM.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ptydrive import spawn
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DOWN, ENTER = b"\x1b[B", b"\r"
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """A terminal like a remote user's: 256 colours, no COLORTERM, private config."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
+    env.update(TERM="xterm-256color", XDG_CONFIG_HOME=str(home / "c"), XDG_STATE_HOME=str(home / "s"),
+               XDG_DATA_HOME=str(home / "d"))
+    return env
+
+
+def measure_app(argv: list[str], ready: bytes, env: dict[str, str], actions: list[tuple[str, bytes, bytes]]
+                ) -> dict[str, float]:
+    """Start, wait for `ready`, then for each (name, keys, marker) time the key to its frame."""
+    session = spawn(argv, env)
+    first_paint, _ = session.read_until(ready)
+    figures = {"first_paint": first_paint + 0.0, "first_screen_bytes": 0.0}
+    figures["first_screen_bytes"] = float(sum(len(d) for _, d in session.log) + session.settle())
+    for name, keys, marker in actions:
+        session.settle(0.15)
+        sent = time.perf_counter()
+        session.send(keys)
+        elapsed, _ = session.read_until(marker)
+        # The frame is complete when output pauses; count its bytes too.
+        figures[f"{name}_ms"] = elapsed * 1000
+        figures[f"{name}_bytes"] = float(sum(len(d) for t, d in session.log if t >= sent) + session.settle(0.2))
+    figures["peak_rss_kib"] = float(session.finish())
+    return figures
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Per-figure medians."""
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def timed(argv: list[str], runs: int, env: dict[str, str], stdin: Path | None = None) -> float:
+    """Median wall time of a command writing to a pipe."""
+    times = []
+    for _ in range(runs):
+        with open(stdin or os.devnull, "rb") as source:
+            start = time.perf_counter()
+            subprocess.run(argv, stdin=source, stdout=subprocess.PIPE, check=True, env=env)
+            times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def less_page_bytes(text_file: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Bytes less writes for its first page and for one more page (space)."""
+    session = spawn(["less", str(text_file)], {**env, "LESS": ""})
+    session.read_until(b"\x1b")
+    first = float(sum(len(d) for _, d in session.log) + session.settle())
+    before = len(session.log)
+    session.send(b" ")
+    session.settle(0.3)
+    page = float(sum(len(d) for _, d in session.log[before:]))
+    session.finish(b"q")
+    return first, page
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="spasm-bench-"))
+    env = clean_env(home)
+    sys.path.insert(0, str(ROOT))
+    from tui.data.content import load_guide
+
+    guide = load_guide()
+    second = guide.section(2).title.encode()
+    guide_runs, bare_runs = [], []
+    for _ in range(args.runs):
+        guide_runs.append(measure_app(
+            [PY, "-m", "tui"], b"Read the guide", env,
+            [("focus_move", DOWN, b"Check your"), ("open_contents", b"\x1b[A" + ENTER, b"Contents"),
+             ("open_section", ENTER, b"Section one"), ("next_section", b"n", second[:12])]))
+        bare_runs.append(measure_app([PY, str(ROOT / "bench" / "bare_app.py")], b"Bare app ready", env,
+                                     [("key", b"n", b"changed")]))
+    g, b = median_of(guide_runs), median_of(bare_runs)
+
+    plain_file = home / "guide.txt"
+    plain_file.write_text(subprocess.run([PY, "-m", "tui", "--plain"], capture_output=True, text=True,
+                                         check=True, env=env).stdout, encoding="utf-8")
+    plain = timed([str(Path(PY).parent / "spasm-guide"), "--plain"], args.runs * 2, env)
+    cat = timed(["cat", str(plain_file)], args.runs * 2, env)
+    lynx = None
+    if shutil.which("lynx"):
+        html_file = home / "guide.html"
+        html_file.write_text("<html><body><pre>" + html.escape(plain_file.read_text()) + "</pre></body></html>")
+        lynx = timed(["lynx", "-dump", "-nolist", str(html_file)], args.runs * 2, env)
+    less_first, less_page = less_page_bytes(plain_file, env) if shutil.which("less") else (0.0, 0.0)
+
+    rows = [
+        ("first paint", f"{g['first_paint']*1000:.0f} ms", f"{b['first_paint']*1000:.0f} ms (bare app)",
+         g["first_paint"] / b["first_paint"], "<= 1.3"),
+        ("peak RSS", f"{g['peak_rss_kib']/1024:.1f} MiB", f"{b['peak_rss_kib']/1024:.1f} MiB (bare app)",
+         g["peak_rss_kib"] / b["peak_rss_kib"], "<= 1.25"),
+        ("--plain wall time", f"{plain*1000:.0f} ms", f"{cat*1000:.1f} ms (cat)", plain / cat, "-"),
+    ]
+    if lynx:
+        rows.append(("--plain wall time", f"{plain*1000:.0f} ms", f"{lynx*1000:.0f} ms (lynx -dump)",
+                     plain / lynx, "<= 1.5"))
+    for name in ("focus_move", "next_section"):
+        rows.append((f"key to frame: {name.replace('_', ' ')}", f"{g[name + '_ms']:.1f} ms",
+                     f"{b['key_ms']:.1f} ms (bare app key)", g[name + "_ms"] / b["key_ms"], "<= 16 ms"))
+    rows.append(("bytes: first screen", f"{g['first_screen_bytes']:.0f}", f"{less_first:.0f} (less first page)",
+                 g["first_screen_bytes"] / max(less_first, 1), "-"))
+    rows.append(("bytes: focus move", f"{g['focus_move_bytes']:.0f}", f"{less_page:.0f} (less next page)",
+                 g["focus_move_bytes"] / max(less_page, 1), "<= 600 B"))
+    rows.append(("bytes: next section", f"{g['next_section_bytes']:.0f}", f"{less_page:.0f} (less next page)",
+                 g["next_section_bytes"] / max(less_page, 1), "<= 1.5"))
+    print(f"spasm-guide benchmark, {args.runs} runs, medians, TERM=xterm-256color, no COLORTERM\n")
+    print(f"| {'figure':32} | {'guide':>12} | {'baseline':>28} | {'ratio':>6} | {'goal':>8} |")
+    print(f"|{'-'*34}|{'-'*14}|{'-'*30}|{'-'*8}|{'-'*10}|")
+    for name, mine, base, ratio, goal in rows:
+        print(f"| {name:32} | {mine:>12} | {base:>28} | {ratio:6.2f} | {goal:>8} |")
+    shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

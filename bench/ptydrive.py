@@ -1,0 +1,82 @@
+"""Drive a program through a real pseudo-terminal: what it writes, when, and its peak memory."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import termios
+import time
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Session:
+    """A program running on a pty of a given size."""
+
+    pid: int
+    """The child's process id."""
+    fd: int
+    """The pty's master side."""
+    started: float
+    """When it was started (perf_counter)."""
+    log: list[tuple[float, bytes]] = field(default_factory=list)
+    """Everything it wrote, with the time each piece arrived."""
+
+    def read_until(self, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
+        """Read until `marker` appears in the output since this call; return (seconds, bytes read)."""
+        start = time.perf_counter()
+        seen = b""
+        while marker not in seen:
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{marker!r} did not appear; got {seen[-300:]!r}")
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if ready:
+                data = os.read(self.fd, 65536)
+                if not data:
+                    raise EOFError("the program closed its terminal")
+                self.log.append((time.perf_counter(), data))
+                seen += data
+        return time.perf_counter() - start, len(seen)
+
+    def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
+        """Read until nothing arrives for `quiet` seconds; return the bytes read."""
+        total = 0
+        end = time.perf_counter() + limit
+        while time.perf_counter() < end:
+            ready, _, _ = select.select([self.fd], [], [], quiet)
+            if not ready:
+                break
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:  # the program exited and the pty closed
+                break
+            if not data:
+                break
+            self.log.append((time.perf_counter(), data))
+            total += len(data)
+        return total
+
+    def send(self, keys: bytes) -> None:
+        """Type `keys`."""
+        os.write(self.fd, keys)
+
+    def finish(self, quit_keys: bytes = b"q") -> int:
+        """Quit, wait, and return the peak resident memory in KiB."""
+        self.send(quit_keys)
+        self.settle(0.2, 3.0)
+        _, _, usage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+        return usage.ru_maxrss
+
+
+def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24)) -> Session:
+    """Start `argv` on a new pty of `size` (columns, rows)."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execvpe(argv[0], argv, {**os.environ, **(env or {})})
+    columns, rows = size
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    return Session(pid=pid, fd=fd, started=time.perf_counter())

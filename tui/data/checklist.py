@@ -1,0 +1,283 @@
+"""Load the symptom checklist (`checklist.toml` in a guide's folder) into typed, checked objects.
+
+The checklist decides how urgently a reader is told to get help, so the loader is strict: an
+unknown tier, a duplicate id, a missing text or a red flag placed below "urgent" is refused
+with a `ContentError` naming the file and the key, never guessed around.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.data.content import load_toml, require_str, require_table
+from tui.data.errors import ContentError
+from tui.data.sanitize import clean_line
+
+CHECKLIST_FILE = "checklist.toml"
+"""The checklist's file name inside a guide folder."""
+
+TIER_IDS: tuple[str, ...] = ("selfcare", "soon", "urgent", "emergency")
+"""Tier ids from lowest to highest urgency. Fixed here, not in the file, so that a typo in the
+content can never reorder how urgent a warning sign is."""
+
+RED_FLAG_FLOOR = "urgent"
+"""The lowest tier a source red flag may have: the source says "see a doctor immediately"."""
+
+MAX_ADVICE = 5
+"""At most five advice lines per tier, as NHS care cards do."""
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ITEM_KEYS = frozenset({"id", "group", "text", "tier", "source", "red_flag"})
+_TIER_KEYS = frozenset({"label", "symbol", "headline", "advice"})
+
+
+@dataclass(frozen=True)
+class Tier:
+    """How urgent a result is, and what the reader is told to do."""
+
+    id: str
+    """One of TIER_IDS."""
+    rank: int
+    """0 for selfcare up to 3 for emergency: higher is more urgent."""
+    label: str
+    """The urgency as one capitalised word, e.g. "EMERGENCY"."""
+    symbol: str
+    """A short ASCII mark, e.g. "!!!": safe under LANG=C."""
+    headline: str
+    """The call to action, with a `{number}` placeholder for the emergency number."""
+    advice: tuple[str, ...]
+    """One to five short lines of advice; may contain `{number}` too."""
+
+    def headline_for(self, number: str) -> str:
+        """The headline with the reader's emergency number filled in."""
+        return self.headline.replace("{number}", number)
+
+    def advice_for(self, number: str) -> tuple[str, ...]:
+        """The advice lines with the reader's emergency number filled in."""
+        return tuple(line.replace("{number}", number) for line in self.advice)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading the items are listed under."""
+
+    id: str
+    """Stable id, referred to by items."""
+    title: str
+    """The heading shown and spoken, e.g. "Warning signs"."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a reader can tick."""
+
+    id: str
+    """Stable id: what the saved state stores."""
+    number: int
+    """1-based position in the numbered list (group order, then file order)."""
+    group: Group
+    """The group it is listed under."""
+    text: str
+    """One line of plain words."""
+    tier: Tier
+    """How urgent it is when ticked."""
+    source: str
+    """Who says so: "source article", or an addition's own source."""
+    red_flag: bool
+    """True for the source article's six warning signs."""
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The whole checklist, ready to show and to triage."""
+
+    path: Path
+    """The file it was loaded from."""
+    title: str
+    """The checklist's heading, e.g. "Check your symptoms"."""
+    intro: str
+    """One line shown above the list."""
+    tiers: tuple[Tier, ...]
+    """All four tiers, lowest first (index == rank)."""
+    groups: tuple[Group, ...]
+    """The groups, in display order."""
+    items: tuple[Item, ...]
+    """All items in display order; `items[n - 1].number == n`."""
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every item id, in display order."""
+        return tuple(item.id for item in self.items)
+
+    def tier(self, tier_id: str) -> Tier:
+        """The tier with this id; KeyError if there is none."""
+        for tier in self.tiers:
+            if tier.id == tier_id:
+                return tier
+        raise KeyError(tier_id)
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id; KeyError if there is none."""
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def by_number(self, number: int) -> Item:
+        """The item shown as `number` (1-based); IndexError if there is none."""
+        if not 1 <= number <= len(self.items):
+            raise IndexError(number)
+        return self.items[number - 1]
+
+    def items_in(self, group: Group) -> tuple[Item, ...]:
+        """The items listed under `group`, in display order."""
+        return tuple(item for item in self.items if item.group.id == group.id)
+
+
+def _check_template(text: str, path: Path, key: str) -> None:
+    """Only `{number}` may appear in braces: anything else would be shown to the reader raw."""
+    leftover = text.replace("{number}", "")
+    if "{" in leftover or "}" in leftover:
+        raise ContentError(path, f"key '{key}' may only use the placeholder {{number}}")
+
+
+def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
+    """One [tiers.<id>] table."""
+    where = f"tiers.{tier_id}."
+    if not isinstance(table, dict):
+        raise ContentError(path, f"key 'tiers.{tier_id}' must be a table")
+    for key in table:
+        if key not in _TIER_KEYS:
+            raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(_TIER_KEYS))})")
+    label = require_str(table, "label", path, where)
+    symbol = require_str(table, "symbol", path, where)
+    if not symbol.isascii() or len(symbol) > 4:
+        raise ContentError(path, f"key '{where}symbol' must be 1 to 4 ASCII characters (it must show under LANG=C)")
+    headline = require_str(table, "headline", path, where)
+    _check_template(headline, path, f"{where}headline")
+    if tier_id == "emergency" and "{number}" not in headline:
+        raise ContentError(path, f"key '{where}headline' must contain {{number}}, the emergency number")
+    if not headline.startswith(f"{label}:"):
+        # Urgency first, in words: the first word read or spoken is the label.
+        raise ContentError(path, f"key '{where}headline' must start with '{label}:'")
+    raw_advice = table.get("advice")
+    if not isinstance(raw_advice, list) or not 1 <= len(raw_advice) <= MAX_ADVICE:
+        raise ContentError(path, f"key '{where}advice' must be a list of 1 to {MAX_ADVICE} strings")
+    advice: list[str] = []
+    for index, line in enumerate(raw_advice):
+        if not isinstance(line, str) or not clean_line(line):
+            raise ContentError(path, f"key '{where}advice[{index}]' must be a non-empty string")
+        _check_template(line, path, f"{where}advice[{index}]")
+        advice.append(clean_line(line))
+    return Tier(tier_id, TIER_IDS.index(tier_id), label, symbol, headline, tuple(advice))
+
+
+def _parse_tiers(data: dict[str, Any], path: Path) -> tuple[Tier, ...]:
+    """All four tiers, in rank order; an unknown or missing tier is an error."""
+    tables = require_table(data, "tiers", path)
+    for tier_id in tables:
+        if tier_id not in TIER_IDS:
+            raise ContentError(path, f"key 'tiers.{tier_id}': unknown tier (use {', '.join(reversed(TIER_IDS))})")
+    missing = [t for t in TIER_IDS if t not in tables]
+    if missing:
+        raise ContentError(path, f"missing table [tiers.{missing[0]}]")
+    return tuple(_parse_tier(tier_id, tables[tier_id], path) for tier_id in TIER_IDS)
+
+
+def _array(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
+    """A non-empty [[key]] array of tables."""
+    value = data.get(key)
+    if not isinstance(value, list) or not value:
+        raise ContentError(path, f"missing '[[{key}]]': at least one is needed")
+    for index, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            raise ContentError(path, f"{key}[{index}] must be a table, as [[{key}]]")
+    return value
+
+
+def _parse_id(table: dict[str, Any], path: Path, where: str, seen: set[str]) -> str:
+    """A well-formed id not used before."""
+    value = table.get("id")
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ContentError(path, f"key '{where}id' must be lower case letters, digits and '-'")
+    if value in seen:
+        raise ContentError(path, f"key '{where}id': duplicate id '{value}'")
+    seen.add(value)
+    return value
+
+
+def _parse_groups(data: dict[str, Any], path: Path) -> tuple[Group, ...]:
+    """The [[groups]] in display order."""
+    seen: set[str] = set()
+    groups: list[Group] = []
+    for index, table in enumerate(_array(data, "groups", path)):
+        where = f"groups[{index}]."
+        group_id = _parse_id(table, path, where, seen)
+        groups.append(Group(group_id, require_str(table, "title", path, where)))
+    return tuple(groups)
+
+
+def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
+                 groups: tuple[Group, ...]) -> tuple[Item, ...]:
+    """The [[items]], validated, then numbered in group order."""
+    by_tier = {tier.id: tier for tier in tiers}
+    by_group = {group.id: group for group in groups}
+    floor = TIER_IDS.index(RED_FLAG_FLOOR)
+    seen: set[str] = set()
+    parsed: list[tuple[str, Group, str, Tier, str, bool]] = []
+    for index, table in enumerate(_array(data, "items", path)):
+        where = f"items[{index}]."
+        for key in table:
+            if key not in _ITEM_KEYS:
+                raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(_ITEM_KEYS))})")
+        item_id = _parse_id(table, path, where, seen)
+        group_id = table.get("group")
+        group = by_group.get(group_id) if isinstance(group_id, str) else None
+        if group is None:
+            raise ContentError(path, f"key '{where}group' must be one of: {', '.join(by_group)}")
+        tier_id = table.get("tier")
+        if not isinstance(tier_id, str) or tier_id not in by_tier:
+            raise ContentError(path, f"key '{where}tier': unknown tier {tier_id!r} "
+                                     f"(use {', '.join(reversed(TIER_IDS))})")
+        red_flag = table.get("red_flag", False)
+        if not isinstance(red_flag, bool):
+            raise ContentError(path, f"key '{where}red_flag' must be true or false")
+        if red_flag and by_tier[tier_id].rank < floor:
+            raise ContentError(path, f"key '{where}tier': '{item_id}' is a red flag, so its tier must be "
+                                     f"'{RED_FLAG_FLOOR}' or 'emergency', not '{tier_id}'")
+        text = require_str(table, "text", path, where)
+        source = require_str(table, "source", path, where)
+        parsed.append((item_id, group, text, by_tier[tier_id], source, red_flag))
+    order = {group.id: position for position, group in enumerate(groups)}
+    # sorted() is stable: items keep their file order within a group.
+    parsed.sort(key=lambda entry: order[entry[1].id])
+    return tuple(Item(item_id, number, group, text, tier, source, red_flag)
+                 for number, (item_id, group, text, tier, source, red_flag) in enumerate(parsed, start=1))
+
+
+def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
+    """Validate already-parsed TOML data into a Checklist (path is only for messages)."""
+    head = require_table(data, "checklist", path)
+    tiers = _parse_tiers(data, path)
+    groups = _parse_groups(data, path)
+    items = _parse_items(data, path, tiers, groups)
+    for group in groups:
+        if not any(item.group.id == group.id for item in items):
+            raise ContentError(path, f"group '{group.id}' has no items")
+    return Checklist(
+        path=path,
+        title=require_str(head, "title", path, "checklist."),
+        intro=require_str(head, "intro", path, "checklist."),
+        tiers=tiers,
+        groups=groups,
+        items=items,
+    )
+
+
+def load_checklist(folder: Path) -> Checklist:
+    """Load and validate `checklist.toml` in a guide folder."""
+    path = folder / CHECKLIST_FILE
+    return parse_checklist(load_toml(path), path)

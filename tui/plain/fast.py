@@ -1,0 +1,116 @@
+"""The fast path for `spasm-guide --plain`: print a cached rendering without loading anything.
+
+`--plain` is what a screen-reader user pipes into `less` or a braille display, many times a
+day, often over a slow link; it should start as fast as `lynx -dump`. Loading the guide means
+TOML, dataclasses, platformdirs and argparse: about 35 ms of imports before a word is printed.
+So the full path stores its output in the user's cache folder, keyed by the size and
+modification time of every file it read, and this module (stdlib `os` and `sys` only) prints it
+back when nothing has changed. Any doubt (another flag, a terminal wanting bold headings, a
+missing or stale cache) and the full path runs instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+
+CACHE_VERSION = "1"
+"""Bump when the plain rendering changes, so older caches are never printed."""
+
+
+def user_dir(variable: str, fallback: str) -> str:
+    """platformdirs' Linux rule for a user folder (tested to agree with platformdirs)."""
+    base = os.environ.get(variable, "").strip() or os.path.expanduser(fallback)
+    return os.path.join(base, "spasm-guide")
+
+
+def cache_file() -> str:
+    """Where the cached rendering lives."""
+    return os.path.join(user_dir("XDG_CACHE_HOME", "~/.cache"), "plain.txt")
+
+
+def default_folder() -> str:
+    """The bundled guide: installed in the package, or the checkout's content/ folder."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    installed = os.path.join(package, "_content", "muscle-spasms")
+    if os.path.isfile(os.path.join(installed, "guide.toml")):
+        return installed
+    return os.path.join(os.path.dirname(package), "content", "muscle-spasms")
+
+
+def cache_key(section: str) -> str | None:
+    """A line naming every input of the rendering, or None if one cannot be read."""
+    folder = default_folder()
+    settings = os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml")
+    parts = [CACHE_VERSION, section, folder]
+    try:
+        # The renderer's own file too: a new version of the guide never prints an old layout.
+        names = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "render.py")]
+        names.append(os.path.join(folder, "guide.toml"))
+        names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
+        for name in names:
+            stat = os.stat(name)
+            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
+    try:
+        stat = os.stat(settings)
+        parts.append(f"settings:{stat.st_size}:{stat.st_mtime_ns}")
+    except FileNotFoundError:
+        parts.append("settings:none")
+    except OSError:
+        return None
+    return "|".join(parts)
+
+
+def section_argument(argv: list[str]) -> str | None:
+    """'' for `--plain`, 'N' for `--plain --section N`; None for anything else."""
+    if argv == ["--plain"]:
+        return ""
+    if len(argv) == 3 and "--plain" in argv:
+        rest = [a for a in argv if a != "--plain"]
+        if rest[0] == "--section" and rest[1].isdigit():
+            return rest[1]
+    return None
+
+
+def wants_styling() -> bool:
+    """The same rule as the full renderer: bold headings only on a terminal without NO_COLOR."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def try_cached(argv: list[str]) -> bool:
+    """Print the cached rendering for `argv` and return True, or return False to run in full."""
+    if not sys.platform.startswith("linux"):
+        return False
+    section = section_argument(argv)
+    if section is None or wants_styling():
+        return False
+    key = cache_key(section)
+    if key is None:
+        return False
+    try:
+        with open(cache_file(), encoding="utf-8") as handle:
+            if handle.readline().rstrip("\n") != key:
+                return False
+            text = handle.read()
+    except (OSError, UnicodeDecodeError):
+        return False
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return True
+
+
+def store(argv: list[str], text: str) -> None:
+    """Keep `text` as the rendering for `argv`; a cache that cannot be written is no error."""
+    section = section_argument(argv)
+    key = cache_key(section) if section is not None and sys.platform.startswith("linux") else None
+    if key is None:
+        return
+    from pathlib import Path
+
+    from tui.data.atomic import write_text_atomic
+
+    with contextlib.suppress(OSError):
+        write_text_atomic(Path(cache_file()), f"{key}\n{text}")

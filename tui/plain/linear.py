@@ -1,0 +1,135 @@
+"""The whole guide as plain numbered prompts (`--accessible`, or `ACCESSIBLE=1`).
+
+For a screen reader, a braille display, a slow SSH link or a script: a numbered main menu, one
+question at a time, each section printed as plain text, the checklist as numbered prompts.
+Nothing is redrawn, nothing is coloured, and Textual is never imported. End of input (Ctrl+D,
+or the end of a pipe) quits cleanly from any question.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from tui.data.checklist import load_checklist
+from tui.data.content import Guide
+from tui.data.errors import ContentError
+from tui.data.settings import Settings, emergency_line
+from tui.plain.checklist_prompts import ChecklistSession, Prompter
+from tui.plain.render import about_lines, number_word, section_lines, wrap
+
+MAIN_MENU = (
+    "Main menu",
+    "1. Read a section",
+    "2. Check your symptoms",
+    "3. Help",
+    "4. About this guide",
+    "0. Quit",
+)
+"""The main menu, one choice a line."""
+
+MAIN_QUESTION = "Type a number, 0 to quit:"
+"""The main menu's question."""
+
+SECTION_QUESTION = "Type a section number to read it, 0 to go back:"
+"""The sections list's question."""
+
+HELP_TEXT = (
+    "Every question in this mode is answered with a number.",
+    "Type the number, then press Enter.",
+    "0 goes back, finishes or quits.",
+    "? shows the list again, if you need it.",
+    "Nothing on the screen moves or changes once printed. New text is always added at the end.",
+    "In the checklist, typing an item's number selects it. Typing it again unselects it.",
+    "The changed item is printed again, with [x] and the word selected, or with [ ].",
+    "Type 0 when you are done to see how soon to get help.",
+    "Your choices are saved as you go, so they are still there next time.",
+    "Ctrl+D, or the end of piped input, quits at any question.",
+    "Other ways to use the guide: spasm-guide --plain prints it all at once; "
+    "spasm-guide --checklist starts at the checklist.",
+)
+"""What the help choice prints: how the numbered prompts work."""
+
+
+class LinearGuide:
+    """The menus of the linear mode on one Prompter."""
+
+    def __init__(self, guide: Guide, settings: Settings, prompter: Prompter) -> None:
+        self.guide = guide
+        self.settings = settings
+        self.prompter = prompter
+
+    def show_menu(self) -> None:
+        """Print the main menu."""
+        self.prompter.say(*MAIN_MENU)
+
+    def show_sections(self) -> None:
+        """Print the numbered list of sections."""
+        self.prompter.say("Sections", *(f"{s.number}. {s.title}" for s in self.guide.sections))
+
+    def read_sections(self) -> bool:
+        """Choose and read sections until 0. Returns False if input ended."""
+        total = len(self.guide.sections)
+        self.prompter.say("")
+        self.show_sections()
+        while True:
+            number = self.prompter.ask(SECTION_QUESTION, total, self.show_sections)
+            if number is None:
+                return False
+            if number == 0:
+                return True
+            section = self.guide.section(number)
+            self.prompter.say("", *section_lines(section, total))
+            if number < total:
+                following = self.guide.section(number + 1)
+                self.prompter.say(f"End of section {number_word(number)}. "
+                                  f"Next is {following.number}, {following.title}.")
+            else:
+                self.prompter.say(f"End of section {number_word(number)}, the last section.")
+
+    def check_symptoms(self) -> bool:
+        """The checklist, the same as `--checklist`. Returns False if input ended."""
+        try:
+            checklist = load_checklist(self.guide.folder)
+        except ContentError as exc:
+            # A guide folder without a (valid) checklist still has its sections to read.
+            self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
+            return True
+        self.prompter.say("")
+        return ChecklistSession(self.guide, checklist, self.settings, self.prompter).run()
+
+    def show_help(self) -> None:
+        """How the numbered prompts work."""
+        lines = ["", "Help"]
+        for text in HELP_TEXT:
+            lines += wrap(text)
+        self.prompter.say(*lines)
+
+    def run(self) -> int:
+        """The main menu loop. Returns the exit status (0: quitting is never an error)."""
+        self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings),
+                          "Type 3 for help.", "")
+        while True:
+            self.show_menu()
+            choice = self.prompter.ask(MAIN_QUESTION, len(MAIN_MENU) - 2, self.show_menu)
+            if choice is None or choice == 0:
+                self.prompter.say("Goodbye.")
+                return 0
+            if choice == 1:
+                going = self.read_sections()
+            elif choice == 2:
+                going = self.check_symptoms()
+            elif choice == 3:
+                self.show_help()
+                going = True
+            else:
+                self.prompter.say("", *about_lines(self.guide))
+                going = True
+            if not going:
+                self.prompter.say("Goodbye.")
+                return 0
+            self.prompter.say("")
+
+
+def run_linear(guide: Guide, settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
+    """`spasm-guide --accessible`: the whole guide as numbered prompts. Returns the exit status."""
+    return LinearGuide(guide, settings, Prompter(stdin, stdout)).run()

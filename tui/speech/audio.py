@@ -1,0 +1,139 @@
+"""What speech needs from the machine: a player, the eSpeak NG library, WAV files, SSH or not.
+
+Shared by the worker (which plays) and the client and listener (which ask whether speech can work
+before they start anything). Nothing here starts the speech engine, so every check is quick and
+can never hang.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib.util
+import os
+import shutil
+import tempfile
+import wave
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+FAIL_ENV = "SPASM_GUIDE_SPEECH_FAIL"
+"""Test-only switch: "1" or "engine" makes the engine unavailable, "player" hides the players."""
+
+ESPEAK_LIBRARIES = ("libespeak-ng.so.1", "/usr/local/lib/libespeak-ng.so.1", "libespeak.so.1",
+                    "/opt/homebrew/lib/libespeak-ng.1.dylib", "/usr/local/lib/libespeak-ng.1.dylib")
+"""Where pyttsx3's Linux and macOS driver looks for the library, in its order."""
+
+INSTALL_HINT = "On Debian/Ubuntu: sudo apt install espeak-ng"
+"""Appended to every 'not available' message."""
+
+
+def simulated_failure(env: Mapping[str, str] | None = None) -> str:
+    """Which failure the test-only switch asks for: "", "engine" or "player"."""
+    value = (env if env is not None else os.environ).get(FAIL_ENV, "").strip().lower()
+    if value in ("", "0"):
+        return ""
+    return "player" if value == "player" else "engine"
+
+
+def player_command(path: Path | str, env: Mapping[str, str] | None = None) -> list[str] | None:
+    """The command that plays one WAV file here, or None if no player is installed.
+
+    pw-play ignores PULSE_SERVER, so when it is set (audio forwarded over SSH) paplay goes first.
+    """
+    env = env if env is not None else os.environ
+    if simulated_failure(env) == "player":
+        return None
+    search = env.get("PATH", os.defpath)
+    order = ["paplay", "pw-play", "aplay"] if env.get("PULSE_SERVER") else ["pw-play", "paplay", "aplay"]
+    for name in order:
+        found = shutil.which(name, path=search)
+        if found:
+            return [found, "-q", str(path)] if name == "aplay" else [found, str(path)]
+    return None
+
+
+def player_name(env: Mapping[str, str] | None = None) -> str | None:
+    """The name of the player that would be used ("paplay"), or None."""
+    command = player_command("x.wav", env)
+    return Path(command[0]).name if command else None
+
+
+def espeak_library_present() -> bool:
+    """Whether libespeak-ng loads (without initialising it: that is the worker's job)."""
+    for name in ESPEAK_LIBRARIES:
+        try:
+            ctypes.CDLL(name)
+        except OSError:
+            continue
+        return True
+    return False
+
+
+def availability(need_player: bool = True, env: Mapping[str, str] | None = None) -> tuple[bool, str]:
+    """(True, "") if speech can work here, else (False, the reason in plain words).
+
+    Quick and never hangs: looks for pyttsx3, the library and a player; starts nothing.
+    """
+    env = env if env is not None else os.environ
+    if importlib.util.find_spec("pyttsx3") is None:
+        return False, "the Python package pyttsx3 is not installed"
+    if simulated_failure(env) == "engine" or not espeak_library_present():
+        return False, "the eSpeak NG speech library (libespeak-ng1) is not installed"
+    if need_player and player_command("x.wav", env) is None:
+        return False, "no audio player found (pw-play, paplay or aplay)"
+    return True, ""
+
+
+def unavailable_message(reason: str) -> str:
+    """The one line shown when speech cannot work."""
+    return f"Speech is not available: {reason}. {INSTALL_HINT}"
+
+
+def is_remote(env: Mapping[str, str] | None = None) -> bool:
+    """Whether this runs in an SSH session, so audio would play on the server, not for the user."""
+    env = env if env is not None else os.environ
+    return any(env.get(name) for name in ("SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"))
+
+
+def wav_seconds(path: Path) -> float:
+    """The length of a WAV file in seconds."""
+    with wave.open(str(path), "rb") as handle:
+        return handle.getnframes() / handle.getframerate()
+
+
+def wav_complete(path: Path) -> bool:
+    """Whether `path` is a finished WAV file (it exists and its header has the real length)."""
+    try:
+        with wave.open(str(path), "rb") as handle:
+            return handle.getnframes() > 0
+    except (OSError, EOFError, wave.Error):
+        return False
+
+
+def concat_wavs(parts: Sequence[Path], target: Path) -> float:
+    """Join WAV files of one format into `target`, atomically; return its length in seconds.
+
+    Written to a temp file in the target's folder and renamed over it, so a reader (or a crash,
+    or Ctrl+C) never leaves half a file under the user's name.
+    """
+    if not parts:
+        raise ValueError("nothing to write")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        with wave.open(tmp_name, "wb") as out:
+            for number, part in enumerate(parts):
+                with wave.open(str(part), "rb") as source:
+                    if number == 0:
+                        out.setparams(source.getparams())
+                    elif source.getparams()[:3] != out.getparams()[:3]:
+                        raise ValueError(f"{part}: a different audio format")
+                    out.writeframes(source.readframes(source.getnframes()))
+        with open(tmp_name, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return wav_seconds(target)

@@ -1,0 +1,357 @@
+"""The speech worker: a separate process that owns the speech engine and the audio player.
+
+Run as `python -m tui.speech.worker [TMPDIR]`, in its own process group, by `SpeechClient`. It
+reads one JSON command per line on stdin and writes one JSON event per line on stdout.
+
+Commands: {"cmd": "speak", "id", "chunks": [str], "start", "rate", "volume", "voice"}, {"cmd": "stop",
+"seq"}, "pause", "resume", {"cmd": "skip", "step": 1 | -1}, {"cmd": "synth_to_file", "id",
+"chunks", "path", "rate", "volume", "voice"}, {"cmd": "ping", "seq"}, "quit".
+Events: ready {pid, player, voice}, started {id, index}, finished {id} (with path and seconds
+after synth_to_file), stopped {id, seq}, pong {seq}, error {message, fatal, id}.
+
+Why this shape (measured with pyttsx3 2.99 and libespeak-ng 1.51, see docs/brief):
+- `engine.say()` + `runAndWait()` plays through `os.system("aplay ...")`: nothing can stop it
+  (`engine.stop()` only cancels synthesis, and blocked its caller for a whole utterance), its
+  errors are printed on fd 2 over the user's screen, and a failed player still reports the
+  utterance as completed. Later `runAndWait()` calls block for the whole playback, and a
+  `runAndWait()` with only a `setProperty()` queued re-speaks the last text (the driver never
+  clears it) or hangs. So this worker never calls `say()` or `stop()`: it only asks the engine
+  to `save_to_file()` one short chunk at a time, which in espeak's retrieval mode synthesises
+  into memory in ~12 ms a sentence, and plays the WAV with its own player process, which it can
+  kill at once (stop), kill and restart (pause, resume, skip).
+- `runAndWait()` can return before the file exists, so `synthesise()` waits for the
+  `finished-utterance` event and a complete WAV header, bounded, before playing it.
+- The engine is not safe across threads ("run loop already started", a hung thread) nor across
+  `fork()`: one thread (the speaker) is its only user after `init()`, and the worker is a fresh
+  interpreter started by `subprocess`, not a fork of the app.
+- pyttsx3 prints "Audio saved to ..." on stdout: fd 1 is moved to the log before the engine
+  starts, and events go out on a private copy of the original stdout.
+- If the app dies its end of stdin closes: the worker kills its player and exits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from tui.speech.audio import concat_wavs, player_command, player_name, simulated_failure, wav_complete
+
+SYNTH_TIMEOUT = 10.0
+"""Longest wait for one chunk's WAV after `runAndWait()` returns (a guard, never reached)."""
+
+
+class EngineUnavailable(Exception):
+    """The speech engine could not start; the message is the reason, in plain words."""
+
+
+@dataclass
+class Utterance:
+    """A speak request in progress."""
+
+    id: int
+    chunks: list[str]
+    voice: tuple[int, float, str]
+    """(rate, volume, voice) to synthesise with."""
+    gen: int
+    """The worker's generation when it was accepted; a later stop or speak changes it."""
+    index: int = 0
+    """The chunk to play next (or playing now)."""
+    paused: bool = False
+    files: dict[int, Path] = field(default_factory=dict)
+    """Chunks already synthesised, by index."""
+
+
+@dataclass
+class SaveJob:
+    """A synth_to_file request."""
+
+    id: int
+    chunks: list[str]
+    voice: tuple[int, float, str]
+    path: Path
+    gen: int
+
+
+class Worker:
+    """The engine, the player and the state shared by the command reader and the speaker thread."""
+
+    def __init__(self, events: BinaryIO, tmpdir: Path) -> None:
+        self.events = events
+        self.tmpdir = tmpdir
+        self.lock = threading.Condition()
+        """Guards everything below; the speaker waits on it while paused."""
+        self.write_lock = threading.Lock()
+        self.gen = 0
+        self.current: Utterance | None = None
+        self.player: subprocess.Popen[bytes] | None = None
+        self.jobs: queue.Queue[Utterance | SaveJob | None] = queue.Queue()
+        self.engine: Any = None
+        self.default_voice = ""
+        self.props: tuple[int, float, str] | None = None
+        self.finished_count = 0
+        self.serial = 0
+
+    # -- output ---------------------------------------------------------------------------
+
+    def emit(self, event: str, **fields: Any) -> None:
+        """Write one event line; if the app has gone, leave."""
+        line = json.dumps({"event": event, **fields}).encode() + b"\n"
+        with self.write_lock:
+            try:
+                self.events.write(line)
+                self.events.flush()
+            except (BrokenPipeError, ValueError, OSError):
+                self.shutdown()
+
+    # -- engine ---------------------------------------------------------------------------
+
+    def start_engine(self) -> None:
+        """Initialise pyttsx3 (in this thread, before the speaker starts) or explain why not."""
+        if simulated_failure() == "engine":
+            raise EngineUnavailable("the eSpeak NG speech library (libespeak-ng1) is not installed")
+        try:
+            import pyttsx3
+        except ImportError as exc:
+            raise EngineUnavailable("the Python package pyttsx3 is not installed") from exc
+        try:
+            self.engine = pyttsx3.init()
+        except Exception as exc:  # pyttsx3 raises RuntimeError, and others from ctypes
+            traceback.print_exc()
+            raise EngineUnavailable("the eSpeak NG speech library (libespeak-ng1) could not start") from exc
+        self.engine.connect("finished-utterance", self._on_finished)
+        self.default_voice = str(self.engine.getProperty("voice") or "")
+
+    def _on_finished(self, name: object = None, completed: object = True) -> None:
+        """pyttsx3's callback: one chunk's WAV has been written."""
+        self.finished_count += 1
+
+    def synthesise(self, text: str, voice: tuple[int, float, str]) -> Path:
+        """Write one chunk to a new WAV file in the temp folder; only the speaker thread calls this."""
+        rate, volume, name = voice
+        if voice != self.props:
+            self.engine.setProperty("rate", int(rate))
+            self.engine.setProperty("volume", float(volume))
+            try:
+                self.engine.setProperty("voice", name or self.default_voice)
+            except ValueError:
+                print(f"unknown voice {name!r}; using {self.default_voice}", file=sys.stderr)
+                self.engine.setProperty("voice", self.default_voice)
+            self.props = voice
+        self.serial += 1
+        path = self.tmpdir / f"chunk-{self.serial}.wav"
+        before = self.finished_count
+        self.engine.save_to_file(text, str(path))
+        self.engine.runAndWait()
+        deadline = time.monotonic() + SYNTH_TIMEOUT
+        while not (self.finished_count > before and wav_complete(path)):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the speech engine did not write {path.name}")
+            time.sleep(0.002)
+        return path
+
+    # -- the speaker thread ---------------------------------------------------------------
+
+    def speaker(self) -> None:
+        """Take jobs one at a time: play an utterance, or write one to a file."""
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            try:
+                if isinstance(job, SaveJob):
+                    self.save(job)
+                else:
+                    self.play(job)
+            except Exception as exc:
+                traceback.print_exc()
+                with self.lock:
+                    if self.current is job:
+                        self.current = None
+                self.emit("error", message=f"speech failed: {exc}", fatal=False, id=job.id)
+            finally:
+                if isinstance(job, Utterance):
+                    for path in job.files.values():
+                        path.unlink(missing_ok=True)
+
+    def play(self, utt: Utterance) -> None:
+        """Synthesise and play `utt` chunk by chunk until it ends or is stopped or replaced."""
+        command = player_command("x.wav")
+        if command is None:
+            with self.lock:
+                if self.current is utt:
+                    self.current = None
+            self.emit("error", message="no audio player found (pw-play, paplay or aplay)", fatal=False, id=utt.id)
+            return
+        while True:
+            with self.lock:
+                while utt.paused and self.gen == utt.gen:
+                    self.lock.wait()
+                if self.gen != utt.gen:
+                    return
+                index = utt.index
+                if index >= len(utt.chunks):
+                    self.current = None
+                    self.emit("finished", id=utt.id)
+                    return
+            path = utt.files.get(index) or self.synthesise(utt.chunks[index], utt.voice)
+            utt.files[index] = path
+            with self.lock:
+                if self.gen != utt.gen:
+                    return
+                if utt.paused or utt.index != index:
+                    continue  # paused or skipped while synthesising
+                log = (self.tmpdir / "player.log").open("wb")
+                player = subprocess.Popen(
+                    [*command[:-1], str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log
+                )
+                log.close()
+                self.player = player
+                self.emit("started", id=utt.id, index=index)
+            # Synthesise the next chunk while this one plays, so there is no gap between them.
+            following = index + 1
+            if following < len(utt.chunks) and following not in utt.files:
+                utt.files[following] = self.synthesise(utt.chunks[following], utt.voice)
+            status = player.wait()
+            with self.lock:
+                if self.player is player:
+                    self.player = None
+                if self.gen != utt.gen:
+                    return
+                if utt.paused or utt.index != index:
+                    continue  # pause or skip killed the player: not a failure
+                if status != 0:
+                    self.current = None
+                    reason = self.player_error(command[0], status)
+                    self.emit("error", message=reason, fatal=False, id=utt.id)
+                    return
+                utt.index = index + 1
+                utt.files.pop(index).unlink(missing_ok=True)
+
+    def player_error(self, program: str, status: int) -> str:
+        """Why the player failed, from the last line it wrote ("Connection refused")."""
+        try:
+            lines = (self.tmpdir / "player.log").read_text(errors="replace").strip().splitlines()
+        except OSError:
+            lines = []
+        detail = lines[-1].strip() if lines else f"exit status {status}"
+        print(f"{program} failed: {detail}", file=sys.stderr)
+        return f"the audio player {Path(program).name} could not play sound ({detail})"
+
+    def save(self, job: SaveJob) -> None:
+        """Write all chunks of `job` to one WAV file."""
+        parts: list[Path] = []
+        try:
+            for text in job.chunks:
+                if self.gen != job.gen:
+                    self.emit("stopped", id=job.id, seq=None)
+                    return
+                parts.append(self.synthesise(text, job.voice))
+            seconds = concat_wavs(parts, job.path)
+            self.emit("finished", id=job.id, path=str(job.path), seconds=round(seconds, 3))
+        finally:
+            for part in parts:
+                part.unlink(missing_ok=True)
+
+    # -- commands (the main thread) -------------------------------------------------------
+
+    def kill_player(self) -> None:
+        """Silence the current chunk now (caller holds the lock)."""
+        if self.player is not None and self.player.poll() is None:
+            self.player.kill()
+
+    def handle(self, message: dict[str, Any]) -> None:
+        """Act on one command."""
+        cmd = message.get("cmd")
+        voice = (int(message.get("rate", 170)), float(message.get("volume", 1.0)), str(message.get("voice", "")))
+        with self.lock:
+            if cmd in ("speak", "stop", "synth_to_file"):
+                # Each of these ends whatever is speaking: a new generation makes the speaker
+                # thread drop it at its next step, and the player dies now.
+                stopped = self.current
+                self.gen += 1
+                self.current = None
+                self.kill_player()
+                self.lock.notify_all()
+                if cmd == "stop":
+                    self.emit("stopped", id=stopped.id if stopped else None, seq=message.get("seq"))
+            if cmd == "speak":
+                chunks = [str(text) for text in message.get("chunks", [])]
+                self.current = Utterance(int(message.get("id", 0)), chunks, voice, self.gen)
+                self.current.index = max(0, min(len(chunks), int(message.get("start", 0))))
+                self.jobs.put(self.current)
+            elif cmd == "synth_to_file":
+                chunks = [str(text) for text in message.get("chunks", [])]
+                self.jobs.put(SaveJob(int(message.get("id", 0)), chunks, voice, Path(message["path"]), self.gen))
+            elif cmd in ("pause", "resume", "skip") and self.current is not None:
+                utt = self.current
+                if cmd == "skip":
+                    step = int(message.get("step", 1))
+                    utt.index = max(0, min(len(utt.chunks), utt.index + step))
+                if cmd != "resume":
+                    self.kill_player()  # pause stops mid-sentence; resume replays that sentence
+                utt.paused = cmd == "pause"
+                self.lock.notify_all()
+            elif cmd == "ping":
+                self.emit("pong", seq=message.get("seq"))
+            elif cmd == "quit":
+                self.shutdown()
+
+    def shutdown(self) -> None:
+        """Kill the player, remove the temp folder, and leave at once.
+
+        `os._exit`, not `sys.exit`: the speaker thread may be inside libespeak-ng, and pyttsx3's
+        clean-up at interpreter exit can assert or hang; nothing here needs flushing.
+        """
+        player = self.player
+        if player is not None and player.poll() is None:
+            player.kill()
+        shutil.rmtree(self.tmpdir, ignore_errors=True)
+        os._exit(0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the engine, say ready (or why not), then serve commands until stdin closes."""
+    argv = sys.argv[1:] if argv is None else argv
+    tmpdir = Path(argv[0]) if argv else Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))
+    tmpdir.mkdir(parents=True, exist_ok=True)
+    # Events go out on a private copy of stdout; fd 1 itself now goes to the log (stderr), so
+    # anything printed by pyttsx3 or libespeak-ng cannot corrupt the protocol.
+    events = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    worker = Worker(events, tmpdir)
+    signal.signal(signal.SIGTERM, lambda *_: worker.shutdown())
+    try:
+        worker.start_engine()
+    except EngineUnavailable as exc:
+        worker.emit("error", message=str(exc), fatal=True, id=None)
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        return 3
+    threading.Thread(target=worker.speaker, name="speaker", daemon=True).start()
+    worker.emit("ready", pid=os.getpid(), player=player_name(), voice=worker.default_voice)
+    for raw in sys.stdin.buffer:
+        try:
+            message = json.loads(raw)
+            if not isinstance(message, dict):
+                raise ValueError("not an object")
+            worker.handle(message)
+        except (ValueError, KeyError, TypeError) as exc:
+            worker.emit("error", message=f"bad command: {exc}", fatal=False, id=None)
+    worker.shutdown()  # stdin closed: the app has quit or died
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
