@@ -12,7 +12,11 @@ from textual.widgets import Static
 class BareApp(App[None]):
     """One line of text; `n` changes it, Down moves nothing but repaints the line, `q` quits."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [("n", "change", "Change"), ("down", "change", "Change"), ("q", "quit", "Quit")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        ("n", "change", "Change"),
+        ("down", "change", "Change"),
+        ("q", "quit", "Quit"),
+    ]
     """The same keys the guide's benchmark presses."""
 
     count = 0
