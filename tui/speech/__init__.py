@@ -1,0 +1,8 @@
+"""Speech: read the guide aloud through a worker process that owns pyttsx3 and the player.
+
+Nothing here imports Textual, so the reader works (and is tested) without the app:
+- `tui.speech.client.SpeechClient`: the app's non-blocking handle on speech;
+- `tui.speech.worker`: the process that synthesises with pyttsx3 and plays each chunk;
+- `tui.speech.listen`: `--speak` and `--speak-to FILE.wav` with no interface;
+- `tui.speech.audio`: what the machine offers (player, library, SSH) and WAV helpers.
+"""

@@ -1,0 +1,405 @@
+"""The app's handle on speech: starts the worker process on demand and never blocks its caller.
+
+Threading model:
+- Every public method may be called from any thread (the Textual app calls them from its event
+  loop). None of them waits for the worker: commands go to a writer thread through a queue, so
+  even a large `speak()` cannot stall the caller on a full pipe. Starting the worker process is
+  a `fork`+`exec` (a few milliseconds) on first use; the engine loads in the worker.
+- Events arrive on a reader thread and are handed to the `listener` there, never on the
+  caller's thread (the app wraps its listener in `App.call_from_thread`, which refuses to run on
+  the app's own thread). The listener must return quickly.
+
+Failure handling: a worker that crashes (its stdout ends) or hangs (does not confirm a stop
+within `stop_grace`, or says nothing for `hang_timeout` after a speak) is killed with its whole
+process group (the player too), reported once as an error event, and started again the next
+time speech is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import platformdirs
+
+import tui
+from tui.data.sentences import Chunk
+from tui.data.settings import APP_NAME, Settings
+from tui.speech import audio
+
+EventKind = Literal["ready", "started", "finished", "stopped", "error", "pong"]
+"""What happened, as the worker says it (see tui.speech.worker)."""
+
+LOG_LIMIT = 1_000_000
+"""The worker's log is started afresh when it grows past this many bytes."""
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    """One event from the speech worker (or from the client itself, for failures)."""
+
+    kind: EventKind
+    utterance: int | None = None
+    """The id `speak()` or `synth_to_file()` returned, if the event belongs to one."""
+    index: int | None = None
+    """For "started": which chunk's audio has begun playing (highlight this one)."""
+    message: str = ""
+    """For "error": one line in plain words, ready to show."""
+    fatal: bool = False
+    """For "error": speech cannot work here at all (the engine is missing)."""
+    path: str | None = None
+    """For "finished" after synth_to_file: the file written."""
+    seconds: float | None = None
+    """For "finished" after synth_to_file: its length."""
+
+
+Listener = Callable[[SpeechEvent], None]
+"""Called on the client's reader thread with each event."""
+
+
+def default_log_path() -> Path:
+    """The worker's log, in the user's state folder (XDG_STATE_HOME moves it)."""
+    return Path(platformdirs.user_state_dir(APP_NAME)) / "speech.log"
+
+
+class SpeechClient:
+    """Speak guide text through a worker process; see the module docstring for threads."""
+
+    def __init__(self, listener: Listener | None = None, *, rate: int = 170, volume: float = 1.0,
+                 voice: str = "", log_path: Path | None = None, env: Mapping[str, str] | None = None,
+                 stop_grace: float = 0.1, hang_timeout: float = 10.0) -> None:
+        self.listener = listener
+        self.rate, self.volume, self.voice = rate, volume, voice
+        self.log_path = log_path or default_log_path()
+        self.env = dict(os.environ if env is None else env)
+        self.stop_grace = stop_grace
+        self.hang_timeout = hang_timeout
+        self._lock = threading.RLock()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._outbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._tmpdir: Path | None = None
+        self._next_id = 0
+        self._stop_seq = 0
+        self._confirmed_seq = 0
+        self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
+        self._reported = False  # a failure of the current worker has been reported
+        self._chunks: list[str] = []
+        self.utterance: int | None = None
+        """The utterance speaking (or paused) now, or None."""
+        self.index: int | None = None
+        """The chunk of it being heard now, or None."""
+        self.paused = False
+        self.available_cache = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings, listener: Listener | None = None, **kwargs: Any) -> SpeechClient:
+        """A client with the user's rate, volume and voice."""
+        return cls(listener, rate=settings.speech_rate, volume=settings.speech_volume,
+                   voice=settings.speech_voice, **kwargs)
+
+    # -- questions that start nothing -------------------------------------------------------
+
+    def availability(self, need_player: bool = True) -> tuple[bool, str]:
+        """(True, "") or (False, reason); quick, never hangs. Show the reason with
+        `tui.speech.audio.unavailable_message(reason)`."""
+        if self.available_cache and need_player:
+            return True, ""
+        ok, reason = audio.availability(need_player, self.env)
+        self.available_cache = ok and need_player
+        return ok, reason
+
+    def is_remote(self) -> bool:
+        """Whether this is an SSH session (audio would play on the server)."""
+        return audio.is_remote(self.env)
+
+    @property
+    def speaking(self) -> bool:
+        """Whether an utterance is in progress (playing or paused)."""
+        return self.utterance is not None
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker's process id while it runs (for tests and the benchmark)."""
+        proc = self._proc
+        return proc.pid if proc is not None and proc.poll() is None else None
+
+    # -- commands ---------------------------------------------------------------------------
+
+    def speak(self, chunks: Sequence[Chunk | str], start: int = 0) -> int | None:
+        """Speak `chunks` from index `start`, replacing anything speaking. Return the utterance
+        id, or None (and an error event) if speech is not available."""
+        ok, reason = self.availability()
+        if not ok:
+            self._deliver_async(SpeechEvent("error", message=audio.unavailable_message(reason), fatal=True))
+            return None
+        texts = [c.text if isinstance(c, Chunk) else str(c) for c in chunks]
+        with self._lock:
+            self._next_id += 1
+            self._chunks = texts
+            self.utterance, self.index, self.paused = self._next_id, None, False
+            self._send_speak(start)
+            return self._next_id
+
+    def synth_to_file(self, chunks: Sequence[Chunk | str], path: Path) -> int | None:
+        """Write `chunks` as one WAV file; a "finished" event (with path, seconds) says when."""
+        ok, reason = self.availability(need_player=False)
+        if not ok:
+            self._deliver_async(SpeechEvent("error", message=audio.unavailable_message(reason), fatal=True))
+            return None
+        with self._lock:
+            self._next_id += 1
+            self.utterance = None
+            self._send({"cmd": "synth_to_file", "id": self._next_id, "path": str(Path(path).resolve()),
+                        "chunks": [c.text if isinstance(c, Chunk) else str(c) for c in chunks],
+                        **self._voice()}, start=True)
+            return self._next_id
+
+    def stop(self) -> None:
+        """Silence speech now. If the worker does not confirm within `stop_grace`, kill it."""
+        with self._lock:
+            self.utterance, self.index, self.paused = None, None, False
+            self._awaiting = None
+            proc = self._proc
+            if proc is None or proc.poll() is not None:
+                return
+            self._stop_seq += 1
+            seq = self._stop_seq
+            self._send({"cmd": "stop", "seq": seq})
+        timer = threading.Timer(self.stop_grace, self._stop_overdue, args=(proc, seq))
+        timer.daemon = True
+        timer.start()
+
+    def pause(self) -> None:
+        """Pause at once; `resume()` replays the interrupted sentence from its start."""
+        with self._lock:
+            if self.utterance is not None and not self.paused:
+                self.paused = True
+                self._awaiting = None  # a paused utterance rightly says nothing
+                self._send({"cmd": "pause"})
+
+    def resume(self) -> None:
+        """Carry on after `pause()`."""
+        with self._lock:
+            if self.utterance is not None and self.paused:
+                self.paused = False
+                self._send({"cmd": "resume"})
+
+    def next_sentence(self) -> None:
+        """Skip to the next chunk (ends the utterance after the last one)."""
+        self._skip(1)
+
+    def previous_sentence(self) -> None:
+        """Go back one chunk (from the first, start it again)."""
+        self._skip(-1)
+
+    def set_rate(self, rate: int) -> None:
+        """Words per minute; an utterance in progress carries on from its sentence at the new rate."""
+        self.rate = int(rate)
+        self._respeak()
+
+    def set_volume(self, volume: float) -> None:
+        """0.0 to 1.0; applied like `set_rate`."""
+        self.volume = max(0.0, min(1.0, float(volume)))
+        self._respeak()
+
+    def set_voice(self, voice: str) -> None:
+        """A voice id, name or language code ("" for the engine's default); applied like `set_rate`."""
+        self.voice = voice
+        self._respeak()
+
+    def ping(self) -> None:
+        """Ask the worker for a "pong" (starts it if needed): a cheap way to warm it up."""
+        self._send({"cmd": "ping", "seq": 0}, start=True)
+
+    def close(self) -> None:
+        """Stop speech and end the worker and its player (call when the app exits)."""
+        with self._lock:
+            proc, self._proc = self._proc, None
+            self.utterance = None
+            if proc is not None:
+                self._reported = True  # an exit we asked for is not a failure
+                self._outbox.put({"cmd": "quit"})
+                self._outbox.put(None)
+        if proc is not None:
+            try:
+                proc.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                self._kill(proc)
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _voice(self) -> dict[str, Any]:
+        return {"rate": self.rate, "volume": self.volume, "voice": self.voice}
+
+    def _skip(self, step: int) -> None:
+        with self._lock:
+            if self.utterance is not None:
+                self.paused = False
+                self._send({"cmd": "skip", "step": step})
+
+    def _respeak(self) -> None:
+        """Re-send the utterance in progress, from the chunk being heard, with the new voice."""
+        with self._lock:
+            if self.utterance is not None and not self.paused:
+                self._send_speak(self.index or 0)
+
+    def _send_speak(self, start: int) -> None:
+        assert self.utterance is not None
+        self._awaiting = self.utterance
+        self._send({"cmd": "speak", "id": self.utterance, "chunks": self._chunks, "start": start,
+                    **self._voice()}, start=True)
+        timer = threading.Timer(self.hang_timeout, self._speak_overdue, args=(self._proc, self.utterance))
+        timer.daemon = True
+        timer.start()
+
+    def _send(self, message: dict[str, Any], start: bool = False) -> None:
+        """Queue a command for the worker, starting it first if `start` and it is not running."""
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                if not start:
+                    return
+                self._start_worker()
+            self._outbox.put(message)
+
+    def _start_worker(self) -> None:
+        """Start a fresh worker in its own session (so Ctrl+C and the app's signals miss it)."""
+        self._cleanup_tmpdir()
+        self._tmpdir = Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))
+        env = dict(self.env)
+        package_root = str(Path(tui.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
+        log = self._open_log()
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "tui.speech.worker", str(self._tmpdir)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
+            )
+        finally:
+            log.close()
+        assert proc.stdin is not None and proc.stdout is not None
+        self._proc, self._reported, self._outbox = proc, False, queue.Queue()
+        threading.Thread(target=self._writer, args=(proc, proc.stdin, self._outbox), daemon=True,
+                         name="speech-writer").start()
+        threading.Thread(target=self._reader, args=(proc, proc.stdout, self._tmpdir), daemon=True,
+                         name="speech-reader").start()
+
+    def _open_log(self) -> IO[bytes]:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(OSError):
+            if self.log_path.stat().st_size > LOG_LIMIT:
+                self.log_path.unlink()
+        return self.log_path.open("ab")
+
+    def _cleanup_tmpdir(self) -> None:
+        if self._tmpdir is not None:
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
+            self._tmpdir = None
+
+    def _writer(self, proc: subprocess.Popen[bytes], pipe: IO[bytes], outbox: queue.Queue[Any]) -> None:
+        while (message := outbox.get()) is not None:
+            try:
+                pipe.write(json.dumps(message).encode() + b"\n")
+                pipe.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                return  # the reader sees the end of stdout and reports it
+        with contextlib.suppress(OSError):
+            pipe.close()
+
+    def _reader(self, proc: subprocess.Popen[bytes], pipe: IO[bytes], tmpdir: Path) -> None:
+        for raw in pipe:
+            try:
+                data = json.loads(raw)
+                event = self._event(data)
+            except (ValueError, TypeError, KeyError):
+                continue
+            self._deliver(event)
+        # The worker has gone. Reap it (its player dies with its process group) and tidy up.
+        self._kill(proc)
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        self._failed(proc, "The speech process ended unexpectedly; it will restart when you next ask for speech.")
+
+    def _event(self, data: dict[str, Any]) -> SpeechEvent:
+        """Turn one event line into a SpeechEvent and update the client's state from it."""
+        kind = data["event"]
+        event = SpeechEvent(kind, data.get("id"), data.get("index"), str(data.get("message", "")),
+                            bool(data.get("fatal", False)), data.get("path"), data.get("seconds"))
+        with self._lock:
+            if kind == "ready":
+                self._reported = False
+            if event.utterance is not None and event.utterance == self._awaiting:
+                self._awaiting = None
+            if kind == "stopped" and isinstance(data.get("seq"), int):
+                self._confirmed_seq = max(self._confirmed_seq, data["seq"])
+            if event.utterance is not None and event.utterance == self.utterance:
+                if kind == "started":
+                    self.index = event.index
+                elif kind in ("finished", "stopped", "error"):
+                    self.utterance, self.index, self.paused = None, None, False
+            if kind == "error" and event.fatal:
+                self._reported = True  # the worker says why and exits: not a crash
+                self.available_cache = False
+                event = SpeechEvent("error", message=audio.unavailable_message(event.message), fatal=True)
+        return event
+
+    def _deliver(self, event: SpeechEvent) -> None:
+        if self.listener is not None:
+            try:
+                self.listener(event)
+            except Exception as exc:  # a listener bug must not kill the reader thread
+                print(f"speech listener failed: {exc!r}", file=sys.stderr)
+
+    def _deliver_async(self, event: SpeechEvent) -> None:
+        """Deliver from another thread, so the listener never runs on the caller's thread."""
+        threading.Thread(target=self._deliver, args=(event,), daemon=True).start()
+
+    def _kill(self, proc: subprocess.Popen[bytes]) -> None:
+        """Kill the worker's whole process group (worker and player) and reap it."""
+        if proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(proc.pid, signal.SIGKILL)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=5)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)  # a player left in the group after the worker
+
+    def _failed(self, proc: subprocess.Popen[bytes], message: str) -> None:
+        """Forget a dead or hung worker and report it once; the next speak starts another."""
+        with self._lock:
+            if proc is not self._proc:
+                return  # an old worker, already replaced or closed
+            self._proc = None
+            was_speaking = self.utterance
+            self.utterance, self.index, self.paused = None, None, False
+            if self._reported:
+                return
+            self._reported = True
+        self._deliver(SpeechEvent("error", utterance=was_speaking, message=message))
+
+    def _stop_overdue(self, proc: subprocess.Popen[bytes], seq: int) -> None:
+        """Watchdog: the worker has not confirmed stop number `seq`; silence it by force."""
+        with self._lock:
+            if self._confirmed_seq >= seq or proc is not self._proc:
+                return
+        self._kill(proc)
+        self._deliver(SpeechEvent("stopped"))
+        self._failed(proc, "Speech did not stop in time, so it was ended; it will restart when needed.")
+
+    def _speak_overdue(self, proc: subprocess.Popen[bytes] | None, utterance: int) -> None:
+        """Watchdog: a speak got no answer at all for `hang_timeout`: the worker is hung."""
+        with self._lock:
+            if proc is None or proc is not self._proc or self._awaiting != utterance:
+                return
+        self._kill(proc)
+        self._failed(proc, "Speech stopped responding and was ended; it will restart when you next ask.")
