@@ -133,3 +133,12 @@ def test_paragraphs_and_sentences_are_short(section: Section) -> None:
         for line in block.lines:
             for sentence in sentences(line):
                 assert len(sentence.split()) <= MAX_WORDS_PER_SENTENCE, f"{section.path}: {sentence!r}"
+
+
+def test_about_text_reads_at_grade_7_or_below(textstat: ModuleType) -> None:
+    """The guide's own words on the About screen: disclaimer, sign-off note and the additions."""
+    guide = load_guide()
+    parts = [guide.disclaimer, guide.signoff_note, *(f"{a.title}: {a.text}" for a in guide.additions)]
+    text = "\n".join(parts)
+    assert textstat.flesch_kincaid_grade(text) <= FK_GRADE_MAX
+    assert textstat.smog_index(text) <= SMOG_MAX
