@@ -85,6 +85,11 @@ class GuideApp(App[int]):
         self.theme = theme_override or settings.theme
         # Nothing moves on its own: no animation, no smooth scrolling (and fewer bytes over SSH).
         self.animation_level = "none"
+        # Paint once at start. Mounting, focusing and highlighting the menu would otherwise each
+        # paint a frame, and a console screen reader reads every frame aloud in full. Textual's
+        # batch counter holds every frame until the start screen calls `ready_to_paint`.
+        self._holding_first_paint = True
+        self._begin_batch()
 
     # The terminal cursor follows focus -------------------------------------------------------
     # Textual moves the (hidden) terminal cursor to `cursor_position` on every frame it draws.
@@ -127,6 +132,14 @@ class GuideApp(App[int]):
     def on_mount(self) -> None:
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
+        # Never a blank screen for long, whatever happens to the start screen.
+        self.set_timer(1.0, self.ready_to_paint)
+
+    def ready_to_paint(self) -> None:
+        """Release the held first frame (once): the start screen is complete and focused."""
+        if self._holding_first_paint:
+            self._holding_first_paint = False
+            self._end_batch()
 
     def get_default_screen(self) -> Screen[Any]:
         from tui.screens.start import StartScreen

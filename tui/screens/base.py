@@ -54,12 +54,19 @@ class GuideScreen(Screen[None]):
         """The screen's own widgets."""
         yield from ()
 
+    def update_emergency_line(self) -> None:
+        """Redraw the emergency line only if its words changed (every repaint crosses the link)."""
+        line = self.query_one("#emergency", Static)
+        text = self.guide_app.emergency_text()
+        if str(line.content) != text:
+            line.update(text)
+
     def on_resize(self, event: Resize) -> None:
         small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
         self.set_class(small, "-too-small")
 
     def on_screen_resume(self) -> None:
         # The region or theme may have changed while another screen was on top.
-        self.query_one("#emergency", Static).update(self.guide_app.emergency_text())
+        self.update_emergency_line()
         size = self.app.size
         self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")

@@ -53,6 +53,6 @@ class SettingsScreen(GuideScreen):
             self.notify(f"Colours: {THEMES[choice]}.", timeout=3)
         else:
             self.guide_app.change_settings(region=choice)
-            self.query_one("#emergency", Static).update(self.guide_app.emergency_text())
+            self.update_emergency_line()
             self.notify(f"Emergency number: {REGIONS[choice][0]}.", timeout=3)
         self.refresh_labels()

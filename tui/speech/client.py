@@ -223,20 +223,23 @@ class SpeechClient:
         """Ask the worker for a "pong" (starts it if needed): a cheap way to warm it up."""
         self._send({"cmd": "ping", "seq": 0}, start=True)
 
-    def close(self) -> None:
-        """Stop speech and end the worker and its player (call when the app exits)."""
+    def close(self, force: bool = False) -> None:
+        """End the worker and its player (call when the app exits). Asks the worker to quit and
+        waits up to half a second; with `force` (Ctrl+C), kills its process group at once."""
         with self._lock:
             proc, self._proc = self._proc, None
-            self.utterance = None
-            if proc is not None:
-                self._reported = True  # an exit we asked for is not a failure
+            self.utterance, self.index, self.paused = None, None, False
+            self._awaiting = None
+            self._reported = True  # an exit we asked for is not a failure
+            if proc is None:
+                return
+            if not force:
                 self._outbox.put({"cmd": "quit"})
                 self._outbox.put(None)
-        if proc is not None:
-            try:
+        if not force:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=0.5)
-            except subprocess.TimeoutExpired:
-                self._kill(proc)
+        self._kill(proc)
 
     # -- internals --------------------------------------------------------------------------
 

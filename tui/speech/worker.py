@@ -154,6 +154,7 @@ class Worker:
         before = self.finished_count
         self.engine.save_to_file(text, str(path))
         self.engine.runAndWait()
+        print("DBG", text, before, self.finished_count, wav_complete(path), path.exists(), file=sys.stderr)
         deadline = time.monotonic() + SYNTH_TIMEOUT
         while not (self.finished_count > before and wav_complete(path)):
             if time.monotonic() > deadline:
