@@ -277,6 +277,11 @@ def test_control_characters_are_stripped_from_plain_output(tmp_path: Path) -> No
         "> Added: note\x1bc here.\n"
     )
     folder = write_guide(tmp_path / "g", body)
+    # TOML cannot hold a raw ESC, but its escape "\u001b" makes one: strip that too.
+    toml = folder / "guide.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace('"A small test guide"', '"Small\\u001b[5m guide"'),
+                    encoding="utf-8")
+    assert load_guide(folder).title == "Small[5m guide"
     result = run_plain("--content", str(folder))
     assert result.returncode == 0, result.stderr
     controls = [c for c in result.stdout if (ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F]
