@@ -1,0 +1,214 @@
+"""Numbered prompts (`--checklist`) and the linear mode (`--accessible`, ACCESSIBLE=1): plain lines,
+no redraw, no escape codes, clean on end of input, and no Textual import."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.data.checklist import load_checklist
+from tui.data.checklist_state import clear_state, load_state, save_state
+from tui.data.content import default_content_dir, load_guide
+from tui.data.settings import Settings
+from tui.plain.checklist_prompts import TOGGLE_QUESTION, run_checklist_prompts
+from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
+
+ROOT = Path(__file__).resolve().parent.parent
+ESC = "\x1b"
+
+
+def run_cli(args: list[str], stdin: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, text=True,
+                          check=False, cwd=ROOT, env={**os.environ, **(env or {})})
+
+
+def test_piped_checklist_toggles_and_prints_the_result_urgency_first() -> None:
+    result = run_cli(["--checklist"], "3\n7\n0\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    assert lines[0] == "Check your symptoms"
+    assert lines[1] == "This is not a diagnosis."
+    assert "What you feel" in lines and "Warning signs" in lines
+    assert "1. [ ] Sudden, sharp pain in a muscle" in lines
+    # Toggling prints the changed item's line once more, and nothing else is redrawn.
+    assert "3. [x] A cramp, and you cannot move the muscle (selected)" in lines
+    assert "7. [x] You cannot pass urine (selected)" in lines
+    assert out.count("1. [ ] Sudden, sharp pain in a muscle") == 1
+    assert out.count(TOGGLE_QUESTION) == 3
+    # The result: urgency first, then why, then what to do, then the disclaimer.
+    start = lines.index("EMERGENCY: call 911 (or your local number) now")
+    after = lines[start:]
+    assert after.index("Because you checked:") < after.index("What to do:")
+    assert "- You cannot pass urine" in after
+    assert "- A cramp, and you cannot move the muscle" in after
+    assert "This is not a diagnosis." in after
+    assert ESC not in out and "\r" not in out
+    checklist = load_checklist(default_content_dir())
+    assert load_state(checklist).checked == {"cramp-cannot-move", "cannot-urinate"}
+
+
+@pytest.mark.parametrize(
+    ("answer", "hint"),
+    [
+        ("x", "'x' is not a number. Type a number from 0 to 17"),
+        ("99", "There is no number 99 here. Type a number from 0 to 17"),
+        ("", "Nothing typed. Type a number from 0 to 17"),
+        ("-1", "'-1' is not a number."),
+        ("\x1b[2J", "'[2J' is not a number."),
+    ],
+)
+def test_bad_input_gets_one_line_hint_and_the_question_again(answer: str, hint: str) -> None:
+    result = run_cli(["--checklist"], f"{answer}\n0\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    hints = [i for i, line in enumerate(lines) if line.startswith(hint)]
+    assert len(hints) == 1, result.stdout
+    assert lines[hints[0] - 1] == TOGGLE_QUESTION
+    assert lines[hints[0] + 1] == TOGGLE_QUESTION
+    assert ESC not in result.stdout  # a typed escape code is never echoed back
+
+
+def test_end_of_input_finishes_cleanly_with_the_result() -> None:
+    result = run_cli(["--checklist"], "5\n")  # no 0: the pipe just ends
+    assert result.returncode == 0
+    assert result.stderr == ""
+    assert "URGENT: see a doctor today" in result.stdout
+    assert result.stdout.rstrip().endswith("This is not a diagnosis.")
+    again = run_cli(["--checklist"], "")  # the tick was saved: it still counts next time
+    assert again.returncode == 0 and "URGENT: see a doctor today" in again.stdout
+    clear_state()
+    empty = run_cli(["--checklist"], "")
+    assert empty.returncode == 0 and "Nothing checked yet." in empty.stdout
+    assert "SELF-CARE" not in empty.stdout
+
+
+def test_question_mark_lists_the_items_again() -> None:
+    result = run_cli(["--checklist"], "?\n0\n")
+    assert result.stdout.count("1. [ ] Sudden, sharp pain in a muscle") == 2
+
+
+def test_region_setting_sets_the_number(private_dirs: Path) -> None:
+    config = private_dirs / "xdg_config_home" / "spasm-guide"
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text('region = "UK"\n', encoding="utf-8")
+    result = run_cli(["--checklist"], "6\n0\n")
+    assert "EMERGENCY: call 999 (or your local number) now" in result.stdout
+    assert "911" not in result.stdout
+
+
+def test_output_is_ascii_under_lang_c() -> None:
+    result = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=b"8\n1\n0\n", capture_output=True,
+                            check=False, cwd=ROOT, env={**os.environ, "LANG": "C", "LC_ALL": "C"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.isascii()
+    assert b"EMERGENCY" in result.stdout
+
+
+def test_after_the_result_a_summary_can_be_saved(private_dirs: Path) -> None:
+    result = run_cli(["--checklist"], "2\n0\n1\n0\n")
+    assert result.returncode == 0, result.stderr
+    saved = list((private_dirs / "xdg_data_home" / "spasm-guide" / "summaries").glob("checklist-*.txt"))
+    assert len(saved) == 1
+    assert f"Saved the summary as {saved[0]}" in result.stdout
+    assert "Fast twitching in a muscle" in saved[0].read_text(encoding="utf-8")
+
+
+def test_after_the_result_choices_can_be_cleared() -> None:
+    save_state({"twitching", "long-cramp"})
+    result = run_cli(["--checklist"], "0\n3\n0\n")
+    assert "Cleared all your choices." in result.stdout
+    assert "2. [ ] Fast twitching in a muscle" in result.stdout.split("Cleared all your choices.")[1]
+    assert load_state(load_checklist(default_content_dir())).checked == frozenset()
+
+
+class FakeTerminal(io.StringIO):
+    """A stream that says it is a terminal, to check interactive behaviour in-process."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_at_a_terminal_the_answer_goes_on_the_question_line_and_still_no_escape_codes() -> None:
+    guide, stdout = load_guide(), FakeTerminal()
+    assert run_checklist_prompts(guide, Settings(), FakeTerminal("4\n0\n"), stdout) == 0
+    out = stdout.getvalue()
+    assert f"{TOGGLE_QUESTION} 4. [x] The muscle feels hard (selected)" in out
+    assert ESC not in out
+
+
+def test_accessible_env_runs_the_linear_guide() -> None:
+    guide = load_guide()
+    result = run_cli([], "1\n2\n0\n3\n4\n0\n", env={"ACCESSIBLE": "1"})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    lines = out.splitlines()
+    assert lines[:3] == [guide.title, guide.disclaimer, "Emergency? Call 911 or your local emergency number."]
+    for choice in ("1. Read a section", "2. Check your symptoms", "3. Help", "4. About this guide", "0. Quit"):
+        assert choice in lines
+    assert "Sections" in lines
+    assert f"1. {guide.section(1).title}" in lines
+    assert any(line.startswith("Section two of") for line in lines)
+    assert "Every question in this mode is answered with a number." in lines
+    assert "About this guide" in lines and guide.credit.publisher in out
+    assert lines[-1] == "Goodbye."
+    assert ESC not in out
+
+
+def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
+    result = run_cli(["--accessible"], "2\n5\n")
+    assert result.returncode == 0, result.stderr
+    assert "5. [x] Weakness in your hands or feet (selected)" in result.stdout
+    assert "URGENT: see a doctor today" in result.stdout
+    assert result.stdout.rstrip().endswith("Goodbye.")
+
+
+def test_linear_bad_input_and_eof_in_the_sections_list() -> None:
+    stdout = io.StringIO()
+    assert run_linear(load_guide(), Settings(), io.StringIO("7\nnine\n1\n42\n"), stdout) == 0
+    lines = stdout.getvalue().splitlines()
+    assert "There is no number 7 here. Type a number from 0 to 4, or ? to see the list again." in lines
+    assert lines.count(MAIN_QUESTION) == 3
+    assert any(line.startswith("There is no number 42 here.") for line in lines)
+    assert SECTION_QUESTION in lines
+    assert lines[-1] == "Goodbye."
+
+
+TEXTUAL_CHECK = (
+    "import io, sys\n"
+    "from tui.cli import main\n"
+    "sys.stdin = io.StringIO({stdin!r})\n"
+    "sys.stdout = io.StringIO()\n"
+    "status = main({argv!r})\n"
+    "sys.stdout = sys.__stdout__\n"
+    "print(status, sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "stdin"),
+    [(["--checklist"], "1\n0\n0\n"), (["--accessible"], "1\n1\n0\n2\n0\n0\n3\n4\n0\n")],
+)
+def test_prompt_modes_never_import_textual(argv: list[str], stdin: str) -> None:
+    code = TEXTUAL_CHECK.format(argv=argv, stdin=stdin)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=ROOT,
+                            env=dict(os.environ))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0 []"
+
+
+@pytest.mark.parametrize("args", [["--checklist"], []])
+def test_importtime_shows_no_textual(args: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "tui", *args], input="0\n",
+                            capture_output=True, text=True, check=False, cwd=ROOT,
+                            env={**os.environ, "ACCESSIBLE": "1"})
+    assert result.returncode == 0
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "tui.data.checklist" in imported  # the profile really covered the prompt mode
+    assert not {name for name in imported if name.split(".")[0] == "textual"}
