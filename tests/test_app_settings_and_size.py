@@ -23,7 +23,7 @@ async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
         assert app.theme == "hc-light"
         assert "[x] High contrast, light (selected)" in screen_text(app)
         assert "[ ] High contrast, dark" in screen_text(app)
-        await pilot.press("tab", "down", "enter")
+        await pilot.press("down", "down", "down", "down", "enter")
         await pilot.pause()
         assert "Call 999 or your local emergency number" in screen_lines(app)[0]
         await pilot.press("escape")

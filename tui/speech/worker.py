@@ -19,8 +19,10 @@ Why this shape (measured with pyttsx3 2.99 and libespeak-ng 1.51, see docs/brief
   to `save_to_file()` one short chunk at a time, which in espeak's retrieval mode synthesises
   into memory in ~12 ms a sentence, and plays the WAV with its own player process, which it can
   kill at once (stop), kill and restart (pause, resume, skip).
-- `runAndWait()` can return before the file exists, so `synthesise()` waits for the
-  `finished-utterance` event and a complete WAV header, bounded, before playing it.
+- `runAndWait()` can return before the file exists (libespeak-ng synthesises on its own thread
+  in the mode pyttsx3 uses), and it cancels any synthesis still running when it ends, so
+  `synthesise()` starts only when libespeak-ng is idle and waits for the `finished-utterance`
+  event with completed=True and a complete WAV header, bounded, before playing it.
 - The engine is not safe across threads ("run loop already started", a hung thread) nor across
   `fork()`: one thread (the speaker) is its only user after `init()`, and the worker is a fresh
   interpreter started by `subprocess`, not a fork of the app.
@@ -100,7 +102,8 @@ class Worker:
         self.engine: Any = None
         self.default_voice = ""
         self.props: tuple[int, float, str] | None = None
-        self.finished_count = 0
+        self.synth_done = threading.Event()
+        self.synth_ok = False
         self.serial = 0
 
     # -- output ---------------------------------------------------------------------------
@@ -134,12 +137,34 @@ class Worker:
         self.default_voice = str(self.engine.getProperty("voice") or "")
 
     def _on_finished(self, name: object = None, completed: object = True) -> None:
-        """pyttsx3's callback: one chunk's WAV has been written."""
-        self.finished_count += 1
+        """pyttsx3's callback, on libespeak-ng's own thread: a chunk's WAV is written (or not)."""
+        self.synth_ok = bool(completed)
+        self.synth_done.set()
+
+    def _wait_idle(self) -> None:
+        """Wait (bounded) until libespeak-ng's thread has nothing queued.
+
+        Every `runAndWait()` ends by calling the driver's `stop()`, which cancels whatever
+        libespeak-ng is still doing and leaves a flag that makes the *next* run report a
+        cancelled utterance; starting only when it is idle keeps a chunk from being cut.
+        """
+        from pyttsx3.drivers import _espeak
+
+        deadline = time.monotonic() + SYNTH_TIMEOUT
+        while _espeak.IsPlaying() and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     def synthesise(self, text: str, voice: tuple[int, float, str]) -> Path:
-        """Write one chunk to a new WAV file in the temp folder; only the speaker thread calls this."""
+        """Write one chunk to a new WAV file in the temp folder; only the speaker thread calls this.
+
+        pyttsx3 initialises libespeak-ng in AUDIO_OUTPUT_RETRIEVAL mode, which is asynchronous:
+        synthesis runs on libespeak-ng's own thread, the WAV is written from its callback, and
+        `runAndWait()` often returns before the file exists (measured: returned after 18 ms,
+        file written at 49 ms). So wait for the `finished-utterance` event with completed=True
+        and a complete WAV header, and try again if the run was cancelled under us.
+        """
         rate, volume, name = voice
+        self._wait_idle()
         if voice != self.props:
             self.engine.setProperty("rate", int(rate))
             self.engine.setProperty("volume", float(volume))
@@ -151,16 +176,16 @@ class Worker:
             self.props = voice
         self.serial += 1
         path = self.tmpdir / f"chunk-{self.serial}.wav"
-        before = self.finished_count
-        self.engine.save_to_file(text, str(path))
-        self.engine.runAndWait()
-        print("DBG", text, before, self.finished_count, wav_complete(path), path.exists(), file=sys.stderr)
-        deadline = time.monotonic() + SYNTH_TIMEOUT
-        while not (self.finished_count > before and wav_complete(path)):
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the speech engine did not write {path.name}")
-            time.sleep(0.002)
-        return path
+        for attempt in range(3):
+            self._wait_idle()
+            self.synth_done.clear()
+            self.synth_ok = False
+            self.engine.save_to_file(text, str(path))
+            self.engine.runAndWait()
+            if self.synth_done.wait(SYNTH_TIMEOUT) and self.synth_ok and wav_complete(path):
+                return path
+            print(f"synthesis attempt {attempt + 1} did not finish: {text[:40]!r}", file=sys.stderr)
+        raise RuntimeError(f"the speech engine did not write {path.name}")
 
     # -- the speaker thread ---------------------------------------------------------------
 

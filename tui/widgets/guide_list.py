@@ -46,11 +46,12 @@ class GuideList(OptionList):
     GuideList {
         border: none;
         padding: 0;
-        height: auto;
-        max-height: 1fr;
+        height: 1fr;
         background: $background;
         &:focus { border: none; background-tint: $background 0%; }
         & > .option-list--option { padding: 0; }
+        /* Disabled rows are group headings here, not greyed-out choices: full contrast. */
+        & > .option-list--option-disabled { color: $foreground; text-style: bold; }
     }
     GuideList:ansi {
         & > .option-list--option-highlighted { text-style: reverse bold; }
@@ -70,6 +71,22 @@ class GuideList(OptionList):
         self.set_options(Option(plain(label), id=ids[i] if ids else None) for i, label in enumerate(labels))
         if labels:
             self.highlighted = min(keep or 0, len(labels) - 1)
+
+    def set_groups(self, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> None:
+        """Fill the list with headed groups: each heading is a row the highlight skips over.
+
+        One list (not one per group) so that it scrolls as one at 40x12, and the arrow keys
+        walk every item without a Tab in between.
+        """
+        keep = self.highlighted
+        options: list[Option] = []
+        for heading, items in groups:
+            options.append(Option(Content(heading), disabled=True))
+            options.extend(Option(plain(label), id=item_id) for item_id, label in items)
+        self.set_options(options)
+        enabled = [i for i, option in enumerate(options) if not option.disabled]
+        if enabled:
+            self.highlighted = keep if keep in enabled else enabled[0]
 
     def set_label(self, index: int, label: str) -> None:
         """Change one item's words (for example its "(selected)" state)."""
