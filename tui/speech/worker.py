@@ -20,7 +20,7 @@ Why this shape (measured with pyttsx3 2.99 and libespeak-ng 1.51, see docs/brief
   into memory in ~12 ms a sentence, and plays the WAV with its own player process, which it can
   kill at once (stop), kill and restart (pause, resume, skip).
 - `runAndWait()` can return before the file exists (libespeak-ng synthesises on its own thread
-  in the mode pyttsx3 uses), and it cancels any synthesis still running when it ends, so
+  in the mode pyttsx3 uses), and it cancels any synthesis still running, so
   `synthesise()` starts only when libespeak-ng is idle and waits for the `finished-utterance`
   event with completed=True and a complete WAV header, bounded, before playing it.
 - The engine is not safe across threads ("run loop already started", a hung thread) nor across
@@ -144,9 +144,9 @@ class Worker:
     def _wait_idle(self) -> None:
         """Wait (bounded) until libespeak-ng's thread has nothing queued.
 
-        Every `runAndWait()` ends by calling the driver's `stop()`, which cancels whatever
-        libespeak-ng is still doing and leaves a flag that makes the *next* run report a
-        cancelled utterance; starting only when it is idle keeps a chunk from being cut.
+        Every `runAndWait()` queues an end-of-loop command that calls the driver's `stop()`,
+        which cancels whatever libespeak-ng is still doing and sets a flag that makes a run
+        report a cancelled utterance; starting only when it is idle keeps a chunk from being cut.
         """
         from pyttsx3.drivers import _espeak
 

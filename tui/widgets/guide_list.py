@@ -48,6 +48,7 @@ class GuideList(OptionList):
         padding: 0;
         height: 1fr;
         background: $background;
+        scrollbar-size-vertical: 1;
         &:focus { border: none; background-tint: $background 0%; }
         & > .option-list--option { padding: 0; }
         /* Disabled rows are group headings here, not greyed-out choices: full contrast. */
