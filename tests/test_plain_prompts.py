@@ -10,12 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import clear_state, load_state, save_state
 from tui.data.content import default_content_dir, load_guide
 from tui.data.settings import Settings
-from tui.plain.checklist_prompts import TOGGLE_QUESTION, run_checklist_prompts
+from tui.plain.checklist_prompts import TOGGLE_QUESTION, Prompter, run_checklist_prompts
 from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -212,3 +214,15 @@ def test_importtime_shows_no_textual(args: list[str]) -> None:
                 if line.startswith("import time:")}
     assert "tui.data.checklist" in imported  # the profile really covered the prompt mode
     assert not {name for name in imported if name.split(".")[0] == "textual"}
+
+
+@given(st.lists(st.text(alphabet=st.characters(exclude_characters="\n"), max_size=12), max_size=8))
+def test_any_typed_text_gives_a_number_or_a_hint_and_never_an_escape_code(answers: list[str]) -> None:
+    stdout = io.StringIO()
+    prompter = Prompter(io.StringIO("".join(f"{a}\n" for a in answers)), stdout)
+    while (number := prompter.ask("Question:", 17)) is not None:
+        assert 0 <= number <= 17
+    out = stdout.getvalue()
+    assert ESC not in out and "\x9b" not in out
+    for line in out.splitlines():
+        assert line == "Question:" or " Type a number from 0 to 17." in line

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -150,3 +152,20 @@ def test_result_lines_wrap_to_the_width_asked() -> None:
     lines = result_lines(triage(CHECKLIST, IDS), width=40)
     assert max(len(line) for line in lines) <= 40
     assert lines[0].startswith("EMERGENCY:")
+
+
+@st.composite
+def retiered(draw: st.DrawFn) -> Checklist:
+    """The bundled checklist with every item given a random tier: the rule must not depend on
+    today's content."""
+    items = tuple(replace(item, tier=draw(st.sampled_from(CHECKLIST.tiers))) for item in CHECKLIST.items)
+    return replace(CHECKLIST, items=items)
+
+
+@given(retiered(), id_sets, st.sampled_from(IDS))
+def test_highest_tier_wins_for_any_tiering(checklist: Checklist, checked: set[str], extra: str) -> None:
+    result = triage(checklist, checked)
+    ranks = [checklist.item(i).tier.rank for i in checked]
+    assert (result.tier.rank if result.tier else None) == (max(ranks) if ranks else None)
+    after = triage(checklist, checked | {extra}).tier
+    assert after is not None and after.rank >= (result.tier.rank if result.tier else 0)

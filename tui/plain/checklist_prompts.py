@@ -75,7 +75,7 @@ class Prompter:
             if answer == "?" and relist:
                 relist()
                 continue
-            if answer.isdigit():
+            if answer.isascii() and answer.isdigit():
                 number = int(answer)
                 if number <= highest:
                     return number
