@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import pytest
+
+# The pinned, offline textstat set-up and the brief's limits live with the section tests.
+# Importing the `textstat` fixture here makes pytest offer it to this module's tests.
+from test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
 
 from tui.data.checklist import TIER_IDS, load_checklist
 from tui.data.content import default_content_dir
@@ -117,3 +122,17 @@ def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: P
     assert result.returncode == 2
     assert "checklist.toml: file not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_checklist_words_read_at_grade_7_or_below(textstat: ModuleType) -> None:  # noqa: F811
+    """The same measure and limits as the guide's sections (content brief rule 3), per tier card
+    and for the list of items."""
+    checklist = load_checklist(default_content_dir())
+    cards = {"items": [checklist.intro, *(f"- {item.text}" for item in checklist.items)]}
+    for tier in checklist.tiers:
+        cards[tier.id] = [tier.headline_for("911"), *(f"- {line}" for line in tier.advice_for("911"))]
+    for name, lines in cards.items():
+        text = measured_text(lines)
+        grade, smog = textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
+        assert grade <= FK_GRADE_MAX, f"{name}: Flesch-Kincaid grade {grade:.2f}"
+        assert smog <= SMOG_MAX, f"{name}: SMOG {smog:.2f}"
