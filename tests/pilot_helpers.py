@@ -31,7 +31,8 @@ def text_at_cursor(app: GuideApp) -> str:
     """What a screen reader reads after a key: the cursor's row, from the cursor onwards."""
     position: Offset = app.cursor_position
     row = screen_lines(app)[position.y]
-    return row[position.x :]
+    # A dialog's right border is decoration, not words.
+    return row[position.x :].rstrip(" │┃")
 
 
 def row_of(app: GuideApp, needle: str) -> int:

@@ -207,10 +207,18 @@ class GuideApp(App[int]):
             self.push_screen(SearchScreen())
 
     def action_checklist(self) -> None:
+        from tui.data.checklist import load_checklist
+        from tui.data.errors import GuideError
         from tui.screens.checklist import ChecklistScreen
 
-        if not isinstance(self.screen, ChecklistScreen):
-            self.push_screen(ChecklistScreen())
+        if isinstance(self.screen, ChecklistScreen):
+            return
+        try:
+            checklist = load_checklist(self.guide.folder)
+        except GuideError as exc:
+            self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+            return
+        self.push_screen(ChecklistScreen(checklist))
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tui.data.sanitize import clean_line
+
 
 class GuideError(Exception):
     """A problem in a user's file or input, shown as one line and exit status 2."""
@@ -16,10 +18,12 @@ class GuideError(Exception):
 
     def one_line(self) -> str:
         """The message as `file:line: message`, the form editors and compilers use."""
-        where = self.path or ""
+        # A path or message may come from the user: no escape code may reach the terminal.
+        where = clean_line(self.path or "")
         if where and self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        message = clean_line(self.message)
+        return f"{where}: {message}" if where else message
 
 
 class ContentError(GuideError):

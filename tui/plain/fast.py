@@ -15,7 +15,7 @@ import contextlib
 import os
 import sys
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 """Bump when the plain rendering changes, so older caches are never printed."""
 
 

@@ -55,7 +55,7 @@ def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]
         elif block.kind == "subheading":
             lines.append(block.lines[0])
         elif block.kind == "note":
-            lines.extend(wrap(f"Note: {block.lines[0]}", width=width))
+            lines.extend(wrap(block.lines[0], width=width))  # notes say "Added: ..." themselves
         else:
             for item in block.lines:
                 lines.extend(wrap(item, "- ", width=width))

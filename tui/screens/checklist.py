@@ -1,18 +1,174 @@
-"""The symptom checklist screen (placeholder until the checklist lands)."""
+"""Check what you feel; the result says how urgently to get help, urgency first, in words."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from pathlib import Path
+from typing import ClassVar
 
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList, Static
+
+from tui.data.checklist import Checklist, Item
+from tui.data.checklist_state import clear_state, load_state, save_state, toggle
+from tui.data.content import Block, Section
+from tui.data.summary import default_summary_path, save_summary, summary_text
+from tui.data.triage import TriageResult, triage
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.save_path import SavePathDialog
 from tui.screens.base import GuideScreen
+from tui.screens.reading import made_section
+from tui.widgets.guide_list import GuideList
+from tui.widgets.section_text import SectionText
+
+
+class ChecklistItems(GuideList):
+    """The checklist's items: Enter selects (it opens nothing here).
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Select or unselect the item. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Select", id="checklist.enter", tooltip="Select or unselect this item"),
+    ]
+    """Enter has the same words as Space, so the key bar shows them together."""
+
+
+def item_label(item: Item, checked: frozenset[str]) -> str:
+    """The item with its state in words: "[x] ... (selected)" or "[ ] ..."."""
+    return f"[x] {item.text} (selected)" if item.id in checked else f"[ ] {item.text}"
+
+
+def result_section(result: TriageResult) -> Section:
+    """The result as readable blocks: the call to action first, then why, what to do, the disclaimer."""
+    symbol = f"{result.tier.symbol} " if result.tier else ""
+    blocks = [Block("subheading", (f"{symbol}{result.headline}",))]
+    if result.reasons:
+        blocks += [Block("paragraph", ("Because you checked:",)), Block("bullets", result.reasons)]
+    if result.others:
+        blocks += [Block("paragraph", ("You also checked:",)), Block("bullets", result.others)]
+    blocks += [Block("paragraph", ("What to do:" if result.tier else "What next:",)),
+               Block("bullets", result.advice), Block("paragraph", (result.disclaimer,))]
+    return made_section("Result", blocks)
 
 
 class ChecklistScreen(GuideScreen):
-    """Placeholder."""
+    """The checklist above, the result below; both scroll, Tab moves between them.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | up, down | Move between items. |
+    | space, enter | Select or unselect the item. |
+    | tab | Go to the result, and back. |
+    | s | Save a dated summary for a doctor. |
+    | c | Clear every selection (asks first). |
+    """
 
     TITLE_TEXT = "Check your symptoms"
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "toggle", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
+        Binding("tab", "app.focus_next", "Result", id="checklist.next_field",
+                tooltip="Move between the list and the result"),
+        Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
+        Binding("c", "clear", "Clear", id="checklist.clear", tooltip="Clear every selection"),
+    ]
+    """Toggle, move to the result, save, clear."""
+
+    def __init__(self, checklist: Checklist) -> None:
+        super().__init__()
+        self.checklist = checklist
+        """The items and tiers."""
+        loaded = load_state(checklist)
+        self.checked: frozenset[str] = loaded.checked
+        """Ids of the selected items; saved on every change."""
+        self.load_message = loaded.message
+        """Said once if the saved state had to be set aside."""
+
     def compose_body(self) -> ComposeResult:
-        yield Static(self.TITLE_TEXT, classes="title", markup=False)
-        yield Static("The symptom checklist is coming soon.", markup=False)
+        yield Static(f"{self.TITLE_TEXT}. This is not a diagnosis.", classes="title tight", markup=False)
+        yield ChecklistItems([], id="items")
+        yield SectionText(result_section(self.result()), id="result")
+
+    def on_mount(self) -> None:
+        items = self.query_one("#items", GuideList)
+        self.refill()
+        items.focus()
+        if self.load_message:
+            self.notify(self.load_message, severity="warning", timeout=8)
+
+    def result(self) -> TriageResult:
+        """The result for the current selections and region."""
+        return triage(self.checklist, self.checked, self.guide_app.settings.emergency_number)
+
+    def refill(self) -> None:
+        """Draw every item with its state in words."""
+        self.query_one("#items", GuideList).set_groups([
+            (group.title, [(item.id, item_label(item, self.checked)) for item in self.checklist.items_in(group)])
+            for group in self.checklist.groups
+        ])
+
+    def toggle_item(self, item_id: str) -> None:
+        """Flip one item, save at once, update its line and the result."""
+        self.checked = toggle(self.checked, item_id)
+        try:
+            save_state(self.checked, checklist=self.checklist)
+        except OSError as exc:
+            self.notify(f"Could not save your choices: {exc.strerror}.", severity="error")
+        items = self.query_one("#items", GuideList)
+        index = items.get_option_index(item_id)
+        items.set_label(index, item_label(self.checklist.item(item_id), self.checked))
+        self.query_one("#result", SectionText).set_section(result_section(self.result()))
+        self.guide_app.announce(items.get_option_at_index(index).prompt.plain.strip())
+
+    def action_toggle(self) -> None:
+        option = self.query_one("#items", GuideList).highlighted_option
+        if option is not None and option.id:
+            self.toggle_item(option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.toggle_item(event.option.id)
+
+    def action_save_summary(self) -> None:
+        self.app.push_screen(
+            SavePathDialog("Save a summary for a doctor. Where?", default_summary_path()), self.write_summary
+        )
+
+    def write_summary(self, path: Path | None) -> None:
+        """Write the summary where the reader chose, atomically, and say where."""
+        if path is None:
+            return
+        settings = self.guide_app.settings
+        text = summary_text(self.guide_app.guide, self.checklist, self.checked, settings.emergency_number)
+        try:
+            saved = save_summary(text, path)
+        except OSError as exc:
+            self.notify(f"Could not save to {path}: {exc.strerror}.", severity="error", timeout=8)
+            return
+        self.notify(f"Saved the summary as {saved}", timeout=8)
+
+    def action_clear(self) -> None:
+        if not self.checked:
+            self.notify("Nothing is selected.", timeout=3)
+            return
+        count = len(self.checked)
+        self.app.push_screen(
+            ConfirmDialog(f"Clear all {count} selections?", "Yes, clear them", "No, keep them"), self.clear
+        )
+
+    def clear(self, yes: bool | None) -> None:
+        """Forget every selection, on disk too."""
+        if not yes:
+            return
+        self.checked = frozenset()
+        try:
+            clear_state()
+        except OSError as exc:
+            self.notify(f"Could not clear the saved choices: {exc.strerror}.", severity="error")
+        self.refill()
+        self.query_one("#result", SectionText).set_section(result_section(self.result()))
+        self.notify("Cleared every selection.", timeout=3)

@@ -135,6 +135,7 @@ class Worker:
             raise EngineUnavailable("the eSpeak NG speech library (libespeak-ng1) could not start") from exc
         self.engine.connect("finished-utterance", self._on_finished)
         self.default_voice = str(self.engine.getProperty("voice") or "")
+        self.warm_up()
 
     def _on_finished(self, name: object = None, completed: object = True) -> None:
         """pyttsx3's callback, on libespeak-ng's own thread: a chunk's WAV is written (or not)."""
@@ -154,6 +155,24 @@ class Worker:
         while _espeak.IsPlaying() and time.monotonic() < deadline:
             time.sleep(0.001)
 
+    def _clear_stale_stop(self) -> None:
+        """Drop a cancel left over from an earlier run, which would cut the next chunk short.
+
+        The driver's `stop()` sets `_stopping` whenever libespeak-ng is busy (even with only a
+        voice change queued), and only a later run's loop consumes it, by cancelling that run.
+        If a later pyttsx3 has no such attribute this does nothing; the retry still covers it.
+        """
+        driver = getattr(getattr(self.engine, "proxy", None), "_driver", None)
+        if getattr(driver, "_stopping", False):
+            driver._stopping = False  # type: ignore[union-attr]
+
+    def warm_up(self) -> None:
+        """Synthesise one word at start: loads the voice data, so the first real chunk is fast,
+        and leaves pyttsx3 outside a run, where setProperty() applies at once."""
+        path = self.tmpdir / "warm-up.wav"
+        self._run("Ready.", path)
+        path.unlink(missing_ok=True)
+
     def synthesise(self, text: str, voice: tuple[int, float, str]) -> Path:
         """Write one chunk to a new WAV file in the temp folder; only the speaker thread calls this.
 
@@ -164,8 +183,9 @@ class Worker:
         and a complete WAV header, and try again if the run was cancelled under us.
         """
         rate, volume, name = voice
-        self._wait_idle()
         if voice != self.props:
+            # Outside a run (the engine is idle after the warm-up) setProperty() goes straight
+            # to libespeak-ng, which queues it on its thread like a synthesis.
             self.engine.setProperty("rate", int(rate))
             self.engine.setProperty("volume", float(volume))
             try:
@@ -176,15 +196,22 @@ class Worker:
             self.props = voice
         self.serial += 1
         path = self.tmpdir / f"chunk-{self.serial}.wav"
+        self._run(text, path)
+        return path
+
+    def _run(self, text: str, path: Path) -> None:
+        """One `save_to_file()` run, waited for properly, tried up to three times."""
         for attempt in range(3):
             self._wait_idle()
+            self._clear_stale_stop()
             self.synth_done.clear()
             self.synth_ok = False
             self.engine.save_to_file(text, str(path))
             self.engine.runAndWait()
             if self.synth_done.wait(SYNTH_TIMEOUT) and self.synth_ok and wav_complete(path):
-                return path
-            print(f"synthesis attempt {attempt + 1} did not finish: {text[:40]!r}", file=sys.stderr)
+                return
+            print(f"synthesis attempt {attempt + 1} failed (event {self.synth_done.is_set()}, "
+                  f"completed {self.synth_ok}, file {wav_complete(path)}): {text[:40]!r}", file=sys.stderr)
         raise RuntimeError(f"the speech engine did not write {path.name}")
 
     # -- the speaker thread ---------------------------------------------------------------

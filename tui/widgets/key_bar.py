@@ -42,9 +42,11 @@ class KeyBar(Widget):
             self.refresh(layout=True)
 
     def entries(self) -> list[tuple[str, str]]:
-        """(key, description) for every binding shown on this screen, in binding order."""
-        seen: set[str] = set()
-        out: list[tuple[str, str]] = []
+        """(keys, description) for every binding shown on this screen, in binding order.
+
+        Keys that do the same thing share one entry ("n/Right Next"), so none is hidden.
+        """
+        keys_for: dict[str, list[str]] = {}
         digits = False
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -53,11 +55,11 @@ class KeyBar(Widget):
             if key.isdigit():
                 digits = True
                 continue
-            keys = self.app.get_key_display(binding)
-            if binding.description in seen:
-                continue
-            seen.add(binding.description)
-            out.append((keys, binding.description))
+            shown = keys_for.setdefault(binding.description, [])
+            display = self.app.get_key_display(binding)
+            if display not in shown:
+                shown.append(display)
+        out = [("/".join(keys), description) for description, keys in keys_for.items()]
         if digits:
             out.append(("1-9", "Section"))
         return out

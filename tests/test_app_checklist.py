@@ -1,0 +1,182 @@
+"""The full-screen checklist, by keyboard only: state in words, result urgency first, saved always."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
+
+from tui.data.checklist import load_checklist
+from tui.data.checklist_state import load_state, save_state, state_path
+from tui.data.content import load_guide
+from tui.data.settings import Settings
+from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.save_path import SavePathDialog
+from tui.screens.checklist import ChecklistScreen
+from tui.widgets.section_text import SectionText
+
+CHECKLIST = load_checklist(load_guide().folder)
+
+
+def first_of(tier: str) -> str:
+    """The text of the first item of a tier."""
+    return next(item.text for item in CHECKLIST.items if item.tier.id == tier)
+
+
+def flat(app: object) -> str:
+    return " ".join(screen_text(app).split())  # type: ignore[arg-type]
+
+
+async def test_open_from_start_menu_and_with_k_from_any_screen(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        await pilot.press("escape", "3", "k")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        text = screen_text(app)
+        for group in CHECKLIST.groups:
+            assert group.title in text
+        assert "not a diagnosis" in text
+        assert "Nothing checked yet." in text
+        assert "SELF-CARE" not in text
+
+
+async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        first = CHECKLIST.items[0].text
+        assert text_at_cursor(app) == f"[ ] {first}"
+        await pilot.press("space")
+        await pilot.pause()
+        assert text_at_cursor(app) == f"[x] {first} (selected)"
+        assert "SELF-CARE" in flat(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_at_cursor(app) == f"[ ] {first}"
+        assert "Nothing checked yet." in flat(app)
+
+
+async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 40)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.press("space")  # a common symptom
+        emergency = first_of("emergency")
+        while not text_at_cursor(app).endswith(emergency):
+            await pilot.press("down")
+            await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        result = app.screen.query_one("#result", SectionText)
+        lines = [line for line in screen_lines(app)[result.content_region.y:result.content_region.bottom] if line.strip()]
+        assert lines[0].strip().endswith("EMERGENCY: call 911 (or your local number) now")
+        text = flat(app)
+        assert f"Because you checked: - {emergency}" in text
+        assert "This is not a diagnosis." in text
+
+
+async def test_emergency_number_follows_the_region(tmp_path: Path) -> None:
+    save_state([CHECKLIST.items[-1].id], checklist=CHECKLIST)
+    for region, number in (("UK", "999"), ("EU", "112")):
+        app = make_app(Settings(region=region), tmp=tmp_path)
+        async with app.run_test(size=(80, 40)) as pilot:
+            await pilot.press("k")
+            await pilot.pause()
+            assert f"call {number}" in flat(app).lower() or number in flat(app)
+
+
+async def test_selections_are_saved_on_every_change_and_come_back(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "down", "space")
+        await pilot.pause()
+        assert load_state(CHECKLIST).checked == {CHECKLIST.items[1].id}
+    again = make_app(tmp=tmp_path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert f"[x] {CHECKLIST.items[1].text} (selected)" in screen_text(again)
+
+
+async def test_clear_asks_first_and_no_keeps_everything(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "space", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert text_at_cursor(app) == "No, keep them"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_state(CHECKLIST).checked
+        await pilot.press("c", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChecklistScreen)
+        assert not load_state(CHECKLIST).checked
+        assert "[x]" not in screen_text(app)
+
+
+async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "space", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = list((Path(os.environ["XDG_DATA_HOME"]) / "spasm-guide" / "summaries").glob("*.txt"))
+        assert len(saved) == 1
+        assert CHECKLIST.items[0].text in saved[0].read_text(encoding="utf-8")
+        target = tmp_path / "for-my-doctor.txt"
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, SavePathDialog)
+        field = dialog.query_one("#path")
+        field.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "not a diagnosis" in target.read_text(encoding="utf-8").lower()
+
+
+async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
+    path = state_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("checked = [unclosed", encoding="utf-8")
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        assert "[x]" not in screen_text(app)
+        assert any("bad" in n.message or "set aside" in n.message or "kept" in n.message
+                   for n in app._notifications)
+    assert list(path.parent.glob("*.bad-*"))
+
+
+def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from ptydrive import spawn
+
+    session = spawn([sys.executable, "-m", "tui"], {**os.environ, "TERM": "xterm-256color"})
+    session.read_until(b"Read the guide")
+    session.send(b"k")
+    session.read_until(b"Warning signs")
+    session.settle(0.2)
+    session.send(b" ")
+    session.read_until(b"(selected)")
+    deadline = time.monotonic() + 10
+    while not load_state(CHECKLIST).checked and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(session.pid, signal.SIGHUP)
+    os.waitpid(session.pid, 0)
+    assert load_state(CHECKLIST).checked == {CHECKLIST.items[0].id}
+    assert not list(state_path().parent.glob("*.tmp"))

@@ -1,0 +1,69 @@
+"""Ask where to save a file, with a sensible path already typed in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class SavePathDialog(ModalScreen[Path | None]):
+    """An editable path; Enter saves there, Escape cancels.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Save to the path typed. |
+    | escape | Cancel. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+    ]
+    """Enter is the Input's own."""
+
+    DEFAULT_CSS = """
+    SavePathDialog { align: center middle; }
+    SavePathDialog > Vertical {
+        width: 90%; max-width: 76; height: auto;
+        background: $panel; border: solid $border; padding: 0 1;
+    }
+    SavePathDialog:ansi > Vertical { background: ansi_default; }
+    SavePathDialog Static { height: auto; margin: 0 0 1 0; }
+    SavePathDialog Input { border: none; height: 1; padding: 0; margin: 0 0 1 0; }
+    """
+
+    def __init__(self, question: str, default: Path) -> None:
+        super().__init__()
+        self.question = question
+        """What is asked."""
+        self.default = default
+        """The path offered."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, markup=False)
+            yield Input(str(self.default), id="path")
+            yield Static("Enter saves. Esc cancels.", id="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self.query_one("#hint", Static).update("Type a file name, or press Esc to cancel.")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self.query_one("#hint", Static).update(f"{path} is a folder: add a file name.")
+            return
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
