@@ -78,7 +78,8 @@ async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path)
         await pilot.press("space")
         await pilot.pause()
         result = app.screen.query_one("#result", SectionText)
-        lines = [line for line in screen_lines(app)[result.content_region.y:result.content_region.bottom] if line.strip()]
+        area = result.content_region
+        lines = [line for line in screen_lines(app)[area.y : area.bottom] if line.strip()]
         assert lines[0].strip().endswith("EMERGENCY: call 911 (or your local number) now")
         text = flat(app)
         assert f"Because you checked: - {emergency}" in text
