@@ -69,7 +69,7 @@ class ChecklistScreen(GuideScreen):
     TITLE_TEXT = "Check your symptoms"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
+        Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
         Binding("tab", "app.focus_next", "Result", id="checklist.next_field",
                 tooltip="Move between the list and the result"),
         Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
@@ -121,9 +121,9 @@ class ChecklistScreen(GuideScreen):
         index = items.get_option_index(item_id)
         items.set_label(index, item_label(self.checklist.item(item_id), self.checked))
         self.query_one("#result", SectionText).set_section(result_section(self.result()))
-        self.guide_app.announce(items.get_option_at_index(index).prompt.plain.strip())
+        self.guide_app.announce(item_label(self.checklist.item(item_id), self.checked))
 
-    def action_toggle(self) -> None:
+    def action_toggle_item_here(self) -> None:
         option = self.query_one("#items", GuideList).highlighted_option
         if option is not None and option.id:
             self.toggle_item(option.id)
