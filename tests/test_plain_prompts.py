@@ -226,3 +226,12 @@ def test_any_typed_text_gives_a_number_or_a_hint_and_never_an_escape_code(answer
     assert ESC not in out and "\x9b" not in out
     for line in out.splitlines():
         assert line == "Question:" or " Type a number from 0 to 17." in line
+
+
+def test_every_item_line_carries_its_state_on_the_same_line() -> None:
+    result = run_cli(["--checklist"], "".join(f"{n}\n" for n in range(1, 18)) + "0\n")
+    checklist = load_checklist(default_content_dir())
+    lines = result.stdout.splitlines()
+    for item in checklist.items:
+        assert f"{item.number}. [x] {item.text} (selected)" in lines
+        assert f"{item.number}. [ ] {item.text}" in lines

@@ -21,7 +21,7 @@ from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
 from tui.data.summary import save_summary, summary_text
 from tui.data.triage import DISCLAIMER, result_lines, triage
-from tui.plain.render import WIDTH, wrap
+from tui.plain.render import wrap
 
 TOGGLE_QUESTION = "Type a number to select or unselect it, 0 to finish:"
 """The one question the checklist asks, again and again."""
@@ -95,20 +95,23 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def item_lines(item: Item, checked: frozenset[str], width: int = WIDTH) -> list[str]:
-    """'3. [x] Text (selected)' or '3. [ ] Text': the state in words, never colour alone."""
+def item_line(item: Item, checked: frozenset[str]) -> str:
+    """'3. [x] Text (selected)' or '3. [ ] Text': the state in words, never colour alone.
+
+    Never wrapped: a screen reader that reads the changed line must hear "(selected)" with it.
+    """
     if item.id in checked:
-        return wrap(f"[x] {item.text} (selected)", f"{item.number}. ", width)
-    return wrap(f"[ ] {item.text}", f"{item.number}. ", width)
+        return f"{item.number}. [x] {item.text} (selected)"
+    return f"{item.number}. [ ] {item.text}"
 
 
-def list_lines(checklist: Checklist, checked: frozenset[str], width: int = WIDTH) -> list[str]:
+def list_lines(checklist: Checklist, checked: frozenset[str]) -> list[str]:
     """Every item, numbered, under its group's heading."""
     lines: list[str] = []
     for group in checklist.groups:
         lines.append(group.title)
         for item in checklist.items_in(group):
-            lines += item_lines(item, checked, width)
+            lines.append(item_line(item, checked))
         lines.append("")
     return lines
 
@@ -149,7 +152,7 @@ class ChecklistSession:
             self.checked = toggle(self.checked, item.id)
             self.save()
             # Only the changed line: what was printed before stays where it is.
-            self.prompter.say(*item_lines(item, self.checked))
+            self.prompter.say(item_line(item, self.checked))
 
     def show_result(self) -> None:
         """Print the result, urgency first."""
