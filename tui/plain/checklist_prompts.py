@@ -169,6 +169,32 @@ class ChecklistSession:
             return
         self.prompter.say(f"Saved the summary as {path}")
 
+    def clear(self) -> None:
+        """Untick everything and forget the saved ticks."""
+        self.checked = frozenset()
+        try:
+            clear_state()
+        except OSError as exc:
+            self.prompter.say(f"Cleared your choices for this run, but not the saved ones ({exc.strerror}).")
+            return
+        self.prompter.say("Cleared all your choices.")
+
+    def after_result(self) -> int | None:
+        """The "What next?" menu until the reader finishes (0) or goes back to the list (2, 3).
+
+        Returns 0 to finish, 2 to change the choices, or None at end of input.
+        """
+        while True:
+            self.prompter.say(*AFTER_MENU)
+            answer = self.prompter.ask(AFTER_QUESTION, len(AFTER_MENU) - 2, lambda: self.prompter.say(*AFTER_MENU))
+            if answer == 1:
+                self.save_summary()
+                continue
+            if answer == 3:
+                self.clear()
+                return 2
+            return answer
+
     def run(self) -> bool:
         """The whole checklist. Returns False if input ended, True if the reader finished."""
         self.prompter.say(self.checklist.title, DISCLAIMER, *wrap(self.checklist.intro),
@@ -178,30 +204,17 @@ class ChecklistSession:
         self.prompter.say("")
         self.show_list()
         while True:
-            more = self.choose()
+            finished = self.choose()
             self.show_result()
-            if not more:
+            if not finished:
                 return False
-            while True:
-                self.prompter.say(*AFTER_MENU)
-                answer = self.prompter.ask(AFTER_QUESTION, len(AFTER_MENU) - 2)
-                if answer is None:
-                    return False
-                if answer == 0:
-                    return True
-                if answer == 1:
-                    self.save_summary()
-                    continue
-                if answer == 3:
-                    self.checked = frozenset()
-                    try:
-                        clear_state()
-                    except OSError as exc:
-                        self.prompter.say(f"Could not clear the saved choices ({exc.strerror}).")
-                    self.prompter.say("Cleared all your choices.")
-                self.prompter.say("")
-                self.show_list()
-                break
+            answer = self.after_result()
+            if answer is None:
+                return False
+            if answer == 0:
+                return True
+            self.prompter.say("")
+            self.show_list()
 
 
 def run_checklist_prompts(guide: Guide, settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
