@@ -113,7 +113,7 @@ def result_lines(result: TriageResult, width: int = WIDTH) -> list[str]:
         lines += ["", "You also checked:"]
         for text in result.others:
             lines += wrap_line(text, "- ", width)
-    lines += ["", "What to do:" if result.tier else "What next:"]
+    lines += ["", "What to do:"]
     for text in result.advice:
         lines += wrap_line(text, "- ", width)
     lines += ["", result.disclaimer]
