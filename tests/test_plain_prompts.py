@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -235,3 +236,15 @@ def test_every_item_line_carries_its_state_on_the_same_line() -> None:
     for item in checklist.items:
         assert f"{item.number}. [x] {item.text} (selected)" in lines
         assert f"{item.number}. [ ] {item.text}" in lines
+
+
+def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -> None:
+    folder = tmp_path / "guide"
+    shutil.copytree(default_content_dir(), folder)
+    (folder / "checklist.toml").unlink()
+    result = run_cli(["--accessible", "--content", str(folder)], "2\n1\n1\n0\n0\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("The checklist cannot be shown:") and "file not found" in line for line in lines)
+    assert any(line.startswith("Section one of") for line in lines)
+    assert lines[-1] == "Goodbye."
