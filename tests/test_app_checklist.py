@@ -83,7 +83,8 @@ async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path)
         assert lines[0].strip().endswith("EMERGENCY: call 911 (or your local number) now")
         text = flat(app)
         assert f"Because you checked: - {emergency}" in text
-        assert "This is not a diagnosis." in text
+        assert "(not a diagnosis)" in text  # on screen, whatever the scroll
+        assert result.paragraphs[-1] == "This is not a diagnosis."  # and at the end of every result
 
 
 async def test_emergency_number_follows_the_region(tmp_path: Path) -> None:
@@ -181,3 +182,20 @@ def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     os.waitpid(session.pid, 0)
     assert load_state(CHECKLIST).checked == {CHECKLIST.items[0].id}
     assert not list(state_path().parent.glob("*.tmp"))
+
+
+async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("k", "space")
+        await pilot.pause()
+        assert "Result: ok SELF-CARE: what usually helps" in flat(app)
+        assert screen_lines(app)[0].strip() == "Emergency? Call 911 or local number."
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, SectionText)
+        assert "[x]" not in screen_text(app)  # the result has the list's place
+        assert text_at_cursor(app).endswith("SELF-CARE: what usually helps")
+        await pilot.press("tab")
+        await pilot.pause()
+        assert text_at_cursor(app).startswith(f"[x] {CHECKLIST.items[0].text}")

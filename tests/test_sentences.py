@@ -9,7 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.data.content import Block, Section, load_guide
-from tui.data.sentences import MAX_CHUNK, sentence_spans, speech_chunks, split_long, split_sentences, text_chunks
+from tui.data.sentences import (
+    MAX_CHUNK,
+    sentence_spans,
+    speech_chunks,
+    split_long,
+    split_sentences,
+    spoken_text,
+    text_chunks,
+)
 
 
 @pytest.mark.parametrize(
@@ -132,3 +140,18 @@ def test_chunks_always_map_back(text: str) -> None:
         assert text[chunk.start:chunk.end] == chunk.text
         assert chunk.text and chunk.text == chunk.text.strip()
         assert len(chunk.text) <= 40
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Emergency? Call 911 or your local emergency number.",
+         "Emergency? Call 9 1 1 or your local emergency number."),
+        ("In the UK call 999; in the EU, 112.", "In the UK call 9 9 9; in the EU, 1 1 2."),
+        ("Cramps vs. spasms, i.e. the same.", "Cramps versus spasms, that is the same."),
+        ("It cost 9110 dollars, or 911.5 in all.", "It cost 9110 dollars, or 911.5 in all."),
+        ("Stretch, e.g. the calf, for 2.5 minutes.", "Stretch, e.g. the calf, for 2.5 minutes."),
+    ],
+)
+def test_spoken_text_says_emergency_numbers_digit_by_digit(text: str, spoken: str) -> None:
+    assert spoken_text(text) == spoken

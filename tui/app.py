@@ -23,6 +23,9 @@ SECTION_KEYS: list[BindingType] = [
 """Digits jump straight to a section, on every screen."""
 
 
+SHORT_EMERGENCY_BELOW = 54
+"""Terminal width under which the emergency line takes its short form, to stay on one row."""
+
 KEY_WORDS: dict[str, str] = {
     "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
     "escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
@@ -152,9 +155,10 @@ class GuideApp(App[int]):
             return binding.key_display
         return key_in_words(binding.key)
 
-    def emergency_text(self) -> str:
-        """The emergency line for the chosen region."""
-        return emergency_line(self.settings)
+    def emergency_text(self, width: int | None = None) -> str:
+        """The emergency line for the chosen region, short when the full line would wrap."""
+        width = self.size.width if width is None else width
+        return emergency_line(self.settings, short=width < SHORT_EMERGENCY_BELOW)
 
     def change_settings(self, **changes: Any) -> None:
         """Apply and save settings (atomically); a failed save is said, never a crash."""

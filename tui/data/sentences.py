@@ -131,6 +131,27 @@ def split_sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]
 
 
+SPOKEN_WORDS = ((re.compile(r"\bvs\.(?=\s)", re.IGNORECASE), "versus"),
+                (re.compile(r"\bi\.e\.(?=\s|$)", re.IGNORECASE), "that is"))
+"""Abbreviations eSpeak NG reads letter by letter ("v s"), with the words to say instead."""
+
+EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(911|999|112|000|111)(?!\d|[.,]\d)")
+"""Emergency and urgent-care numbers: eSpeak NG says "911" as "nine hundred and eleven"."""
+
+
+def spoken_text(text: str) -> str:
+    """The words to synthesise for a chunk's text (the screen keeps the text as written).
+
+    Emergency numbers are said digit by digit ("9 1 1"), as people dial them, and a few
+    abbreviations are expanded. Everything else eSpeak NG already reads well ("e.g." is "for
+    example", "2.5" is "two point five").
+    """
+    text = EMERGENCY_NUMBER.sub(lambda m: " ".join(m.group(1)), text)
+    for pattern, words in SPOKEN_WORDS:
+        text = pattern.sub(words, text)
+    return text
+
+
 def split_long(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:
     """Cut the span text[start:end] into pieces of at most `limit` characters at soft breaks."""
     pieces: list[tuple[int, int]] = []

@@ -61,8 +61,10 @@ class Settings:
         return REGIONS.get(self.region, REGIONS["US"])[0]
 
 
-def emergency_line(settings: Settings) -> str:
-    """The line shown in the same place on every screen."""
+def emergency_line(settings: Settings, short: bool = False) -> str:
+    """The line shown in the same place on every screen; `short` fits one row of 40 columns."""
+    if short:
+        return f"Emergency? Call {settings.emergency_number} or local number."
     return f"Emergency? Call {settings.emergency_number} or your local emergency number."
 
 

@@ -21,6 +21,10 @@ MIN_HEIGHT = 12
 """Shortest terminal that is fully usable."""
 
 
+SHORT_HEIGHT = 20
+"""Below this many rows, screens with two panes show one at a time."""
+
+
 class GuideScreen(Screen[None]):
     """A screen with the emergency line on its first row and every key on its last rows."""
 
@@ -54,19 +58,22 @@ class GuideScreen(Screen[None]):
         """The screen's own widgets."""
         yield from ()
 
-    def update_emergency_line(self) -> None:
+    def update_emergency_line(self, width: int | None = None) -> None:
         """Redraw the emergency line only if its words changed (every repaint crosses the link)."""
         line = self.query_one("#emergency", Static)
-        text = self.guide_app.emergency_text()
+        text = self.guide_app.emergency_text(width)
         if str(line.content) != text:
             line.update(text)
 
     def on_resize(self, event: Resize) -> None:
-        small = event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT
-        self.set_class(small, "-too-small")
+        self.fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
-        # The region or theme may have changed while another screen was on top.
-        self.update_emergency_line()
-        size = self.app.size
-        self.set_class(size.width < MIN_WIDTH or size.height < MIN_HEIGHT, "-too-small")
+        # The region, theme or window size may have changed while another screen was on top.
+        self.fit(self.app.size.width, self.app.size.height)
+
+    def fit(self, width: int, height: int) -> None:
+        """Adapt to the window: too small, short, or roomy."""
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        self.set_class(height < SHORT_HEIGHT, "-short")
+        self.update_emergency_line(width)

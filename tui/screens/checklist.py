@@ -70,7 +70,7 @@ class ChecklistScreen(GuideScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
-        Binding("tab", "app.focus_next", "Result", id="checklist.next_field",
+        Binding("tab", "switch_pane", "Result", id="checklist.next_field",
                 tooltip="Move between the list and the result"),
         Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
         Binding("c", "clear", "Clear", id="checklist.clear", tooltip="Clear every selection"),
@@ -88,9 +88,27 @@ class ChecklistScreen(GuideScreen):
         """Said once if the saved state had to be set aside."""
 
     def compose_body(self) -> ComposeResult:
-        yield Static(f"{self.TITLE_TEXT}. This is not a diagnosis.", classes="title tight", markup=False)
+        yield Static(f"{self.TITLE_TEXT} (not a diagnosis)", classes="title tight", markup=False)
         yield ChecklistItems([], id="items")
+        yield Static(self.headline(), id="headline", markup=False)
         yield SectionText(result_section(self.result()), id="result")
+
+    def headline(self) -> str:
+        """The result's first line, shown under the list when there is no room for the whole result."""
+        result = self.result()
+        symbol = f"{result.tier.symbol} " if result.tier else ""
+        return f"Result: {symbol}{result.headline} Tab for more."
+
+    def show_result(self) -> None:
+        """Put the current result in the panel and the one-line headline."""
+        self.query_one("#result", SectionText).set_section(result_section(self.result()))
+        self.query_one("#headline", Static).update(self.headline())
+
+    def action_switch_pane(self) -> None:
+        """Tab: between list and result; on a short window the result takes the list's place."""
+        showing = not self.has_class("-show-result")
+        self.set_class(showing, "-show-result")
+        self.query_one("#result" if showing else "#items").focus()
 
     def on_mount(self) -> None:
         items = self.query_one("#items", GuideList)
@@ -120,7 +138,7 @@ class ChecklistScreen(GuideScreen):
         items = self.query_one("#items", GuideList)
         index = items.get_option_index(item_id)
         items.set_label(index, item_label(self.checklist.item(item_id), self.checked))
-        self.query_one("#result", SectionText).set_section(result_section(self.result()))
+        self.show_result()
         self.guide_app.announce(item_label(self.checklist.item(item_id), self.checked))
 
     def action_toggle_item_here(self) -> None:
@@ -170,5 +188,5 @@ class ChecklistScreen(GuideScreen):
         except OSError as exc:
             self.notify(f"Could not clear the saved choices: {exc.strerror}.", severity="error")
         self.refill()
-        self.query_one("#result", SectionText).set_section(result_section(self.result()))
+        self.show_result()
         self.notify("Cleared every selection.", timeout=3)

@@ -35,7 +35,7 @@ from typing import IO, Any, Literal
 import platformdirs
 
 import tui
-from tui.data.sentences import Chunk
+from tui.data.sentences import Chunk, spoken_text
 from tui.data.settings import APP_NAME, Settings
 from tui.speech import audio
 
@@ -72,6 +72,11 @@ Listener = Callable[[SpeechEvent], None]
 def default_log_path() -> Path:
     """The worker's log, in the user's state folder (XDG_STATE_HOME moves it)."""
     return Path(platformdirs.user_state_dir(APP_NAME)) / "speech.log"
+
+
+def spoken_texts(chunks: Sequence[Chunk | str]) -> list[str]:
+    """What the worker synthesises for each chunk (emergency numbers digit by digit, etc.)."""
+    return [spoken_text(c.text if isinstance(c, Chunk) else str(c)) for c in chunks]
 
 
 class SpeechClient:
@@ -144,7 +149,7 @@ class SpeechClient:
         if not ok:
             self._deliver_async(SpeechEvent("error", message=audio.unavailable_message(reason), fatal=True))
             return None
-        texts = [c.text if isinstance(c, Chunk) else str(c) for c in chunks]
+        texts = spoken_texts(chunks)
         with self._lock:
             self._next_id += 1
             self._chunks = texts
@@ -162,7 +167,7 @@ class SpeechClient:
             self._next_id += 1
             self.utterance = None
             self._send({"cmd": "synth_to_file", "id": self._next_id, "path": str(Path(path).resolve()),
-                        "chunks": [c.text if isinstance(c, Chunk) else str(c) for c in chunks],
+                        "chunks": spoken_texts(chunks),
                         **self._voice()}, start=True)
             return self._next_id
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import RenderResult
+from textual.geometry import Size
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
@@ -68,11 +69,30 @@ class KeyBar(Widget):
         """The bar as plain text (also what tests read)."""
         return "  ".join(f"{key} {description}" for key, description in self.entries())
 
-    def render(self) -> RenderResult:
-        parts: list[Content | str] = []
+    def rows(self, width: int) -> list[list[tuple[str, str]]]:
+        """Entries packed into rows of `width` columns; an entry is never split across rows."""
+        rows: list[list[tuple[str, str]]] = [[]]
+        used = 0
         for key, description in self.entries():
-            if parts:
-                parts.append("  ")
-            parts.append(Content.styled(key, "bold $footer-key-foreground"))
-            parts.append(f" {description}")
-        return Content.assemble(*parts)
+            size = len(key) + 1 + len(description)
+            if rows[-1] and used + 2 + size > width:
+                rows.append([])
+                used = 0
+            used += size + (2 if rows[-1] else 0)
+            rows[-1].append((key, description))
+        return rows
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
+
+    def render(self) -> RenderResult:
+        lines: list[Content] = []
+        for row in self.rows(self.content_region.width or self.size.width):
+            parts: list[Content | str] = []
+            for key, description in row:
+                if parts:
+                    parts.append("  ")
+                parts.append(Content.styled(key, "bold $footer-key-foreground"))
+                parts.append(f" {description}")
+            lines.append(Content.assemble(*parts))
+        return Content("\n").join(lines)

@@ -1,0 +1,43 @@
+"""Snapshots of the checklist: nothing, common symptoms only, and a warning sign; also NO_COLOR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pilot_helpers import make_app
+
+from tui.data.checklist import load_checklist
+from tui.data.checklist_state import save_state
+from tui.data.content import load_guide
+
+CHECKLIST = load_checklist(load_guide().folder)
+
+STATES: dict[str, list[str]] = {
+    "nothing": [],
+    "common-only": [item.id for item in CHECKLIST.items if item.tier.id == "selfcare"][:2],
+    "emergency": [next(item.id for item in CHECKLIST.items if item.tier.id == "emergency"),
+                  CHECKLIST.items[0].id],
+}
+"""Saved selections to start from."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("state", list(STATES))
+def test_checklist(state: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    save_state(STATES[state], checklist=CHECKLIST)
+    assert snap_compare(make_app(tmp=tmp_path), press=["k"], terminal_size=size)
+
+
+@pytest.mark.parametrize("state", ["nothing", "emergency"])
+def test_checklist_no_color(state: str, snap_compare: Callable[..., bool], tmp_path: Path,
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    save_state(STATES[state], checklist=CHECKLIST)
+    assert snap_compare(make_app(tmp=tmp_path), press=["k"], terminal_size=(80, 24))
+
+
+def test_clear_confirmation(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    save_state(STATES["emergency"], checklist=CHECKLIST)
+    assert snap_compare(make_app(tmp=tmp_path), press=["k", "c"], terminal_size=(80, 24))
