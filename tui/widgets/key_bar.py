@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from textual.app import RenderResult
-from textual.geometry import Size
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
