@@ -13,21 +13,42 @@ from tui.screens.section import SectionScreen
 from tui.widgets.key_bar import KeyBar
 
 
-def all_bindings(app: GuideApp) -> list[object]:
+def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from textual.binding import Binding
 
+    from tui.dialogs.confirm import ConfirmDialog
+    from tui.dialogs.save_path import SavePathDialog
+    from tui.screens.checklist import ChecklistItems, ChecklistScreen
     from tui.screens.search import SearchScreen
     from tui.widgets.guide_list import GuideList
     from tui.widgets.section_text import SectionText
 
-    classes = [GuideApp, SectionScreen, SearchScreen, GuideList, SectionText]
-    return [b for cls in classes for b in cls.BINDINGS if isinstance(b, Binding)]
+    owners = [GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
+              ConfirmDialog, SavePathDialog]
+    bindings = [b for owner in owners for b in owner.BINDINGS]
+    assert bindings and all(isinstance(b, Binding) for b in bindings)
+    for binding in bindings:
+        assert isinstance(binding, Binding) and binding.id and binding.tooltip, binding
 
 
-def test_every_binding_has_an_id_and_a_tooltip() -> None:
-    for binding in all_bindings(GuideApp.__new__(GuideApp)):
-        assert getattr(binding, "id", None), binding
-        assert getattr(binding, "tooltip", ""), binding
+def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
+    import re
+
+    from conftest import ROOT
+
+    from tui.app import known_binding_ids
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"`([a-z]+\.[a-z_0-9]+)`", readme.split("The ids:")[1].split("\n\n")[0]))
+    listed |= {f"app.section{n}" for n in range(1, 10)}
+    assert listed == known_binding_ids()
+
+
+async def test_an_unknown_key_id_is_named_once(tmp_path: Path) -> None:
+    app = make_app(Settings(keys={"no.such": "x"}), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [n.message for n in app._notifications if "no.such" in n.message]
 
 
 async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> None:

@@ -43,6 +43,21 @@ def key_in_words(key: str) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), word])
 
 
+def known_binding_ids() -> set[str]:
+    """Every binding id a user may remap in settings.toml's [keys]."""
+    from tui.dialogs.confirm import ConfirmDialog
+    from tui.dialogs.save_path import SavePathDialog
+    from tui.screens.checklist import ChecklistItems, ChecklistScreen
+    from tui.screens.search import SearchScreen
+    from tui.screens.section import SectionScreen
+    from tui.widgets.guide_list import GuideList
+    from tui.widgets.section_text import SectionText
+
+    owners = (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
+              ConfirmDialog, SavePathDialog)
+    return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+
+
 class GuideApp(App[int]):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
 
@@ -134,6 +149,10 @@ class GuideApp(App[int]):
 
     def on_mount(self) -> None:
         if self.settings.keys:
+            unknown = sorted(set(self.settings.keys) - known_binding_ids())
+            if unknown:
+                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; see the README for the ids.",
+                            severity="warning", timeout=10)
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
