@@ -32,7 +32,7 @@ def text_at_cursor(app: GuideApp) -> str:
     position: Offset = app.cursor_position
     row = screen_lines(app)[position.y]
     # A dialog's right border is decoration, not words.
-    return row[position.x :].rstrip(" │┃")
+    return row[position.x :].rstrip(" │┃|")
 
 
 def row_of(app: GuideApp, needle: str) -> int:

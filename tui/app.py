@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
 from textual.screen import Screen
@@ -167,6 +168,13 @@ class GuideApp(App[int]):
         from tui.screens.start import StartScreen
 
         return StartScreen()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification whose severity is in words ("Error"), not only in colour; never markup."""
+        if not title and severity != "information":
+            title = severity.capitalize()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in words ("Enter", "Up"), never glyphs that turn to garbage without UTF-8."""

@@ -35,7 +35,7 @@ class ConfirmDialog(ModalScreen[bool]):
     ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical {
         width: 90%; max-width: 60; height: auto; max-height: 90%;
-        background: $panel; border: solid $border; padding: 0 1;
+        background: $panel; border: ascii $border; padding: 0 1;
     }
     ConfirmDialog:ansi > Vertical { background: ansi_default; }
     ConfirmDialog GuideList { height: auto; max-height: 4; }

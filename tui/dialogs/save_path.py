@@ -30,7 +30,7 @@ class SavePathDialog(ModalScreen[Path | None]):
     SavePathDialog { align: center middle; }
     SavePathDialog > Vertical {
         width: 90%; max-width: 76; height: auto;
-        background: $panel; border: solid $border; padding: 0 1;
+        background: $panel; border: ascii $border; padding: 0 1;
     }
     SavePathDialog:ansi > Vertical { background: ansi_default; }
     SavePathDialog Static { height: auto; margin: 0 0 1 0; }

@@ -175,7 +175,9 @@ class ChecklistScreen(GuideScreen):
             return
         count = len(self.checked)
         self.app.push_screen(
-            ConfirmDialog(f"Clear all {count} selections?", "Yes, clear them", "No, keep them"), self.clear
+            ConfirmDialog("Clear your one selection?" if count == 1 else f"Clear all {count} selections?",
+                          "Yes, clear them", "No, keep them"),
+            self.clear,
         )
 
     def clear(self, yes: bool | None) -> None:

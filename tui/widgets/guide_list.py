@@ -14,6 +14,8 @@ from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.ascii_scrollbar import use_ascii_scrollbars
+
 MARK = "> "
 """Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
 
@@ -65,6 +67,10 @@ class GuideList(OptionList):
         ]
         super().__init__(*options, id=id)
         self.compact = True
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        use_ascii_scrollbars(self)
 
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
         """Replace every item, keeping the highlight where it was if it still exists."""

@@ -14,6 +14,7 @@ from textual.strip import Strip
 
 from tui.data.content import Section
 from tui.data.wrap import WrappedLine, wrap_paragraphs
+from tui.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 MAX_WIDTH = 72
 """Longest line drawn: comfortable to read, and to follow on a braille display."""
@@ -120,6 +121,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         self.virtual_size = Size(self._width, len(lines))
 
     def on_mount(self) -> None:
+        use_ascii_scrollbars(self)
         self.on_resize()
 
     def line_of(self, paragraph: int, offset: int = 0) -> int:

@@ -1,0 +1,104 @@
+"""The guide over a real SSH server, in a real terminal: as a remote reader meets it.
+
+A private sshd (own host key, own config, 127.0.0.1 only) runs this checkout's `spasm-guide`;
+`ssh -tt` runs inside tmux, whose screen we read. The same flow (a section, a search, the
+checklist, a warning sign, EMERGENCY, quit) is followed three ways: with a remote command, with
+the hosting guide's own Match block (`ForceCommand spasm-guide`), and over a link slowed to
+about 20 KB/s with 50 ms latency. Assertions are on what the screen shows, never on time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from ssh_helpers import (
+    GUIDE,
+    FlowFacts,
+    SshServer,
+    Tmux,
+    block_for_user,
+    flow_facts,
+    match_block,
+    remote_path,
+    run_flow,
+    saved_checks,
+    slow_link,
+    start_sshd,
+    tmux_server,
+    xdg_env,
+)
+
+
+@pytest.fixture(scope="module")
+def facts() -> FlowFacts:
+    return flow_facts()
+
+
+@pytest.fixture
+def tmux(tmp_path: Path) -> Iterator[Tmux]:
+    """A private tmux server, killed after the test (with every ssh client in it)."""
+    with tmux_server(tmp_path / "tmux") as server:
+        yield server
+
+
+@pytest.fixture
+def remote_home(tmp_path: Path) -> dict[str, str]:
+    """The remote reader's XDG folders: settings and ticks land here, not in anyone's home."""
+    return xdg_env(tmp_path / "remote-home")
+
+
+@pytest.fixture
+def sshd(tmp_path: Path, remote_home: dict[str, str], tmux: Tmux) -> Iterator[SshServer]:
+    """A private sshd whose sessions get this venv's PATH and the test's XDG folders.
+
+    Depends on `tmux` so that pytest tears down tmux (and so every ssh client) first, then sshd.
+    """
+    server = start_sshd(tmp_path / "sshd", setenv={"PATH": remote_path(), **remote_home})
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def test_the_flow_over_ssh_with_a_remote_command(sshd: SshServer, tmux: Tmux, facts: FlowFacts,
+                                                 remote_home: dict[str, str]) -> None:
+    tmux.new("guide", sshd.ssh_argv([str(GUIDE)]))
+    screens = run_flow(tmux, "guide", facts)
+    assert "Emergency? Call 911" in screens[0]  # the emergency line, on top from the first screen
+    assert facts.warning_id in saved_checks(remote_home)
+
+
+def test_the_hosting_guides_match_block_opens_the_guide_and_nothing_else(
+        tmp_path: Path, tmux: Tmux, facts: FlowFacts, remote_home: dict[str, str]) -> None:
+    block = match_block()
+    assert "ForceCommand spasm-guide\n" in block
+    server = start_sshd(tmp_path / "sshd-match", extra=block_for_user(block, "root"),
+                        setenv={"PATH": remote_path(), **remote_home})
+    server_user = server.user
+    if server_user != "root":  # a developer running the tests as themself
+        server.stop()
+        server = start_sshd(tmp_path / "sshd-match-user", extra=block_for_user(block, server_user),
+                            setenv={"PATH": remote_path(), **remote_home})
+    try:
+        # The reader asks for a shell command; ForceCommand runs the guide instead.
+        tmux.new("forced", [*server.ssh_argv(), "echo SHELL-REACHED; id"])
+        run_flow(tmux, "forced", facts)
+        assert "SHELL-REACHED" not in tmux.screen("forced")
+        assert facts.warning_id in saved_checks(remote_home)
+        assert "ForceCommand" not in server.log() or "Starting session" in server.log()
+    finally:
+        tmux.kill_server()
+        server.stop()
+
+
+def test_the_flow_over_a_slow_link_stays_usable(sshd: SshServer, tmux: Tmux, facts: FlowFacts,
+                                               remote_home: dict[str, str]) -> None:
+    # About 20 KB/s each way and 50 ms each way: a poor mobile or satellite link.
+    with slow_link(sshd.port, rate=20_000, latency=0.05) as link:
+        tmux.new("slow", sshd.ssh_argv([str(GUIDE)], port=link.port))
+        run_flow(tmux, "slow", facts, poll=0.2)
+        tmux.kill_server()  # before the link closes, so no client is left waiting on it
+    assert link.bytes_down > 0  # the session really went through the slowed link
+    assert facts.warning_id in saved_checks(remote_home)
