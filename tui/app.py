@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
-from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 
