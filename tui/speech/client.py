@@ -382,32 +382,45 @@ class SpeechClient:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, signal.SIGKILL)  # a player left in the group after the worker
 
-    def _failed(self, proc: subprocess.Popen[bytes], message: str) -> None:
-        """Forget a dead or hung worker and report it once; the next speak starts another."""
+    def _forget(self, proc: subprocess.Popen[bytes]) -> tuple[bool, int | None]:
+        """Drop a dead or hung worker so the next speak starts another. Return whether its
+        failure still needs reporting (once per worker), and the utterance it was speaking."""
         with self._lock:
             if proc is not self._proc:
-                return  # an old worker, already replaced or closed
+                return False, None  # an old worker, already replaced, forgotten or closed
             self._proc = None
             was_speaking = self.utterance
             self.utterance, self.index, self.paused = None, None, False
-            if self._reported:
-                return
+            report = not self._reported
             self._reported = True
-        self._deliver(SpeechEvent("error", utterance=was_speaking, message=message))
+            return report, was_speaking
+
+    def _failed(self, proc: subprocess.Popen[bytes], message: str) -> None:
+        """Forget a dead worker and report it once."""
+        report, was_speaking = self._forget(proc)
+        if report:
+            self._deliver(SpeechEvent("error", utterance=was_speaking, message=message))
 
     def _stop_overdue(self, proc: subprocess.Popen[bytes], seq: int) -> None:
         """Watchdog: the worker has not confirmed stop number `seq`; silence it by force."""
         with self._lock:
             if self._confirmed_seq >= seq or proc is not self._proc:
                 return
+        # Forget it first, so that the reader, seeing its output end, does not call it a crash.
+        report, was_speaking = self._forget(proc)
         self._kill(proc)
-        self._deliver(SpeechEvent("stopped"))
-        self._failed(proc, "Speech did not stop in time, so it was ended; it will restart when needed.")
+        self._deliver(SpeechEvent("stopped", utterance=was_speaking))
+        if report:
+            self._deliver(SpeechEvent("error", message="Speech did not stop in time, so it was ended; "
+                                      "it will restart when you next ask for speech."))
 
     def _speak_overdue(self, proc: subprocess.Popen[bytes] | None, utterance: int) -> None:
         """Watchdog: a speak got no answer at all for `hang_timeout`: the worker is hung."""
         with self._lock:
             if proc is None or proc is not self._proc or self._awaiting != utterance:
                 return
+        report, was_speaking = self._forget(proc)
         self._kill(proc)
-        self._failed(proc, "Speech stopped responding and was ended; it will restart when you next ask.")
+        if report:
+            self._deliver(SpeechEvent("error", utterance=was_speaking, message="Speech stopped responding "
+                                      "and was ended; it will restart when you next ask for speech."))
