@@ -14,6 +14,8 @@ from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
+from tui.reader import RATE_STEP, Reader
+from tui.speech.audio import is_remote
 from tui.themes import OWN_THEMES
 
 SECTION_KEYS: list[BindingType] = [
@@ -31,7 +33,8 @@ KEY_WORDS: dict[str, str] = {
     "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
     "escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
     "tab": "Tab", "space": "Space", "question_mark": "?", "slash": "/", "plus": "+",
-    "minus": "-", "left_square_bracket": "[", "right_square_bracket": "]", "backspace": "Backspace",
+    "minus": "-", "equals_sign": "=", "left_square_bracket": "[", "right_square_bracket": "]",
+    "backspace": "Backspace",
     "delete": "Delete",
 }
 """Key names as a person says them."""
@@ -47,6 +50,7 @@ def key_in_words(key: str) -> str:
 def known_binding_ids() -> set[str]:
     """Every binding id a user may remap in settings.toml's [keys]."""
     from tui.dialogs.confirm import ConfirmDialog
+    from tui.dialogs.remote_speech import RemoteSpeechDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
     from tui.screens.search import SearchScreen
@@ -55,7 +59,7 @@ def known_binding_ids() -> set[str]:
     from tui.widgets.section_text import SectionText
 
     owners = (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-              ConfirmDialog, SavePathDialog)
+              ConfirmDialog, SavePathDialog, RemoteSpeechDialog)
     return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
@@ -83,7 +87,20 @@ class GuideApp(App[int]):
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys for this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
+        Binding("v", "self_voicing", "Voicing", id="app.self_voicing",
+                tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
         *SECTION_KEYS,
+        # Only while reading aloud (check_action hides them otherwise, and the key falls through).
+        Binding("space", "pause_reading", "Pause", id="speech.pause", priority=True,
+                tooltip="Pause or go on reading"),
+        Binding("x,escape", "stop_reading", "Stop", id="speech.stop", priority=True, tooltip="Stop reading"),
+        Binding("right_square_bracket", "skip_sentence(1)", "Next sentence", id="speech.next",
+                tooltip="Skip to the next sentence"),
+        Binding("left_square_bracket", "skip_sentence(-1)", "Previous sentence", id="speech.previous",
+                tooltip="Go back a sentence"),
+        Binding("plus,equals_sign", "rate(1)", "Faster", id="speech.faster", tooltip="Read faster"),
+        Binding("minus", "rate(-1)", "Slower", id="speech.slower", tooltip="Read slower"),
     ]
     """Keys that work on every screen."""
 
@@ -99,6 +116,8 @@ class GuideApp(App[int]):
         self.theme_override = theme_override
         """A theme chosen on the command line for this run only."""
         self._cursor_fallback = Offset(0, 0)
+        self.reader = Reader(self)
+        """Reading aloud: the speech worker starts on first use."""
         for theme in OWN_THEMES:
             self.register_theme(theme)
         self.theme = theme_override or settings.theme
@@ -199,8 +218,83 @@ class GuideApp(App[int]):
         except OSError as exc:
             self.notify(f"Could not save settings: {exc.strerror}", severity="error")
 
-    def announce(self, text: str) -> None:
-        """Hook for spoken feedback of a screen change (self-voicing)."""
+    def announce(self, *texts: str) -> None:
+        """Self-voicing: speak a new screen's title or a newly focused item (when turned on)."""
+        self.reader.announce(*texts)
+
+    # Reading aloud -----------------------------------------------------------------------------
+
+    SPEECH_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"pause_reading", "stop_reading", "skip_sentence", "rate"})
+    """Actions that only exist while the guide is reading aloud."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.SPEECH_ACTIONS:
+            # Typing in a box always types, and these keys are free for the screen when silent.
+            typing = isinstance(self.focused, Input)
+            return self.reader.speaking and not typing
+        return True
+
+    def action_read(self) -> None:
+        from tui.screens.base import GuideScreen
+
+        screen = self.screen
+        if not isinstance(screen, GuideScreen):
+            return
+        chunks, target = screen.speech_content()
+        if is_remote() and not self.reader.remote_ok:
+            from tui.dialogs.remote_speech import RemoteSpeechDialog
+
+            self.push_screen(RemoteSpeechDialog(), lambda choice: self.remote_choice(choice, screen))
+            return
+        self.reader.read(chunks, target)
+
+    def remote_choice(self, choice: str | None, screen: Screen[Any]) -> None:
+        """What an SSH user chose to do about speech playing on the server."""
+        from tui.dialogs.remote_speech import forwarding_help
+        from tui.screens.base import GuideScreen
+        from tui.screens.reading import ReadingScreen
+
+        if choice == "server" and isinstance(screen, GuideScreen):
+            self.reader.remote_ok = True
+            self.reader.read(*screen.speech_content())
+        elif choice == "file" and isinstance(screen, GuideScreen):
+            from tui.dialogs.save_path import SavePathDialog
+
+            chunks, _ = screen.speech_content()
+            default = Path.home() / f"spasm-guide-{screen.screen_title()[:30].lower().replace(' ', '-')}.wav"
+            self.push_screen(SavePathDialog("Write the audio to which file?", default),
+                             lambda path: self.reader.write_file(chunks, path) if path else None)
+        elif choice == "forward":
+            self.push_screen(ReadingScreen(forwarding_help()))
+
+    def action_stop_reading(self) -> None:
+        self.reader.stop()
+
+    def action_pause_reading(self) -> None:
+        self.reader.pause_or_resume()
+
+    def action_skip_sentence(self, step: int) -> None:
+        self.reader.skip(step)
+
+    def action_rate(self, direction: int) -> None:
+        rate = self.reader.change_rate(direction * RATE_STEP)
+        self.notify(f"Reading at {rate} words a minute.", timeout=2)
+
+    def action_self_voicing(self) -> None:
+        on = not self.settings.self_voicing
+        self.change_settings(self_voicing=on)
+        self.notify(f"Self-voicing is {'on' if on else 'off'}.", timeout=3)
+        if on:
+            from tui.screens.base import GuideScreen
+
+            if isinstance(self.screen, GuideScreen):
+                self.screen.announce_screen()
+        else:
+            self.reader.stop()
+
+    def on_unmount(self) -> None:
+        self.reader.close()
 
     # Navigation --------------------------------------------------------------------------------
 

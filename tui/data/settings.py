@@ -28,6 +28,16 @@ THEMES: dict[str, str] = {
 }
 """Theme ids a user may choose, with the name shown for each."""
 
+VOICES: dict[str, str] = {
+    "": "The speech engine's own voice",
+    "gmw/en-us": "English, United States",
+    "gmw/en": "English, United Kingdom",
+}
+"""Voices offered in Settings (any pyttsx3 voice id, name or language code works in the file)."""
+
+VOLUMES: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25)
+"""Volumes offered in Settings."""
+
 REGIONS: dict[str, tuple[str, str]] = {
     "US": ("911", "United States and Canada"),
     "UK": ("999", "United Kingdom"),

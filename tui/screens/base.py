@@ -10,10 +10,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
+from tui.data.sentences import Chunk
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.app import GuideApp
+    from tui.widgets.section_text import SectionText
 
 MIN_WIDTH = 40
 """Narrowest terminal that is fully usable (a large font on a small screen)."""
@@ -65,12 +67,34 @@ class GuideScreen(Screen[None]):
         if str(line.content) != text:
             line.update(text)
 
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """What `r` reads on this screen, and the view that highlights it (None: no highlight).
+
+        By default: the title, then every item of the screen's lists, never the key bar or the
+        emergency line's decoration.
+        """
+        from tui.widgets.guide_list import GuideList
+
+        parts: list[Chunk | str] = [self.screen_title()]
+        for listing in self.query(GuideList):
+            parts.extend(listing.item_texts())
+        return parts, None
+
+    def announce_screen(self) -> None:
+        """Self-voicing: the screen's title, then the focused item."""
+        from tui.widgets.guide_list import GuideList
+
+        focused = self.focused
+        item = focused.current_text() if isinstance(focused, GuideList) else ""
+        self.guide_app.announce(self.screen_title(), item)
+
     def on_resize(self, event: Resize) -> None:
         self.fit(event.size.width, event.size.height)
 
     def on_screen_resume(self) -> None:
         # The region, theme or window size may have changed while another screen was on top.
         self.fit(self.app.size.width, self.app.size.height)
+        self.call_after_refresh(self.announce_screen)
 
     def fit(self, width: int, height: int) -> None:
         """Adapt to the window: too small, short, or roomy."""

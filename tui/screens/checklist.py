@@ -12,10 +12,12 @@ from textual.widgets import OptionList, Static
 from tui.data.checklist import Checklist, Item
 from tui.data.checklist_state import clear_state, load_state, save_state, toggle
 from tui.data.content import Block, Section
+from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path, save_summary, summary_text
 from tui.data.triage import TriageResult, triage
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.save_path import SavePathDialog
+from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.screens.reading import made_section
 from tui.widgets.guide_list import GuideList
@@ -103,6 +105,18 @@ class ChecklistScreen(GuideScreen):
         """Put the current result in the panel and the one-line headline."""
         self.query_one("#result", SectionText).set_section(result_section(self.result()))
         self.query_one("#headline", Static).update(self.headline())
+
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """The result, urgency first (the headline is its first sentence), highlighted as heard."""
+        result = self.query_one("#result", SectionText)
+        chunks = section_reading(result, with_title=False)
+        tier = self.result().tier
+        first = chunks[0] if chunks else None
+        if tier and isinstance(first, Chunk) and first.text.startswith(f"{tier.symbol} "):
+            # The symbol is for the eye; the ear gets the word ("EMERGENCY") first.
+            skip = len(tier.symbol) + 1
+            chunks[0] = Chunk(first.text[skip:], first.paragraph, first.start + skip, first.end)
+        return chunks, result
 
     def action_switch_pane(self) -> None:
         """Tab: between list and result; on a short window the result takes the list's place."""

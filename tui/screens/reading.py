@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.data.content import Block, Guide, Section
+from tui.data.sentences import Chunk
+from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
 
@@ -35,6 +37,11 @@ class ReadingScreen(GuideScreen):
 
     def on_mount(self) -> None:
         self.query_one(SectionText).focus()
+
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """The title and every sentence, highlighted as heard."""
+        text = self.query_one(SectionText)
+        return section_reading(text), text
 
 
 def about_section(guide: Guide) -> Section:

@@ -9,7 +9,9 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from tui.data.content import Section
+from tui.data.sentences import Chunk
 from tui.plain.render import section_position
+from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
 
@@ -58,12 +60,18 @@ class SectionScreen(GuideScreen):
             paragraph = self.start_paragraph
             self.call_after_refresh(text.show_paragraph, paragraph)
 
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """The section's title and sentences, highlighted as they are heard."""
+        text = self.query_one(SectionText)
+        return section_reading(text), text
+
     def show(self, number: int) -> None:
         """Replace the section on screen (no new screen: Esc still goes back to where you came from)."""
         self.number = number
         self.query_one("#section-title", Static).update(self.screen_title())
         text = self.query_one(SectionText)
         text.set_section(self.section)
+        self.guide_app.reader.stop()
         self.guide_app.announce(self.screen_title())
 
     def action_next_section(self) -> None:

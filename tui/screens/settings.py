@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
-from tui.data.settings import REGIONS, THEMES
+from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
 from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
 
@@ -38,6 +38,15 @@ class SettingsScreen(GuideScreen):
                          for key, name in THEMES.items()]),
             ("Emergency number", [(f"region:{key}", choice_label(f"{number}: {name}", key == settings.region))
                                   for key, (number, name) in REGIONS.items()]),
+            ("Self-voicing: speak each new screen and item", [
+                ("voicing:on", choice_label("On", settings.self_voicing)),
+                ("voicing:off", choice_label("Off", not settings.self_voicing)),
+            ]),
+            ("Reading voice", [(f"voice:{key}", choice_label(name, key == settings.speech_voice))
+                               for key, name in VOICES.items()]),
+            ("Reading volume", [(f"volume:{level}", choice_label(f"{round(level * 100)} percent",
+                                                                 level == settings.speech_volume))
+                                for level in VOLUMES]),
         ])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -50,4 +59,15 @@ class SettingsScreen(GuideScreen):
             self.guide_app.change_settings(region=choice)
             self.update_emergency_line()
             self.notify(f"Emergency number: {REGIONS[choice][0]}.", timeout=3)
+        elif kind == "voicing":
+            self.guide_app.change_settings(self_voicing=choice == "on")
+            self.notify(f"Self-voicing is {choice}.", timeout=3)
+        elif kind == "voice":
+            self.guide_app.change_settings(speech_voice=choice)
+            self.guide_app.reader.apply_settings()
+            self.notify(f"Reading voice: {VOICES[choice]}.", timeout=3)
+        elif kind == "volume":
+            self.guide_app.change_settings(speech_volume=float(choice))
+            self.guide_app.reader.apply_settings()
+            self.notify(f"Reading volume: {round(float(choice) * 100)} percent.", timeout=3)
         self.refresh_labels()

@@ -99,6 +99,23 @@ class GuideList(OptionList):
         """Change one item's words (for example its "(selected)" state)."""
         self.replace_option_prompt_at_index(index, plain(label))
 
+    def item_texts(self) -> list[str]:
+        """Every item's words, without the marks (for reading aloud)."""
+        return [str(option.prompt).strip() for option in self.options]
+
+    def current_text(self) -> str:
+        """The highlighted item's words, or ""."""
+        option = self.highlighted_option
+        return str(option.prompt).strip() if option is not None else ""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
+        if highlighted is not None and self.has_focus and self.screen.is_current:
+            announce = getattr(self.app, "announce", None)
+            if callable(announce):
+                announce(self.current_text())
+
     def render_line(self, y: int) -> Strip:
         """Draw the "> " mark over the two blank columns every item starts with."""
         strip = super().render_line(y)

@@ -1,0 +1,204 @@
+"""Reading aloud in the app, with a stand-in speech client (the real engine has its own tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import make_app, screen_text, text_at_cursor
+
+from tui.app import GuideApp
+from tui.data.sentences import Chunk
+from tui.data.settings import Settings, load_settings
+from tui.dialogs.remote_speech import RemoteSpeechDialog
+from tui.dialogs.save_path import SavePathDialog
+from tui.screens.reading import ReadingScreen
+from tui.screens.section import SectionScreen
+from tui.screens.start import StartScreen
+from tui.speech.client import SpeechEvent
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.section_text import SectionText
+
+
+class FakeClient:
+    """Records what the app asks of speech; the test plays the worker's part with events."""
+
+    def __init__(self, available: tuple[bool, str] = (True, "")) -> None:
+        self.calls: list[tuple[str, Any]] = []
+        self.spoken: list[list[str]] = []
+        self.paused = False
+        self.ok = available
+        self.next_id = 0
+
+    def availability(self, need_player: bool = True) -> tuple[bool, str]:
+        return self.ok
+
+    def speak(self, chunks: Sequence[Chunk | str], start: int = 0) -> int:
+        self.next_id += 1
+        self.spoken.append([c.text if isinstance(c, Chunk) else c for c in chunks])
+        return self.next_id
+
+    def synth_to_file(self, chunks: Sequence[Chunk | str], path: Path) -> int:
+        self.calls.append(("synth_to_file", path))
+        return 99
+
+    def __getattr__(self, name: str) -> Any:
+        def record(*args: Any) -> None:
+            self.calls.append((name, args))
+            if name == "pause":
+                self.paused = True
+            if name == "resume":
+                self.paused = False
+        return record
+
+
+def with_fake(app: GuideApp, fake: FakeClient | None = None) -> FakeClient:
+    fake = fake or FakeClient()
+    app.reader.client = fake  # type: ignore[assignment]
+    return fake
+
+
+async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follows(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("2", "r")
+        await pilot.pause()
+        assert fake.spoken and fake.spoken[0][0] == app.guide.section(2).title
+        reading = app.reader.reading
+        assert reading is not None
+        bar = app.screen.query_one(KeyBar).describe()
+        assert "Space Pause" in bar and "Esc/x Stop" in bar and "+/= Faster" in bar
+        index = next(i for i, c in enumerate(reading.chunks) if isinstance(c, Chunk) and c.paragraph == 1)
+        chunk = reading.chunks[index]
+        assert isinstance(chunk, Chunk)
+        app.reader.handle(SpeechEvent("started", utterance=reading.utterance, index=index))
+        await pilot.pause()
+        text = app.screen.query_one(SectionText)
+        assert text.highlight == chunk.highlight
+        assert text_at_cursor(app).startswith(chunk.text[:12])
+        await pilot.press("space")
+        await pilot.pause()
+        assert ("pause", ()) in fake.calls
+        await pilot.press("space")
+        await pilot.pause()
+        assert ("resume", ()) in fake.calls
+        await pilot.press("right_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert ("next_sentence", ()) in fake.calls and ("previous_sentence", ()) in fake.calls
+        await pilot.press("escape")  # while reading, Esc stops and stays
+        await pilot.pause()
+        assert ("stop", ()) in fake.calls
+        assert isinstance(app.screen, SectionScreen)
+        assert text.highlight is None and app.reader.reading is None
+        assert "Pause" not in app.screen.query_one(KeyBar).describe()
+        await pilot.press("escape")  # silent again: Esc goes back
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_the_guide_answers_keys_while_reading(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        with_fake(app)
+        await pilot.press("1", "r", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen) and app.screen.number == 2
+        assert app.reader.reading is None  # a new section stops the old one
+
+
+async def test_rate_keys_change_and_save_the_rate(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("1", "r", "plus", "plus", "minus")
+        await pilot.pause()
+        assert app.settings.speech_rate == 190
+        assert ("set_rate", (210,)) in fake.calls and ("set_rate", (190,)) in fake.calls
+    assert load_settings(tmp_path / "settings.toml")[0].speech_rate == 190
+
+
+async def test_checklist_result_is_read_urgency_first(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("k", "space", "r")
+        await pilot.pause()
+        assert fake.spoken[-1][0] == "SELF-CARE: what usually helps"
+        assert fake.spoken[-1][-1] == "This is not a diagnosis."
+
+
+async def test_no_speech_says_why_and_nothing_else_changes(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        with_fake(app, FakeClient((False, "the eSpeak NG speech library (libespeak-ng1) is not installed")))
+        await pilot.press("1")
+        await pilot.pause()
+        before = screen_text(app)
+        await pilot.press("r")
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(m.startswith("Speech is not available: the eSpeak NG") and
+                   m.endswith("On Debian/Ubuntu: sudo apt install espeak-ng") for m in messages)
+        assert app.reader.reading is None
+        assert isinstance(app.screen, SectionScreen)
+        assert screen_text(app).splitlines()[:10] == before.splitlines()[:10]
+
+
+async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("1", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RemoteSpeechDialog)
+        assert "play on the server" in " ".join(screen_text(app).split())
+        await pilot.press("down", "enter")  # how to hear it on your own computer
+        await pilot.pause()
+        assert isinstance(app.screen, ReadingScreen)
+        assert "ssh -R 24713:127.0.0.1:4713" in " ".join(screen_text(app).split())
+        await pilot.press("escape", "r", "enter")  # write to a file
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert fake.calls and fake.calls[-1][0] == "synth_to_file"
+        assert not fake.spoken  # nothing played on the server
+        await pilot.press("r", "down", "down", "enter")  # play on the server anyway
+        await pilot.pause()
+        assert fake.spoken
+
+
+async def test_self_voicing_speaks_new_screens_and_items_once(tmp_path: Path) -> None:
+    app = make_app(Settings(self_voicing=True), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert fake.spoken[-1] == ["Check your symptoms"]
+        count = len(fake.spoken)
+        await pilot.press("down", "up")
+        await pilot.pause()
+        assert fake.spoken[-2:] == [["Search the guide"], ["Check your symptoms"]]
+        await pilot.press("up", "enter")
+        await pilot.pause()
+        assert fake.spoken[-1] == ["Contents. 1. What muscle spasms are"]
+        assert len(fake.spoken) == count + 4
+        assert not any("Emergency" in s or "Esc Back" in s for spoken in fake.spoken for s in spoken)
+
+
+async def test_v_turns_self_voicing_on_and_saves_it(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = with_fake(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert not fake.spoken
+        await pilot.press("v")
+        await pilot.pause()
+        assert app.settings.self_voicing
+        assert fake.spoken[-1][0].startswith(app.guide.title)
+    assert load_settings(tmp_path / "settings.toml")[0].self_voicing

@@ -1,0 +1,196 @@
+"""Reading aloud inside the app: what to speak on each screen, the highlight, and self-voicing.
+
+The speech itself runs in a worker process (tui.speech); this is the Textual side. Events from
+the worker arrive on a thread and are handed to the app's event loop, so the interface never
+waits for speech: a key press is handled the same while the guide is speaking.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.data.sentences import Chunk, speech_chunks
+from tui.speech.audio import is_remote, unavailable_message
+from tui.speech.client import SpeechClient, SpeechEvent
+
+if TYPE_CHECKING:
+    from tui.app import GuideApp
+    from tui.widgets.section_text import SectionText
+
+RATE_STEP = 20
+"""Words a minute added or taken away by + and -."""
+RATE_RANGE = (80, 400)
+"""Slowest and fastest rate allowed (the settings file checks the same range)."""
+
+
+@dataclass
+class Reading:
+    """What is being read now."""
+
+    utterance: int
+    """The speech client's id for it."""
+    chunks: list[Chunk | str]
+    """The pieces, in order."""
+    target: SectionText | None
+    """The view that highlights the sentence being heard, if any."""
+
+
+def section_reading(text: SectionText, with_title: bool = True) -> list[Chunk | str]:
+    """The sentences of a section view, each mapped back to the text for the highlight."""
+    chunks = speech_chunks(text.section)
+    return list(chunks if with_title else [c for c in chunks if c.paragraph is not None])
+
+
+class Reader:
+    """Owns the speech client for the app and turns its events into highlights and messages."""
+
+    def __init__(self, app: GuideApp) -> None:
+        self.app = app
+        """The app to update."""
+        self.client: SpeechClient | None = None
+        """Started on first use: most readers never ask for speech."""
+        self.reading: Reading | None = None
+        """What is being read, or None."""
+        self.remote_ok = False
+        """The reader has chosen to play over SSH anyway (asked once per run)."""
+        self.last_announced = ""
+        """Self-voicing never says the same thing twice in a row."""
+        self.reported: set[str] = set()
+        """Error messages already shown: each is said once."""
+
+    # -- the client ---------------------------------------------------------------------------
+
+    def ensure_client(self) -> SpeechClient:
+        """The speech client, created with the user's rate, volume and voice."""
+        if self.client is None:
+            self.client = SpeechClient.from_settings(self.app.settings, self.on_worker_event)
+        return self.client
+
+    def on_worker_event(self, event: SpeechEvent) -> None:
+        """Called on the client's thread: hand the event to the app's loop."""
+        with contextlib.suppress(RuntimeError):  # the app has stopped: nothing to update
+            self.app.call_from_thread(self.handle, event)
+
+    def handle(self, event: SpeechEvent) -> None:
+        """Update the screen for one speech event (on the app's loop)."""
+        reading = self.reading
+        if event.kind == "started" and reading and event.utterance == reading.utterance and event.index is not None:
+            chunk = reading.chunks[event.index] if event.index < len(reading.chunks) else None
+            if reading.target is not None and isinstance(chunk, Chunk):
+                reading.target.highlight = chunk.highlight
+        elif event.kind in ("finished", "stopped") and reading and event.utterance in (None, reading.utterance):
+            if event.path:
+                self.app.notify(f"Saved the audio as {event.path} ({event.seconds or 0:.0f} seconds).", timeout=10)
+            self.finish()
+        elif event.kind == "finished" and event.path:
+            self.app.notify(f"Saved the audio as {event.path} ({event.seconds or 0:.0f} seconds).", timeout=10)
+        elif event.kind == "error" and event.message not in self.reported:
+            self.reported.add(event.message)
+            self.app.notify(event.message, severity="error", timeout=10)
+            self.finish()
+
+    def finish(self) -> None:
+        """Reading ended: clear the highlight and the reading keys."""
+        if self.reading and self.reading.target is not None:
+            self.reading.target.highlight = None
+        self.reading = None
+        self.app.refresh_bindings()
+
+    # -- what the app asks for ----------------------------------------------------------------
+
+    @property
+    def speaking(self) -> bool:
+        """Whether something is being read (playing or paused)."""
+        return self.reading is not None
+
+    def available(self) -> bool:
+        """Whether speech can work here; if not, say why (the reader asked, so every time)."""
+        ok, reason = self.ensure_client().availability()
+        if not ok:
+            self.app.notify(unavailable_message(reason), severity="error", timeout=10)
+        return ok
+
+    def read(self, chunks: Sequence[Chunk | str], target: SectionText | None) -> None:
+        """Read `chunks` aloud, replacing anything being read, highlighting in `target`."""
+        if not chunks or not self.available():
+            return
+        self.stop()
+        utterance = self.ensure_client().speak(list(chunks))
+        if utterance is not None:
+            self.reading = Reading(utterance, list(chunks), target)
+            self.app.refresh_bindings()
+
+    def write_file(self, chunks: Sequence[Chunk | str], path: Path) -> None:
+        """Write `chunks` to a WAV file instead of playing them (for SSH users)."""
+        client = self.ensure_client()
+        ok, reason = client.availability(need_player=False)
+        if not ok:
+            self.app.notify(unavailable_message(reason), severity="error", timeout=10)
+            return
+        client.synth_to_file(list(chunks), path)
+        self.app.notify(f"Writing the audio to {path} ...", timeout=5)
+
+    def stop(self) -> None:
+        """Silence now."""
+        if self.reading is None:
+            return
+        if self.client is not None:
+            self.client.stop()
+        self.finish()
+
+    def pause_or_resume(self) -> None:
+        """Space while reading."""
+        if self.client is None or self.reading is None:
+            return
+        if self.client.paused:
+            self.client.resume()
+        else:
+            self.client.pause()
+
+    def skip(self, step: int) -> None:
+        """Next (1) or previous (-1) sentence."""
+        if self.client is not None and self.reading is not None:
+            if step > 0:
+                self.client.next_sentence()
+            else:
+                self.client.previous_sentence()
+
+    def change_rate(self, step: int) -> int:
+        """Faster or slower by `step` words a minute; saved; applies from the current sentence."""
+        low, high = RATE_RANGE
+        rate = max(low, min(high, self.app.settings.speech_rate + step))
+        self.app.change_settings(speech_rate=rate)
+        if self.client is not None:
+            self.client.set_rate(rate)
+        return rate
+
+    def apply_settings(self) -> None:
+        """Volume and voice changed in Settings: tell the client."""
+        if self.client is not None:
+            self.client.set_volume(self.app.settings.speech_volume)
+            self.client.set_voice(self.app.settings.speech_voice)
+
+    def announce(self, *texts: str) -> None:
+        """Self-voicing: speak a new screen's title or a newly focused item, cutting off the last."""
+        if not self.app.settings.self_voicing:
+            return
+        words = ". ".join(t.strip() for t in texts if t.strip())
+        if not words or words == self.last_announced:
+            return
+        if is_remote() and not self.remote_ok:
+            return  # audio would play on the server: only an explicit `r` asks about that
+        self.last_announced = words
+        if self.ensure_client().availability()[0]:
+            if self.reading is not None:
+                self.stop()
+            self.ensure_client().speak([words])
+
+    def close(self) -> None:
+        """End the worker with the app."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
