@@ -99,7 +99,7 @@ class ChecklistScreen(GuideScreen):
         """The result's first line, shown under the list when there is no room for the whole result."""
         result = self.result()
         symbol = f"{result.tier.symbol} " if result.tier else ""
-        return f"Result: {symbol}{result.headline} Tab for more."
+        return f"Result: {symbol}{result.headline} (Tab for more)"
 
     def show_result(self) -> None:
         """Put the current result in the panel and the one-line headline."""
