@@ -27,51 +27,20 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any, Literal
-
-import platformdirs
+from typing import IO, Any
 
 import tui
 from tui.data.sentences import Chunk, spoken_text
-from tui.data.settings import APP_NAME, Settings
+from tui.data.settings import Settings
 from tui.speech import audio
-
-EventKind = Literal["ready", "started", "finished", "stopped", "error", "pong"]
-"""What happened, as the worker says it (see tui.speech.worker)."""
+from tui.speech.events import EventKind, Listener, SpeechEvent, default_log_path
 
 LOG_LIMIT = 1_000_000
 """The worker's log is started afresh when it grows past this many bytes."""
 
-
-@dataclass(frozen=True)
-class SpeechEvent:
-    """One event from the speech worker (or from the client itself, for failures)."""
-
-    kind: EventKind
-    utterance: int | None = None
-    """The id `speak()` or `synth_to_file()` returned, if the event belongs to one."""
-    index: int | None = None
-    """For "started": which chunk's audio has begun playing (highlight this one)."""
-    message: str = ""
-    """For "error": one line in plain words, ready to show."""
-    fatal: bool = False
-    """For "error": speech cannot work here at all (the engine is missing)."""
-    path: str | None = None
-    """For "finished" after synth_to_file: the file written."""
-    seconds: float | None = None
-    """For "finished" after synth_to_file: its length."""
-
-
-Listener = Callable[[SpeechEvent], None]
-"""Called on the client's reader thread with each event."""
-
-
-def default_log_path() -> Path:
-    """The worker's log, in the user's state folder (XDG_STATE_HOME moves it)."""
-    return Path(platformdirs.user_state_dir(APP_NAME)) / "speech.log"
+__all__ = ["EventKind", "Listener", "SpeechClient", "SpeechEvent", "default_log_path", "spoken_texts"]
 
 
 def spoken_texts(chunks: Sequence[Chunk | str]) -> list[str]:
@@ -101,6 +70,7 @@ class SpeechClient:
         self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
         self._reported = False  # a failure of the current worker has been reported
         self._chunks: list[str] = []
+        self._sent_voice: dict[str, Any] = {}
         self.utterance: int | None = None
         """The utterance speaking (or paused) now, or None."""
         self.index: int | None = None
@@ -199,7 +169,10 @@ class SpeechClient:
         with self._lock:
             if self.utterance is not None and self.paused:
                 self.paused = False
-                self._send({"cmd": "resume"})
+                if self._sent_voice != self._voice():
+                    self._send_speak(self.index or 0)  # rate or voice changed while paused
+                else:
+                    self._send({"cmd": "resume"})
 
     def next_sentence(self) -> None:
         """Skip to the next chunk (ends the utterance after the last one)."""
@@ -210,7 +183,8 @@ class SpeechClient:
         self._skip(-1)
 
     def set_rate(self, rate: int) -> None:
-        """Words per minute; an utterance in progress carries on from its sentence at the new rate."""
+        """Words per minute; an utterance in progress goes on from the start of the sentence
+        being heard at the new rate (a paused one, when it resumes)."""
         self.rate = int(rate)
         self._respeak()
 
@@ -266,6 +240,7 @@ class SpeechClient:
     def _send_speak(self, start: int) -> None:
         assert self.utterance is not None
         self._awaiting = self.utterance
+        self._sent_voice = self._voice()
         self._send({"cmd": "speak", "id": self.utterance, "chunks": self._chunks, "start": start,
                     **self._voice()}, start=True)
         timer = threading.Timer(self.hang_timeout, self._speak_overdue, args=(self._proc, self.utterance))

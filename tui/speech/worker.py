@@ -20,9 +20,8 @@ Why this shape (measured with pyttsx3 2.99 and libespeak-ng 1.51, see docs/brief
   into memory in ~12 ms a sentence, and plays the WAV with its own player process, which it can
   kill at once (stop), kill and restart (pause, resume, skip).
 - `runAndWait()` can return before the file exists (libespeak-ng synthesises on its own thread
-  in the mode pyttsx3 uses), and it cancels any synthesis still running, so
-  `synthesise()` starts only when libespeak-ng is idle and waits for the `finished-utterance`
-  event with completed=True and a complete WAV header, bounded, before playing it.
+  in the mode pyttsx3 uses), and it cancels any synthesis still running: see
+  `tui.speech.engine.Synthesiser`, which waits for each chunk properly.
 - The engine is not safe across threads ("run loop already started", a hung thread) nor across
   `fork()`: one thread (the speaker) is its only user after `init()`, and the worker is a fresh
   interpreter started by `subprocess`, not a fork of the app.
@@ -42,20 +41,13 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from tui.speech.audio import concat_wavs, player_command, player_name, simulated_failure, wav_complete
-
-SYNTH_TIMEOUT = 10.0
-"""Longest wait for one chunk's WAV after `runAndWait()` returns (a guard, never reached)."""
-
-
-class EngineUnavailable(Exception):
-    """The speech engine could not start; the message is the reason, in plain words."""
+from tui.speech.audio import concat_wavs, player_command, player_name
+from tui.speech.engine import EngineUnavailable, Synthesiser
 
 
 @dataclass
@@ -99,12 +91,8 @@ class Worker:
         self.current: Utterance | None = None
         self.player: subprocess.Popen[bytes] | None = None
         self.jobs: queue.Queue[Utterance | SaveJob | None] = queue.Queue()
-        self.engine: Any = None
-        self.default_voice = ""
-        self.props: tuple[int, float, str] | None = None
-        self.synth_done = threading.Event()
-        self.synth_ok = False
-        self.serial = 0
+        self.engine = Synthesiser(tmpdir)
+        """Used by the speaker thread only, once started."""
 
     # -- output ---------------------------------------------------------------------------
 
@@ -117,102 +105,6 @@ class Worker:
                 self.events.flush()
             except (BrokenPipeError, ValueError, OSError):
                 self.shutdown()
-
-    # -- engine ---------------------------------------------------------------------------
-
-    def start_engine(self) -> None:
-        """Initialise pyttsx3 (in this thread, before the speaker starts) or explain why not."""
-        if simulated_failure() == "engine":
-            raise EngineUnavailable("the eSpeak NG speech library (libespeak-ng1) is not installed")
-        try:
-            import pyttsx3
-        except ImportError as exc:
-            raise EngineUnavailable("the Python package pyttsx3 is not installed") from exc
-        try:
-            self.engine = pyttsx3.init()
-        except Exception as exc:  # pyttsx3 raises RuntimeError, and others from ctypes
-            traceback.print_exc()
-            raise EngineUnavailable("the eSpeak NG speech library (libespeak-ng1) could not start") from exc
-        self.engine.connect("finished-utterance", self._on_finished)
-        self.default_voice = str(self.engine.getProperty("voice") or "")
-        self.warm_up()
-
-    def _on_finished(self, name: object = None, completed: object = True) -> None:
-        """pyttsx3's callback, on libespeak-ng's own thread: a chunk's WAV is written (or not)."""
-        self.synth_ok = bool(completed)
-        self.synth_done.set()
-
-    def _wait_idle(self) -> None:
-        """Wait (bounded) until libespeak-ng's thread has nothing queued.
-
-        Every `runAndWait()` queues an end-of-loop command that calls the driver's `stop()`,
-        which cancels whatever libespeak-ng is still doing and sets a flag that makes a run
-        report a cancelled utterance; starting only when it is idle keeps a chunk from being cut.
-        """
-        from pyttsx3.drivers import _espeak
-
-        deadline = time.monotonic() + SYNTH_TIMEOUT
-        while _espeak.IsPlaying() and time.monotonic() < deadline:
-            time.sleep(0.001)
-
-    def _clear_stale_stop(self) -> None:
-        """Drop a cancel left over from an earlier run, which would cut the next chunk short.
-
-        The driver's `stop()` sets `_stopping` whenever libespeak-ng is busy (even with only a
-        voice change queued), and only a later run's loop consumes it, by cancelling that run.
-        If a later pyttsx3 has no such attribute this does nothing; the retry still covers it.
-        """
-        driver = getattr(getattr(self.engine, "proxy", None), "_driver", None)
-        if getattr(driver, "_stopping", False):
-            driver._stopping = False  # type: ignore[union-attr]
-
-    def warm_up(self) -> None:
-        """Synthesise one word at start: loads the voice data, so the first real chunk is fast,
-        and leaves pyttsx3 outside a run, where setProperty() applies at once."""
-        path = self.tmpdir / "warm-up.wav"
-        self._run("Ready.", path)
-        path.unlink(missing_ok=True)
-
-    def synthesise(self, text: str, voice: tuple[int, float, str]) -> Path:
-        """Write one chunk to a new WAV file in the temp folder; only the speaker thread calls this.
-
-        pyttsx3 initialises libespeak-ng in AUDIO_OUTPUT_RETRIEVAL mode, which is asynchronous:
-        synthesis runs on libespeak-ng's own thread, the WAV is written from its callback, and
-        `runAndWait()` often returns before the file exists (measured: returned after 18 ms,
-        file written at 49 ms). So wait for the `finished-utterance` event with completed=True
-        and a complete WAV header, and try again if the run was cancelled under us.
-        """
-        rate, volume, name = voice
-        if voice != self.props:
-            # Outside a run (the engine is idle after the warm-up) setProperty() goes straight
-            # to libespeak-ng, which queues it on its thread like a synthesis.
-            self.engine.setProperty("rate", int(rate))
-            self.engine.setProperty("volume", float(volume))
-            try:
-                self.engine.setProperty("voice", name or self.default_voice)
-            except ValueError:
-                print(f"unknown voice {name!r}; using {self.default_voice}", file=sys.stderr)
-                self.engine.setProperty("voice", self.default_voice)
-            self.props = voice
-        self.serial += 1
-        path = self.tmpdir / f"chunk-{self.serial}.wav"
-        self._run(text, path)
-        return path
-
-    def _run(self, text: str, path: Path) -> None:
-        """One `save_to_file()` run, waited for properly, tried up to three times."""
-        for attempt in range(3):
-            self._wait_idle()
-            self._clear_stale_stop()
-            self.synth_done.clear()
-            self.synth_ok = False
-            self.engine.save_to_file(text, str(path))
-            self.engine.runAndWait()
-            if self.synth_done.wait(SYNTH_TIMEOUT) and self.synth_ok and wav_complete(path):
-                return
-            print(f"synthesis attempt {attempt + 1} failed (event {self.synth_done.is_set()}, "
-                  f"completed {self.synth_ok}, file {wav_complete(path)}): {text[:40]!r}", file=sys.stderr)
-        raise RuntimeError(f"the speech engine did not write {path.name}")
 
     # -- the speaker thread ---------------------------------------------------------------
 
@@ -258,7 +150,7 @@ class Worker:
                     self.current = None
                     self.emit("finished", id=utt.id)
                     return
-            path = utt.files.get(index) or self.synthesise(utt.chunks[index], utt.voice)
+            path = utt.files.get(index) or self.engine.synthesise(utt.chunks[index], utt.voice)
             utt.files[index] = path
             with self.lock:
                 if self.gen != utt.gen:
@@ -275,7 +167,7 @@ class Worker:
             # Synthesise the next chunk while this one plays, so there is no gap between them.
             following = index + 1
             if following < len(utt.chunks) and following not in utt.files:
-                utt.files[following] = self.synthesise(utt.chunks[following], utt.voice)
+                utt.files[following] = self.engine.synthesise(utt.chunks[following], utt.voice)
             status = player.wait()
             with self.lock:
                 if self.player is player:
@@ -310,7 +202,7 @@ class Worker:
                 if self.gen != job.gen:
                     self.emit("stopped", id=job.id, seq=None)
                     return
-                parts.append(self.synthesise(text, job.voice))
+                parts.append(self.engine.synthesise(text, job.voice))
             seconds = concat_wavs(parts, job.path)
             self.emit("finished", id=job.id, path=str(job.path), seconds=round(seconds, 3))
         finally:
@@ -387,13 +279,13 @@ def main(argv: list[str] | None = None) -> int:
     worker = Worker(events, tmpdir)
     signal.signal(signal.SIGTERM, lambda *_: worker.shutdown())
     try:
-        worker.start_engine()
+        worker.engine.start()
     except EngineUnavailable as exc:
         worker.emit("error", message=str(exc), fatal=True, id=None)
         shutil.rmtree(tmpdir, ignore_errors=True)
         return 3
     threading.Thread(target=worker.speaker, name="speaker", daemon=True).start()
-    worker.emit("ready", pid=os.getpid(), player=player_name(), voice=worker.default_voice)
+    worker.emit("ready", pid=os.getpid(), player=player_name(), voice=worker.engine.default_voice)
     for raw in sys.stdin.buffer:
         try:
             message = json.loads(raw)
