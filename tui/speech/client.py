@@ -63,13 +63,13 @@ class SpeechClient:
         self._lock = threading.RLock()
         self._proc: subprocess.Popen[bytes] | None = None
         self._outbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
-        self._tmpdir: Path | None = None
         self._next_id = 0
         self._stop_seq = 0
         self._confirmed_seq = 0
         self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
         self._reported = False  # a failure of the current worker has been reported
         self._chunks: list[str] = []
+        self._source: list[Chunk | str] = []
         self._sent_voice: dict[str, Any] = {}
         self.utterance: int | None = None
         """The utterance speaking (or paused) now, or None."""
@@ -105,6 +105,14 @@ class SpeechClient:
         return self.utterance is not None
 
     @property
+    def current_chunk(self) -> Chunk | str | None:
+        """The chunk being heard now, as passed to `speak()` (its `highlight` is what to show)."""
+        with self._lock:
+            if self.utterance is None or self.index is None or not 0 <= self.index < len(self._source):
+                return None
+            return self._source[self.index]
+
+    @property
     def worker_pid(self) -> int | None:
         """The worker's process id while it runs (for tests and the benchmark)."""
         proc = self._proc
@@ -122,7 +130,7 @@ class SpeechClient:
         texts = spoken_texts(chunks)
         with self._lock:
             self._next_id += 1
-            self._chunks = texts
+            self._chunks, self._source = texts, list(chunks)
             self.utterance, self.index, self.paused = self._next_id, None, False
             self._send_speak(start)
             return self._next_id
@@ -218,7 +226,7 @@ class SpeechClient:
         if not force:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=0.5)
-        self._kill(proc)
+        kill_group(proc)
 
     # -- internals --------------------------------------------------------------------------
 
@@ -258,15 +266,14 @@ class SpeechClient:
 
     def _start_worker(self) -> None:
         """Start a fresh worker in its own session (so Ctrl+C and the app's signals miss it)."""
-        self._cleanup_tmpdir()
-        self._tmpdir = Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))
+        tmpdir = Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))  # the reader removes it
         env = dict(self.env)
         package_root = str(Path(tui.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
         log = self._open_log()
         try:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "tui.speech.worker", str(self._tmpdir)],
+                [sys.executable, "-m", "tui.speech.worker", str(tmpdir)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
             )
         finally:
@@ -275,7 +282,7 @@ class SpeechClient:
         self._proc, self._reported, self._outbox = proc, False, queue.Queue()
         threading.Thread(target=self._writer, args=(proc, proc.stdin, self._outbox), daemon=True,
                          name="speech-writer").start()
-        threading.Thread(target=self._reader, args=(proc, proc.stdout, self._tmpdir), daemon=True,
+        threading.Thread(target=self._reader, args=(proc, proc.stdout, tmpdir), daemon=True,
                          name="speech-reader").start()
 
     def _open_log(self) -> IO[bytes]:
@@ -284,11 +291,6 @@ class SpeechClient:
             if self.log_path.stat().st_size > LOG_LIMIT:
                 self.log_path.unlink()
         return self.log_path.open("ab")
-
-    def _cleanup_tmpdir(self) -> None:
-        if self._tmpdir is not None:
-            shutil.rmtree(self._tmpdir, ignore_errors=True)
-            self._tmpdir = None
 
     def _writer(self, proc: subprocess.Popen[bytes], pipe: IO[bytes], outbox: queue.Queue[Any]) -> None:
         while (message := outbox.get()) is not None:
@@ -308,10 +310,10 @@ class SpeechClient:
             except (ValueError, TypeError, KeyError):
                 continue
             self._deliver(event)
-        # The worker has gone. Reap it (its player dies with its process group) and tidy up.
-        self._kill(proc)
+        # The worker has gone: its player goes with its process group; tidy up, report once.
+        self._give_up(proc, "The speech process ended unexpectedly")
+        kill_group(proc)  # reaps it, if it was closed or replaced rather than given up on
         shutil.rmtree(tmpdir, ignore_errors=True)
-        self._failed(proc, "The speech process ended unexpectedly; it will restart when you next ask for speech.")
 
     def _event(self, data: dict[str, Any]) -> SpeechEvent:
         """Turn one event line into a SpeechEvent and update the client's state from it."""
@@ -347,55 +349,45 @@ class SpeechClient:
         """Deliver from another thread, so the listener never runs on the caller's thread."""
         threading.Thread(target=self._deliver, args=(event,), daemon=True).start()
 
-    def _kill(self, proc: subprocess.Popen[bytes]) -> None:
-        """Kill the worker's whole process group (worker and player) and reap it."""
-        if proc.poll() is None:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=5)
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)  # a player left in the group after the worker
-
-    def _forget(self, proc: subprocess.Popen[bytes]) -> tuple[bool, int | None]:
-        """Drop a dead or hung worker so the next speak starts another. Return whether its
-        failure still needs reporting (once per worker), and the utterance it was speaking."""
+    def _give_up(self, proc: subprocess.Popen[bytes], message: str, stopped: bool = False) -> None:
+        """Forget a dead or hung worker, kill its process group (worker and player), and report
+        it once; the next speak starts another. Forgetting comes first, so that the reader,
+        seeing the output end, does not report the same worker again as a crash."""
         with self._lock:
             if proc is not self._proc:
-                return False, None  # an old worker, already replaced, forgotten or closed
+                return  # an old worker, already replaced, forgotten or closed
             self._proc = None
             was_speaking = self.utterance
             self.utterance, self.index, self.paused = None, None, False
-            report = not self._reported
-            self._reported = True
-            return report, was_speaking
-
-    def _failed(self, proc: subprocess.Popen[bytes], message: str) -> None:
-        """Forget a dead worker and report it once."""
-        report, was_speaking = self._forget(proc)
+            report, self._reported = not self._reported, True
+        kill_group(proc)
+        if stopped:
+            self._deliver(SpeechEvent("stopped", utterance=was_speaking))
         if report:
-            self._deliver(SpeechEvent("error", utterance=was_speaking, message=message))
+            self._deliver(SpeechEvent("error", utterance=None if stopped else was_speaking,
+                                      message=f"{message}; it will restart when you next ask for speech."))
 
     def _stop_overdue(self, proc: subprocess.Popen[bytes], seq: int) -> None:
         """Watchdog: the worker has not confirmed stop number `seq`; silence it by force."""
         with self._lock:
-            if self._confirmed_seq >= seq or proc is not self._proc:
+            if self._confirmed_seq >= seq:
                 return
-        # Forget it first, so that the reader, seeing its output end, does not call it a crash.
-        report, was_speaking = self._forget(proc)
-        self._kill(proc)
-        self._deliver(SpeechEvent("stopped", utterance=was_speaking))
-        if report:
-            self._deliver(SpeechEvent("error", message="Speech did not stop in time, so it was ended; "
-                                      "it will restart when you next ask for speech."))
+        self._give_up(proc, "Speech did not stop in time, so it was ended", stopped=True)
 
     def _speak_overdue(self, proc: subprocess.Popen[bytes] | None, utterance: int) -> None:
         """Watchdog: a speak got no answer at all for `hang_timeout`: the worker is hung."""
         with self._lock:
-            if proc is None or proc is not self._proc or self._awaiting != utterance:
+            if proc is None or self._awaiting != utterance:
                 return
-        report, was_speaking = self._forget(proc)
-        self._kill(proc)
-        if report:
-            self._deliver(SpeechEvent("error", utterance=was_speaking, message="Speech stopped responding "
-                                      "and was ended; it will restart when you next ask for speech."))
+        self._give_up(proc, "Speech stopped responding and was ended")
+
+
+def kill_group(proc: subprocess.Popen[bytes]) -> None:
+    """Kill a worker's whole process group (the worker and its player) and reap the worker."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5)
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)  # a player left in the group after the worker
