@@ -9,7 +9,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -108,8 +109,26 @@ class GuideList(OptionList):
         option = self.highlighted_option
         return str(option.prompt).strip() if option is not None else ""
 
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a change repaints only the two rows that change (see below)."""
+
+    _drawn_highlight: int | None = None
+    """The item drawn highlighted last time, so a change can repaint just it and the new one."""
+
     def watch_highlighted(self, highlighted: int | None) -> None:
+        # Over SSH every byte crosses the link, and a console screen reader reads every line that
+        # is redrawn: repaint the old and the new item only, not the whole list.
+        scroll_y = round(self.scroll_offset.y)
+        before = self.scroll_offset
         super().watch_highlighted(highlighted)
+        if self.scroll_offset != before:
+            self.refresh()
+        else:
+            for index in (self._drawn_highlight, highlighted):
+                if index is not None and index in self._index_to_line:
+                    top = self._index_to_line[index] - scroll_y
+                    self.refresh(Region(0, top, self.size.width, self._heights[index]))
+        self._drawn_highlight = highlighted
         # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
         if highlighted is not None and self.has_focus and self.screen.is_current:
             announce = getattr(self.app, "announce", None)
