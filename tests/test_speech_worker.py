@@ -138,6 +138,19 @@ def test_stop_during_a_long_utterance_ends_it(client: tuple[SpeechClient, Events
     assert not speech.speaking
 
 
+def test_stop_while_the_worker_is_still_starting_is_not_a_hang(client: tuple[SpeechClient, Events]) -> None:
+    speech, events = client
+    utterance = speech.speak([LONG])
+    speech.stop()  # at once: the worker is still loading the engine
+    events.wait(lambda e: e.kind == "stopped")
+    worker = speech.worker_pid
+    speech.ping()
+    events.wait(lambda e: e.kind == "pong")
+    assert not [e for e in events.seen if e.kind == "error"], events.seen
+    assert ("started", 0) not in events.kinds(utterance)
+    assert speech.worker_pid == worker is not None
+
+
 def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:
     speech, events = client
     utterance = speech.speak([LONG, LONG, LONG])

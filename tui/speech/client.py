@@ -68,6 +68,7 @@ class SpeechClient:
         self._confirmed_seq = 0
         self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
         self._reported = False  # a failure of the current worker has been reported
+        self._ready = False  # the current worker has said "ready" (its engine is loaded)
         self._chunks: list[str] = []
         self._source: list[Chunk | str] = []
         self._sent_voice: dict[str, Any] = {}
@@ -160,6 +161,10 @@ class SpeechClient:
             self._stop_seq += 1
             seq = self._stop_seq
             self._send({"cmd": "stop", "seq": seq})
+            if not self._ready:
+                # Still loading the engine: nothing can be playing yet, and the stop is handled
+                # in order as soon as it is ready; a watchdog now would call that a hang.
+                return
         timer = threading.Timer(self.stop_grace, self._stop_overdue, args=(proc, seq))
         timer.daemon = True
         timer.start()
@@ -279,7 +284,7 @@ class SpeechClient:
         finally:
             log.close()
         assert proc.stdin is not None and proc.stdout is not None
-        self._proc, self._reported, self._outbox = proc, False, queue.Queue()
+        self._proc, self._reported, self._ready, self._outbox = proc, False, False, queue.Queue()
         threading.Thread(target=self._writer, args=(proc, proc.stdin, self._outbox), daemon=True,
                          name="speech-writer").start()
         threading.Thread(target=self._reader, args=(proc, proc.stdout, tmpdir), daemon=True,
@@ -322,7 +327,7 @@ class SpeechClient:
                             bool(data.get("fatal", False)), data.get("path"), data.get("seconds"))
         with self._lock:
             if kind == "ready":
-                self._reported = False
+                self._reported, self._ready = False, True
             if event.utterance is not None and event.utterance == self._awaiting:
                 self._awaiting = None
             if kind == "stopped" and isinstance(data.get("seq"), int):
