@@ -9,7 +9,7 @@ Commands: {"cmd": "speak", "id", "chunks": [str], "start", "rate", "volume", "vo
 Events: ready {pid, player, voice}, started {id, index}, finished {id} (with path and seconds
 after synth_to_file), stopped {id, seq}, pong {seq}, error {message, fatal, id}.
 
-Why this shape (measured with pyttsx3 2.99 and libespeak-ng 1.51, see docs/brief):
+Why this shape (measured here with pyttsx3 2.99 and libespeak-ng 1.51 on Debian 12):
 - `engine.say()` + `runAndWait()` plays through `os.system("aplay ...")`: nothing can stop it
   (`engine.stop()` only cancels synthesis, and blocked its caller for a whole utterance), its
   errors are printed on fd 2 over the user's screen, and a failed player still reports the
