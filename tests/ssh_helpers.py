@@ -389,8 +389,17 @@ class Tmux:
         """Start `argv` in a new detached session `name` of `size` (columns, rows)."""
         width, height = size
         env_args = [arg for key, value in (env or {}).items() for arg in ("-e", f"{key}={value}")]
+        # The exit status goes to a file: tmux sometimes marks a pane dead before it has read the
+        # last output or reaped the child, so neither the screen nor #{pane_dead_status} is sure.
+        status = self.status_file(name)
+        status.unlink(missing_ok=True)
         self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", str(height), *env_args,
-                 shlex.join(argv))
+                 f"{shlex.join(argv)}; echo $? > {shlex.quote(str(status))}.tmp && "
+                 f"mv {shlex.quote(str(status))}.tmp {shlex.quote(str(status))}")
+
+    def status_file(self, name: str) -> Path:
+        """Where the exit status of session `name`'s program is written when it ends."""
+        return self.socket.parent / f"{name}.status"
 
     def send(self, name: str, *keys: str) -> None:
         """Press keys, by tmux name ("Down", "Enter", "Space", "Escape") or as single characters."""
@@ -408,10 +417,12 @@ class Tmux:
         """Resize the window as a person dragging the terminal's corner would."""
         self.run("resize-window", "-t", name, "-x", str(width), "-y", str(height))
 
-    def dead(self, name: str) -> int | None:
+    def exit_status(self, name: str) -> int | None:
         """The exit status of the pane's program once it has ended, else None."""
-        out = self.run("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}").split()
-        return int(out[1]) if out and out[0] == "1" and len(out) > 1 else None
+        try:
+            return int(self.status_file(name).read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
 
     def wait_for(self, name: str, predicate: Callable[[str], bool] | str, what: str = "",
                  timeout: float = GUARD, poll: float = 0.1) -> str:
@@ -430,11 +441,26 @@ class Tmux:
         """Wait until the pane's program ends; return its exit status."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            status = self.dead(name)
+            status = self.exit_status(name)
             if status is not None:
                 return status
             time.sleep(0.1)
-        raise AssertionError(f"{name}: the program did not end; the screen was:\n{self.screen(name)}")
+        raise AssertionError(f"{name}: the program did not end ({self.pane_report(name)}); the screen was:\n"
+                             f"{self.screen(name)}")
+
+    def pane_report(self, name: str) -> str:
+        """The pane's process and what it is waiting on (for a failure message)."""
+        info = self.run("display-message", "-p", "-t", name, "#{pane_pid} #{pane_dead} #{pane_dead_status}",
+                        check=False).split()
+        if not info:
+            return "no pane"
+        proc = Path("/proc") / info[0]
+        try:
+            state = next(line for line in (proc / "status").read_text().splitlines() if line.startswith("State"))
+            wchan = (proc / "wchan").read_text()
+        except (OSError, StopIteration):
+            state, wchan = "gone", ""
+        return f"pane {info}, process {state} waiting in {wchan or '-'}"
 
     def kill_server(self) -> None:
         """End every session of our server (and with them ssh clients and guides)."""
