@@ -563,3 +563,33 @@ def saved_checks(home_env: dict[str, str]) -> str:
     """The saved checklist state file's text for one XDG home ("" if none)."""
     path = Path(home_env["XDG_STATE_HOME"]) / "spasm-guide" / "checklist.toml"
     return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+RSS_WRAPPER = '''\
+"""Run spasm-guide with its own XDG folders; when it ends, write its peak RSS (KiB) to a file.
+
+argv: HOME OUT. The guide is a child (fork and exec), so os.wait4 gives its own ru_maxrss.
+"""
+import os
+import sys
+
+home, out = sys.argv[1], sys.argv[2]
+for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[name] = os.path.join(home, name.lower())
+pid = os.fork()
+if pid == 0:
+    os.execv(GUIDE, [GUIDE])
+_, status, usage = os.wait4(pid, 0)
+with open(out, "w") as report:
+    report.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+'''
+"""The remote command of the load test (GUIDE is filled in when written)."""
+
+
+def write_rss_wrapper(folder: Path) -> Path:
+    """Write the RSS-recording wrapper into `folder`; return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "guide_with_rss.py"
+    path.write_text(f"GUIDE = {str(GUIDE)!r}\n{RSS_WRAPPER}", encoding="utf-8")
+    return path

@@ -1,0 +1,56 @@
+"""Ten readers at once over SSH: every one completes the flow and keeps their own checklist.
+
+One private sshd, one tmux server, ten `ssh -tt` sessions started together. Each runs the guide
+through a small wrapper that gives it its own XDG folders and records its peak memory. The
+figures are printed (run pytest with -s to see them); the assertions are on what each screen
+showed and what each reader's state file holds.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from ssh_helpers import (
+    flow_facts,
+    remote_path,
+    run_flow,
+    running_sshd,
+    saved_checks,
+    tmux_server,
+    write_rss_wrapper,
+    xdg_env,
+)
+
+SESSIONS = 10
+"""Readers at once: enough to show contention, few enough to stay quick on a 2-core machine."""
+
+
+def test_ten_concurrent_ssh_sessions_each_complete_the_flow_with_their_own_state(tmp_path: Path) -> None:
+    facts = flow_facts()
+    wrapper = write_rss_wrapper(tmp_path / "bin")
+    homes = [tmp_path / f"reader{n}" for n in range(SESSIONS)]
+    envs = [xdg_env(home) for home in homes]
+    with running_sshd(tmp_path / "sshd", setenv={"PATH": remote_path()}) as server, \
+            tmux_server(tmp_path / "tmux") as tmux:
+        names = [f"reader{n}" for n in range(SESSIONS)]
+        for name, home in zip(names, homes, strict=True):
+            tmux.new(name, server.ssh_argv([sys.executable, str(wrapper), str(home), str(home / "rss")]))
+        with ThreadPoolExecutor(SESSIONS) as pool:
+            # poll=0.25: ten readers polling tmux must not starve the guides of the two CPUs.
+            runs = [pool.submit(run_flow, tmux, name, facts, 0.25) for name in names]
+            failures = [str(run.exception()) for run in runs if run.exception() is not None]
+        assert not failures, "\n\n".join(failures)
+
+    for home, env in zip(homes, envs, strict=True):
+        # Each reader ticked the sign in their own state file, and nobody else's.
+        assert facts.warning_id in saved_checks(env), f"{home.name} has no saved tick"
+    assert len({Path(env["XDG_STATE_HOME"]) for env in envs}) == SESSIONS
+
+    peaks = [int((home / "rss").read_text()) / 1024 for home in homes]
+    print(f"\npeak RSS per guide session over SSH ({SESSIONS} at once), MiB: "
+          + ", ".join(f"{peak:.1f}" for peak in peaks)
+          + f"\n  min {min(peaks):.1f}, median {statistics.median(peaks):.1f}, max {max(peaks):.1f}")
+    assert all(peak > 0 for peak in peaks)
