@@ -13,6 +13,7 @@ Pure functions: no speech engine, no Textual, so the rules are easy to test.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.data.content import Section
@@ -150,6 +151,11 @@ def spoken_text(text: str) -> str:
     for pattern, words in SPOKEN_WORDS:
         text = pattern.sub(words, text)
     return text
+
+
+def spoken_texts(chunks: Sequence[Chunk | str]) -> list[str]:
+    """What to synthesise for each chunk (or plain string), in order."""
+    return [spoken_text(c.text if isinstance(c, Chunk) else str(c)) for c in chunks]
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:

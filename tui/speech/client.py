@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import tui
-from tui.data.sentences import Chunk, spoken_text
+from tui.data.sentences import Chunk, spoken_texts
 from tui.data.settings import Settings
 from tui.speech import audio
 from tui.speech.events import EventKind, Listener, SpeechEvent, default_log_path
@@ -41,11 +41,6 @@ LOG_LIMIT = 1_000_000
 """The worker's log is started afresh when it grows past this many bytes."""
 
 __all__ = ["EventKind", "Listener", "SpeechClient", "SpeechEvent", "default_log_path", "spoken_texts"]
-
-
-def spoken_texts(chunks: Sequence[Chunk | str]) -> list[str]:
-    """What the worker synthesises for each chunk (emergency numbers digit by digit, etc.)."""
-    return [spoken_text(c.text if isinstance(c, Chunk) else str(c)) for c in chunks]
 
 
 class SpeechClient:
@@ -69,6 +64,7 @@ class SpeechClient:
         self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
         self._reported = False  # a failure of the current worker has been reported
         self._ready = False  # the current worker has said "ready" (its engine is loaded)
+        self._tmpdir: Path | None = None  # the current worker's chunk files
         self._chunks: list[str] = []
         self._source: list[Chunk | str] = []
         self._sent_voice: dict[str, Any] = {}
@@ -232,6 +228,8 @@ class SpeechClient:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=0.5)
         kill_group(proc)
+        if self._tmpdir is not None:  # now, not on the reader thread: the process may be exiting
+            shutil.rmtree(self._tmpdir, ignore_errors=True)
 
     # -- internals --------------------------------------------------------------------------
 
@@ -272,6 +270,7 @@ class SpeechClient:
     def _start_worker(self) -> None:
         """Start a fresh worker in its own session (so Ctrl+C and the app's signals miss it)."""
         tmpdir = Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))  # the reader removes it
+        self._tmpdir = tmpdir
         env = dict(self.env)
         package_root = str(Path(tui.__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
