@@ -95,7 +95,9 @@ def speak_aloud(client: SpeechClient, events: queue.Queue[SpeechEvent], chunks: 
     while True:
         event = next_event(events)
         if event.kind == "error" and event.utterance in (utterance, None):
-            return fail(event.message, err)
+            # A player that cannot reach a sound server: the file route still works.
+            hint = "" if event.fatal else "; to keep the speech as a file instead, use --speak-to FILE.wav"
+            return fail(f"{event.message}{hint}", err)
         if event.utterance != utterance:
             continue
         if event.kind == "started" and event.index is not None:
