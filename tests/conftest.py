@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pulse_helpers import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
