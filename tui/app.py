@@ -15,7 +15,6 @@ from textual.widgets import Input
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.reader import RATE_STEP, Reader
-from tui.speech.audio import is_remote
 from tui.themes import OWN_THEMES
 
 SECTION_KEYS: list[BindingType] = [
@@ -242,6 +241,8 @@ class GuideApp(App[int]):
         if not isinstance(screen, GuideScreen):
             return
         chunks, target = screen.speech_content()
+        from tui.speech.audio import is_remote
+
         if is_remote() and not self.reader.remote_ok:
             from tui.dialogs.remote_speech import RemoteSpeechDialog
 

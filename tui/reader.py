@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.data.sentences import Chunk, speech_chunks
-from tui.speech.audio import is_remote, unavailable_message
-from tui.speech.client import SpeechClient, SpeechEvent
 
 if TYPE_CHECKING:
+    # The speech modules (subprocess, threads, ctypes) load on first use, not at start-up.
     from tui.app import GuideApp
+    from tui.speech.client import SpeechClient, SpeechEvent
     from tui.widgets.section_text import SectionText
 
 RATE_STEP = 20
@@ -67,6 +67,8 @@ class Reader:
     def ensure_client(self) -> SpeechClient:
         """The speech client, created with the user's rate, volume and voice."""
         if self.client is None:
+            from tui.speech.client import SpeechClient
+
             self.client = SpeechClient.from_settings(self.app.settings, self.on_worker_event)
         return self.client
 
@@ -111,6 +113,8 @@ class Reader:
         """Whether speech can work here; if not, say why (the reader asked, so every time)."""
         ok, reason = self.ensure_client().availability()
         if not ok:
+            from tui.speech.audio import unavailable_message
+
             self.app.notify(unavailable_message(reason), severity="error", timeout=10)
         return ok
 
@@ -129,6 +133,8 @@ class Reader:
         client = self.ensure_client()
         ok, reason = client.availability(need_player=False)
         if not ok:
+            from tui.speech.audio import unavailable_message
+
             self.app.notify(unavailable_message(reason), severity="error", timeout=10)
             return
         client.synth_to_file(list(chunks), path)
@@ -181,6 +187,8 @@ class Reader:
         words = ". ".join(t.strip() for t in texts if t.strip())
         if not words or words == self.last_announced:
             return
+        from tui.speech.audio import is_remote
+
         if is_remote() and not self.remote_ok:
             return  # audio would play on the server: only an explicit `r` asks about that
         self.last_announced = words
