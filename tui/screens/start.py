@@ -37,7 +37,7 @@ class StartScreen(GuideScreen):
         menu = self.query_one(GuideList)
         menu.highlighted = 0
         menu.focus()
-        self.call_after_refresh(self.call_after_refresh, self.guide_app.ready_to_paint)
+        self.call_after_refresh(self.guide_app.ready_to_paint)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
