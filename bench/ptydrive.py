@@ -41,6 +41,13 @@ class Session:
                 seen += data
         return time.perf_counter() - start, len(seen)
 
+    def read_until_after(self, keys: bytes, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
+        """Type `keys`, then read until `marker`; the time counts from the key press."""
+        start = time.perf_counter()
+        self.send(keys)
+        _, count = self.read_until(marker, timeout)
+        return time.perf_counter() - start, count
+
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
         """Read until nothing arrives for `quiet` seconds; return the bytes read."""
         total = 0
