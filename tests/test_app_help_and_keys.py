@@ -16,6 +16,7 @@ from tui.widgets.key_bar import KeyBar
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from textual.binding import Binding
 
+    from tui.dialogs.choice import ChoiceDialog
     from tui.dialogs.confirm import ConfirmDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
@@ -24,7 +25,7 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from tui.widgets.section_text import SectionText
 
     owners = [GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-              ConfirmDialog, SavePathDialog]
+              ChoiceDialog, ConfirmDialog, SavePathDialog]
     bindings = [b for owner in owners for b in owner.BINDINGS]
     assert bindings and all(isinstance(b, Binding) for b in bindings)
     for binding in bindings:

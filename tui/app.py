@@ -48,8 +48,8 @@ def key_in_words(key: str) -> str:
 
 def known_binding_ids() -> set[str]:
     """Every binding id a user may remap in settings.toml's [keys]."""
+    from tui.dialogs.choice import ChoiceDialog
     from tui.dialogs.confirm import ConfirmDialog
-    from tui.dialogs.remote_speech import RemoteSpeechDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
     from tui.screens.search import SearchScreen
@@ -58,7 +58,7 @@ def known_binding_ids() -> set[str]:
     from tui.widgets.section_text import SectionText
 
     owners = (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-              ConfirmDialog, SavePathDialog, RemoteSpeechDialog)
+              ChoiceDialog, ConfirmDialog, SavePathDialog)
     return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 

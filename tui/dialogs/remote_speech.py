@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
-from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-
 from tui.data.content import Block, Section
-from tui.widgets.guide_list import GuideList
+from tui.dialogs.choice import ChoiceDialog
 
 CHOICES: tuple[tuple[str, str], ...] = (
     ("file", "Write the audio to a file to copy and play"),
@@ -22,49 +14,12 @@ CHOICES: tuple[tuple[str, str], ...] = (
 """(id, words) of each answer; the safest first."""
 
 
-class RemoteSpeechDialog(ModalScreen[str | None]):
-    """Speech over SSH: a file, forwarding, the server anyway, or cancel.
+class RemoteSpeechDialog(ChoiceDialog):
+    """Speech over SSH: a file, forwarding, the server anyway, or cancel."""
 
-    | Key(s) | Description |
-    | :- | :- |
-    | up, down | Choose. |
-    | enter | Go ahead. |
-    | escape | Cancel. |
-    """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: play nothing"),
-    ]
-    """Escape cancels."""
-
-    DEFAULT_CSS = """
-    RemoteSpeechDialog { align: center middle; }
-    RemoteSpeechDialog > Vertical {
-        width: 90%; max-width: 70; height: auto; max-height: 90%;
-        background: $panel; border: ascii $border; padding: 0 1;
-    }
-    RemoteSpeechDialog:ansi > Vertical { background: ansi_default; }
-    RemoteSpeechDialog GuideList { height: auto; max-height: 6; }
-    RemoteSpeechDialog Static { height: auto; margin: 0 0 1 0; }
-    """
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("You are connected over SSH. Speech would play on the server, not on your "
-                         "computer. What would you like?", markup=False)
-            yield GuideList([words for _, words in CHOICES], ids=[key for key, _ in CHOICES])
-
-    def on_mount(self) -> None:
-        choices = self.query_one(GuideList)
-        choices.highlighted = 0
-        choices.focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def __init__(self) -> None:
+        super().__init__("You are connected over SSH. Speech would play on the server, not on your "
+                         "computer. What would you like?", CHOICES)
 
 
 def forwarding_help() -> Section:

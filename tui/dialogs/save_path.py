@@ -11,6 +11,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.widgets.key_bar import KeyBar
+
 
 class SavePathDialog(ModalScreen[Path | None]):
     """An editable path; Enter saves there, Escape cancels.
@@ -26,17 +28,6 @@ class SavePathDialog(ModalScreen[Path | None]):
     ]
     """Enter is the Input's own."""
 
-    DEFAULT_CSS = """
-    SavePathDialog { align: center middle; }
-    SavePathDialog > Vertical {
-        width: 90%; max-width: 76; height: auto;
-        background: $panel; border: ascii $border; padding: 0 1;
-    }
-    SavePathDialog:ansi > Vertical { background: ansi_default; }
-    SavePathDialog Static { height: auto; margin: 0 0 1 0; }
-    SavePathDialog Input { border: none; height: 1; padding: 0; margin: 0 0 1 0; }
-    """
-
     def __init__(self, question: str, default: Path) -> None:
         super().__init__()
         self.question = question
@@ -45,10 +36,11 @@ class SavePathDialog(ModalScreen[Path | None]):
         """The path offered."""
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             yield Input(str(self.default), id="path")
             yield Static("Enter saves. Esc cancels.", id="hint", markup=False)
+            yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

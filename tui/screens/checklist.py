@@ -194,9 +194,9 @@ class ChecklistScreen(GuideScreen):
             self.clear,
         )
 
-    def clear(self, yes: bool | None) -> None:
-        """Forget every selection, on disk too."""
-        if not yes:
+    def clear(self, answer: str | None) -> None:
+        """Forget every selection, on disk too (only on a "yes")."""
+        if answer != "yes":
             return
         self.checked = frozenset()
         try:

@@ -1,0 +1,61 @@
+"""A question with a few answers, asked over the current screen; Esc cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+
+from tui.widgets.guide_list import GuideList
+from tui.widgets.key_bar import KeyBar
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """The question, then the answers as a list; the result is the chosen answer's id.
+
+    The first answer has focus: put the safe one first, so a stray Enter changes nothing.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | up, down | Choose an answer. |
+    | enter | Give the answer. |
+    | escape | Cancel (the result is None). |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: change nothing"),
+    ]
+    """Escape cancels."""
+
+    def __init__(self, question: str, answers: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        """What is asked."""
+        self.answers = tuple(answers)
+        """(id, words) of each answer, in order."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            yield GuideList([words for _, words in self.answers], ids=[key for key, _ in self.answers])
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        answers = self.query_one(GuideList)
+        answers.highlighted = 0
+        answers.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)
