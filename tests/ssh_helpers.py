@@ -353,6 +353,18 @@ def slow_link(target_port: int, rate: float, latency: float) -> Iterator[SlowLin
         link.stop()
 
 
+def terminal_env(**changes: str) -> dict[str, str]:
+    """This process's environment as a reader's terminal has it: no COLUMNS or LINES.
+
+    Something in a pytest run exports COLUMNS=80 and LINES=24, and Textual sizes itself from
+    them (shutil.get_terminal_size reads them before asking the terminal), so a guide started
+    with them would never follow a resize. No terminal a reader uses exports them.
+    """
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env.update(changes)
+    return env
+
+
 # tmux: a real terminal whose screen we can read ------------------------------------------------
 
 
@@ -379,7 +391,7 @@ class Tmux:
     def run(self, *args: str, check: bool = True) -> str:
         """Run one tmux command against our server; return its output."""
         done = subprocess.run([self.binary, "-S", str(self.socket), "-f", str(self.conf), *args],
-                              capture_output=True, text=True, timeout=GUARD)
+                              capture_output=True, text=True, timeout=GUARD, env=terminal_env())
         if check and done.returncode != 0:
             raise AssertionError(f"tmux {' '.join(args)}: {done.stderr.strip()}")
         return done.stdout

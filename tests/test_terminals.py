@@ -7,7 +7,6 @@ checks on glyphs and colour codes. COLORTERM is never set: OpenSSH does not forw
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -68,10 +67,14 @@ def test_every_term_reaches_a_section_and_the_checklist(tmux: Tmux, tmp_path: Pa
 # Raw bytes through a pty -----------------------------------------------------------------------
 
 
-def drive_bytes(tmp_path: Path, extra: dict[str, str], size: tuple[int, int] = (80, 24)) -> bytes:
+def drive_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: dict[str, str],
+                size: tuple[int, int] = (80, 24)) -> bytes:
     """Every byte the guide writes while a reader goes through its screens, on a bare pty."""
-    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
-    env.update(TERM="xterm-256color", **xdg_env(tmp_path / f"home-{size[0]}x{size[1]}"), **extra)
+    # ptydrive starts from this process's environment: take out what a remote terminal lacks
+    # (COLORTERM), and COLUMNS/LINES, which would pin Textual's size (see terminal_env).
+    for name in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    env = {"TERM": "xterm-256color", **xdg_env(tmp_path / f"home-{size[0]}x{size[1]}"), **extra}
     session: Session = spawn([str(GUIDE)], env, size)
     try:
         session.read_until(b"Read the guide", GUARD)
@@ -92,10 +95,11 @@ def drive_bytes(tmp_path: Path, extra: dict[str, str], size: tuple[int, int] = (
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
-def test_under_lang_c_nothing_but_ascii_reaches_the_terminal(tmp_path: Path, size: tuple[int, int]) -> None:
+def test_under_lang_c_nothing_but_ascii_reaches_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             size: tuple[int, int]) -> None:
     # Under LANG=C a terminal shows any UTF-8 byte as garbage: scrollbar blocks, key glyphs,
     # an ellipsis, box drawing. Python still writes UTF-8 there (PEP 540), so look at bytes.
-    out = drive_bytes(tmp_path, {"LANG": "C", "LC_ALL": "C"}, size)
+    out = drive_bytes(tmp_path, monkeypatch, {"LANG": "C", "LC_ALL": "C"}, size)
     assert b"Read the guide" in out
     glyphs = sorted({char for char in out.decode("utf-8", "replace") if ord(char) > 0x7F})
     assert not glyphs, "non-ASCII glyphs under LANG=C: " + ", ".join(f"U+{ord(c):04X} {c!r}" for c in glyphs)
@@ -134,8 +138,8 @@ def test_colour_parameters_are_recognised() -> None:
     "app: under NO_COLOR Textual's Monochrome filter turns colours into greys (38;5;231, 48;5;16, "
     "38;5;245 ...) instead of removing them; GuideApp should call super().__init__(ansi_color=True) "
     "when NO_COLOR is set, so Textual uses its NoColor filter (only 39;49, bold, reverse)"))
-def test_no_color_means_no_colour_codes(tmp_path: Path) -> None:
-    out = drive_bytes(tmp_path, {"NO_COLOR": "1"})
+def test_no_color_means_no_colour_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = drive_bytes(tmp_path, monkeypatch, {"NO_COLOR": "1"})
     assert b"Read the guide" in out
     assert not colour_parameters(out), f"colour SGR codes under NO_COLOR: {sorted(colour_parameters(out))}"
 
@@ -166,7 +170,6 @@ def test_resizing_down_to_40x12_and_below_and_back_keeps_place_and_state(tmux: T
     # Still the checklist at 40x12, nothing wider than the window, no "too small" notice.
     small = tmux.wait_for("resize", lambda s: "Emergency?" in s and "symptoms" in s and "[ ]" in s,
                           "the checklist at 40x12")
-    print("SMALL\n"+small); import time as _t; _t.sleep(1); print("LATER\n"+tmux.screen("resize"))
     assert len(small.splitlines()) <= 12
     assert all(len(line) <= 40 for line in small.splitlines())
     assert "make the window" not in one_line(small)
@@ -179,18 +182,26 @@ def test_resizing_down_to_40x12_and_below_and_back_keeps_place_and_state(tmux: T
     back = tmux.wait_for("resize", checked, "the same item, still checked and highlighted")
     assert "EMERGENCY: call" in one_line(back)
     assert "make the window" not in one_line(back)
-    # Still alive and in the same place: the next key acts on the next item.
-    tmux.send("resize", "Down", "Space")
-    tmux.wait_for("resize", lambda s: s.count("(selected)") == 2, "a second item checked after resizing")
     tmux.send("resize", "q")
     assert tmux.wait_dead("resize") == 0
     assert flow_facts().warning_id in saved_checks(xdg_env(home))
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "app: GuideList keeps its scroll offset when the terminal shrinks, so the highlighted item "
-    "(and with it the cursor anchor) goes out of view; it should scroll the highlight into view "
-    "on resize"))
+    "app: below 40x12 the body is display:none, which takes focus from the list; back at 80x24 "
+    "nothing has focus (app.focused is None, the cursor sits at 0,0) and Down does nothing. "
+    "GuideScreen should remember the focused widget when it hides the body and focus it again"))
+def test_arrows_still_move_the_highlight_after_the_window_was_too_small(tmux: Tmux, tmp_path: Path) -> None:
+    checked = checklist_with_warning_sign_checked(tmux, "again", tmp_path / "home")
+    tmux.resize("again", 30, 8)
+    tmux.wait_for("again", lambda s: "make the window" in one_line(s), "the too-small notice")
+    tmux.resize("again", 80, 24)
+    tmux.wait_for("again", checked, "the checklist again")
+    tmux.send("again", "Down")
+    tmux.wait_for("again", lambda s: checked not in s and checked[2:] in s, "the highlight on the next item",
+                  timeout=4)  # short: this is the expected failure until the app keeps focus
+
+
 def test_the_highlighted_item_stays_in_view_when_the_window_shrinks(tmux: Tmux, tmp_path: Path) -> None:
     checked = checklist_with_warning_sign_checked(tmux, "shrink", tmp_path / "home")
     tmux.resize("shrink", 40, 12)
