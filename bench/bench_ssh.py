@@ -1,0 +1,230 @@
+"""The guide over SSH: bytes per action, first paint over a local sshd, key-to-screen on a slow link.
+
+Run: .venv/bin/python bench/bench_ssh.py [--runs N]
+
+Every figure is set against a baseline measured in the same run, and printed as a ratio:
+- bytes written to the terminal per action (first screen, focus move, next section, checklist
+  toggle), through a real pty with TERM=xterm-256color and no COLORTERM, against `less` paging
+  the same text (`spasm-guide --plain`); goals: focus move or toggle <= 600 B, next section
+  <= 1.5x one page of less;
+- time to first paint over a private sshd on 127.0.0.1 against the same guide started locally,
+  and against an SSH login that only prints a word (the cost of SSH itself);
+- key-to-screen time on a link slowed to 128 kbit/s with 150 ms latency each way (a small Python
+  proxy), for a focus move and for the next section, against `less` paging over the same link;
+  goal: within 1.2x of less. Key-to-screen is from the key to the last byte of the answer.
+Needs sshd, ssh, ssh-keygen and less (root, or a user sshd may run as). Network: 127.0.0.1 only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))
+from ptydrive import Session, spawn  # noqa: E402  (bench/ and tests/ are not packages)
+from ssh_helpers import GUIDE, SshServer, remote_path, slow_link, start_sshd, xdg_env  # noqa: E402
+
+DOWN = b"\x1b[B"
+SLOW_RATE = 128_000 / 8
+"""128 kbit/s, in bytes per second, each way."""
+SLOW_LATENCY = 0.150
+"""150 ms each way."""
+QUIET = 0.5
+"""An answer is complete when nothing more arrives for this long (longer than the link's RTT)."""
+
+
+def terminal_env(home: Path) -> dict[str, str]:
+    """A remote reader's terminal: 256 colours, no COLORTERM, no COLUMNS/LINES, private XDG folders."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES")}
+    env.update(TERM="xterm-256color", LESS="", LESSHISTFILE="-", **xdg_env(home))
+    return env
+
+
+def start(argv: Sequence[str], env: dict[str, str]) -> Session:
+    """Start `argv` on an 80x24 pty with exactly `env` (ptydrive adds os.environ back otherwise)."""
+    saved = dict(os.environ)
+    os.environ.clear()
+    os.environ.update(env)
+    try:
+        return spawn(list(argv), env)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def answer(session: Session, keys: bytes, marker: bytes = b"") -> tuple[float, int]:
+    """Press `keys`; return (seconds from the key to the answer's last byte, bytes in the answer)."""
+    session.settle(QUIET)
+    before = len(session.log)
+    sent = time.perf_counter()
+    session.send(keys)
+    if marker:
+        session.read_until(marker, 60)
+    session.settle(QUIET, 30)
+    pieces = session.log[before:]
+    if not pieces:
+        return float("nan"), 0
+    return pieces[-1][0] - sent, sum(len(data) for _, data in pieces)
+
+
+def first_paint(session: Session, marker: bytes) -> tuple[float, int]:
+    """(seconds from start until `marker` has arrived, bytes of the whole first screen)."""
+    session.read_until(marker, 60)
+    seconds = time.perf_counter() - session.started
+    session.settle(QUIET)
+    return seconds, sum(len(data) for _, data in session.log)
+
+
+def guide_actions(session: Session, second_title: bytes) -> dict[str, tuple[float, int]]:
+    """The actions the issue measures, in a reader's order, from the start screen."""
+    return {
+        "focus move": answer(session, DOWN, b"Check your"),
+        "open section": answer(session, b"1", b"Section one"),
+        "next section": answer(session, b"n", second_title),
+        "open checklist": answer(session, b"k", b"symptoms"),
+        "checklist toggle": answer(session, b" ", b"(selected)"),
+    }
+
+
+def less_actions(session: Session) -> dict[str, tuple[float, int]]:
+    """less's first page is read by the caller; then one page (space) and one line (down)."""
+    return {"page": answer(session, b" "), "line": answer(session, b"j")}
+
+
+def quit_session(session: Session, keys: bytes = b"q") -> None:
+    """Quit and reap."""
+    session.send(keys)
+    session.settle(0.3, 10)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(session.pid, 0)
+    os.close(session.fd)
+
+
+def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes) -> dict[str, float]:
+    """One of each measurement; returns named figures."""
+    env = terminal_env(home)
+    out: dict[str, float] = {}
+    remote_guide = [str(GUIDE)]
+    remote_less = ["less", str(plain)]
+
+    # Local guide: bytes per action and first paint.
+    session = start([str(GUIDE)], env)
+    out["local first paint s"], out["first screen B"] = first_paint(session, b"Read the guide")
+    for name, (_, size) in guide_actions(session, second_title).items():
+        out[f"{name} B"] = size
+    quit_session(session)
+
+    # less, locally: bytes of its first page and of one more page.
+    session = start(["less", str(plain)], env)
+    session.read_until(b"\x1b", 30)
+    session.settle(QUIET)
+    out["less first page B"] = sum(len(d) for _, d in session.log)
+    figures = less_actions(session)
+    out["less page B"], out["less line B"] = figures["page"][1], figures["line"][1]
+    quit_session(session)
+
+    # Over the local sshd: first paint, and SSH alone.
+    session = start(server.ssh_argv(remote_guide), env)
+    out["ssh first paint s"], _ = first_paint(session, b"Read the guide")
+    quit_session(session)
+    session = start(server.ssh_argv(["echo", "ssh-ready"]), env)
+    out["ssh login only s"], _ = first_paint(session, b"ssh-ready")
+    quit_session(session, b"")
+
+    # The slow link: key to screen for the guide and for less.
+    with slow_link(server.port, SLOW_RATE, SLOW_LATENCY) as link:
+        session = start(server.ssh_argv(remote_guide, port=link.port), env)
+        out["slow first paint s"], _ = first_paint(session, b"Read the guide")
+        actions = guide_actions(session, second_title)
+        out["slow focus move s"] = actions["focus move"][0]
+        out["slow next section s"] = actions["next section"][0]
+        out["slow toggle s"] = actions["checklist toggle"][0]
+        quit_session(session)
+        session = start(server.ssh_argv(remote_less, port=link.port), env)
+        session.read_until(b"\x1b", 60)
+        session.settle(QUIET)
+        figures = less_actions(session)
+        out["slow less page s"], out["slow less line s"] = figures["page"][0], figures["line"][0]
+        quit_session(session)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    for tool in ("less",):
+        if not shutil.which(tool):
+            print(f"bench_ssh: {tool} is not installed", file=sys.stderr)
+            return 1
+    sys.path.insert(0, str(ROOT))
+    from tui.data.content import load_guide
+
+    second_title = load_guide().section(2).title.encode()[:12]
+    work = Path(tempfile.mkdtemp(prefix="spasm-bench-ssh-"))
+    try:
+        plain = work / "guide.txt"
+        plain.write_text(subprocess.run([str(GUIDE), "--plain"], capture_output=True, text=True, check=True,
+                                        env=terminal_env(work / "plain-home")).stdout, encoding="utf-8")
+        server = start_sshd(work / "sshd", setenv={"PATH": remote_path(), "LESS": "", "LESSHISTFILE": "-",
+                                                  **xdg_env(work / "remote-home")})
+        try:
+            runs = [run_once(server, plain, work / f"home{n}", second_title) for n in range(args.runs)]
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    m = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+    page = m["less page B"]
+    ms = {key: f"{value * 1000:.0f} ms" for key, value in m.items() if key.endswith(" s")}
+    rows = [
+        ("bytes: first screen", f"{m['first screen B']:.0f} B", f"{m['less first page B']:.0f} B less 1st page",
+         m["first screen B"] / m["less first page B"], "-"),
+        ("bytes: focus move", f"{m['focus move B']:.0f} B", f"{page:.0f} B less page",
+         m["focus move B"] / page, "<= 600 B"),
+        ("bytes: checklist toggle", f"{m['checklist toggle B']:.0f} B", f"{page:.0f} B less page",
+         m["checklist toggle B"] / page, "<= 600 B"),
+        ("bytes: next section", f"{m['next section B']:.0f} B", f"{page:.0f} B less page",
+         m["next section B"] / page, "<= 1.5x"),
+        ("bytes: open section", f"{m['open section B']:.0f} B", f"{page:.0f} B less page",
+         m["open section B"] / page, "-"),
+        ("bytes: open checklist", f"{m['open checklist B']:.0f} B", f"{page:.0f} B less page",
+         m["open checklist B"] / page, "-"),
+        ("first paint over ssh", ms["ssh first paint s"], ms["local first paint s"] + " local",
+         m["ssh first paint s"] / m["local first paint s"], "-"),
+        ("first paint over ssh", ms["ssh first paint s"], ms["ssh login only s"] + " ssh echo",
+         m["ssh first paint s"] / m["ssh login only s"], "-"),
+        ("slow link: focus move", ms["slow focus move s"], ms["slow less page s"] + " less page",
+         m["slow focus move s"] / m["slow less page s"], "<= 1.2x"),
+        ("slow link: toggle", ms["slow toggle s"], ms["slow less page s"] + " less page",
+         m["slow toggle s"] / m["slow less page s"], "<= 1.2x"),
+        ("slow link: next section", ms["slow next section s"],
+         ms["slow less page s"] + " less page", m["slow next section s"] / m["slow less page s"], "<= 1.2x"),
+        ("slow link: first paint", ms["slow first paint s"],
+         ms["ssh first paint s"] + " fast link", m["slow first paint s"] / m["ssh first paint s"], "-"),
+    ]
+    print(f"spasm-guide over SSH, {args.runs} runs, medians; TERM=xterm-256color, no COLORTERM, 80x24;"
+          f" slow link {SLOW_RATE * 8 / 1000:.0f} kbit/s, {SLOW_LATENCY * 1000:.0f} ms each way\n")
+    print(f"| {'figure':26} | {'guide':>10} | {'baseline':>26} | {'ratio':>6} | {'goal':>8} |")
+    print(f"|{'-' * 28}|{'-' * 12}|{'-' * 28}|{'-' * 8}|{'-' * 10}|")
+    for name, mine, base, ratio, goal in rows:
+        print(f"| {name:26} | {mine:>10} | {base:>26} | {ratio:6.2f} | {goal:>8} |")
+    print(f"\nless one line (j): {m['less line B']:.0f} B locally, {ms['slow less line s']} on the slow link")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
