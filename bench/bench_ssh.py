@@ -45,10 +45,15 @@ QUIET = 0.5
 """An answer is complete when nothing more arrives for this long (longer than the link's RTT)."""
 
 
+EXTRA_ENV: dict[str, str] = {}
+"""--env NAME=VALUE settings, given to the guide locally and over SSH (e.g. PYTHONPATH=a scratch
+copy of the code, to measure a change before making it)."""
+
+
 def terminal_env(home: Path) -> dict[str, str]:
     """A remote reader's terminal: 256 colours, no COLORTERM, no COLUMNS/LINES, private XDG folders."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES")}
-    env.update(TERM="xterm-256color", LESS="", LESSHISTFILE="-", **xdg_env(home))
+    env.update(TERM="xterm-256color", LESS="", LESSHISTFILE="-", **xdg_env(home), **EXTRA_ENV)
     return env
 
 
@@ -112,8 +117,10 @@ def quit_session(session: Session, keys: bytes = b"q") -> None:
     os.close(session.fd)
 
 
-def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes) -> dict[str, float]:
+def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes, remote_home: Path) -> dict[str, float]:
     """One of each measurement; returns named figures."""
+    # Every run starts with nothing ticked, so the toggle always ticks (and says "(selected)").
+    shutil.rmtree(Path(xdg_env(remote_home)["XDG_STATE_HOME"]) / "spasm-guide", ignore_errors=True)
     env = terminal_env(home)
     out: dict[str, float] = {}
     remote_guide = [str(GUIDE)]
@@ -164,7 +171,10 @@ def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes) ->
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set for the guide, locally and over SSH (repeatable)")
     args = parser.parse_args()
+    EXTRA_ENV.update(item.split("=", 1) for item in args.env)
     for tool in ("less",):
         if not shutil.which(tool):
             print(f"bench_ssh: {tool} is not installed", file=sys.stderr)
@@ -179,9 +189,10 @@ def main() -> int:
         plain.write_text(subprocess.run([str(GUIDE), "--plain"], capture_output=True, text=True, check=True,
                                         env=terminal_env(work / "plain-home")).stdout, encoding="utf-8")
         server = start_sshd(work / "sshd", setenv={"PATH": remote_path(), "LESS": "", "LESSHISTFILE": "-",
-                                                  **xdg_env(work / "remote-home")})
+                                                  **xdg_env(work / "remote-home"), **EXTRA_ENV})
         try:
-            runs = [run_once(server, plain, work / f"home{n}", second_title) for n in range(args.runs)]
+            runs = [run_once(server, plain, work / f"home{n}", second_title, work / "remote-home")
+                    for n in range(args.runs)]
         finally:
             server.stop()
     finally:
@@ -217,7 +228,8 @@ def main() -> int:
          ms["ssh first paint s"] + " fast link", m["slow first paint s"] / m["ssh first paint s"], "-"),
     ]
     print(f"spasm-guide over SSH, {args.runs} runs, medians; TERM=xterm-256color, no COLORTERM, 80x24;"
-          f" slow link {SLOW_RATE * 8 / 1000:.0f} kbit/s, {SLOW_LATENCY * 1000:.0f} ms each way\n")
+          f" slow link {SLOW_RATE * 8 / 1000:.0f} kbit/s, {SLOW_LATENCY * 1000:.0f} ms each way"
+          + (f"; env {' '.join(args.env)}" if args.env else "") + "\n")
     print(f"| {'figure':26} | {'guide':>10} | {'baseline':>26} | {'ratio':>6} | {'goal':>8} |")
     print(f"|{'-' * 28}|{'-' * 12}|{'-' * 28}|{'-' * 8}|{'-' * 10}|")
     for name, mine, base, ratio, goal in rows:
