@@ -106,3 +106,27 @@ async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Pat
         for entry in ("n/Right Next", "p/Left Previous", "Esc Back", "/ Search", "k Symptoms", "?/F1 Help",
                       "q Quit", "1-9 Section"):
             assert entry in text, entry
+
+
+async def test_help_lists_the_reading_keys_and_no_key_that_does_nothing(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 50)) as pilot:
+        await pilot.press("k", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "While reading aloud" in text
+        for row in ("Space: Pause or go on reading", "Esc or x: Stop reading", "]: Skip to the next sentence",
+                    "+ or =: Read faster", "Ctrl+Q:", "Up: Move up the list", "Esc: Go back"):
+            assert row in text, row
+        for nothing in ("Scroll Left", "Scroll Right", "Page Left", "Up: Up"):
+            assert nothing not in text, nothing
+
+
+async def test_start_screen_does_not_offer_a_back_key(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "Back" not in app.screen.query_one(KeyBar).describe()
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Esc Back" in app.screen.query_one(KeyBar).describe()

@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_lines, screen_text
+import pytest
+from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
 from tui.screens.section import SectionScreen
 from tui.screens.settings import SettingsScreen
+from tui.widgets.section_text import SectionText
 
 
 async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
@@ -50,7 +52,40 @@ def test_a_bad_value_names_the_key_and_keeps_the_rest(tmp_path: Path) -> None:
     path.write_text('theme = "hc-light"\nregion = "Mars"\n', encoding="utf-8")
     settings, message = load_settings(path)
     assert settings.theme == "hc-light" and settings.region == "US"
-    assert message and "'region'" in message
+    assert message and "'region'" in message and "bad-1" in message
+    # The file stays in use (its good values keep working) and a copy is kept; said every run.
+    assert path.read_text(encoding="utf-8") == (tmp_path / "settings.toml.bad-1").read_text(encoding="utf-8")
+    again, message_again = load_settings(path)
+    assert again == settings and message_again == message
+    assert len(list(tmp_path.glob("settings.toml.bad-*"))) == 1
+
+
+def test_a_folder_that_cannot_be_written_is_said_not_raised(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.data.settings as settings_module
+
+    def read_only(path: Path) -> Path:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(settings_module, "keep_backup", read_only)
+    path = tmp_path / "settings.toml"
+    path.write_text("theme = ", encoding="utf-8")
+    settings, message = load_settings(path)
+    assert settings == Settings()
+    assert message and "could not keep a copy (Read-only file system)" in message
+
+
+def test_a_byte_order_mark_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_bytes(b'\xef\xbb\xbftheme = "hc-light"\n')
+    assert load_settings(path) == (Settings(theme="hc-light"), None)
+
+
+def test_bad_key_names_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "settings.toml"
+    path.write_text('[keys]\n"app.quit" = ","\n', encoding="utf-8")
+    settings, message = load_settings(path)
+    assert settings.keys == {} and message and "'keys'" in message
 
 
 def test_save_is_atomic_and_round_trips(tmp_path: Path) -> None:
@@ -84,11 +119,17 @@ async def test_too_small_window_says_so_and_the_place_is_kept(tmp_path: Path) ->
         text = " ".join(screen_text(app).split())
         assert "Please make the window larger" in text
         assert "Section three" not in text
+        assert text_at_cursor(app).startswith("Please make the window")
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         assert "Please make the window larger" not in screen_text(app)
         assert isinstance(app.screen, SectionScreen) and app.screen.number == 3
         assert "Section three" in screen_text(app)
+        # Focus comes back, and the keys work again.
+        assert isinstance(app.focused, SectionText)
+        await pilot.press("home")
+        await pilot.pause()
+        assert app.focused.scroll_offset.y == 0
 
 
 async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) -> None:
@@ -100,3 +141,13 @@ async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) 
             text = app.screen.query_one("#section-text")
             assert text.virtual_size.width <= 40
             assert text.max_scroll_x == 0
+
+
+async def test_a_settings_problem_is_said_on_screen(tmp_path: Path) -> None:
+    from tui.app import GuideApp
+    from tui.data.content import load_guide
+
+    app = GuideApp(load_guide(), Settings(), startup_message="settings.toml: unknown key 'colour'")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert [n for n in app._notifications if "unknown key 'colour'" in n.message]

@@ -70,7 +70,8 @@ async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follo
         reading = app.reader.reading
         assert reading is not None
         bar = app.screen.query_one(KeyBar).describe()
-        assert "Space Pause" in bar and "Esc/x Stop" in bar and "+/= Faster" in bar
+        for entry in ("Space Pause", "Esc/x Stop", "]/[ Sentence", "+/=/- Speed"):
+            assert entry in bar, entry
         index = next(i for i, c in enumerate(reading.chunks) if isinstance(c, Chunk) and c.paragraph == 1)
         chunk = reading.chunks[index]
         assert isinstance(chunk, Chunk)
@@ -202,3 +203,19 @@ async def test_v_turns_self_voicing_on_and_saves_it(tmp_path: Path) -> None:
         assert app.settings.self_voicing
         assert fake.spoken[-1][0].startswith(app.guide.title)
     assert load_settings(tmp_path / "settings.toml")[0].self_voicing
+
+
+async def test_a_speech_error_ends_the_reading_every_time(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        with_fake(app)
+        for _ in range(2):
+            await pilot.press("1", "r")
+            await pilot.pause()
+            reading = app.reader.reading
+            assert reading is not None
+            app.reader.handle(SpeechEvent("error", utterance=reading.utterance, message="the player failed"))
+            await pilot.pause()
+            assert app.reader.reading is None
+            assert "Pause" not in app.screen.query_one(KeyBar).describe()
+        assert len([n for n in app._notifications if n.message == "the player failed"]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -43,6 +44,8 @@ def key_in_words(key: str) -> str:
     """"ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n"."""
     *modifiers, name = key.split("+")
     word = KEY_WORDS.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
+    if modifiers and len(word) == 1:
+        word = word.upper()  # "Ctrl+Q", as keyboards and manuals write it
     return "+".join([*(m.capitalize() for m in modifiers), word])
 
 
@@ -94,18 +97,21 @@ class GuideApp(App[int]):
         Binding("space", "pause_reading", "Pause", id="speech.pause", priority=True,
                 tooltip="Pause or go on reading"),
         Binding("x,escape", "stop_reading", "Stop", id="speech.stop", priority=True, tooltip="Stop reading"),
-        Binding("right_square_bracket", "skip_sentence(1)", "Next sentence", id="speech.next",
+        # One word each for the pairs, so the key bar shows "]/[ Sentence" and "+/=/- Speed".
+        Binding("right_square_bracket", "skip_sentence(1)", "Sentence", id="speech.next",
                 tooltip="Skip to the next sentence"),
-        Binding("left_square_bracket", "skip_sentence(-1)", "Previous sentence", id="speech.previous",
+        Binding("left_square_bracket", "skip_sentence(-1)", "Sentence", id="speech.previous",
                 tooltip="Go back a sentence"),
-        Binding("plus,equals_sign", "rate(1)", "Faster", id="speech.faster", tooltip="Read faster"),
-        Binding("minus", "rate(-1)", "Slower", id="speech.slower", tooltip="Read slower"),
+        Binding("plus,equals_sign", "rate(1)", "Speed", id="speech.faster", tooltip="Read faster"),
+        Binding("minus", "rate(-1)", "Speed", id="speech.slower", tooltip="Read slower"),
     ]
     """Keys that work on every screen."""
 
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
-                 settings_file: Path | None = None) -> None:
-        super().__init__()
+                 settings_file: Path | None = None, startup_message: str | None = None) -> None:
+        # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
+        # Monochrome one, which still sends grey colour codes.
+        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -114,6 +120,8 @@ class GuideApp(App[int]):
         """Where settings are saved (None: the user's config folder)."""
         self.theme_override = theme_override
         """A theme chosen on the command line for this run only."""
+        self.startup_message = startup_message
+        """A problem found before start (a bad settings file), said once the screen is up."""
         self._cursor_fallback = Offset(0, 0)
         self.reader = Reader(self)
         """Reading aloud: the speech worker starts on first use."""
@@ -136,7 +144,11 @@ class GuideApp(App[int]):
     @property
     def cursor_position(self) -> Offset:
         try:
-            focused = self.screen.focused
+            screen = self.screen
+            focused = screen.focused
+            if screen.has_class("-too-small"):
+                # The only words on screen: "Please make the window larger".
+                return screen.query_one("#too-small").content_region.offset
         except Exception:  # no screen yet, or shutting down
             return self._cursor_fallback
         if focused is None:
@@ -167,6 +179,8 @@ class GuideApp(App[int]):
         }
 
     def on_mount(self) -> None:
+        if self.startup_message:
+            self.notify(self.startup_message, severity="warning", timeout=15)
         if self.settings.keys:
             unknown = sorted(set(self.settings.keys) - known_binding_ids())
             if unknown:
@@ -232,6 +246,8 @@ class GuideApp(App[int]):
             # Typing in a box always types, and these keys are free for the screen when silent.
             typing = isinstance(self.focused, Input)
             return self.reader.speaking and not typing
+        if action == "go_back":
+            return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
         return True
 
     def action_read(self) -> None:
@@ -358,28 +374,38 @@ class GuideApp(App[int]):
 
     def action_help(self) -> None:
         from tui.screens.base import GuideScreen
-        from tui.screens.reading import ReadingScreen, help_section
+        from tui.screens.reading import HelpScreen, help_section
 
         screen = self.screen
-        if isinstance(screen, ReadingScreen) and screen.section.title.startswith("Help"):
+        if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        self.push_screen(ReadingScreen(help_section(name, self.keys_of(screen))))
+        self.push_screen(HelpScreen(help_section(name, *self.keys_of(screen))))
 
-    def keys_of(self, screen: Screen[Any]) -> list[tuple[str, str]]:
-        """Every key active on `screen`, described from its binding: help is never hand-kept."""
+    def keys_of(self, screen: Screen[Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """(this screen's keys, the reading-aloud keys), described from the bindings themselves.
+
+        Help is never a hand-kept list: it is made from the bindings in force (keymap included).
+        The reading keys exist only while reading, so they are listed on their own.
+        """
         rows: dict[str, list[str]] = {}
         for _key, active in screen.active_bindings.items():
             binding = active.binding
-            if binding.action.startswith("open_section") or "copy" in binding.action:
+            if binding.action.startswith("open_section") or binding.action.split("(")[0] in self.SPEECH_ACTIONS:
                 continue
-            what = binding.tooltip or binding.description
-            if not what:
+            if "copy" in binding.action or not (binding.tooltip or binding.description):
                 continue
-            rows.setdefault(what, []).append(self.get_key_display(binding))
-        out = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
-        out.append(("1 to 9", "Open that section"))
-        return out
+            rows.setdefault(binding.tooltip or binding.description, []).append(self.get_key_display(binding))
+        here = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
+        here.append(("1 to 9", "Open that section"))
+        # The app's own bindings, with the user's keymap applied (Textual keeps them here).
+        speech: dict[str, list[str]] = {}
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.action.split("(")[0] in self.SPEECH_ACTIONS:
+                    speech.setdefault(binding.tooltip, []).append(self.get_key_display(binding))
+        reading = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in speech.items()]
+        return here, reading
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

@@ -47,9 +47,10 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
         argv: list[str] | None = None) -> int:
     """Dispatch to the chosen mode and return the exit status."""
     check_section(guide, args.section)
-    if warning:
+    full_screen = not (args.plain or args.checklist or args.accessible or args.speak or args.speak_to
+                       or os.environ.get("ACCESSIBLE", "") not in ("", "0"))
+    if warning and not full_screen:
         print(f"spasm-guide: {warning}", file=sys.stderr)
-        warning = None
     if args.plain:
         from tui.plain.render import print_plain, use_styling
 
@@ -73,7 +74,8 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
         return run_listen(guide, settings, args.section, args.speak_to)
     from tui.app import GuideApp
 
-    app = GuideApp(guide, settings, theme_override=args.theme)
+    # Anything printed now would vanish behind the full screen: the app says it instead.
+    app = GuideApp(guide, settings, theme_override=args.theme, startup_message=warning)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
     return app.return_code or 0
 

@@ -85,15 +85,16 @@ class Reader:
             if reading.target is not None and isinstance(chunk, Chunk):
                 reading.target.highlight = chunk.highlight
         elif event.kind in ("finished", "stopped") and reading and event.utterance in (None, reading.utterance):
-            if event.path:
-                self.app.notify(f"Saved the audio as {event.path} ({event.seconds or 0:.0f} seconds).", timeout=10)
             self.finish()
-        elif event.kind == "finished" and event.path:
+        elif event.kind == "error":
+            # Said when the reader is waiting to hear something; otherwise once. Either way the
+            # reading is over, so the reading keys go away.
+            if reading is not None or event.message not in self.reported:
+                self.reported.add(event.message)
+                self.app.notify(event.message, severity="error", timeout=10)
+            self.finish()
+        if event.kind == "finished" and event.path:
             self.app.notify(f"Saved the audio as {event.path} ({event.seconds or 0:.0f} seconds).", timeout=10)
-        elif event.kind == "error" and event.message not in self.reported:
-            self.reported.add(event.message)
-            self.app.notify(event.message, severity="error", timeout=10)
-            self.finish()
 
     def finish(self) -> None:
         """Reading ended: clear the highlight and the reading keys."""

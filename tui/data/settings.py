@@ -17,6 +17,7 @@ import platformdirs
 import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
+from tui.data.sanitize import clean_line
 
 APP_NAME = "spasm-guide"
 
@@ -89,6 +90,17 @@ def _is_number(value: Any, low: float, high: float, whole: bool = False) -> bool
     return isinstance(value, kinds) and not isinstance(value, bool) and low <= value <= high
 
 
+def valid_keys(keys: str) -> bool:
+    """Whether `keys` is a comma-separated list of key names ("n,right", "ctrl+q", "f1").
+
+    Printable ASCII only: a key name is drawn in the key bar and help, so a control character
+    in it would reach the terminal, and an empty name would draw a blank key.
+    """
+    names = keys.split(",")
+    return all(name.strip() and name.isascii() and name.isprintable() and " " not in name.strip()
+               for name in names)
+
+
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "theme": (lambda v: isinstance(v, str) and v in THEMES, f"one of {', '.join(THEMES)}"),
     "region": (lambda v: isinstance(v, str) and v in REGIONS, f"one of {', '.join(REGIONS)}"),
@@ -97,8 +109,8 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "speech_voice": (lambda v: isinstance(v, str), "a string"),
     "self_voicing": (lambda v: isinstance(v, bool), "true or false"),
     "keys": (
-        lambda v: isinstance(v, dict) and all(isinstance(k, str) for k in v.values()),
-        'a table of binding id = "key"',
+        lambda v: isinstance(v, dict) and all(isinstance(k, str) and valid_keys(k) for k in v.values()),
+        'a table of binding id = "key", keys named like "ctrl+q" or "n,right"',
     ),
 }
 """Setting name to (is this value allowed?, what is wanted, in words)."""
@@ -110,20 +122,43 @@ def validate_value(name: str, value: Any) -> str | None:
     return None if ok(value) else f"must be {wanted}"
 
 
+def set_aside(path: Path, move: bool) -> str:
+    """Keep a bad settings file as `<name>.bad-N` (moved, or copied when it stays in use).
+
+    Returns the words for the message; a folder that cannot be written is said, not raised.
+    """
+    try:
+        if move:
+            return f"kept it as {keep_backup(path).name}"
+        for old in path.parent.glob(f"{path.name}.bad-*"):
+            if old.read_bytes() == path.read_bytes():
+                return f"a copy is kept as {old.name}"
+        copy = path.with_name(f"{path.name}.bad-{len(list(path.parent.glob(f'{path.name}.bad-*'))) + 1}")
+        write_text_atomic(copy, path.read_text(encoding="utf-8-sig"))
+        return f"a copy is kept as {copy.name}"
+    except OSError as exc:
+        return f"could not keep a copy ({exc.strerror})"
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """Load settings; return them and a one-line message if anything had to be set aside."""
+    """Load settings; return them and a one-line message if anything had to be set aside.
+
+    A file that is not TOML is moved aside and the defaults used (said once). A readable file
+    with a bad key stays in place, so its good values and key bindings keep working; the bad key
+    gets its default and the message is said each run until it is fixed.
+    """
     path = path or settings_path()
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
-        return Settings(), f"{path}: cannot read settings ({exc.strerror}); using defaults."
+        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults.")
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        backup = keep_backup(path)
-        return Settings(), f"{path}: not valid settings ({exc}); using defaults, kept it as {backup.name}."
+        kept = set_aside(path, move=True)
+        return Settings(), clean_line(f"{path}: not valid settings ({exc}); using defaults, {kept}.")
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     problems: list[str] = []
@@ -139,8 +174,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     settings = replace(Settings(), **values)
     if not problems:
         return settings, None
-    backup = keep_backup(path)
-    return settings, f"{path}: {problems[0]}; using the default there, kept the file as {backup.name}."
+    kept = set_aside(path, move=False)
+    return settings, clean_line(f"{path}: {problems[0]}; using the default there ({kept}).")
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

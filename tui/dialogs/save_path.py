@@ -51,9 +51,13 @@ class SavePathDialog(ModalScreen[Path | None]):
         if not text:
             self.query_one("#hint", Static).update("Type a file name, or press Esc to cancel.")
             return
-        path = Path(text).expanduser()
-        if path.is_dir():
-            self.query_one("#hint", Static).update(f"{path} is a folder: add a file name.")
+        try:
+            path = Path(text).expanduser()
+            if path.is_dir():
+                self.query_one("#hint", Static).update(f"{path} is a folder: add a file name.")
+                return
+        except (RuntimeError, OSError) as exc:  # "~nobody/x", a name too long for the disk
+            self.query_one("#hint", Static).update(f"That path cannot be used: {exc}. Try another.")
             return
         self.dismiss(path)
 

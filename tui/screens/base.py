@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.data.sentences import Chunk
@@ -56,6 +57,18 @@ class GuideScreen(Screen[None]):
         )
         yield KeyBar()
 
+    _focus_before_too_small: Widget | None = None
+    """What had focus when the window became too small."""
+
+    def _restore_focus(self) -> None:
+        """Give focus back to what had it before the window was too small."""
+        widget = self._focus_before_too_small
+        self._focus_before_too_small = None
+        if widget is not None and widget.is_attached:
+            widget.focus()
+        elif self.focused is None:
+            self.focus_next()
+
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""
         yield from ()
@@ -98,6 +111,12 @@ class GuideScreen(Screen[None]):
 
     def fit(self, width: int, height: int) -> None:
         """Adapt to the window: too small, short, or roomy."""
-        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-too-small")
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.has_class("-too-small"):
+            # Hiding the body takes focus away; remember it to give it back when there is room.
+            self._focus_before_too_small = self.focused
+        elif not too_small and self.has_class("-too-small"):
+            self.call_after_refresh(self._restore_focus)
+        self.set_class(too_small, "-too-small")
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.update_emergency_line(width)

@@ -63,14 +63,19 @@ def about_section(guide: Guide) -> Section:
     return made_section("About this guide", blocks)
 
 
-def help_section(screen_name: str, keys: list[tuple[str, str]]) -> Section:
+class HelpScreen(ReadingScreen):
+    """Help for the screen below it (a screen of its own, so help is not opened on help)."""
+
+
+def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]]) -> Section:
     """Help for one screen, generated from that screen's own bindings."""
-    return made_section(
-        f"Help: {screen_name}",
-        [
-            Block("paragraph", ("These keys work here. Esc goes back. The same keys do the same "
-                                "thing on every screen.",)),
-            Block("bullets", tuple(f"{key}: {what}" for key, what in keys)),
-            Block("paragraph", ("You can change any key in settings.toml: see the README.",)),
-        ],
-    )
+    blocks = [
+        Block("paragraph", ("These keys work here. Esc goes back. The same keys do the same "
+                            "thing on every screen.",)),
+        Block("bullets", tuple(f"{key}: {what}" for key, what in keys)),
+    ]
+    if reading:
+        blocks += [Block("subheading", ("While reading aloud",)),
+                   Block("bullets", tuple(f"{key}: {what}" for key, what in reading))]
+    blocks.append(Block("paragraph", ("You can change any key in settings.toml: see the README.",)))
+    return made_section(f"Help: {screen_name}", blocks)

@@ -26,7 +26,7 @@ def plain(label: str) -> Content:
     return Content(f"  {label}")
 
 
-class GuideList(OptionList):
+class GuideList(OptionList, inherit_bindings=False):
     """An OptionList that marks the highlighted item with "> " and anchors the cursor on it.
 
     Screen readers and braille displays follow the terminal's cursor, not colour: the app asks
@@ -42,8 +42,15 @@ class GuideList(OptionList):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Open", id="list.select", tooltip="Open the highlighted item"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up", tooltip="Move up the list"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down", tooltip="Move down the list"),
+        Binding("home", "first", "First", show=False, id="list.first", tooltip="Go to the first item"),
+        Binding("end", "last", "Last", show=False, id="list.last", tooltip="Go to the last item"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Move up a page"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
+                tooltip="Move down a page"),
     ]
-    """Enter is shown in the footer; the arrow keys are OptionList's own."""
+    """OptionList's keys, each with an id so it can be remapped; no sideways scrolling keys."""
 
     DEFAULT_CSS = """
     GuideList {

@@ -21,7 +21,6 @@ class KeyBar(Widget):
     KeyBar {
         dock: bottom;
         height: auto;
-        max-height: 4;
         background: $footer-background;
         color: $footer-description-foreground;
         padding: 0 1;
