@@ -112,11 +112,6 @@ def test_plain_output_through_a_pipe_has_no_controls(poisoned: Path, poisoned_st
     assert not controls_in(done.stderr.replace("\n", "")), f"stderr: {done.stderr!r}"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app: tui/data/settings.py load_settings puts the raw key name in its warning "
-    "(f\"unknown key '{key}'\") and tui/cli.py run() prints the warning as is, so ESC, OSC and C1 "
-    "from settings.toml reach the terminal (before the full-screen app starts, too); "
-    "clean_line the key, or the whole warning where cli.run prints it"))
 def test_a_poisoned_settings_key_is_named_without_controls(poisoned_settings: None) -> None:
     done = run_guide(["--plain"])
     assert done.returncode == 0, done.stderr
@@ -193,10 +188,6 @@ def test_the_payload_is_what_a_terminal_would_obey() -> None:
     assert "\\u001b" in TOML_PAYLOAD and "\\u009b" in TOML_PAYLOAD
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app: a key from settings.toml [keys] is drawn raw in the key bar and help (KeyBar.entries -> "
-    "GuideApp.get_key_display -> key_in_words), so an ESC in it reaches the screen; refuse key names "
-    "with control characters in tui/data/settings.py CHECKS['keys'], or clean_line in key_in_words"))
 async def test_a_poisoned_key_setting_is_never_drawn(private_dirs: Path) -> None:
     from tui.data.settings import load_settings
 

@@ -70,6 +70,9 @@ def test_the_flow_over_ssh_with_a_remote_command(sshd: SshServer, tmux: Tmux, fa
     screens = run_flow(tmux, "guide", facts)
     assert "Emergency? Call 911" in screens[0]  # the emergency line, on top from the first screen
     assert facts.warning_id in saved_checks(remote_home)
+    # Health information: the saved ticks are readable by the account only (docs/hosting.md says so).
+    state = Path(remote_home["XDG_STATE_HOME"]) / "spasm-guide" / "checklist.toml"
+    assert state.stat().st_mode & 0o077 == 0, oct(state.stat().st_mode)
 
 
 def test_the_hosting_guides_match_block_opens_the_guide_and_nothing_else(

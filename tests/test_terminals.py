@@ -134,10 +134,6 @@ def test_colour_parameters_are_recognised() -> None:
     assert colour_parameters(b"\x1b[38;2;1;2;3m") == {"38;2;1;2;3"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app: under NO_COLOR Textual's Monochrome filter turns colours into greys (38;5;231, 48;5;16, "
-    "38;5;245 ...) instead of removing them; GuideApp should call super().__init__(ansi_color=True) "
-    "when NO_COLOR is set, so Textual uses its NoColor filter (only 39;49, bold, reverse)"))
 def test_no_color_means_no_colour_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = drive_bytes(tmp_path, monkeypatch, {"NO_COLOR": "1"})
     assert b"Read the guide" in out
@@ -187,10 +183,6 @@ def test_resizing_down_to_40x12_and_below_and_back_keeps_place_and_state(tmux: T
     assert flow_facts().warning_id in saved_checks(xdg_env(home))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "app: below 40x12 the body is display:none, which takes focus from the list; back at 80x24 "
-    "nothing has focus (app.focused is None, the cursor sits at 0,0) and Down does nothing. "
-    "GuideScreen should remember the focused widget when it hides the body and focus it again"))
 def test_arrows_still_move_the_highlight_after_the_window_was_too_small(tmux: Tmux, tmp_path: Path) -> None:
     checked = checklist_with_warning_sign_checked(tmux, "again", tmp_path / "home")
     tmux.resize("again", 30, 8)
@@ -198,8 +190,7 @@ def test_arrows_still_move_the_highlight_after_the_window_was_too_small(tmux: Tm
     tmux.resize("again", 80, 24)
     tmux.wait_for("again", checked, "the checklist again")
     tmux.send("again", "Down")
-    tmux.wait_for("again", lambda s: checked not in s and checked[2:] in s, "the highlight on the next item",
-                  timeout=4)  # short: this is the expected failure until the app keeps focus
+    tmux.wait_for("again", lambda s: checked not in s and checked[2:] in s, "the highlight on the next item")
 
 
 def test_the_highlighted_item_stays_in_view_when_the_window_shrinks(tmux: Tmux, tmp_path: Path) -> None:
