@@ -199,3 +199,21 @@ async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_p
         await pilot.press("tab")
         await pilot.pause()
         assert text_at_cursor(app).startswith(f"[x] {CHECKLIST.items[0].text}")
+
+
+async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("k", "space", "tab", "space")
+        await pilot.pause()
+        assert load_state(CHECKLIST).checked == {CHECKLIST.items[0].id}  # the hidden item kept its tick
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#items")
+        assert "[x]" in screen_text(app)  # the list is back in view
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert isinstance(app.focused, SectionText)
+        await pilot.press("tab")  # one Tab, straight back
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#items")

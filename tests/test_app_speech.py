@@ -156,7 +156,7 @@ async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypat
         await pilot.press("1", "r")
         await pilot.pause()
         assert isinstance(app.screen, RemoteSpeechDialog)
-        assert "play on the server" in " ".join(screen_text(app).split())
+        assert "speech plays on the server" in " ".join(screen_text(app).split())
         await pilot.press("down", "enter")  # how to hear it on your own computer
         await pilot.pause()
         assert isinstance(app.screen, ReadingScreen)
@@ -219,3 +219,32 @@ async def test_a_speech_error_ends_the_reading_every_time(tmp_path: Path) -> Non
             assert app.reader.reading is None
             assert "Pause" not in app.screen.query_one(KeyBar).describe()
         assert len([n for n in app._notifications if n.message == "the player failed"]) == 2
+
+
+async def test_over_ssh_at_40x12_every_choice_is_reachable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        with_fake(app)
+        await pilot.press("1", "r")
+        await pilot.pause()
+        seen = [text_at_cursor(app)]
+        for _ in range(3):
+            await pilot.press("down")
+            await pilot.pause()
+            seen.append(text_at_cursor(app))
+        assert seen[0].startswith("Write the audio") and seen[-1] == "Cancel"
+        assert all(1 <= app.cursor_position.y < 12 for _ in seen)
+        assert "Esc Cancel" in screen_text(app)
+
+
+async def test_the_offered_audio_file_name_is_safe_for_scp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        with_fake(app)
+        await pilot.press("1", "r", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SavePathDialog)
+        name = Path(app.screen.query_one("#path").value).name  # type: ignore[attr-defined]
+        assert name == "spasm-guide-section-one-of-nine-what-muscle-spasms-a.wav"  # 40 characters at most

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -49,8 +51,8 @@ def key_in_words(key: str) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), word])
 
 
-def known_binding_ids() -> set[str]:
-    """Every binding id a user may remap in settings.toml's [keys]."""
+def binding_owners() -> tuple[type[DOMNode], ...]:
+    """Every class that declares key bindings a user may remap."""
     from tui.dialogs.choice import ChoiceDialog
     from tui.dialogs.confirm import ConfirmDialog
     from tui.dialogs.save_path import SavePathDialog
@@ -60,9 +62,13 @@ def known_binding_ids() -> set[str]:
     from tui.widgets.guide_list import GuideList
     from tui.widgets.section_text import SectionText
 
-    owners = (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-              ChoiceDialog, ConfirmDialog, SavePathDialog)
-    return {b.id for owner in owners for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
+    return (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
+            ChoiceDialog, ConfirmDialog, SavePathDialog)
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a user may remap in settings.toml's [keys]."""
+    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
 class GuideApp(App[int]):
@@ -279,7 +285,9 @@ class GuideApp(App[int]):
             from tui.dialogs.save_path import SavePathDialog
 
             chunks, _ = screen.speech_content()
-            default = Path.home() / f"spasm-guide-{screen.screen_title()[:30].lower().replace(' ', '-')}.wav"
+            # Letters, digits and dashes only: a colon would make scp read the name as a host.
+            words = re.sub(r"[^a-z0-9]+", "-", screen.screen_title().lower()).strip("-")[:40].rstrip("-")
+            default = Path.home() / f"spasm-guide-{words or 'audio'}.wav"
             self.push_screen(SavePathDialog("Write the audio to which file?", default),
                              lambda path: self.reader.write_file(chunks, path) if path else None)
         elif choice == "forward":

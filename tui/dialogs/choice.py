@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from tui.screens.base import SHORT_HEIGHT
 from tui.widgets.guide_list import GuideList
 from tui.widgets.key_bar import KeyBar
 
+ResultT = TypeVar("ResultT")
 
-class ChoiceDialog(ModalScreen[str | None]):
+
+class DialogScreen(ModalScreen[ResultT]):
+    """A dialog that fills the window below the emergency line when the window is short."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+
+
+class ChoiceDialog(DialogScreen[str | None]):
     """The question, then the answers as a list; the result is the chosen answer's id.
 
     The first answer has focus: put the safe one first, so a stray Enter changes nothing.
@@ -46,6 +60,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield KeyBar()
 
     def on_mount(self) -> None:
+        super().on_mount()
         answers = self.query_one(GuideList)
         answers.highlighted = 0
         answers.focus()

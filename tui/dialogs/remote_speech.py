@@ -18,8 +18,8 @@ class RemoteSpeechDialog(ChoiceDialog):
     """Speech over SSH: a file, forwarding, the server anyway, or cancel."""
 
     def __init__(self) -> None:
-        super().__init__("You are connected over SSH. Speech would play on the server, not on your "
-                         "computer. What would you like?", CHOICES)
+        super().__init__("Over SSH, speech plays on the server, not on your computer. What would you like?",
+                         CHOICES)
 
 
 def forwarding_help() -> Section:

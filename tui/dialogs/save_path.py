@@ -8,13 +8,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.dialogs.choice import DialogScreen
 from tui.widgets.key_bar import KeyBar
 
 
-class SavePathDialog(ModalScreen[Path | None]):
+class SavePathDialog(DialogScreen[Path | None]):
     """An editable path; Enter saves there, Escape cancels.
 
     | Key(s) | Description |
@@ -43,6 +43,7 @@ class SavePathDialog(ModalScreen[Path | None]):
             yield KeyBar()
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

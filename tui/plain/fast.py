@@ -45,8 +45,11 @@ def cache_key(section: str) -> str | None:
     settings = os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml")
     parts = [CACHE_VERSION, section, folder]
     try:
-        # The renderer's own file too: a new version of the guide never prints an old layout.
-        names = [os.path.join(os.path.dirname(os.path.abspath(__file__)), "render.py")]
+        # The code that renders too (tui/data and tui/plain): a new version of the guide never
+        # prints an old layout. About 30 stat calls: well under a millisecond.
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        names = sorted(entry.path for sub in ("data", "plain") for entry in os.scandir(os.path.join(package, sub))
+                       if entry.name.endswith(".py"))
         names.append(os.path.join(folder, "guide.toml"))
         names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
         for name in names:

@@ -72,7 +72,7 @@ class ChecklistScreen(GuideScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
-        Binding("tab", "switch_pane", "Result", id="checklist.next_field",
+        Binding("tab,shift+tab", "switch_pane", "Result", id="checklist.next_field",
                 tooltip="Move between the list and the result"),
         Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
         Binding("c", "clear", "Clear", id="checklist.clear", tooltip="Clear every selection"),
@@ -120,9 +120,18 @@ class ChecklistScreen(GuideScreen):
 
     def action_switch_pane(self) -> None:
         """Tab: between list and result; on a short window the result takes the list's place."""
-        showing = not self.has_class("-show-result")
-        self.set_class(showing, "-show-result")
-        self.query_one("#result" if showing else "#items").focus()
+        result = self.query_one("#result", SectionText)
+        self.query_one("#items" if self.focused is result else "#result").focus()
+
+    def on_descendant_focus(self) -> None:
+        # Which pane shows on a short window follows focus (Tab, Shift+Tab or a click alike).
+        self.set_class(self.focused is self.query_one("#result"), "-show-result")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_item_here":
+            # Space selects only where the items are; on the result it must not change a hidden item.
+            return self.focused is self.query_one("#items")
+        return True
 
     def on_mount(self) -> None:
         items = self.query_one("#items", GuideList)

@@ -1,4 +1,6 @@
-"""Settings a user can change here: theme and emergency number. Saved at once, atomically."""
+"""Settings a user can change here: colours, emergency number, self-voicing, voice and volume.
+
+Each is saved at once, atomically."""
 
 from __future__ import annotations
 

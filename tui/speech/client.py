@@ -66,7 +66,6 @@ class SpeechClient:
         self._ready = False  # the current worker has said "ready" (its engine is loaded)
         self._tmpdir: Path | None = None  # the current worker's chunk files
         self._chunks: list[str] = []
-        self._source: list[Chunk | str] = []
         self._sent_voice: dict[str, Any] = {}
         self.utterance: int | None = None
         """The utterance speaking (or paused) now, or None."""
@@ -102,14 +101,6 @@ class SpeechClient:
         return self.utterance is not None
 
     @property
-    def current_chunk(self) -> Chunk | str | None:
-        """The chunk being heard now, as passed to `speak()` (its `highlight` is what to show)."""
-        with self._lock:
-            if self.utterance is None or self.index is None or not 0 <= self.index < len(self._source):
-                return None
-            return self._source[self.index]
-
-    @property
     def worker_pid(self) -> int | None:
         """The worker's process id while it runs (for tests and the benchmark)."""
         proc = self._proc
@@ -127,7 +118,7 @@ class SpeechClient:
         texts = spoken_texts(chunks)
         with self._lock:
             self._next_id += 1
-            self._chunks, self._source = texts, list(chunks)
+            self._chunks = texts
             self.utterance, self.index, self.paused = self._next_id, None, False
             self._send_speak(start)
             return self._next_id
