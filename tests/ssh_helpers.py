@@ -425,6 +425,12 @@ class Tmux:
         """The visible screen as text, one line per row."""
         return self.run("capture-pane", "-p", "-t", name)
 
+    def cursor_line(self, name: str) -> str:
+        """The screen row the terminal cursor is on, from the cursor onwards (what a reader hears)."""
+        x, y = (int(n) for n in self.run("display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y}").split())
+        rows = self.screen(name).splitlines()
+        return rows[y][x:] if y < len(rows) else ""
+
     def resize(self, name: str, width: int, height: int) -> None:
         """Resize the window as a person dragging the terminal's corner would."""
         self.run("resize-window", "-t", name, "-x", str(width), "-y", str(height))
@@ -554,7 +560,9 @@ def run_flow(tmux: Tmux, name: str, facts: FlowFacts, poll: float = 0.1) -> list
     tmux.type(name, facts.search_word)
     wait(lambda s: bool(re.search(r"\d+ places? found", s)), "the search count")
     tmux.send(name, "Enter")  # from the box to the results
-    wait(lambda s: "> " in s and facts.search_word in s.lower(), "a highlighted result")
+    # Wait until the cursor (so focus) is on the first result: a second Enter sent while the box
+    # still has focus would only submit the box again.
+    wait(lambda s: facts.search_word in tmux.cursor_line(name).lower(), "the cursor on the first result")
     tmux.send(name, "Enter")  # open the first result
     wait(lambda s: facts.hit_title in s and "Search the guide" not in s, "the section of the result")
     tmux.send(name, "k")
