@@ -165,3 +165,11 @@ async def test_quit_key_exits(tmp_path: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_keys_typed_ahead_in_search_open_the_first_place(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"cramp", "enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen)

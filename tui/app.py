@@ -141,6 +141,8 @@ class GuideApp(App[int]):
         # batch counter holds every frame until the start screen calls `ready_to_paint`.
         self._holding_first_paint = True
         self._begin_batch()
+        self._screen_holds = 0
+        self._open_holds: set[int] = set()
 
     # The terminal cursor follows focus -------------------------------------------------------
     # Textual moves the (hidden) terminal cursor to `cursor_position` on every frame it draws.
@@ -195,6 +197,29 @@ class GuideApp(App[int]):
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Open a screen with one paint: frames are held while it mounts, focuses and highlights.
+
+        Without the hold, Textual paints a new screen about three times, and a console screen
+        reader reads each paint aloud, in full.
+        """
+        self._begin_batch()
+        self._screen_holds += 1
+        hold = self._screen_holds
+        self._open_holds.add(hold)
+        result = super().push_screen(screen, *args, **kwargs)
+        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
+        self.set_timer(1.0, lambda: self._release_hold(hold))  # never a frozen screen
+        return result
+
+    def _release_hold(self, hold: int) -> None:
+        """End one hold (once), and paint the screen as it now is."""
+        if hold in self._open_holds:
+            self._open_holds.discard(hold)
+            self._end_batch()
+            if not self._batch_count:
+                self.screen.refresh(layout=True)
 
     def ready_to_paint(self) -> None:
         """Release the held first frame (once): the start screen is complete and focused."""

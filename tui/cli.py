@@ -76,6 +76,10 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
     # Anything printed now would vanish behind the full screen: the app says it instead.
     app = GuideApp(guide, settings, theme_override=args.theme, startup_message=warning)
+    # Textual sizes itself with shutil.get_terminal_size(), which believes COLUMNS and LINES
+    # first: exported by a shell or a script, they would stop the guide following a resize.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
     return app.return_code or 0
 

@@ -13,6 +13,19 @@ from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
 
 
+class QueryInput(Input):
+    """The search box. Enter moves focus to the results before the next key is read, so keys
+    typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
+
+    async def action_submit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SearchScreen) and screen.hits:
+            results = screen.query_one(GuideList)
+            results.highlighted = 0
+            screen.set_focus(results)
+        await super().action_submit()
+
+
 class SearchScreen(GuideScreen):
     """Type a word, press Enter, choose a place.
 
@@ -38,7 +51,7 @@ class SearchScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)
-        yield Input(placeholder="Type a word, then Enter", id="query")
+        yield QueryInput(placeholder="Type a word, then Enter", id="query")
         yield Static("Type a word to search for.", id="count", markup=False)
         yield GuideList([], id="results")
 
@@ -64,11 +77,7 @@ class SearchScreen(GuideScreen):
         self.query_one("#count", Static).update(message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if self.hits:
-            results = self.query_one(GuideList)
-            results.highlighted = 0
-            results.focus()
+        event.stop()  # QueryInput has already moved focus to the results, if there are any
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -151,9 +151,9 @@ class GuideList(OptionList, inherit_bindings=False):
         except IndexError:
             return strip
         if index != self.highlighted or line_offset != 0 or strip.cell_length < len(MARK):
-            return strip
+            return strip.simplify()
         style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
-        return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)])
+        return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)]).simplify()
 
     def cursor_anchor(self) -> Offset | None:
         """Screen position of the highlighted item's first letter, or None if it is not shown."""

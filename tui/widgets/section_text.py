@@ -157,7 +157,8 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
             style = base + self.get_component_rich_style(f"section-text--{kind}")
         segments = [Segment(" " * line.indent, base)]
         segments += self._highlighted(text, line, style)
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        # simplify() joins same-style segments: fewer style codes cross the link.
+        return Strip(segments).extend_cell_length(width, base).crop(0, width).simplify()
 
     def _highlighted(self, text: str, line: WrappedLine, style: Style) -> list[Segment]:
         """The line's text, with the part under the reading highlight styled."""
