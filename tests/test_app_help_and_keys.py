@@ -15,7 +15,7 @@ from tui.widgets.key_bar import KeyBar
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from textual.binding import Binding
 
-    from tui.app import binding_owners
+    from tui.keys import binding_owners
 
     bindings = [b for owner in binding_owners() for b in owner.BINDINGS]
     assert len(bindings) > 30 and all(isinstance(b, Binding) for b in bindings)
@@ -28,7 +28,7 @@ def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
 
     from conftest import ROOT
 
-    from tui.app import known_binding_ids
+    from tui.keys import known_binding_ids
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z]+\.[a-z_0-9]+)`", readme.split("The ids:")[1].split("\n\n")[0]))

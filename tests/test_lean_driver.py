@@ -123,7 +123,9 @@ def captured(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, list[s
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         (home / name).mkdir(parents=True)
         env[name] = str(home / name)
+    # Textual's own frames (the app would otherwise use the lean driver itself on this TERM).
     env.update(TERM="xterm-256color", TEXTUAL_ANIMATIONS="none", LEAN_TEST_RECORD=str(record),
+               SPASM_GUIDE_PLAIN_DRIVER="1",
                PYTHONPATH=os.pathsep.join([str(folder), str(ROOT)]))
     saved = dict(os.environ)
     os.environ.clear()
@@ -368,3 +370,17 @@ def test_use_lean_driver_by_terminfo() -> None:
         result = subprocess.run([sys.executable, "-c", script, json.dumps(env)], capture_output=True, text=True,
                                 cwd=ROOT, check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert json.loads(result.stdout) is expected, (env, result.stderr)
+
+
+@pytest.mark.parametrize(("env", "driver"), [({"TERM": "xterm-256color"}, "LeanDriver"),
+                                             ({"TERM": "xterm-256color", "SPASM_GUIDE_PLAIN_DRIVER": "1"},
+                                              "LinuxDriver"),
+                                             ({"TERM": "tmux-256color"}, "LinuxDriver")])
+def test_the_app_chooses_the_lean_driver_only_where_it_is_safe(env: dict[str, str], driver: str) -> None:
+    code = ("from tui.app import GuideApp\nfrom tui.data.content import load_guide\n"
+            "from tui.data.settings import Settings\n"
+            "print(GuideApp(load_guide(), Settings()).get_driver_class().__name__)\n")
+    base = {k: v for k, v in os.environ.items() if k not in ("TERM", "SPASM_GUIDE_PLAIN_DRIVER")}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**base, **env})
+    assert done.stdout.strip() == driver

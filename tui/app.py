@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
+from textual import constants as textual_constants
 from textual.app import App
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.driver import Driver
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -17,6 +19,7 @@ from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
+from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
 from tui.themes import OWN_THEMES
 
@@ -30,46 +33,6 @@ SECTION_KEYS: list[BindingType] = [
 
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
-
-KEY_WORDS: dict[str, str] = {
-    "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
-    "escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
-    "tab": "Tab", "space": "Space", "question_mark": "?", "slash": "/", "plus": "+",
-    "minus": "-", "equals_sign": "=", "left_square_bracket": "[", "right_square_bracket": "]",
-    "backspace": "Backspace",
-    "delete": "Delete",
-}
-"""Key names as a person says them."""
-
-
-def key_in_words(key: str) -> str:
-    """"ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n"."""
-    *modifiers, name = key.split("+")
-    word = KEY_WORDS.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
-    if modifiers and len(word) == 1:
-        word = word.upper()  # "Ctrl+Q", as keyboards and manuals write it
-    return "+".join([*(m.capitalize() for m in modifiers), word])
-
-
-def binding_owners() -> tuple[type[DOMNode], ...]:
-    """Every class that declares key bindings a user may remap."""
-    from tui.dialogs.choice import ChoiceDialog
-    from tui.dialogs.confirm import ConfirmDialog
-    from tui.dialogs.save_path import SavePathDialog
-    from tui.screens.checklist import ChecklistItems, ChecklistScreen
-    from tui.screens.search import SearchScreen
-    from tui.screens.section import SectionScreen
-    from tui.widgets.guide_list import GuideList
-    from tui.widgets.section_text import SectionText
-
-    return (GuideApp, SectionScreen, SearchScreen, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-            ChoiceDialog, ConfirmDialog, SavePathDialog)
-
-
-def known_binding_ids() -> set[str]:
-    """Every binding id a user may remap in settings.toml's [keys]."""
-    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
-
 
 class GuideApp(App[int]):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
@@ -112,6 +75,15 @@ class GuideApp(App[int]):
         Binding("minus", "rate(-1)", "Speed", id="speech.slower", tooltip="Read slower"),
     ]
     """Keys that work on every screen."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """The lean driver (fewer bytes per repaint) on terminals with BCE; else Textual's choice."""
+        if sys.platform != "win32" and textual_constants.DRIVER is None:
+            from tui.lean_driver import LeanDriver, use_lean_driver
+
+            if use_lean_driver(os.environ):
+                return LeanDriver
+        return super().get_driver_class()
 
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
                  settings_file: Path | None = None, startup_message: str | None = None) -> None:
@@ -413,32 +385,7 @@ class GuideApp(App[int]):
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        self.push_screen(HelpScreen(help_section(name, *self.keys_of(screen))))
-
-    def keys_of(self, screen: Screen[Any]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """(this screen's keys, the reading-aloud keys), described from the bindings themselves.
-
-        Help is never a hand-kept list: it is made from the bindings in force (keymap included).
-        The reading keys exist only while reading, so they are listed on their own.
-        """
-        rows: dict[str, list[str]] = {}
-        for _key, active in screen.active_bindings.items():
-            binding = active.binding
-            if binding.action.startswith("open_section") or binding.action.split("(")[0] in self.SPEECH_ACTIONS:
-                continue
-            if "copy" in binding.action or not (binding.tooltip or binding.description):
-                continue
-            rows.setdefault(binding.tooltip or binding.description, []).append(self.get_key_display(binding))
-        here = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in rows.items()]
-        here.append(("1 to 9", "Open that section"))
-        # The app's own bindings, with the user's keymap applied (Textual keeps them here).
-        speech: dict[str, list[str]] = {}
-        for bindings in self._bindings.key_to_bindings.values():
-            for binding in bindings:
-                if binding.action.split("(")[0] in self.SPEECH_ACTIONS:
-                    speech.setdefault(binding.tooltip, []).append(self.get_key_display(binding))
-        reading = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in speech.items()]
-        return here, reading
+        self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:
