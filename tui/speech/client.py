@@ -338,7 +338,9 @@ class SpeechClient:
             try:
                 self.listener(event)
             except Exception as exc:  # a listener bug must not kill the reader thread
-                print(f"speech listener failed: {exc!r}", file=sys.stderr)
+                # Into the log, never stderr: inside the app, stderr is the screen.
+                with contextlib.suppress(OSError), self.log_path.open("a", encoding="utf-8") as log:
+                    log.write(f"speech listener failed: {exc!r}\n")
 
     def _deliver_async(self, event: SpeechEvent) -> None:
         """Deliver from another thread, so the listener never runs on the caller's thread."""
