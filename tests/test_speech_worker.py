@@ -113,6 +113,15 @@ def eventually(check: Callable[[], bool]) -> bool:
     return True
 
 
+def speaking_worker(speech: SpeechClient, events: Events) -> tuple[int, int]:
+    """Start a long utterance and return (worker pid, player pid) once its audio has begun."""
+    speech.speak([LONG])
+    events.wait(lambda e: e.kind == "started")
+    worker = speech.worker_pid
+    assert worker is not None
+    return worker, the_player(worker)
+
+
 def the_player(worker: int) -> int:
     """The worker's one player process."""
     assert eventually(lambda: len(children(worker)) == 1), children(worker)
@@ -178,11 +187,7 @@ def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:
 
 def test_a_killed_worker_is_reported_once_and_restarted(client: tuple[SpeechClient, Events]) -> None:
     speech, events = client
-    speech.speak([LONG])
-    events.wait(lambda e: e.kind == "started")
-    worker = speech.worker_pid
-    assert worker is not None
-    player = the_player(worker)
+    worker, player = speaking_worker(speech, events)
     os.kill(worker, signal.SIGKILL)
     error = events.wait(lambda e: e.kind == "error")
     assert "ended unexpectedly" in error.message
@@ -196,11 +201,7 @@ def test_a_killed_worker_is_reported_once_and_restarted(client: tuple[SpeechClie
 
 def test_a_hung_worker_is_killed_when_it_does_not_confirm_stop(client: tuple[SpeechClient, Events]) -> None:
     speech, events = client
-    speech.speak([LONG])
-    events.wait(lambda e: e.kind == "started")
-    worker = speech.worker_pid
-    assert worker is not None
-    player = the_player(worker)
+    worker, player = speaking_worker(speech, events)
     os.kill(worker, signal.SIGSTOP)  # hung: alive, but answers nothing
     speech.stop()
     events.wait(lambda e: e.kind == "stopped")
