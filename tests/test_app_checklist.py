@@ -217,3 +217,13 @@ async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_
         await pilot.press("tab")  # one Tab, straight back
         await pilot.pause()
         assert app.focused is app.screen.query_one("#items")
+
+
+async def test_a_dialog_on_a_short_window_keeps_the_emergency_line_on_top(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("k", "space", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert screen_lines(app)[0].strip() == "Emergency? Call 911 or local number."
+        assert text_at_cursor(app) == "No, keep them"

@@ -20,7 +20,18 @@ ResultT = TypeVar("ResultT")
 
 
 class DialogScreen(ModalScreen[ResultT]):
-    """A dialog that fills the window below the emergency line when the window is short."""
+    """A dialog that fills the window below its own emergency line when the window is short.
+
+    On a roomy window the screen behind shows through, emergency line and all; a short window
+    has no room around the dialog, so the dialog draws the line itself, in the same place.
+    """
+
+    def emergency_row(self) -> Static:
+        """The emergency line, shown by the dialog only on a short window."""
+        from tui.app import GuideApp
+
+        text = self.app.emergency_text() if isinstance(self.app, GuideApp) else ""
+        return Static(text, id="emergency", markup=False)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
@@ -54,6 +65,7 @@ class ChoiceDialog(DialogScreen[str | None]):
         """(id, words) of each answer, in order."""
 
     def compose(self) -> ComposeResult:
+        yield self.emergency_row()
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             yield GuideList([words for _, words in self.answers], ids=[key for key, _ in self.answers])

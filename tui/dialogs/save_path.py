@@ -36,6 +36,7 @@ class SavePathDialog(DialogScreen[Path | None]):
         """The path offered."""
 
     def compose(self) -> ComposeResult:
+        yield self.emergency_row()
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             yield Input(str(self.default), id="path")
