@@ -77,11 +77,11 @@ class GuideApp(App[int]):
     """Keys that work on every screen."""
 
     def get_driver_class(self) -> type[Driver]:
-        """The lean driver (fewer bytes per repaint) on terminals with BCE; else Textual's choice."""
+        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's."""
         if sys.platform != "win32" and textual_constants.DRIVER is None:
-            from tui.lean_driver import LeanDriver, use_lean_driver
+            from tui.lean_driver import LeanDriver, terminal_caps
 
-            if use_lean_driver(os.environ):
+            if terminal_caps(os.environ) is not None:
                 return LeanDriver
         return super().get_driver_class()
 

@@ -1,0 +1,319 @@
+"""A model of what the terminal shows, so a repaint sends only the cells that change.
+
+Textual repaints whole lines, and often whole widgets, when a little of them changed: ticking one
+box repaints the list and the result under it. Over a slow link those unchanged cells are most
+of the bytes. `ScreenModel` keeps the character and style of every cell as the terminal has them,
+reads what Textual writes as the screen it wants, and writes only the difference, with the
+shortest cursor moves and style changes, and erases (EL, ECH, ED) where blanks would cost more.
+It is the way curses has always drawn; here it sits under Textual's own output.
+
+It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
+sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
+with anything else (a wide character, the alternate screen, an erase, a hyperlink...) is passed on
+unchanged and the model forgets the screen, so the next repaint is sent in full. So does a change
+of size, and `forget` (the redraw key: after another program wrote over the screen).
+
+Pure logic with no Textual import.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from tui.output.sgr import Sgr, apply_sgr, blank_key, change_style, erase_safe
+from tui.output.tokens import Token, narrow_width, tokens
+
+__all__ = ["Caps", "Cell", "ScreenModel"]
+
+Cell = tuple[str, Sgr]
+"""One narrow character and its style."""
+
+EL = "\x1b[K"
+"""Erase to the end of the line."""
+EL_FROM = 4
+"""Erase the rest of a line when at least this many of its cells, to the last changed one, change."""
+ECH_FROM = 10
+"""Erase a run of blanks inside a line (ECH, then a move) when at least this many cells change."""
+
+
+class Caps(NamedTuple):
+    """What the terminal can do, from its terminfo entry."""
+
+    bce: bool = False
+    """Erased cells take the current background (else the default one)."""
+    ech: bool = False
+    """ECH, erase n characters, is there."""
+
+
+def _same(a: Cell | None, b: Cell | None) -> bool:
+    """True if the two cells look the same (two blanks look the same if their backgrounds do)."""
+    if a is None or b is None:
+        return False
+    return a == b or (a[0] == " " == b[0] and blank_key(a[1]) == blank_key(b[1]))
+
+
+def _cup(row: int, col: int) -> str:
+    if col == 0:
+        return "\x1b[H" if row == 0 else f"\x1b[{row + 1}H"
+    return f"\x1b[{row + 1};{col + 1}H"
+
+
+def _relative(count: int, final: str) -> str:
+    return f"\x1b[{final}" if count == 1 else f"\x1b[{count}{final}"
+
+
+class ScreenModel:
+    """The terminal's cells, cursor and style, as far as what was written to it tells."""
+
+    def __init__(self, caps: Caps) -> None:
+        self.caps = caps
+        """What erases the terminal has."""
+        self.size: tuple[int, int] = (0, 0)
+        """(columns, rows) the cells are for."""
+        self.cells: list[list[Cell | None]] = []
+        """Each row's cells as the terminal shows them; None where not known."""
+        self.row: int | None = None
+        """The terminal cursor's row (None: not known)."""
+        self.col: int | None = None
+        """Its column; equal to the width after the last column is written (a pending wrap)."""
+        self.style: Sgr | None = None
+        """The style the terminal is in (None: not known)."""
+        self.stream_style: Sgr | None = None
+        """The style the incoming stream has set: what its next text is written in."""
+        self.blank = True
+        """True when no cell is known (after `forget`): a full repaint may start by erasing all."""
+        self.cut = False
+        """True when the last write ended inside an escape sequence: the next goes out unchanged,
+        so that the terminal reads the rest of the sequence as it was meant."""
+
+    def forget(self) -> None:
+        """Know nothing of the screen: the next repaint goes out in full."""
+        columns, rows = self.size
+        self.cells = [[None] * columns for _ in range(rows)]
+        self.row = self.col = None
+        self.style = None
+        self.blank = True
+
+    def rewrite(self, stream: str, size: tuple[int, int] | None) -> str:
+        """What to send instead of `stream` for the terminal of `size` (columns, rows) to show the
+        same screen with the cursor in the same place."""
+        if size is None or size[0] < 1 or size[1] < 1:
+            self.size = (0, 0)
+            return self._pass_on(stream, tokens(stream))
+        if size != self.size:
+            self.size = size
+            self.forget()
+        pieces = tokens(stream)
+        if self.cut or not self._understood(pieces):
+            return self._pass_on(stream, pieces)
+        return self._redraw(pieces)
+
+    # -- reading the stream ---------------------------------------------------------------------
+
+    def _pass_on(self, stream: str, pieces: Sequence[Token]) -> str:
+        """Send `stream` as it is, after putting the terminal in the stream's style; then forget."""
+        prefix = change_style(self.style, self.stream_style) if self.stream_style is not None else ""
+        style = self.stream_style
+        for token in pieces:
+            if token.kind == "sgr":
+                style = apply_sgr(style, token.params)
+            elif token.kind in ("other", "cut"):
+                style = None  # a reset, a restored cursor...: the style may have changed
+        self.forget()
+        self.stream_style = self.style = style
+        self.cut = bool(pieces) and pieces[-1].kind == "cut"
+        return prefix + stream
+
+    def _understood(self, pieces: Sequence[Token]) -> bool:
+        """True if every piece can be modelled and the cursor ends in a known place."""
+        columns, rows = self.size
+        row, col, style = self.row, self.col, self.stream_style
+        for token in pieces:
+            kind = token.kind
+            if kind == "text":
+                width = narrow_width(token.raw)
+                if width is None or row is None or col is None or style is None or col + width > columns:
+                    return False
+                col += width
+            elif kind == "sgr":
+                style = apply_sgr(style, token.params)
+            elif kind == "cup":
+                row, col = min(token.row, rows - 1), min(token.col, columns - 1)
+            elif kind == "cr":
+                col = 0
+            elif kind == "lf":
+                if row is None or row + 1 >= rows:
+                    return False  # the screen would scroll
+                # The pty may or may not add a CR: the column is unknown until the next move.
+                row, col = row + 1, None
+            elif kind != "harmless":
+                return False
+        # The stream's style must stay known: the next write may rely on it.
+        return row is not None and col is not None and col < columns and style is not None
+
+    def _redraw(self, pieces: Sequence[Token]) -> str:
+        """Play the stream onto a copy of the cells, sending the difference before each harmless
+        sequence and at the end."""
+        out: list[str] = []
+        wanted: dict[int, list[Cell | None]] = {}
+        row, col, style = self.row, self.col, self.stream_style
+        for token in pieces:
+            kind = token.kind
+            if kind == "text":
+                assert row is not None and col is not None and style is not None  # checked by _understood
+                line = wanted.get(row)
+                if line is None:
+                    line = wanted[row] = self.cells[row][:]
+                text = token.raw
+                line[col:col + len(text)] = [(char, style) for char in text]
+                col += len(text)
+            elif kind == "sgr":
+                style = apply_sgr(style, token.params)
+            elif kind == "cup":
+                row, col = min(token.row, self.size[1] - 1), min(token.col, self.size[0] - 1)
+            elif kind == "cr":
+                col = 0
+            elif kind == "lf":
+                row, col = (row or 0) + 1, None
+            else:  # harmless: keep its place in the order of things
+                self._send(out, wanted, row, col)
+                out.append(token.raw)
+        self._send(out, wanted, row, col)
+        self.stream_style = style
+        return "".join(out)
+
+    # -- writing the difference -----------------------------------------------------------------
+
+    def _send(self, out: list[str], wanted: dict[int, list[Cell | None]], row: int | None, col: int | None) -> None:
+        """Send what differs in the `wanted` lines, then put the cursor at (`row`, `col`)."""
+        if wanted:
+            if self.blank and len(wanted) == self.size[1]:
+                self._erase_all(out, wanted)
+            for number in sorted(wanted):
+                self._send_line(out, number, wanted[number])
+                self.cells[number] = wanted[number]
+            wanted.clear()
+            self.blank = False
+        if row is not None and col is not None:
+            self._move(out, row, col)
+
+    def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
+        """Start a full repaint with ED 2 in the commonest blank, if every cell is painted."""
+        blanks: Counter[Sgr] = Counter()
+        for line in wanted.values():
+            for cell in line:
+                if cell is None:
+                    return  # a cell the stream leaves alone must not be erased
+                if self._erased_look(cell) is not None:
+                    blanks[cell[1]] += 1
+        if not blanks:
+            return
+        style = blanks.most_common(1)[0][0]
+        self._set_style(out, style)
+        out.append("\x1b[2J")
+        self.cells = [[(" ", style)] * self.size[0] for _ in range(self.size[1])]
+
+    def _erased_look(self, cell: Cell | None) -> object | None:
+        """How `cell` looks (its `blank_key`) if an erase can give it, else None: it must be a blank
+        showing only a background, and one the erase gives (any under BCE, else the default)."""
+        if cell is None or cell[0] != " " or not erase_safe(cell[1]) or not (self.caps.bce or not cell[1].bg):
+            return None
+        return blank_key(cell[1])
+
+    def _erase_style(self, out: list[str], cell: Cell) -> None:
+        """Put the terminal in a style whose erase gives `cell` (under BCE, its background)."""
+        if not self.caps.bce:
+            return  # erases give the default background whatever the style
+        current = self.style
+        if current is None or not erase_safe(current) or current.bg != cell[1].bg:
+            self._set_style(out, cell[1])
+
+    def _send_line(self, out: list[str], row: int, line: list[Cell | None]) -> None:
+        have = self.cells[row]
+        columns = len(line)
+        differs = [x for x in range(columns) if line[x] is not None and not _same(line[x], have[x])]
+        if not differs:
+            return
+        last = differs[-1]
+        # Where the line's blank tail starts: every cell from there to the edge the same erasable blank.
+        tail = columns
+        edge = self._erased_look(line[-1])
+        while edge is not None and tail > 0 and self._erased_look(line[tail - 1]) == edge:
+            tail -= 1
+        x = differs[0]
+        while x <= last:
+            cell = line[x]
+            if cell is None or _same(cell, have[x]):
+                x += 1
+                continue
+            if x >= tail and last - x + 1 >= EL_FROM:
+                self._move(out, row, x)
+                self._erase_style(out, cell)
+                out.append(EL)
+                have[x:] = line[x:]
+                return
+            run = x  # the run of the same erasable blank that starts here
+            look = self._erased_look(cell)
+            while look is not None and run < columns and self._erased_look(line[run]) == look:
+                run += 1
+            changed = max((n for n in range(x, run) if not _same(line[n], have[n])), default=x)
+            if self.caps.ech and changed - x + 1 >= ECH_FROM:
+                self._move(out, row, x)
+                self._erase_style(out, cell)
+                out.append(f"\x1b[{run - x}X")
+                have[x:run] = line[x:run]
+                x = run
+                continue
+            self._move(out, row, x)
+            self._put(out, cell)
+            have[x] = cell
+            x += 1
+
+    def _put(self, out: list[str], cell: Cell) -> None:
+        """Write one cell at the cursor (a blank needs only the right background)."""
+        char, style = cell
+        current = self.style
+        if not (char == " " and current is not None and blank_key(current) == blank_key(style)):
+            self._set_style(out, style)
+        out.append(char)
+        self.col = None if self.col is None else self.col + 1
+
+    def _set_style(self, out: list[str], style: Sgr) -> None:
+        out.append(change_style(self.style, style))
+        self.style = style
+
+    def _move(self, out: list[str], row: int, col: int) -> None:
+        """Put the cursor at (`row`, `col`) in the fewest bytes."""
+        if self.row == row and self.col == col:
+            return
+        choices = [_cup(row, col)]
+        here_row, here_col = self.row, self.col
+        if here_row is not None and here_col is not None and here_col < self.size[0]:
+            if here_row == row:
+                if col > here_col:
+                    choices.append(_relative(col - here_col, "C"))
+                    gap = self._rewrite_gap(row, here_col, col)
+                    if gap is not None:
+                        choices.append(gap)
+                else:
+                    choices.append("\r" + (_relative(col, "C") if col else ""))
+                    choices.append(_relative(here_col - col, "D"))
+            elif here_col == col:
+                choices.append(_relative(row - here_row, "B") if row > here_row else _relative(here_row - row, "A"))
+        out.append(min(choices, key=len))
+        self.row, self.col = row, col
+
+    def _rewrite_gap(self, row: int, start: int, end: int) -> str | None:
+        """The cells from `start` to `end` written again, if that needs no style change."""
+        if end - start > 4:
+            return None
+        text = []
+        for cell in self.cells[row][start:end]:
+            if cell is None or self.style is None:
+                return None
+            if cell[1] != self.style and not (cell[0] == " " and blank_key(cell[1]) == blank_key(self.style)):
+                return None
+            text.append(cell[0])
+        return "".join(text)

@@ -1,0 +1,110 @@
+"""An output stream cut into the pieces a screen model needs: text, styles, cursor moves and the rest.
+
+Pure logic with no Textual import.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+from rich.cells import get_character_cell_size
+
+__all__ = ["Token", "narrow_width", "tokens"]
+
+_TOKEN = re.compile(
+    r"(?P<text>[^\x00-\x1f\x7f-\x9f]+)"
+    r"|(?P<csi>\x1b\[(?P<params>[0-?]*)(?P<inter>[ -/]*)(?P<final>[@-~]))"
+    r"|(?P<osc>\x1b\][^\x07\x1b]*(?:\x07|\x1b\\))"
+    r"|(?P<string>\x1b[P_^X][^\x1b]*\x1b\\)"
+    r"|(?P<esc>\x1b(?![\[\]P_^X])[ -/]*[0-~])"  # not the start of a CSI, OSC or string cut short
+    r"|(?P<other>[\x00-\x1a\x1c-\x1f\x7f-\x9f])",  # a control character; a lone ESC is a cut sequence
+    re.DOTALL,
+)
+_CUP = re.compile(r"(\d*)(?:;(\d*))?")
+_SGR_PARAMS = re.compile(r"[0-9;:]*")
+
+_HARMLESS_MODES = frozenset({1, 7, 12, 25, 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1015, 1016, 1034, 2004,
+                             2026, 2027, 2048})
+"""Private modes that change neither the cells, the cursor's place nor the style: cursor keys,
+autowrap, cursor blink and visibility, mouse and focus reports, bracketed paste, synchronized
+output, in-band resize. Not the alternate screen (47, 1047, 1049), the saved cursor (1048) or
+origin mode (6), which do."""
+_HARMLESS_CSI = re.compile(r"\?[\d;]*\$p|[>=<?][\d;]*u|[>=]?\d*c|[56]n|[\d;]*t")
+"""Mode and device queries, keyboard-protocol changes, status reports, window reports."""
+
+
+class Token(NamedTuple):
+    """One piece of an output stream."""
+
+    kind: str
+    """text, sgr, cup, lf, cr, harmless (changes no cell, cursor place or style), cut (an escape
+    sequence that the end of the stream cuts short) or other."""
+    raw: str
+    params: str = ""
+    """An SGR's parameters."""
+    row: int = 0
+    """A CUP's row, from 0."""
+    col: int = 0
+    """A CUP's column, from 0."""
+
+
+def _harmless_csi(params: str, final: str) -> bool:
+    if final in "hl" and params.startswith("?"):
+        modes = params[1:].split(";")
+        return all(mode.isdigit() and int(mode) in _HARMLESS_MODES for mode in modes)
+    return _HARMLESS_CSI.fullmatch(params + final) is not None
+
+
+def tokens(stream: str) -> list[Token]:
+    """`stream` cut into tokens."""
+    found: list[Token] = []
+    append = found.append
+    pos = 0
+    while pos < len(stream):
+        match = _TOKEN.match(stream, pos)
+        if match is None:  # an escape sequence cut short by the end of the write
+            append(Token("cut", stream[pos:]))
+            break
+        raw = match.group()
+        pos = match.end()
+        kind = match.lastgroup
+        if kind == "text":
+            append(Token("text", raw))
+        elif match.group("csi") is not None:
+            params, final = match.group("params"), match.group("final")
+            if match.group("inter") and not (final == "p" and match.group("inter") == "$"):
+                append(Token("other", raw))
+            elif final == "m" and _SGR_PARAMS.fullmatch(params):
+                append(Token("sgr", raw, params))
+            elif final in "Hf" and (cup := _CUP.fullmatch(params)) is not None:
+                row, col = (int(g) if g else 1 for g in cup.groups(""))
+                append(Token("cup", raw, row=max(row, 1) - 1, col=max(col, 1) - 1))
+            else:
+                harmless = _harmless_csi(params + match.group("inter"), final)
+                append(Token("harmless" if harmless else "other", raw))
+        elif kind == "osc":  # a title or clipboard is harmless; a hyperlink (OSC 8) marks cells
+            append(Token("other" if raw.startswith("\x1b]8;") else "harmless", raw))
+        elif kind == "string":  # DCS, APC, PM: queries
+            append(Token("harmless", raw))
+        elif raw == "\n":
+            append(Token("lf", raw))
+        elif raw == "\r":
+            append(Token("cr", raw))
+        elif raw in ("\x07", "\x1b=", "\x1b>"):  # BEL, keypad modes
+            append(Token("harmless", raw))
+        else:
+            append(Token("other", raw))
+    return found
+
+
+def narrow_width(text: str) -> int | None:
+    """Cells `text` takes, or None if any character is not a plain single-cell one."""
+    if text.isascii():
+        return len(text)
+    for char in text:
+        if (get_character_cell_size(char) != 1 or unicodedata.east_asian_width(char) in ("W", "F")
+                or unicodedata.combining(char) or ord(char) >= 0x1F000):
+            return None
+    return len(text)
