@@ -42,18 +42,19 @@ def clean_env(home: Path) -> dict[str, str]:
     return env
 
 
-def measure_app(argv: list[str], ready: bytes, env: dict[str, str], actions: list[tuple[str, bytes, bytes]]
+def measure_app(argv: list[str], ready: str, env: dict[str, str], actions: list[tuple[str, bytes, str]]
                 ) -> dict[str, float]:
-    """Start, wait for `ready`, then for each (name, keys, marker) time the key to its frame."""
+    """Start, wait for `ready` on the screen, then for each (name, keys, marker) time the key to the
+    frame that shows the marker."""
     session = spawn(argv, env)
-    first_paint, _ = session.read_until(ready)
+    first_paint = session.read_until_shown(ready)
     figures = {"first_paint": first_paint + 0.0, "first_screen_bytes": 0.0}
     figures["first_screen_bytes"] = float(sum(len(d) for _, d in session.log) + session.settle())
     for name, keys, marker in actions:
         session.settle(0.15)
         sent = time.perf_counter()
         session.send(keys)
-        elapsed, _ = session.read_until(marker)
+        elapsed = session.read_until_shown(marker)
         # The frame is complete when output pauses; count its bytes too.
         figures[f"{name}_ms"] = elapsed * 1000
         figures[f"{name}_bytes"] = float(sum(len(d) for t, d in session.log if t >= sent) + session.settle(0.2))
@@ -100,15 +101,15 @@ def main() -> int:
     from tui.data.content import load_guide
 
     guide = load_guide()
-    second = guide.section(2).title.encode()
+    second = guide.section(2).title
     guide_runs, bare_runs = [], []
     for _ in range(args.runs):
         guide_runs.append(measure_app(
-            [PY, "-m", "tui"], b"Read the guide", env,
-            [("focus_move", DOWN, b"Check your"), ("open_contents", b"\x1b[A" + ENTER, b"Contents"),
-             ("open_section", ENTER, b"Section one"), ("next_section", b"n", second[:12])]))
-        bare_runs.append(measure_app([PY, str(ROOT / "bench" / "bare_app.py")], b"Bare app ready", env,
-                                     [("key", b"n", b"changed")]))
+            [PY, "-m", "tui"], "Read the guide", env,
+            [("focus_move", DOWN, "> Check your"), ("open_contents", b"\x1b[A" + ENTER, "Contents"),
+             ("open_section", ENTER, "Section one"), ("next_section", b"n", second[:12])]))
+        bare_runs.append(measure_app([PY, str(ROOT / "bench" / "bare_app.py")], "Bare app ready", env,
+                                     [("key", b"n", "changed")]))
     g, b = median_of(guide_runs), median_of(bare_runs)
 
     plain_file = home / "guide.txt"

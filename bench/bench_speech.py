@@ -207,20 +207,21 @@ def app_keys(env: dict[str, str], monitor: Monitor, runs: int) -> tuple[float, f
     from ptydrive import spawn
 
     session = spawn([sys.executable, "-m", "tui"], {**env, "TERM": "xterm-256color"})
-    session.read_until(b"Read the guide")
+    session.read_until_shown("Read the guide")
     session.send(b"\r")
-    session.read_until(b"Contents")
+    session.read_until_shown("Contents")
     session.settle(0.2)
 
     def keys() -> float:
         times = []
         for _ in range(runs * 2):
-            # A frame ends by placing the cursor on the highlighted item's first letter (row 4 or
-            # 5 of an 80x24 screen): that is the key's frame, complete.
-            for key, marker in ((b"\x1b[B", b"\x1b[5;4H"), (b"\x1b[A", b"\x1b[4;4H")):
+            # The key's frame is on screen when the highlight mark is on the next (or first) item.
+            for key, marker in ((b"\x1b[B", "> 2."), (b"\x1b[A", "> 1.")):
                 session.settle(0.05)
-                elapsed, _ = session.read_until_after(key, marker)
-                times.append(elapsed)
+                start = time.perf_counter()
+                session.send(key)
+                session.read_until_shown(marker)
+                times.append(time.perf_counter() - start)
         return statistics.median(times)
 
     idle = keys()

@@ -69,14 +69,15 @@ def start(argv: Sequence[str], env: dict[str, str]) -> Session:
         os.environ.update(saved)
 
 
-def answer(session: Session, keys: bytes, marker: bytes = b"") -> tuple[float, int]:
-    """Press `keys`; return (seconds from the key to the answer's last byte, bytes in the answer)."""
+def answer(session: Session, keys: bytes, marker: str = "") -> tuple[float, int]:
+    """Press `keys`; return (seconds from the key to the answer's last byte, bytes in the answer).
+    With a `marker`, the answer must show it on the screen."""
     session.settle(QUIET)
     before = len(session.log)
     sent = time.perf_counter()
     session.send(keys)
     if marker:
-        session.read_until(marker, 60)
+        session.read_until_shown(marker, 60)
     session.settle(QUIET, 30)
     pieces = session.log[before:]
     if not pieces:
@@ -84,22 +85,22 @@ def answer(session: Session, keys: bytes, marker: bytes = b"") -> tuple[float, i
     return pieces[-1][0] - sent, sum(len(data) for _, data in pieces)
 
 
-def first_paint(session: Session, marker: bytes) -> tuple[float, int]:
-    """(seconds from start until `marker` has arrived, bytes of the whole first screen)."""
-    session.read_until(marker, 60)
+def first_paint(session: Session, marker: str) -> tuple[float, int]:
+    """(seconds from start until `marker` is on the screen, bytes of the whole first screen)."""
+    session.read_until_shown(marker, 60)
     seconds = time.perf_counter() - session.started
     session.settle(QUIET)
     return seconds, sum(len(data) for _, data in session.log)
 
 
-def guide_actions(session: Session, second_title: bytes) -> dict[str, tuple[float, int]]:
+def guide_actions(session: Session, second_title: str) -> dict[str, tuple[float, int]]:
     """The actions the issue measures, in a reader's order, from the start screen."""
     return {
-        "focus move": answer(session, DOWN, b"Check your"),
-        "open section": answer(session, b"1", b"Section one"),
+        "focus move": answer(session, DOWN, "> Check your"),
+        "open section": answer(session, b"1", "Section one"),
         "next section": answer(session, b"n", second_title),
-        "open checklist": answer(session, b"k", b"symptoms"),
-        "checklist toggle": answer(session, b" ", b"(selected)"),
+        "open checklist": answer(session, b"k", "[ ] "),
+        "checklist toggle": answer(session, b" ", "(selected)"),
     }
 
 
@@ -117,7 +118,7 @@ def quit_session(session: Session, keys: bytes = b"q") -> None:
     os.close(session.fd)
 
 
-def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes, remote_home: Path) -> dict[str, float]:
+def run_once(server: SshServer, plain: Path, home: Path, second_title: str, remote_home: Path) -> dict[str, float]:
     """One of each measurement; returns named figures."""
     # Every run starts with nothing ticked, so the toggle always ticks (and says "(selected)").
     shutil.rmtree(Path(xdg_env(remote_home)["XDG_STATE_HOME"]) / "spasm-guide", ignore_errors=True)
@@ -128,7 +129,7 @@ def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes, re
 
     # Local guide: bytes per action and first paint.
     session = start([str(GUIDE)], env)
-    out["local first paint s"], out["first screen B"] = first_paint(session, b"Read the guide")
+    out["local first paint s"], out["first screen B"] = first_paint(session, "Read the guide")
     for name, (_, size) in guide_actions(session, second_title).items():
         out[f"{name} B"] = size
     quit_session(session)
@@ -144,16 +145,16 @@ def run_once(server: SshServer, plain: Path, home: Path, second_title: bytes, re
 
     # Over the local sshd: first paint, and SSH alone.
     session = start(server.ssh_argv(remote_guide), env)
-    out["ssh first paint s"], _ = first_paint(session, b"Read the guide")
+    out["ssh first paint s"], _ = first_paint(session, "Read the guide")
     quit_session(session)
     session = start(server.ssh_argv(["echo", "ssh-ready"]), env)
-    out["ssh login only s"], _ = first_paint(session, b"ssh-ready")
+    out["ssh login only s"], _ = first_paint(session, "ssh-ready")
     quit_session(session, b"")
 
     # The slow link: key to screen for the guide and for less.
     with slow_link(server.port, SLOW_RATE, SLOW_LATENCY) as link:
         session = start(server.ssh_argv(remote_guide, port=link.port), env)
-        out["slow first paint s"], _ = first_paint(session, b"Read the guide")
+        out["slow first paint s"], _ = first_paint(session, "Read the guide")
         actions = guide_actions(session, second_title)
         out["slow focus move s"] = actions["focus move"][0]
         out["slow next section s"] = actions["next section"][0]
@@ -182,7 +183,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     from tui.data.content import load_guide
 
-    second_title = load_guide().section(2).title.encode()[:12]
+    second_title = load_guide().section(2).title[:12]
     work = Path(tempfile.mkdtemp(prefix="spasm-bench-ssh-"))
     try:
         plain = work / "guide.txt"

@@ -10,6 +10,7 @@ import struct
 import termios
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -24,6 +25,11 @@ class Session:
     """When it was started (perf_counter)."""
     log: list[tuple[float, bytes]] = field(default_factory=list)
     """Everything it wrote, with the time each piece arrived."""
+    size: tuple[int, int] = (80, 24)
+    """(columns, rows) of its terminal."""
+    _screen: Any = None
+    _stream: Any = None
+    _fed: int = 0
 
     def read_until(self, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
         """Read until `marker` appears in the output since this call; return (seconds, bytes read)."""
@@ -41,12 +47,35 @@ class Session:
                 seen += data
         return time.perf_counter() - start, len(seen)
 
-    def read_until_after(self, keys: bytes, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
-        """Type `keys`, then read until `marker`; the time counts from the key press."""
+    def shown(self) -> str:
+        """The screen as a terminal shows it after everything read so far (needs pyte).
+
+        Textual's output, and more so the lean driver's, sends only what changed: a word that
+        appears on screen need not appear whole in the bytes, so waits look at the screen.
+        """
+        if self._screen is None:
+            import pyte
+
+            self._screen = pyte.Screen(*self.size)
+            self._stream = pyte.ByteStream(self._screen)
+        for _, data in self.log[self._fed:]:
+            self._stream.feed(data)
+        self._fed = len(self.log)
+        return "\n".join(self._screen.display)
+
+    def read_until_shown(self, text: str, timeout: float = 20.0) -> float:
+        """Read until `text` is on the screen; return the seconds it took."""
         start = time.perf_counter()
-        self.send(keys)
-        _, count = self.read_until(marker, timeout)
-        return time.perf_counter() - start, count
+        while text not in self.shown():
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{text!r} is not on the screen:\n{self.shown()}")
+            ready, _, _ = select.select([self.fd], [], [], 0.05)
+            if ready:
+                data = os.read(self.fd, 65536)
+                if not data:
+                    raise EOFError("the program closed its terminal")
+                self.log.append((time.perf_counter(), data))
+        return time.perf_counter() - start
 
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
         """Read until nothing arrives for `quiet` seconds; return the bytes read."""
@@ -86,4 +115,4 @@ def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, i
         os.execvpe(argv[0], argv, {**os.environ, **(env or {})})
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-    return Session(pid=pid, fd=fd, started=time.perf_counter())
+    return Session(pid=pid, fd=fd, started=time.perf_counter(), size=size)

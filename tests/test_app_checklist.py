@@ -169,12 +169,12 @@ def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     from ptydrive import spawn
 
     session = spawn([sys.executable, "-m", "tui"], {**os.environ, "TERM": "xterm-256color"})
-    session.read_until(b"Read the guide")
+    session.read_until_shown("Read the guide")
     session.send(b"k")
-    session.read_until(b"Warning signs")
+    session.read_until_shown("Warning signs")
     session.settle(0.2)
     session.send(b" ")
-    session.read_until(b"(selected)")
+    session.read_until_shown("(selected)")
     deadline = time.monotonic() + 10
     while not load_state(CHECKLIST).checked and time.monotonic() < deadline:
         time.sleep(0.05)

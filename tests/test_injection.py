@@ -169,10 +169,10 @@ def test_no_injected_sequence_reaches_the_terminal(poisoned: Path, poisoned_stat
         monkeypatch.delenv(name, raising=False)
     session = spawn([str(GUIDE), "--content", str(poisoned)], {"TERM": "xterm-256color"})
     try:
-        session.read_until(b"Read the guide")
-        for keys, marker in ((b"1", b"Section one"), (b"k", b"symptoms"), (b" ", b"(selected)")):
+        session.read_until_shown("Read the guide")
+        for keys, marker in ((b"1", "Section one"), (b"k", "[ ] "), (b" ", "(selected)")):
             session.send(keys)
-            session.read_until(marker)
+            session.read_until_shown(marker)
             session.settle(0.15)
     finally:
         session.finish()

@@ -254,26 +254,27 @@ FIRST = ("\x1b[0m\x1b[1;1H\x1b[44mHello world" + " " * 9 + "\x1b[0m\x1b[2;1H\x1b
 
 
 def test_the_same_frame_again_sends_only_the_cursor() -> None:
+    """Always as an absolute move: another program may have moved it since the last write."""
     sent = check([FIRST, FIRST])
-    assert sent[1] == "", sent  # the cursor is already where the frame leaves it
+    assert sent[1] == "\x1b[3H", sent
     sent = check([FIRST, FIRST + "\x1b[1;3H"])
     assert sent[1] == "\x1b[1;3H"
 
 
 def test_one_changed_cell_sends_one_cell() -> None:
     sent = check([FIRST, FIRST.replace("world", "wOrld")])
-    assert sent[1] == "\x1b[1;8HO\x1b[3H", sent
+    assert sent[1] == "\x1b[1;8H\x1b[0;44mO\x1b[3H", sent  # the style in full: another program may have changed it
 
 
 def test_a_short_gap_is_written_again_rather_than_jumped() -> None:
     sent = check([FIRST, FIRST.replace("Hello world", "Jello worlD")])
     assert "Jello worlD" not in sent[1] and "\x1b[1;1H" not in sent[1]
-    assert sent[1].count("\x1b[") <= 3, sent  # to the J; one jump; back to the frame's cursor
+    assert sent[1].count("\x1b[") <= 4, sent  # to the J; its style; one jump; back to the frame's cursor
 
 
 def test_a_style_change_only_sends_what_differs() -> None:
     sent = check([FIRST, FIRST.replace("\x1b[44mHello", "\x1b[1;44mHello")])
-    assert sent[1] == "\x1b[H\x1b[1mHello world\x1b[3H", sent  # bold does not show on the blanks after it
+    assert sent[1] == "\x1b[H\x1b[0;1;44mHello world\x1b[3H", sent  # bold does not show on the blanks after it
 
 
 def test_a_line_that_empties_is_erased_to_its_end() -> None:
@@ -398,7 +399,7 @@ def test_driver_writes_through_its_model(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((20, 4)))
     driver._file = sys.stdout
     driver.write(FIRST)
-    assert written[-1] == ""
+    assert written[-1] == "\x1b[3H"
     driver.forget_screen()
     driver.write(FIRST)
     assert "Hello world" in written[-1]
@@ -441,3 +442,33 @@ def test_the_app_chooses_the_lean_driver_where_terminfo_knows_the_terminal(env: 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**base, **env})
     assert done.stdout.strip() == driver
+
+
+def test_ctrl_l_draws_over_what_another_program_wrote(tmp_path: Path) -> None:
+    """A message from the system lands on the guide's terminal. The model cannot know: the next
+    key repaints only what it changes, and the message stays; Ctrl+L sends every cell again."""
+    env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES",
+                                                          "SPASM_GUIDE_PLAIN_DRIVER")}
+    env.update({name: str(tmp_path / name) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
+                                                         "XDG_CACHE_HOME")}, TERM="xterm-256color")
+    screen = pyte.Screen(*SIZE)
+    stream = pyte.ByteStream(screen)
+    session = spawn([str(GUIDE)], env, SIZE)
+    try:
+        session.read_until(b"Read the guide", 30)
+        session.settle(0.5, 10)
+        stream.feed(b"".join(data for _, data in session.log))
+        clean = list(screen.display)
+        fed = len(session.log)
+        with open(f"/proc/{session.pid}/fd/1", "wb", buffering=0) as tty:  # the same terminal, as wall would
+            tty.write(b"\x1b[20;10HMessage from the system")
+        for keys in (b"", b"\x1b[B", b"\x1b[A", b"\x0c"):
+            session.send(keys)
+            session.settle(0.5, 10)
+            stream.feed(b"".join(data for _, data in session.log[fed:]))
+            fed = len(session.log)
+            if keys == b"\x1b[A":
+                assert "Message from the system" in screen.display[19]
+        assert list(screen.display) == clean
+    finally:
+        session.finish()

@@ -77,17 +77,17 @@ def drive_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: dict[str
     env = {"TERM": "xterm-256color", **xdg_env(tmp_path / f"home-{size[0]}x{size[1]}"), **extra}
     session: Session = spawn([str(GUIDE)], env, size)
     try:
-        session.read_until(b"Read the guide", GUARD)
+        session.read_until_shown("Read the guide", GUARD)
         session.settle(0.2)
         # A section and the next, a page down (scrollbars move), the checklist, a tick, the
         # result, help, search: every kind of thing the guide draws.
-        for keys, marker in ((b"1", b"Section one"), (PGDN, b""), (b"n", b"Section two"),
-                             (b"k", b"symptoms"), (b" ", b"(selected)"), (DOWN * 6, b""), (TAB, b""),
-                             (PGDN, b""), (b"?", b"Help"), (ESC, b""), (b"/", b"Search"),
-                             (b"cramp", b"found"), (b"\r", b"")):
+        for keys, marker in ((b"1", "Section one"), (PGDN, ""), (b"n", "Section two"),
+                             (b"k", "[ ] "), (b" ", "(selected)"), (DOWN * 6, ""), (TAB, ""),
+                             (PGDN, ""), (b"?", "Help:"), (ESC, ""), (b"/", "Search"),
+                             (b"cramp", "found"), (b"\r", "")):
             session.send(keys)
             if marker:
-                session.read_until(marker, GUARD)
+                session.read_until_shown(marker, GUARD)
             session.settle(0.15)
     finally:
         session.finish()

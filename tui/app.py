@@ -58,6 +58,8 @@ class GuideApp(App[int]):
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys for this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
+                tooltip="Draw the whole screen again, if other text wrote over it"),
         Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
         Binding("v", "self_voicing", "Voicing", id="app.self_voicing",
                 tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
@@ -386,6 +388,15 @@ class GuideApp(App[int]):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
         self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
+
+    def action_redraw(self) -> None:
+        """Send every cell again: the lean driver forgets what it thinks the terminal shows, which
+        a message from the system (wall, talk) or a job in the background may have written over."""
+        from tui.lean_driver import LeanDriver
+
+        if isinstance(self._driver, LeanDriver):
+            self._driver.forget_screen()
+        self.screen.refresh(repaint=True, layout=True)
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

@@ -108,7 +108,12 @@ class ScreenModel:
         pieces = tokens(stream)
         if self.cut or not self._understood(pieces):
             return self._pass_on(stream, pieces)
-        return self._redraw(pieces)
+        # Between two writes another program may have moved the cursor or changed the style (a
+        # message from the system): the first move is absolute and the first style complete.
+        row, col = self.row, self.col
+        self.row = self.col = None
+        self.style = None
+        return self._redraw(pieces, row, col)
 
     # -- reading the stream ---------------------------------------------------------------------
 
@@ -153,12 +158,12 @@ class ScreenModel:
         # The stream's style must stay known: the next write may rely on it.
         return row is not None and col is not None and col < columns and style is not None
 
-    def _redraw(self, pieces: Sequence[Token]) -> str:
-        """Play the stream onto a copy of the cells, sending the difference before each harmless
-        sequence and at the end."""
+    def _redraw(self, pieces: Sequence[Token], row: int | None, col: int | None) -> str:
+        """Play the stream onto a copy of the cells, from the cursor at (`row`, `col`), sending the
+        difference before each harmless sequence and at the end."""
         out: list[str] = []
         wanted: dict[int, list[Cell | None]] = {}
-        row, col, style = self.row, self.col, self.stream_style
+        style = self.stream_style
         for token in pieces:
             kind = token.kind
             if kind == "text":
