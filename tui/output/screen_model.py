@@ -22,8 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from tui.output.sgr import Sgr, apply_sgr, blank_key, change_style, erase_safe
-from tui.output.tokens import Token, narrow_width, tokens
+from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
+from tui.output.tokens import Token, keeps_style, narrow_width, tokens
 
 __all__ = ["Caps", "Cell", "ScreenModel"]
 
@@ -80,8 +80,9 @@ class ScreenModel:
         """Its column; equal to the width after the last column is written (a pending wrap)."""
         self.style: Sgr | None = None
         """The style the terminal is in (None: not known)."""
-        self.stream_style: Sgr | None = None
-        """The style the incoming stream has set: what its next text is written in."""
+        self.stream_style: Sgr | None = DEFAULT
+        """The style the incoming stream has set: what its next text is written in. At the start,
+        the default: Textual (through Rich) writes every piece of text as if after a reset."""
         self.blank = True
         """True when no cell is known (after `forget`): a full repaint may start by erasing all."""
         self.cut = False
@@ -124,7 +125,7 @@ class ScreenModel:
         for token in pieces:
             if token.kind == "sgr":
                 style = apply_sgr(style, token.params)
-            elif token.kind in ("other", "cut"):
+            elif token.kind == "cut" or (token.kind == "other" and not keeps_style(token.raw)):
                 style = None  # a reset, a restored cursor...: the style may have changed
         self.forget()
         self.stream_style = self.style = style

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["Token", "narrow_width", "tokens"]
+__all__ = ["Token", "keeps_style", "narrow_width", "tokens"]
 
 _TOKEN = re.compile(
     r"(?P<text>[^\x00-\x1f\x7f-\x9f]+)"
@@ -33,6 +33,23 @@ output, in-band resize. Not the alternate screen (47, 1047, 1049), the saved cur
 origin mode (6), which do."""
 _HARMLESS_CSI = re.compile(r"\?[\d;]*\$p|[>=<?][\d;]*u|[>=]?\d*c|[56]n|[\d;]*t")
 """Mode and device queries, keyboard-protocol changes, status reports, window reports."""
+
+
+_KEEPS_STYLE = re.compile(r"\x1b\[\?(?P<modes>[\d;]*)(?P<final>[hl])|\x1b\[[\d;]*[ABCDEFGJKX]"
+                          r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x07\x08\t]")
+
+
+def keeps_style(sequence: str) -> bool:
+    """True if the terminal's style is the same after `sequence` as before it: setting a private
+    mode (the alternate screen included: it saves the cursor, it does not change the style),
+    resetting one other than those that restore the saved cursor and its style (1048, 1049),
+    relative moves, erases, OSC strings, BEL, BS, TAB."""
+    match = _KEEPS_STYLE.fullmatch(sequence)
+    if match is None:
+        return False
+    if match.group("final") == "l":
+        return not {"1048", "1049"} & set(match.group("modes").split(";"))
+    return True
 
 
 class Token(NamedTuple):
