@@ -80,6 +80,11 @@ class GuideList(OptionList, inherit_bindings=False):
         super().on_mount()
         use_ascii_scrollbars(self)
 
+    def on_resize(self) -> None:
+        # A smaller window can leave the highlighted item below the fold, and with it the terminal
+        # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
+        self.call_after_refresh(self.scroll_to_highlight)
+
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
         """Replace every item, keeping the highlight where it was if it still exists."""
         keep = self.highlighted
