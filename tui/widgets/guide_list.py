@@ -111,6 +111,8 @@ class GuideList(OptionList, inherit_bindings=False):
     def set_label(self, index: int, label: str) -> None:
         """Change one item's words (for example its "(selected)" state)."""
         self.replace_option_prompt_at_index(index, plain(label))
+        if index == self.highlighted:  # longer words may wrap onto a line below the fold
+            self.call_after_refresh(self.scroll_to_highlight)
 
     def item_texts(self) -> list[str]:
         """Every item's words, without the marks (for reading aloud)."""
