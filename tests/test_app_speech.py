@@ -80,6 +80,15 @@ async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follo
         text = app.screen.query_one(SectionText)
         assert text.highlight == chunk.highlight
         assert text_at_cursor(app).startswith(chunk.text[:12])
+        # A sentence that starts part-way along a line: the cursor is on its first letter.
+        index = next(i for i, c in enumerate(reading.chunks)
+                     if isinstance(c, Chunk) and c.paragraph is not None and c.start > 0)
+        chunk = reading.chunks[index]
+        assert isinstance(chunk, Chunk)
+        app.reader.handle(SpeechEvent("started", utterance=reading.utterance, index=index))
+        await pilot.pause()
+        assert text.highlight == chunk.highlight
+        assert app.cursor_position.x > 1 and text_at_cursor(app).startswith(chunk.text[:12])
         await pilot.press("space")
         await pilot.pause()
         assert ("pause", ()) in fake.calls

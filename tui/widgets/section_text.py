@@ -178,5 +178,8 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         for number in range(max(wanted, top), min(len(self._lines), top + region.height)):
             line = self._lines[number]
             if line.paragraph >= 0:
-                return Offset(region.x + line.indent, region.y + number - top)
+                # A sentence may start part-way along its line: the cursor goes to its first letter.
+                into = self.highlight[1] - line.start if self.highlight and number == wanted else 0
+                into = into if 0 <= into < line.end - line.start else 0
+                return Offset(region.x + line.indent + into, region.y + number - top)
         return Offset(region.x, region.y)
