@@ -9,9 +9,10 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Offset, Region
+from textual.geometry import Offset, Region, Spacing
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -21,9 +22,15 @@ MARK = "> "
 """Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
 
 
-def plain(label: str) -> Content:
-    """An item's words as plain text: never markup, so "[x] Twitching" keeps its brackets."""
-    return Content(f"  {label}")
+INDENT = Spacing(0, 0, 0, len(MARK))
+"""Every line of an item starts this far in: the first under the "> " mark, the rest under the
+words above them, so a wrapped item reads as one (a hanging indent)."""
+
+
+def plain(label: str) -> Visual:
+    """An item's words as plain text (never markup, so "[x] Twitching" keeps its brackets),
+    with the hanging indent."""
+    return Padding(Content(label), INDENT)
 
 
 class GuideList(OptionList, inherit_bindings=False):
@@ -75,6 +82,8 @@ class GuideList(OptionList, inherit_bindings=False):
         ]
         super().__init__(*options, id=id)
         self.compact = True
+        self.texts: list[str] = list(labels)
+        """Each row's words, headings included, as shown (for reading aloud)."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -89,6 +98,7 @@ class GuideList(OptionList, inherit_bindings=False):
         """Replace every item, keeping the highlight where it was if it still exists."""
         keep = self.highlighted
         self.set_options(Option(plain(label), id=ids[i] if ids else None) for i, label in enumerate(labels))
+        self.texts = list(labels)
         if labels:
             self.highlighted = min(keep or 0, len(labels) - 1)
 
@@ -100,10 +110,13 @@ class GuideList(OptionList, inherit_bindings=False):
         """
         keep = self.highlighted
         options: list[Option] = []
+        texts: list[str] = []
         for heading, items in groups:
             options.append(Option(Content(heading), disabled=True))
             options.extend(Option(plain(label), id=item_id) for item_id, label in items)
+            texts += [heading, *(label for _, label in items)]
         self.set_options(options)
+        self.texts = texts
         enabled = [i for i, option in enumerate(options) if not option.disabled]
         if enabled:
             self.highlighted = keep if keep in enabled else enabled[0]
@@ -111,17 +124,18 @@ class GuideList(OptionList, inherit_bindings=False):
     def set_label(self, index: int, label: str) -> None:
         """Change one item's words (for example its "(selected)" state)."""
         self.replace_option_prompt_at_index(index, plain(label))
+        self.texts[index] = label
         if index == self.highlighted:  # longer words may wrap onto a line below the fold
             self.call_after_refresh(self.scroll_to_highlight)
 
     def item_texts(self) -> list[str]:
         """Every item's words, without the marks (for reading aloud)."""
-        return [str(option.prompt).strip() for option in self.options]
+        return list(self.texts)
 
     def current_text(self) -> str:
         """The highlighted item's words, or ""."""
-        option = self.highlighted_option
-        return str(option.prompt).strip() if option is not None else ""
+        index = self.highlighted
+        return self.texts[index] if index is not None and index < len(self.texts) else ""
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
     """As OptionList's, but a change repaints only the two rows that change (see below)."""
