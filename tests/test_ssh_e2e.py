@@ -9,12 +9,14 @@ about 20 KB/s with 50 ms latency. Assertions are on what the screen shows, never
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from ssh_helpers import (
     GUIDE,
+    HOSTING_DOC,
     FlowFacts,
     SshServer,
     Tmux,
@@ -88,6 +90,35 @@ def test_the_hosting_guides_match_block_opens_the_guide_and_nothing_else(
         run_flow(tmux, "forced", facts)
         assert "SHELL-REACHED" not in tmux.screen("forced")
         assert facts.warning_id in saved_checks(remote_home)
+        tmux.kill_server()
+
+
+def shared_account_command(doc: Path = HOSTING_DOC) -> str:
+    """The ForceCommand line that docs/hosting.md gives for one shared account, verbatim."""
+    found = re.findall(r"^    ForceCommand d=\$\(mktemp -d\).*$", doc.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_the_shared_account_variant_starts_every_connection_fresh(
+        tmp_path: Path, tmux: Tmux, facts: FlowFacts, remote_home: dict[str, str]) -> None:
+    """The doc's shared-account ForceCommand: one guest's ticks never reach the next guest, and
+    the private folder is gone when the guide quits."""
+    block = match_block().replace("    ForceCommand spasm-guide\n", shared_account_command() + "\n")
+    assert "mktemp -d" in block
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    with running_sshd(tmp_path / "sshd-shared", extra=block_for_user(block, os_user()),
+                      setenv={"PATH": remote_path(), "TMPDIR": str(scratch), **remote_home}) as server:
+        tmux.new("first", server.ssh_argv())
+        run_flow(tmux, "first", facts)  # checks a warning sign and sees EMERGENCY, then quits
+        assert saved_checks(remote_home) == "", "the ticks went to the account's own folders"
+        assert not list(scratch.iterdir()), "the connection's folder was left behind"
+        tmux.new("second", server.ssh_argv())
+        tmux.wait_for("second", "Read the guide")
+        tmux.send("second", "k")
+        screen = tmux.wait_for("second", lambda s: "Check your symptoms" in s and "[ ]" in s, "the checklist")
+        assert "[x]" not in screen and "(selected)" not in screen
         tmux.kill_server()
 
 
