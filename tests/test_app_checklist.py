@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
+from textual.widgets._toast import Toast
 
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, save_state, state_path
@@ -148,6 +149,20 @@ async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> No
         await pilot.press("enter")
         await pilot.pause()
         assert "not a diagnosis" in target.read_text(encoding="utf-8").lower()
+
+
+async def test_the_saved_message_spans_a_narrow_window(tmp_path: Path) -> None:
+    """At 40 columns the "Saved ..." message takes the whole width (the path stays readable),
+    not a thin column over half the list; at 80 it keeps Textual's half."""
+    for width, expected in ((40, 38), (80, 39)):  # the rack keeps a margin; 39 is half, as Textual has it
+        app = make_app(tmp=tmp_path)
+        async with app.run_test(size=(width, 24), notifications=True) as pilot:
+            await pilot.press("k", "space", "s", "enter")
+            await pilot.pause()
+            await pilot.pause()  # the message is mounted after the dialog closes
+            toasts = list(app.screen.query(Toast))
+            assert len(toasts) == 1 and "Saved the summary" in str(toasts[0].render())
+            assert toasts[0].outer_size.width == expected
 
 
 async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:

@@ -27,6 +27,9 @@ MIN_HEIGHT = 12
 SHORT_HEIGHT = 20
 """Below this many rows, screens with two panes show one at a time."""
 
+NARROW_WIDTH = 60
+"""Windows narrower than this get messages across their whole width, not in a thin column."""
+
 
 class GuideScreen(Screen[None]):
     """A screen with the emergency line on its first row and every key on its last rows."""
@@ -119,4 +122,5 @@ class GuideScreen(Screen[None]):
             self.call_after_refresh(self._restore_focus)
         self.set_class(too_small, "-too-small")
         self.set_class(height < SHORT_HEIGHT, "-short")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
         self.update_emergency_line(width)
