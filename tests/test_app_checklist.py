@@ -217,14 +217,16 @@ async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_p
 
 
 async def test_a_tick_that_wraps_at_the_bottom_of_a_short_list_stays_in_view(tmp_path: Path) -> None:
-    """At 40x12 the list has three rows; "(selected)" wraps onto a fourth. The list scrolls so the
+    """At 40x12 "(selected)" wraps onto a line below the list's last row. The list scrolls so the
     whole item, state included, is on screen, its second line under its first letter."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("k", *["down"] * 6)
         await pilot.pause()
         item = text_at_cursor(app)
-        assert item.startswith("[ ]") and screen_lines(app).index(f" > {item}") == 4, screen_text(app)
+        lines = screen_lines(app)
+        row = lines.index(f" > {item}")  # the list's last row, just above the result's headline
+        assert item.startswith("[ ]") and lines[row + 1].startswith(" Result:"), screen_text(app)
         await pilot.press("space")
         await pilot.pause()
         lines = screen_lines(app)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_text
+from pilot_helpers import make_app, screen_lines, screen_text
 
 from tui.data.settings import Settings
 from tui.screens.reading import ReadingScreen
@@ -90,13 +90,31 @@ async def test_remapped_key_works_and_the_key_bar_shows_it(tmp_path: Path) -> No
 
 async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
-    async with app.run_test(size=(40, 12)) as pilot:
+    async with app.run_test(size=(40, 24)) as pilot:
         await pilot.press("1")
         await pilot.pause()
         text = " ".join(screen_text(app).split())
         for entry in ("n/Right Next", "p/Left Previous", "Esc Back", "/ Search", "k Symptoms", "?/F1 Help",
                       "q Quit", "1-9 Section"):
             assert entry in text, entry
+
+
+async def test_on_a_short_window_the_key_bar_keeps_to_two_rows_with_the_keys_that_matter(tmp_path: Path) -> None:
+    """At 40x12 every row of keys is a row of text lost: two rows, the screen's own keys first,
+    then Help (which lists them all) and Back. The keys left out still work."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.outer_size.height == 2
+        shown = " ".join(screen_lines(app)[-2:])
+        for entry in ("n/Right Next", "p/Left Previous", "?/F1 Help", "Esc Back"):
+            assert entry in shown, entry
+        assert "1-9 Section" in bar.describe() and "1-9 Section" not in shown  # all keys still work
+        await pilot.press("5")
+        await pilot.pause()
+        assert "Section five" in screen_text(app)
 
 
 async def test_help_lists_the_reading_keys_and_no_key_that_does_nothing(tmp_path: Path) -> None:

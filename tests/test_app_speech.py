@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import make_app, screen_text, text_at_cursor
+from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 
 from tui.app import GuideApp
 from tui.data.sentences import Chunk
@@ -58,6 +58,19 @@ def with_fake(app: GuideApp, fake: FakeClient | None = None) -> FakeClient:
     fake = fake or FakeClient()
     app.reader.client = fake  # type: ignore[assignment]
     return fake
+
+
+async def test_on_a_short_window_the_reading_keys_stay_in_two_rows(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        with_fake(app)
+        await pilot.press("2", "r")
+        await pilot.pause()
+        assert app.reader.reading is not None
+        assert app.screen.query_one(KeyBar).outer_size.height == 2
+        shown = " ".join(screen_lines(app)[-2:])
+        for entry in ("n/Right Next", "Esc/x Stop", "Space Pause", "?/F1 Help"):
+            assert entry in shown, entry
 
 
 async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follows(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""The keys of the current screen, in words, wrapping onto more lines instead of being cut off."""
+"""The keys of the current screen, in words, wrapped onto more lines (two at most on a short window)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,19 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+SHORT_ROWS = 2
+"""Rows the bar may take on a short window (the screen has the -short class): at 40x12 every row
+given to keys is taken from the text."""
+
 
 class KeyBar(Widget):
     """Every key shown for this screen: "n Next  p Previous  Esc Back ...".
 
     Textual's Footer scrolls sideways and hides keys on a narrow terminal; at 40 columns with a
     large font every key must still be visible, so this one wraps. Digits bound to sections
-    collapse into one "1-9 Section" entry.
+    collapse into one "1-9 Section" entry. On a short window it keeps to SHORT_ROWS rows: the
+    screen's own keys and those that stop or pause reading first, then Help (which lists every
+    key), then Back, then the rest as they fit.
     """
 
     DEFAULT_CSS = """
@@ -46,7 +52,12 @@ class KeyBar(Widget):
 
         Keys that do the same thing share one entry ("n/Right Next"), so none is hidden.
         """
+        return [(keys, description) for keys, description, _ in self._ranked_entries()]
+
+    def _ranked_entries(self) -> list[tuple[str, str, int]]:
+        """`entries`, each with its rank for a short window (lower is kept first)."""
         keys_for: dict[str, list[str]] = {}
+        rank_of: dict[str, int] = {}
         digits = False
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -59,9 +70,13 @@ class KeyBar(Widget):
             display = self.app.get_key_display(binding)
             if display not in shown:
                 shown.append(display)
-        out = [("/".join(keys), description) for description, keys in keys_for.items()]
+            action = binding.action.split("(")[0]
+            rank = (0 if active.node is not self.app or action in ("stop_reading", "pause_reading")
+                    else 1 if action == "help" else 2 if action == "go_back" else 3)
+            rank_of[binding.description] = min(rank, rank_of.get(binding.description, rank))
+        out = [("/".join(keys), description, rank_of[description]) for description, keys in keys_for.items()]
         if digits:
-            out.append(("1-9", "Section"))
+            out.append(("1-9", "Section", 3))
         return out
 
     def describe(self) -> str:
@@ -69,17 +84,33 @@ class KeyBar(Widget):
         return "  ".join(f"{key} {description}" for key, description in self.entries())
 
     def rows(self, width: int) -> list[list[tuple[str, str]]]:
-        """Entries packed into rows of `width` columns; an entry is never split across rows."""
-        rows: list[list[tuple[str, str]]] = [[]]
-        used = 0
-        for key, description in self.entries():
-            size = len(key) + 1 + len(description)
-            if rows[-1] and used + 2 + size > width:
+        """The entries shown, packed into rows of `width` columns; an entry is never split.
+
+        Normally every entry, in binding order. On a short window at most SHORT_ROWS rows: entries
+        in rank order, each into the first row with room for it, and left out if none has.
+        """
+        ranked = self._ranked_entries()
+        if self.screen.has_class("-short"):
+            rows: list[list[tuple[str, str]]] = []
+            for keys, description, _ in sorted(ranked, key=lambda entry: entry[2]):
+                size = len(keys) + 1 + len(description)
+                row = next((row for row in rows if self._width_of(row) + 2 + size <= width), None)
+                if row is not None:
+                    row.append((keys, description))
+                elif len(rows) < SHORT_ROWS:
+                    rows.append([(keys, description)])
+            return rows or [[]]
+        rows = [[]]
+        for keys, description, _ in ranked:
+            if rows[-1] and self._width_of(rows[-1]) + 2 + len(keys) + 1 + len(description) > width:
                 rows.append([])
-                used = 0
-            used += size + (2 if rows[-1] else 0)
-            rows[-1].append((key, description))
+            rows[-1].append((keys, description))
         return rows
+
+    @staticmethod
+    def _width_of(row: list[tuple[str, str]]) -> int:
+        """Columns a row of entries takes, two spaces between entries."""
+        return sum(len(keys) + 1 + len(description) for keys, description in row) + 2 * max(len(row) - 1, 0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(self.rows(width))
