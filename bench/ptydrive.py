@@ -28,8 +28,22 @@ class Session:
     size: tuple[int, int] = (80, 24)
     """(columns, rows) of its terminal."""
     _screen: Any = None
+    """A pyte screen fed with `log`, made on the first `shown()`."""
     _stream: Any = None
+    """The pyte stream that feeds it."""
     _fed: int = 0
+    """How many pieces of `log` it has been fed."""
+
+    def _read_some(self, wait: float) -> bytes:
+        """What arrives within `wait` seconds (b"" if nothing), logged."""
+        ready, _, _ = select.select([self.fd], [], [], wait)
+        if not ready:
+            return b""
+        data = os.read(self.fd, 65536)
+        if not data:
+            raise EOFError("the program closed its terminal")
+        self.log.append((time.perf_counter(), data))
+        return data
 
     def read_until(self, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
         """Read until `marker` appears in the output since this call; return (seconds, bytes read)."""
@@ -38,19 +52,13 @@ class Session:
         while marker not in seen:
             if time.perf_counter() - start > timeout:
                 raise TimeoutError(f"{marker!r} did not appear; got {seen[-300:]!r}")
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                data = os.read(self.fd, 65536)
-                if not data:
-                    raise EOFError("the program closed its terminal")
-                self.log.append((time.perf_counter(), data))
-                seen += data
+            seen += self._read_some(0.05)
         return time.perf_counter() - start, len(seen)
 
     def shown(self) -> str:
         """The screen as a terminal shows it after everything read so far (needs pyte).
 
-        Textual's output, and more so the lean driver's, sends only what changed: a word that
+        Textual's output, and more so the guide's screen model, sends only what changed: a word that
         appears on screen need not appear whole in the bytes, so waits look at the screen.
         """
         if self._screen is None:
@@ -69,12 +77,7 @@ class Session:
         while text not in self.shown():
             if time.perf_counter() - start > timeout:
                 raise TimeoutError(f"{text!r} is not on the screen:\n{self.shown()}")
-            ready, _, _ = select.select([self.fd], [], [], 0.05)
-            if ready:
-                data = os.read(self.fd, 65536)
-                if not data:
-                    raise EOFError("the program closed its terminal")
-                self.log.append((time.perf_counter(), data))
+            self._read_some(0.05)
         return time.perf_counter() - start
 
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
