@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -199,3 +200,28 @@ def test_the_highlighted_item_stays_in_view_when_the_window_shrinks(tmux: Tmux, 
     tmux.wait_for("shrink", lambda s: "Emergency?" in s and "symptoms" in s, "the checklist at 40x12")
     # A screen reader follows the cursor: the item it sits on must be on screen.
     tmux.wait_for("shrink", checked[:38], "the highlighted item at 40x12", timeout=5)
+
+
+@pytest.mark.parametrize(("gap", "escdelay"), [(0.03, ""), (0.25, "600")], ids=["30ms", "250ms-ESCDELAY=600"])
+def test_an_arrow_key_split_across_packets_is_still_an_arrow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             gap: float, escdelay: str) -> None:
+    """A slow link may deliver ESC and the rest of an arrow key's sequence apart. Within the
+    escape delay (100 ms, or ESCDELAY milliseconds, as for curses programs) it is still an
+    arrow; a lone Esc is still Esc."""
+    for name in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES", "ESCDELAY"):
+        monkeypatch.delenv(name, raising=False)
+    env = {"TERM": "xterm-256color", **xdg_env(tmp_path / "home"), **({"ESCDELAY": escdelay} if escdelay else {})}
+    session: Session = spawn([str(GUIDE)], env)
+    try:
+        session.read_until_shown("> Read the guide", GUARD)
+        session.send(b"\x1b")
+        time.sleep(gap)  # the rest of the sequence arrives in a later packet
+        session.send(b"[B")
+        session.read_until_shown("> Check your symptoms", GUARD)
+        session.send(b"\x1b[A\r")  # Up, Enter: the contents
+        session.read_until_shown("Contents", GUARD)
+        session.send(ESC)
+        session.read_until_shown("> Read the guide", GUARD)
+        assert "Contents" not in session.shown()
+    finally:
+        session.finish()
