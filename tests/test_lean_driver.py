@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import textwrap
@@ -260,6 +261,8 @@ def test_the_same_frame_again_sends_only_the_cursor() -> None:
     assert sent[1] == "\x1b[3H", sent
     sent = check([FIRST, FIRST + "\x1b[1;3H"])
     assert sent[1] == "\x1b[1;3H"
+    sent = check([FIRST, "\x1b[?2026h", FIRST, "\x1b[?2026l"])
+    assert sent[1:] == ["\x1b[?2026h", "\x1b[3H", "\x1b[?2026l"]  # a write of modes only: no move
 
 
 def test_one_changed_cell_sends_one_cell() -> None:
@@ -317,14 +320,41 @@ def test_a_whole_new_screen_starts_with_one_erase() -> None:
 @pytest.mark.parametrize("piece", [
     "\x1b[2J", "\x1b[K", "\x1b7", "\x1b8", "\x1bc", "\x1b[?1049h", "\x1b[3C", "\x1b[5;3r", "\x1b[?6h",
     "\x1b]8;;https://example.org\x1b\\", "\x08", "\t", "宽", "é\u0301", "\x1b[21m", "\x1b[4;1H\n",
-    "\x1b[3;1H\x1b[38;5", "\x1b[3;1H\x1b[", "\x1b[3;1H\x1b", "\x1b[2;20Hx",
+    "\x1b[2;20Hx", "\x1b[38;5\x1b[0m", "\x1b[4h", "\x1bPq#0;2;0;0;0#0~~\x1b\\", "\x1b[8;10;40t",
+    "\x1b[38;5;300m", "\x1b[6m",
 ])
 def test_what_the_model_does_not_understand_goes_out_unchanged(piece: str) -> None:
-    """Also a cut sequence, or a frame ending where the cursor's place is unknown (a pending wrap)."""
-    frame = "\x1b[0m\x1b[2;1H\x1b[44mab" + piece + ("cd\x1b[0m\x1b[3;1H" if "\x1b[3;1H" not in piece else "")
-    sent = check([FIRST, frame, FIRST])
+    """Also a frame ending where the cursor's place is unknown (a pending wrap), a broken
+    sequence, modes that change writing, graphics, window operations, odd colours."""
+    frame = "\x1b[0m\x1b[2;1H\x1b[44mab" + piece + "cd\x1b[0m\x1b[3;1H"
+    if piece in ("\x1b[4h", "\x1b[5;3r", "\x1b[?6h", "\x1bPq#0;2;0;0;0#0~~\x1b\\", "\x1b[8;10;40t"):
+        model = ScreenModel(XTERM)  # pyte does not emulate these: the bytes alone are checked
+        sent = [model.rewrite(f, (20, 4)) for f in (FIRST, frame)]
+    else:
+        sent = check([FIRST, frame, FIRST])
+        assert "Hello world" in sent[2], "after it the model starts again from nothing"
     assert sent[1].endswith(frame)
-    assert "Hello world" in sent[2], "after it the model starts again from nothing"
+
+
+@pytest.mark.parametrize("cut", ["\x1b[38;5", "\x1b[", "\x1b", "\x1b]0;tit"])
+def test_a_sequence_cut_by_the_end_of_a_write_is_held_for_the_next(cut: str) -> None:
+    """The start of the sequence waits for the next write, which is read with it whole: the
+    screens agree after each write."""
+    frame = "\x1b[0m\x1b[2;1H\x1b[44mab\x1b[3;1H" + cut
+    rest = {"\x1b[38;5": ";31mcd", "\x1b[": "31mcd", "\x1b": "[31mcd", "\x1b]0;tit": "le\x07cd"}[cut]
+    rest += "\x1b[0m\x1b[4;1H"
+    sent = check([FIRST, frame, rest])
+    assert not sent[1].endswith(cut) and sent[1].endswith("\x1b[3H")  # the rest was held back
+
+
+def test_a_mode_that_changes_writing_turns_the_model_off_until_a_full_reset() -> None:
+    model = ScreenModel(XTERM)
+    model.rewrite(FIRST, (20, 4))
+    model.rewrite("\x1b[4h", (20, 4))  # insert mode: every write now shifts what follows it
+    assert model.rewrite(FIRST, (20, 4)) == FIRST and model.rewrite(FIRST, (20, 4)) == FIRST
+    model.rewrite("\x1bc", (20, 4))
+    model.rewrite(FIRST, (20, 4))
+    assert model.rewrite(FIRST, (20, 4)) == "\x1b[3H"
 
 
 @pytest.mark.parametrize("piece", ["\x1b[?25l", "\x1b[?25h", "\x1b[?2026h", "\x1b[?1000;1006h", "\x1b[?2026$p",
@@ -405,7 +435,7 @@ def test_driver_writes_through_its_model(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
     driver = LeanDriver.__new__(LeanDriver)
     driver._file = None
-    driver.model = ScreenModel(XTERM)
+    driver.model, driver.resized = ScreenModel(XTERM), False
     driver.write(FIRST)
     assert written[0].endswith(FIRST)  # no size known: passed on as it is
     driver.model.rewrite(FIRST, (20, 4))
@@ -485,3 +515,36 @@ def test_ctrl_l_draws_over_what_another_program_wrote(tmp_path: Path) -> None:
         assert list(screen.display) == clean
     finally:
         session.finish()
+
+
+def test_a_resize_signal_forgets_the_screen_and_asks_for_every_cell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal that shrinks drops the rows it loses; grown back before the guide writes again,
+    the size looks unchanged, but those rows are blank. The signal makes the next write go out
+    in full, and asks the app to repaint everything (Textual would repaint only what changed)."""
+    written: list[str] = []
+    monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((20, 4)))
+    posted: list[tuple[object, dict[str, object]]] = []
+    textual_calls: list[int] = []
+
+    class App:
+        def refresh(self, **kwargs: object) -> None: ...
+
+        def call_later(self, callback: object, **kwargs: object) -> None:
+            posted.append((callback, kwargs))
+
+    driver = LeanDriver.__new__(LeanDriver)
+    driver._file, driver._app = sys.stdout, App()
+    driver.model, driver.resized = ScreenModel(XTERM), False
+    driver._textual_on_resize = lambda signum, frame: textual_calls.append(signum)
+    driver.write(FIRST)
+    driver.write(FIRST)
+    assert written[-1] == "\x1b[3H"  # nothing new to draw
+    driver.on_resize_signal(signal.SIGWINCH, None)
+    assert textual_calls == [signal.SIGWINCH]
+    assert [(getattr(callback, "__name__", ""), kwargs) for callback, kwargs in posted] == [
+        ("refresh", {"repaint": True, "layout": True})]
+    driver.write(FIRST)
+    assert "Hello world" in written[-1] and "Second line" in written[-1]
+    driver.write(FIRST)
+    assert written[-1] == "\x1b[3H"

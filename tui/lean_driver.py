@@ -16,7 +16,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import signal
 from collections.abc import Mapping
+from types import FrameType
 from typing import Any
 
 from textual.drivers.linux_driver import LinuxDriver
@@ -68,6 +70,28 @@ class LeanDriver(LinuxDriver):
         super().__init__(*args, **kwargs)
         self.model = ScreenModel(terminal_caps(os.environ) or Caps())
         """What the terminal shows, as far as this driver wrote it."""
+        self.resized = False
+        """Set by SIGWINCH: the terminal may have cut or moved what it showed, even if it is back
+        at the same size by the next write."""
+        self._textual_on_resize: Any = None
+        """Textual's own SIGWINCH handler, called from ours."""
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        self._textual_on_resize = signal.getsignal(signal.SIGWINCH)
+        signal.signal(signal.SIGWINCH, self.on_resize_signal)
+
+    def on_resize_signal(self, signum: int, frame: FrameType | None) -> None:
+        """SIGWINCH: forget the screen, pass the signal on to Textual, and ask for every cell.
+
+        Textual repaints only what changed when the size comes back the same, but the terminal may
+        have dropped what it showed in between. The refresh is posted to the app as Textual's own
+        handler posts its resize event: a message, from this same thread.
+        """
+        self.resized = True
+        if callable(self._textual_on_resize):
+            self._textual_on_resize(signum, frame)
+        self._app.call_later(self._app.refresh, repaint=True, layout=True)
 
     def forget_screen(self) -> None:
         """Send the next repaint in full (after something else wrote over the screen)."""
@@ -79,4 +103,7 @@ class LeanDriver(LinuxDriver):
             if self._file is not None:
                 columns, lines = os.get_terminal_size(self._file.fileno())
                 size = (columns, lines) if columns > 0 and lines > 0 else None
+        if self.resized:
+            self.resized = False
+            self.model.forget()
         super().write(self.model.rewrite(data, size))

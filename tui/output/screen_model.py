@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
-from tui.output.tokens import Token, keeps_style, narrow_width, tokens
+from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
 __all__ = ["Caps", "Cell", "ScreenModel"]
 
@@ -85,9 +85,14 @@ class ScreenModel:
         the default: Textual (through Rich) writes every piece of text as if after a reset."""
         self.blank = True
         """True when no cell is known (after `forget`): a full repaint may start by erasing all."""
-        self.cut = False
-        """True when the last write ended inside an escape sequence: the next goes out unchanged,
-        so that the terminal reads the rest of the sequence as it was meant."""
+        self.held = ""
+        """The start of an escape sequence that a write ended in the middle of: held back and put
+        before the next write, so the whole sequence is read at once."""
+        self.quiet = False
+        """True while rewriting a write that neither draws nor moves the cursor."""
+        self.off = False
+        """True after a mode that changes what writing does (insert, a scrolling region...): from
+        then on every write goes out unchanged, until a full reset (RIS)."""
 
     def forget(self) -> None:
         """Know nothing of the screen: the next repaint goes out in full."""
@@ -100,20 +105,26 @@ class ScreenModel:
     def rewrite(self, stream: str, size: tuple[int, int] | None) -> str:
         """What to send instead of `stream` for the terminal of `size` (columns, rows) to show the
         same screen with the cursor in the same place."""
+        stream, self.held = self.held + stream, ""
+        pieces = tokens(stream)
+        if pieces and pieces[-1].kind == "cut":
+            self.held = pieces.pop().raw
+            stream = stream[:len(stream) - len(self.held)]
         if size is None or size[0] < 1 or size[1] < 1:
             self.size = (0, 0)
-            return self._pass_on(stream, tokens(stream))
+            return self._pass_on(stream, pieces)
         if size != self.size:
             self.size = size
             self.forget()
-        pieces = tokens(stream)
-        if self.cut or not self._understood(pieces):
+        if self.off or not self._understood(pieces):
             return self._pass_on(stream, pieces)
         # Between two writes another program may have moved the cursor or changed the style (a
         # message from the system): the first move is absolute and the first style complete.
         row, col = self.row, self.col
-        self.row = self.col = None
-        self.style = None
+        self.quiet = all(token.kind == "harmless" for token in pieces)
+        if not self.quiet:
+            self.row = self.col = None
+            self.style = None
         return self._redraw(pieces, row, col)
 
     # -- reading the stream ---------------------------------------------------------------------
@@ -125,11 +136,15 @@ class ScreenModel:
         for token in pieces:
             if token.kind == "sgr":
                 style = apply_sgr(style, token.params)
-            elif token.kind == "cut" or (token.kind == "other" and not keeps_style(token.raw)):
-                style = None  # a reset, a restored cursor...: the style may have changed
+            elif token.kind == "other":
+                if not keeps_style(token.raw):
+                    style = None  # a reset, a restored cursor...: the style may have changed
+                if changes_writing(token.raw):
+                    self.off = True
+                elif token.raw == "\x1bc":  # a full reset: every mode back to its default
+                    self.off = False
         self.forget()
         self.stream_style = self.style = style
-        self.cut = bool(pieces) and pieces[-1].kind == "cut"
         return prefix + stream
 
     def _understood(self, pieces: Sequence[Token]) -> bool:
@@ -154,8 +169,8 @@ class ScreenModel:
                     return False  # the screen would scroll
                 # The pty may or may not add a CR: the column is unknown until the next move.
                 row, col = row + 1, None
-            elif kind != "harmless":
-                return False
+            elif kind != "harmless" or row is None or col is None:
+                return False  # not understood, or a query (of the cursor, say) from an unknown place
         # The stream's style must stay known: the next write may rely on it.
         return row is not None and col is not None and col < columns and style is not None
 
@@ -202,8 +217,14 @@ class ScreenModel:
                 self.cells[number] = wanted[number]
             wanted.clear()
             self.blank = False
-        if row is not None and col is not None:
-            self._move(out, row, col)
+        if row is None or col is None:
+            return
+        if self.quiet:
+            # A write of modes and queries only (Textual sends the start and end of synchronized
+            # output on their own): the cursor has not moved, and no move need be sent.
+            self.row, self.col = row, col
+            return
+        self._move(out, row, col)
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
         """Start a full repaint with ED 2 in the commonest blank, if every cell is painted."""
@@ -229,29 +250,43 @@ class ScreenModel:
         return blank_key(cell[1])
 
     def _erase_style(self, out: list[str], cell: Cell) -> None:
-        """Put the terminal in a style whose erase gives `cell` (under BCE, its background)."""
-        if not self.caps.bce:
-            return  # erases give the default background whatever the style
+        """Put the terminal in a style whose erase gives `cell`: one with the cell's background.
+
+        Done without BCE too (where only default-background blanks are erased): many terminals
+        whose terminfo lacks ``bce`` (tmux, kitty, foot) erase with the current background anyway.
+        """
         current = self.style
         if current is None or not erase_safe(current) or current.bg != cell[1].bg:
             self._set_style(out, cell[1])
 
     def _send_line(self, out: list[str], row: int, line: list[Cell | None]) -> None:
+        """Send the cells of `line` that differ from the terminal's row `row` (in one pass)."""
         have = self.cells[row]
-        columns = len(line)
-        differs = [x for x in range(columns) if line[x] is not None and not _same(line[x], have[x])]
-        if not differs:
+        if line == have:
             return
-        last = differs[-1]
-        # Where the line's blank tail starts: every cell from there to the edge the same erasable blank.
+        columns = len(line)
+        changed = [cell is not None and not _same(cell, old) for cell, old in zip(line, have, strict=True)]
+        if not any(changed):
+            return
+        last = columns - 1 - changed[::-1].index(True)
+        # For each cell, from the right: where its run of one erasable blank ends, and the last
+        # changed cell in that run (-1 if none), so that every choice below is O(1).
+        looks = [self._erased_look(cell) for cell in line]
+        run_end = [0] * columns
+        last_change = [-1] * columns
+        for x in range(columns - 1, -1, -1):
+            same_run = looks[x] is not None and x + 1 < columns and looks[x + 1] == looks[x]
+            run_end[x] = run_end[x + 1] if same_run else x + 1
+            later = last_change[x + 1] if same_run else -1
+            last_change[x] = later if later >= 0 else (x if changed[x] else -1)
+        # The line's blank tail: from there to the edge, one erasable blank.
         tail = columns
-        edge = self._erased_look(line[-1])
-        while edge is not None and tail > 0 and self._erased_look(line[tail - 1]) == edge:
+        while tail > 0 and looks[tail - 1] is not None and looks[tail - 1] == looks[-1]:
             tail -= 1
-        x = differs[0]
+        x = changed.index(True)
         while x <= last:
             cell = line[x]
-            if cell is None or _same(cell, have[x]):
+            if cell is None or not changed[x]:
                 x += 1
                 continue
             if x >= tail and last - x + 1 >= EL_FROM:
@@ -260,17 +295,12 @@ class ScreenModel:
                 out.append(EL)
                 have[x:] = line[x:]
                 return
-            run = x  # the run of the same erasable blank that starts here
-            look = self._erased_look(cell)
-            while look is not None and run < columns and self._erased_look(line[run]) == look:
-                run += 1
-            changed = max((n for n in range(x, run) if not _same(line[n], have[n])), default=x)
-            if self.caps.ech and changed - x + 1 >= ECH_FROM:
+            if self.caps.ech and looks[x] is not None and last_change[x] - x + 1 >= ECH_FROM:
                 self._move(out, row, x)
                 self._erase_style(out, cell)
-                out.append(f"\x1b[{run - x}X")
-                have[x:run] = line[x:run]
-                x = run
+                out.append(f"\x1b[{run_end[x] - x}X")
+                have[x:run_end[x]] = line[x:run_end[x]]
+                x = run_end[x]
                 continue
             self._move(out, row, x)
             self._put(out, cell)

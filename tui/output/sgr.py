@@ -6,6 +6,7 @@ Pure logic with no Textual import, so the screen model that uses it is tested on
 
 from __future__ import annotations
 
+import functools
 from typing import Any, NamedTuple, cast
 
 __all__ = ["DEFAULT", "Sgr", "apply_sgr", "blank_key", "change_style", "erase_safe", "sgr_params"]
@@ -33,8 +34,7 @@ class Sgr(NamedTuple):
 DEFAULT = Sgr()
 """The style after a reset (ESC[0m)."""
 
-_ON = {1: "bold", 2: "dim", 3: "italic", 5: "blink", 6: "blink", 7: "reverse", 8: "conceal", 9: "strike",
-       53: "overline"}
+_ON = {1: "bold", 2: "dim", 3: "italic", 5: "blink", 7: "reverse", 8: "conceal", 9: "strike", 53: "overline"}
 _OFF = {23: ("italic",), 25: ("blink",), 27: ("reverse",), 28: ("conceal",), 29: ("strike",),
         55: ("overline",), 22: ("bold", "dim")}
 _COLOUR_FIELD = {38: "fg", 48: "bg", 58: "underline_colour"}
@@ -69,6 +69,9 @@ def apply_sgr(state: Sgr | None, params: str) -> Sgr | None:
             if not all(part.isdigit() or part == "" for part in field.split(":")):
                 return None
             if head in ("38", "48", "58"):
+                parts = field.split(":")
+                if len(parts) < 3 or parts[1] not in ("5", "2") or not all(int(v or 0) <= 255 for v in parts[2:]):
+                    return None  # a form or value the terminal may read otherwise: not modelled
                 if state is not None:
                     state = _with(state, _COLOUR_FIELD[int(head)], value=field)
                 continue
@@ -89,8 +92,8 @@ def apply_sgr(state: Sgr | None, params: str) -> Sgr | None:
             if count is None or i + 1 + count > len(fields):
                 return None
             values = fields[i + 1:i + 1 + count]
-            if not all(v.isdigit() for v in values):
-                return None
+            if not all(v.isdigit() and int(v) <= 255 for v in values):
+                return None  # xterm ignores an out-of-range colour: not modelled
             colour = ";".join([str(code), *fields[i:i + 1 + count]])
             i += 1 + count
             if state is not None:
@@ -166,6 +169,7 @@ def erase_safe(style: Sgr) -> bool:
     return not (style.reverse or style.underline or style.strike or style.overline)
 
 
+@functools.cache
 def blank_key(style: Sgr) -> object:
     """What a blank cell in `style` looks like: two blanks with the same key look the same.
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
-__all__ = ["Token", "keeps_style", "narrow_width", "tokens"]
+__all__ = ["Token", "changes_writing", "keeps_style", "narrow_width", "tokens"]
 
 _TOKEN = re.compile(
     r"(?P<text>[^\x00-\x1f\x7f-\x9f]+)"
@@ -31,12 +31,23 @@ _HARMLESS_MODES = frozenset({1, 7, 12, 25, 1000, 1001, 1002, 1003, 1004, 1005, 1
 autowrap, cursor blink and visibility, mouse and focus reports, bracketed paste, synchronized
 output, in-band resize. Not the alternate screen (47, 1047, 1049), the saved cursor (1048) or
 origin mode (6), which do."""
-_HARMLESS_CSI = re.compile(r"\?[\d;]*\$p|[>=<?][\d;]*u|[>=]?\d*c|[56]n|[\d;]*t")
-"""Mode and device queries, keyboard-protocol changes, status reports, window reports."""
+_HARMLESS_CSI = re.compile(r"\?[\d;]*\$p|[>=<?][\d;]*u|[>=]?\d*c|[56]n|(?:1[1-9]|2[0-3])(?:;\d*)*t")
+"""Mode and device queries, keyboard-protocol changes, status reports, window reports and the
+title stack (not the window operations that move or resize it)."""
+_HARMLESS_STRING = re.compile(r"\x1bP[+$]q[^\x1b]*\x1b\\")
+"""DCS queries (XTGETTCAP, DECRQSS); other strings (sixel, kitty graphics, ...) may draw."""
+_CHANGES_WRITING = re.compile(r"\x1b\[(?:4|20)[hl]|\x1b\[\?(?:[\d;]*;)?(?:6|69)(?:;[\d;]*)?[hl]|\x1b\[[\d;]*r")
+"""Modes that change what writing or moving does (insert, new-line, origin, left-right margins,
+a scrolling region): after one, the model's picture of a write would be wrong."""
 
 
 _KEEPS_STYLE = re.compile(r"\x1b\[\?(?P<modes>[\d;]*)(?P<final>[hl])|\x1b\[[\d;]*[ABCDEFGJKX]"
                           r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|[\x07\x08\t]")
+
+
+def changes_writing(sequence: str) -> bool:
+    """True if after `sequence` text, moves or line feeds no longer do what the model assumes."""
+    return _CHANGES_WRITING.fullmatch(sequence) is not None
 
 
 def keeps_style(sequence: str) -> bool:
@@ -81,9 +92,14 @@ def tokens(stream: str) -> list[Token]:
     pos = 0
     while pos < len(stream):
         match = _TOKEN.match(stream, pos)
-        if match is None:  # an escape sequence cut short by the end of the write
-            append(Token("cut", stream[pos:]))
-            break
+        if match is None:  # an escape sequence broken by the next ESC, or cut short by the end
+            after = stream.find("\x1b", pos + 1)
+            if after < 0:
+                append(Token("cut", stream[pos:]))
+                break
+            append(Token("other", stream[pos:after]))
+            pos = after
+            continue
         raw = match.group()
         pos = match.end()
         kind = match.lastgroup
@@ -103,8 +119,8 @@ def tokens(stream: str) -> list[Token]:
                 append(Token("harmless" if harmless else "other", raw))
         elif kind == "osc":  # a title or clipboard is harmless; a hyperlink (OSC 8) marks cells
             append(Token("other" if raw.startswith("\x1b]8;") else "harmless", raw))
-        elif kind == "string":  # DCS, APC, PM: queries
-            append(Token("harmless", raw))
+        elif kind == "string":
+            append(Token("harmless" if _HARMLESS_STRING.fullmatch(raw) else "other", raw))
         elif raw == "\n":
             append(Token("lf", raw))
         elif raw == "\r":
