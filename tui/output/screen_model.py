@@ -11,7 +11,12 @@ It only rewrites what it fully understands: narrow text, styles, absolute moves,
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
 with anything else (a wide character, the alternate screen, an erase, a hyperlink...) is passed on
 unchanged and the model forgets the screen, so the next repaint is sent in full. So does a change
-of size, and `forget` (the redraw key: after another program wrote over the screen).
+of size, and `forget` (the redraw key, and the resize signal). A write that ends inside an escape
+sequence has that part held back for the next. A mode that changes what writing does (insert,
+a scrolling region, origin mode) turns the model off until a full reset.
+
+Each write starts with an absolute move and a complete style: between two writes another program
+(a message from the system) may have moved the cursor or changed the style.
 
 Pure logic with no Textual import.
 """
