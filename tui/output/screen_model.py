@@ -250,9 +250,12 @@ class ScreenModel:
     def _erased_look(self, cell: Cell | None) -> object | None:
         """How `cell` looks (its `blank_key`) if an erase can give it, else None: it must be a blank
         showing only a background, and one the erase gives (any under BCE, else the default)."""
-        if cell is None or cell[0] != " " or not erase_safe(cell[1]) or not (self.caps.bce or not cell[1].bg):
+        if cell is None or cell[0] != " ":
             return None
-        return blank_key(cell[1])
+        style = cell[1]
+        if not erase_safe(style) or not (self.caps.bce or not style.bg):
+            return None
+        return blank_key(style)
 
     def _erase_style(self, out: list[str], cell: Cell) -> None:
         """Put the terminal in a style whose erase gives `cell`: one with the cell's background.

@@ -57,8 +57,11 @@ def _int(field: str) -> int | None:
     return int(field) if field.isdigit() else None
 
 
+@functools.lru_cache(maxsize=4096)
 def apply_sgr(state: Sgr | None, params: str) -> Sgr | None:
-    """The state after ``ESC[<params>m`` from `state`; None when unknown (before or after)."""
+    """The state after ``ESC[<params>m`` from `state`; None when unknown (before or after).
+
+    Cached: a frame repeats the same few styles many times over."""
     fields = params.split(";")
     i = 0
     while i < len(fields):
