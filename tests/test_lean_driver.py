@@ -240,7 +240,7 @@ def check(frames: list[str], size: tuple[int, int] = (20, 4), caps: Caps = XTERM
     that fits `caps`. Returns what the model sent for each frame."""
     sent: list[str] = []
     for screen_class, kind_caps in KINDS:
-        if kind_caps != caps and not (caps == XTERM and screen_class is AttrsScreen):
+        if kind_caps != caps:
             continue
         pair = Pair(screen_class, caps, size)
         sent = []
