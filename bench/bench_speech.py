@@ -21,7 +21,6 @@ import argparse
 import array
 import asyncio
 import math
-import os
 import queue
 import shutil
 import statistics
@@ -29,12 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from pulse_helpers import private_pulse  # noqa: E402  (tests/ is not a package)
 
 from tui.speech.client import SpeechClient, SpeechEvent  # noqa: E402
 
@@ -46,35 +47,6 @@ SILENCE = 80
 """Frames (400 ms) of quiet that count as "silent": longer than any pause inside a sentence."""
 SENTENCE = "Emergency? Call 911 or your local emergency number."
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3
-
-
-@contextmanager
-def private_pulse(folder: Path) -> Iterator[dict[str, str]]:
-    """A PulseAudio daemon of our own with a null sink "bench"; yields the env that reaches it."""
-    runtime = folder / "run"
-    runtime.mkdir(mode=0o700)
-    socket = runtime / "native"
-    env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
-    env.update(HOME=str(folder), XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"),
-               XDG_STATE_HOME=str(folder / "state"))
-    daemon = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
-         "-L", f"module-null-sink sink_name=bench rate={RATE} channels=1",
-         "-L", f"module-native-protocol-unix auth-anonymous=1 socket={socket}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )
-    env["PULSE_SERVER"] = f"unix:{socket}"
-    try:
-        for _ in range(200):
-            if subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0:
-                break
-            time.sleep(0.05)
-        else:
-            raise SystemExit("PulseAudio did not start")
-        yield env
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
 
 
 class Monitor:
@@ -245,7 +217,7 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="bench-speech-") as name:
         folder = Path(name)
-        with private_pulse(folder) as env:
+        with private_pulse(folder, sink="bench") as env:
             monitor = Monitor(env, folder / "monitor.raw")
             try:
                 cli = statistics.median(baseline_cli(folder) for _ in range(args.runs))

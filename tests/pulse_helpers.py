@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,10 +38,10 @@ LOUD, QUIET = 1000.0, 100.0
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3
 
 
-@pytest.fixture(scope="module")
-def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """A private PulseAudio with a null sink "guide"; yields the environment that reaches it."""
-    root = tmp_path_factory.mktemp("pulse")
+@contextmanager
+def private_pulse(root: Path, sink: str = "guide") -> Iterator[dict[str, str]]:
+    """A PulseAudio daemon of our own in `root`, with a null sink `sink` (record `<sink>.monitor`);
+    yields the environment that reaches it. Raises RuntimeError if it does not start."""
     runtime = root / "run"
     runtime.mkdir(mode=0o700)
     socket = runtime / "native"
@@ -50,7 +51,7 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     log = (root / "pulse.log").open("wb")
     daemon = subprocess.Popen(
         ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no",
-         "--log-target=stderr", "-L", f"module-null-sink sink_name=guide rate={RATE} channels=1",
+         "--log-target=stderr", "-L", f"module-null-sink sink_name={sink} rate={RATE} channels=1",
          "-L", f"module-native-protocol-unix auth-anonymous=1 socket={socket}"],
         env=env, stdout=subprocess.DEVNULL, stderr=log, start_new_session=True,
     )
@@ -59,7 +60,7 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         deadline = time.monotonic() + GUARD
         while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
             if daemon.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"PulseAudio did not start: {(root / 'pulse.log').read_text()[-800:]}")
+                raise RuntimeError(f"PulseAudio did not start: {(root / 'pulse.log').read_text()[-800:]}")
             time.sleep(0.05)
         yield env
     finally:
@@ -70,6 +71,16 @@ def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
             daemon.kill()
             daemon.wait()
         log.close()
+
+
+@pytest.fixture(scope="module")
+def pulse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """A private PulseAudio with a null sink "guide"; yields the environment that reaches it."""
+    try:
+        with private_pulse(tmp_path_factory.mktemp("pulse")) as env:
+            yield env
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 class Recorder:
