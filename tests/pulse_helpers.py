@@ -38,6 +38,16 @@ LOUD, QUIET = 1000.0, 100.0
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3
 
 
+def eventually(check: Callable[[], bool], poll: float = 0.01) -> bool:
+    """Poll `check` until it holds (True) or the guard runs out (False)."""
+    deadline = time.monotonic() + GUARD
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(poll)
+    return True
+
+
 @contextmanager
 def private_pulse(root: Path, sink: str = "guide") -> Iterator[dict[str, str]]:
     """A PulseAudio daemon of our own in `root`, with a null sink `sink` (record `<sink>.monitor`);
@@ -111,12 +121,7 @@ class Recorder:
 
     def until(self, check: Callable[[], bool]) -> bool:
         """Poll `check` until it holds or the guard runs out."""
-        deadline = time.monotonic() + GUARD
-        while not check():
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(0.02)
-        return True
+        return eventually(check, poll=0.02)
 
     def speaking(self) -> bool:
         return max(self.recent(), default=0.0) > LOUD

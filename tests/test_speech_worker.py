@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pulse_helpers import eventually
 
 from tui.speech.audio import availability, espeak_library_present
 from tui.speech.client import SpeechClient, SpeechEvent
@@ -101,16 +102,6 @@ def alive(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
-
-
-def eventually(check: Callable[[], bool]) -> bool:
-    """Poll `check` until it holds or the guard runs out."""
-    deadline = time.monotonic() + GUARD
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def speaking_worker(speech: SpeechClient, events: Events) -> tuple[int, int]:
