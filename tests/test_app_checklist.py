@@ -165,6 +165,25 @@ async def test_the_saved_message_spans_a_narrow_window(tmp_path: Path) -> None:
             assert toasts[0].outer_size.width == expected
 
 
+async def test_on_a_narrow_window_the_next_key_clears_a_message_and_still_works(tmp_path: Path) -> None:
+    """The message covers the list at 40 columns: the next key takes it away and does its work.
+    At 80 columns it stays its time, off to the side."""
+    for width, stays in ((40, False), (80, True)):
+        app = make_app(tmp=tmp_path)
+        async with app.run_test(size=(width, 24), notifications=True) as pilot:
+            await pilot.press("k", "space", "s", "enter")
+            await pilot.pause()
+            await pilot.pause()
+            toasts = list(app.screen.query(Toast))
+            padding = 0 if width == 40 else 2  # at 40 columns only the words take rows
+            assert len(toasts) == 1 and toasts[0].outer_size.height == toasts[0].content_size.height + padding
+            await pilot.press("down")
+            await pilot.pause()
+            await pilot.pause()
+            assert bool(app.screen.query(Toast)) is stays
+            assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text}")
+
+
 async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
     path = state_path()
     path.parent.mkdir(parents=True, exist_ok=True)

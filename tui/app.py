@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import constants as textual_constants
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -388,6 +389,14 @@ class GuideApp(App[int]):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
         self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
+
+    async def on_event(self, event: events.Event) -> None:
+        # On a narrow window a message covers the list it speaks of: the next key clears it (the
+        # key still does its work), so nothing the reader acts on stays hidden.
+        if (isinstance(event, events.Key) and not event.is_forwarded and self._notifications
+                and self._screen_stack and self.screen.has_class("-narrow")):
+            self.clear_notifications()
+        await super().on_event(event)
 
     def action_redraw(self) -> None:
         """Send every cell again: the lean driver forgets what it thinks the terminal shows, which
