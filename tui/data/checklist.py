@@ -7,11 +7,13 @@ with a `ContentError` naming the file and the key, never guessed around.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from tui.data.care_routes import PLACEHOLDERS
 from tui.data.content import load_toml, require_str, require_table
 from tui.data.errors import ContentError
 from tui.data.sanitize import clean_line
@@ -19,7 +21,7 @@ from tui.data.sanitize import clean_line
 CHECKLIST_FILE = "checklist.toml"
 """The checklist's file name inside a guide folder."""
 
-TIER_IDS: tuple[str, ...] = ("selfcare", "soon", "urgent", "emergency")
+TIER_IDS: tuple[str, ...] = ("selfcare", "soon", "urgent", "hospital", "emergency")
 """Tier ids from lowest to highest urgency. Fixed here, not in the file, so that a typo in the
 content can never reorder how urgent a warning sign is."""
 
@@ -30,8 +32,8 @@ MAX_ADVICE = 5
 """At most five advice lines per tier, as NHS care cards do."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ITEM_KEYS = frozenset({"id", "group", "text", "tier", "source", "red_flag"})
-_TIER_KEYS = frozenset({"label", "symbol", "headline", "advice"})
+_ITEM_KEYS = frozenset({"id", "group", "text", "tier", "source", "red_flag", "action"})
+_TIER_KEYS = frozenset({"label", "symbol", "headline", "advice", "safety_net"})
 
 
 @dataclass(frozen=True)
@@ -41,23 +43,17 @@ class Tier:
     id: str
     """One of TIER_IDS."""
     rank: int
-    """0 for selfcare up to 3 for emergency: higher is more urgent."""
+    """0 for selfcare up to 4 for emergency: higher is more urgent."""
     label: str
-    """The urgency as one capitalised word, e.g. "EMERGENCY"."""
+    """The urgency in capitals, e.g. "EMERGENCY" or "HOSPITAL NOW"."""
     symbol: str
     """A short ASCII mark, e.g. "!!!": safe under LANG=C."""
     headline: str
-    """The call to action, with a `{number}` placeholder for the emergency number."""
+    """The call to action, with placeholders (care_routes.PLACEHOLDERS) for the region's words."""
     advice: tuple[str, ...]
-    """One to five short lines of advice; may contain `{number}` too."""
-
-    def headline_for(self, number: str) -> str:
-        """The headline with the reader's emergency number filled in."""
-        return self.headline.replace("{number}", number)
-
-    def advice_for(self, number: str) -> tuple[str, ...]:
-        """The advice lines with the reader's emergency number filled in."""
-        return tuple(line.replace("{number}", number) for line in self.advice)
+    """One to five short lines of advice; may use the placeholders too."""
+    safety_net: str
+    """What to do if it gets worse or a new sign starts: every result ends with it."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +83,9 @@ class Item:
     source: str
     """Who says so: "source article", or an addition's own source."""
     red_flag: bool
-    """True for the source article's six warning signs."""
+    """A warning sign the source article or published guidance names: never below "urgent"."""
+    action: str | None = None
+    """One thing to do now that this item alone needs (e.g. stop a statin); may use placeholders."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ class Checklist:
     intro: str
     """One line shown above the list."""
     tiers: tuple[Tier, ...]
-    """All four tiers, lowest first (index == rank)."""
+    """All five tiers, lowest first (index == rank)."""
     groups: tuple[Group, ...]
     """The groups, in display order."""
     items: tuple[Item, ...]
@@ -138,10 +136,19 @@ class Checklist:
 
 
 def _check_template(text: str, path: Path, key: str) -> None:
-    """Only `{number}` may appear in braces: anything else would be shown to the reader raw."""
-    leftover = text.replace("{number}", "")
+    """Only the known placeholders may appear in braces: anything else would be shown raw."""
+    leftover = text
+    for placeholder in PLACEHOLDERS:
+        leftover = leftover.replace(placeholder, "")
     if "{" in leftover or "}" in leftover:
-        raise ContentError(path, f"key '{key}' may only use the placeholder {{number}}")
+        raise ContentError(path, f"key '{key}' may only use the placeholders {', '.join(PLACEHOLDERS)}")
+
+
+def _template(table: dict[str, Any], key: str, path: Path, where: str) -> str:
+    """A required non-empty string that may use the placeholders."""
+    text = require_str(table, key, path, where)
+    _check_template(text, path, f"{where}{key}")
+    return text
 
 
 def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
@@ -156,8 +163,7 @@ def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
     symbol = require_str(table, "symbol", path, where)
     if not symbol.isascii() or len(symbol) > 4:
         raise ContentError(path, f"key '{where}symbol' must be 1 to 4 ASCII characters (it must show under LANG=C)")
-    headline = require_str(table, "headline", path, where)
-    _check_template(headline, path, f"{where}headline")
+    headline = _template(table, "headline", path, where)
     if tier_id == "emergency" and "{number}" not in headline:
         raise ContentError(path, f"key '{where}headline' must contain {{number}}, the emergency number")
     if not headline.startswith(f"{label}:"):
@@ -172,11 +178,12 @@ def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
             raise ContentError(path, f"key '{where}advice[{index}]' must be a non-empty string")
         _check_template(line, path, f"{where}advice[{index}]")
         advice.append(clean_line(line))
-    return Tier(tier_id, TIER_IDS.index(tier_id), label, symbol, headline, tuple(advice))
+    safety_net = _template(table, "safety_net", path, where)
+    return Tier(tier_id, TIER_IDS.index(tier_id), label, symbol, headline, tuple(advice), safety_net)
 
 
 def _parse_tiers(data: dict[str, Any], path: Path) -> tuple[Tier, ...]:
-    """All four tiers, in rank order; an unknown or missing tier is an error."""
+    """All five tiers, in rank order; an unknown or missing tier is an error."""
     tables = require_table(data, "tiers", path)
     for tier_id in tables:
         if tier_id not in TIER_IDS:
@@ -227,7 +234,7 @@ def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
     by_group = {group.id: group for group in groups}
     floor = TIER_IDS.index(RED_FLAG_FLOOR)
     seen: set[str] = set()
-    parsed: list[tuple[str, Group, str, Tier, str, bool]] = []
+    parsed: list[tuple[str, Group, str, Tier, str, bool, str | None]] = []
     for index, table in enumerate(_array(data, "items", path)):
         where = f"items[{index}]."
         for key in table:
@@ -250,12 +257,13 @@ def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
                                      f"'{RED_FLAG_FLOOR}' or 'emergency', not '{tier_id}'")
         text = require_str(table, "text", path, where)
         source = require_str(table, "source", path, where)
-        parsed.append((item_id, group, text, by_tier[tier_id], source, red_flag))
+        action = _template(table, "action", path, where) if "action" in table else None
+        parsed.append((item_id, group, text, by_tier[tier_id], source, red_flag, action))
     order = {group.id: position for position, group in enumerate(groups)}
     # sorted() is stable: items keep their file order within a group.
     parsed.sort(key=lambda entry: order[entry[1].id])
-    return tuple(Item(item_id, number, group, text, tier, source, red_flag)
-                 for number, (item_id, group, text, tier, source, red_flag) in enumerate(parsed, start=1))
+    return tuple(Item(item_id, number, group, text, tier, source, red_flag, action)
+                 for number, (item_id, group, text, tier, source, red_flag, action) in enumerate(parsed, start=1))
 
 
 def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
@@ -267,6 +275,12 @@ def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
     for group in groups:
         if not any(item.group.id == group.id for item in items):
             raise ContentError(path, f"group '{group.id}' has no items")
+    for before, after in itertools.pairwise(items):
+        if after.tier.rank > before.tier.rank:
+            # Like NHS 111, the list asks about life-threatening signs first: a reader who stops
+            # part-way must already have passed every sign more urgent than the one they are on.
+            raise ContentError(path, f"item '{after.id}' ({after.tier.id}) is listed after the less urgent "
+                                     f"'{before.id}' ({before.tier.id}): list the most urgent first")
     return Checklist(
         path=path,
         title=require_str(head, "title", path, "checklist."),

@@ -1,19 +1,26 @@
-"""Remember which checklist items the reader ticked, across runs and across modes.
+"""Remember which checklist items the reader chose, when, and their answers for a doctor.
 
-The ticks live in `checklist.toml` in platformdirs' user state folder for "spasm-guide" (so
+The state lives in `checklist.toml` in platformdirs' user state folder for "spasm-guide" (so
 `XDG_STATE_HOME` moves it). Both the full-screen checklist and the numbered prompts read and
-write this one file, so a reader can start in one and finish in the other.
+write this one file, so a reader can start in one and finish in the other, and two copies of
+the guide (two SSH sessions of one account) share it: every change is made under a lock to
+what is on disk at that moment (`locked`), never to a copy read earlier.
 
 Every change is written at once, atomically: a dropped SSH link (SIGHUP) or a closed window
-never loses a tick already made, and never leaves half a file. A file that cannot be read never
-stops the guide: it is kept as a backup, the checklist starts empty and one line says so.
+never loses a choice already made, and never leaves half a file. A file that cannot be read
+never stops the guide: it is kept as a backup, the checklist starts empty and one line says so.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import fcntl
+import os
+import stat
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,94 +35,188 @@ from tui.data.settings import APP_NAME
 STATE_FILE = "checklist.toml"
 """The state file's name inside the user state folder."""
 
-FORMAT_VERSION = 1
-"""Written into the file so that a later format can tell an old file from a broken one."""
+FORMAT_VERSION = 2
+"""Version 2 keeps the time of each choice; version 1 (a bare list of ids) is still read."""
+
+MAX_STATE_BYTES = 256 * 1024
+"""A state file larger than this is not the guide's: it is set aside unread."""
+
+MAX_ANSWER_CHARS = 500
+"""An answer for the doctor is cut to this many characters: a page, not a paste of a file."""
+
+
+@dataclass
+class SavedState:
+    """What is on disk: when each item was chosen, and the answers for a doctor."""
+
+    ticks: dict[str, datetime.datetime] = field(default_factory=dict)
+    """Item id to the time it was chosen (aware, so a change of time zone cannot move a day)."""
+    answers: dict[str, str] = field(default_factory=dict)
+    """Question id to the reader's answer; only answered questions are kept."""
 
 
 @dataclass(frozen=True)
 class LoadedState:
-    """The ticks read from disk, and what (if anything) the reader should be told about them."""
+    """The state read from disk, and what (if anything) the reader should be told about it."""
 
-    checked: frozenset[str]
-    """Ticked item ids that the checklist knows."""
+    state: SavedState
+    """Choices the checklist knows, and answers."""
     message: str | None
     """One line to show if the file was set aside or had unknown ids; None if all was well."""
 
 
 def state_path() -> Path:
-    """Where this user's ticks are kept."""
+    """Where this user's choices are kept."""
     return Path(platformdirs.user_state_dir(APP_NAME)) / STATE_FILE
 
 
-def _ids_from(data: dict[str, Any]) -> list[str] | None:
-    """The `checked` list if the data has the right shape, else None."""
-    value = data.get("checked")
-    if not isinstance(value, list) or not all(isinstance(entry, str) for entry in value):
+def now() -> datetime.datetime:
+    """The local time, with its offset: the time stored with a new choice."""
+    return datetime.datetime.now().astimezone()
+
+
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes; OSError if it is not a regular file or is too large.
+
+    Opened without blocking, so a FIFO or a device put in its place cannot hang the guide.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(0, "not a regular file")
+        if info.st_size > MAX_STATE_BYTES:
+            raise OSError(0, f"larger than {MAX_STATE_BYTES // 1024} KB")
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            return handle.read(MAX_STATE_BYTES + 1)[:MAX_STATE_BYTES]
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
+    """A stored time as an aware datetime; None if the value is not a time at all."""
+    if isinstance(value, datetime.datetime):
+        return value if value.tzinfo else value.astimezone()
+    if isinstance(value, datetime.date):
+        return datetime.datetime.combine(value, datetime.time(12)).astimezone()
+    return fallback if value is True else None
+
+
+def _parse(data: dict[str, Any], mtime: datetime.datetime) -> SavedState | None:
+    """The state if the data has a shape the guide wrote, else None."""
+    state = SavedState()
+    if "checked" in data:  # version 1: ids only, so the file's own time stands for each.
+        ids = data["checked"]
+        if not isinstance(ids, list) or not all(isinstance(entry, str) for entry in ids):
+            return None
+        state.ticks = dict.fromkeys(ids, mtime)
+    ticks = data.get("ticks", {})
+    answers = data.get("answers", {})
+    if not isinstance(ticks, dict) or not isinstance(answers, dict):
         return None
-    return value
+    for item_id, value in ticks.items():
+        when = _when(value, mtime)
+        if when is None:
+            return None
+        state.ticks[item_id] = when
+    state.answers = {key: clean_line(value)[:MAX_ANSWER_CHARS] for key, value in answers.items()
+                     if isinstance(value, str) and clean_line(value)}
+    return state
+
+
+def _set_aside(path: Path, why: str) -> LoadedState:
+    """Keep an unreadable file as a backup and start empty, saying so in one line."""
+    try:
+        backup = keep_backup(path)
+    except OSError as exc:
+        return LoadedState(SavedState(), f"{path}: saved checklist unreadable ({why}) and could not be moved "
+                                         f"aside ({exc.strerror}); starting empty.")
+    return LoadedState(SavedState(), f"{path}: saved checklist unreadable ({why}); starting empty, "
+                                     f"kept it as {backup.name}.")
 
 
 def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
-    """Read the saved ticks; a missing file is an empty checklist, a bad one is set aside."""
+    """Read the saved state; a missing file is an empty checklist, a bad one is set aside."""
     path = path or state_path()
     try:
-        raw = path.read_bytes()
+        raw = _read_capped(path)
+        mtime = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     except FileNotFoundError:
-        return LoadedState(frozenset(), None)
+        return LoadedState(SavedState(), None)
     except OSError as exc:
-        return LoadedState(frozenset(), f"{path}: cannot read your saved checklist ({exc.strerror}); starting empty.")
-    ids: list[str] | None = None
+        if exc.errno == 0:
+            return _set_aside(path, exc.strerror or "not a file")
+        return LoadedState(SavedState(), f"{path}: cannot read your saved checklist ({exc.strerror}); "
+                                         "starting empty.")
+    state: SavedState | None = None
     why = "wrong format"
     try:
-        ids = _ids_from(tomllib.loads(raw.decode("utf-8")))
+        state = _parse(tomllib.loads(raw.decode("utf-8")), mtime)
     except UnicodeDecodeError:
         why = "not UTF-8 text"
     except tomllib.TOMLDecodeError as exc:
         why = clean_line(str(exc))
-    if ids is None:
-        try:
-            backup = keep_backup(path)
-        except OSError as exc:
-            return LoadedState(frozenset(), f"{path}: saved checklist unreadable ({why}) and could not be moved "
-                                            f"aside ({exc.strerror}); starting empty.")
-        return LoadedState(frozenset(), f"{path}: saved checklist unreadable ({why}); starting empty, "
-                                        f"kept it as {backup.name}.")
+    except (RecursionError, MemoryError):
+        why = "nested too deeply"
+    if state is None:
+        return _set_aside(path, why)
     known = set(checklist.ids)
-    unknown = sorted({clean_line(entry) for entry in ids if entry not in known})
-    checked = frozenset(entry for entry in ids if entry in known)
+    unknown = sorted({clean_line(entry) for entry in state.ticks if entry not in known})
+    state.ticks = {key: value for key, value in state.ticks.items() if key in known}
     if unknown:
         # Likely a saved list from another version of the guide: the rest still counts.
         shown = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
         noun = "item" if len(unknown) == 1 else "items"
-        return LoadedState(checked, f"{path}: dropped {len(unknown)} saved {noun} this checklist does not have "
-                                    f"({shown}).")
-    return LoadedState(checked, None)
+        return LoadedState(state, f"{path}: dropped {len(unknown)} saved {noun} this checklist does not have "
+                                  f"({shown}).")
+    return LoadedState(state, None)
 
 
-def state_text(checked: Iterable[str], checklist: Checklist | None = None) -> str:
+def state_text(state: SavedState, checklist: Checklist | None = None) -> str:
     """The file's text: ids in list order when the checklist is given (stable diffs), else sorted."""
-    wanted = set(checked)
-    if checklist is not None:
-        ordered = [item_id for item_id in checklist.ids if item_id in wanted]
-        ordered += sorted(wanted - set(ordered))
-    else:
-        ordered = sorted(wanted)
-    return tomli_w.dumps({"version": FORMAT_VERSION, "checked": ordered})
+    order = {item_id: index for index, item_id in enumerate(checklist.ids)} if checklist else {}
+    ids = sorted(state.ticks, key=lambda item_id: (order.get(item_id, len(order)), item_id))
+    data: dict[str, Any] = {"version": FORMAT_VERSION,
+                            "ticks": {item_id: state.ticks[item_id].replace(microsecond=0) for item_id in ids}}
+    if state.answers:
+        data["answers"] = dict(sorted(state.answers.items()))
+    return tomli_w.dumps(data)
 
 
-def save_state(checked: Iterable[str], path: Path | None = None, checklist: Checklist | None = None) -> Path:
-    """Write the ticks atomically and return where; OSError is left to the caller to report."""
+def save_state(state: SavedState, path: Path | None = None, checklist: Checklist | None = None) -> Path:
+    """Write the state atomically and return where; OSError is left to the caller to report."""
     path = path or state_path()
-    write_text_atomic(path, state_text(checked, checklist))
+    write_text_atomic(path, state_text(state, checklist))
     return path
 
 
-def toggle(checked: frozenset[str], item_id: str) -> frozenset[str]:
-    """The ticks with `item_id` flipped: ticked becomes unticked and back."""
-    return checked - {item_id} if item_id in checked else checked | {item_id}
+def signature(path: Path) -> tuple[int, int, int] | None:
+    """What changes when anyone writes the file (time, size, inode); None when there is none."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
-def clear_state(path: Path | None = None) -> None:
-    """Forget every tick: remove the file (a missing file is already clear)."""
-    path = path or state_path()
-    path.unlink(missing_ok=True)
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock beside the state file while reading, changing and writing it.
+
+    Two copies of the guide that change the checklist at the same moment take turns, so each
+    change is applied to the other's. A folder where no lock file can be made still works,
+    unlocked: saving matters more than the rare race.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path.with_name(f".{path.name}.lock"), os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:
+        yield
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

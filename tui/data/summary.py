@@ -1,25 +1,30 @@
-"""A dated, plain-text summary of the checklist that a reader can take or send to a doctor.
+"""A dated, one-page, plain-text summary of the checklist for a doctor.
 
 Plain text on purpose: it opens anywhere, prints anywhere, reads the same in a screen reader
-and needs no software the doctor might not have. It is written atomically into the user data
-folder (`XDG_DATA_HOME` moves it) and passes through `clean_text`, so a summary can never carry
-a terminal escape code to whoever later `cat`s it.
+and needs no software the doctor might not have. It says what a clinician needs and each thing
+once: when, the urgency and why, the items chosen, the answers to the optional questions, the
+guide's version and content date, and that it is not a diagnosis. It is written atomically into
+the user data folder (`XDG_DATA_HOME` moves it) and passes through `clean_text`, so a summary can
+never carry a terminal escape code to whoever later `cat`s it.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
 
+from tui import __version__
 from tui.data.atomic import write_text_atomic
 from tui.data.checklist import Checklist
 from tui.data.content import Guide
+from tui.data.doctor_questions import QUESTIONS
 from tui.data.sanitize import clean_text
 from tui.data.settings import APP_NAME
-from tui.data.triage import DEFAULT_NUMBER, WIDTH, result_lines, triage, wrap_line
+from tui.data.triage import WIDTH, TriageResult, checked_items, wrap_line
 
 SUMMARY_FOLDER = "summaries"
 """Sub-folder of the user data folder that summaries go into."""
@@ -36,44 +41,65 @@ def spoken_date(when: datetime.datetime) -> str:
     return f"{when.day} {when:%B %Y} at {when:%H:%M}"
 
 
-def summary_lines(guide: Guide, checklist: Checklist, checked_ids: Iterable[str],
-                  number: str = DEFAULT_NUMBER, when: datetime.datetime | None = None,
-                  width: int = WIDTH) -> list[str]:
-    """The summary as plain lines: date, ticked items by group, result urgency first,
-    disclaimer, then where the guide's words come from."""
-    when = when or datetime.datetime.now()
-    wanted = set(checked_ids)
-    lines = ["Symptom checklist: summary for a doctor", f"Date: {spoken_date(when)}", ""]
-    lines += wrap_line(f"From the guide \"{guide.title}\". {guide.disclaimer}", "", width)
-    lines += ["", "What I checked"]
-    for group in checklist.groups:
-        ticked = [item for item in checklist.items_in(group) if item.id in wanted]
-        lines += ["", f"{group.title}:"]
-        if not ticked:
-            lines.append("- (nothing checked)")
-        for item in ticked:
-            lines += wrap_line(item.text, "- ", width)
-    lines += ["", "What the guide says"]
-    lines += ["", *result_lines(triage(checklist, wanted, number), width)]
+@dataclass(frozen=True)
+class SummaryInput:
+    """Everything one summary says, gathered by the checklist session."""
+
+    result: TriageResult
+    """The result for the choices that count."""
+    checked: frozenset[str]
+    """Ids of the choices that count (chosen today)."""
+    answers: Mapping[str, str]
+    """Question id to answer; unanswered questions are absent."""
+
+
+def _credit_lines(guide: Guide, checklist: Checklist, checked: Iterable[str], width: int) -> list[str]:
+    """Where the guide's words and the chosen items come from."""
     credit = guide.credit
-    lines += [""]
-    lines += wrap_line(
-        f"The guide is written in its own words from \"{credit.title}\", {credit.publisher}, "
-        f"medically reviewed by {credit.reviewer}, updated {credit.updated}. {guide.signoff_note}",
-        "", width,
-    )
-    sources = sorted({item.source for item in checklist.items if item.id in wanted} - {"source article"})
+    lines = wrap_line(
+        f"Guide: \"{guide.title}\", version {__version__}, content reviewed {guide.reviewed}. "
+        f"Written in its own words from \"{credit.title}\" ({credit.publisher}, updated {credit.updated}), "
+        f"which {credit.reviewer} medically reviewed. That review was of the source article, not of this "
+        f"guide. {guide.signoff_note}", "", width)
+    sources = sorted({item.source for item in checked_items(checklist, checked)} - {"source article"})
     if sources:
-        lines += wrap_line(f"Some checklist items are additions to that article. Sources: {'; '.join(sources)}.",
-                       "", width)
+        lines += ["", "Sources of the items chosen:"]
+        for source in sources:
+            lines += wrap_line(source, "- ", width)
     return lines
 
 
-def summary_text(guide: Guide, checklist: Checklist, checked_ids: Iterable[str],
-                 number: str = DEFAULT_NUMBER, when: datetime.datetime | None = None,
-                 width: int = WIDTH) -> str:
+def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
+                  when: datetime.datetime | None = None, width: int = WIDTH) -> list[str]:
+    """The summary as plain lines, each fact once."""
+    when = when or datetime.datetime.now()
+    result = data.result
+    lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when)}", ""]
+    lines += wrap_line(f"Urgency the guide gave: {result.headline}", "", width)
+    if result.reasons:
+        lines += wrap_line(f"Why: {'; '.join(result.reasons)}.", "", width)
+    lines += ["", "What I chose (most urgent first):"]
+    items = sorted(checked_items(checklist, data.checked), key=lambda item: -item.tier.rank)
+    for item in items:
+        lines += wrap_line(f"{item.tier.label}: {item.text}", "- ", width)
+    if not items:
+        lines.append("- (nothing)")
+    if result.earlier:
+        lines += ["", "Chosen on an earlier day, not confirmed today (not counted):"]
+        for earlier in result.earlier:
+            lines += wrap_line(f"{earlier.text} (chosen {earlier.date})", "- ", width)
+    lines += ["", "About the symptoms:"]
+    for question in QUESTIONS:
+        lines += wrap_line(f"{question.label}: {data.answers.get(question.id, '(not answered)')}", "- ", width)
+    lines += ["", f"{result.disclaimer} It is a list of what I chose, for a doctor to check.", ""]
+    lines += _credit_lines(guide, checklist, data.checked, width)
+    return lines
+
+
+def summary_text(guide: Guide, checklist: Checklist, data: SummaryInput,
+                 when: datetime.datetime | None = None, width: int = WIDTH) -> str:
     """The summary as one string ending in a newline."""
-    return "\n".join(summary_lines(guide, checklist, checked_ids, number, when, width)) + "\n"
+    return "\n".join(summary_lines(guide, checklist, data, when, width)) + "\n"
 
 
 def default_summary_path(when: datetime.datetime | None = None, folder: Path | None = None) -> Path:

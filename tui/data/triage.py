@@ -1,8 +1,9 @@
-"""Turn a set of ticked checklist items into one result: how urgently to get help, and why.
+"""Turn a set of chosen checklist items into one result: how urgently to get help, and why.
 
 Pure functions, no I/O: the full-screen checklist, the numbered prompts, the speech reader and
-the saved summary all show the same result from the same code. The rule is the one NHS care
-cards and the MSD Manual use: the most urgent ticked item decides, nothing else lowers it.
+the saved summary all show the same result from the same code, in the same layout
+(`result_blocks`). The rule is the one NHS care cards and the MSD Manual use: the most urgent
+chosen item decides, and nothing else lowers it.
 """
 
 from __future__ import annotations
@@ -11,85 +12,135 @@ import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
 from tui.data.checklist import Checklist, Item, Tier
-from tui.data.settings import REGIONS
 
 DISCLAIMER = "This is not a diagnosis."
-"""Shown on every result, whatever is ticked (content brief rule 4)."""
+"""Shown on every result, whatever is chosen (content brief rule 4)."""
 
-DEFAULT_NUMBER = REGIONS["US"][0]
-"""The source article is from the US: 911 unless the reader chose another region."""
+NEUTRAL_HEADLINE = "Nothing chosen yet."
+"""The headline when no item counts. Deliberately not SELF-CARE: choosing nothing says nothing
+about the reader, so the guide must not suggest all is well."""
 
-NEUTRAL_HEADLINE = "Nothing checked yet."
-"""The headline when no item is ticked. Deliberately not SELF-CARE: ticking nothing says
-nothing about the reader, so the guide must not suggest all is well."""
-
-NEUTRAL_ADVICE = (
-    "Choose each thing you have now to see how soon to get help.",
-    "If you feel very unwell, call {number} or your local emergency number.",
-)
+NEUTRAL_ADVICE = ("Choose each thing you have now, to see how soon to get help.",)
 """Advice lines for the neutral result."""
+
+NEUTRAL_SAFETY_NET = "If you feel very unwell, call {number} or your local emergency number now."
+"""The safety net of the neutral result."""
 
 WIDTH = 72
 """Default wrap width for result_lines, the same as the plain mode."""
 
 
 @dataclass(frozen=True)
+class EarlierItem:
+    """An item chosen on an earlier day: shown with its date, not counted until chosen again."""
+
+    text: str
+    """The item's words."""
+    date: str
+    """When it was chosen, in words ("27 November")."""
+
+
+@dataclass(frozen=True)
 class TriageResult:
-    """What the checklist says for one set of ticked items."""
+    """What the checklist says for one set of chosen items."""
 
     tier: Tier | None
-    """The most urgent tier among the ticked items, or None when nothing is ticked."""
+    """The most urgent tier among the counted items, or None when nothing counts."""
     headline: str
-    """The call to action, emergency number filled in; starts with the tier's label."""
+    """The call to action, the region's words filled in; starts with the tier's label."""
     reasons: tuple[str, ...]
-    """Texts of the ticked items that set the tier (those at the highest tier), in list order."""
+    """Texts of the items that set the tier (those at the highest tier), in list order."""
     checked: tuple[str, ...]
-    """Texts of every ticked item, most urgent first, then in list order."""
+    """Texts of every counted item, most urgent first, then in list order."""
+    actions: tuple[str, ...]
+    """Item-specific things to do now (e.g. stop a statin), most urgent first, each once."""
     advice: tuple[str, ...]
-    """What to do, emergency number filled in."""
+    """What to do, the region's words filled in."""
+    safety_net: str
+    """What to do if it gets worse or a new sign starts: the last advice of every result."""
+    earlier: tuple[EarlierItem, ...] = ()
+    """Items chosen before today: not counted until the reader says they are still true."""
     disclaimer: str = DISCLAIMER
     """Always "This is not a diagnosis."."""
 
     @property
     def label(self) -> str:
-        """The urgency as one word ("EMERGENCY"), or "NONE" when nothing is ticked."""
+        """The urgency in words ("EMERGENCY"), or "NONE" when nothing counts."""
         return self.tier.label if self.tier else "NONE"
 
     @property
     def others(self) -> tuple[str, ...]:
-        """Ticked items that did not set the tier, most urgent first."""
+        """Counted items that did not set the tier, most urgent first."""
         return tuple(text for text in self.checked if text not in self.reasons)
 
 
 def checked_items(checklist: Checklist, checked_ids: Iterable[str]) -> tuple[Item, ...]:
-    """The ticked items in list order. Ids the checklist does not have are ignored: the saved
+    """The chosen items in list order. Ids the checklist does not have are ignored: the saved
     state drops them with a message, and a result must never fail because of one."""
     wanted = set(checked_ids)
     return tuple(item for item in checklist.items if item.id in wanted)
 
 
-def triage(checklist: Checklist, checked_ids: Iterable[str], number: str = DEFAULT_NUMBER) -> TriageResult:
-    """The result for these ticked ids, with `number` (e.g. settings.emergency_number) filled in."""
+def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes = DEFAULT_ROUTES,
+           earlier: Iterable[EarlierItem] = ()) -> TriageResult:
+    """The result for these chosen ids, in the words of `routes` (the reader's region).
+
+    `earlier` lists items chosen on another day: they are shown with the result, never counted.
+    """
     items = checked_items(checklist, checked_ids)
+    earlier = tuple(earlier)
     if not items:
-        return TriageResult(
-            tier=None,
-            headline=NEUTRAL_HEADLINE,
-            reasons=(),
-            checked=(),
-            advice=tuple(line.replace("{number}", number) for line in NEUTRAL_ADVICE),
-        )
+        return TriageResult(tier=None, headline=NEUTRAL_HEADLINE, reasons=(), checked=(), actions=(),
+                            advice=tuple(routes.fill(line) for line in NEUTRAL_ADVICE),
+                            safety_net=routes.fill(NEUTRAL_SAFETY_NET), earlier=earlier)
     top = max(items, key=lambda item: item.tier.rank).tier
     # Most urgent first so a reader (or listener) meets the deciding items before the rest.
     ordered = sorted(items, key=lambda item: -item.tier.rank)
+    actions = dict.fromkeys(routes.fill(item.action) for item in ordered if item.action)
     return TriageResult(
         tier=top,
-        headline=top.headline_for(number),
+        headline=routes.fill(top.headline),
         reasons=tuple(item.text for item in items if item.tier.rank == top.rank),
         checked=tuple(item.text for item in ordered),
-        advice=top.advice_for(number),
+        actions=tuple(actions),
+        advice=tuple(routes.fill(line) for line in top.advice),
+        safety_net=routes.fill(top.safety_net),
+        earlier=earlier,
     )
+
+
+@dataclass(frozen=True)
+class ResultBlock:
+    """One part of a result as both interfaces lay it out: a heading line, then bullets."""
+
+    heading: str
+    """The block's first line ("Because you chose:"), or the headline itself."""
+    bullets: tuple[str, ...] = ()
+    """Its lines, each shown as a bullet."""
+
+
+EARLIER_HEADING = "Still true? You chose these before today. They do not count until you choose them again:"
+"""The heading over items chosen on an earlier day."""
+
+
+def result_blocks(result: TriageResult) -> list[ResultBlock]:
+    """The result in its one layout, urgency first: headline, why, do this now, earlier choices,
+    also chosen, what to do, if it gets worse, disclaimer. Every interface renders these."""
+    blocks = [ResultBlock(result.headline)]
+    if result.reasons:
+        blocks.append(ResultBlock("Because you chose:", result.reasons))
+    if result.actions:
+        blocks.append(ResultBlock("Do this now:", result.actions))
+    if result.earlier:
+        blocks.append(ResultBlock(EARLIER_HEADING, tuple(f"{e.text} (chosen {e.date})" for e in result.earlier)))
+    if result.others:
+        blocks.append(ResultBlock("You also chose:", result.others))
+    blocks.append(ResultBlock("What to do:", result.advice))
+    blocks.append(ResultBlock("If it gets worse:", (result.safety_net,)))
+    blocks.append(ResultBlock(result.disclaimer))
+    return blocks
 
 
 def wrap_line(text: str, indent: str, width: int) -> list[str]:
@@ -99,22 +150,16 @@ def wrap_line(text: str, indent: str, width: int) -> list[str]:
 
 
 def result_lines(result: TriageResult, width: int = WIDTH) -> list[str]:
-    """The result as plain lines, urgency first: headline, why, what to do, disclaimer.
+    """The result as plain lines, a blank line between blocks.
 
     No symbols, colour or box drawing: every line reads the same on a braille display, in a
     pipe and when spoken.
     """
-    lines = wrap_line(result.headline, "", width)
-    if result.reasons:
-        lines += ["", "Because you checked:"]
-        for text in result.reasons:
+    lines: list[str] = []
+    for block in result_blocks(result):
+        if lines:
+            lines.append("")
+        lines += wrap_line(block.heading, "", width)
+        for text in block.bullets:
             lines += wrap_line(text, "- ", width)
-    if result.others:
-        lines += ["", "You also checked:"]
-        for text in result.others:
-            lines += wrap_line(text, "- ", width)
-    lines += ["", "What to do:"]
-    for text in result.advice:
-        lines += wrap_line(text, "- ", width)
-    lines += ["", result.disclaimer]
     return lines

@@ -5,8 +5,11 @@ printed line, every answer is a number typed and Enter, and nothing printed is e
 erased or coloured. A screen reader or braille display reads each new line once; a pipe works
 the same (`printf '3\\n7\\n0\\n' | spasm-guide --checklist`). Textual is never imported here.
 
-Ticks are loaded from and saved to the same state file as the full-screen checklist, on every
-change, so a dropped connection loses nothing already ticked.
+What the checklist does is decided by `tui.data.checklist_session.ChecklistSession`, shared with
+the full-screen checklist; this module only asks and prints. At a terminal the choices are the
+saved ones and every change is saved at once. From a pipe or a file (a script) the run starts
+with nothing chosen, a number chooses that item (it never unchooses), and the saved choices are
+left alone, so the same input always gives the same answer.
 """
 
 from __future__ import annotations
@@ -14,17 +17,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TextIO
 
+from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, Item, load_checklist
-from tui.data.checklist_state import clear_state, load_state, save_state, toggle
+from tui.data.checklist_session import ChecklistSession, Mark
 from tui.data.content import Guide
+from tui.data.doctor_questions import INTRO, QUESTIONS
 from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
-from tui.data.summary import save_summary, summary_text
-from tui.data.triage import DISCLAIMER, result_lines, triage
+from tui.data.triage import DISCLAIMER, result_lines
 from tui.plain.render import wrap
 
 TOGGLE_QUESTION = "Type a number to select or unselect it, 0 to finish:"
-"""The one question the checklist asks, again and again."""
+"""The one question the checklist asks at a terminal, again and again."""
+
+PIPE_QUESTION = "Type a number to select it, 0 to finish:"
+"""The same question when input is not a terminal: a number only ever selects."""
+
+PIPE_NOTE = ("Input is not a terminal, so this run starts with nothing chosen, a number selects "
+             "that item, and your saved choices are left as they are.")
+"""Said once at the start of a piped run, so a script's reader knows why."""
 
 AFTER_MENU = (
     "What next?",
@@ -38,22 +49,38 @@ AFTER_MENU = (
 AFTER_QUESTION = "Type a number, 0 to finish:"
 """The question under AFTER_MENU."""
 
+LONGEST_ANSWER = 6
+"""More characters than this cannot be a choice: the hint is given, the text never parsed."""
+
 
 class Prompter:
     """Numbered questions on a pair of text streams: read a line, answer with a number."""
 
     def __init__(self, stdin: TextIO, stdout: TextIO) -> None:
         self.stdin = stdin
+        """Where answers come from."""
         self.stdout = stdout
-        # At a terminal the answer is typed after the question, on the same line; in a pipe
-        # nothing echoes the answer, so each question ends its own line instead.
+        """Where questions go."""
         self.interactive = _isatty(stdin)
+        """At a terminal the answer is typed after the question, on the same line; in a pipe
+        nothing echoes the answer, so each question ends its own line instead."""
 
     def say(self, *lines: str) -> None:
         """Print lines and flush at once, so a pipe or a screen reader gets them now."""
         for line in lines:
             self.stdout.write(f"{line}\n")
         self.stdout.flush()
+
+    def read(self, question: str) -> str | None:
+        """Ask once and return the answer's line (stripped); None at end of input."""
+        self.stdout.write(f"{question} " if self.interactive else f"{question}\n")
+        self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            if self.interactive:
+                self.stdout.write("\n")
+            return None
+        return line.strip()
 
     def ask(self, question: str, highest: int, relist: Callable[[], None] | None = None) -> int | None:
         """Ask until the answer is a number from 0 to `highest`; None at end of input.
@@ -64,18 +91,13 @@ class Prompter:
         choices = f"a number from 0 to {highest}" if highest else "0"
         extra = ", or ? to see the list again" if relist else ""
         while True:
-            self.stdout.write(f"{question} " if self.interactive else f"{question}\n")
-            self.stdout.flush()
-            line = self.stdin.readline()
-            if not line:
-                if self.interactive:
-                    self.stdout.write("\n")
+            answer = self.read(question)
+            if answer is None:
                 return None
-            answer = line.strip()
             if answer == "?" and relist:
                 relist()
                 continue
-            if answer.isascii() and answer.isdigit():
+            if 0 < len(answer) <= LONGEST_ANSWER and answer.isascii() and answer.isdigit():
                 number = int(answer)
                 if number <= highest:
                     return number
@@ -83,8 +105,14 @@ class Prompter:
             elif not answer:
                 self.say(f"Nothing typed. Type {choices}{extra}.")
             else:
-                shown = clean_line(answer)[:20]
-                self.say(f"'{shown}' is not a number. Type {choices}{extra}.")
+                shown = clean_line(answer)
+                shown = shown if len(shown) <= 20 else f"{shown[:20]}..."
+                self.say(f"'{shown}' is not a number here. Type {choices}{extra}.")
+
+    def yes_no(self, question: str) -> bool | None:
+        """A yes-or-no question as numbers: True for 1, False for 0, None at end of input."""
+        answer = self.ask(f"{question} Type 1 for yes, 0 for no:", 1)
+        return None if answer is None else answer == 1
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -95,89 +123,106 @@ def _isatty(stream: TextIO) -> bool:
         return False
 
 
-def item_line(item: Item, checked: frozenset[str]) -> str:
-    """'3. [x] Text (selected)' or '3. [ ] Text': the state in words, never colour alone.
-
-    Never wrapped: a screen reader that reads the changed line must hear "(selected)" with it.
-    """
-    if item.id in checked:
-        return f"{item.number}. [x] {item.text} (selected)"
-    return f"{item.number}. [ ] {item.text}"
-
-
-def list_lines(checklist: Checklist, checked: frozenset[str]) -> list[str]:
-    """Every item, numbered, under its group's heading."""
-    lines: list[str] = []
-    for group in checklist.groups:
-        lines.append(group.title)
-        for item in checklist.items_in(group):
-            lines.append(item_line(item, checked))
-        lines.append("")
-    return lines
-
-
-class ChecklistSession:
-    """One run of the checklist on a Prompter: load ticks, toggle and save, show the result."""
+class ChecklistPrompts:
+    """One run of the checklist on a Prompter: choose, see the result, save a summary."""
 
     def __init__(self, guide: Guide, checklist: Checklist, settings: Settings, prompter: Prompter) -> None:
         self.guide = guide
-        self.checklist = checklist
+        """The guide, for the summary's credit."""
         self.settings = settings
+        """The reader's region."""
         self.prompter = prompter
-        loaded = load_state(checklist)
-        self.checked = loaded.checked
-        self.message = loaded.message
+        """Where questions are asked."""
+        self.session = ChecklistSession(checklist, routes_for(settings.region), persist=prompter.interactive)
+        """What the checklist does, shared with the full screen."""
+
+    @property
+    def checklist(self) -> Checklist:
+        """The items and tiers."""
+        return self.session.checklist
+
+    def item_line(self, item: Item) -> str:
+        """'3. [x] selected: Text': the state in words, first. Never wrapped: a screen reader that
+        reads the changed line must hear the state with it."""
+        return f"{item.number}. {self.session.label(item)}"
 
     def show_list(self) -> None:
         """Print the whole numbered list (at the start, or when the reader asks with "?")."""
-        self.prompter.say(*list_lines(self.checklist, self.checked))
+        lines: list[str] = []
+        for group in self.checklist.groups:
+            lines.append(group.title)
+            lines += [self.item_line(item) for item in self.checklist.items_in(group)]
+            lines.append("")
+        self.prompter.say(*lines)
 
-    def save(self) -> None:
-        """Write the ticks now; say so in one line if the disk refuses."""
-        try:
-            save_state(self.checked, checklist=self.checklist)
-        except OSError as exc:
-            self.prompter.say(f"Could not save your choices ({exc.strerror}). They count for this run only.")
+    def note(self, message: str | None) -> None:
+        """Say a line from the session (a change made elsewhere, a failed save), if any."""
+        if message:
+            self.prompter.say(message)
 
     def choose(self) -> bool:
-        """The toggle loop. Returns False if input ended (the result is still shown)."""
-        total = len(self.checklist.items)
+        """The choosing loop. Returns False if input ended (the result is still shown)."""
+        question = TOGGLE_QUESTION if self.prompter.interactive else PIPE_QUESTION
         while True:
-            number = self.prompter.ask(TOGGLE_QUESTION, total, self.show_list)
+            number = self.prompter.ask(question, len(self.checklist.items), self.show_list)
             if number is None:
                 return False
             if number == 0:
                 return True
             item = self.checklist.by_number(number)
-            self.checked = toggle(self.checked, item.id)
-            self.save()
-            # Only the changed line: what was printed before stays where it is.
-            self.prompter.say(item_line(item, self.checked))
+            if self.prompter.interactive:
+                self.note(self.session.toggle(item.id))
+            else:
+                self.note(self.session.select(item.id, True))
+            # Only the changed item, its state first: what was printed before stays where it is.
+            self.prompter.say(f"{item.number}. {self.session.announcement(item)}")
 
     def show_result(self) -> None:
         """Print the result, urgency first."""
-        result = triage(self.checklist, self.checked, self.settings.emergency_number)
-        self.prompter.say("", *result_lines(result), "")
+        self.prompter.say("", *result_lines(self.session.result()), "")
 
-    def save_summary(self) -> None:
-        """Write a dated summary for a doctor and say where it went."""
-        text = summary_text(self.guide, self.checklist, self.checked, self.settings.emergency_number)
+    def ask_questions(self) -> bool:
+        """The optional questions for a doctor. Returns False if input ended."""
+        self.prompter.say("", *wrap(INTRO))
+        for question in QUESTIONS:
+            before = self.session.state.answers.get(question.id)
+            if before:
+                self.prompter.say(f"(Now: {before}. Enter keeps it, a dash clears it.)")
+            answer = self.prompter.read(question.text)
+            if answer is None:
+                return False
+            if answer == "-":
+                self.note(self.session.set_answer(question.id, ""))
+            elif answer:
+                self.note(self.session.set_answer(question.id, answer))
+        return True
+
+    def save_summary(self) -> bool:
+        """Ask the optional questions, write the summary and say where. False if input ended."""
+        going = self.ask_questions()
         try:
-            path = save_summary(text)
+            path = self.session.save_summary(self.guide)
         except OSError as exc:
             self.prompter.say(f"Could not save the summary ({exc.strerror}).")
-            return
+            return going
         self.prompter.say(f"Saved the summary as {path}")
+        return going
 
-    def clear(self) -> None:
-        """Untick everything and forget the saved ticks."""
-        self.checked = frozenset()
-        try:
-            clear_state()
-        except OSError as exc:
-            self.prompter.say(f"Cleared your choices for this run, but not the saved ones ({exc.strerror}).")
-            return
-        self.prompter.say("Cleared all your choices.")
+    def clear(self) -> bool | None:
+        """Ask first, then forget every choice. None if input ended."""
+        count = len(self.session.state.ticks)
+        if not count:
+            self.prompter.say("Nothing is selected.")
+            return True
+        sure = self.prompter.yes_no("Clear your one choice?" if count == 1 else f"Clear all {count} choices?")
+        if sure is None:
+            return None
+        if sure:
+            self.note(self.session.clear())
+            self.prompter.say("Cleared all your choices.")
+        else:
+            self.prompter.say("Kept your choices.")
+        return True
 
     def after_result(self) -> int | None:
         """The "What next?" menu until the reader finishes (0) or goes back to the list (2, 3).
@@ -188,21 +233,32 @@ class ChecklistSession:
             self.prompter.say(*AFTER_MENU)
             answer = self.prompter.ask(AFTER_QUESTION, len(AFTER_MENU) - 2, lambda: self.prompter.say(*AFTER_MENU))
             if answer == 1:
-                self.save_summary()
+                if not self.save_summary():
+                    return None
                 continue
             if answer == 3:
-                self.clear()
+                if self.clear() is None:
+                    return None
                 return 2
             return answer
 
-    def run(self) -> bool:
-        """The whole checklist. Returns False if input ended, True if the reader finished."""
+    def start(self) -> None:
+        """The title, the list, and what is special about this run."""
         self.prompter.say(self.checklist.title, DISCLAIMER, *wrap(self.checklist.intro),
                           emergency_line(self.settings))
-        if self.message:
-            self.prompter.say(self.message)
+        if not self.prompter.interactive:
+            self.prompter.say(*wrap(PIPE_NOTE))
+        self.note(self.session.message)
         self.prompter.say("")
         self.show_list()
+        earlier = [item for item in self.checklist.items if self.session.mark(item.id) is Mark.EARLIER]
+        if earlier:
+            self.prompter.say(*wrap(f"You chose {len(earlier)} of these before today, marked [?]. They do not "
+                                    "count until you type their number again to say they are still true."), "")
+
+    def run(self) -> bool:
+        """The whole checklist. Returns False if input ended, True if the reader finished."""
+        self.start()
         while True:
             finished = self.choose()
             self.show_result()
@@ -220,5 +276,5 @@ class ChecklistSession:
 def run_checklist_prompts(guide: Guide, settings: Settings, stdin: TextIO, stdout: TextIO) -> int:
     """`spasm-guide --checklist`: the checklist as numbered prompts. Returns the exit status."""
     checklist = load_checklist(guide.folder)
-    ChecklistSession(guide, checklist, settings, Prompter(stdin, stdout)).run()
+    ChecklistPrompts(guide, checklist, settings, Prompter(stdin, stdout)).run()
     return 0

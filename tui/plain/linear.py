@@ -14,7 +14,7 @@ from tui.data.checklist import load_checklist
 from tui.data.content import Guide
 from tui.data.errors import ContentError
 from tui.data.settings import Settings, emergency_line
-from tui.plain.checklist_prompts import ChecklistSession, Prompter
+from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
 from tui.plain.render import about_lines, number_word, section_lines, wrap
 
 MAIN_MENU = (
@@ -95,7 +95,7 @@ class LinearGuide:
             self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
             return True
         self.prompter.say("")
-        return ChecklistSession(self.guide, checklist, self.settings, self.prompter).run()
+        return ChecklistPrompts(self.guide, checklist, self.settings, self.prompter).run()
 
     def show_help(self) -> None:
         """How the numbered prompts work."""

@@ -9,19 +9,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
-from tui.data.checklist import Checklist, Item
-from tui.data.checklist_state import clear_state, load_state, save_state, toggle
+from tui.data.care_routes import routes_for
+from tui.data.checklist import Checklist
+from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
 from tui.data.content import Block, Section
+from tui.data.doctor_questions import QUESTIONS
 from tui.data.sentences import Chunk
-from tui.data.summary import default_summary_path, save_summary, summary_text
-from tui.data.triage import TriageResult, triage
+from tui.data.summary import default_summary_path
+from tui.data.triage import TriageResult, result_blocks
 from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.dialogs.save_path import SavePathDialog
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.screens.reading import made_section
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
+
+DISK_CHECK_SECONDS = 1.0
+"""How often the screen looks for a change made by another copy of the guide (one stat call)."""
 
 
 class ChecklistItems(GuideList):
@@ -38,21 +44,18 @@ class ChecklistItems(GuideList):
     """Enter has the same words as Space, so the key bar shows them together."""
 
 
-def item_label(item: Item, checked: frozenset[str]) -> str:
-    """The item with its state in words: "[x] ... (selected)" or "[ ] ..."."""
-    return f"[x] {item.text} (selected)" if item.id in checked else f"[ ] {item.text}"
-
-
 def result_section(result: TriageResult) -> Section:
-    """The result as readable blocks: the call to action first, then why, what to do, the disclaimer."""
-    symbol = f"{result.tier.symbol} " if result.tier else ""
-    blocks = [Block("subheading", (f"{symbol}{result.headline}",))]
-    if result.reasons:
-        blocks += [Block("paragraph", ("Because you checked:",)), Block("bullets", result.reasons)]
-    if result.others:
-        blocks += [Block("paragraph", ("You also checked:",)), Block("bullets", result.others)]
-    blocks += [Block("paragraph", ("What to do:" if result.tier else "What next:",)),
-               Block("bullets", result.advice), Block("paragraph", (result.disclaimer,))]
+    """The result in its one layout (`result_blocks`): the headline as a subheading with the
+    tier's symbol, each block's heading as a paragraph and its lines as bullets."""
+    blocks: list[Block] = []
+    for index, block in enumerate(result_blocks(result)):
+        if index == 0:
+            symbol = f"{result.tier.symbol} " if result.tier else ""
+            blocks.append(Block("subheading", (f"{symbol}{block.heading}",)))
+            continue
+        blocks.append(Block("paragraph", (block.heading,)))
+        if block.bullets:
+            blocks.append(Block("bullets", block.bullets))
     return made_section("Result", blocks)
 
 
@@ -81,13 +84,13 @@ class ChecklistScreen(GuideScreen):
 
     def __init__(self, checklist: Checklist) -> None:
         super().__init__()
-        self.checklist = checklist
+        self.session = ChecklistSession(checklist)
+        """What the checklist does, shared with the numbered prompts: choices, result, summary."""
+
+    @property
+    def checklist(self) -> Checklist:
         """The items and tiers."""
-        loaded = load_state(checklist)
-        self.checked: frozenset[str] = loaded.checked
-        """Ids of the selected items; saved on every change."""
-        self.load_message = loaded.message
-        """Said once if the saved state had to be set aside."""
+        return self.session.checklist
 
     def compose_body(self) -> ComposeResult:
         yield Static(f"{self.TITLE_TEXT} (not a diagnosis)", classes="title tight", markup=False)
@@ -137,32 +140,46 @@ class ChecklistScreen(GuideScreen):
         items = self.query_one("#items", GuideList)
         self.refill()
         items.focus()
-        if self.load_message:
-            self.notify(self.load_message, severity="warning", timeout=8)
+        if self.session.message:
+            self.notify(self.session.message, severity="warning", timeout=8)
+        self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
     def result(self) -> TriageResult:
-        """The result for the current selections and region."""
-        return triage(self.checklist, self.checked, self.guide_app.settings.emergency_number)
+        """The result for the current choices, in the words of the reader's region."""
+        self.session.routes = routes_for(self.guide_app.settings.region)
+        return self.session.result()
 
     def refill(self) -> None:
         """Draw every item with its state in words."""
         self.query_one("#items", GuideList).set_groups([
-            (group.title, [(item.id, item_label(item, self.checked)) for item in self.checklist.items_in(group)])
+            (group.title, [(item.id, self.session.label(item)) for item in self.checklist.items_in(group)])
             for group in self.checklist.groups
         ])
 
+    def say(self, message: str | None) -> None:
+        """Show a line from the session (a change made elsewhere, a failed save), if any."""
+        if message:
+            self.notify(message, severity="warning" if message.startswith("Could not") else "information")
+
+    def check_disk(self) -> None:
+        """Show a change that another copy of the guide made to the checklist."""
+        if self.session.refresh():
+            self.refill()
+            self.show_result()
+            self.say(OTHER_WINDOW)
+
     def toggle_item(self, item_id: str) -> None:
-        """Flip one item, save at once, update its line and the result."""
-        self.checked = toggle(self.checked, item_id)
-        try:
-            save_state(self.checked, checklist=self.checklist)
-        except OSError as exc:
-            self.notify(f"Could not save your choices: {exc.strerror}.", severity="error")
-        items = self.query_one("#items", GuideList)
-        index = items.get_option_index(item_id)
-        items.set_label(index, item_label(self.checklist.item(item_id), self.checked))
+        """Change one item (saved at once, on top of any change made elsewhere), then its line
+        and the result."""
+        message = self.session.toggle(item_id)
+        if message == OTHER_WINDOW:
+            self.refill()
+        else:
+            items = self.query_one("#items", GuideList)
+            items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
         self.show_result()
-        self.guide_app.announce(item_label(self.checklist.item(item_id), self.checked))
+        self.say(message)
+        self.guide_app.announce(self.session.announcement(self.checklist.item(item_id)))
 
     def action_toggle_item_here(self) -> None:
         option = self.query_one("#items", GuideList).highlighted_option
@@ -175,6 +192,30 @@ class ChecklistScreen(GuideScreen):
             self.toggle_item(event.option.id)
 
     def action_save_summary(self) -> None:
+        self.ask_question(0)
+
+    def ask_question(self, index: int) -> None:
+        """The optional questions one by one, then where to save."""
+        if index >= len(QUESTIONS):
+            self.ask_path()
+            return
+        question = QUESTIONS[index]
+
+        def answered(reply: tuple[Step, str] | None) -> None:
+            step, text = reply or ("cancel", "")
+            if step == "cancel":
+                return
+            self.say(self.session.set_answer(question.id, text))
+            if step == "done":
+                self.ask_path()
+            else:
+                self.ask_question(index + 1)
+
+        answer = self.session.state.answers.get(question.id, "")
+        self.app.push_screen(DoctorQuestionDialog(question, index + 1, len(QUESTIONS), answer), answered)
+
+    def ask_path(self) -> None:
+        """Where to save the summary."""
         self.app.push_screen(
             SavePathDialog("Save a summary for a doctor. Where?", default_summary_path()), self.write_summary
         )
@@ -183,20 +224,19 @@ class ChecklistScreen(GuideScreen):
         """Write the summary where the reader chose, atomically, and say where."""
         if path is None:
             return
-        settings = self.guide_app.settings
-        text = summary_text(self.guide_app.guide, self.checklist, self.checked, settings.emergency_number)
+        self.session.routes = routes_for(self.guide_app.settings.region)
         try:
-            saved = save_summary(text, path)
+            saved = self.session.save_summary(self.guide_app.guide, path)
         except OSError as exc:
             self.notify(f"Could not save to {path}: {exc.strerror}.", severity="error", timeout=8)
             return
         self.notify(f"Saved the summary as {saved}", timeout=8)
 
     def action_clear(self) -> None:
-        if not self.checked:
+        count = len(self.session.state.ticks)
+        if not count:
             self.notify("Nothing is selected.", timeout=3)
             return
-        count = len(self.checked)
         self.app.push_screen(
             ConfirmDialog("Clear your one selection?" if count == 1 else f"Clear all {count} selections?",
                           "Yes, clear them", "No, keep them"),
@@ -207,11 +247,7 @@ class ChecklistScreen(GuideScreen):
         """Forget every selection, on disk too (only on a "yes")."""
         if answer != "yes":
             return
-        self.checked = frozenset()
-        try:
-            clear_state()
-        except OSError as exc:
-            self.notify(f"Could not clear the saved choices: {exc.strerror}.", severity="error")
+        self.say(self.session.clear())
         self.refill()
         self.show_result()
         self.notify("Cleared every selection.", timeout=3)

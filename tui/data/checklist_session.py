@@ -1,0 +1,199 @@
+"""One reader's checklist: the choices and when they were made, changed under a lock, the
+result, the item labels, the answers for a doctor and the summary.
+
+Both interfaces use this one class: the full-screen checklist (`tui/screens/checklist.py`) and
+the numbered prompts (`tui/plain/checklist_prompts.py`). What an item says, what a change does,
+what the result says and what is saved are decided here, once.
+
+Choices from an earlier day are kept, but they are not counted: a result is for what the
+reader has now. Choosing such an item again says it is still true.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+
+from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
+from tui.data.checklist import Checklist, Item
+from tui.data.checklist_state import (
+    MAX_ANSWER_CHARS,
+    SavedState,
+    load_state,
+    locked,
+    now,
+    save_state,
+    signature,
+    state_path,
+)
+from tui.data.content import Guide
+from tui.data.sanitize import clean_line
+from tui.data.summary import SummaryInput, save_summary, summary_text
+from tui.data.triage import EarlierItem, TriageResult, triage
+
+OTHER_WINDOW = "Your checklist was changed in another window. This list now shows those changes too."
+"""Said when a change made elsewhere is found (on a change here, or when looking)."""
+
+
+class Mark(Enum):
+    """An item's state, as shown and spoken."""
+
+    SELECTED = "selected"
+    """Chosen today: it counts."""
+    EARLIER = "earlier"
+    """Chosen on an earlier day: shown with its date, not counted until chosen again."""
+    UNSELECTED = "unselected"
+    """Not chosen."""
+
+
+def day_in_words(when: datetime.datetime, today: datetime.date) -> str:
+    """'27 November', with the year only when it is not this year."""
+    day = when.astimezone().date()
+    text = f"{day.day} {day:%B}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+class ChecklistSession:
+    """The checklist state of one reader, shared with any other copy through the state file."""
+
+    def __init__(self, checklist: Checklist, routes: CareRoutes = DEFAULT_ROUTES, path: Path | None = None,
+                 persist: bool = True, clock: Callable[[], datetime.datetime] = now) -> None:
+        self.checklist = checklist
+        """The items and tiers."""
+        self.routes = routes
+        """The reader's region: the number to call and where to go."""
+        self.path = path or state_path()
+        """The state file shared by every copy of the guide."""
+        self.persist = persist
+        """False for a run that must neither read nor change the saved choices (piped input)."""
+        self.clock = clock
+        """The time now (a test sets it)."""
+        self.state = SavedState()
+        """The choices and answers as this copy last saw or made them."""
+        self.message: str | None = None
+        """One line to say once, if the saved state had to be set aside."""
+        self._seen: tuple[int, int, int] | None = None
+        if persist:
+            self._load()
+
+    def _load(self) -> None:
+        loaded = load_state(self.checklist, self.path)
+        self.state, self.message = loaded.state, loaded.message
+        self._seen = signature(self.path)
+
+    # What each item is.
+
+    def mark(self, item_id: str) -> Mark:
+        """Whether the item is chosen today, chosen earlier, or not chosen."""
+        when = self.state.ticks.get(item_id)
+        if when is None:
+            return Mark.UNSELECTED
+        return Mark.SELECTED if when.astimezone().date() >= self.clock().date() else Mark.EARLIER
+
+    @property
+    def checked(self) -> frozenset[str]:
+        """Ids of the items that count: chosen today."""
+        return frozenset(item_id for item_id in self.state.ticks if self.mark(item_id) is Mark.SELECTED)
+
+    @property
+    def earlier(self) -> tuple[EarlierItem, ...]:
+        """Items chosen before today, in list order, with the day in words."""
+        today = self.clock().date()
+        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today))
+                     for item in self.checklist.items if self.mark(item.id) is Mark.EARLIER)
+
+    def label(self, item: Item) -> str:
+        """The item with its state first, in words, so a reader hears the state even when the
+        line wraps: "[x] selected: ...", "[?] chosen 27 November, still true? ...", "[ ] ..."."""
+        mark = self.mark(item.id)
+        if mark is Mark.SELECTED:
+            return f"[x] selected: {item.text}"
+        if mark is Mark.EARLIER:
+            day = day_in_words(self.state.ticks[item.id], self.clock().date())
+            return f"[?] chosen {day}, still true? {item.text}"
+        return f"[ ] {item.text}"
+
+    def announcement(self, item: Item) -> str:
+        """What to say after a change to the item: its new state, then its words."""
+        return f"{self.mark(item.id).value}: {item.text}"
+
+    # Changes: each applied to what is on disk now, under the lock.
+
+    def _change(self, apply: Callable[[SavedState], None]) -> str | None:
+        """Apply a change to the state on disk (another copy may have changed it), save it, and
+        return a line to show: a change made elsewhere, or why it could not be saved."""
+        if not self.persist:
+            apply(self.state)
+            return None
+        note: str | None = None
+        try:
+            with locked(self.path):
+                if signature(self.path) != self._seen:
+                    loaded = load_state(self.checklist, self.path)
+                    if loaded.message is None and (loaded.state.ticks, loaded.state.answers) != (
+                            self.state.ticks, self.state.answers):
+                        self.state, note = loaded.state, OTHER_WINDOW
+                apply(self.state)
+                save_state(self.state, self.path, self.checklist)
+                self._seen = signature(self.path)
+        except OSError as exc:
+            apply(self.state)
+            return f"Could not save your choices ({exc.strerror}). They count for this run only."
+        return note
+
+    def toggle(self, item_id: str) -> str | None:
+        """Space or a number: a chosen item is unchosen; an unchosen or earlier one is chosen now
+        (choosing an earlier item again says it is still true)."""
+        return self.select(item_id, self.mark(item_id) is not Mark.SELECTED)
+
+    def select(self, item_id: str, on: bool) -> str | None:
+        """Choose the item now, or unchoose it, whatever it was."""
+        self.checklist.item(item_id)  # KeyError for an id the checklist does not have.
+        when = self.clock()
+
+        def apply(state: SavedState) -> None:
+            if on:
+                state.ticks[item_id] = when
+            else:
+                state.ticks.pop(item_id, None)
+        return self._change(apply)
+
+    def clear(self) -> str | None:
+        """Forget every choice (the answers for a doctor stay: they are not symptoms)."""
+        return self._change(lambda state: state.ticks.clear())
+
+    def set_answer(self, question_id: str, text: str) -> str | None:
+        """Keep an answer for the summary; an empty answer forgets it."""
+        answer = clean_line(text)[:MAX_ANSWER_CHARS]
+
+        def apply(state: SavedState) -> None:
+            if answer:
+                state.answers[question_id] = answer
+            else:
+                state.answers.pop(question_id, None)
+        return self._change(apply)
+
+    def refresh(self) -> bool:
+        """Pick up a change another copy made; True if there was one (then show OTHER_WINDOW)."""
+        if not self.persist or signature(self.path) == self._seen:
+            return False
+        before = (dict(self.state.ticks), dict(self.state.answers))
+        self._load()
+        return (self.state.ticks, self.state.answers) != before
+
+    # What it all means.
+
+    def result(self) -> TriageResult:
+        """The result for the choices that count, in the reader's region's words."""
+        return triage(self.checklist, self.checked, self.routes, self.earlier)
+
+    def summary(self, guide: Guide, when: datetime.datetime | None = None) -> str:
+        """The one-page summary for a doctor."""
+        data = SummaryInput(self.result(), self.checked, dict(self.state.answers))
+        return summary_text(guide, self.checklist, data, when or self.clock())
+
+    def save_summary(self, guide: Guide, path: Path | None = None) -> Path:
+        """Write the summary atomically and return where; OSError is the caller's to report."""
+        return save_summary(self.summary(guide), path)

@@ -1,0 +1,52 @@
+"""Optional questions whose answers make the saved summary useful to a doctor.
+
+A clinician seeing someone with cramps asks the same things (NICE CKS and the MSD Manual list
+them): when it started, where, how long and how often, what brings it on and what helps, which
+medicines (and what changed lately), pregnancy, long-term conditions, a recent wound or fall,
+and the colour of the pee. Every question may be skipped: none is needed to get the urgency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Question:
+    """One optional question for the summary."""
+
+    id: str
+    """Stable id: what the saved state stores the answer under."""
+    text: str
+    """The question, in plain words."""
+    label: str
+    """A short name for the answer in the summary ("Started")."""
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("started", "When did it start?", "Started"),
+    Question("where", "Which muscle, and which side?", "Where"),
+    Question("how-long", "How long does each spasm last?", "How long each lasts"),
+    Question("how-often", "How often does it happen?", "How often"),
+    Question("when", "Does it come at night, or when you exercise?", "When it comes"),
+    Question("helps", "What helps?", "What helps"),
+    Question("medicines", "Which medicines do you take? Did you start or change any lately "
+                          "(statins, water pills, others)?", "Medicines"),
+    Question("conditions", "Are you pregnant? Do you have kidney, liver or thyroid disease, "
+                           "or diabetes?", "Pregnancy and conditions"),
+    Question("events", "Any recent wound, fall, surgery, or a long time lying down?", "Recent wound, fall or surgery"),
+    Question("urine", "What colour is your pee?", "Pee colour"),
+    Question("notes", "Anything else your doctor should know?", "Notes"),
+)
+"""The questions, in the order a doctor would ask them."""
+
+INTRO = "Questions for your doctor. All are optional: press Enter to skip one."
+"""The line above the questions, in both interfaces."""
+
+
+def question(question_id: str) -> Question:
+    """The question with this id; KeyError if there is none."""
+    for entry in QUESTIONS:
+        if entry.id == question_id:
+            return entry
+    raise KeyError(question_id)
