@@ -12,6 +12,7 @@ import pytest
 # Importing the `textstat` fixture here makes pytest offer it to this module's tests.
 from test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
 
+from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, load_checklist
 from tui.data.content import default_content_dir
 from tui.data.errors import ContentError
@@ -23,51 +24,62 @@ def fixture(name: str) -> Path:
     return FIXTURES / f"checklist-{name}"
 
 
-def test_bundled_checklist_has_both_groups_and_every_sign() -> None:
+def test_bundled_checklist_lists_the_most_urgent_first() -> None:
     checklist = load_checklist(default_content_dir())
-    assert [group.title for group in checklist.groups] == ["What you feel", "Warning signs"]
-    feel, warning = (checklist.items_in(group) for group in checklist.groups)
+    assert [group.title for group in checklist.groups] == [
+        "Get help now", "Get help today", "See a doctor soon", "What you feel"]
+    ranks = [item.tier.rank for item in checklist.items]
+    assert ranks == sorted(ranks, reverse=True)
+    feel = checklist.items_in(checklist.groups[-1])
     assert len(feel) == 4 and all(item.tier.id == "selfcare" for item in feel)
-    assert len(warning) == 13
-    assert sum(item.red_flag for item in warning) == 6
-    assert [item.number for item in checklist.items] == list(range(1, 18))
+    assert [item.number for item in checklist.items] == list(range(1, len(checklist.items) + 1))
     assert all(checklist.by_number(item.number) is item for item in checklist.items)
+    # The source article's six warning signs are all still there, none below urgent.
+    from_source = [item for item in checklist.items if "source article" in item.source and item.red_flag]
+    # Problems walking are split by the one walking rule: both legs or sudden, or unsteady.
+    assert {item.id for item in from_source} == {
+        "weak-hands-feet", "bowel-control", "cannot-urinate", "saddle-numbness", "walking-balance",
+        "both-legs-weak", "shooting-pain"}
+    assert all(item.tier.rank >= checklist.tier("urgent").rank for item in from_source)
 
 
 def test_bundled_tiers_are_in_words_and_ascii() -> None:
     checklist = load_checklist(default_content_dir())
     assert [tier.id for tier in checklist.tiers] == list(TIER_IDS)
     labels = {tier.id: tier.label for tier in checklist.tiers}
-    assert labels == {"emergency": "EMERGENCY", "urgent": "URGENT", "soon": "SOON", "selfcare": "SELF-CARE"}
-    headlines = {tier.id: tier.headline_for("999") for tier in checklist.tiers}
+    assert labels == {"emergency": "EMERGENCY", "hospital": "HOSPITAL NOW", "urgent": "URGENT", "soon": "SOON",
+                      "selfcare": "SELF-CARE"}
+    uk = routes_for("UK")
+    headlines = {tier.id: uk.fill(tier.headline) for tier in checklist.tiers}
     assert headlines == {
-        "emergency": "EMERGENCY: call 999 (or your local number) now",
-        "urgent": "URGENT: see a doctor today",
-        "soon": "SOON: call your doctor in the next few days",
-        "selfcare": "SELF-CARE: what usually helps",
+        "emergency": "EMERGENCY: call 999 (or your local emergency number) now",
+        "hospital": "HOSPITAL NOW: go to A&E now",
+        "urgent": "URGENT: get medical help today",
+        "soon": "SOON: see your doctor within a few days",
+        "selfcare": "SELF-CARE: you can most likely care for this at home",
     }
     for tier in checklist.tiers:
         assert tier.symbol.isascii() and tier.symbol.strip()
         assert len(tier.advice) in range(1, 6)  # one to five lines, as NHS care cards
+        assert tier.safety_net
 
 
-def test_bundled_item_texts_are_short_plain_ascii_lines() -> None:
+def test_bundled_item_texts_are_plain_ascii_and_name_a_dated_source() -> None:
     checklist = load_checklist(default_content_dir())
     for item in checklist.items:
         assert item.text.isascii(), item.id
-        # One line at 40 columns for most; none so long it needs more than two.
-        assert len(textwrap.wrap(item.text, 40)) <= 2, item.id
+        # Never more than three rows at 40 columns, with the state words in front.
+        assert len(textwrap.wrap(f"[x] selected: {item.text}", 40)) <= 3, item.id
         assert item.source
-        if not item.red_flag and item.group.id == "warning":
-            assert item.source != "source article", f"{item.id}: an addition names its own source"
-    long_items = [item.id for item in checklist.items if len(item.text) > 40]
-    assert len(long_items) <= 4, long_items
+        if item.source != "source article":
+            # A page title in quotes and the day it was read, not a publisher alone.
+            assert '"' in item.source and "read " in item.source, item.id
 
 
 def test_valid_fixture_loads_and_numbers_items_in_group_order() -> None:
     checklist = load_checklist(fixture("valid"))
-    # 'twitch' comes second in the file but its group comes first.
-    assert [item.id for item in checklist.items] == ["twitch", "flag"]
+    # 'flag' comes first in the file and its group comes first.
+    assert [item.id for item in checklist.items] == ["flag", "twitch"]
     assert checklist.item("flag").red_flag
     assert checklist.tier("urgent").rank == 2
     with pytest.raises(KeyError):
@@ -83,11 +95,11 @@ def test_valid_fixture_loads_and_numbers_items_in_group_order() -> None:
         ("duplicate-id", ["items[1].id", "duplicate id 'flag'"]),
         ("missing-text", ["'items[1].text'"]),
         ("red-flag-low", ["items[0].tier", "red flag", "'soon'"]),
-        ("unknown-group", ["items[1].group", "feel, warning"]),
+        ("unknown-group", ["items[1].group", "warning, feel"]),
         ("extra-tier", ["tiers.later", "unknown tier"]),
         ("missing-tier", ["[tiers.soon]"]),
         ("no-number", ["tiers.emergency.headline", "{number}"]),
-        ("bad-placeholder", ["tiers.emergency.advice[0]", "{number}"]),
+        ("bad-placeholder", ["tiers.emergency.advice[0]", "{number}, {hospital}, {urgent_route}"]),
         ("unicode-symbol", ["tiers.emergency.symbol", "ASCII"]),
         ("unknown-key", ["items[1].txt", "not known"]),
         ("bad-toml", ["invalid TOML"]),
@@ -129,10 +141,24 @@ def test_checklist_words_read_at_grade_7_or_below(textstat: ModuleType) -> None:
     and for the list of items."""
     checklist = load_checklist(default_content_dir())
     cards = {"items": [checklist.intro, *(f"- {item.text}" for item in checklist.items)]}
+    us = routes_for("US")
     for tier in checklist.tiers:
-        cards[tier.id] = [tier.headline_for("911"), *(f"- {line}" for line in tier.advice_for("911"))]
+        cards[tier.id] = [us.fill(tier.headline), *(f"- {us.fill(line)}" for line in tier.advice)]
     for name, lines in cards.items():
         text = measured_text(lines)
         grade, smog = textstat.flesch_kincaid_grade(text), textstat.smog_index(text)
         assert grade <= FK_GRADE_MAX, f"{name}: Flesch-Kincaid grade {grade:.2f}"
         assert smog <= SMOG_MAX, f"{name}: SMOG {smog:.2f}"
+
+
+def test_a_list_with_a_less_urgent_item_first_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "guide"
+    folder.mkdir()
+    text = (fixture("valid") / "checklist.toml").read_text(encoding="utf-8")
+    # Put the self-care group before the warning signs.
+    text = text.replace('id = "warning"\ntitle = "Warning signs"', 'id = "tmp"\ntitle = "tmp"')
+    text = text.replace('id = "feel"\ntitle = "What you feel"', 'id = "warning"\ntitle = "Warning signs"')
+    text = text.replace('id = "tmp"\ntitle = "tmp"', 'id = "feel"\ntitle = "What you feel"')
+    (folder / "checklist.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError, match="list the most urgent first"):
+        load_checklist(folder)

@@ -1,35 +1,38 @@
-"""Saved ticks: atomic, shared between modes, and a broken file never stops the checklist."""
+"""Saved choices: dated, atomic, shared between modes and between copies, and a broken file never
+stops the checklist."""
 
 from __future__ import annotations
 
+import datetime
 import os
+import pty
+import select
 import signal
 import subprocess
 import sys
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
 
 import pytest
 
 from tui.data.checklist import Checklist, load_checklist
-from tui.data.checklist_state import (
-    FORMAT_VERSION,
-    clear_state,
-    load_state,
-    save_state,
-    state_path,
-    toggle,
-)
+from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
+from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir
 from tui.plain.checklist_prompts import TOGGLE_QUESTION
 
 ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.datetime(2026, 11, 29, 10, 0).astimezone()
 
 
 @pytest.fixture
 def checklist() -> Checklist:
     return load_checklist(default_content_dir())
+
+
+def ticks(*ids: str, when: datetime.datetime = TODAY) -> SavedState:
+    return SavedState(dict.fromkeys(ids, when))
 
 
 def test_state_lives_under_xdg_state_home(private_dirs: Path) -> None:
@@ -38,33 +41,37 @@ def test_state_lives_under_xdg_state_home(private_dirs: Path) -> None:
 
 def test_missing_file_is_an_empty_checklist_without_a_message(checklist: Checklist) -> None:
     loaded = load_state(checklist)
-    assert loaded.checked == frozenset() and loaded.message is None
+    assert loaded.state == SavedState() and loaded.message is None
 
 
-def test_save_then_load_round_trips_in_list_order(checklist: Checklist) -> None:
-    path = save_state({"cannot-urinate", "twitching"}, checklist=checklist)
+def test_save_then_load_round_trips_with_times_in_list_order(checklist: Checklist) -> None:
+    state = ticks("cannot-urinate", "twitching")
+    state.answers["started"] = "Monday"
+    path = save_state(state, checklist=checklist)
     assert path == state_path()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    assert data == {"version": FORMAT_VERSION, "checked": ["twitching", "cannot-urinate"]}
+    assert data["version"] == FORMAT_VERSION
+    assert list(data["ticks"]) == ["cannot-urinate", "twitching"]
+    assert data["answers"] == {"started": "Monday"}
     loaded = load_state(checklist)
-    assert loaded.checked == {"cannot-urinate", "twitching"} and loaded.message is None
+    assert loaded.state == state and loaded.message is None
+
+
+def test_a_version_1_file_is_read_with_the_file_time(checklist: Checklist) -> None:
+    path = state_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('version = 1\nchecked = ["twitching"]\n', encoding="utf-8")
+    old = datetime.datetime(2026, 11, 20, 8, 0).timestamp()
+    os.utime(path, (old, old))
+    loaded = load_state(checklist)
+    assert list(loaded.state.ticks) == ["twitching"]
+    assert loaded.state.ticks["twitching"].date() == datetime.date(2026, 11, 20)
 
 
 def test_save_is_atomic_and_leaves_no_temp_files(checklist: Checklist) -> None:
-    save_state({"twitching"})
     for step in range(20):
-        save_state({"twitching", "hard-muscle"} if step % 2 else set())
-    folder = state_path().parent
-    assert [p.name for p in folder.iterdir()] == ["checklist.toml"]
-
-
-def test_save_replaces_the_file_rather_than_writing_into_it(checklist: Checklist) -> None:
-    # A reader holding the old file open still sees the whole old file: it was renamed over.
-    save_state({"twitching"})
-    with state_path().open(encoding="utf-8") as old:
-        save_state({"hard-muscle"})
-        assert "twitching" in old.read()
-    assert load_state(checklist).checked == {"hard-muscle"}
+        save_state(ticks("twitching", "hard-muscle") if step % 2 else SavedState())
+    assert [p.name for p in state_path().parent.iterdir()] == ["checklist.toml"]
 
 
 @pytest.mark.parametrize(
@@ -74,6 +81,8 @@ def test_save_replaces_the_file_rather_than_writing_into_it(checklist: Checklist
         b"\xff\xfe not text",
         b"checked = \"twitching\"",  # the right key with the wrong shape
         b"checked = [1, 2]",
+        b"[ticks]\ntwitching = \"yesterday\"\n",
+        b"x = " + b"[" * 5000 + b"]" * 5000,  # nested deeper than the reader recurses
     ],
 )
 def test_corrupt_file_is_kept_as_backup_and_checklist_starts_empty(checklist: Checklist, content: bytes) -> None:
@@ -81,7 +90,7 @@ def test_corrupt_file_is_kept_as_backup_and_checklist_starts_empty(checklist: Ch
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     loaded = load_state(checklist)
-    assert loaded.checked == frozenset()
+    assert loaded.state == SavedState()
     assert loaded.message is not None and "\n" not in loaded.message
     assert "checklist.toml.bad-1" in loaded.message and "starting empty" in loaded.message
     assert not path.exists()
@@ -91,95 +100,200 @@ def test_corrupt_file_is_kept_as_backup_and_checklist_starts_empty(checklist: Ch
     assert "bad-2" in (load_state(checklist).message or "")
 
 
+def test_a_fifo_or_a_device_in_its_place_never_hangs(checklist: Checklist) -> None:
+    path = state_path()
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    loaded = load_state(checklist)  # would block forever on a plain open()
+    assert loaded.state == SavedState() and "not a regular file" in (loaded.message or "")
+    path.symlink_to("/dev/zero")  # would fill memory on a plain read()
+    assert "not a regular file" in (load_state(checklist).message or "")
+
+
 def test_unknown_ids_are_dropped_with_a_message(checklist: Checklist) -> None:
     path = state_path()
     path.parent.mkdir(parents=True)
     path.write_text('checked = ["twitching", "gone-item", "\\u001b[31mred"]\n', encoding="utf-8")
     loaded = load_state(checklist)
-    assert loaded.checked == {"twitching"}
+    assert list(loaded.state.ticks) == ["twitching"]
     assert loaded.message is not None
     assert "dropped 2 saved items" in loaded.message and "gone-item" in loaded.message
     assert "\x1b" not in loaded.message  # ids from the file are shown cleaned
     assert path.exists()  # not corrupt: kept in place, rewritten on the next change
 
 
-def test_toggle_flips_one_id() -> None:
-    assert toggle(frozenset(), "a") == {"a"}
-    assert toggle(frozenset({"a", "b"}), "a") == {"b"}
+# The session: what a change does, and choices from an earlier day.
+
+def session_at(checklist: Checklist, when: datetime.datetime) -> ChecklistSession:
+    return ChecklistSession(checklist, clock=lambda: when)
 
 
-def test_clear_state_removes_the_file_and_is_safe_twice(checklist: Checklist) -> None:
-    save_state({"twitching"})
-    clear_state()
-    clear_state()
-    assert load_state(checklist).checked == frozenset()
+def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(checklist: Checklist) -> None:
+    session_at(checklist, TODAY - datetime.timedelta(days=2)).toggle("shooting-pain")
+    session = session_at(checklist, TODAY)
+    item = checklist.item("shooting-pain")
+    assert session.mark(item.id) is Mark.EARLIER
+    assert session.label(item) == "[?] chosen 27 November, still true? Shooting pain in an arm or leg"
+    result = session.result()
+    assert result.tier is None and result.earlier[0].date == "27 November"
+    # Choosing it again says it is still true: now it counts.
+    session.toggle(item.id)
+    assert session.mark(item.id) is Mark.SELECTED and session.result().label == "URGENT"
+    assert session.label(item) == "[x] selected: Shooting pain in an arm or leg"
+    assert session.announcement(item) == "selected: Shooting pain in an arm or leg"
+    session.toggle(item.id)
+    assert session.announcement(item) == "unselected: Shooting pain in an arm or leg"
+    assert load_state(checklist).state == SavedState()
 
 
-def read_until(stream: IO[str], wanted: str) -> list[str]:
-    """Read lines until one starts with `wanted`; fail (not hang) if the output ends first."""
-    seen: list[str] = []
-    while True:
-        line = stream.readline()
-        assert line, f"output ended before {wanted!r}; saw {seen[-5:]}"
-        seen.append(line)
-        if line.startswith(wanted):
-            return seen
+def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
+    first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
+    assert first.toggle("twitching") is None
+    # The second copy has not seen that change; its own change is made on top of it.
+    assert second.toggle("shooting-pain") == OTHER_WINDOW
+    assert second.checked == {"twitching", "shooting-pain"}
+    assert set(load_state(checklist).state.ticks) == {"twitching", "shooting-pain"}
+    # The first copy picks the other's change up when it looks.
+    assert first.refresh() is True and first.checked == {"twitching", "shooting-pain"}
+    assert first.refresh() is False
+    # Unchoosing in one copy is not undone by the other's next change.
+    first.toggle("twitching")
+    second.toggle("hard-muscle")
+    assert set(load_state(checklist).state.ticks) == {"shooting-pain", "hard-muscle"}
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="SIGHUP is a POSIX signal")
-def test_ticks_survive_a_hangup_mid_run(checklist: Checklist) -> None:
-    """A dropped SSH link sends SIGHUP: every tick made before it must already be on disk."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tui", "--checklist"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, cwd=ROOT, env=dict(os.environ),
-    )
-    assert process.stdin and process.stdout
-    try:
-        read_until(process.stdout, TOGGLE_QUESTION)
-        process.stdin.write("3\n")
-        process.stdin.flush()
-        read_until(process.stdout, "3. [x]")
-        assert load_state(checklist).checked == {"cramp-cannot-move"}
-        process.stdin.write("7\n")
-        process.stdin.flush()
-        read_until(process.stdout, "7. [x]")
-        read_until(process.stdout, TOGGLE_QUESTION)  # waiting for input, as a real user's would be
-        process.send_signal(signal.SIGHUP)
-        process.wait()
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
-        process.stdin.close()
-        process.stdout.close()
-        if process.stderr:
-            process.stderr.close()
-    assert process.returncode == -signal.SIGHUP
+def test_a_session_that_must_not_persist_touches_nothing(checklist: Checklist) -> None:
+    save_state(ticks("twitching"))
+    before = state_path().read_bytes()
+    session = ChecklistSession(checklist, persist=False)
+    assert session.checked == frozenset()
+    session.select("shooting-pain", True)
+    session.clear()
+    assert state_path().read_bytes() == before
+
+
+def test_an_unwritable_folder_keeps_the_choice_for_this_run(checklist: Checklist, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    session = ChecklistSession(checklist, path=blocker / "sub" / "checklist.toml")
+    message = session.toggle("twitching")
+    assert message is not None and message.startswith("Could not save your choices")
+    assert session.checked == {"twitching"}
+
+
+# Real processes, at a real terminal (a pty): what a reader over SSH has.
+
+class PromptProcess:
+    """`spasm-guide --checklist` at a terminal of its own."""
+
+    def __init__(self) -> None:
+        self.master, slave = pty.openpty()
+        self.process = subprocess.Popen([sys.executable, "-m", "tui", "--checklist"], stdin=slave, stdout=slave,
+                                        stderr=slave, cwd=ROOT, env=dict(os.environ), start_new_session=True)
+        os.close(slave)
+        self.seen = ""
+
+    def wait_for(self, wanted: str, after: int = 0) -> int:
+        """Read until `wanted` appears after offset `after`; return where it ends."""
+        deadline = 60.0  # a guard against hanging, not a measure of speed
+        while wanted not in self.seen[after:]:
+            ready, _, _ = select.select([self.master], [], [], deadline)
+            assert ready, f"no {wanted!r}; saw {self.seen[-300:]!r}"
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                chunk = b""
+            assert chunk, f"output ended before {wanted!r}; saw {self.seen[-300:]!r}"
+            self.seen += chunk.decode("utf-8", "replace")
+        return self.seen.index(wanted, after) + len(wanted)
+
+    def type(self, text: str) -> None:
+        os.write(self.master, text.encode())
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        os.close(self.master)
+
+
+@pytest.fixture
+def prompts() -> Iterator[list[PromptProcess]]:
+    started: list[PromptProcess] = []
+    yield started
+    for process in started:
+        process.close()
+
+
+def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[PromptProcess]) -> None:
+    """A dropped SSH link sends SIGHUP: every choice made before it must already be on disk."""
+    guide = PromptProcess()
+    prompts.append(guide)
+    at = guide.wait_for(TOGGLE_QUESTION)
+    guide.type("30\n")
+    at = guide.wait_for("30. selected:", at)
+    assert set(load_state(checklist).state.ticks) == {"cramp-cannot-move"}
+    guide.type("7\n")
+    at = guide.wait_for("7. selected:", at)
+    guide.wait_for(TOGGLE_QUESTION, at)  # waiting for input, as a real user's would be
+    guide.process.send_signal(signal.SIGHUP)
+    guide.process.wait()
     loaded = load_state(checklist)
     assert loaded.message is None
-    assert loaded.checked == {"cramp-cannot-move", "cannot-urinate"}
-    assert [p.name for p in state_path().parent.iterdir()] == ["checklist.toml"]
+    assert set(loaded.state.ticks) == {"cramp-cannot-move", "cannot-urinate"}
+    assert not [p.name for p in state_path().parent.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_prompts_start_from_the_ticks_saved_elsewhere(checklist: Checklist) -> None:
+def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: list[PromptProcess]) -> None:
+    """Two SSH sessions of one account: each change lands on top of the other's."""
+    one, two = PromptProcess(), PromptProcess()
+    prompts += [one, two]
+    at_one, at_two = one.wait_for(TOGGLE_QUESTION), two.wait_for(TOGGLE_QUESTION)
+    one.type("14\n")
+    one.wait_for("14. selected:", at_one)
+    two.type("16\n")
+    end = two.wait_for("16. selected:", at_two)
+    assert "changed in another window" in two.seen[at_two:end]
+    assert set(load_state(checklist).state.ticks) == {"weak-hands-feet", "shooting-pain"}
+    two.type("0\n")
+    two.wait_for("Because you chose:", end)
+    result = two.wait_for("What next?", end)
+    assert "Weakness in your hands or feet" in two.seen[end:result]
+
+
+def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist: Checklist,
+                                                                     prompts: list[PromptProcess]) -> None:
     """The full-screen checklist and the prompts share one state file."""
-    save_state({"weak-hands-feet"})
-    result = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input="5\n0\n",
-                            capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
-    assert result.returncode == 0, result.stderr
-    assert "5. [x] Weakness in your hands or feet (selected)" in result.stdout
-    assert "\n5. [ ] Weakness in your hands or feet\n" in result.stdout  # unticked by typing 5
-    assert load_state(checklist).checked == frozenset()
+    save_state(ticks("weak-hands-feet", when=datetime.datetime.now().astimezone()))
+    guide = PromptProcess()
+    prompts.append(guide)
+    at = guide.wait_for("14. [x] selected: Weakness in your hands or feet")
+    guide.type("14\n")
+    guide.wait_for("14. unselected: Weakness in your hands or feet", at)
+    assert load_state(checklist).state == SavedState()
 
 
-def test_a_corrupt_state_file_is_one_line_in_the_prompts(checklist: Checklist) -> None:
+def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
+    save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
+    before = state_path().read_bytes()
+    runs = [subprocess.run([sys.executable, "-m", "tui", "--checklist"], input="16\n16\n0\n0\n",
+                           capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
+            for _ in range(2)]
+    assert runs[0].returncode == 0, runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout
+    # A number selects (twice is still selected), saved choices neither count nor change.
+    assert "URGENT: get medical help today" in runs[0].stdout
+    assert "twitching" not in runs[0].stdout.split("Because you chose:")[1].lower()
+    assert state_path().read_bytes() == before
+
+
+def test_a_corrupt_state_file_is_one_line_in_the_prompts(prompts: list[PromptProcess]) -> None:
     path = state_path()
     path.parent.mkdir(parents=True)
     path.write_text("checked = [", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input="0\n",
-                            capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    lines = [line for line in result.stdout.splitlines() if "saved checklist unreadable" in line]
+    guide = PromptProcess()
+    prompts.append(guide)
+    guide.wait_for(TOGGLE_QUESTION)
+    assert "Traceback" not in guide.seen
+    lines = [line for line in guide.seen.splitlines() if "saved checklist unreadable" in line]
     assert len(lines) == 1 and "kept it as checklist.toml.bad-1" in lines[0]

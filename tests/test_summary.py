@@ -8,37 +8,63 @@ from pathlib import Path
 
 import pytest
 
+from tui import __version__
+from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
-from tui.data.content import default_content_dir, load_guide
-from tui.data.summary import default_summary_path, save_summary, summaries_dir, summary_lines, summary_text
+from tui.data.content import Guide, default_content_dir, load_guide
+from tui.data.summary import (
+    SummaryInput,
+    default_summary_path,
+    save_summary,
+    summaries_dir,
+    summary_lines,
+    summary_text,
+)
+from tui.data.triage import triage
 
 WHEN = datetime.datetime(2026, 3, 4, 9, 5, 7)
 
 
-def test_summary_has_date_items_by_group_result_disclaimer_and_credit() -> None:
-    guide, checklist = load_guide(), load_checklist(default_content_dir())
-    lines = summary_lines(guide, checklist, {"twitching", "shooting-pain", "keep-coming-back"}, "112", WHEN)
+def summary_for(checked: set[str], answers: dict[str, str] | None = None, region: str = "EU",
+                guide: Guide | None = None) -> list[str]:
+    guide = guide or load_guide()
+    checklist = load_checklist(default_content_dir())
+    data = SummaryInput(triage(checklist, checked, routes_for(region)), frozenset(checked), answers or {})
+    return summary_lines(guide, checklist, data, WHEN)
+
+
+def test_summary_is_one_page_a_doctor_can_use() -> None:
+    guide = load_guide()
+    lines = summary_for({"twitching", "shooting-pain", "keep-coming-back"},
+                        {"started": "Two days ago", "medicines": "Started atorvastatin last week"})
     text = "\n".join(lines)
+    flat = " ".join(text.split())
     assert lines[1] == "Date: 4 March 2026 at 09:05"
-    feel, warning = lines.index("What you feel:"), lines.index("Warning signs:")
-    assert lines[feel + 1] == "- Fast twitching in a muscle"
-    assert lines[warning + 1:warning + 3] == ["- Shooting pain in an arm or leg",
-                                              "- Spasms keep coming back or wake you up"]
-    headline = lines.index("URGENT: see a doctor today")
-    assert headline > warning
-    assert lines.index("This is not a diagnosis.") > headline
-    assert guide.credit.title in text.replace("\n", " ")
-    assert guide.credit.publisher in text
-    assert "NHS (leg cramps)" in text.replace("\n", " ")  # the addition's own source
+    assert lines[3] == "Urgency the guide gave: URGENT: get medical help today"
+    chosen = lines.index("What I chose (most urgent first):")
+    assert lines[chosen + 1:chosen + 4] == ["- URGENT: Shooting pain in an arm or leg",
+                                            "- SOON: Spasms keep coming back, or wake you at night",
+                                            "- SELF-CARE: Fast twitching in a muscle, for a short time"]
+    # Each chosen item once (the urgency's reason may repeat the top one in a "Why" line).
+    assert text.count("Spasms keep coming back") == 1
+    assert "- Started: Two days ago" in lines
+    assert "- Medicines: Started atorvastatin last week" in lines
+    assert "- Where: (not answered)" in lines
+    # Lay advice is for the reader, not the doctor.
+    assert "What to do:" not in text and "Stretch" not in text
+    assert "This is not a diagnosis." in flat
+    assert guide.credit.title in flat and guide.credit.publisher in flat
+    assert "That review was of the source article, not of this guide." in flat
+    assert f"version {__version__}" in flat and f"content reviewed {guide.reviewed}" in flat
+    assert 'NHS, "Leg cramps"' in flat  # an addition's own source, with its page title
     assert max(len(line) for line in lines) <= 72
+    assert len(lines) <= 60  # one page
 
 
-def test_summary_with_nothing_ticked_says_so() -> None:
-    guide, checklist = load_guide(), load_checklist(default_content_dir())
-    text = summary_text(guide, checklist, set(), when=WHEN)
-    assert text.count("- (nothing checked)") == 2
-    assert "Nothing checked yet." in text and "SELF-CARE" not in text
-    assert text.endswith("\n")
+def test_summary_with_nothing_chosen_says_so() -> None:
+    text = "\n".join(summary_for(set()))
+    assert "- (nothing)" in text
+    assert "Nothing chosen yet." in text and "SELF-CARE" not in text
 
 
 def test_default_path_is_dated_in_the_data_folder_and_never_reused(private_dirs: Path) -> None:
@@ -68,7 +94,8 @@ def test_save_summary_to_a_chosen_path(tmp_path: Path) -> None:
 def test_content_with_escape_codes_never_reaches_the_file(tmp_path: Path) -> None:
     guide, checklist = load_guide(), load_checklist(default_content_dir())
     sneaky = replace(guide, title="Guide\x1b]0;owned\x07")
-    path = save_summary(summary_text(sneaky, checklist, {"twitching"}, when=WHEN), tmp_path / "s.txt")
+    data = SummaryInput(triage(checklist, {"twitching"}), frozenset({"twitching"}), {"notes": "x\x1b[2Jy"})
+    path = save_summary(summary_text(sneaky, checklist, data, when=WHEN), tmp_path / "s.txt")
     assert "\x1b" not in path.read_text(encoding="utf-8")
 
 

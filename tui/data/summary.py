@@ -91,7 +91,9 @@ def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
     lines += ["", "About the symptoms:"]
     for question in QUESTIONS:
         lines += wrap_line(f"{question.label}: {data.answers.get(question.id, '(not answered)')}", "- ", width)
-    lines += ["", f"{result.disclaimer} It is a list of what I chose, for a doctor to check.", ""]
+    lines += [""]
+    lines += wrap_line(f"{result.disclaimer} It is a list of what I chose, for a doctor to check.", "", width)
+    lines += [""]
     lines += _credit_lines(guide, checklist, data.checked, width)
     return lines
 
