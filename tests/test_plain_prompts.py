@@ -3,6 +3,7 @@ no redraw, no escape codes, clean on end of input, and no Textual import."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import shutil
@@ -15,10 +16,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.data.checklist import load_checklist
-from tui.data.checklist_state import clear_state, load_state, save_state
+from tui.data.checklist_state import SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir, load_guide
 from tui.data.settings import Settings
-from tui.plain.checklist_prompts import TOGGLE_QUESTION, Prompter, run_checklist_prompts
+from tui.plain.checklist_prompts import PIPE_QUESTION, TOGGLE_QUESTION, Prompter, run_checklist_prompts
 from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,40 +31,42 @@ def run_cli(args: list[str], stdin: str, env: dict[str, str] | None = None) -> s
                           check=False, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
-def test_piped_checklist_toggles_and_prints_the_result_urgency_first() -> None:
-    result = run_cli(["--checklist"], "3\n7\n0\n")
+def test_piped_checklist_selects_and_prints_the_result_urgency_first() -> None:
+    result = run_cli(["--checklist"], "30\n7\n0\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     lines = out.splitlines()
     assert lines[0] == "Check your symptoms"
     assert lines[1] == "This is not a diagnosis."
-    assert "What you feel" in lines and "Warning signs" in lines
-    assert "1. [ ] Sudden, sharp pain in a muscle" in lines
-    # Toggling prints the changed item's line once more, and nothing else is redrawn.
-    assert "3. [x] A cramp, and you cannot move the muscle (selected)" in lines
-    assert "7. [x] You cannot pass urine (selected)" in lines
-    assert out.count("1. [ ] Sudden, sharp pain in a muscle") == 1
-    assert out.count(TOGGLE_QUESTION) == 3
-    # The result: urgency first, then why, then what to do, then the disclaimer.
-    start = lines.index("EMERGENCY: call 911 (or your local number) now")
+    assert lines.index("Get help now") < lines.index("What you feel")
+    assert "28. [ ] Sudden, sharp pain in a muscle" in lines
+    # A choice prints the changed item's line once more, its state first; nothing is redrawn.
+    assert "30. selected: A cramp, and you cannot move the muscle for a moment" in lines
+    assert "7. selected: You cannot pee, or it is hard to start peeing" in lines
+    assert out.count("28. [ ] Sudden, sharp pain in a muscle") == 1
+    assert out.count(PIPE_QUESTION) == 3
+    # The result: urgency first, then why, then what to do, the safety net, the disclaimer.
+    start = lines.index("EMERGENCY: call 911 (or your local emergency number) now")
     after = lines[start:]
-    assert after.index("Because you checked:") < after.index("What to do:")
-    assert "- You cannot pass urine" in after
-    assert "- A cramp, and you cannot move the muscle" in after
-    assert "This is not a diagnosis." in after
+    assert after.index("Because you chose:") < after.index("What to do:") < after.index("If it gets worse:")
+    assert "- You cannot pee, or it is hard to start peeing" in after
+    assert "- A cramp, and you cannot move the muscle for a moment" in after
+    assert after.index("If it gets worse:") < after.index("This is not a diagnosis.")
     assert ESC not in out and "\r" not in out
-    checklist = load_checklist(default_content_dir())
-    assert load_state(checklist).checked == {"cramp-cannot-move", "cannot-urinate"}
+    # Piped: a script's run leaves the saved choices alone.
+    assert not state_path().exists()
 
 
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        ("x", "'x' is not a number. Type a number from 0 to 17"),
-        ("99", "There is no number 99 here. Type a number from 0 to 17"),
-        ("", "Nothing typed. Type a number from 0 to 17"),
-        ("-1", "'-1' is not a number."),
-        ("\x1b[2J", "'[2J' is not a number."),
+        ("x", "'x' is not a number here. Type a number from 0 to 31"),
+        ("99", "There is no number 99 here. Type a number from 0 to 31"),
+        ("", "Nothing typed. Type a number from 0 to 31"),
+        ("-1", "'-1' is not a number here."),
+        ("\x1b[2J", "'[2J' is not a number here."),
+        ("9" * 4301, "'99999999999999999999...' is not a number here."),
+        ("0000003", "'0000003' is not a number here."),
     ],
 )
 def test_bad_input_gets_one_line_hint_and_the_question_again(answer: str, hint: str) -> None:
@@ -72,36 +75,33 @@ def test_bad_input_gets_one_line_hint_and_the_question_again(answer: str, hint: 
     lines = result.stdout.splitlines()
     hints = [i for i, line in enumerate(lines) if line.startswith(hint)]
     assert len(hints) == 1, result.stdout
-    assert lines[hints[0] - 1] == TOGGLE_QUESTION
-    assert lines[hints[0] + 1] == TOGGLE_QUESTION
+    assert lines[hints[0] - 1] == PIPE_QUESTION
+    assert lines[hints[0] + 1] == PIPE_QUESTION
     assert ESC not in result.stdout  # a typed escape code is never echoed back
 
 
 def test_end_of_input_finishes_cleanly_with_the_result() -> None:
-    result = run_cli(["--checklist"], "5\n")  # no 0: the pipe just ends
+    result = run_cli(["--checklist"], "14\n")  # no 0: the pipe just ends
     assert result.returncode == 0
     assert result.stderr == ""
-    assert "URGENT: see a doctor today" in result.stdout
+    assert "URGENT: get medical help today" in result.stdout
     assert result.stdout.rstrip().endswith("This is not a diagnosis.")
-    again = run_cli(["--checklist"], "")  # the tick was saved: it still counts next time
-    assert again.returncode == 0 and "URGENT: see a doctor today" in again.stdout
-    clear_state()
     empty = run_cli(["--checklist"], "")
-    assert empty.returncode == 0 and "Nothing checked yet." in empty.stdout
+    assert empty.returncode == 0 and "Nothing chosen yet." in empty.stdout
     assert "SELF-CARE" not in empty.stdout
 
 
 def test_question_mark_lists_the_items_again() -> None:
     result = run_cli(["--checklist"], "?\n0\n")
-    assert result.stdout.count("1. [ ] Sudden, sharp pain in a muscle") == 2
+    assert result.stdout.count("28. [ ] Sudden, sharp pain in a muscle") == 2
 
 
 def test_region_setting_sets_the_number(private_dirs: Path) -> None:
     config = private_dirs / "xdg_config_home" / "spasm-guide"
     config.mkdir(parents=True)
     (config / "settings.toml").write_text('region = "UK"\n', encoding="utf-8")
-    result = run_cli(["--checklist"], "6\n0\n")
-    assert "EMERGENCY: call 999 (or your local number) now" in result.stdout
+    result = run_cli(["--checklist"], "9\n0\n")
+    assert "EMERGENCY: call 999 (or your local emergency number) now" in result.stdout
     assert "911" not in result.stdout
 
 
@@ -113,21 +113,36 @@ def test_output_is_ascii_under_lang_c() -> None:
     assert b"EMERGENCY" in result.stdout
 
 
-def test_after_the_result_a_summary_can_be_saved(private_dirs: Path) -> None:
-    result = run_cli(["--checklist"], "2\n0\n1\n0\n")
+def test_after_the_result_a_summary_can_be_saved_with_the_optional_questions(private_dirs: Path) -> None:
+    answers = "Two days ago\nLeft calf\n\n\n\n\nAtorvastatin, new last week\n\n\n\n\n"
+    result = run_cli(["--checklist"], f"29\n0\n1\n{answers}0\n")
     assert result.returncode == 0, result.stderr
     saved = list((private_dirs / "xdg_data_home" / "spasm-guide" / "summaries").glob("checklist-*.txt"))
     assert len(saved) == 1
     assert f"Saved the summary as {saved[0]}" in result.stdout
-    assert "Fast twitching in a muscle" in saved[0].read_text(encoding="utf-8")
+    assert "Questions for your doctor. All are optional" in result.stdout
+    text = saved[0].read_text(encoding="utf-8")
+    assert "SELF-CARE: Fast twitching in a muscle, for a short time" in text
+    assert "- Started: Two days ago" in text and "- Where: Left calf" in text
+    assert "- Medicines: Atorvastatin, new last week" in text and "- Pee colour: (not answered)" in text
 
 
-def test_after_the_result_choices_can_be_cleared() -> None:
-    save_state({"twitching", "long-cramp"})
-    result = run_cli(["--checklist"], "0\n3\n0\n")
-    assert "Cleared all your choices." in result.stdout
-    assert "2. [ ] Fast twitching in a muscle" in result.stdout.split("Cleared all your choices.")[1]
-    assert load_state(load_checklist(default_content_dir())).checked == frozenset()
+def test_clearing_asks_first(checklist_now: SavedState) -> None:
+    save_state(checklist_now)
+    guide, stdout = load_guide(), FakeTerminal()
+    run_checklist_prompts(guide, Settings(), FakeTerminal("0\n3\n0\n0\n3\n1\n0\n0\n"), stdout)
+    out = stdout.getvalue()
+    assert "Clear all 2 choices? Type 1 for yes, 0 for no:" in out
+    kept, cleared = out.split("Kept your choices.")[1].split("Cleared all your choices.")
+    assert "29. [x] selected: Fast twitching" in kept
+    assert "29. [ ] Fast twitching in a muscle" in cleared
+    assert load_state(load_checklist(default_content_dir())).state.ticks == {}
+
+
+@pytest.fixture
+def checklist_now() -> SavedState:
+    """Two choices made just now."""
+    return SavedState(dict.fromkeys(("twitching", "long-cramp"), datetime.datetime.now().astimezone()))
 
 
 class FakeTerminal(io.StringIO):
@@ -139,9 +154,9 @@ class FakeTerminal(io.StringIO):
 
 def test_at_a_terminal_the_answer_goes_on_the_question_line_and_still_no_escape_codes() -> None:
     guide, stdout = load_guide(), FakeTerminal()
-    assert run_checklist_prompts(guide, Settings(), FakeTerminal("4\n0\n"), stdout) == 0
+    assert run_checklist_prompts(guide, Settings(), FakeTerminal("31\n0\n"), stdout) == 0
     out = stdout.getvalue()
-    assert f"{TOGGLE_QUESTION} 4. [x] The muscle feels hard (selected)" in out
+    assert f"{TOGGLE_QUESTION} 31. selected: The muscle feels hard" in out
     assert ESC not in out
 
 
@@ -164,10 +179,10 @@ def test_accessible_env_runs_the_linear_guide() -> None:
 
 
 def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
-    result = run_cli(["--accessible"], "2\n5\n")
+    result = run_cli(["--accessible"], "2\n14\n")
     assert result.returncode == 0, result.stderr
-    assert "5. [x] Weakness in your hands or feet (selected)" in result.stdout
-    assert "URGENT: see a doctor today" in result.stdout
+    assert "14. selected: Weakness in your hands or feet" in result.stdout
+    assert "URGENT: get medical help today" in result.stdout
     assert result.stdout.rstrip().endswith("Goodbye.")
 
 
@@ -221,21 +236,24 @@ def test_importtime_shows_no_textual(args: list[str]) -> None:
 def test_any_typed_text_gives_a_number_or_a_hint_and_never_an_escape_code(answers: list[str]) -> None:
     stdout = io.StringIO()
     prompter = Prompter(io.StringIO("".join(f"{a}\n" for a in answers)), stdout)
-    while (number := prompter.ask("Question:", 17)) is not None:
-        assert 0 <= number <= 17
+    while (number := prompter.ask("Question:", 31)) is not None:
+        assert 0 <= number <= 31
     out = stdout.getvalue()
     assert ESC not in out and "\x9b" not in out
     for line in out.splitlines():
-        assert line == "Question:" or " Type a number from 0 to 17." in line
+        assert line == "Question:" or " Type a number from 0 to 31." in line
 
 
-def test_every_item_line_carries_its_state_on_the_same_line() -> None:
-    result = run_cli(["--checklist"], "".join(f"{n}\n" for n in range(1, 18)) + "0\n")
+def test_every_item_line_carries_its_state_first_on_the_same_line() -> None:
     checklist = load_checklist(default_content_dir())
-    lines = result.stdout.splitlines()
+    numbers = "".join(f"{n}\n" for n in range(1, len(checklist.items) + 1))
+    stdout = FakeTerminal()
+    run_checklist_prompts(load_guide(), Settings(), FakeTerminal(numbers * 2 + "0\n0\n"), stdout)
+    lines = stdout.getvalue().splitlines()
     for item in checklist.items:
-        assert f"{item.number}. [x] {item.text} (selected)" in lines
         assert f"{item.number}. [ ] {item.text}" in lines
+        assert any(line.endswith(f" {item.number}. selected: {item.text}") for line in lines)
+        assert any(line.endswith(f" {item.number}. unselected: {item.text}") for line in lines)
 
 
 def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -> None:

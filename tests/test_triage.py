@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, Checklist, load_checklist
 from tui.data.content import default_content_dir
-from tui.data.care_routes import routes_for
 from tui.data.settings import REGIONS
 from tui.data.triage import DISCLAIMER, NEUTRAL_HEADLINE, EarlierItem, result_blocks, result_lines, triage
 
