@@ -185,7 +185,7 @@ def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
     good: dict[str, str] = {}
     problems: list[str] = []
     for binding, keys in table.items():
-        where = f"key 'keys.{clean_line(str(binding))}'"
+        where = f"key 'keys' entry '{clean_line(str(binding))}'"
         if binding not in BINDING_IDS:
             problems.append(f"{where}: no such binding id (the README lists them)")
         elif not isinstance(keys, str) or not valid_keys(keys):
