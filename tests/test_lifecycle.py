@@ -87,7 +87,7 @@ def test_plain_without_a_terminal_is_unchanged() -> None:
 def test_closed_stdout_ends_quietly_with_a_failure_status(args: tuple[str, ...]) -> None:
     """`spasm-guide --plain >&-`: before, an AttributeError traceback."""
     # Python started with fd 1 closed sets sys.stdout to None, as a shell's `>&-` does.
-    result = subprocess.run(["/bin/sh", "-c", f'exec "$0" -c "$1" "$@" >&-', sys.executable,
+    result = subprocess.run(["/bin/sh", "-c", 'exec "$0" -c "$1" "$@" >&-', sys.executable,
                              "from tui.launch import main; import sys; sys.exit(main())", *args],
                             stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=GUARD,
                             check=False)
@@ -193,3 +193,20 @@ def test_speak_to_a_place_that_cannot_be_written_names_the_users_file() -> None:
     assert status == 2
     assert stderr.startswith("spasm-guide: /proc/guide.wav: cannot write there (")
     assert ".tmp" not in stderr and stderr.count("\n") == 1
+
+
+async def test_the_app_opens_at_a_section_and_esc_goes_back_to_the_start() -> None:
+    from pilot_helpers import screen_text
+
+    from tui.app import GuideApp
+    from tui.data.settings import Settings
+    from tui.screens.section import SectionScreen
+
+    app = GuideApp(load_guide(), Settings(), start_section=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen)
+        assert "Section three of" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Read the guide" in screen_text(app)
