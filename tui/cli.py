@@ -20,7 +20,15 @@ from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
 from tui.data.sanitize import clean_line
 from tui.data.settings import THEMES, Settings, load_settings
-from tui.lifecycle import exit_on_signals, quiet_broken_stdout, say, stdio_closed, terminal_problem, tidy_temp_files
+from tui.lifecycle import (
+    die_by,
+    exit_on_signals,
+    quiet_broken_stdout,
+    say,
+    stdio_closed,
+    terminal_problem,
+    tidy_temp_files,
+)
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -92,8 +100,6 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     if warning and not full_screen:
         for line in warning.splitlines():
             print(f"spasm-guide: {line}", file=sys.stderr)
-    if not full_screen:
-        exit_on_signals()
     if args.plain:
         from tui.plain.render import print_plain, use_styling
 
@@ -129,8 +135,16 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     # first: exported by a shell or a script, they would stop the guide following a resize.
     os.environ.pop("COLUMNS", None)
     os.environ.pop("LINES", None)
-    exit_on_signals(lambda status: app.exit(return_code=status))
+    ended_by: list[int] = []
+
+    def stop(signum: int) -> None:
+        ended_by.append(signum)
+        app.exit(return_code=128 + signum)
+
+    exit_on_signals(stop)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
+    if ended_by:
+        return die_by(ended_by[0])  # the terminal is restored, the speech worker stopped
     return app.return_code or 0
 
 

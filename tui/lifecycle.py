@@ -69,33 +69,44 @@ def signal_status(signum: int) -> int:
     return 128 + signum
 
 
-def exit_on_signals(stop_app: Callable[[int], None] | None = None) -> None:
-    """Make SIGTERM and SIGHUP end the guide cleanly.
+def exit_on_signals(stop_app: Callable[[int], None]) -> None:
+    """Make SIGTERM and SIGHUP end the full-screen guide cleanly.
 
-    With `stop_app` (the full screen), the signal asks the running event loop to call it with the
-    exit status, so Textual restores the terminal and unmounts everything as on `q`. Before the
-    loop runs, and in the other modes, the signal raises SystemExit, so `finally` blocks and
-    `with` blocks (the speech worker's) run. Each handler lets a second signal end the guide at
-    once, in case the first cannot get through.
+    The signal asks the running event loop to call `stop_app` with the signal's number, so
+    Textual restores the terminal and unmounts everything as on `q`; the caller then ends the
+    process by that same signal (`die_by`). Before the loop runs, the signal raises SystemExit.
+    A second signal ends the guide at once, in case the first cannot get through. (The plain
+    modes keep the default: they leave the terminal as it was, and the speech worker ends with
+    its parent.)
     """
 
     def handler(signum: int, frame: FrameType | None) -> None:
         for number in EXIT_SIGNALS:
             signal.signal(number, signal.SIG_DFL)
-        status = signal_status(signum)
-        if stop_app is not None:
-            try:
-                loop = asyncio.get_running_loop()
-            except RuntimeError:
-                loop = None
-            if loop is not None:
-                # Wakes the loop through its self-pipe: safe from a signal handler.
-                loop.call_soon_threadsafe(stop_app, status)
-                return
-        raise SystemExit(status)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            raise SystemExit(signal_status(signum)) from None
+        # Wakes the loop through its self-pipe: safe from a signal handler.
+        loop.call_soon_threadsafe(stop_app, signum)
 
     for number in EXIT_SIGNALS:
         signal.signal(number, handler)
+
+
+def die_by(signum: int) -> int:
+    """End the process by `signum`, as if it had not been caught, once everything is tidy.
+
+    A parent (a shell, sshd, a test) then sees what really happened. Returns the shell's status
+    for it in the unlikely case the process survives its own signal.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+    return signal_status(signum)
 
 
 def app_folders() -> list[Path]:
