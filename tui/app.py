@@ -89,7 +89,8 @@ class GuideApp(App[int]):
         return super().get_driver_class()
 
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
-                 settings_file: Path | None = None, startup_message: str | None = None) -> None:
+                 settings_file: Path | None = None, startup_message: str | None = None,
+                 start_section: int | None = None) -> None:
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
         # Monochrome one, which still sends grey colour codes.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
@@ -103,6 +104,8 @@ class GuideApp(App[int]):
         """A theme chosen on the command line for this run only."""
         self.startup_message = startup_message
         """A problem found before start (a bad settings file), said once the screen is up."""
+        self.start_section = start_section
+        """A section to open at start (`--section N`), over the start screen: Esc goes back to it."""
         self._cursor_fallback = Offset(0, 0)
         self.reader = Reader(self)
         """Reading aloud: the speech worker starts on first use."""
@@ -172,6 +175,8 @@ class GuideApp(App[int]):
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
+        if self.start_section is not None:
+            self.open_section(self.start_section)
 
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """Open a screen with one paint: frames are held while it mounts, focuses and highlights.

@@ -7,19 +7,45 @@ thinnest link. Only the full-screen mode imports the app.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import os
 import sys
+import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 from tui import __version__
 from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
+from tui.data.sanitize import clean_line
 from tui.data.settings import THEMES, Settings, load_settings
+from tui.lifecycle import (
+    die_by,
+    exit_on_signals,
+    quiet_broken_stdout,
+    say,
+    stdio_closed,
+    terminal_problem,
+    tidy_temp_files,
+)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a mistake is one line naming it (not five lines of usage first), exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        unknown = "unrecognized arguments: "
+        if message.startswith(unknown):
+            words = message[len(unknown):].split()
+            kind = "option" if words and words[0].startswith("-") else "argument"
+            message = f"unknown {kind} {' '.join(words)}"
+        self.exit(2, f"{self.prog}: {clean_line(message)} (see {self.prog} --help)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command line, described for --help."""
-    parser = argparse.ArgumentParser(
+    """The command line: the one table both --help and the manual page (spasm-guide.1) come from."""
+    parser = OneLineParser(
         prog="spasm-guide",
         description="An accessible guide to muscle spasms. Information, not a diagnosis.",
     )
@@ -30,11 +56,29 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the whole guide as plain numbered prompts (also: ACCESSIBLE=1)")
     mode.add_argument("--speak", action="store_true", help="read the guide aloud with no interface")
     mode.add_argument("--speak-to", metavar="FILE.wav", type=Path, help="write the spoken guide to a WAV file")
-    parser.add_argument("--section", type=int, metavar="N", help="with --plain or --speak: only section N")
+    parser.add_argument("--section", type=int, metavar="N",
+                        help="only section N (with --plain or --speak), or open the guide at section N")
     parser.add_argument("--content", type=Path, metavar="DIR", help="load another guide in the same format")
     parser.add_argument("--theme", choices=sorted(THEMES), help="colour theme for this run")
     parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}")
     return parser
+
+
+def check_speak_to(target: Path) -> None:
+    """Refuse a --speak-to file that is not .wav, or whose folder cannot be written, naming it."""
+    if target.suffix.lower() != ".wav":
+        raise GuideError(target, "--speak-to writes WAV audio only: give a file name ending in .wav")
+    if target.is_dir():
+        return  # said by the writer, which names the folder
+    folder = target.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # A real try, not os.access: it also answers for root, read-only mounts and /proc.
+        probe, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+        os.close(probe)
+        os.unlink(name)
+    except OSError as exc:
+        raise GuideError(target, f"cannot write there ({exc.strerror or exc})") from None
 
 
 def check_section(guide: Guide, number: int | None) -> None:
@@ -49,8 +93,13 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     check_section(guide, args.section)
     full_screen = not (args.plain or args.checklist or args.accessible or args.speak or args.speak_to
                        or os.environ.get("ACCESSIBLE", "") not in ("", "0"))
+    if full_screen and (problem := terminal_problem(sys.stdin, sys.stdout, os.environ)):
+        raise GuideError(None, problem)
+    if args.speak_to is not None:
+        check_speak_to(args.speak_to)
     if warning and not full_screen:
-        print(f"spasm-guide: {warning}", file=sys.stderr)
+        for line in warning.splitlines():
+            print(f"spasm-guide: {line}", file=sys.stderr)
     if args.plain:
         from tui.plain.render import print_plain, use_styling
 
@@ -72,36 +121,68 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
         from tui.speech.listen import run_listen
 
         return run_listen(guide, settings, args.section, args.speak_to)
+    return run_full_screen(args, guide, settings, warning)
+
+
+def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
+    """The full-screen guide, ended cleanly by q, Ctrl+C, SIGTERM or SIGHUP."""
     from tui.app import GuideApp
 
     # Anything printed now would vanish behind the full screen: the app says it instead.
-    app = GuideApp(guide, settings, theme_override=args.theme, startup_message=warning)
+    app = GuideApp(guide, settings, theme_override=args.theme, startup_message=warning,
+                   start_section=args.section)
     # Textual sizes itself with shutil.get_terminal_size(), which believes COLUMNS and LINES
     # first: exported by a shell or a script, they would stop the guide following a resize.
     os.environ.pop("COLUMNS", None)
     os.environ.pop("LINES", None)
+    ended_by: list[int] = []
+
+    def stop(signum: int) -> None:
+        ended_by.append(signum)
+        app.exit(return_code=128 + signum)
+
+    exit_on_signals(stop)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
+    if ended_by:
+        return die_by(ended_by[0])  # the terminal is restored, the speech worker stopped
     return app.return_code or 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user mistakes become one line on stderr and exit status 2."""
     argv = sys.argv[1:] if argv is None else argv
+    if problem := stdio_closed():
+        say(problem)
+        return 2
+    if sys.stdin is None:
+        sys.stdin = io.StringIO()  # started with stdin closed: the prompts see the end of input
     args = build_parser().parse_args(argv)
     try:
+        tidy_temp_files()
         guide = load_guide(args.content)
         settings, warning = load_settings()
         # Only a clean run may seed the --plain cache: a warning must be said every time.
         return run(args, guide, settings, warning, None if warning else argv)
     except GuideError as exc:
-        print(f"spasm-guide: {exc.one_line()}", file=sys.stderr)
+        say(exc.one_line())
+        return 2
+    except (RecursionError, MemoryError) as exc:
+        # Belt and braces: the loaders turn these into GuideErrors naming the file.
+        say(f"the guide's files are too large or too deeply nested to load ({type(exc).__name__})")
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `spasm-guide --plain | head` closes the pipe early: not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        quiet_broken_stdout()
         return 0
+    except OSError as exc:
+        # Output that cannot be written (a full disk, a vanished terminal): one line, not a traceback.
+        if exc.errno in (errno.EBADF, errno.EIO, errno.ENOSPC, errno.EPIPE):
+            quiet_broken_stdout()
+            say(f"cannot write the output ({exc.strerror})")
+            return 2
+        raise
 
 
 if __name__ == "__main__":

@@ -7,6 +7,12 @@ import sys
 
 def main() -> int:
     """Run the guide; `--plain` with nothing changed since last time prints from the cache."""
+    if sys.stdout is None:
+        # Started with stdout closed (`>&-`): nothing can be shown; say so once, no traceback.
+        from tui.lifecycle import say, stdio_closed
+
+        say(stdio_closed() or "standard output is closed")
+        return 2
     from tui.plain.fast import try_cached
 
     argv = sys.argv[1:]

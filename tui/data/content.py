@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from tui.data.errors import ContentError
+from tui.data.safe_read import CONTENT_TOML_CAP, SECTION_CAP, TomlProblem, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 
 BlockKind = Literal["paragraph", "bullets", "subheading", "note"]
@@ -140,27 +140,18 @@ def decode_utf8(raw: bytes, path: Path) -> str:
         raise ContentError(path, f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line) from None
 
 
-def load_toml(path: Path) -> dict[str, Any]:
-    """Read a TOML file, turning every failure into a one-line ContentError."""
+def load_toml(path: Path, cap: int = CONTENT_TOML_CAP) -> dict[str, Any]:
+    """Read a TOML file safely (see tui/data/safe_read.py), every failure a one-line ContentError."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, cap)
     except FileNotFoundError:
         raise ContentError(path, "file not found") from None
     except OSError as exc:
         raise ContentError(path, f"cannot read: {exc.strerror}") from None
-    text = decode_utf8(raw, path)
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        # tomllib says "... (at line 3, column 7)"; keep its words, lift the line out.
-        message = str(exc)
-        line = None
-        if "(at line " in message:
-            head, _, tail = message.rpartition(" (at line ")
-            number = tail.split(",")[0].rstrip(")")
-            if number.isdigit():
-                line, message = int(number), head
-        raise ContentError(path, f"invalid TOML: {message}", line) from None
+        return loads_toml(decode_utf8(raw, path))
+    except TomlProblem as exc:
+        raise ContentError(path, f"invalid TOML: {exc.message}", exc.line) from None
 
 
 MONTHS = (
@@ -205,7 +196,7 @@ def unsupported(stripped: str) -> str | None:
 def parse_section(path: Path, number: int) -> Section:
     """Parse one section file in the guide's Markdown subset."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, SECTION_CAP)
     except FileNotFoundError:
         raise ContentError(path, "section file not found (it is listed in guide.toml 'guide.sections')") from None
     except OSError as exc:

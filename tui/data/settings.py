@@ -7,7 +7,8 @@ the guide starts with defaults for whatever was wrong, and one message says so.
 
 from __future__ import annotations
 
-import tomllib
+import contextlib
+import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -17,6 +18,7 @@ import platformdirs
 import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
+from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 
 APP_NAME = "spasm-guide"
@@ -90,15 +92,54 @@ def _is_number(value: Any, low: float, high: float, whole: bool = False) -> bool
     return isinstance(value, kinds) and not isinstance(value, bool) and low <= value <= high
 
 
-def valid_keys(keys: str) -> bool:
-    """Whether `keys` is a comma-separated list of key names ("n,right", "ctrl+q", "f1").
+MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
+"""Modifier names a key may start with ("ctrl+q")."""
 
-    Printable ASCII only: a key name is drawn in the key bar and help, so a control character
-    in it would reach the terminal, and an empty name would draw a blank key.
-    """
-    names = keys.split(",")
-    return all(name.strip() and name.isascii() and name.isprintable() and " " not in name.strip()
-               for name in names)
+NAMED_KEYS = frozenset({
+    "escape", "enter", "return", "tab", "space", "backspace", "delete", "insert", "home", "end",
+    "pageup", "pagedown", "up", "down", "left", "right", *(f"f{n}" for n in range(1, 25)),
+})
+"""Keys with names of their own, as Textual spells them (tests check them against Textual)."""
+
+CHARACTER_NAME_REPLACEMENTS = {"solidus": "slash", "reverse_solidus": "backslash", "commercial_at": "at",
+                               "hyphen_minus": "minus", "plus_sign": "plus", "low_line": "underscore"}
+"""Textual's short names for some characters ("slash" for "/")."""
+
+CHARACTER_NAMES = frozenset(
+    CHARACTER_NAME_REPLACEMENTS.get(name, name)
+    for name in (unicodedata.name(chr(code)).lower().replace("-", "_").replace(" ", "_")
+                 for code in range(0x21, 0x7F) if not chr(code).isalnum())
+)
+"""Printable characters by name, as Textual names their keys ("question_mark", "plus")."""
+
+BINDING_IDS = frozenset({
+    "app.back", "app.checklist", "app.help", "app.quit", "app.read", "app.redraw", "app.search",
+    *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
+    "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
+    "dialog.cancel", "dialog.no", "dialog.yes",
+    "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
+    "search.next_field", "section.next", "section.previous",
+    "speech.faster", "speech.next", "speech.pause", "speech.previous", "speech.slower", "speech.stop",
+    "text.down", "text.end", "text.home", "text.page_down", "text.page_up", "text.up",
+})
+"""Binding ids a user may remap in [keys] (a test keeps this equal to the app's own bindings; the
+plain modes never import the app, so the list is kept here)."""
+
+
+def valid_key(name: str) -> bool:
+    """Whether one key name is one Textual can deliver: modifiers, then one key ("ctrl+q", "f1", "n")."""
+    *modifiers, key = name.split("+")
+    if any(m not in MODIFIERS for m in modifiers) or len(set(modifiers)) != len(modifiers):
+        return False
+    if len(key) == 1:
+        # Printable ASCII only: a key name is drawn in the key bar and help.
+        return key.isascii() and key.isprintable() and key != " "
+    return key in NAMED_KEYS or key in CHARACTER_NAMES
+
+
+def valid_keys(keys: str) -> bool:
+    """Whether `keys` is a comma-separated list of key names ("n,right", "ctrl+q", "f1")."""
+    return all(valid_key(name.strip()) for name in keys.split(","))
 
 
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -108,10 +149,7 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "speech_volume": (lambda v: _is_number(v, 0, 1), "a number from 0 to 1"),
     "speech_voice": (lambda v: isinstance(v, str), "a string"),
     "self_voicing": (lambda v: isinstance(v, bool), "true or false"),
-    "keys": (
-        lambda v: isinstance(v, dict) and all(isinstance(k, str) and valid_keys(k) for k in v.values()),
-        'a table of binding id = "key", keys named like "ctrl+q" or "n,right"',
-    ),
+    "keys": (lambda v: isinstance(v, dict), 'a table of binding id = "key", as [keys]'),
 }
 """Setting name to (is this value allowed?, what is wanted, in words)."""
 
@@ -122,64 +160,87 @@ def validate_value(name: str, value: Any) -> str | None:
     return None if ok(value) else f"must be {wanted}"
 
 
-def set_aside(path: Path, move: bool) -> str:
-    """Keep a bad settings file as `<name>.bad-N` (moved, or copied when it stays in use).
-
-    Returns the words for the message; a folder that cannot be written is said, not raised.
+def set_aside(path: Path, raw: bytes | None = None) -> str:
+    """Keep a bad settings file as `<name>.bad-N`: moved, or, given its bytes `raw`, copied (it
+    stays in use). Returns the words for the message; a folder that cannot be written is said,
+    not raised.
     """
     try:
-        if move:
+        if raw is None:
             return f"kept it as {keep_backup(path).name}"
-        for old in path.parent.glob(f"{path.name}.bad-*"):
-            if old.read_bytes() == path.read_bytes():
-                return f"a copy is kept as {old.name}"
-        copy = path.with_name(f"{path.name}.bad-{len(list(path.parent.glob(f'{path.name}.bad-*'))) + 1}")
-        write_text_atomic(copy, path.read_text(encoding="utf-8-sig"))
+        backups = sorted(path.parent.glob(f"{path.name}.bad-*"))
+        for old in backups:
+            with contextlib.suppress(OSError):
+                if read_regular_file(old, SMALL_FILE_CAP) == raw:
+                    return f"a copy is kept as {old.name}"
+        copy = path.with_name(f"{path.name}.bad-{len(backups) + 1}")
+        write_text_atomic(copy, raw.decode("utf-8-sig", errors="replace"))
         return f"a copy is kept as {copy.name}"
     except OSError as exc:
         return f"could not keep a copy ({exc.strerror})"
 
 
+def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
+    """The usable [keys] entries, and a problem for each one that is not (unknown id, bad key)."""
+    good: dict[str, str] = {}
+    problems: list[str] = []
+    for binding, keys in table.items():
+        where = f"key 'keys' entry '{clean_line(str(binding))}'"
+        if binding not in BINDING_IDS:
+            problems.append(f"{where}: no such binding id (the README lists them)")
+        elif not isinstance(keys, str) or not valid_keys(keys):
+            problems.append(f'{where} must be key names such as "ctrl+q" or "n,right"')
+        else:
+            good[binding] = keys
+    return good, problems
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
-    """Load settings; return them and a one-line message if anything had to be set aside.
+    """Load settings; return them and a message (one line per problem) if anything was set aside.
 
     A file that is not TOML is moved aside and the defaults used (said once). A readable file
-    with a bad key stays in place, so its good values and key bindings keep working; the bad key
-    gets its default and the message is said each run until it is fixed.
+    with bad values stays in place, so its good values and key bindings keep working; every bad
+    value gets its default, each is named on a line of its own, and this is said each run until
+    it is fixed.
     """
     path = path or settings_path()
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, SMALL_FILE_CAP)
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
         return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults.")
     try:
-        data = tomllib.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        kept = set_aside(path, move=True)
+        data = loads_toml(decode_text(raw))
+    except TomlProblem as exc:
+        kept = set_aside(path)
         return Settings(), clean_line(f"{path}: not valid settings ({exc}); using defaults, {kept}.")
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     problems: list[str] = []
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown key '{key}'")
+            problems.append(f"unknown key '{clean_line(key)}'")
             continue
         why = validate_value(key, value)
         if why:
-            problems.append(f"key '{key}' {why}")
+            problems.append(f"key '{key}' {why}; using the default")
+        elif key == "keys":
+            values[key], bad_keys = check_keys(value)
+            problems += [f"{problem}; ignored" for problem in bad_keys]
         else:
             values[key] = float(value) if key == "speech_volume" else value
     settings = replace(Settings(), **values)
     if not problems:
         return settings, None
-    kept = set_aside(path, move=False)
-    return settings, clean_line(f"{path}: {problems[0]}; using the default there ({kept}).")
+    kept = set_aside(path, raw)
+    lines = [clean_line(f"{path}: {problem}.") for problem in problems]
+    lines.append(clean_line(f"{path}: {kept}."))
+    return settings, "\n".join(lines)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write settings atomically."""
+    """Write settings atomically (through a symbolic link to its target, which stays a link)."""
     path = path or settings_path()
     data = {k: v for k, v in asdict(settings).items() if not (k == "keys" and not v)}
     write_text_atomic(path, tomli_w.dumps(data))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 
 CACHE_VERSION = "2"
@@ -93,16 +94,57 @@ def try_cached(argv: list[str]) -> bool:
     key = cache_key(section)
     if key is None:
         return False
-    try:
-        with open(cache_file(), encoding="utf-8") as handle:
-            if handle.readline().rstrip("\n") != key:
-                return False
-            text = handle.read()
-    except (OSError, UnicodeDecodeError):
+    raw = read_small_regular_file(cache_file())
+    if raw is None:
         return False
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        head, _, text = raw.decode("utf-8").partition("\n")
+    except UnicodeDecodeError:
+        return False
+    if head != key:
+        return False
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `spasm-guide --plain | head`: the reader has all it wanted; stop Python's last flush failing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
     return True
+
+
+CACHE_CAP = 4 * 1024 * 1024
+"""The cache holds one rendering of the guide (tens of KB): anything bigger is not ours."""
+
+
+def read_small_regular_file(name: str) -> bytes | None:
+    """The cache file's bytes, or None if it is missing, not a regular file or too big.
+
+    The same rule as tui/data/safe_read.py, in stdlib only: a FIFO put in its place must not
+    hang `--plain`, a link to /dev/zero must not fill memory.
+    """
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > CACHE_CAP:
+            return None
+        os.set_blocking(fd, True)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 65536):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > CACHE_CAP:
+                return None
+        return b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def store(argv: list[str], text: str) -> None:

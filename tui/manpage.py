@@ -1,0 +1,111 @@
+"""The manual page, spasm-guide(1), made from the same option table as `--help`.
+
+`python -m tui.manpage > man/spasm-guide.1` writes the page shipped in the wheel (installed as
+share/man/man1/spasm-guide.1, so `man spasm-guide` finds it in the environment); a test checks
+the shipped page is what this module makes now, so an option can never be missing from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui import __version__
+
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    ("ACCESSIBLE", "set (to anything but 0): the whole guide as numbered prompts, as --accessible."),
+    ("NO_COLOR", "set: no colour at all; --plain sends no escape codes."),
+    ("TERM", "the terminal type; without a terminal, or with TERM=dumb, the full-screen guide does not start "
+             "and one line says to use --plain or --accessible."),
+    ("ESCDELAY", "milliseconds to wait for the rest of an arrow key on a slow link (default 100)."),
+    ("SPASM_GUIDE_PLAIN_DRIVER", "set to 1: send whole repaints, not only the cells that changed."),
+    ("PULSE_SERVER", "where speech is played, e.g. a sound server forwarded over SSH."),
+    ("XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
+     "move the folders below."),
+)
+"""Environment variables the guide reads, with what each does."""
+
+FILES: tuple[tuple[str, str], ...] = (
+    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (see the README)."),
+    ("~/.local/state/spasm-guide/checklist.toml", "the ticked checklist items, saved on every change."),
+    ("~/.local/share/spasm-guide/summaries/", "summaries saved for a doctor."),
+    ("~/.cache/spasm-guide/plain.txt", "the last --plain text, printed again while nothing changed."),
+)
+"""Files the guide reads and writes."""
+
+EXIT_STATUS: tuple[tuple[str, str], ...] = (
+    ("0", "done, or quit."),
+    ("2", "a mistake in an option or a file (one line names it), no terminal for the full-screen guide, "
+          "or output that cannot be written."),
+    ("130, 143, 129", "ended by Ctrl+C, SIGTERM or SIGHUP; the terminal is restored first."),
+)
+"""Exit statuses and their meaning."""
+
+
+def roff(text: str) -> str:
+    """Text made safe for roff: backslashes and hyphens escaped, no line starting with a dot."""
+    text = text.replace("\\", "\\e").replace("-", "\\-")
+    return "\\&" + text if text.startswith((".", "'")) else text
+
+
+def option_lines(parser: argparse.ArgumentParser) -> list[str]:
+    """One `.TP` entry per option, in the order --help lists them."""
+    lines: list[str] = []
+    for action in parser._actions:
+        if not action.option_strings or action.help == argparse.SUPPRESS:
+            continue
+        names = ", ".join(f"\\fB{roff(name)}\\fR" for name in action.option_strings)
+        if action.metavar:
+            names += f" \\fI{roff(str(action.metavar))}\\fR"
+        elif action.choices:
+            names += f" \\fI{{{roff(','.join(map(str, action.choices)))}}}\\fR"
+        text = str(action.help or "")
+        lines += [".TP", names, roff(text[:1].upper() + text[1:]) + "."]
+    return lines
+
+
+def table(rows: tuple[tuple[str, str], ...], bold: bool = True) -> list[str]:
+    """A section's entries as `.TP` paragraphs."""
+    lines: list[str] = []
+    for name, text in rows:
+        lines += [".TP", f"\\fB{roff(name)}\\fR" if bold else roff(name), roff(text)]
+    return lines
+
+
+def render(parser: argparse.ArgumentParser | None = None) -> str:
+    """The whole page, in roff, from the command's own option table."""
+    if parser is None:
+        from tui.cli import build_parser
+
+        parser = build_parser()
+    usage = " ".join(parser.format_usage().split())
+    usage = usage.removeprefix("usage: ").removeprefix(parser.prog).strip()
+    lines = [
+        f'.TH SPASM\\-GUIDE 1 "" "spasm\\-guide {__version__}" "User Commands"',
+        ".SH NAME",
+        f"spasm\\-guide \\- {roff(parser.description or '')}",
+        ".SH SYNOPSIS",
+        f".B {roff(parser.prog)}",
+        roff(usage),
+        ".SH DESCRIPTION",
+        "A guide to muscle spasms, in plain words, made to be used by keyboard alone, by listening, "
+        "with a screen reader or braille display, and over SSH.",
+        "With no option it opens the full\\-screen guide; the options below print it as text, ask "
+        "numbered questions, or read it aloud instead.",
+        "A mistake in an option or a file gives one line naming it, and exit status 2.",
+        ".SH OPTIONS",
+        *option_lines(parser),
+        ".SH ENVIRONMENT",
+        *table(ENVIRONMENT),
+        ".SH FILES",
+        *table(FILES),
+        ".SH EXIT STATUS",
+        *table(EXIT_STATUS),
+        ".SH SEE ALSO",
+        "The README, and content/FORMAT.md for the format of a guide folder (\\-\\-content).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render())
