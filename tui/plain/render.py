@@ -66,7 +66,15 @@ def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]
 def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[str]:
     """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, credit."""
     total = len(guide.sections)
-    lines = [guide.title, guide.disclaimer, emergency_line(settings), "", "Contents"]
+    lines = [guide.title, guide.disclaimer, emergency_line(settings), ""]
+    if guide.get_help:
+        # For a worried reader: the emergency signs before anything else of the guide.
+        title, *signs, after = guide.get_help
+        lines += wrap(title, width=width)
+        for sign in signs:
+            lines += wrap(sign, "- ", width)
+        lines += wrap(after, width=width) + [""]
+    lines.append("Contents")
     lines += [f"{s.number}. {s.title}" for s in guide.sections]
     lines.append("")
     for section in guide.sections:
@@ -80,13 +88,14 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     credit = guide.credit
     lines = ["About this guide", ""]
     lines += wrap(
-        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}, "
-        f"written by {credit.writer}, medically reviewed by {credit.reviewer}, "
-        f"updated {credit.updated}.",
+        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}. "
+        f"Written by {credit.writer}. Medically reviewed by {credit.reviewer}. "
+        f"Source updated {credit.updated}.",
         width=width,
     )
-    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}", ""]
+    # Straight after the credit: whose review it was, and that our own words have none yet.
     lines += wrap(guide.signoff_note, width=width)
+    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}"]
     if guide.additions:
         lines += ["", "Additions and corrections to the source"]
         for addition in guide.additions:
