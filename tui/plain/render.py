@@ -73,7 +73,7 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
         lines += wrap(title, width=width)
         for sign in signs:
             lines += wrap(sign, "- ", width)
-        lines += wrap(after, width=width) + [""]
+        lines += [*wrap(after, width=width), ""]
     lines.append("Contents")
     lines += [f"{s.number}. {s.title}" for s in guide.sections]
     lines.append("")
