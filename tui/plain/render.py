@@ -87,14 +87,14 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     """Source credit, review dates, additions and the sign-off note."""
     credit = guide.credit
     lines = ["About this guide", ""]
+    # The sign-off note straight after the credit: whose review it was, and that our own words
+    # have had none yet.
     lines += wrap(
         f"Written in our own words from \"{credit.title}\", published by {credit.publisher}. "
         f"Written by {credit.writer}. Medically reviewed by {credit.reviewer}. "
-        f"Source updated {credit.updated}.",
+        f"Source updated {credit.updated}. {guide.signoff_note}",
         width=width,
     )
-    # Straight after the credit: whose review it was, and that our own words have none yet.
-    lines += wrap(guide.signoff_note, width=width)
     lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}"]
     if guide.additions:
         lines += ["", "Additions and corrections to the source"]
