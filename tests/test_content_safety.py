@@ -272,3 +272,20 @@ async def test_a_search_result_opens_at_its_paragraph_in_a_long_section(tmp_path
         await pilot.pause()
         text = app.screen.query_one(SectionText)
         assert text.scroll_offset.y == text.line_of(2) > 0
+
+
+def test_a_guide_without_get_help_has_none_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    import shutil
+
+    from tui.data.errors import ContentError
+
+    minimal = Path(__file__).resolve().parent / "fixtures" / "minimal"
+    assert load_guide(minimal).get_help == ()
+    copy = tmp_path / "guide"
+    shutil.copytree(minimal, copy)
+    toml = copy / "guide.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[get_help]\ntitle = "T"\nsigns = "one"\nafter = "A"\n',
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_guide(copy)
+    assert "get_help.signs" in caught.value.one_line() and str(toml) in caught.value.one_line()
