@@ -289,3 +289,13 @@ def test_a_guide_without_get_help_has_none_and_a_bad_one_is_named(tmp_path: Path
     with pytest.raises(ContentError) as caught:
         load_guide(copy)
     assert "get_help.signs" in caught.value.one_line() and str(toml) in caught.value.one_line()
+
+
+def test_accessible_mode_starts_with_get_help_now() -> None:
+    """The numbered-prompt mode a screen-reader user may choose says the signs before its menu."""
+    result = subprocess.run([sys.executable, "-m", "tui", "--accessible"], cwd=ROOT, input="0\n",
+                            capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines.index(GUIDE.get_help[0]) < lines.index("Type 3 for help.")
+    assert f"- {GUIDE.get_help[-2]}" in lines

@@ -66,14 +66,7 @@ def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]
 def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[str]:
     """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, credit."""
     total = len(guide.sections)
-    lines = [guide.title, guide.disclaimer, emergency_line(settings), ""]
-    if guide.get_help:
-        # For a worried reader: the emergency signs before anything else of the guide.
-        title, *signs, after = guide.get_help
-        lines += wrap(title, width=width)
-        for sign in signs:
-            lines += wrap(sign, "- ", width)
-        lines += [*wrap(after, width=width), ""]
+    lines = [guide.title, guide.disclaimer, emergency_line(settings), "", *get_help_lines(guide, width)]
     lines.append("Contents")
     lines += [f"{s.number}. {s.title}" for s in guide.sections]
     lines.append("")
@@ -81,6 +74,18 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
         lines += section_lines(section, total, width)
     lines += about_lines(guide, width)
     return lines
+
+
+def get_help_lines(guide: Guide, width: int = WIDTH) -> list[str]:
+    """The "Get help now" signs and a blank line, or nothing if the guide has none: for a worried
+    reader, before anything else of the guide."""
+    if not guide.get_help:
+        return []
+    title, *signs, after = guide.get_help
+    lines = wrap(title, width=width)
+    for sign in signs:
+        lines += wrap(sign, "- ", width)
+    return [*lines, *wrap(after, width=width), ""]
 
 
 def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
