@@ -216,8 +216,9 @@ def test_get_help_now_names_the_emergency_signs_and_where_to_read_more() -> None
     title, *signs, after = GUIDE.get_help
     assert "emergency number" in title
     text = " ".join(signs).lower()
-    for sign in ("pee", "poo", "groin", "both legs", "suddenly", "swollen leg", "chest pain", "stiff jaw",
-                 "fit", "stroke", "heatstroke", "dark", "very little pee"):
+    for sign in ("pee", "poo", "groin", "both legs", "suddenly", "swollen leg", "chest pain", "heavy or tight",
+                 "one side of your body", "drooping face", "slurred", "stiff jaw", "wound", "fit", "in the heat",
+                 "dark", "very little pee"):
         assert sign in text, sign
     assert "Section 6" in after
 
