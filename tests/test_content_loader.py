@@ -47,7 +47,7 @@ FACTS = {
                       "tea or cola", "statin", "water pills", "wake you", "nhs", "msd manual", "tetanus",
                       "stroke", "heatstroke", "low calcium", "111", "urgent care", "nurse line", "both legs",
                       "one leg", "unsteady", "chest or belly", "arm, jaw or back", "stop when you rest",
-                      "twitched for weeks", "thinner", "cdc"],
+                      "more than 2 weeks", "thinner", "cdc"],
     "conditions": ["neuropathy", "injury", "diabetes", "autoimmune", "lupus", "rheumatoid arthritis", "als",
                    "amyotrophic lateral sclerosis", "multiple sclerosis", "kidney disease",
                    "hypothyroidism", "underactive thyroid", "liver disease", "alcohol", "claudication"],

@@ -36,7 +36,7 @@ TIERS = {
                "take a statin", "stop the statin", "111", "both hands or both feet", "tingling lips or fingers",
                "chest or belly", "urgent care", "nurse line"],
     "SOON": ["keep coming back", "wake you up at night", "new medicine that is not a statin", "water pills",
-             "when you walk, and they stop when you rest", "twitched for weeks", "twitch and feel weak",
+             "when you walk, and they stop when you rest", "twitched for more than 2 weeks", "twitch and feel weak",
              "getting thinner"],
 }
 """Per level of section 6, the red flags of the issue and the content brief, in the guide's words."""
