@@ -26,10 +26,15 @@ MENU: tuple[tuple[str, str], ...] = (
 """(id, label) of each menu item, in order. The first has focus, so Enter starts reading."""
 
 
+def wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` wrapped at `width`, continuation rows lined up under the text after `indent`."""
+    return textwrap.wrap(text, max(width, 1), initial_indent=indent, subsequent_indent=" " * len(indent),
+                         break_on_hyphens=False) or [indent.rstrip()]
+
+
 def rows_of(text: str, width: int, indent: str = "") -> int:
-    """How many rows `text` takes when wrapped at `width` (words are never split)."""
-    return len(textwrap.wrap(text, max(width, 1), initial_indent=indent,
-                             subsequent_indent=" " * len(indent))) or 1
+    """How many rows `text` takes when wrapped at `width`."""
+    return len(wrapped(text, width, indent))
 
 
 class StartScreen(GuideScreen):
@@ -50,7 +55,7 @@ class StartScreen(GuideScreen):
         guide = self.guide_app.guide
         yield Static(guide.title, classes="title", markup=False)
         yield Static(guide.disclaimer, classes="muted", markup=False)
-        yield Static(self.get_help_text(full=True), id="get-help", markup=False)
+        yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         yield GuideList([label for _, label in MENU], ids=[key for key, _ in MENU], id="menu")
 
     def on_mount(self) -> None:
@@ -59,15 +64,18 @@ class StartScreen(GuideScreen):
         menu.focus()
         self.call_after_refresh(self.guide_app.ready_to_paint)
 
-    def get_help_text(self, full: bool) -> Text:
-        """The whole block (heading in bold, a "- " per sign), or only its last line."""
+    def get_help_text(self, full: bool, width: int) -> Text:
+        """The whole block (heading in bold, a "- " per sign), or only its last line, wrapped
+        here so that a sign's second row lines up under its words."""
         lines = self.guide_app.guide.get_help
         if not lines:
             return Text("")
         if not full:
-            return Text(lines[-1])
+            return Text("\n".join(wrapped(lines[-1], width)))
         title, *signs, after = lines
-        return Text.assemble((title, "bold"), *(f"\n- {sign}" for sign in signs), f"\n{after}")
+        rows = [line for sign in signs for line in wrapped(sign, width, "- ")]
+        return Text.assemble(("\n".join(wrapped(title, width)), "bold"), *(f"\n{row}" for row in rows),
+                             "\n", "\n".join(wrapped(after, width)))
 
     def get_help_rows(self, width: int) -> tuple[int, int]:
         """Rows the whole block and its one-line pointer take at `width`, each with its blank row."""
@@ -91,10 +99,10 @@ class StartScreen(GuideScreen):
         full, pointer = self.get_help_rows(text_width)
         block = self.query_one("#get-help", Static)
         if full and used + full <= height:
-            block.update(self.get_help_text(full=True))
+            block.update(self.get_help_text(full=True, width=text_width))
             block.display = True
         elif pointer and used + pointer <= height:
-            block.update(self.get_help_text(full=False))
+            block.update(self.get_help_text(full=False, width=text_width))
             block.display = True
         else:
             block.display = False
