@@ -300,3 +300,18 @@ def test_accessible_mode_starts_with_get_help_now() -> None:
     lines = result.stdout.splitlines()
     assert lines.index(GUIDE.get_help[0]) < lines.index("Type 3 for help.")
     assert f"- {GUIDE.get_help[-2]}" in lines
+
+
+def test_every_note_source_is_listed_among_the_additions() -> None:
+    """Each name a section's "Added:" note cites (capitalised words of its Source part) is in
+    guide.toml's [[additions]], where the About screen lists page titles and dates read."""
+    listed = set(re.findall(r"[A-Za-z]+", " ".join(a.source for a in GUIDE.additions)))
+    missing: list[tuple[str, str]] = []
+    for item in GUIDE.sections:
+        for block in item.blocks:
+            if block.kind != "note":
+                continue
+            cited = block.lines[0].split("Source:", 1)[1]
+            names = {w for w in re.findall(r"[A-Za-z]+", cited) if w[0].isupper() and len(w) > 2}
+            missing += [(item.slug, name) for name in sorted(names - listed)]
+    assert missing == []
