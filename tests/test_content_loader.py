@@ -31,27 +31,35 @@ FACTS = {
     "what-they-are": ["involuntary", "contraction", "muscle cramps", "common", "harmless", "hands", "feet",
                       "calves", "thighs", "back", "anyone", "sleep", "kidney disease", "nerve"],
     "how-they-feel": ["not every spasm", "sharp pain", "sudden", "twitching", "cannot move|keeps you from moving",
-                      "hard"],
+                      "hard", "blood clot", "poor blood flow", "restless legs", "low calcium", "sciatica"],
     "how-long": ["few seconds", "15 minutes", "come back", "sore"],
     "causes": ["dehydration", "fluids", "electrolytes", "exercise too hard", "too often", "one position",
-               "stress hormones", "tense"],
+               "stress hormones", "tense", "pregnancy", "older", "statins", "water pills",
+               "kidney or heart disease"],
     "what-helps": ["stretch", "longer", "massage", "heat", "ice", "ibuprofen", "advil", "motrin",
-                   "acetaminophen", "tylenol", "nhs", "soreness"],
-    "warning-signs": ["weakness in your hands or feet", "bowels", "urinate", "groin", "genitals", "buttocks",
+                   "acetaminophen", "tylenol", "nhs", "soreness", "paracetamol", "do not stop a cramp",
+                   "afterwards", "kidney disease", "stomach ulcer", "blood thinner", "heart failure", "pregnant",
+                   "water pills", "pharmacist", "label", "lost feeling", "neuropathy", "wakes you"],
+    "warning-signs": ["hands or feet feel weak", "poo", "pee", "groin", "genitals", "buttocks",
                       "walking", "balance", "shooting pain", "spinal cord", "nerve", "badly damaged",
                       "lasting", "911", "999", "112", "local emergency number", "cauda equina",
                       "compression", "blood clot", "short of breath", "chest pain", "calf", "10 minutes",
-                      "dark pee|dark urine", "statins", "water pills", "wake you", "nhs", "msd manual"],
+                      "tea or cola", "statin", "water pills", "wake you", "nhs", "msd manual", "tetanus",
+                      "stroke", "heatstroke", "low calcium", "111", "urgent care", "nurse line", "both legs",
+                      "one leg", "unsteady", "chest or belly", "arm, jaw or back", "stop when you rest",
+                      "more than 2 weeks", "thinner", "cdc"],
     "conditions": ["neuropathy", "injury", "diabetes", "autoimmune", "lupus", "rheumatoid arthritis", "als",
                    "amyotrophic lateral sclerosis", "multiple sclerosis", "kidney disease",
-                   "hypothyroidism", "underactive thyroid"],
+                   "hypothyroidism", "underactive thyroid", "liver disease", "alcohol", "claudication"],
     "treatment": ["muscle relaxant", "home care", "cyclobenzaprine", "methocarbamol", "metaxalone",
                   "tizanidine", "baclofen", "drowsy", "prescription", "see and ginzburg",
-                  "am fam physician 2008", "cleveland clinic"],
+                  "am fam physician 2008", "cleveland clinic", "drive", "alcohol", "all at once", "older adults",
+                  "falls", "short time", "back or neck", "spinal cord injury", "everyday leg cramps", "quinine",
+                  "fda", "2010", "mhra"],
     "prevention": ["stay active", "hot", "stretch often", "hydrated", "hard exercise", "electrolytes", "2021",
                    "ten young men", "downhill", "treadmill", "40 to 60 minutes", "electric pulses", "calf",
                    "plain water", "lau", "kato", "nosaka", "j int soc sports nutr 2021",
-                   "doi:10.1186/s12970-021-00414-8"],
+                   "doi:10.1186/s12970-021-00414-8", "kidney or heart disease"],
 }
 """Per section: each entry (alternatives split by "|") must appear as whole words, any case."""
 
@@ -113,7 +121,8 @@ def test_credit_review_and_disclaimer(guide: Guide) -> None:
 
 def test_every_note_is_a_marked_addition_with_its_source(guide: Guide) -> None:
     notes = [(s.slug, b.lines[0]) for s in guide.sections for b in s.blocks if b.kind == "note"]
-    assert {slug for slug, _ in notes} == {"what-helps", "warning-signs", "treatment", "prevention"}
+    assert {slug for slug, _ in notes} == {"how-they-feel", "causes", "what-helps", "warning-signs", "conditions",
+                                           "treatment", "prevention"}
     for slug, text in notes:
         assert text.startswith("Added:"), (slug, text)
         assert "Source:" in text, (slug, text)
@@ -143,7 +152,7 @@ def test_warning_signs_come_in_tiers_and_no_source_red_flag_is_below_right_away(
         elif tier in ("EMERGENCY", "URGENT"):
             top.extend(block.lines)
     top_text = " ".join(top)
-    source_red_flags = ["weakness in your hands or feet", "bowels", "urinate", "groin", "genitals",
+    source_red_flags = ["hands or feet feel weak", "poo", "pee", "groin", "genitals",
                         "walking", "balance", "shooting pain in an arm or a leg"]
     assert [flag for flag in source_red_flags if not has_words(top_text, flag)] == []
     assert "call your emergency number (911 in the us, 999 in the uk, 112 in the eu)" in section.text().lower()
@@ -204,9 +213,11 @@ def test_broken_guide_on_the_command_line_exits_2_with_one_line(case: str) -> No
 def test_minimal_fixture_loads() -> None:
     guide = load_guide(FIXTURES / "minimal")
     assert [s.slug for s in guide.sections] == ["one", "two"]
-    assert [b.kind for b in guide.sections[1].blocks] == ["subheading", "paragraph", "note"]
+    # The last block of every section is its review line, from [review].
+    assert [b.kind for b in guide.sections[1].blocks] == ["subheading", "paragraph", "note", "paragraph"]
     # Consecutive '> ' lines join into one note.
-    assert guide.sections[1].blocks[-1].lines == ("Added: a note. Source: a test source.",)
+    assert guide.sections[1].blocks[-2].lines == ("Added: a note. Source: a test source.",)
+    assert guide.sections[1].blocks[-1].lines == ("Reviewed 2 January 2024. Next review due 2 January 2025.",)
 
 
 # The Markdown subset, line by line
@@ -234,6 +245,7 @@ def test_bullet_continuation_and_block_line_numbers(tmp_path: Path) -> None:
         ("paragraph", ("Intro text.",), 3),
         ("bullets", ("one continued", "two"), 5),
         ("note", ("Added: x.",), 9),
+        ("paragraph", ("Reviewed 2 January 2024. Next review due 2 January 2025.",), 0),
     ]
 
 

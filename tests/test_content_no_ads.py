@@ -128,3 +128,52 @@ def test_the_copy_checks_find_a_pasted_sentence(tmp_path: Path) -> None:
     section.write_text(section.read_text(encoding="utf-8") + f"\n{pasted}\n", encoding="utf-8")
     wording = guide_wording(copy)
     assert any(f" {s} " in wording for s in source_sentences())
+
+
+SHORT_RUN = 6
+"""No run of this many source words, in order, may appear in a section, About or Get help now."""
+
+
+def bare_words(text: str) -> list[str]:
+    """Lower-case words with all punctuation ignored: "can't" and "cant" are the same word."""
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "").replace("'", ""))
+
+
+def shown_texts(folder: Path | None = None) -> dict[str, str]:
+    """What the reader sees, by place: each section, the About screen, About in --plain, Get help now."""
+    from tui.plain.render import about_lines
+    from tui.screens.reading import about_section
+
+    guide = load_guide(folder)
+    texts = {section.slug: section.text() for section in guide.sections}
+    texts["about"] = about_section(guide).text()
+    texts["about --plain"] = "\n".join(about_lines(guide, 10_000))
+    texts["get help now"] = "\n".join(guide.get_help)
+    return texts
+
+
+def copied_runs(folder: Path | None = None) -> dict[str, list[str]]:
+    """Every SHORT_RUN-word run of the source body found in a shown text, by place."""
+    source = bare_words((FIXTURES / "source-body.txt").read_text(encoding="utf-8"))
+    runs = {" ".join(source[i:i + SHORT_RUN]) for i in range(len(source) - SHORT_RUN + 1)}
+    found: dict[str, list[str]] = {}
+    for place, text in shown_texts(folder).items():
+        wording = f" {' '.join(bare_words(text))} "
+        hits = sorted(run for run in runs if f" {run} " in wording)
+        if hits:
+            found[place] = hits
+    return found
+
+
+def test_no_six_word_run_of_the_source_in_any_section_or_about() -> None:
+    assert copied_runs() == {}
+
+
+def test_the_six_word_check_finds_a_short_echo(tmp_path: Path) -> None:
+    """Not vacuous: six source words in a row, with other punctuation and case, are found."""
+    copy = tmp_path / "guide"
+    shutil.copytree(default_content_dir(), copy)
+    section = copy / "sections" / "how-long.md"
+    section.write_text(section.read_text(encoding="utf-8") + "\nLater, The Muscle May Feel Sore; for days.\n",
+                       encoding="utf-8")
+    assert copied_runs(copy) == {"how-long": ["the muscle may feel sore for"]}

@@ -110,6 +110,7 @@ def test_a_section_of_long_words_fails(textstat: ModuleType) -> None:
     text = section_text(hard) + (
         "\nIntermittent involuntary musculoskeletal contractions frequently necessitate "
         "comprehensive pharmacological intervention, particularly electrolyte supplementation."
+        "\nConsequently, individuals experiencing recurrent nocturnal cramping should consult physicians."
     )
     assert textstat.smog_index(text) > SMOG_MAX or textstat.flesch_kincaid_grade(text) > FK_GRADE_MAX
 
@@ -140,5 +141,31 @@ def test_about_text_reads_at_grade_7_or_below(textstat: ModuleType) -> None:
     guide = load_guide()
     parts = [guide.disclaimer, guide.signoff_note, *(f"{a.title}: {a.text}" for a in guide.additions)]
     text = "\n".join(parts)
+    assert textstat.flesch_kincaid_grade(text) <= FK_GRADE_MAX
+    assert textstat.smog_index(text) <= SMOG_MAX
+
+
+def about_texts() -> dict[str, str]:
+    """The whole About text as shown: on its screen, and at the end of --plain."""
+    from tui.plain.render import about_lines
+    from tui.screens.reading import about_section
+
+    guide = load_guide()
+    return {"screen": section_text(about_section(guide)), "plain": "\n".join(about_lines(guide, 10_000))}
+
+
+@pytest.mark.parametrize("where", ["screen", "plain"])
+def test_the_whole_about_text_reads_at_grade_7_or_below(textstat: ModuleType, where: str) -> None:
+    """All of About, credit and sources included, at the sections' limits."""
+    text = about_texts()[where]
+    grade = textstat.flesch_kincaid_grade(text)
+    smog = textstat.smog_index(text)
+    assert grade <= FK_GRADE_MAX, f"About ({where}): Flesch-Kincaid grade {grade:.2f} > {FK_GRADE_MAX}"
+    assert smog <= SMOG_MAX, f"About ({where}): SMOG {smog:.2f} > {SMOG_MAX}"
+
+
+def test_get_help_now_reads_at_grade_7_or_below(textstat: ModuleType) -> None:
+    """The block a worried reader sees first, each sign measured as a sentence."""
+    text = measured_text([f"- {line}" for line in load_guide().get_help])
     assert textstat.flesch_kincaid_grade(text) <= FK_GRADE_MAX
     assert textstat.smog_index(text) <= SMOG_MAX

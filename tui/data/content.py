@@ -113,6 +113,9 @@ class Guide:
     """Corrections and additions to the source, each with its own source."""
     sections: tuple[Section, ...] = field(default_factory=tuple)
     """The sections in reading order."""
+    get_help: tuple[str, ...] = ()
+    """The short "Get help now" block for a worried reader: a heading line, then one line per
+    sign (optional `[get_help]` in guide.toml; empty when a guide has none)."""
 
     def section(self, number: int) -> Section:
         """Return section `number` (1-based); raise IndexError if there is none."""
@@ -325,5 +328,39 @@ def load_guide(folder: Path | None = None) -> Guide:
         next_review_due=require_str(review, "next_review_due", meta_path, "review."),
         signoff_note=require_str(review, "signoff_note", meta_path, "review."),
         additions=tuple(additions),
-        sections=sections,
+        sections=with_review_line(sections, review_line(review, meta_path)),
+        get_help=load_get_help(data, meta_path),
     )
+
+
+# Review dates and the "Get help now" block: kept apart from the parsing above, so that each
+# section's review line comes from one place (guide.toml's [review]) and never drifts.
+
+
+def review_line(review: dict[str, Any], path: Path) -> str:
+    """'Reviewed 27 November 2026. Next review due 27 November 2027.', from [review]."""
+    reviewed = require_str(review, "reviewed", path, "review.")
+    due = require_str(review, "next_review_due", path, "review.")
+    return f"Reviewed {reviewed}. Next review due {due}."
+
+
+def with_review_line(sections: tuple[Section, ...], line: str) -> tuple[Section, ...]:
+    """Each section ends with the review line (the NHS pattern: dates beside the content)."""
+    from dataclasses import replace
+
+    return tuple(replace(s, blocks=(*s.blocks, Block("paragraph", (line,)))) for s in sections)
+
+
+def load_get_help(data: dict[str, Any], path: Path) -> tuple[str, ...]:
+    """The optional [get_help] table: `title`, then `signs` (a list), then `after`, as lines."""
+    table = data.get("get_help")
+    if table is None:
+        return ()
+    if not isinstance(table, dict):
+        raise ContentError(path, "'get_help' must be a table, as [get_help]")
+    signs = table.get("signs")
+    if not isinstance(signs, list) or not signs or not all(isinstance(s, str) and clean_line(s) for s in signs):
+        raise ContentError(path, "key 'get_help.signs' must be a non-empty list of strings")
+    title = require_str(table, "title", path, "get_help.")
+    after = require_str(table, "after", path, "get_help.")
+    return (title, *(clean_line(s) for s in signs), after)

@@ -15,7 +15,7 @@ from tui.data.content import Guide
 from tui.data.errors import ContentError
 from tui.data.settings import Settings, emergency_line
 from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
-from tui.plain.render import about_lines, number_word, section_lines, wrap
+from tui.plain.render import about_lines, get_help_lines, number_word, section_lines, wrap
 
 MAIN_MENU = (
     "Main menu",
@@ -106,8 +106,8 @@ class LinearGuide:
 
     def run(self) -> int:
         """The main menu loop. Returns the exit status (0: quitting is never an error)."""
-        self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings),
-                          "Type 3 for help.", "")
+        self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings), "",
+                          *get_help_lines(self.guide), "Type 3 for help.", "")
         while True:
             self.show_menu()
             choice = self.prompter.ask(MAIN_QUESTION, len(MAIN_MENU) - 2, self.show_menu)

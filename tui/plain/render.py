@@ -66,7 +66,8 @@ def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]
 def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[str]:
     """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, credit."""
     total = len(guide.sections)
-    lines = [guide.title, guide.disclaimer, emergency_line(settings), "", "Contents"]
+    lines = [guide.title, guide.disclaimer, emergency_line(settings), "", *get_help_lines(guide, width)]
+    lines.append("Contents")
     lines += [f"{s.number}. {s.title}" for s in guide.sections]
     lines.append("")
     for section in guide.sections:
@@ -75,18 +76,31 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
     return lines
 
 
+def get_help_lines(guide: Guide, width: int = WIDTH) -> list[str]:
+    """The "Get help now" signs and a blank line, or nothing if the guide has none: for a worried
+    reader, before anything else of the guide."""
+    if not guide.get_help:
+        return []
+    title, *signs, after = guide.get_help
+    lines = wrap(title, width=width)
+    for sign in signs:
+        lines += wrap(sign, "- ", width)
+    return [*lines, *wrap(after, width=width), ""]
+
+
 def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     """Source credit, review dates, additions and the sign-off note."""
     credit = guide.credit
     lines = ["About this guide", ""]
+    # The sign-off note straight after the credit: whose review it was, and that our own words
+    # have had none yet.
     lines += wrap(
-        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}, "
-        f"written by {credit.writer}, medically reviewed by {credit.reviewer}, "
-        f"updated {credit.updated}.",
+        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}. "
+        f"Written by {credit.writer}. Medically reviewed by {credit.reviewer}. "
+        f"Source updated {credit.updated}. {guide.signoff_note}",
         width=width,
     )
-    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}", ""]
-    lines += wrap(guide.signoff_note, width=width)
+    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}"]
     if guide.additions:
         lines += ["", "Additions and corrections to the source"]
         for addition in guide.additions:

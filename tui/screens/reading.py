@@ -52,9 +52,10 @@ def about_section(guide: Guide) -> Section:
                             f"published by {credit.publisher}.",)),
         Block("bullets", (f"Written by {credit.writer}.", f"Medically reviewed by {credit.reviewer}.",
                           f"Source updated {credit.updated}.")),
+        # Straight after the credit: whose review it was, and that our own words have none yet.
+        Block("paragraph", (guide.signoff_note,)),
         Block("subheading", ("Review",)),
         Block("bullets", (f"Reviewed: {guide.reviewed}.", f"Next review due: {guide.next_review_due}.")),
-        Block("paragraph", (guide.signoff_note,)),
         Block("paragraph", (guide.disclaimer,)),
     ]
     if guide.additions:

@@ -133,6 +133,9 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def show_paragraph(self, paragraph: int) -> None:
         """Scroll so that `paragraph` starts at the top (used when a search result opens)."""
+        # Wrap for the width the text has now: lines wrapped before layout (width 1) would put
+        # the paragraph far down, and the scroll would land on the end of a long section.
+        self.on_resize()
         self.scroll_to(y=self.line_of(paragraph), animate=False, immediate=True)
 
     def watch_highlight(self, value: tuple[int, int, int] | None) -> None:

@@ -1,0 +1,317 @@
+"""The guide's safety wording: every red flag at its level, one rule for walking, self-care
+advice with its cautions, one choice of words, review lines, the reviewer's credit in its place,
+and a "Get help now" block a worried reader meets first.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pilot_helpers import make_app, screen_lines, screen_text
+
+from tui.data.content import Guide, Section, load_guide
+from tui.plain.render import about_lines
+from tui.screens.reading import about_section
+from tui.screens.start import StartScreen
+from tui.widgets.section_text import SectionText
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = load_guide()
+
+TIERS = {
+    "EMERGENCY": ["you cannot pee", "control when you pee or poo", "do not notice when you need to go",
+                  "groin, genitals or buttocks", "worse weakness or trouble walking in both legs",
+                  "came on all of a sudden", "short of breath or have chest pain", "jaw is stiff",
+                  "after a cut or wound", "tetanus", "one side of your body", "face droops", "slurred",
+                  "stroke", "cramps in the heat", "confused or faint", "no sweat", "heatstroke",
+                  "tingling lips, and trouble breathing or a fit", "low calcium", "very bad muscle pain",
+                  "tea or cola", "pee very little", "emergency room now", "heavy or tight",
+                  "arm, jaw or back"],
+    "URGENT": ["hands or feet feel weak", "unsteady", "balance", "trouble walking in one leg",
+               "shooting pain in an arm or a leg", "one calf is swollen, red or warm", "more than 10 minutes",
+               "take a statin", "stop the statin", "111", "both hands or both feet", "tingling lips or fingers",
+               "chest or belly", "urgent care", "nurse line"],
+    "SOON": ["keep coming back", "wake you up at night", "new medicine that is not a statin", "water pills",
+             "when you walk, and they stop when you rest", "twitched for more than 2 weeks", "twitch and feel weak",
+             "getting thinner"],
+}
+"""Per level of section 6, the red flags of the issue and the content brief, in the guide's words."""
+
+
+def tier_lines(guide: Guide = GUIDE) -> dict[str, list[str]]:
+    """Section 6's paragraphs and bullets, by the level heading they sit under."""
+    section = next(s for s in guide.sections if s.slug == "warning-signs")
+    tiers: dict[str, list[str]] = {}
+    tier = ""
+    for block in section.blocks:
+        if block.kind == "subheading":
+            tier = block.lines[0].split(":")[0]
+        elif tier and block.kind != "note":
+            tiers.setdefault(tier, []).extend(block.lines)
+    return tiers
+
+
+@pytest.mark.parametrize("tier", sorted(TIERS))
+def test_every_red_flag_is_at_its_level(tier: str) -> None:
+    text = " ".join(tier_lines()[tier]).lower()
+    assert [flag for flag in TIERS[tier] if flag.lower() not in text] == []
+
+
+def test_one_rule_for_walking() -> None:
+    """Both legs or sudden: emergency. Unsteady, balance or one leg: urgent. Nowhere both."""
+    tiers = tier_lines()
+    for tier, lines in tiers.items():
+        for line in lines:
+            low = line.lower()
+            if "walking" not in low:
+                continue
+            if tier == "EMERGENCY":
+                assert "both legs" in low or "sudden" in low, line
+            elif tier == "URGENT":
+                assert ("one leg" in low or "unsteady" in low) and "both legs" not in low, line
+            else:
+                pytest.fail(f"walking problems below URGENT: {line!r}")
+    # Elsewhere in the guide, no section names a walking problem at another level.
+    for section in GUIDE.sections:
+        if section.slug != "warning-signs":
+            assert "trouble walking" not in section.text().lower(), section.slug
+
+
+def test_the_check_of_levels_finds_a_flag_put_too_low(tmp_path: Path) -> None:
+    """Not vacuous: moving 'cannot pee' under SOON fails the EMERGENCY check."""
+    import shutil
+
+    copy = tmp_path / "guide"
+    shutil.copytree(GUIDE.folder, copy)
+    path = copy / "sections" / "warning-signs.md"
+    text = path.read_text(encoding="utf-8").replace("- You cannot pee.\n", "")
+    text = text.replace("## SOON: see a doctor in the next few days\n\n",
+                        "## SOON: see a doctor in the next few days\n\n- You cannot pee.\n")
+    path.write_text(text, encoding="utf-8")
+    emergency = " ".join(tier_lines(load_guide(copy))["EMERGENCY"]).lower()
+    assert "you cannot pee" not in emergency
+
+
+def section(slug: str) -> Section:
+    return next(s for s in GUIDE.sections if s.slug == slug)
+
+
+def under(slug: str, heading_word: str) -> str:
+    """The text under the first subheading containing `heading_word`, up to the next one."""
+    out: list[str] = []
+    inside = False
+    for block in section(slug).blocks:
+        if block.kind == "subheading":
+            inside = heading_word.lower() in block.lines[0].lower()
+        elif inside:
+            out.extend(block.lines)
+    return " ".join(out)
+
+
+def test_pain_relievers_come_afterwards_with_their_cautions() -> None:
+    helps = section("what-helps")
+    first_list = next(b for b in helps.blocks if b.kind == "bullets")
+    assert not any("pain reliever" in item.lower() or "ibuprofen" in item.lower() for item in first_list.lines)
+    after = under("what-helps", "Afterwards").lower()
+    assert "do not stop a cramp" in after and "acetaminophen (paracetamol)" in after
+    for caution in ("kidney disease", "stomach ulcer", "blood thinner", "heart failure", "pregnant",
+                    "water pills", "pharmacist", "follow the label"):
+        assert caution in after, caution
+
+
+def test_heat_ice_and_fluids_carry_their_cautions() -> None:
+    assert "lost feeling" in under("what-helps", "heat and ice")
+    assert "diabetes" in under("what-helps", "heat and ice")
+    assert "kidney or heart disease" in section("prevention").text()
+    assert "kidney or heart disease" in under("causes", "Dehydration")
+    assert "stand on that leg" in under("what-helps", "night")
+
+
+def test_muscle_relaxants_and_quinine() -> None:
+    safely = under("treatment", "safely").lower()
+    for fact in ("drowsy", "do not drive or drink alcohol", "do not stop baclofen or tizanidine all at once",
+                 "older adults", "falls", "short time", "back or neck", "ms", "spinal cord injury",
+                 "not meant for everyday leg cramps"):
+        assert fact in safely, fact
+    quinine = under("treatment", "Quinine").lower()
+    assert "not advised for everyday leg cramps" in quinine
+    notes = " ".join(b.lines[0] for b in section("treatment").blocks if b.kind == "note")
+    assert "FDA" in notes and "2010" in notes and "MHRA" in notes
+
+
+def test_is_it_a_cramp_points_each_look_alike_to_its_level() -> None:
+    items = next(b for b in section("how-they-feel").blocks
+                 if b.kind == "bullets" and "blood clot" in " ".join(b.lines).lower()).lines
+    levels = {"blood clot": ("today", "emergency number"), "poor blood flow": ("next few days",),
+              "restless legs": ("next few days",), "low calcium": ("today", "emergency number"),
+              "sciatica": ("today", "emergency number")}
+    for name, needed in levels.items():
+        item = next(i for i in items if name in i.lower())
+        assert all(word in item for word in needed), item
+
+
+# One choice of words
+
+SHOWN = {s.slug: s.text() for s in GUIDE.sections}
+SHOWN["about"] = about_section(GUIDE).text()
+SHOWN["get help now"] = "\n".join(GUIDE.get_help)
+
+
+@pytest.mark.parametrize("place", sorted(SHOWN))
+def test_plain_words_for_pee_and_poo(place: str) -> None:
+    words = set(re.findall(r"[a-z]+", SHOWN[place].lower()))
+    assert words & {"urine", "urinate", "urinating", "bowel", "bowels", "stool", "stools", "faeces", "feces"} == set()
+
+
+@pytest.mark.parametrize("place", sorted(SHOWN))
+def test_brand_names_are_marked_as_us_examples(place: str) -> None:
+    for line in SHOWN[place].split("\n"):
+        if re.search(r"\b(Advil|Motrin|Tylenol)\b", line):
+            assert re.search(r"\bUS\b", line), line
+
+
+# Review lines and the reviewer's credit
+
+
+def test_every_section_ends_with_its_review_line() -> None:
+    line = f"Reviewed {GUIDE.reviewed}. Next review due {GUIDE.next_review_due}."
+    assert line == "Reviewed 27 November 2026. Next review due 27 November 2027."
+    for item in GUIDE.sections:
+        assert item.blocks[-1].kind == "paragraph" and item.blocks[-1].lines == (line,), item.slug
+
+
+def test_the_review_line_ends_each_section_in_plain_mode() -> None:
+    result = subprocess.run([sys.executable, "-m", "tui", "--plain", "--section", "5"], cwd=ROOT,
+                            capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line][-1] == (
+        "Reviewed 27 November 2026. Next review due 27 November 2027.")
+
+
+def test_the_credit_says_the_review_was_of_the_source() -> None:
+    said = "That review was of the source article, not of this guide."
+    screen = about_section(GUIDE).text()
+    assert screen.index(f"Medically reviewed by {GUIDE.credit.reviewer}.") < screen.index(said)
+    plain = " ".join(about_lines(GUIDE, 10_000))
+    assert plain.index(f"Medically reviewed by {GUIDE.credit.reviewer}.") < plain.index(said)
+
+
+def test_the_spoken_credit_says_so_too() -> None:
+    from tui.data.settings import Settings
+    from tui.speech.listen import guide_speech
+
+    spoken = " ".join(chunk.text for chunk in guide_speech(GUIDE, Settings()))
+    assert f"medically reviewed by {GUIDE.credit.reviewer}. That review was of the source article, not of this guide." \
+        in spoken
+
+
+# Get help now
+
+
+def test_get_help_now_names_the_emergency_signs_and_where_to_read_more() -> None:
+    title, *signs, after = GUIDE.get_help
+    assert "emergency number" in title
+    text = " ".join(signs).lower()
+    for sign in ("pee", "poo", "groin", "both legs", "suddenly", "swollen leg", "chest pain", "heavy or tight",
+                 "one side of your body", "drooping face", "slurred", "stiff jaw", "wound", "fit", "in the heat",
+                 "dark", "very little pee"):
+        assert sign in text, sign
+    assert "Section 6" in after
+
+
+def test_plain_mode_shows_get_help_now_before_the_contents() -> None:
+    result = subprocess.run([sys.executable, "-m", "tui", "--plain"], cwd=ROOT, capture_output=True, text=True,
+                            encoding="utf-8", check=False)
+    lines = result.stdout.splitlines()
+    assert lines.index(GUIDE.get_help[0]) < lines.index("Contents") < lines.index("About this guide")
+    assert f"- {GUIDE.get_help[1]}" in lines
+
+
+async def test_start_screen_shows_get_help_now_above_the_menu(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lines = screen_lines(app)
+        rows = [next(i for i, row in enumerate(lines) if text in row)
+                for text in (GUIDE.get_help[0], GUIDE.get_help[-1], "Read the guide", "About this guide")]
+        assert rows == sorted(rows)
+        for sign in GUIDE.get_help[1:-1]:
+            assert f"- {sign}" in screen_text(app)
+
+
+@pytest.mark.parametrize(("size", "shown"), [((80, 20), "pointer"), ((40, 12), "nothing")])
+async def test_a_short_window_keeps_the_whole_menu(tmp_path: Path, size: tuple[int, int], shown: str) -> None:
+    """Where the signs do not fit, the menu keeps every row; the pointer to section 6 shows if it fits."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        text = " ".join(line.strip() for line in screen_lines(app))
+        assert "About this guide" in text and "Read the guide" in text
+        assert GUIDE.get_help[0] not in text
+        assert ("Section 6 lists every warning sign" in text) == (shown == "pointer")
+
+
+async def test_reading_the_start_screen_aloud_includes_get_help_now(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        parts, _ = app.screen.speech_content()
+        said = [part if isinstance(part, str) else part.text for part in parts]
+        assert said.index(GUIDE.get_help[0]) < said.index("Read the guide")
+
+
+async def test_a_search_result_opens_at_its_paragraph_in_a_long_section(tmp_path: Path) -> None:
+    """Section 6 is longer than the window: opening it at a paragraph shows that paragraph first."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_section(6, 2)
+        await pilot.pause()
+        text = app.screen.query_one(SectionText)
+        assert text.scroll_offset.y == text.line_of(2) > 0
+
+
+def test_a_guide_without_get_help_has_none_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    import shutil
+
+    from tui.data.errors import ContentError
+
+    minimal = Path(__file__).resolve().parent / "fixtures" / "minimal"
+    assert load_guide(minimal).get_help == ()
+    copy = tmp_path / "guide"
+    shutil.copytree(minimal, copy)
+    toml = copy / "guide.toml"
+    toml.write_text(toml.read_text(encoding="utf-8") + '\n[get_help]\ntitle = "T"\nsigns = "one"\nafter = "A"\n',
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_guide(copy)
+    assert "get_help.signs" in caught.value.one_line() and str(toml) in caught.value.one_line()
+
+
+def test_accessible_mode_starts_with_get_help_now() -> None:
+    """The numbered-prompt mode a screen-reader user may choose says the signs before its menu."""
+    result = subprocess.run([sys.executable, "-m", "tui", "--accessible"], cwd=ROOT, input="0\n",
+                            capture_output=True, text=True, encoding="utf-8", check=False)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines.index(GUIDE.get_help[0]) < lines.index("Type 3 for help.")
+    assert f"- {GUIDE.get_help[-2]}" in lines
+
+
+def test_every_note_source_is_listed_among_the_additions() -> None:
+    """Each name a section's "Added:" note cites (capitalised words of its Source part) is in
+    guide.toml's [[additions]], where the About screen lists page titles and dates read."""
+    listed = set(re.findall(r"[A-Za-z]+", " ".join(a.source for a in GUIDE.additions)))
+    missing: list[tuple[str, str]] = []
+    for item in GUIDE.sections:
+        for block in item.blocks:
+            if block.kind != "note":
+                continue
+            cited = block.lines[0].split("Source:", 1)[1]
+            names = {w for w in re.findall(r"[A-Za-z]+", cited) if w[0].isupper() and len(w) > 2}
+            missing += [(item.slug, name) for name in sorted(names - listed)]
+    assert missing == []
