@@ -59,6 +59,8 @@ class GuideApp(App[int]):
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys for this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        Binding("o", "settings", "Settings", id="app.settings",
+                tooltip="Settings: colours, emergency number, voice and volume"),
         Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
                 tooltip="Draw the whole screen again, if other text wrote over it"),
         Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
@@ -167,7 +169,7 @@ class GuideApp(App[int]):
         if self.settings.keys:
             unknown = sorted(set(self.settings.keys) - known_binding_ids())
             if unknown:
-                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; see the README for the ids.",
+                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; Help (?) lists the ids.",
                             severity="warning", timeout=10)
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
@@ -254,6 +256,10 @@ class GuideApp(App[int]):
             return self.reader.speaking and not typing
         if action == "go_back":
             return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
+        if action == "settings":
+            from tui.screens.settings import SettingsScreen
+
+            return not isinstance(self.screen, SettingsScreen)
         return True
 
     def action_read(self) -> None:
@@ -353,7 +359,9 @@ class GuideApp(App[int]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#query").focus()  # "/" on the results: back to the words
+        else:
             self.push_screen(SearchScreen())
 
     def action_checklist(self) -> None:
@@ -397,6 +405,13 @@ class GuideApp(App[int]):
                 and self._screen_stack and self.screen.has_class("-narrow")):
             self.clear_notifications()
         await super().on_event(event)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in plain words how to quit (Textual's own message is markup, and English
+        of its own)."""
+        keys = [self.get_key_display(binding) for bindings in self._bindings.key_to_bindings.values()
+                for binding in bindings if binding.action == "quit" and binding.id]
+        self.notify(f"To quit, press {keys[0] if keys else 'Ctrl+Q'}.", timeout=5)
 
     def action_redraw(self) -> None:
         """Send every cell again: the lean driver forgets what it thinks the terminal shows, which
