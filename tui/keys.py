@@ -35,17 +35,18 @@ def key_in_words(key: str) -> str:
 def binding_owners() -> tuple[type[DOMNode], ...]:
     """Every class that declares key bindings a user may remap."""
     from tui.app import GuideApp
-    from tui.dialogs.choice import ChoiceDialog
+    from tui.dialogs.choice import AnswerList, ChoiceDialog
     from tui.dialogs.confirm import ConfirmDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
     from tui.screens.search import QueryInput, SearchScreen
     from tui.screens.section import SectionScreen
+    from tui.screens.settings import SettingsList
     from tui.widgets.guide_list import GuideList
     from tui.widgets.section_text import SectionText
 
     return (GuideApp, SectionScreen, SearchScreen, QueryInput, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-            ChoiceDialog, ConfirmDialog, SavePathDialog)
+            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, SettingsList)
 
 
 def known_binding_ids() -> set[str]:
