@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.filter import NoColor
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
+from tui.data.term_colours import wants_no_colour
 from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
 from tui.themes import OWN_THEMES
@@ -93,8 +95,13 @@ class GuideApp(App[int]):
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
                  settings_file: Path | None = None, startup_message: str | None = None) -> None:
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
-        # Monochrome one, which still sends grey colour codes.
-        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        # Monochrome one, which still sends grey colour codes. A terminal without colours in
+        # its terminfo entry (TERM=vt100) is treated the same.
+        no_colour = wants_no_colour(os.environ)
+        super().__init__(ansi_color=True if no_colour else None)
+        if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
+            self.no_color = True
+            self._filters.append(NoColor())
         self.guide = guide
         """The content being shown."""
         self.settings = settings
