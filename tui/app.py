@@ -416,8 +416,8 @@ class GuideApp(App[int]):
     def action_help_quit(self) -> None:
         """Ctrl+C: say in plain words how to quit (Textual's own message is markup, and English
         of its own)."""
-        keys = [self.get_key_display(binding) for bindings in self._bindings.key_to_bindings.values()
-                for binding in bindings if binding.action == "quit" and binding.id]
+        keys = [self.get_key_display(active.binding) for active in self.screen.active_bindings.values()
+                if active.binding.action == "quit" and active.binding.id]
         self.notify(f"To quit, press {keys[0] if keys else 'Ctrl+Q'}.", timeout=5)
 
     def action_redraw(self) -> None:

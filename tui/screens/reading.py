@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from tui.data.content import Block, Guide, Section
 from tui.data.sentences import Chunk
+from tui.data.version import program_version
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
@@ -56,6 +57,7 @@ def about_section(guide: Guide) -> Section:
         Block("bullets", (f"Reviewed: {guide.reviewed}.", f"Next review due: {guide.next_review_due}.")),
         Block("paragraph", (guide.signoff_note,)),
         Block("paragraph", (guide.disclaimer,)),
+        Block("paragraph", (f"spasm-guide version {program_version()}.",)),
     ]
     if guide.additions:
         blocks.append(Block("subheading", ("Additions and corrections",)))
