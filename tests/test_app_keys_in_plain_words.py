@@ -165,3 +165,15 @@ async def test_about_shows_the_version(tmp_path: Path) -> None:
         await pilot.press(*["down"] * 5, "enter")
         await pilot.pause()
         assert f"spasm-guide version {version('spasm-guide')}." in one_line(app)
+
+
+async def test_the_readmes_start_screen_is_what_the_guide_shows(tmp_path: Path) -> None:
+    from conftest import ROOT
+    from pilot_helpers import screen_lines
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("## What it looks like")[1].split("```text\n")[1].split("```")[0]
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert shown.rstrip("\n").splitlines() == screen_lines(app)
