@@ -23,7 +23,7 @@ def larger_forms(min_width: int, min_height: int) -> list[str]:
     """"Make the window larger", longest first, down to nothing."""
     return [f"Please make the window larger: the guide needs at least {min_width} columns and "
             f"{min_height} rows.",
-            f"Make the window larger: at least {min_width} by {min_height}.",
+            f"Please make the window larger: at least {min_width} by {min_height}.",
             "Please make the window larger.", "Make the window larger.", "Make window larger.",
             "Too small.", "Larger", ""]
 
