@@ -12,7 +12,7 @@ import pytest
 from ssh_helpers import GUARD, GUIDE, ROOT, xdg_env
 from test_terminals import colour_parameters, drive_bytes
 
-from tui.data.too_small import too_small_texts
+from tui.data.terminal import too_small_texts
 
 sys.path.insert(0, str(ROOT / "bench"))
 from ptydrive import Session, spawn
@@ -78,7 +78,7 @@ def test_a_terminal_with_colours_still_gets_them(tmp_path: Path, monkeypatch: py
 
 
 def test_terminfo_colours_follow_the_entry() -> None:
-    from tui.data.term_colours import wants_no_colour
+    from tui.data.terminal import wants_no_colour
 
     assert wants_no_colour({"NO_COLOR": "1", "TERM": "xterm-256color"})
     assert not wants_no_colour({})  # no TERM: nothing known, nothing changed

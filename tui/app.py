@@ -21,7 +21,7 @@ from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
-from tui.data.term_colours import wants_no_colour
+from tui.data.terminal import wants_no_colour
 from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
 from tui.themes import OWN_THEMES

@@ -129,7 +129,7 @@ class GuideScreen(Screen[None]):
 
     def fit_too_small(self, width: int, height: int) -> None:
         """Say "make the window larger" and the emergency number in the words that fit."""
-        from tui.data.too_small import too_small_texts
+        from tui.data.terminal import too_small_texts
 
         settings = self.guide_app.settings
         emergency, message = too_small_texts(width, height, settings.emergency_number,

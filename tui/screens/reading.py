@@ -7,7 +7,7 @@ from textual.widgets import Static
 
 from tui.data.content import Block, Guide, Section
 from tui.data.sentences import Chunk
-from tui.data.version import program_version
+from tui.data.terminal import program_version
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
