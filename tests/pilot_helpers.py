@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from textual.geometry import Offset
@@ -31,8 +32,8 @@ def text_at_cursor(app: GuideApp) -> str:
     """What a screen reader reads after a key: the cursor's row, from the cursor onwards."""
     position: Offset = app.cursor_position
     row = screen_lines(app)[position.y]
-    # A dialog's right border is decoration, not words.
-    return row[position.x :].rstrip(" │┃|")
+    # A dialog's right border is decoration, not words, and so is the screen behind it.
+    return re.split(r"[│┃|]", row[position.x :])[0].rstrip()
 
 
 def row_of(app: GuideApp, needle: str) -> int:

@@ -80,7 +80,11 @@ def test_a_failing_sound_server_is_reported_not_hidden(tmp_path: Path) -> None:
         utterance = speech.speak(["Is anyone there?"])
         error = wait_event(events, lambda e: e.kind == "error")
         assert error.utterance == utterance
-        assert "paplay could not play sound" in error.message
+        # What is wrong and what to do, in plain words; the program's own words go to the log.
+        assert error.message.startswith("No sound server is running here, so the guide cannot play speech.")
+        assert "--speak-to guide.wav" in error.message and "sudo apt install pulseaudio" in error.message
+        assert "pa_context" not in error.message and "paplay" not in error.message
         assert not speech.speaking
     finally:
         speech.close(force=True)
+    assert "Connection refused" in (tmp_path / "speech.log").read_text(errors="replace")

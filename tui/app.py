@@ -13,6 +13,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
+from textual.filter import NoColor
 from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -20,6 +21,7 @@ from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
+from tui.data.terminal import wants_no_colour
 from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
 from tui.themes import OWN_THEMES
@@ -59,6 +61,8 @@ class GuideApp(App[int]):
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys for this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        Binding("o", "settings", "Settings", id="app.settings",
+                tooltip="Settings: colours, emergency number, voice and volume"),
         Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
                 tooltip="Draw the whole screen again, if other text wrote over it"),
         Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
@@ -92,8 +96,13 @@ class GuideApp(App[int]):
                  settings_file: Path | None = None, startup_message: str | None = None,
                  start_section: int | None = None) -> None:
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
-        # Monochrome one, which still sends grey colour codes.
-        super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        # Monochrome one, which still sends grey colour codes. A terminal without colours in
+        # its terminfo entry (TERM=vt100) is treated the same.
+        no_colour = wants_no_colour(os.environ)
+        super().__init__(ansi_color=True if no_colour else None)
+        if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
+            self.no_color = True
+            self._filters.append(NoColor())
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -170,7 +179,7 @@ class GuideApp(App[int]):
         if self.settings.keys:
             unknown = sorted(set(self.settings.keys) - known_binding_ids())
             if unknown:
-                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; see the README for the ids.",
+                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; Help (?) lists the ids.",
                             severity="warning", timeout=10)
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
@@ -259,6 +268,10 @@ class GuideApp(App[int]):
             return self.reader.speaking and not typing
         if action == "go_back":
             return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
+        if action == "settings":
+            from tui.screens.settings import SettingsScreen
+
+            return not isinstance(self.screen, SettingsScreen)
         return True
 
     def action_read(self) -> None:
@@ -358,7 +371,9 @@ class GuideApp(App[int]):
     def action_search(self) -> None:
         from tui.screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
+        if isinstance(self.screen, SearchScreen):
+            self.screen.query_one("#query").focus()  # "/" on the results: back to the words
+        else:
             self.push_screen(SearchScreen())
 
     def action_checklist(self) -> None:
@@ -402,6 +417,13 @@ class GuideApp(App[int]):
                 and self._screen_stack and self.screen.has_class("-narrow")):
             self.clear_notifications()
         await super().on_event(event)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in plain words how to quit (Textual's own message is markup, and English
+        of its own)."""
+        keys = [self.get_key_display(active.binding) for active in self.screen.active_bindings.values()
+                if active.binding.action == "quit" and active.binding.id]
+        self.notify(f"To quit, press {keys[0] if keys else 'Ctrl+Q'}.", timeout=5)
 
     def action_redraw(self) -> None:
         """Send every cell again: the lean driver forgets what it thinks the terminal shows, which

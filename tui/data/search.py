@@ -1,7 +1,9 @@
-"""Find words across the guide: a plain, case-insensitive search over every section."""
+"""Find words across the guide: every word, in any order and any form ("cramps", "cramping"),
+best places first."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.data.content import Guide
@@ -9,10 +11,57 @@ from tui.data.content import Guide
 SNIPPET_WIDTH = 60
 """Characters of context shown around a match."""
 
+ECHO_WIDTH = 30
+"""Characters of the search words repeated back in a message ("No places found for ...")."""
+
+TITLE_WEIGHT = 10
+"""A word in a section's title counts as this many in its text: the section is about it."""
+
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+"""A word: letters and digits, with an inner apostrophe ("don't")."""
+
+SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
+"""Endings taken off a word, longest first, so "cramping", "cramped" and "cramps" meet at "cramp"."""
+
+ES_AFTER = ("ch", "sh", "ss", "x", "z")
+"""Stems that take "es" ("stretches"); after anything else "es" is an "e" plus "s" ("muscles")."""
+
+
+def stem(word: str) -> str:
+    """A word's rough root, enough to match the forms of a word people type.
+
+    Not a full stemmer: it only has to make a query word and the guide's word meet. A final "e"
+    is dropped too ("muscle", "muscles" -> "muscl"; "use", "using" -> "us"), and a doubled
+    final consonant is undone ("stopping" -> "stop").
+    """
+    word = word.casefold().replace("'", "")
+    for suffix in SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        root = word[: -len(suffix)]
+        if suffix == "ies":
+            root += "y"
+        elif suffix == "es" and not root.endswith(ES_AFTER):
+            root += "e"
+        elif suffix == "s" and root.endswith(("s", "u", "i")):  # "loss", "virus", "thesis"
+            root = word
+        word = root
+        break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+        word = word[:-1]
+    return word
+
+
+def stems_of(text: str) -> list[tuple[str, int]]:
+    """(stem, start) of every word in `text`."""
+    return [(stem(match.group()), match.start()) for match in WORD.finditer(text)]
+
 
 @dataclass(frozen=True)
 class Hit:
-    """One place where the query was found."""
+    """One place where the words were found."""
 
     section_number: int
     """Which section (1-based)."""
@@ -22,6 +71,8 @@ class Hit:
     """Which paragraph of `Section.plain_paragraphs()` (-1 for the title)."""
     snippet: str
     """The matching text with a little context, on one line."""
+    score: int = 0
+    """How well it matches: words found, a title's words counted TITLE_WEIGHT times."""
 
 
 def make_snippet(text: str, start: int, length: int) -> str:
@@ -42,15 +93,49 @@ def make_snippet(text: str, start: int, length: int) -> str:
 
 
 def search_guide(guide: Guide, query: str) -> list[Hit]:
-    """Return every paragraph (and title) that contains `query`, in reading order."""
-    needle = " ".join(query.split()).casefold()
-    if not needle:
+    """Every paragraph (and title) with words of `query`, in sections that have all of them.
+
+    All the words must be in one section, in any order and any paragraph: "leg cramp" finds the
+    section that lists the legs and says spasms are cramps. Best first: a section whose title
+    has the words, then a paragraph with more of the words, then one with more hits; in reading
+    order among equals.
+    """
+    wanted = set(s for s, _ in stems_of(query))
+    if not wanted:
         return []
     hits: list[Hit] = []
     for section in guide.sections:
-        texts = [(-1, section.title), *list(enumerate(section.plain_paragraphs()))]
-        for index, text in texts:
-            position = text.casefold().find(needle)
-            if position >= 0:
-                hits.append(Hit(section.number, section.title, index, make_snippet(text, position, len(needle))))
-    return hits
+        texts = [(-1, section.title), *enumerate(section.plain_paragraphs())]
+        found_in = [(index, text, [(s, at) for s, at in stems_of(text) if s in wanted]) for index, text in texts]
+        if not wanted <= {s for _, _, found in found_in for s, _ in found}:
+            continue
+        in_title = TITLE_WEIGHT * len({s for s, _ in found_in[0][2]})
+        for index, text, found in found_in:
+            if not found:
+                continue
+            own = 0 if index < 0 else 3 * len({s for s, _ in found}) + len(found)
+            start = found[0][1]
+            match = WORD.match(text, start)
+            snippet = make_snippet(text, start, len(match.group()) if match else 0)
+            hits.append(Hit(section.number, section.title, index, snippet, in_title + own))
+    return sorted(hits, key=lambda hit: -hit.score)
+
+
+def echo(words: str) -> str:
+    """The search words to repeat back: on one line, cut to about ECHO_WIDTH characters."""
+    line = " ".join(words.split())
+    if len(line) <= ECHO_WIDTH:
+        return line
+    cut = line.rfind(" ", 0, ECHO_WIDTH)
+    return line[: cut if cut > ECHO_WIDTH // 2 else ECHO_WIDTH] + "..."
+
+
+def found_message(count: int, words: str) -> str:
+    """How many places, in words: "1 place found. Press Enter to see it." """
+    if not words.strip():
+        return "Type a word to search for."
+    if count == 0:
+        return f'No places found for "{echo(words)}".'
+    if count == 1:
+        return "1 place found. Press Enter to see it."
+    return f"{count} places found. Press Enter to see them."

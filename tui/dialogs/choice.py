@@ -40,6 +40,20 @@ class DialogScreen(ModalScreen[ResultT]):
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
 
 
+class AnswerList(GuideList):
+    """A dialog's answers: Enter gives the highlighted one (it opens nothing).
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter | Give the highlighted answer. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Choose", id="dialog.choose", tooltip="Give the highlighted answer"),
+    ]
+    """Enter, in words that fit a question ("Choose", not "Open")."""
+
+
 class ChoiceDialog(DialogScreen[str | None]):
     """The question, then the answers as a list; the result is the chosen answer's id.
 
@@ -68,7 +82,7 @@ class ChoiceDialog(DialogScreen[str | None]):
         yield self.emergency_row()
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
-            yield GuideList([words for _, words in self.answers], ids=[key for key, _ in self.answers])
+            yield AnswerList([words for _, words in self.answers], ids=[key for key, _ in self.answers])
             yield KeyBar()
 
     def on_mount(self) -> None:

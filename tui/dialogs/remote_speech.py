@@ -38,7 +38,10 @@ def forwarding_help() -> Section:
                             "your computer, for example with scp, and play it.",)),
         Block("subheading", ("3. Send the sound to your computer",)),
         Block("paragraph", ("Your computer needs PulseAudio or PipeWire, listening on TCP port 4713. "
-                            "Connect with: ssh -R 24713:127.0.0.1:4713 you@server. On the server, "
-                            "start the guide with: PULSE_SERVER=tcp:127.0.0.1:24713 spasm-guide. "
-                            "The README has the details.",)),
+                            "To make it listen, run this on your computer: pactl load-module "
+                            "module-native-protocol-tcp port=4713 auth-ip-acl=127.0.0.1",)),
+        Block("paragraph", ("Then connect with: ssh -R 24713:127.0.0.1:4713 you@server. On the server, "
+                            "start the guide with: PULSE_SERVER=tcp:127.0.0.1:24713 spasm-guide",)),
+        Block("paragraph", ("To stop your computer listening later: pactl unload-module "
+                            "module-native-protocol-tcp",)),
     ))

@@ -124,3 +124,15 @@ class GuideScreen(Screen[None]):
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.update_emergency_line(width)
+        if too_small:
+            self.fit_too_small(width, height)
+
+    def fit_too_small(self, width: int, height: int) -> None:
+        """Say "make the window larger" and the emergency number in the words that fit."""
+        from tui.data.terminal import too_small_texts
+
+        settings = self.guide_app.settings
+        emergency, message = too_small_texts(width, height, settings.emergency_number,
+                                             self.guide_app.emergency_text(width), MIN_WIDTH, MIN_HEIGHT)
+        self.query_one("#emergency", Static).update(emergency)
+        self.query_one("#too-small", Static).update(message)

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from tui.data.content import Block, Guide, Section
 from tui.data.sentences import Chunk
+from tui.data.terminal import program_version
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
@@ -57,6 +58,7 @@ def about_section(guide: Guide) -> Section:
         Block("subheading", ("Review",)),
         Block("bullets", (f"Reviewed: {guide.reviewed}.", f"Next review due: {guide.next_review_due}.")),
         Block("paragraph", (guide.disclaimer,)),
+        Block("paragraph", (f"spasm-guide version {program_version()}.",)),
     ]
     if guide.additions:
         blocks.append(Block("subheading", ("Additions and corrections",)))
@@ -68,7 +70,8 @@ class HelpScreen(ReadingScreen):
     """Help for the screen below it (a screen of its own, so help is not opened on help)."""
 
 
-def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]]) -> Section:
+def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]],
+                 changing: list[str] | None = None) -> Section:
     """Help for one screen, generated from that screen's own bindings."""
     blocks = [
         Block("paragraph", ("These keys work here. Esc goes back. The same keys do the same "
@@ -78,5 +81,7 @@ def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tu
     if reading:
         blocks += [Block("subheading", ("While reading aloud",)),
                    Block("bullets", tuple(f"{key}: {what}" for key, what in reading))]
-    blocks.append(Block("paragraph", ("You can change any key in settings.toml: see the README.",)))
+    # Complete here: a person reading over SSH cannot open the README.
+    if changing:
+        blocks += [Block("subheading", ("Changing keys",)), *(Block("paragraph", (text,)) for text in changing)]
     return made_section(f"Help: {screen_name}", blocks)

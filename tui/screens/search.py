@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.widgets import Input, OptionList, Static
 
-from tui.data.search import Hit, search_guide
+from tui.data.search import Hit, found_message, search_guide
+from tui.keys import types_a_character
 from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
 
@@ -16,6 +17,12 @@ from tui.widgets.guide_list import GuideList
 class QueryInput(Input):
     """The search box. Enter moves focus to the results before the next key is read, so keys
     typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Results", show=False, id="search.results",
+                tooltip="Go to the places found"),
+    ]
+    """Enter, in the guide's words (Textual's says "Submit")."""
 
     async def action_submit(self) -> None:
         screen = self.screen
@@ -49,6 +56,15 @@ class SearchScreen(GuideScreen):
         self.hits: list[Hit] = []
         """The places found for the current words."""
 
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force, without those that type into the box while it has focus ("/",
+        "q", "1"): the key bar and help show only keys that work here."""
+        bindings = super().active_bindings
+        if isinstance(self.focused, Input):
+            return {key: active for key, active in bindings.items() if not types_a_character(key)}
+        return bindings
+
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)
         yield QueryInput(placeholder="Type a word, then Enter", id="query")
@@ -66,14 +82,7 @@ class SearchScreen(GuideScreen):
         self.hits = search_guide(self.guide_app.guide, words)
         results = self.query_one(GuideList)
         results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
-        count = len(self.hits)
-        if not words.strip():
-            message = "Type a word to search for."
-        elif count == 0:
-            message = f'No places found for "{words.strip()}".'
-        else:
-            place = "place" if count == 1 else "places"
-            message = f"{count} {place} found. Press Enter to see them."
+        message = found_message(len(self.hits), words)
         self.query_one("#count", Static).update(message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

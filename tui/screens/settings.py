@@ -4,7 +4,10 @@ Each is saved at once, atomically."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
@@ -17,14 +20,28 @@ def choice_label(label: str, chosen: bool) -> str:
     return f"[x] {label} (selected)" if chosen else f"[ ] {label}"
 
 
+class SettingsList(GuideList):
+    """The settings' choices: Enter or Space selects one, as Space and Enter select a checklist item.
+
+    | Key(s) | Description |
+    | :- | :- |
+    | enter, space | Select the highlighted choice. |
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "select", "Select", id="settings.select", tooltip="Select this choice"),
+    ]
+    """Same keys, same meaning as in the checklist: "[x] ... (selected)" items are selected."""
+
+
 class SettingsScreen(GuideScreen):
-    """One list in two groups; Enter chooses. Saved at once."""
+    """One list in groups; Enter or Space selects. Saved at once."""
 
     TITLE_TEXT = "Settings"
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)
-        yield GuideList([], id="settings")
+        yield SettingsList([], id="settings")
 
     def on_mount(self) -> None:
         self.refresh_labels()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import importlib.util
 import os
+import re
 import shutil
 import tempfile
 import wave
@@ -80,13 +81,56 @@ def availability(need_player: bool = True, env: Mapping[str, str] | None = None)
     if simulated_failure(env) == "engine" or not espeak_library_present():
         return False, "the eSpeak NG speech library (libespeak-ng1) is not installed"
     if need_player and player_command("x.wav", env) is None:
-        return False, "no audio player found (pw-play, paplay or aplay)"
+        return False, NO_PLAYER
     return True, ""
 
 
+PLAYER_HINT = "On Debian/Ubuntu: sudo apt install pulseaudio-utils"
+"""What to install when there is no player (paplay is in pulseaudio-utils)."""
+
+FILE_HINT = "Or write the speech to a file: spasm-guide --speak-to guide.wav"
+"""What works with no sound at all, and over SSH."""
+
+NO_PLAYER = "no audio player found (pw-play, paplay or aplay)"
+"""The reason given when no player is installed."""
+
+SERVER_DOWN_SIGNS = ("connection refused", "pa_context_connect", "connection terminated", "host is down",
+                     "no such file or directory", "access denied", "timeout", "target not found")
+"""What paplay and pw-play write when there is no sound server to talk to."""
+
+PLAYER_FAILED = re.compile(r"the audio player (?P<program>\S+) could not play sound \((?P<detail>.*)\)$", re.S)
+"""The worker's technical report of a failed player (its detail also goes to the speech log)."""
+
+
 def unavailable_message(reason: str) -> str:
-    """The one line shown when speech cannot work."""
+    """The one line shown when speech cannot work: what is wrong, then what to do."""
+    if reason == NO_PLAYER:
+        return f"Speech is not available: {reason}. {PLAYER_HINT}. {FILE_HINT}."
     return f"Speech is not available: {reason}. {INSTALL_HINT}"
+
+
+def plain_error(message: str) -> str:
+    """A speech error as a person needs it: what is wrong and what to do, no program output.
+
+    "the audio player paplay could not play sound (pa_context_connect() failed: Connection
+    refused)" becomes "No sound server is running here, ...". The technical detail is in the
+    speech log (the worker writes it there). Anything else is returned as it is.
+    """
+    if message == NO_PLAYER:
+        return f"No sound player is installed, so the guide cannot play speech. {PLAYER_HINT}. {FILE_HINT}."
+    failed = PLAYER_FAILED.match(message)
+    if failed is None:
+        return message
+    detail = failed["detail"].casefold()
+    if failed["program"] in ("paplay", "pw-play") and any(sign in detail for sign in SERVER_DOWN_SIGNS):
+        return ("No sound server is running here, so the guide cannot play speech. Over SSH, use "
+                "spasm-guide --speak-to guide.wav and play the file on your own computer. To install "
+                "sound: sudo apt install pulseaudio")
+    if failed["program"] == "aplay":
+        return ("No sound card could be opened here, so the guide cannot play speech. "
+                f"{FILE_HINT}. To use a sound server instead: sudo apt install pulseaudio")
+    return (f"The sound player stopped with an error, so the guide cannot play speech. {FILE_HINT}. "
+            "The speech log says more.")
 
 
 def is_remote(env: Mapping[str, str] | None = None) -> bool:

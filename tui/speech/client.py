@@ -327,6 +327,8 @@ class SpeechClient:
                     self.index = event.index
                 elif kind in ("finished", "stopped", "error"):
                     self.utterance, self.index, self.paused = None, None, False
+            if kind == "error" and not event.fatal:  # in plain words; the detail is in the log
+                event = SpeechEvent("error", event.utterance, event.index, audio.plain_error(event.message))
             if kind == "error" and event.fatal:
                 self._reported = True  # the worker says why and exits: not a crash
                 self.available_cache = False

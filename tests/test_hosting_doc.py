@@ -1,0 +1,58 @@
+"""docs/hosting.md works as written on a fresh Debian: the account it uses is created before it is
+used, and the server can be told to reload without systemd (that command is run for real)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import time
+from pathlib import Path
+
+from ssh_helpers import GUARD, HOSTING_DOC, running_sshd
+
+DOC = HOSTING_DOC.read_text(encoding="utf-8")
+
+
+def shell_lines() -> list[str]:
+    """Every line of every ```sh block, in order."""
+    blocks = re.findall(r"```sh\n(.*?)```", DOC, re.S)
+    return [line.strip() for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def test_the_guide_account_is_created_before_it_is_used() -> None:
+    created = DOC.index("useradd --create-home --shell /bin/sh guide")
+    for use in ("su -s /bin/sh guide", "ssh -tt guide@localhost", "user=guide"):
+        assert created < DOC.index(use), use
+
+
+def test_packages_the_steps_need_are_installed_first() -> None:
+    lines = shell_lines()
+    install = next(n for n, line in enumerate(lines) if line.startswith("apt-get"))
+    assert "python3-venv" in lines[install] and "openssh-server" in lines[install]
+    assert install < next(n for n, line in enumerate(lines) if "python3 -m venv" in line)
+    assert "sudo " not in DOC.split("## 3.")[0]  # a fresh Debian may have no sudo
+
+
+def test_a_reload_without_systemd_is_given() -> None:
+    lines = shell_lines()
+    assert any(line.startswith("service ssh reload") for line in lines)
+    assert any(line.startswith('kill -HUP "$(cat /run/sshd.pid)"') for line in lines)
+
+
+def test_the_docs_hup_line_makes_a_running_sshd_read_its_config_again(tmp_path: Path) -> None:
+    line = next(line for line in shell_lines() if line.startswith("kill -HUP"))
+    command = line.split("#")[0].strip()
+    with running_sshd(tmp_path / "sshd") as server:
+        pid_file = server.folder / "sshd.pid"
+        deadline = time.monotonic() + GUARD
+        while not pid_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # The doc's own line, with only the pid file's place swapped for this server's.
+        subprocess.run(["sh", "-c", command.replace("/run/sshd.pid", str(pid_file))], check=True, timeout=GUARD)
+        while server.log().count("Server listening") < 2:
+            assert time.monotonic() < deadline, f"sshd did not restart:\n{server.log()}"
+            time.sleep(0.05)
+        assert "Received SIGHUP" in server.log()
+        argv = [arg for arg in server.ssh_argv(["echo", "still-serving"]) if arg != "-tt"]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=GUARD, stdin=subprocess.DEVNULL)
+        assert "still-serving" in done.stdout, done.stderr

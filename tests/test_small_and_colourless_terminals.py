@@ -1,0 +1,85 @@
+"""A window far below 40x12 says what it can in ASCII; a terminal without colours gets none.
+
+Through a bare pty (bench/ptydrive.py), so the test sees the exact bytes the guide writes.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from ssh_helpers import GUARD, GUIDE, ROOT, xdg_env
+from test_terminals import colour_parameters, drive_bytes
+
+from tui.data.terminal import too_small_texts
+
+sys.path.insert(0, str(ROOT / "bench"))
+from ptydrive import Session, spawn
+
+FULL = "Emergency? Call 911 or your local emergency number."
+
+
+def start_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
+             extra: dict[str, str]) -> tuple[bytes, str]:
+    """(every byte written, the screen) for the guide started on a pty of `size`."""
+    for name in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+    env = {"TERM": "xterm-256color", **xdg_env(tmp_path / "home"), **extra}
+    session: Session = spawn([str(GUIDE)], env, size)
+    try:
+        session.read_until_shown("911", GUARD)
+        session.settle(0.3)
+        shown = session.shown()
+    finally:
+        session.finish()
+    return b"".join(data for _, data in session.log), shown
+
+
+def test_at_10x5_under_lang_c_the_number_and_make_larger_are_whole_and_ascii(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, shown = start_at(tmp_path, monkeypatch, (10, 5), {"LANG": "C", "LC_ALL": "C"})
+    words = " ".join(shown.split())
+    assert "Call 911" in words
+    assert "make the window larger." in words.lower(), shown
+    assert "Emerge" not in words  # no fragment of a line cut off by the window
+    glyphs = sorted({char for char in out.decode("utf-8", "replace") if ord(char) > 0x7F})
+    assert not glyphs, f"non-ASCII under LANG=C at 10x5: {glyphs}"
+
+
+@pytest.mark.parametrize(("width", "height"), [(10, 5), (12, 3), (20, 6), (39, 12), (30, 8), (8, 2)])
+def test_the_too_small_words_always_fit_the_window(width: int, height: int) -> None:
+    from tui.data.wrap import wrap_spans
+
+    emergency, message = too_small_texts(width, height, "911", FULL, 40, 12)
+    rows = sum(len(wrap_spans(text, width - 2)) for text in (emergency, message) if text)
+    assert rows <= height
+    assert "911" in emergency
+    assert all(len(word) <= width - 2 for word in f"{emergency} {message}".split())
+    if height >= 3 and width >= 10:
+        assert message, "room for a word about the size, and none given"
+
+
+def test_full_words_when_there_is_room() -> None:
+    assert too_small_texts(39, 12, "999", FULL, 40, 12) == (
+        FULL, "Please make the window larger: the guide needs at least 40 columns and 12 rows.")
+
+
+def test_a_terminal_without_colours_in_terminfo_gets_no_colour_codes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = drive_bytes(tmp_path, monkeypatch, {"TERM": "vt100"})
+    assert b"Read the guide" in out and b"Section" in out
+    assert not colour_parameters(out), f"colour codes on a vt100: {sorted(colour_parameters(out))}"
+
+
+def test_a_terminal_with_colours_still_gets_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out, _ = start_at(tmp_path, monkeypatch, (80, 24), {"TERM": "xterm"})
+    assert colour_parameters(out)
+
+
+def test_terminfo_colours_follow_the_entry() -> None:
+    from tui.data.terminal import wants_no_colour
+
+    assert wants_no_colour({"NO_COLOR": "1", "TERM": "xterm-256color"})
+    assert not wants_no_colour({})  # no TERM: nothing known, nothing changed
+    assert not wants_no_colour({"TERM": "dumb"})
