@@ -45,6 +45,7 @@ class GuideApp(App[int]):
     | escape | Go back. |
     | / | Search the guide. |
     | k | Check your symptoms. |
+    | m | A cramp now: stretch it, with a timer. |
     | ?, f1 | Help for this screen. |
     | 1-9 | Open that section. |
     | q | Quit. |
@@ -58,6 +59,8 @@ class GuideApp(App[int]):
         Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
         Binding("slash", "search", "Search", id="app.search", tooltip="Search the guide"),
         Binding("k", "checklist", "Symptoms", id="app.checklist", tooltip="Check your symptoms"),
+        Binding("m", "cramp_now", "Cramp now", show=False, id="app.cramp_now",
+                tooltip="A cramp now: stretch it, with a timer"),
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys for this screen"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
@@ -345,7 +348,7 @@ class GuideApp(App[int]):
         """Open a start-menu destination by id."""
         actions = {"read": self.action_contents, "checklist": self.action_checklist,
                    "search": self.action_search, "settings": self.action_settings,
-                   "help": self.action_help, "about": self.action_about}
+                   "help": self.action_help, "about": self.action_about, "cramp": self.action_cramp_now}
         actions[name]()
 
     def open_section(self, number: int, paragraph: int | None = None) -> None:
@@ -389,6 +392,20 @@ class GuideApp(App[int]):
             self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
             return
         self.push_screen(ChecklistScreen(checklist))
+
+    def action_cramp_now(self) -> None:
+        from tui.data.cramp_now import load_cramp_now
+        from tui.data.errors import GuideError
+        from tui.screens.cramp_now import CrampNowScreen
+
+        if isinstance(self.screen, CrampNowScreen):
+            return
+        try:
+            cramp = load_cramp_now(self.guide.folder)
+        except GuideError as exc:
+            self.notify(f"Cramp now cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+            return
+        self.push_screen(CrampNowScreen(cramp))
 
     def action_settings(self) -> None:
         from tui.screens.settings import SettingsScreen

@@ -39,6 +39,7 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from tui.dialogs.confirm import ConfirmDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
+    from tui.screens.cramp_now import CrampNowScreen
     from tui.screens.search import QueryInput, SearchScreen
     from tui.screens.section import SectionScreen
     from tui.screens.settings import SettingsList
@@ -46,7 +47,7 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from tui.widgets.section_text import SectionText
 
     return (GuideApp, SectionScreen, SearchScreen, QueryInput, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, SettingsList)
+            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, SettingsList, CrampNowScreen)
 
 
 def known_binding_ids() -> set[str]:

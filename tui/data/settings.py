@@ -116,6 +116,7 @@ BINDING_IDS = frozenset({
     "app.back", "app.checklist", "app.help", "app.quit", "app.read", "app.redraw", "app.search",
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
+    "app.cramp_now", "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
     "dialog.cancel", "dialog.no", "dialog.yes",
     "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
     "search.next_field", "section.next", "section.previous",

@@ -22,6 +22,7 @@ MENU: tuple[tuple[str, str], ...] = (
     ("settings", "Settings"),
     ("help", "Help"),
     ("about", "About this guide"),
+    ("cramp", "A cramp now: stretch it (m)"),
 )
 """(id, label) of each menu item, in order. The first has focus, so Enter starts reading."""
 
