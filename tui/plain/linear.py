@@ -23,6 +23,7 @@ MAIN_MENU = (
     "2. Check your symptoms",
     "3. Help",
     "4. About this guide",
+    "5. A cramp now: stretch it, with a timer",
     "0. Quit",
 )
 """The main menu, one choice a line."""
@@ -97,6 +98,19 @@ class LinearGuide:
         self.prompter.say("")
         return ChecklistPrompts(self.guide, checklist, self.settings, self.prompter).run()
 
+    def cramp_now(self) -> bool:
+        """Stretch a cramp, with a timer (tui/plain/cramp_prompts.py). Returns False if input ended."""
+        from tui.data.cramp_now import load_cramp_now
+        from tui.plain.cramp_prompts import CrampPrompts
+
+        try:
+            cramp = load_cramp_now(self.guide.folder)
+        except ContentError as exc:
+            self.prompter.say(f"Cramp now cannot be shown: {exc.one_line()}")
+            return True
+        self.prompter.say("")
+        return CrampPrompts(self.guide, cramp, self.settings, self.prompter).run()
+
     def show_help(self) -> None:
         """How the numbered prompts work."""
         lines = ["", "Help"]
@@ -121,6 +135,8 @@ class LinearGuide:
             elif choice == 3:
                 self.show_help()
                 going = True
+            elif choice == 5:
+                going = self.cramp_now()
             else:
                 self.prompter.say("", *about_lines(self.guide))
                 going = True
