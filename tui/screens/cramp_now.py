@@ -147,7 +147,9 @@ class CrampNowScreen(GuideScreen):
         text.scroll_home(animate=False)
         self.set_interval(CHECK_SECONDS, self.check_time)
         self.refresh_bindings()
-        self.guide_app.announce(muscle.name, *step_lines(muscle), timer_started(self.cramp.check_minutes))
+        # One string: announce() joins its parts with ". ", and these already end with a full stop.
+        self.guide_app.announce(" ".join([f"{muscle.name}.", *step_lines(muscle),
+                                          timer_started(self.cramp.check_minutes)]))
 
     def set_status(self, words: str) -> None:
         """Put words on the timer line."""
@@ -171,7 +173,7 @@ class CrampNowScreen(GuideScreen):
             self.set_status(f"{check_message(minutes)} {EASED_QUESTION} y/n")
             self.query_one("#cramp-status", StatusLine).focus()
             self.guide_app.reader.last_announced = ""
-            self.guide_app.announce(check_message(minutes), f"{EASED_QUESTION} Press y for yes, n for no.")
+            self.guide_app.announce(f"{check_message(minutes)} {EASED_QUESTION} Press y for yes, n for no.")
 
     def action_time(self) -> None:
         if self.timer is not None:
@@ -221,7 +223,10 @@ class CrampNowScreen(GuideScreen):
             if message:
                 self.notify(message, severity="warning" if message.startswith("Could not") else "information")
         result = session.result()
-        self.finish(result, result_section(result), result.headline, *result.reasons)
+        said = result.headline
+        if result.reasons:
+            said += f". Because you chose: {'; '.join(result.reasons)}"
+        self.finish(result, result_section(result), said)
 
     def finish(self, outcome: TriageResult | str, section: Section, *said: str) -> None:
         """Show an outcome in place of the steps; the timer line goes."""
