@@ -173,3 +173,13 @@ def test_the_checklist_the_timer_uses_is_the_bundled_one() -> None:
     checklist = parse_checklist(data, FOLDER / "checklist.toml")
     with pytest.raises(ContentError, match=r"'long-cramp' is not an item in checklist\.toml"):
         load_cramp_now(FOLDER).long_cramp(checklist)
+
+
+def test_one_minute_is_said_as_one_minute() -> None:
+    from tui.data.cramp_now import check_message, early_question, keep_going, timer_started
+
+    assert check_message(1) == "It has been 1 minute."
+    assert check_message(10) == "It has been 10 minutes."
+    assert "At 1 minute it will ask" in timer_started(1)
+    assert early_question(1).endswith("more than 1 minute in all?")
+    assert "At 10 minutes it will ask again" in keep_going(10)

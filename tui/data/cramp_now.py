@@ -214,6 +214,11 @@ def minutes_in_words(seconds: float) -> str:
     return "1 minute" if minutes == 1 else f"{minutes} minutes"
 
 
+def _minutes(minutes: int) -> str:
+    """"1 minute", "10 minutes"."""
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
 def so_far(seconds: float) -> str:
     """What the time key says: "3 minutes so far."."""
     return f"{minutes_in_words(seconds)} so far."
@@ -221,12 +226,12 @@ def so_far(seconds: float) -> str:
 
 def timer_started(minutes: int) -> str:
     """Said when the steps appear."""
-    return f"The timer has started. At {minutes} minutes it will ask if the cramp has eased."
+    return f"The timer has started. At {_minutes(minutes)} it will ask if the cramp has eased."
 
 
 def check_message(minutes: int) -> str:
     """Said at the check time, before the question."""
-    return f"It has been {minutes} minutes."
+    return f"It has been {_minutes(minutes)}."
 
 
 EASED_QUESTION = "Has it eased?"
@@ -235,12 +240,12 @@ EASED_QUESTION = "Has it eased?"
 
 def early_question(minutes: int) -> str:
     """Asked when the reader says "not eased" before the check time: the reason shown must be true."""
-    return f"Has the cramp lasted more than {minutes} minutes in all?"
+    return f"Has the cramp lasted more than {_minutes(minutes)} in all?"
 
 
 def keep_going(minutes: int) -> str:
     """Said when the answer to `early_question` is no."""
-    return f"Keep up the stretch. At {minutes} minutes it will ask again."
+    return f"Keep up the stretch. At {_minutes(minutes)} it will ask again."
 
 
 def eased_lines(eased: Eased) -> list[str]:

@@ -68,7 +68,7 @@ class CrampNowScreen(GuideScreen):
         Binding("t", "time", "Time", id="cramp.time", tooltip="Say how long the stretch has been going"),
         Binding("y", "eased", "Eased", id="cramp.eased", tooltip="Say the cramp has eased"),
         Binding("n", "not_eased", "Not eased", id="cramp.not_eased", tooltip="Say the cramp has not eased"),
-        Binding("tab,shift+tab", "switch_pane", "Timer", id="cramp.next_field",
+        Binding("tab,shift+tab", "switch_pane", "Timer", show=False, id="cramp.next_field",
                 tooltip="Move between the steps and the timer line"),
     ]
     """The time, the two answers, and moving between the steps and the timer line."""
@@ -200,7 +200,7 @@ class CrampNowScreen(GuideScreen):
             self.show_urgent()
             return
         minutes = self.cramp.check_minutes
-        self.app.push_screen(ConfirmDialog(early_question(minutes), f"Yes, more than {minutes} minutes",
+        self.app.push_screen(ConfirmDialog(early_question(minutes), "Yes, it has lasted that long",
                                            "No, not yet"), self.early_answer)
 
     def early_answer(self, answer: str | None) -> None:
