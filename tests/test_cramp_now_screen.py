@@ -224,6 +224,9 @@ async def test_self_voicing_says_the_steps_the_time_when_asked_and_the_question(
         screen.check_time()  # asked once only
         await pilot.pause()
         assert len(speech.spoken) == count
+        await pilot.press("?", "escape")  # back from help: the question is said again
+        await pilot.pause()
+        assert speech.spoken[-1] == ["Cramp now. It has been 10 minutes. Has it eased? y/n"]
 
 
 async def test_the_start_menu_has_it_and_the_key_works_from_any_screen(tmp_path: Path) -> None:

@@ -241,6 +241,15 @@ class CrampNowScreen(GuideScreen):
 
     # Reading aloud -----------------------------------------------------------------------------
 
+    def announce_screen(self) -> None:
+        """Self-voicing on coming back (from help, say): the title, then the timer line when the
+        cursor is on it, so a question asked meanwhile is heard."""
+        status = self.query_one("#cramp-status", StatusLine)
+        if self.focused is status:
+            self.guide_app.announce(self.screen_title(), str(status.content))
+        else:
+            super().announce_screen()
+
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """While choosing: the question and the muscles. Then the steps (or the result) with the
         timer line."""
