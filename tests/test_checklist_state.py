@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
 from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir
+from tui.data.triage import triage
 from tui.plain.checklist_prompts import TOGGLE_QUESTION
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,6 +147,18 @@ def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(che
     session.toggle(item.id)
     assert session.announcement(item) == "unselected: Shooting pain in an arm or leg"
     assert load_state(checklist).state == SavedState()
+
+
+@given(st.dictionaries(st.sampled_from(load_checklist(default_content_dir()).ids), st.integers(0, 400)))
+def test_choices_from_an_earlier_day_never_count(ages: dict[str, int]) -> None:
+    """Whatever was chosen on other days, the result is exactly that of today's choices."""
+    checklist = load_checklist(default_content_dir())
+    session = ChecklistSession(checklist, persist=False, clock=lambda: TODAY)
+    session.state = SavedState({item_id: TODAY - datetime.timedelta(days=days) for item_id, days in ages.items()})
+    today = {item_id for item_id, days in ages.items() if days == 0}
+    assert session.checked == today
+    assert session.result() == triage(checklist, today, earlier=session.earlier)
+    assert len(session.earlier) == len(ages) - len(today)
 
 
 def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
