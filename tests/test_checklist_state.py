@@ -273,7 +273,7 @@ def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: lis
     two.type("0\n")
     two.wait_for("Because you chose:", end)
     result = two.wait_for("What next?", end)
-    assert "Weakness in your hands or feet" in two.seen[end:result]
+    assert "Your hands or feet feel weak" in two.seen[end:result]
 
 
 def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist: Checklist,
@@ -282,9 +282,9 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     save_state(ticks("weak-hands-feet", when=datetime.datetime.now().astimezone()))
     guide = PromptProcess()
     prompts.append(guide)
-    at = guide.wait_for("14. [x] selected: Weakness in your hands or feet")
+    at = guide.wait_for("14. [x] selected: Your hands or feet feel weak")
     guide.type("14\n")
-    guide.wait_for("14. unselected: Weakness in your hands or feet", at)
+    guide.wait_for("14. unselected: Your hands or feet feel weak", at)
     assert load_state(checklist).state == SavedState()
 
 
