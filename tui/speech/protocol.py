@@ -319,7 +319,10 @@ def _check(value: Any, hint: Any, where: str) -> Any:
 
 
 def _wrong(value: Any, hint: Any, where: str) -> ProtocolError:
-    expected = getattr(hint, "__name__", None) or str(hint).replace(" | None", " or null")
+    if typing.get_origin(hint) is tuple:
+        expected = f"array of {typing.get_args(hint)[0].__name__}"
+    else:
+        expected = getattr(hint, "__name__", None) or str(hint).replace(" | None", " or null")
     expected = "null" if hint is type(None) else expected
     return ProtocolError(f"{where}: expected {expected}, got {_name(value)} {json.dumps(value)[:40]}")
 
