@@ -4,6 +4,7 @@ and the client, the worker and the test fake all keep to the same typed interfac
 from __future__ import annotations
 
 import inspect
+import io
 import os
 import signal
 import subprocess
@@ -16,10 +17,12 @@ from speech_fake import FakeClient
 from tui.speech.audio import espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.interface import SpeechInterface
+from tui.speech.process import WorkerProcess
 from tui.speech.protocol import (
     COMMANDS,
     EVENTS,
     Error,
+    Event,
     Finished,
     Message,
     Pause,
@@ -199,3 +202,18 @@ def test_a_fake_with_a_misspelled_method_is_refused(tmp_path: Path) -> None:
     caught = mypy(misspelled)
     assert caught.returncode == 1
     assert 'Cannot instantiate abstract class "FakeClient" with abstract attribute "skip"' in caught.stdout
+
+
+def test_the_client_side_refuses_a_bad_event_line_into_the_log_and_reads_on(tmp_path: Path) -> None:
+    log = tmp_path / "speech.log"
+    seen: list[Event] = []
+    ended: list[WorkerProcess] = []
+    env = {**os.environ, "SPASM_GUIDE_SPEECH_FAIL": "1"}  # the worker says why and leaves at once
+    worker = WorkerProcess(env, log, lambda _w, event: seen.append(event), ended.append)
+    worker.proc.wait(timeout=60)
+    lines = io.BytesIO(b'{"event": "started", "utterance": 1}\n' + Started(utterance=1, index=2).to_wire())
+    worker._read(lines, lambda _w, event: seen.append(event), ended.append)
+    assert Started(utterance=1, index=2) in seen
+    assert ended and ended[-1] is worker
+    assert "refused a line from the speech worker: started: missing field 'index'" in log.read_text()
+    assert not worker.tmpdir.exists()
