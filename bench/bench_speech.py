@@ -37,7 +37,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from pulse_helpers import private_pulse  # noqa: E402  (tests/ is not a package)
 
-from tui.speech.client import SpeechClient, SpeechEvent  # noqa: E402
+from tui.speech.client import SpeechClient  # noqa: E402
+from tui.speech.protocol import Event  # noqa: E402
 
 RATE = 22050
 FRAME = RATE // 200
@@ -90,7 +91,7 @@ class Monitor:
         self.handle.close()
 
 
-def wait_event(inbox: queue.Queue[SpeechEvent], kind: str) -> float:
+def wait_event(inbox: queue.Queue[Event], kind: str) -> float:
     """Wait for an event of `kind`; return when it arrived (monotonic)."""
     while True:
         event = inbox.get(timeout=10)
@@ -107,7 +108,7 @@ def baseline_cli(folder: Path) -> float:
 
 def first_audio(env: dict[str, str], monitor: Monitor, folder: Path, cold: bool) -> float:
     """Seconds from speak() to the first loud sample at the sink."""
-    inbox: queue.Queue[SpeechEvent] = queue.Queue()
+    inbox: queue.Queue[Event] = queue.Queue()
     client = SpeechClient(inbox.put, env=env, log_path=folder / "speech.log")
     try:
         if not cold:
@@ -125,7 +126,7 @@ def first_audio(env: dict[str, str], monitor: Monitor, folder: Path, cold: bool)
 
 def stop_latency(env: dict[str, str], monitor: Monitor, folder: Path) -> tuple[float, float]:
     """(seconds to the "stopped" event, seconds to silence at the sink) after stop()."""
-    inbox: queue.Queue[SpeechEvent] = queue.Queue()
+    inbox: queue.Queue[Event] = queue.Queue()
     client = SpeechClient(inbox.put, env=env, log_path=folder / "speech.log")
     try:
         client.speak([LONG])
@@ -159,7 +160,7 @@ async def loop_lateness(seconds: float) -> float:
 def event_loop(env: dict[str, str], folder: Path) -> tuple[float, float]:
     """(worst tick lateness idle, while speaking) with a client in this process."""
     idle = asyncio.run(loop_lateness(1.0))
-    inbox: queue.Queue[SpeechEvent] = queue.Queue()
+    inbox: queue.Queue[Event] = queue.Queue()
     client = SpeechClient(inbox.put, env=env, log_path=folder / "speech.log")
     try:
         client.speak([LONG, LONG])

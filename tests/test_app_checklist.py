@@ -9,13 +9,15 @@ import time
 from pathlib import Path
 
 from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
+from textual.widgets import Input
 from textual.widgets._toast import Toast
 
 from tui.data.checklist import load_checklist
-from tui.data.checklist_state import load_state, save_state, state_path
+from tui.data.checklist_state import SavedState, load_state, now, save_state, state_path
 from tui.data.content import load_guide
 from tui.data.settings import Settings
 from tui.dialogs.confirm import ConfirmDialog
+from tui.dialogs.doctor_question import DoctorQuestionDialog
 from tui.dialogs.save_path import SavePathDialog
 from tui.screens.checklist import ChecklistScreen
 from tui.widgets.section_text import SectionText
@@ -26,6 +28,15 @@ CHECKLIST = load_checklist(load_guide().folder)
 def first_of(tier: str) -> str:
     """The text of the first item of a tier."""
     return next(item.text for item in CHECKLIST.items if item.tier.id == tier)
+
+
+def chosen() -> set[str]:
+    """The ids saved on disk."""
+    return set(load_state(CHECKLIST).state.ticks)
+
+
+SELFCARE = CHECKLIST.items[-1]
+"""The last item, a common symptom: `end` then Space chooses it."""
 
 
 def flat(app: object) -> str:
@@ -42,11 +53,12 @@ async def test_open_from_start_menu_and_with_k_from_any_screen(tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
         text = screen_text(app)
-        for group in CHECKLIST.groups:
-            assert group.title in text
+        assert CHECKLIST.groups[0].title in text
         assert "not a diagnosis" in text
-        assert "Nothing checked yet." in text
+        assert "Nothing chosen yet." in text
         assert "SELF-CARE" not in text
+        # Life-threatening signs first: the list opens on the first emergency sign.
+        assert f"[ ] {first_of('emergency')}".startswith(text_at_cursor(app))
 
 
 async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: Path) -> None:
@@ -54,16 +66,18 @@ async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: P
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k")
         await pilot.pause()
-        first = CHECKLIST.items[0].text
-        assert text_at_cursor(app) == f"[ ] {first}"
+        await pilot.press("end")
+        await pilot.pause()
+        assert text_at_cursor(app) == f"[ ] {SELFCARE.text}"
         await pilot.press("space")
         await pilot.pause()
-        assert text_at_cursor(app) == f"[x] {first} (selected)"
+        # The state comes first, so it is heard even when the line wraps.
+        assert text_at_cursor(app) == f"[x] selected: {SELFCARE.text}"
         assert "SELF-CARE" in flat(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert text_at_cursor(app) == f"[ ] {first}"
-        assert "Nothing checked yet." in flat(app)
+        assert text_at_cursor(app) == f"[ ] {SELFCARE.text}"
+        assert "Nothing chosen yet." in flat(app)
 
 
 async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path) -> None:
@@ -71,25 +85,25 @@ async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path)
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.press("k")
         await pilot.pause()
-        await pilot.press("space")  # a common symptom
+        await pilot.press("end", "space", "home")  # a common symptom, then back to the top
         emergency = first_of("emergency")
-        while not text_at_cursor(app).endswith(emergency):
-            await pilot.press("down")
-            await pilot.pause()
+        await pilot.pause()
+        assert emergency.startswith(text_at_cursor(app)[4:])  # its first row: the item wraps at 80
         await pilot.press("space")
         await pilot.pause()
         result = app.screen.query_one("#result", SectionText)
         area = result.content_region
         lines = [line for line in screen_lines(app)[area.y : area.bottom] if line.strip()]
-        assert lines[0].strip().endswith("EMERGENCY: call 911 (or your local number) now")
+        assert lines[0].strip().endswith("EMERGENCY: call 911 (or your local emergency number) now")
         text = flat(app)
-        assert f"Because you checked: - {emergency}" in text
+        assert f"Because you chose: - {emergency}" in text
+        assert "If it gets worse:" in " ".join(result.paragraphs)
         assert "(not a diagnosis)" in text  # on screen, whatever the scroll
         assert result.paragraphs[-1] == "This is not a diagnosis."  # and at the end of every result
 
 
 async def test_emergency_number_follows_the_region(tmp_path: Path) -> None:
-    save_state([CHECKLIST.items[-1].id], checklist=CHECKLIST)
+    save_state(SavedState({CHECKLIST.items[0].id: now()}), checklist=CHECKLIST)
     for region, number in (("UK", "999"), ("EU", "112")):
         app = make_app(Settings(region=region), tmp=tmp_path)
         async with app.run_test(size=(80, 40)) as pilot:
@@ -103,12 +117,12 @@ async def test_selections_are_saved_on_every_change_and_come_back(tmp_path: Path
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k", "down", "space")
         await pilot.pause()
-        assert load_state(CHECKLIST).checked == {CHECKLIST.items[1].id}
+        assert chosen() == {CHECKLIST.items[1].id}
     again = make_app(tmp=tmp_path)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.press("k")
         await pilot.pause()
-        assert f"[x] {CHECKLIST.items[1].text} (selected)" in screen_text(again)
+        assert f"[x] selected: {CHECKLIST.items[1].text}" in flat(again)
 
 
 async def test_clear_asks_first_and_no_keeps_everything(tmp_path: Path) -> None:
@@ -120,11 +134,11 @@ async def test_clear_asks_first_and_no_keeps_everything(tmp_path: Path) -> None:
         assert text_at_cursor(app) == "No, keep them"
         await pilot.press("enter")
         await pilot.pause()
-        assert load_state(CHECKLIST).checked
+        assert chosen()
         await pilot.press("c", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ChecklistScreen)
-        assert not load_state(CHECKLIST).checked
+        assert not chosen()
         assert "[x]" not in screen_text(app)
 
 
@@ -133,14 +147,29 @@ async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> No
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k", "space", "s")
         await pilot.pause()
+        # The optional questions first, one at a time; Ctrl+S skips the rest.
+        assert isinstance(app.screen, DoctorQuestionDialog)
+        assert text_at_cursor(app) == ""
+        assert "Question 1 of 11 for your doctor (optional): When did it start?" in flat(app)
+        await pilot.press(*"Monday", "enter")
+        await pilot.pause()
+        assert "Question 2 of 11" in flat(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
         assert isinstance(app.screen, SavePathDialog)
         await pilot.press("enter")
         await pilot.pause()
         saved = list((Path(os.environ["XDG_DATA_HOME"]) / "spasm-guide" / "summaries").glob("*.txt"))
         assert len(saved) == 1
-        assert CHECKLIST.items[0].text in saved[0].read_text(encoding="utf-8")
+        text = saved[0].read_text(encoding="utf-8")
+        assert CHECKLIST.items[0].text in " ".join(text.split())
+        assert "- Started: Monday" in text and "- Where: (not answered)" in text
         target = tmp_path / "for-my-doctor.txt"
         await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DoctorQuestionDialog)
+        assert app.screen.query_one(Input).value == "Monday"  # the answer kept from before, ready to edit
+        await pilot.press("ctrl+s")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, SavePathDialog)
@@ -157,7 +186,7 @@ async def test_the_saved_message_spans_a_narrow_window(tmp_path: Path) -> None:
     for width, expected in ((40, 38), (80, 39)):  # the rack keeps a margin; 39 is half, as Textual has it
         app = make_app(tmp=tmp_path)
         async with app.run_test(size=(width, 24), notifications=True) as pilot:
-            await pilot.press("k", "space", "s", "enter")
+            await pilot.press("k", "space", "s", "ctrl+s", "enter")
             await pilot.pause()
             await pilot.pause()  # the message is mounted after the dialog closes
             toasts = list(app.screen.query(Toast))
@@ -171,7 +200,7 @@ async def test_on_a_narrow_window_the_next_key_clears_a_message_and_still_works(
     for width, stays in ((40, False), (80, True)):
         app = make_app(tmp=tmp_path)
         async with app.run_test(size=(width, 24), notifications=True) as pilot:
-            await pilot.press("k", "space", "s", "enter")
+            await pilot.press("k", "space", "s", "ctrl+s", "enter")
             await pilot.pause()
             await pilot.pause()
             toasts = list(app.screen.query(Toast))
@@ -181,7 +210,7 @@ async def test_on_a_narrow_window_the_next_key_clears_a_message_and_still_works(
             await pilot.pause()
             await pilot.pause()
             assert bool(app.screen.query(Toast)) is stays
-            assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text}")
+            assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text[:20]}")
 
 
 async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
@@ -205,53 +234,55 @@ def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     session = spawn([sys.executable, "-m", "tui"], {**os.environ, "TERM": "xterm-256color"})
     session.read_until_shown("Read the guide")
     session.send(b"k")
-    session.read_until_shown("Warning signs")
+    session.read_until_shown("Get help now")
     session.settle(0.2)
     session.send(b" ")
-    session.read_until_shown("(selected)")
+    session.read_until_shown("selected:")
     deadline = time.monotonic() + 10
-    while not load_state(CHECKLIST).checked and time.monotonic() < deadline:
+    while not chosen() and time.monotonic() < deadline:
         time.sleep(0.05)
     os.kill(session.pid, signal.SIGHUP)
     os.waitpid(session.pid, 0)
-    assert load_state(CHECKLIST).checked == {CHECKLIST.items[0].id}
+    assert chosen() == {CHECKLIST.items[0].id}
     assert not list(state_path().parent.glob("*.tmp"))
 
 
 async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("k", "space")
+        await pilot.press("k", "end", "space")
         await pilot.pause()
-        assert "Result: ok SELF-CARE: what usually helps" in flat(app)
+        assert "Result: ok SELF-CARE: you can most likely care for this at home" in flat(app)
         assert screen_lines(app)[0].strip() == "Emergency? Call 911 or local number."
         await pilot.press("tab")
         await pilot.pause()
         assert isinstance(app.screen.focused, SectionText)
         assert "[x]" not in screen_text(app)  # the result has the list's place
-        assert text_at_cursor(app).endswith("SELF-CARE: what usually helps")
+        assert text_at_cursor(app).startswith("ok SELF-CARE: you can most likely")
         await pilot.press("tab")
         await pilot.pause()
-        assert text_at_cursor(app).startswith(f"[x] {CHECKLIST.items[0].text}")
+        assert text_at_cursor(app).startswith("[x] selected: The muscle")
 
 
 async def test_a_tick_that_wraps_at_the_bottom_of_a_short_list_stays_in_view(tmp_path: Path) -> None:
-    """At 40x12 "(selected)" wraps onto a line below the list's last row. The list scrolls so the
-    whole item, state included, is on screen, its second line under its first letter."""
+    """At 40x12 "[x] selected: Shooting pain in an arm or leg" wraps onto a line below the list's
+    last row. The list scrolls so the whole item is on screen, its second line under its words."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.press("k", *["down"] * 6)
+        shooting = CHECKLIST.item("shooting-pain")
+        await pilot.press("k", *["down"] * (shooting.number - 1))
         await pilot.pause()
         item = text_at_cursor(app)
         lines = screen_lines(app)
         row = lines.index(f" > {item}")  # the list's last row, just above the result's headline
-        assert item.startswith("[ ]") and lines[row + 1].startswith(" Result:"), screen_text(app)
+        assert item == f"[ ] {shooting.text}" and lines[row + 1].startswith(" Result:"), screen_text(app)
         await pilot.press("space")
         await pilot.pause()
         lines = screen_lines(app)
-        row = lines.index(f" > [x] {item[4:]}")
+        row = next(i for i, line in enumerate(lines) if line.startswith(" > [x] selected: Shooting"))
         # The wrapped line hangs under the item's words, not under the "> " mark.
-        assert lines[row + 1] == "   (selected)", screen_text(app)
+        assert lines[row + 1].startswith("   ") and lines[row + 1].strip(), screen_text(app)
+        assert " ".join((lines[row] + lines[row + 1]).split()).endswith(shooting.text), screen_text(app)
 
 
 async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_path: Path) -> None:
@@ -259,7 +290,7 @@ async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.press("k", "space", "tab", "space")
         await pilot.pause()
-        assert load_state(CHECKLIST).checked == {CHECKLIST.items[0].id}  # the hidden item kept its tick
+        assert chosen() == {CHECKLIST.items[0].id}  # the hidden item kept its tick
         await pilot.press("shift+tab")
         await pilot.pause()
         assert app.focused is app.screen.query_one("#items")

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
+from speech_fake import FakeClient
 
 from tui.app import GuideApp
 from tui.data.sentences import Chunk
@@ -17,46 +16,14 @@ from tui.dialogs.save_path import SavePathDialog
 from tui.screens.reading import ReadingScreen
 from tui.screens.section import SectionScreen
 from tui.screens.start import StartScreen
-from tui.speech.client import SpeechEvent
+from tui.speech.protocol import Error, Saved, Started
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.section_text import SectionText
 
 
-class FakeClient:
-    """Records what the app asks of speech; the test plays the worker's part with events."""
-
-    def __init__(self, available: tuple[bool, str] = (True, "")) -> None:
-        self.calls: list[tuple[str, Any]] = []
-        self.spoken: list[list[str]] = []
-        self.paused = False
-        self.ok = available
-        self.next_id = 0
-
-    def availability(self, need_player: bool = True) -> tuple[bool, str]:
-        return self.ok
-
-    def speak(self, chunks: Sequence[Chunk | str], start: int = 0) -> int:
-        self.next_id += 1
-        self.spoken.append([c.text if isinstance(c, Chunk) else c for c in chunks])
-        return self.next_id
-
-    def synth_to_file(self, chunks: Sequence[Chunk | str], path: Path) -> int:
-        self.calls.append(("synth_to_file", path))
-        return 99
-
-    def __getattr__(self, name: str) -> Any:
-        def record(*args: Any) -> None:
-            self.calls.append((name, args))
-            if name == "pause":
-                self.paused = True
-            if name == "resume":
-                self.paused = False
-        return record
-
-
 def with_fake(app: GuideApp, fake: FakeClient | None = None) -> FakeClient:
     fake = fake or FakeClient()
-    app.reader.client = fake  # type: ignore[assignment]
+    app.reader.client = fake
     return fake
 
 
@@ -88,7 +55,7 @@ async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follo
         index = next(i for i, c in enumerate(reading.chunks) if isinstance(c, Chunk) and c.paragraph == 1)
         chunk = reading.chunks[index]
         assert isinstance(chunk, Chunk)
-        app.reader.handle(SpeechEvent("started", utterance=reading.utterance, index=index))
+        app.reader.handle(Started(utterance=reading.utterance, index=index))
         await pilot.pause()
         text = app.screen.query_one(SectionText)
         assert text.highlight == chunk.highlight
@@ -98,7 +65,7 @@ async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follo
                      if isinstance(c, Chunk) and c.paragraph is not None and c.start > 0)
         chunk = reading.chunks[index]
         assert isinstance(chunk, Chunk)
-        app.reader.handle(SpeechEvent("started", utterance=reading.utterance, index=index))
+        app.reader.handle(Started(utterance=reading.utterance, index=index))
         await pilot.pause()
         assert text.highlight == chunk.highlight
         assert app.cursor_position.x > 1 and text_at_cursor(app).startswith(chunk.text[:12])
@@ -110,7 +77,7 @@ async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follo
         assert ("resume", ()) in fake.calls
         await pilot.press("right_square_bracket", "left_square_bracket")
         await pilot.pause()
-        assert ("next_sentence", ()) in fake.calls and ("previous_sentence", ()) in fake.calls
+        assert ("skip", (1,)) in fake.calls and ("skip", (-1,)) in fake.calls
         await pilot.press("escape")  # while reading, Esc stops and stays
         await pilot.pause()
         assert ("stop", ()) in fake.calls
@@ -192,6 +159,10 @@ async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypat
         await pilot.press("enter")
         await pilot.pause()
         assert fake.calls and fake.calls[-1][0] == "synth_to_file"
+        target = fake.calls[-1][1][0]
+        app.reader.handle(Saved(utterance=99, path=str(target), seconds=41.6))
+        await pilot.pause()
+        assert f"Saved the audio as {target} (42 seconds)." in [n.message for n in app._notifications]
         assert not fake.spoken  # nothing played on the server
         await pilot.press("r", "down", "down", "enter")  # play on the server anyway
         await pilot.pause()
@@ -239,7 +210,7 @@ async def test_a_speech_error_ends_the_reading_every_time(tmp_path: Path) -> Non
             await pilot.pause()
             reading = app.reader.reading
             assert reading is not None
-            app.reader.handle(SpeechEvent("error", utterance=reading.utterance, message="the player failed"))
+            app.reader.handle(Error(utterance=reading.utterance, message="the player failed"))
             await pilot.pause()
             assert app.reader.reading is None
             assert "Pause" not in app.screen.query_one(KeyBar).describe()

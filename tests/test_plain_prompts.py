@@ -181,7 +181,7 @@ def test_accessible_env_runs_the_linear_guide() -> None:
 def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
     result = run_cli(["--accessible"], "2\n14\n")
     assert result.returncode == 0, result.stderr
-    assert "14. selected: Weakness in your hands or feet" in result.stdout
+    assert "14. selected: Your hands or feet feel weak" in result.stdout
     assert "URGENT: get medical help today" in result.stdout
     assert result.stdout.rstrip().endswith("Goodbye.")
 

@@ -24,8 +24,9 @@ from tui.data.content import load_guide
 from tui.data.sentences import spoken_text
 from tui.data.settings import Settings, emergency_line
 from tui.speech.audio import espeak_library_present
-from tui.speech.client import SpeechClient, SpeechEvent
+from tui.speech.client import SpeechClient
 from tui.speech.listen import guide_speech
+from tui.speech.protocol import Event, Saved
 
 pytestmark = pytest.mark.skipif(not espeak_library_present(), reason="libespeak-ng1 is not installed")
 
@@ -161,7 +162,7 @@ def closest(words: str) -> str:
 
 def test_emergency_line_is_intelligible(tmp_path: Path) -> None:
     pocketsphinx = pytest.importorskip("pocketsphinx")
-    events: queue.Queue[SpeechEvent] = queue.Queue()
+    events: queue.Queue[Event] = queue.Queue()
     client = SpeechClient(events.put, rate=140, voice="gmw/en-us", log_path=tmp_path / "speech.log")
     audio: dict[str, bytes] = {}
     try:
@@ -170,7 +171,7 @@ def test_emergency_line_is_intelligible(tmp_path: Path) -> None:
             job = client.synth_to_file([text], path)
             while (event := events.get(timeout=30)).utterance != job:
                 pass
-            assert event.kind == "finished", event
+            assert isinstance(event, Saved), event
             audio[key] = padded(*read_samples(path))
     finally:
         client.close()

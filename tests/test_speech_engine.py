@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from tui.speech.engine import Synthesiser
+from tui.speech.protocol import Voice
 
 
 class FakeDriver:
@@ -100,7 +101,7 @@ def make(tmp_path: Path, engine: FakeEngine) -> Synthesiser:
 def test_waits_for_the_file_that_runandwait_did_not(tmp_path: Path) -> None:
     engine = FakeEngine(delay=0.05)
     synth = make(tmp_path, engine)
-    path = synth.synthesise("Hello there.", (170, 1.0, ""))
+    path = synth.synthesise("Hello there.", Voice(170, 1.0, ""))
     with wave.open(str(path)) as handle:
         assert handle.getnframes() == 2205
     assert engine.runs == ["Ready.", "Hello there."]  # the warm-up, then the chunk
@@ -110,7 +111,7 @@ def test_a_stale_cancel_is_cleared_before_the_run(tmp_path: Path) -> None:
     engine = FakeEngine()
     synth = make(tmp_path, engine)
     engine.proxy._driver._stopping = True  # left by an earlier run's stop()
-    synth.synthesise("Not cut short.", (170, 1.0, ""))
+    synth.synthesise("Not cut short.", Voice(170, 1.0, ""))
     assert engine.runs[1:] == ["Not cut short."]
 
 
@@ -118,7 +119,7 @@ def test_a_cancelled_run_is_tried_again(tmp_path: Path) -> None:
     engine = FakeEngine(cancel_runs=1)  # the warm-up's first attempt is cancelled
     synth = make(tmp_path, engine)
     engine.cancel_runs = len(engine.runs) + 1  # and so is the chunk's first attempt
-    synth.synthesise("Second time lucky.", (170, 1.0, ""))
+    synth.synthesise("Second time lucky.", Voice(170, 1.0, ""))
     assert engine.runs == ["Ready.", "Ready.", "Second time lucky.", "Second time lucky."]
 
 
@@ -127,19 +128,19 @@ def test_gives_up_after_three_cancelled_runs(tmp_path: Path) -> None:
     synth = make(tmp_path, engine)
     engine.cancel_runs = 99
     with pytest.raises(RuntimeError, match="did not write"):
-        synth.synthesise("Never.", (170, 1.0, ""))
+        synth.synthesise("Never.", Voice(170, 1.0, ""))
     assert engine.runs.count("Never.") == 3
 
 
 def test_properties_are_set_outside_runs_and_only_when_changed(tmp_path: Path) -> None:
     engine = FakeEngine(busy_for=0.03)  # libespeak-ng queues a property change like speech
     synth = make(tmp_path, engine)
-    synth.synthesise("One.", (140, 0.5, "gmw/en-us"))
+    synth.synthesise("One.", Voice(140, 0.5, "gmw/en-us"))
     assert engine.props == {"voice": "gmw/en-us", "rate": 140, "volume": 0.5}
     engine.props["rate"] = -1
-    synth.synthesise("Two.", (140, 0.5, "gmw/en-us"))
+    synth.synthesise("Two.", Voice(140, 0.5, "gmw/en-us"))
     assert engine.props["rate"] == -1, "the same voice was set again"
-    synth.synthesise("Three.", (200, 0.5, ""))
+    synth.synthesise("Three.", Voice(200, 0.5, ""))
     assert engine.props["rate"] == 200 and engine.props["voice"] == "gmw/en"
     assert not engine.set_during_run
 
@@ -147,6 +148,6 @@ def test_properties_are_set_outside_runs_and_only_when_changed(tmp_path: Path) -
 def test_an_unknown_voice_falls_back_to_the_default(tmp_path: Path) -> None:
     engine = FakeEngine()
     synth = make(tmp_path, engine)
-    synth.synthesise("Still spoken.", (170, 1.0, "no-such-voice"))
+    synth.synthesise("Still spoken.", Voice(170, 1.0, "no-such-voice"))
     assert engine.props["voice"] == "gmw/en"
     assert engine.runs[-1] == "Still spoken."

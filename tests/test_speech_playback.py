@@ -17,12 +17,13 @@ from pathlib import Path
 import pytest
 from pulse_helpers import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
 
-from tui.speech.client import SpeechClient, SpeechEvent
+from tui.speech.client import SpeechClient
+from tui.speech.protocol import Event
 
 pytestmark = needs_pulse
 
 
-def wait_event(inbox: list[SpeechEvent], wanted: Callable[[SpeechEvent], bool]) -> SpeechEvent:
+def wait_event(inbox: list[Event], wanted: Callable[[Event], bool]) -> Event:
     deadline = time.monotonic() + GUARD
     while time.monotonic() < deadline:
         for event in list(inbox):
@@ -34,7 +35,7 @@ def wait_event(inbox: list[SpeechEvent], wanted: Callable[[SpeechEvent], bool]) 
 
 def test_speech_reaches_the_server_and_pause_and_stop_silence_it(pulse: dict[str, str], tmp_path: Path) -> None:
     recorder = Recorder(pulse, tmp_path / "monitor.raw")
-    events: list[SpeechEvent] = []
+    events: list[Event] = []
     speech = SpeechClient(events.append, env=pulse, log_path=tmp_path / "speech.log")
     try:
         assert recorder.silent() or recorder.until(recorder.silent), "the sink was not silent to begin with"
@@ -74,7 +75,7 @@ def test_a_failing_sound_server_is_reported_not_hidden(tmp_path: Path) -> None:
         pytest.skip("paplay is not installed")
     env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
     env.update(PULSE_SERVER=f"unix:{tmp_path / 'no-such-socket'}", PATH=os.environ.get("PATH", ""))
-    events: list[SpeechEvent] = []
+    events: list[Event] = []
     speech = SpeechClient(events.append, env=env, log_path=tmp_path / "speech.log")
     try:
         utterance = speech.speak(["Is anyone there?"])

@@ -9,7 +9,6 @@ only a guard against hanging, never a measure of speed (the machine is shared an
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import queue
 import signal
@@ -23,7 +22,8 @@ import pytest
 from pulse_helpers import eventually
 
 from tui.speech.audio import availability, espeak_library_present
-from tui.speech.client import SpeechClient, SpeechEvent
+from tui.speech.client import SpeechClient
+from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_event
 
 pytestmark = pytest.mark.skipif(not espeak_library_present(), reason="libespeak-ng1 is not installed")
 
@@ -45,13 +45,13 @@ class Events:
     """Collects a client's events (from its reader thread) for the test to wait on."""
 
     def __init__(self) -> None:
-        self.inbox: queue.Queue[SpeechEvent] = queue.Queue()
-        self.seen: list[SpeechEvent] = []
+        self.inbox: queue.Queue[Event] = queue.Queue()
+        self.seen: list[Event] = []
 
-    def __call__(self, event: SpeechEvent) -> None:
+    def __call__(self, event: Event) -> None:
         self.inbox.put(event)
 
-    def wait(self, wanted: Callable[[SpeechEvent], bool]) -> SpeechEvent:
+    def wait(self, wanted: Callable[[Event], bool]) -> Event:
         """The next event that matches; every event on the way is kept in `seen`."""
         deadline = time.monotonic() + GUARD
         while True:
@@ -62,7 +62,7 @@ class Events:
 
     def kinds(self, utterance: int | None) -> list[tuple[str, int | None]]:
         """(kind, index) of the events seen for one utterance, in order."""
-        return [(e.kind, e.index) for e in self.seen if e.utterance == utterance]
+        return [(e.kind, e.index if isinstance(e, Started) else None) for e in self.seen if e.utterance == utterance]
 
 
 @pytest.fixture
@@ -154,11 +154,11 @@ def test_stop_while_the_worker_is_still_starting_is_not_a_hang(client: tuple[Spe
 def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:
     speech, events = client
     utterance = speech.speak([LONG, LONG, LONG])
-    events.wait(lambda e: e.kind == "started" and e.index == 0)
-    speech.next_sentence()
-    events.wait(lambda e: e.kind == "started" and e.index == 1)
-    speech.previous_sentence()
-    events.wait(lambda e: e.kind == "started" and e.index == 0 and len(events.kinds(utterance)) == 3)
+    events.wait(lambda e: isinstance(e, Started) and e.index == 0)
+    speech.skip(1)
+    events.wait(lambda e: isinstance(e, Started) and e.index == 1)
+    speech.skip(-1)
+    events.wait(lambda e: isinstance(e, Started) and e.index == 0 and len(events.kinds(utterance)) == 3)
     worker = speech.worker_pid
     assert worker is not None
     player = the_player(worker)
@@ -167,9 +167,9 @@ def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:
     assert eventually(lambda: not alive(player)), "pause left the player running"
     speech.resume()
     events.wait(lambda e: e.kind == "started" and len(events.kinds(utterance)) == 4)
-    speech.next_sentence()
-    speech.next_sentence()
-    speech.next_sentence()
+    speech.skip(1)
+    speech.skip(1)
+    speech.skip(1)
     events.wait(lambda e: e.kind == "finished" and e.utterance == utterance)
     started = [index for kind, index in events.kinds(utterance) if kind == "started"]
     assert started[:4] == [0, 1, 0, 0], "resume replays the interrupted sentence from its start"
@@ -210,10 +210,10 @@ def test_the_worker_exits_when_its_parent_closes_stdin(stub_env: dict[str, str],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, start_new_session=True)
     assert proc.stdin is not None and proc.stdout is not None
     try:
-        assert json.loads(proc.stdout.readline())["event"] == "ready"
-        proc.stdin.write(json.dumps({"cmd": "speak", "id": 7, "chunks": [LONG]}).encode() + b"\n")
+        assert isinstance(decode_event(proc.stdout.readline()), Ready)
+        proc.stdin.write(Speak(utterance=7, chunks=(LONG,)).to_wire())
         proc.stdin.flush()
-        assert json.loads(proc.stdout.readline()) == {"event": "started", "id": 7, "index": 0}
+        assert decode_event(proc.stdout.readline()) == Started(utterance=7, index=0)
         player = the_player(proc.pid)
         proc.stdin.close()  # what happens when the app dies
         assert proc.wait(timeout=GUARD) == 0
@@ -233,8 +233,8 @@ def test_missing_engine_gives_the_reason_without_a_traceback(stub_env: dict[str,
     worker = subprocess.run([sys.executable, "-m", "tui.speech.worker", str(tmp_path / "w")], input=b"",
                             capture_output=True, env=env, timeout=60)
     assert worker.returncode == 3
-    event = json.loads(worker.stdout.splitlines()[0])
-    assert event["event"] == "error" and event["fatal"] and "eSpeak NG" in event["message"]
+    event = decode_event(worker.stdout.splitlines()[0])
+    assert isinstance(event, Error) and event.fatal and "eSpeak NG" in event.message
     assert b"Traceback" not in worker.stderr
     # The command line: one line, exit status 2.
     cli = subprocess.run([sys.executable, "-m", "tui", "--speak"], capture_output=True, text=True, env=env,

@@ -45,8 +45,9 @@ def test_summary_is_one_page_a_doctor_can_use() -> None:
     assert lines[chosen + 1:chosen + 4] == ["- URGENT: Shooting pain in an arm or leg",
                                             "- SOON: Spasms keep coming back, or wake you at night",
                                             "- SELF-CARE: Fast twitching in a muscle, for a short time"]
-    # Each chosen item once (the urgency's reason may repeat the top one in a "Why" line).
-    assert text.count("Spasms keep coming back") == 1
+    # Each chosen item once, and the review's scope said once.
+    assert text.count("Spasms keep coming back") == 1 and text.count("Shooting pain") == 1
+    assert flat.count("That review was of the source article") == 1
     assert "- Started: Two days ago" in lines
     assert "- Medicines: Started atorvastatin last week" in lines
     assert "- Where: (not answered)" in lines

@@ -342,6 +342,12 @@ class GuideApp(App[int]):
     def on_unmount(self) -> None:
         self.reader.close()
 
+    def on_reader_notice(self, message: Reader.Notice) -> None:
+        self.notify(message.text, severity=message.severity, timeout=message.timeout)
+
+    def on_reader_changed(self, message: Reader.Changed) -> None:
+        self.refresh_bindings()  # the reading keys come or go
+
     # Navigation --------------------------------------------------------------------------------
 
     def open_destination(self, name: str) -> None:

@@ -1,8 +1,14 @@
-"""Reading aloud inside the app: what to speak on each screen, the highlight, and self-voicing.
+"""Reading aloud inside the app: what to speak, what is being read, and self-voicing.
 
 The speech itself runs in a worker process (tui.speech); this is the Textual side. Events from
 the worker arrive on a thread and are handed to the app's event loop, so the interface never
 waits for speech: a key press is handled the same while the guide is speaking.
+
+The reader never writes into widgets: it posts messages, and the screen or the app shows them.
+- `Reader.Highlight`, posted to the section view being read: its screen highlights the sentence
+  being heard (or clears the highlight);
+- `Reader.Notice`, posted to the app: something to tell the user, as a notification;
+- `Reader.Changed`, posted to the app: reading began or ended, so the reading keys come or go.
 """
 
 from __future__ import annotations
@@ -13,12 +19,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.message import Message
+from textual.notifications import SeverityLevel
+
 from tui.data.sentences import Chunk, speech_chunks
 
 if TYPE_CHECKING:
     # The speech modules (subprocess, threads, ctypes) load on first use, not at start-up.
     from tui.app import GuideApp
-    from tui.speech.client import SpeechClient, SpeechEvent
+    from tui.speech.interface import SpeechInterface
+    from tui.speech.protocol import Event
     from tui.widgets.section_text import SectionText
 
 RATE_STEP = 20
@@ -46,12 +56,43 @@ def section_reading(text: SectionText, with_title: bool = True) -> list[Chunk | 
 
 
 class Reader:
-    """Owns the speech client for the app and turns its events into highlights and messages."""
+    """Owns the speech client for the app and turns its events into messages for the screen."""
+
+    class Highlight(Message):
+        """Highlight `span` in `target` as the sentence being heard; None clears the highlight."""
+
+        def __init__(self, reader: Reader, target: SectionText, span: tuple[int, int, int] | None) -> None:
+            super().__init__()
+            self.target = target
+            """The section view to highlight in."""
+            self.span = span
+            """(paragraph, start, end), as `Chunk.highlight` gives it, or None."""
+            self._reader, self._reading = reader, reader.reading
+
+        @property
+        def stale(self) -> bool:
+            """The reading it belongs to ended before the screen got it: show nothing."""
+            return self.span is not None and self._reader.reading is not self._reading
+
+    class Notice(Message):
+        """Something to tell the user, as a notification."""
+
+        def __init__(self, text: str, severity: SeverityLevel = "information", timeout: float = 5) -> None:
+            super().__init__()
+            self.text = text
+            """One line in plain words."""
+            self.severity = severity
+            """"error" for what went wrong."""
+            self.timeout = timeout
+            """Seconds to show it."""
+
+    class Changed(Message):
+        """Reading began or ended: the keys that only work while reading come or go."""
 
     def __init__(self, app: GuideApp) -> None:
         self.app = app
-        """The app to update."""
-        self.client: SpeechClient | None = None
+        """The app: its settings, and where messages go."""
+        self.client: SpeechInterface | None = None
         """Started on first use: most readers never ask for speech."""
         self.reading: Reading | None = None
         """What is being read, or None."""
@@ -64,7 +105,7 @@ class Reader:
 
     # -- the client ---------------------------------------------------------------------------
 
-    def ensure_client(self) -> SpeechClient:
+    def ensure_client(self) -> SpeechInterface:
         """The speech client, created with the user's rate, volume and voice."""
         if self.client is None:
             from tui.speech.client import SpeechClient
@@ -72,36 +113,42 @@ class Reader:
             self.client = SpeechClient.from_settings(self.app.settings, self.on_worker_event)
         return self.client
 
-    def on_worker_event(self, event: SpeechEvent) -> None:
+    def on_worker_event(self, event: Event) -> None:
         """Called on the client's thread: hand the event to the app's loop."""
         with contextlib.suppress(RuntimeError):  # the app has stopped: nothing to update
             self.app.call_from_thread(self.handle, event)
 
-    def handle(self, event: SpeechEvent) -> None:
-        """Update the screen for one speech event (on the app's loop)."""
+    def tell(self, text: str, severity: SeverityLevel = "information", timeout: float = 5) -> None:
+        """Post a notice to the app."""
+        self.app.post_message(self.Notice(text, severity, timeout))
+
+    def handle(self, event: Event) -> None:
+        """Act on one speech event (on the app's loop)."""
+        from tui.speech.protocol import Error, Finished, Saved, Started, Stopped
+
         reading = self.reading
-        if event.kind == "started" and reading and event.utterance == reading.utterance and event.index is not None:
+        if isinstance(event, Started) and reading and event.utterance == reading.utterance:
             chunk = reading.chunks[event.index] if event.index < len(reading.chunks) else None
             if reading.target is not None and isinstance(chunk, Chunk):
-                reading.target.highlight = chunk.highlight
-        elif event.kind in ("finished", "stopped") and reading and event.utterance in (None, reading.utterance):
+                reading.target.post_message(self.Highlight(self, reading.target, chunk.highlight))
+        elif isinstance(event, (Finished, Stopped)) and reading and event.utterance in (None, reading.utterance):
             self.finish()
-        elif event.kind == "error":
+        elif isinstance(event, Error):
             # Said when the reader is waiting to hear something; otherwise once. Either way the
             # reading is over, so the reading keys go away.
             if reading is not None or event.message not in self.reported:
                 self.reported.add(event.message)
-                self.app.notify(event.message, severity="error", timeout=10)
+                self.tell(event.message, "error", 10)
             self.finish()
-        if event.kind == "finished" and event.path:
-            self.app.notify(f"Saved the audio as {event.path} ({event.seconds or 0:.0f} seconds).", timeout=10)
+        elif isinstance(event, Saved):
+            self.tell(f"Saved the audio as {event.path} ({event.seconds:.0f} seconds).", timeout=10)
 
     def finish(self) -> None:
         """Reading ended: clear the highlight and the reading keys."""
         if self.reading and self.reading.target is not None:
-            self.reading.target.highlight = None
+            self.reading.target.post_message(self.Highlight(self, self.reading.target, None))
         self.reading = None
-        self.app.refresh_bindings()
+        self.app.post_message(self.Changed())
 
     # -- what the app asks for ----------------------------------------------------------------
 
@@ -110,13 +157,13 @@ class Reader:
         """Whether something is being read (playing or paused)."""
         return self.reading is not None
 
-    def available(self) -> bool:
+    def available(self, need_player: bool = True) -> bool:
         """Whether speech can work here; if not, say why (the reader asked, so every time)."""
-        ok, reason = self.ensure_client().availability()
+        ok, reason = self.ensure_client().availability(need_player)
         if not ok:
             from tui.speech.audio import unavailable_message
 
-            self.app.notify(unavailable_message(reason), severity="error", timeout=10)
+            self.tell(unavailable_message(reason), "error", 10)
         return ok
 
     def read(self, chunks: Sequence[Chunk | str], target: SectionText | None) -> None:
@@ -127,19 +174,13 @@ class Reader:
         utterance = self.ensure_client().speak(list(chunks))
         if utterance is not None:
             self.reading = Reading(utterance, list(chunks), target)
-            self.app.refresh_bindings()
+            self.app.post_message(self.Changed())
 
     def write_file(self, chunks: Sequence[Chunk | str], path: Path) -> None:
         """Write `chunks` to a WAV file instead of playing them (for SSH users)."""
-        client = self.ensure_client()
-        ok, reason = client.availability(need_player=False)
-        if not ok:
-            from tui.speech.audio import unavailable_message
-
-            self.app.notify(unavailable_message(reason), severity="error", timeout=10)
-            return
-        client.synth_to_file(list(chunks), path)
-        self.app.notify(f"Writing the audio to {path} ...", timeout=5)
+        if self.available(need_player=False):
+            self.ensure_client().synth_to_file(list(chunks), path)
+            self.tell(f"Writing the audio to {path} ...")
 
     def stop(self) -> None:
         """Silence now."""
@@ -161,11 +202,7 @@ class Reader:
     def skip(self, step: int) -> None:
         """Next (1) or previous (-1) sentence."""
         if self.client is not None and self.reading is not None:
-            if step > 0:
-                self.client.next_sentence()
-            else:
-                self.client.previous_sentence()
-
+            self.client.skip(step)
     def change_rate(self, step: int) -> int:
         """Faster or slower by `step` words a minute; saved; applies from the current sentence."""
         low, high = RATE_RANGE

@@ -295,3 +295,17 @@ def load_checklist(folder: Path) -> Checklist:
     """Load and validate `checklist.toml` in a guide folder."""
     path = folder / CHECKLIST_FILE
     return parse_checklist(load_toml(path), path)
+
+
+SOURCES_HEADING = "Where each checklist sign comes from"
+"""The About heading over `source_lines`."""
+
+
+def source_lines(folder: Path) -> tuple[str, ...]:
+    """One line a checklist item, "its words: its source", for About; none when the guide has no
+    (valid) checklist, so About still shows for such a guide."""
+    try:
+        checklist = load_checklist(folder)
+    except ContentError:
+        return ()
+    return tuple(f"{item.text}: {item.source}." for item in checklist.items)

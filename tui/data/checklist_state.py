@@ -17,8 +17,6 @@ import contextlib
 import datetime
 import fcntl
 import os
-import stat
-import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.checklist import Checklist
+from tui.data.safe_read import SMALL_FILE_CAP, RefusedFile, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 from tui.data.settings import APP_NAME
 
@@ -38,7 +37,7 @@ STATE_FILE = "checklist.toml"
 FORMAT_VERSION = 2
 """Version 2 keeps the time of each choice; version 1 (a bare list of ids) is still read."""
 
-MAX_STATE_BYTES = 256 * 1024
+MAX_STATE_BYTES = SMALL_FILE_CAP
 """A state file larger than this is not the guide's: it is set aside unread."""
 
 MAX_ANSWER_CHARS = 500
@@ -73,26 +72,6 @@ def state_path() -> Path:
 def now() -> datetime.datetime:
     """The local time, with its offset: the time stored with a new choice."""
     return datetime.datetime.now().astimezone()
-
-
-def _read_capped(path: Path) -> bytes:
-    """The file's bytes; OSError if it is not a regular file or is too large.
-
-    Opened without blocking, so a FIFO or a device put in its place cannot hang the guide.
-    """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(0, "not a regular file")
-        if info.st_size > MAX_STATE_BYTES:
-            raise OSError(0, f"larger than {MAX_STATE_BYTES // 1024} KB")
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1
-            return handle.read(MAX_STATE_BYTES + 1)[:MAX_STATE_BYTES]
-    finally:
-        if fd >= 0:
-            os.close(fd)
 
 
 def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
@@ -141,25 +120,22 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     """Read the saved state; a missing file is an empty checklist, a bad one is set aside."""
     path = path or state_path()
     try:
-        raw = _read_capped(path)
+        # Without blocking, and only a regular file: a FIFO or /dev/zero in its place is refused.
+        raw = read_regular_file(path, MAX_STATE_BYTES)
         mtime = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
     except FileNotFoundError:
         return LoadedState(SavedState(), None)
+    except RefusedFile as exc:
+        return _set_aside(path, exc.strerror or "not a regular file")
     except OSError as exc:
-        if exc.errno == 0:
-            return _set_aside(path, exc.strerror or "not a file")
         return LoadedState(SavedState(), f"{path}: cannot read your saved checklist ({exc.strerror}); "
                                          "starting empty.")
     state: SavedState | None = None
     why = "wrong format"
     try:
-        state = _parse(tomllib.loads(raw.decode("utf-8")), mtime)
-    except UnicodeDecodeError:
-        why = "not UTF-8 text"
-    except tomllib.TOMLDecodeError as exc:
-        why = clean_line(str(exc))
-    except (RecursionError, MemoryError):
-        why = "nested too deeply"
+        state = _parse(loads_toml(decode_text(raw)), mtime)
+    except TomlProblem as exc:
+        why = clean_line(exc.message)
     if state is None:
         return _set_aside(path, why)
     known = set(checklist.ids)

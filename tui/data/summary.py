@@ -59,8 +59,7 @@ def _credit_lines(guide: Guide, checklist: Checklist, checked: Iterable[str], wi
     lines = wrap_line(
         f"Guide: \"{guide.title}\", version {__version__}, content reviewed {guide.reviewed}. "
         f"Written in its own words from \"{credit.title}\" ({credit.publisher}, updated {credit.updated}), "
-        f"which {credit.reviewer} medically reviewed. That review was of the source article, not of this "
-        f"guide. {guide.signoff_note}", "", width)
+        f"which {credit.reviewer} medically reviewed. {guide.signoff_note}", "", width)
     sources = sorted({item.source for item in checked_items(checklist, checked)} - {"source article"})
     if sources:
         lines += ["", "Sources of the items chosen:"]
@@ -76,8 +75,6 @@ def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
     result = data.result
     lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when)}", ""]
     lines += wrap_line(f"Urgency the guide gave: {result.headline}", "", width)
-    if result.reasons:
-        lines += wrap_line(f"Why: {'; '.join(result.reasons)}.", "", width)
     lines += ["", "What I chose (most urgent first):"]
     items = sorted(checked_items(checklist, data.checked), key=lambda item: -item.tier.rank)
     for item in items:

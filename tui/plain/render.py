@@ -10,6 +10,7 @@ import os
 import textwrap
 from typing import TextIO
 
+from tui.data.checklist import SOURCES_HEADING, source_lines
 from tui.data.content import Guide, Section
 from tui.data.settings import Settings, emergency_line
 
@@ -105,6 +106,11 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
         lines += ["", "Additions and corrections to the source"]
         for addition in guide.additions:
             lines += wrap(f"{addition.title}: {addition.text} Source: {addition.source}.", "- ", width)
+    sources = source_lines(guide.folder)
+    if sources:
+        lines += ["", SOURCES_HEADING]
+        for line in sources:
+            lines += wrap(line, "- ", width)
     lines.append("")
     return lines
 

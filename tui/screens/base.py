@@ -16,6 +16,7 @@ from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from tui.app import GuideApp
+    from tui.reader import Reader
     from tui.widgets.section_text import SectionText
 
 MIN_WIDTH = 40
@@ -103,6 +104,12 @@ class GuideScreen(Screen[None]):
         focused = self.focused
         item = focused.current_text() if isinstance(focused, GuideList) else ""
         self.guide_app.announce(self.screen_title(), item)
+
+    def on_reader_highlight(self, message: Reader.Highlight) -> None:
+        """Show the sentence being heard in the section view being read."""
+        message.stop()
+        if not message.stale:
+            message.target.highlight = message.span
 
     def on_resize(self, event: Resize) -> None:
         self.fit(event.size.width, event.size.height)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.data.checklist import SOURCES_HEADING, source_lines
 from tui.data.content import Block, Guide, Section
 from tui.data.sentences import Chunk
 from tui.data.terminal import program_version
@@ -63,6 +64,9 @@ def about_section(guide: Guide) -> Section:
     if guide.additions:
         blocks.append(Block("subheading", ("Additions and corrections",)))
         blocks.append(Block("bullets", tuple(f"{a.title}: {a.text} Source: {a.source}." for a in guide.additions)))
+    sources = source_lines(guide.folder)
+    if sources:
+        blocks += [Block("subheading", (SOURCES_HEADING,)), Block("bullets", sources)]
     return made_section("About this guide", blocks)
 
 

@@ -1,78 +1,87 @@
-"""The app's handle on speech: starts the worker process on demand and never blocks its caller.
+"""The app's handle on speech: what is being read, paused or heard, and the watchdogs.
+
+`SpeechClient` is the state machine; it implements `tui.speech.interface.SpeechInterface`. It
+sends `tui.speech.protocol` commands to a `tui.speech.process.WorkerProcess`, started on first
+use, and updates its state from the events that come back before handing them to its listener.
 
 Threading model:
 - Every public method may be called from any thread (the Textual app calls them from its event
-  loop). None of them waits for the worker: commands go to a writer thread through a queue, so
-  even a large `speak()` cannot stall the caller on a full pipe. Starting the worker process is
-  a `fork`+`exec` (a few milliseconds) on first use; the engine loads in the worker.
-- Events arrive on a reader thread and are handed to the `listener` there, never on the
-  caller's thread (the app wraps its listener in `App.call_from_thread`, which refuses to run on
-  the app's own thread). The listener must return quickly.
+  loop). None of them waits for the worker: commands are queued for the process's writer
+  thread, so even a large `speak()` cannot stall the caller on a full pipe.
+- Events arrive on the process's reader thread and are handed to the `listener` there, never on
+  the caller's thread (the app passes them to its loop with `App.call_from_thread`, which
+  refuses to run on the app's own thread). The listener must return quickly.
 
 Failure handling: a worker that crashes (its stdout ends) or hangs (does not confirm a stop
 within `stop_grace`, or says nothing for `hang_timeout` after a speak) is killed with its whole
-process group (the player too), reported once as an error event, and started again the next
+process group (the player too), reported once as an `Error` event, and started again the next
 time speech is asked for.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import queue
-import shutil
-import signal
-import subprocess
-import sys
-import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-import tui
 from tui.data.sentences import Chunk, spoken_texts
 from tui.data.settings import Settings
 from tui.speech import audio
-from tui.speech.events import EventKind, Listener, SpeechEvent, default_log_path
+from tui.speech.interface import Listener, SpeechInterface
+from tui.speech.process import WorkerProcess, default_log_path, note_in_log
+from tui.speech.protocol import (
+    Command,
+    Error,
+    Event,
+    Pause,
+    Ping,
+    Ready,
+    Resume,
+    Skip,
+    Speak,
+    Started,
+    Stop,
+    Stopped,
+    SynthToFile,
+    Voice,
+)
 
-LOG_LIMIT = 1_000_000
-"""The worker's log is started afresh when it grows past this many bytes."""
 
-__all__ = ["EventKind", "Listener", "SpeechClient", "SpeechEvent", "default_log_path", "spoken_texts"]
-
-
-class SpeechClient:
+class SpeechClient(SpeechInterface):
     """Speak guide text through a worker process; see the module docstring for threads."""
 
     def __init__(self, listener: Listener | None = None, *, rate: int = 170, volume: float = 1.0,
                  voice: str = "", log_path: Path | None = None, env: Mapping[str, str] | None = None,
                  stop_grace: float = 0.1, hang_timeout: float = 10.0) -> None:
         self.listener = listener
-        self.rate, self.volume, self.voice = rate, volume, voice
+        """Gets every event (see `tui.speech.interface.Listener`)."""
+        self.voice = Voice(int(rate), float(volume), voice)
+        """What the next utterance is spoken with."""
         self.log_path = log_path or default_log_path()
         self.env = dict(os.environ if env is None else env)
         self.stop_grace = stop_grace
+        """How long a stop may take to be confirmed before the worker is killed."""
         self.hang_timeout = hang_timeout
+        """How long a speak may go unanswered before the worker is called hung."""
         self._lock = threading.RLock()
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._outbox: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._worker: WorkerProcess | None = None
         self._next_id = 0
         self._stop_seq = 0
         self._confirmed_seq = 0
         self._awaiting: int | None = None  # a speak with no answer yet (for hang detection)
         self._reported = False  # a failure of the current worker has been reported
         self._ready = False  # the current worker has said "ready" (its engine is loaded)
-        self._tmpdir: Path | None = None  # the current worker's chunk files
-        self._chunks: list[str] = []
-        self._sent_voice: dict[str, Any] = {}
+        self._chunks: tuple[str, ...] = ()
+        self._sent_voice = self.voice
         self.utterance: int | None = None
         """The utterance speaking (or paused) now, or None."""
         self.index: int | None = None
         """The chunk of it being heard now, or None."""
-        self.paused = False
+        self._paused = False
         self.available_cache = False
+        """Speech (with a player) was found to work; cleared when the engine turns out missing."""
 
     @classmethod
     def from_settings(cls, settings: Settings, listener: Listener | None = None, **kwargs: Any) -> SpeechClient:
@@ -96,6 +105,11 @@ class SpeechClient:
         return audio.is_remote(self.env)
 
     @property
+    def paused(self) -> bool:
+        """Whether the utterance in progress is paused."""
+        return self._paused
+
+    @property
     def speaking(self) -> bool:
         """Whether an utterance is in progress (playing or paused)."""
         return self.utterance is not None
@@ -103,8 +117,8 @@ class SpeechClient:
     @property
     def worker_pid(self) -> int | None:
         """The worker's process id while it runs (for tests and the benchmark)."""
-        proc = self._proc
-        return proc.pid if proc is not None and proc.poll() is None else None
+        worker = self._worker
+        return worker.pid if worker is not None and worker.running() else None
 
     # -- commands ---------------------------------------------------------------------------
 
@@ -113,280 +127,203 @@ class SpeechClient:
         id, or None (and an error event) if speech is not available."""
         ok, reason = self.availability()
         if not ok:
-            self._deliver_async(SpeechEvent("error", message=audio.unavailable_message(reason), fatal=True))
+            self._deliver_async(Error(message=audio.unavailable_message(reason), fatal=True))
             return None
-        texts = spoken_texts(chunks)
         with self._lock:
             self._next_id += 1
-            self._chunks = texts
-            self.utterance, self.index, self.paused = self._next_id, None, False
+            self._chunks = tuple(spoken_texts(chunks))
+            self.utterance, self.index, self._paused = self._next_id, None, False
             self._send_speak(start)
             return self._next_id
 
     def synth_to_file(self, chunks: Sequence[Chunk | str], path: Path) -> int | None:
-        """Write `chunks` as one WAV file; a "finished" event (with path, seconds) says when."""
+        """Write `chunks` as one WAV file; a `Saved` event (with path, seconds) says when."""
         ok, reason = self.availability(need_player=False)
         if not ok:
-            self._deliver_async(SpeechEvent("error", message=audio.unavailable_message(reason), fatal=True))
+            self._deliver_async(Error(message=audio.unavailable_message(reason), fatal=True))
             return None
         with self._lock:
             self._next_id += 1
             self.utterance = None
-            self._send({"cmd": "synth_to_file", "id": self._next_id, "path": str(Path(path).resolve()),
-                        "chunks": spoken_texts(chunks),
-                        **self._voice()}, start=True)
+            self._send(SynthToFile(utterance=self._next_id, chunks=tuple(spoken_texts(chunks)),
+                                   path=str(Path(path).resolve()), voice=self.voice), start=True)
             return self._next_id
 
     def stop(self) -> None:
         """Silence speech now. If the worker does not confirm within `stop_grace`, kill it."""
         with self._lock:
-            self.utterance, self.index, self.paused = None, None, False
+            self.utterance, self.index, self._paused = None, None, False
             self._awaiting = None
-            proc = self._proc
-            if proc is None or proc.poll() is not None:
+            worker = self._worker
+            if worker is None or not worker.running():
                 return
             self._stop_seq += 1
             seq = self._stop_seq
-            self._send({"cmd": "stop", "seq": seq})
+            worker.send(Stop(seq=seq))
             if not self._ready:
                 # Still loading the engine: nothing can be playing yet, and the stop is handled
                 # in order as soon as it is ready; a watchdog now would call that a hang.
                 return
-        timer = threading.Timer(self.stop_grace, self._stop_overdue, args=(proc, seq))
-        timer.daemon = True
-        timer.start()
+        self._watch(self.stop_grace, self._stop_overdue, worker, seq)
 
     def pause(self) -> None:
         """Pause at once; `resume()` replays the interrupted sentence from its start."""
         with self._lock:
-            if self.utterance is not None and not self.paused:
-                self.paused = True
+            if self.utterance is not None and not self._paused:
+                self._paused = True
                 self._awaiting = None  # a paused utterance rightly says nothing
-                self._send({"cmd": "pause"})
+                self._send(Pause())
 
     def resume(self) -> None:
         """Carry on after `pause()`."""
         with self._lock:
-            if self.utterance is not None and self.paused:
-                self.paused = False
-                if self._sent_voice != self._voice():
+            if self.utterance is not None and self._paused:
+                self._paused = False
+                if self._sent_voice != self.voice:
                     self._send_speak(self.index or 0)  # rate or voice changed while paused
                 else:
-                    self._send({"cmd": "resume"})
+                    self._send(Resume())
 
-    def next_sentence(self) -> None:
-        """Skip to the next chunk (ends the utterance after the last one)."""
-        self._skip(1)
-
-    def previous_sentence(self) -> None:
-        """Go back one chunk (from the first, start it again)."""
-        self._skip(-1)
+    def skip(self, step: int) -> None:
+        """Move `step` chunks: 1 for the next (past the last ends it), -1 for the previous
+        (from the first, start it again)."""
+        with self._lock:
+            if self.utterance is not None:
+                self._paused = False
+                self._send(Skip(step=step))
 
     def set_rate(self, rate: int) -> None:
         """Words per minute; an utterance in progress goes on from the start of the sentence
         being heard at the new rate (a paused one, when it resumes)."""
-        self.rate = int(rate)
-        self._respeak()
+        self._respeak(Voice(int(rate), self.voice.volume, self.voice.name))
 
     def set_volume(self, volume: float) -> None:
         """0.0 to 1.0; applied like `set_rate`."""
-        self.volume = max(0.0, min(1.0, float(volume)))
-        self._respeak()
+        self._respeak(Voice(self.voice.rate, max(0.0, min(1.0, float(volume))), self.voice.name))
 
     def set_voice(self, voice: str) -> None:
         """A voice id, name or language code ("" for the engine's default); applied like `set_rate`."""
-        self.voice = voice
-        self._respeak()
+        self._respeak(Voice(self.voice.rate, self.voice.volume, voice))
 
     def ping(self) -> None:
-        """Ask the worker for a "pong" (starts it if needed): a cheap way to warm it up."""
-        self._send({"cmd": "ping", "seq": 0}, start=True)
+        """Ask the worker for a `Pong` (starts it if needed): a cheap way to warm it up."""
+        self._send(Ping(seq=0), start=True)
 
     def close(self, force: bool = False) -> None:
         """End the worker and its player (call when the app exits). Asks the worker to quit and
         waits up to half a second; with `force` (Ctrl+C), kills its process group at once."""
         with self._lock:
-            proc, self._proc = self._proc, None
-            self.utterance, self.index, self.paused = None, None, False
+            worker, self._worker = self._worker, None
+            self.utterance, self.index, self._paused = None, None, False
             self._awaiting = None
             self._reported = True  # an exit we asked for is not a failure
-            if proc is None:
-                return
-            if not force:
-                self._outbox.put({"cmd": "quit"})
-                self._outbox.put(None)
-        if not force:
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=0.5)
-        kill_group(proc)
-        if self._tmpdir is not None:  # now, not on the reader thread: the process may be exiting
-            shutil.rmtree(self._tmpdir, ignore_errors=True)
+        if worker is None:
+            return
+        if force:
+            worker.kill()
+        else:
+            worker.quit()
 
     # -- internals --------------------------------------------------------------------------
 
-    def _voice(self) -> dict[str, Any]:
-        return {"rate": self.rate, "volume": self.volume, "voice": self.voice}
-
-    def _skip(self, step: int) -> None:
+    def _respeak(self, voice: Voice) -> None:
+        """Use `voice` from now on; re-send the utterance in progress from the chunk being heard."""
         with self._lock:
-            if self.utterance is not None:
-                self.paused = False
-                self._send({"cmd": "skip", "step": step})
-
-    def _respeak(self) -> None:
-        """Re-send the utterance in progress, from the chunk being heard, with the new voice."""
-        with self._lock:
-            if self.utterance is not None and not self.paused:
+            self.voice = voice
+            if self.utterance is not None and not self._paused and voice != self._sent_voice:
                 self._send_speak(self.index or 0)
 
     def _send_speak(self, start: int) -> None:
         assert self.utterance is not None
         self._awaiting = self.utterance
-        self._sent_voice = self._voice()
-        self._send({"cmd": "speak", "id": self.utterance, "chunks": self._chunks, "start": start,
-                    **self._voice()}, start=True)
-        timer = threading.Timer(self.hang_timeout, self._speak_overdue, args=(self._proc, self.utterance))
+        self._sent_voice = self.voice
+        self._send(Speak(utterance=self.utterance, chunks=self._chunks, start=start, voice=self.voice), start=True)
+        self._watch(self.hang_timeout, self._speak_overdue, self._worker, self.utterance)
+
+    def _send(self, command: Command, start: bool = False) -> None:
+        """Queue a command for the worker, starting it first if `start` and it is not running."""
+        with self._lock:
+            if self._worker is None or not self._worker.running():
+                if not start:
+                    return
+                self._worker = WorkerProcess(self.env, self.log_path, self._on_event, self._on_exit)
+                self._reported, self._ready = False, False
+            self._worker.send(command)
+
+    @staticmethod
+    def _watch(delay: float, check: Callable[..., None], *args: Any) -> None:
+        """Call `check(*args)` after `delay` seconds, on a timer thread."""
+        timer = threading.Timer(delay, check, args=args)
         timer.daemon = True
         timer.start()
 
-    def _send(self, message: dict[str, Any], start: bool = False) -> None:
-        """Queue a command for the worker, starting it first if `start` and it is not running."""
+    def _on_event(self, worker: WorkerProcess, event: Event) -> None:
+        """On the reader thread: update the state from one event, then pass it on."""
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                if not start:
-                    return
-                self._start_worker()
-            self._outbox.put(message)
-
-    def _start_worker(self) -> None:
-        """Start a fresh worker in its own session (so Ctrl+C and the app's signals miss it)."""
-        tmpdir = Path(tempfile.mkdtemp(prefix="spasm-guide-speech-"))  # the reader removes it
-        self._tmpdir = tmpdir
-        env = dict(self.env)
-        package_root = str(Path(tui.__file__).resolve().parent.parent)
-        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
-        log = self._open_log()
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "tui.speech.worker", str(tmpdir)],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, env=env, start_new_session=True,
-            )
-        finally:
-            log.close()
-        assert proc.stdin is not None and proc.stdout is not None
-        self._proc, self._reported, self._ready, self._outbox = proc, False, False, queue.Queue()
-        threading.Thread(target=self._writer, args=(proc, proc.stdin, self._outbox), daemon=True,
-                         name="speech-writer").start()
-        threading.Thread(target=self._reader, args=(proc, proc.stdout, tmpdir), daemon=True,
-                         name="speech-reader").start()
-
-    def _open_log(self) -> IO[bytes]:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.suppress(OSError):
-            if self.log_path.stat().st_size > LOG_LIMIT:
-                self.log_path.unlink()
-        return self.log_path.open("ab")
-
-    def _writer(self, proc: subprocess.Popen[bytes], pipe: IO[bytes], outbox: queue.Queue[Any]) -> None:
-        while (message := outbox.get()) is not None:
-            try:
-                pipe.write(json.dumps(message).encode() + b"\n")
-                pipe.flush()
-            except (BrokenPipeError, OSError, ValueError):
-                return  # the reader sees the end of stdout and reports it
-        with contextlib.suppress(OSError):
-            pipe.close()
-
-    def _reader(self, proc: subprocess.Popen[bytes], pipe: IO[bytes], tmpdir: Path) -> None:
-        for raw in pipe:
-            try:
-                data = json.loads(raw)
-                event = self._event(data)
-            except (ValueError, TypeError, KeyError):
-                continue
-            self._deliver(event)
-        # The worker has gone: its player goes with its process group; tidy up, report once.
-        self._give_up(proc, "The speech process ended unexpectedly")
-        kill_group(proc)  # reaps it, if it was closed or replaced rather than given up on
-        shutil.rmtree(tmpdir, ignore_errors=True)
-
-    def _event(self, data: dict[str, Any]) -> SpeechEvent:
-        """Turn one event line into a SpeechEvent and update the client's state from it."""
-        kind = data["event"]
-        event = SpeechEvent(kind, data.get("id"), data.get("index"), str(data.get("message", "")),
-                            bool(data.get("fatal", False)), data.get("path"), data.get("seconds"))
-        with self._lock:
-            if kind == "ready":
+            if worker is not self._worker:
+                return  # an old worker's last words
+            if isinstance(event, Ready):
                 self._reported, self._ready = False, True
             if event.utterance is not None and event.utterance == self._awaiting:
                 self._awaiting = None
-            if kind == "stopped" and isinstance(data.get("seq"), int):
-                self._confirmed_seq = max(self._confirmed_seq, data["seq"])
+            if isinstance(event, Stopped) and event.seq is not None:
+                self._confirmed_seq = max(self._confirmed_seq, event.seq)
             if event.utterance is not None and event.utterance == self.utterance:
-                if kind == "started":
+                if isinstance(event, Started):
                     self.index = event.index
-                elif kind in ("finished", "stopped", "error"):
-                    self.utterance, self.index, self.paused = None, None, False
-            if kind == "error" and not event.fatal:  # in plain words; the detail is in the log
-                event = SpeechEvent("error", event.utterance, event.index, audio.plain_error(event.message))
-            if kind == "error" and event.fatal:
+                else:  # Finished, Stopped or Error: it is over
+                    self.utterance, self.index, self._paused = None, None, False
+            if isinstance(event, Error) and not event.fatal:  # in plain words; the detail is in the log
+                event = Error(message=audio.plain_error(event.message), utterance=event.utterance)
+            elif isinstance(event, Error):
                 self._reported = True  # the worker says why and exits: not a crash
                 self.available_cache = False
-                event = SpeechEvent("error", message=audio.unavailable_message(event.message), fatal=True)
-        return event
+                event = Error(message=audio.unavailable_message(event.message), fatal=True)
+        self._deliver(event)
 
-    def _deliver(self, event: SpeechEvent) -> None:
+    def _on_exit(self, worker: WorkerProcess) -> None:
+        """On the reader thread: the worker's output has ended."""
+        self._give_up(worker, "The speech process ended unexpectedly")
+
+    def _deliver(self, event: Event) -> None:
         if self.listener is not None:
             try:
                 self.listener(event)
             except Exception as exc:  # a listener bug must not kill the reader thread
-                # Into the log, never stderr: inside the app, stderr is the screen.
-                with contextlib.suppress(OSError), self.log_path.open("a", encoding="utf-8") as log:
-                    log.write(f"speech listener failed: {exc!r}\n")
+                note_in_log(self.log_path, f"speech listener failed: {exc!r}")
 
-    def _deliver_async(self, event: SpeechEvent) -> None:
+    def _deliver_async(self, event: Event) -> None:
         """Deliver from another thread, so the listener never runs on the caller's thread."""
         threading.Thread(target=self._deliver, args=(event,), daemon=True).start()
 
-    def _give_up(self, proc: subprocess.Popen[bytes], message: str, stopped: bool = False) -> None:
+    def _give_up(self, worker: WorkerProcess, message: str, stopped: bool = False) -> None:
         """Forget a dead or hung worker, kill its process group (worker and player), and report
         it once; the next speak starts another. Forgetting comes first, so that the reader,
         seeing the output end, does not report the same worker again as a crash."""
         with self._lock:
-            if proc is not self._proc:
+            if worker is not self._worker:
                 return  # an old worker, already replaced, forgotten or closed
-            self._proc = None
+            self._worker = None
             was_speaking = self.utterance
-            self.utterance, self.index, self.paused = None, None, False
+            self.utterance, self.index, self._paused = None, None, False
             report, self._reported = not self._reported, True
-        kill_group(proc)
+        worker.kill()
         if stopped:
-            self._deliver(SpeechEvent("stopped", utterance=was_speaking))
+            self._deliver(Stopped(utterance=was_speaking))
         if report:
-            self._deliver(SpeechEvent("error", utterance=None if stopped else was_speaking,
-                                      message=f"{message}; it will restart when you next ask for speech."))
+            self._deliver(Error(utterance=None if stopped else was_speaking,
+                                message=f"{message}; it will restart when you next ask for speech."))
 
-    def _stop_overdue(self, proc: subprocess.Popen[bytes], seq: int) -> None:
+    def _stop_overdue(self, worker: WorkerProcess, seq: int) -> None:
         """Watchdog: the worker has not confirmed stop number `seq`; silence it by force."""
         with self._lock:
             if self._confirmed_seq >= seq:
                 return
-        self._give_up(proc, "Speech did not stop in time, so it was ended", stopped=True)
+        self._give_up(worker, "Speech did not stop in time, so it was ended", stopped=True)
 
-    def _speak_overdue(self, proc: subprocess.Popen[bytes] | None, utterance: int) -> None:
+    def _speak_overdue(self, worker: WorkerProcess | None, utterance: int) -> None:
         """Watchdog: a speak got no answer at all for `hang_timeout`: the worker is hung."""
         with self._lock:
-            if proc is None or self._awaiting != utterance:
+            if worker is None or self._awaiting != utterance:
                 return
-        self._give_up(proc, "Speech stopped responding and was ended")
-
-
-def kill_group(proc: subprocess.Popen[bytes]) -> None:
-    """Kill a worker's whole process group (the worker and its player) and reap the worker."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        proc.wait(timeout=5)
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(proc.pid, signal.SIGKILL)  # a player left in the group after the worker
+        self._give_up(worker, "Speech stopped responding and was ended")

@@ -30,12 +30,11 @@ from pathlib import Path
 from typing import Any
 
 from tui.speech.audio import simulated_failure, wav_complete
+from tui.speech.protocol import Voice
 
 SYNTH_TIMEOUT = 10.0
 """Longest wait for one chunk's WAV (a guard: a sentence takes about 12 ms)."""
 
-Voice = tuple[int, float, str]
-"""(rate in words a minute, volume 0-1, voice id or name or language; "" for the default)."""
 
 
 class EngineUnavailable(Exception):
@@ -128,16 +127,15 @@ class Synthesiser:
         file written at 49 ms). So wait for the `finished-utterance` event with completed=True
         and a complete WAV header, and try again if the run was cancelled under us.
         """
-        rate, volume, name = voice
         if voice != self.props:
             # Outside a run (the engine is idle after the warm-up) setProperty() goes straight
             # to libespeak-ng, which queues it on its thread like a synthesis.
-            self.engine.setProperty("rate", int(rate))
-            self.engine.setProperty("volume", float(volume))
+            self.engine.setProperty("rate", voice.rate)
+            self.engine.setProperty("volume", voice.volume)
             try:
-                self.engine.setProperty("voice", name or self.default_voice)
+                self.engine.setProperty("voice", voice.name or self.default_voice)
             except ValueError:
-                print(f"unknown voice {name!r}; using {self.default_voice}", file=sys.stderr)
+                print(f"unknown voice {voice.name!r}; using {self.default_voice}", file=sys.stderr)
                 self.engine.setProperty("voice", self.default_voice)
             self.props = voice
         self.serial += 1

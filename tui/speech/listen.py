@@ -19,7 +19,8 @@ from tui.data.sentences import Chunk, speech_chunks, text_chunks
 from tui.data.settings import Settings, emergency_line
 from tui.plain.render import section_position
 from tui.speech import audio
-from tui.speech.client import SpeechClient, SpeechEvent
+from tui.speech.client import SpeechClient
+from tui.speech.protocol import Error, Event, Finished, Saved, Started, Stopped
 
 REMOTE_NOTICE = (
     "spasm-guide: this is an SSH session, so the audio plays on the server, not on your computer; "
@@ -59,7 +60,7 @@ def fail(message: str, err: TextIO) -> int:
     return 2
 
 
-def next_event(events: queue.Queue[SpeechEvent]) -> SpeechEvent:
+def next_event(events: queue.Queue[Event]) -> Event:
     """Wait for the next event, waking often so that Ctrl+C is handled at once."""
     while True:
         try:
@@ -68,7 +69,7 @@ def next_event(events: queue.Queue[SpeechEvent]) -> SpeechEvent:
             continue
 
 
-def write_file(client: SpeechClient, events: queue.Queue[SpeechEvent], chunks: list[Chunk], target: Path,
+def write_file(client: SpeechClient, events: queue.Queue[Event], chunks: list[Chunk], target: Path,
                out: TextIO, err: TextIO) -> int:
     """`--speak-to`: synthesise everything into one WAV file and say where and how long."""
     if target.is_dir():
@@ -76,17 +77,16 @@ def write_file(client: SpeechClient, events: queue.Queue[SpeechEvent], chunks: l
     job = client.synth_to_file(chunks, target)
     while True:
         event = next_event(events)
-        if event.kind == "error" and event.utterance in (job, None):
+        if isinstance(event, Error) and event.utterance in (job, None):
             return fail(event.message, err)
-        if event.kind == "finished" and event.utterance == job:
-            seconds = event.seconds or 0.0
-            print(f"Wrote {event.path}: {seconds:.1f} seconds of speech.", file=out, flush=True)
+        if isinstance(event, Saved) and event.utterance == job:
+            print(f"Wrote {event.path}: {event.seconds:.1f} seconds of speech.", file=out, flush=True)
             return 0
-        if event.kind == "stopped" and event.utterance == job:
+        if isinstance(event, Stopped) and event.utterance == job:
             return fail("writing the audio was stopped", err)
 
 
-def speak_aloud(client: SpeechClient, events: queue.Queue[SpeechEvent], chunks: list[Chunk],
+def speak_aloud(client: SpeechClient, events: queue.Queue[Event], chunks: list[Chunk],
                 out: TextIO, err: TextIO) -> int:
     """`--speak`: play everything, printing each sentence as it begins."""
     if client.is_remote() and not os.environ.get("PULSE_SERVER"):
@@ -94,15 +94,15 @@ def speak_aloud(client: SpeechClient, events: queue.Queue[SpeechEvent], chunks: 
     utterance = client.speak(chunks)
     while True:
         event = next_event(events)
-        if event.kind == "error" and event.utterance in (utterance, None):
+        if isinstance(event, Error) and event.utterance in (utterance, None):
             # A player that cannot reach a sound server: the file route still works.
             hint = "" if event.fatal else "; to keep the speech as a file instead, use --speak-to FILE.wav"
             return fail(f"{event.message}{hint}", err)
         if event.utterance != utterance:
             continue
-        if event.kind == "started" and event.index is not None:
+        if isinstance(event, Started):
             print(chunks[event.index].text, file=out, flush=True)
-        elif event.kind in ("finished", "stopped"):
+        elif isinstance(event, (Finished, Stopped)):
             return 0
 
 
@@ -111,7 +111,7 @@ def run_listen(guide: Guide, settings: Settings, section: int | None, speak_to: 
     """Read the guide (or section `section`) aloud, or write it to `speak_to`; return the exit status."""
     out = out or sys.stdout
     err = err or sys.stderr
-    events: queue.Queue[SpeechEvent] = queue.Queue()
+    events: queue.Queue[Event] = queue.Queue()
     client = SpeechClient.from_settings(settings, events.put)
     ok, reason = client.availability(need_player=speak_to is None)
     if not ok:

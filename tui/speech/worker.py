@@ -1,13 +1,9 @@
 """The speech worker: a separate process that owns the speech engine and the audio player.
 
-Run as `python -m tui.speech.worker [TMPDIR]`, in its own process group, by `SpeechClient`. It
-reads one JSON command per line on stdin and writes one JSON event per line on stdout.
-
-Commands: {"cmd": "speak", "id", "chunks": [str], "start", "rate", "volume", "voice"}, {"cmd": "stop",
-"seq"}, "pause", "resume", {"cmd": "skip", "step": 1 | -1}, {"cmd": "synth_to_file", "id",
-"chunks", "path", "rate", "volume", "voice"}, {"cmd": "ping", "seq"}, "quit".
-Events: ready {pid, player, voice}, started {id, index}, finished {id} (with path and seconds
-after synth_to_file), stopped {id, seq}, pong {seq}, error {message, fatal, id}.
+Run as `python -m tui.speech.worker [TMPDIR]`, in its own process group, by
+`tui.speech.process.WorkerProcess`. It reads one command per line on stdin and writes one event
+per line on stdout; every message is a class of `tui.speech.protocol`, which says what each
+means. A line that is not a valid command is answered with an `Error` event naming the fault.
 
 Why this shape (measured here with pyttsx3 2.99 and libespeak-ng 1.51 on Debian 12):
 - `engine.say()` + `runAndWait()` plays through `os.system("aplay ...")`: nothing can stop it
@@ -32,7 +28,6 @@ Why this shape (measured here with pyttsx3 2.99 and libespeak-ng 1.51 on Debian 
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import shutil
@@ -44,10 +39,32 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from tui.speech.audio import concat_wavs, player_command, player_name
 from tui.speech.engine import EngineUnavailable, Synthesiser
+from tui.speech.protocol import (
+    Command,
+    Error,
+    Event,
+    Finished,
+    Pause,
+    Ping,
+    Pong,
+    ProtocolError,
+    Quit,
+    Ready,
+    Resume,
+    Saved,
+    Skip,
+    Speak,
+    Started,
+    Stop,
+    Stopped,
+    SynthToFile,
+    Voice,
+    decode_command,
+)
 
 
 @dataclass
@@ -55,9 +72,9 @@ class Utterance:
     """A speak request in progress."""
 
     id: int
-    chunks: list[str]
-    voice: tuple[int, float, str]
-    """(rate, volume, voice) to synthesise with."""
+    chunks: tuple[str, ...]
+    voice: Voice
+    """Rate, volume and voice to synthesise with."""
     gen: int
     """The worker's generation when it was accepted; a later stop or speak changes it."""
     index: int = 0
@@ -72,8 +89,8 @@ class SaveJob:
     """A synth_to_file request."""
 
     id: int
-    chunks: list[str]
-    voice: tuple[int, float, str]
+    chunks: tuple[str, ...]
+    voice: Voice
     path: Path
     gen: int
 
@@ -96,9 +113,9 @@ class Worker:
 
     # -- output ---------------------------------------------------------------------------
 
-    def emit(self, event: str, **fields: Any) -> None:
+    def emit(self, event: Event) -> None:
         """Write one event line; if the app has gone, leave."""
-        line = json.dumps({"event": event, **fields}).encode() + b"\n"
+        line = event.to_wire()
         with self.write_lock:
             try:
                 self.events.write(line)
@@ -124,7 +141,7 @@ class Worker:
                 with self.lock:
                     if self.current is job:
                         self.current = None
-                self.emit("error", message=f"speech failed: {exc}", fatal=False, id=job.id)
+                self.emit(Error(message=f"speech failed: {exc}", utterance=job.id))
             finally:
                 if isinstance(job, Utterance):
                     for path in job.files.values():
@@ -137,7 +154,7 @@ class Worker:
             with self.lock:
                 if self.current is utt:
                     self.current = None
-            self.emit("error", message="no audio player found (pw-play, paplay or aplay)", fatal=False, id=utt.id)
+            self.emit(Error(message="no audio player found (pw-play, paplay or aplay)", utterance=utt.id))
             return
         while True:
             with self.lock:
@@ -148,7 +165,7 @@ class Worker:
                 index = utt.index
                 if index >= len(utt.chunks):
                     self.current = None
-                    self.emit("finished", id=utt.id)
+                    self.emit(Finished(utterance=utt.id))
                     return
             path = utt.files.get(index) or self.engine.synthesise(utt.chunks[index], utt.voice)
             utt.files[index] = path
@@ -163,7 +180,7 @@ class Worker:
                 )
                 log.close()
                 self.player = player
-                self.emit("started", id=utt.id, index=index)
+                self.emit(Started(utterance=utt.id, index=index))
             # Synthesise the next chunk while this one plays, so there is no gap between them.
             following = index + 1
             if following < len(utt.chunks) and following not in utt.files:
@@ -179,7 +196,7 @@ class Worker:
                 if status != 0:
                     self.current = None
                     reason = self.player_error(command[0], status)
-                    self.emit("error", message=reason, fatal=False, id=utt.id)
+                    self.emit(Error(message=reason, utterance=utt.id))
                     return
                 utt.index = index + 1
                 utt.files.pop(index).unlink(missing_ok=True)
@@ -200,11 +217,11 @@ class Worker:
         try:
             for text in job.chunks:
                 if self.gen != job.gen:
-                    self.emit("stopped", id=job.id, seq=None)
+                    self.emit(Stopped(utterance=job.id))
                     return
                 parts.append(self.engine.synthesise(text, job.voice))
             seconds = concat_wavs(parts, job.path)
-            self.emit("finished", id=job.id, path=str(job.path), seconds=round(seconds, 3))
+            self.emit(Saved(utterance=job.id, path=str(job.path), seconds=round(seconds, 3)))
         finally:
             for part in parts:
                 part.unlink(missing_ok=True)
@@ -216,12 +233,10 @@ class Worker:
         if self.player is not None and self.player.poll() is None:
             self.player.kill()
 
-    def handle(self, message: dict[str, Any]) -> None:
+    def handle(self, command: Command) -> None:
         """Act on one command."""
-        cmd = message.get("cmd")
-        voice = (int(message.get("rate", 170)), float(message.get("volume", 1.0)), str(message.get("voice", "")))
         with self.lock:
-            if cmd in ("speak", "stop", "synth_to_file"):
+            if isinstance(command, (Speak, Stop, SynthToFile)):
                 # Each of these ends whatever is speaking: a new generation makes the speaker
                 # thread drop it at its next step, and the player dies now.
                 stopped = self.current
@@ -229,28 +244,25 @@ class Worker:
                 self.current = None
                 self.kill_player()
                 self.lock.notify_all()
-                if cmd == "stop":
-                    self.emit("stopped", id=stopped.id if stopped else None, seq=message.get("seq"))
-            if cmd == "speak":
-                chunks = [str(text) for text in message.get("chunks", [])]
-                self.current = Utterance(int(message.get("id", 0)), chunks, voice, self.gen)
-                self.current.index = max(0, min(len(chunks), int(message.get("start", 0))))
+            if isinstance(command, Stop):
+                self.emit(Stopped(utterance=stopped.id if stopped else None, seq=command.seq))
+            elif isinstance(command, Speak):
+                start = max(0, min(len(command.chunks), command.start))
+                self.current = Utterance(command.utterance, command.chunks, command.voice, self.gen, start)
                 self.jobs.put(self.current)
-            elif cmd == "synth_to_file":
-                chunks = [str(text) for text in message.get("chunks", [])]
-                self.jobs.put(SaveJob(int(message.get("id", 0)), chunks, voice, Path(message["path"]), self.gen))
-            elif cmd in ("pause", "resume", "skip") and self.current is not None:
+            elif isinstance(command, SynthToFile):
+                self.jobs.put(SaveJob(command.utterance, command.chunks, command.voice, Path(command.path), self.gen))
+            elif isinstance(command, (Pause, Resume, Skip)) and self.current is not None:
                 utt = self.current
-                if cmd == "skip":
-                    step = int(message.get("step", 1))
-                    utt.index = max(0, min(len(utt.chunks), utt.index + step))
-                if cmd != "resume":
+                if isinstance(command, Skip):
+                    utt.index = max(0, min(len(utt.chunks), utt.index + command.step))
+                if not isinstance(command, Resume):
                     self.kill_player()  # pause stops mid-sentence; resume replays that sentence
-                utt.paused = cmd == "pause"
+                utt.paused = isinstance(command, Pause)
                 self.lock.notify_all()
-            elif cmd == "ping":
-                self.emit("pong", seq=message.get("seq"))
-            elif cmd == "quit":
+            elif isinstance(command, Ping):
+                self.emit(Pong(seq=command.seq))
+            elif isinstance(command, Quit):
                 self.shutdown()
 
     def shutdown(self) -> None:
@@ -281,19 +293,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         worker.engine.start()
     except EngineUnavailable as exc:
-        worker.emit("error", message=str(exc), fatal=True, id=None)
+        worker.emit(Error(message=str(exc), fatal=True))
         shutil.rmtree(tmpdir, ignore_errors=True)
         return 3
     threading.Thread(target=worker.speaker, name="speaker", daemon=True).start()
-    worker.emit("ready", pid=os.getpid(), player=player_name(), voice=worker.engine.default_voice)
-    for raw in sys.stdin.buffer:
+    worker.emit(Ready(pid=os.getpid(), player=player_name(), voice=worker.engine.default_voice))
+    for line in sys.stdin.buffer:
         try:
-            message = json.loads(raw)
-            if not isinstance(message, dict):
-                raise ValueError("not an object")
-            worker.handle(message)
-        except (ValueError, KeyError, TypeError) as exc:
-            worker.emit("error", message=f"bad command: {exc}", fatal=False, id=None)
+            command = decode_command(line)
+        except ProtocolError as exc:
+            print(f"refused a command line: {exc}", file=sys.stderr)
+            worker.emit(Error(message=f"bad command: {exc}"))
+            continue
+        worker.handle(command)
     worker.shutdown()  # stdin closed: the app has quit or died
     return 0
 

@@ -1,0 +1,170 @@
+"""Vignettes written from the published guidance the checklist cites: each is a short case, the
+items a person in it would choose, and the tier that guidance gives. Run through the pure triage
+and through the real `spasm-guide --checklist`. Under-triage fails; over-triage is counted.
+
+Tier ranks: selfcare 0, soon 1, urgent 2 (today), hospital 3 (go to the emergency department
+now), emergency 4 (call the emergency number now).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tui.data.checklist import TIER_IDS, load_checklist
+from tui.data.content import default_content_dir
+from tui.data.triage import triage
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKLIST = load_checklist(default_content_dir())
+
+
+@dataclass(frozen=True)
+class Vignette:
+    """One case."""
+
+    story: str
+    """Who, and what they notice, in a line."""
+    chosen: tuple[str, ...]
+    """The items that person would choose."""
+    tier: str
+    """The tier the guidance gives."""
+    source: str
+    """Where the guidance says so."""
+
+
+NHS_SCIATICA = 'NHS, "Sciatica": go to A&E or call 999'
+MSD_CRAMPS_NOW = 'MSD Manual Consumer, "Muscle Cramps": see a doctor right away'
+MSD_CRAMPS_DAYS = 'MSD Manual Consumer, "Muscle Cramps": call your doctor in 1 to 2 days'
+STATINS = 'NHS medicine pages (atorvastatin, simvastatin): stop it, call 111 or a doctor straight away'
+SOURCE = "Source article: see a doctor immediately (brief: urgent at least)"
+
+VIGNETTES: tuple[Vignette, ...] = (
+    Vignette("Arm suddenly weak, face droops on one side", ("stroke-signs",), "emergency",
+             'NHS, "Stroke: symptoms": call 999'),
+    Vignette("Leg cramp, then slurred speech", ("stroke-signs", "sharp-pain"), "emergency",
+             'NHS, "Stroke: symptoms": call 999'),
+    Vignette("Heavy chest pain spreading to the jaw, and a calf cramp", ("chest-pain-heavy", "sharp-pain"),
+             "emergency", 'NHS, "Heart attack": call 999'),
+    Vignette("Swollen warm calf, now short of breath", ("leg-clot-breathless",), "emergency",
+             'NHS, "DVT": call 999 or go to A&E'),
+    Vignette("Cramps in a hot race, confused, skin hot and dry", ("heatstroke", "sharp-pain"), "emergency",
+             'CDC NIOSH, "Heat Related Illness": heat stroke, call 911'),
+    Vignette("Cut on a garden fork last week, now a stiff jaw", ("tetanus",), "emergency",
+             'NHS, "Tetanus": go to A&E or call 999'),
+    Vignette("After neck surgery: tingling lips, hand spasms, hard to breathe", ("low-calcium-severe",),
+             "emergency", 'MSD, "Hypocalcemia": spasms of the voice box and fits are life-threatening'),
+    Vignette("Back spasm with sciatica, and cannot pee", ("cannot-urinate", "shooting-pain"), "emergency",
+             NHS_SCIATICA),
+    Vignette("Sciatica, and it is hard to start peeing", ("cannot-urinate",), "emergency", NHS_SCIATICA),
+    Vignette("Back pain, leaking pee without noticing", ("bladder-control",), "emergency",
+             "NHS trust cauda equina cards: go to A&E"),
+    Vignette("Back pain, does not notice needing to poo", ("bowel-control",), "emergency", NHS_SCIATICA),
+    Vignette("Numb around the bottom, toilet paper feels odd", ("saddle-numbness",), "emergency",
+             NHS_SCIATICA),
+    Vignette("Both legs weak and getting worse", ("both-legs-weak",), "emergency", NHS_SCIATICA),
+    Vignette("Walking became hard all of a sudden", ("both-legs-weak",), "emergency",
+             "Content brief: sudden walking problems are an emergency"),
+    Vignette("Very bad thigh pain after a spin class, cola-coloured pee", ("pain-weak-dark-urine", "sharp-pain"),
+             "hospital", 'CDC NIOSH, "Heat Related Illness": rhabdomyolysis, immediate care'),
+    Vignette("On the floor all night after a fall, aching, hardly any pee", ("pain-weak-dark-urine",),
+             "hospital", 'CDC NIOSH, "Rhabdomyolysis": get tested right away'),
+    Vignette("On atorvastatin, thighs ache for no reason", ("statin-pain",), "urgent", STATINS),
+    Vignette("On simvastatin, tender and weak arm muscles", ("statin-pain", "hard-muscle"), "urgent", STATINS),
+    Vignette("Dropping cups, weak grip, hand spasms", ("weak-hands-feet",), "urgent", SOURCE),
+    Vignette("Unsteady on the stairs, balance is off", ("walking-balance",), "urgent", SOURCE),
+    Vignette("Back spasm with pain shooting down one leg", ("shooting-pain", "hard-muscle"), "urgent", SOURCE),
+    Vignette("One calf swollen, red and warm, breathing fine", ("one-calf-swollen",), "urgent",
+             'NHS, "DVT": ask for an urgent GP appointment or call 111'),
+    Vignette("Calf pain stays after the cramp went", ("one-calf-swollen",), "urgent",
+             'NHS, "DVT": pain that stays in one leg'),
+    Vignette("Night cramp over 10 minutes, stretching does not help", ("long-cramp", "cramp-cannot-move"),
+             "urgent", 'NHS, "Leg cramps"; content brief: urgent'),
+    Vignette("Cramping in the belly with leg cramps", ("chest-belly-cramps",), "urgent", MSD_CRAMPS_NOW),
+    Vignette("Cramp-like pain in the chest muscles, not heavy", ("chest-belly-cramps",), "urgent",
+             MSD_CRAMPS_NOW),
+    Vignette("After vomiting: both hands cramp, fingers and lips tingle", ("low-calcium", "fluid-loss"),
+             "urgent", 'MSD, "Hypocalcemia"; ' + MSD_CRAMPS_NOW),
+    Vignette("Cramps after three days of diarrhoea", ("fluid-loss",), "urgent", MSD_CRAMPS_NOW),
+    Vignette("Cramps since starting a water pill", ("fluid-loss",), "urgent",
+             MSD_CRAMPS_NOW + " (fluid lost through diuretics)"),
+    Vignette("Arm twitching for weeks, and it is weaker", ("twitching-weeks",), "urgent",
+             MSD_CRAMPS_NOW + '; MedlinePlus, "Muscle twitching"'),
+    Vignette("A hand muscle looks thinner and twitches", ("twitching-weeks",), "urgent",
+             'MedlinePlus, "Muscle twitching": see a provider for loss of muscle size'),
+    Vignette("Part of the foot went numb, with cramps", ("numb-patch", "sharp-pain"), "urgent", MSD_CRAMPS_NOW),
+    Vignette("One foot drags when walking", ("walking-balance",), "urgent",
+             "Content brief: one-sided walking problems are urgent"),
+    Vignette("Cramps wake them most nights", ("keep-coming-back",), "soon",
+             'NHS, "Leg cramps": see a GP if they are regular'),
+    Vignette("Cramps since a new blood pressure tablet", ("new-medicine",), "soon", MSD_CRAMPS_DAYS),
+    Vignette("Calf hurts when walking, stops on resting", ("walking-cramps",), "soon", MSD_CRAMPS_DAYS),
+    Vignette("Drinks a lot, gets cramps", ("alcohol", "sharp-pain"), "soon", MSD_CRAMPS_DAYS),
+    Vignette("Calf cramp at night, eased with a stretch", ("sharp-pain", "cramp-cannot-move"), "selfcare",
+             'NHS, "Leg cramps": usually harmless, stretch'),
+    Vignette("A twitch in the arm for a day", ("twitching",), "selfcare",
+             'MedlinePlus, "Muscle twitching": common and harmless'),
+    Vignette("Hard, sore muscle after the gym", ("hard-muscle",), "selfcare", "Source article"),
+    Vignette("Pregnant, a calf cramp now and then", ("sharp-pain",), "selfcare",
+             'NHS, "Leg cramps": common in pregnancy'),
+    Vignette("Cramp while running in the heat, eases with rest, thinking clearly", ("sharp-pain",), "selfcare",
+             'CDC NIOSH, "Heat Related Illness": heat cramps, rest and fluids'),
+    Vignette("Slurred speech, and on a statin", ("stroke-signs", "statin-pain"), "emergency",
+             'NHS, "Stroke: symptoms"'),
+    Vignette("On a statin, aching, brown pee", ("pain-weak-dark-urine", "statin-pain"), "hospital",
+             'CDC NIOSH "Rhabdomyolysis"; ' + STATINS),
+    Vignette("Weak hands, and cannot pee", ("weak-hands-feet", "cannot-urinate"), "emergency", NHS_SCIATICA),
+)
+"""45 cases, each from the guidance it names."""
+
+RANK = {tier_id: rank for rank, tier_id in enumerate(TIER_IDS)}
+
+
+def test_every_vignette_names_items_the_checklist_has_and_a_source() -> None:
+    assert len(VIGNETTES) >= 40
+    for case in VIGNETTES:
+        for item_id in case.chosen:
+            CHECKLIST.item(item_id)
+        assert case.tier in RANK and case.source
+
+
+@pytest.mark.parametrize("case", VIGNETTES, ids=[case.story for case in VIGNETTES])
+def test_pure_triage_never_under_triages(case: Vignette) -> None:
+    result = triage(CHECKLIST, case.chosen)
+    assert result.tier is not None
+    assert result.tier.rank >= RANK[case.tier], f"{case.story}: {result.tier.id}, guidance says {case.tier}"
+
+
+def test_over_triage_is_counted_and_rare() -> None:
+    over = [case.story for case in VIGNETTES if triage(CHECKLIST, case.chosen).tier.rank > RANK[case.tier]]  # type: ignore[union-attr]
+    # Today none: every item sits at the tier its own source gives. A change that raises one is
+    # allowed (safe), but should be a choice, so the count is pinned.
+    assert over == []
+
+
+def run_command(case: Vignette) -> str:
+    """The case through `spasm-guide --checklist`, answers piped in as a script would."""
+    numbers = "".join(f"{CHECKLIST.item(item_id).number}\n" for item_id in case.chosen)
+    done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
+                          capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_command_gives_each_vignette_its_tier_urgency_first() -> None:
+    labels = {tier.id: tier.label for tier in CHECKLIST.tiers}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outputs = list(pool.map(run_command, VIGNETTES))
+    for case, out in zip(VIGNETTES, outputs, strict=True):
+        expected = triage(CHECKLIST, case.chosen).tier
+        assert expected is not None
+        headline = next(line for line in out.splitlines() if line.startswith(tuple(f"{v}:" for v in labels.values())))
+        assert headline.startswith(f"{expected.label}:"), f"{case.story}: {headline}"
+        assert RANK[expected.id] >= RANK[case.tier]
+        assert "If it gets worse:" in out and "This is not a diagnosis." in out
