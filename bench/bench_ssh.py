@@ -100,7 +100,7 @@ def guide_actions(session: Session, second_title: str) -> dict[str, tuple[float,
         "open section": answer(session, b"1", "Section one"),
         "next section": answer(session, b"n", second_title),
         "open checklist": answer(session, b"k", "[ ] "),
-        "checklist toggle": answer(session, b" ", "(selected)"),
+        "checklist toggle": answer(session, b" ", "selected:"),
     }
 
 
@@ -120,7 +120,7 @@ def quit_session(session: Session, keys: bytes = b"q") -> None:
 
 def run_once(server: SshServer, plain: Path, home: Path, second_title: str, remote_home: Path) -> dict[str, float]:
     """One of each measurement; returns named figures."""
-    # Every run starts with nothing ticked, so the toggle always ticks (and says "(selected)").
+    # Every run starts with nothing ticked, so the toggle always ticks (and says "selected:").
     shutil.rmtree(Path(xdg_env(remote_home)["XDG_STATE_HOME"]) / "spasm-guide", ignore_errors=True)
     env = terminal_env(home)
     out: dict[str, float] = {}

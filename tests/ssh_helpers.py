@@ -511,7 +511,7 @@ class FlowFacts:
     hit_title: str
     """The title of the section the first search result opens."""
     warning_sign: str
-    """The text of the first emergency-tier item."""
+    """The text of the first emergency-tier item whose selected line fits one row at 80 columns."""
     warning_id: str
     """Its id, as saved in the checklist state."""
     downs: int
@@ -530,7 +530,9 @@ def flow_facts() -> FlowFacts:
     hits = search_guide(guide, word)
     assert hits, f"the guide no longer has the word {word!r}"
     shown = [item for group in checklist.groups for item in checklist.items_in(group)]
-    index, item = next((n, i) for n, i in enumerate(shown) if i.tier.id == "emergency")
+    # A row of 80 columns holds " > [x] selected: " and the words, so screens can be matched whole.
+    index, item = next((n, i) for n, i in enumerate(shown)
+                       if i.tier.id == "emergency" and len(f" > [x] selected: {i.text}") <= 78)
     return FlowFacts(first_title=guide.section(1).title, search_word=word,
                      hit_title=guide.section(hits[0].section_number).title,
                      warning_sign=item.text, warning_id=item.id, downs=index)
@@ -571,7 +573,7 @@ def run_flow(tmux: Tmux, name: str, facts: FlowFacts, poll: float = 0.1) -> list
         tmux.send(name, "Down")
     wait(f"> [ ] {facts.warning_sign}", "the warning sign highlighted")
     tmux.send(name, "Space")
-    wait(lambda s: "EMERGENCY: call" in one_line(s) and f"[x] {facts.warning_sign} (selected)" in s,
+    wait(lambda s: "EMERGENCY: call" in one_line(s) and f"[x] selected: {facts.warning_sign}" in s,
          "EMERGENCY after checking a warning sign")
     tmux.send(name, "q")
     status = tmux.wait_dead(name)

@@ -137,15 +137,15 @@ async def test_a_smaller_window_keeps_the_highlighted_item_in_view(tmp_path: Pat
     must still be on screen (the list scrolls to it on its own)."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("k", *["down"] * 8, "space")
+        await pilot.press("k", *["down"] * 15, "space")
         await pilot.pause()
-        assert text_at_cursor(app).startswith("[x] Problems walking")
+        assert text_at_cursor(app).startswith("[x] selected: Shooting pain")
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
-        assert text_at_cursor(app).startswith("[x] Problems walking"), screen_text(app)
+        assert text_at_cursor(app).startswith("[x] selected: Shooting pain"), screen_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert text_at_cursor(app).startswith("[x] Problems walking"), screen_text(app)
+        assert text_at_cursor(app).startswith("[x] selected: Shooting pain"), screen_text(app)
 
 
 async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) -> None:

@@ -116,7 +116,7 @@ async def test_checklist_result_is_read_urgency_first(tmp_path: Path) -> None:
         fake = with_fake(app)
         await pilot.press("k", "space", "r")
         await pilot.pause()
-        assert fake.spoken[-1][0] == "SELF-CARE: what usually helps"
+        assert fake.spoken[-1][0] == "EMERGENCY: call 911 (or your local emergency number) now"
         assert fake.spoken[-1][-1] == "This is not a diagnosis."
 
 

@@ -121,11 +121,11 @@ def test_a_poisoned_settings_key_is_named_without_controls(poisoned_settings: No
 
 def test_checklist_prompts_and_saved_summary_have_no_controls(poisoned: Path,
                                                               poisoned_state: None) -> None:
-    # Tick item 1 (the poisoned one), finish, save a summary, finish.
-    done = run_guide(["--checklist", "--content", str(poisoned)], stdin="1\n0\n1\n0\n")
+    # Choose item 1 (the poisoned one), finish, save a summary with a poisoned answer, finish.
+    # (Piped input leaves the saved state unread; the full-screen test below reads it.)
+    done = run_guide(["--checklist", "--content", str(poisoned)], stdin="1\n0\n1\nMon\x1b]0;INJ\x07day\n")
     assert done.returncode == 0, done.stderr
-    assert "[x]" in done.stdout and "INJTITLE" in done.stdout
-    assert "dropped 1 saved item" in done.stdout  # the poisoned id is named, cleaned
+    assert "1. selected:" in done.stdout and "INJTITLE" in done.stdout
     assert not controls_in(done.stdout.replace("\n", "")), f"stdout: {controls_in(done.stdout)}"
     assert not controls_in(done.stderr.replace("\n", "")), f"stderr: {done.stderr!r}"
     summaries = list((Path(os.environ["XDG_DATA_HOME"]) / "spasm-guide" / "summaries").glob("*.txt"))
@@ -149,6 +149,8 @@ async def test_the_full_screen_app_shows_no_controls_and_saves_a_clean_summary(
             assert not controls_in(text.replace("\n", "")), controls_in(text)
         await pilot.press("escape", "k", "s")
         await pilot.pause()
+        await pilot.press("ctrl+s")  # no more questions
+        await pilot.pause()
         await pilot.press("enter")  # the default place
         await pilot.pause()
     summaries = list((Path(os.environ["XDG_DATA_HOME"]) / "spasm-guide" / "summaries").glob("*.txt"))
@@ -170,7 +172,7 @@ def test_no_injected_sequence_reaches_the_terminal(poisoned: Path, poisoned_stat
     session = spawn([str(GUIDE), "--content", str(poisoned)], {"TERM": "xterm-256color"})
     try:
         session.read_until_shown("Read the guide")
-        for keys, marker in ((b"1", "Section one"), (b"k", "[ ] "), (b" ", "(selected)")):
+        for keys, marker in ((b"1", "Section one"), (b"k", "[ ] "), (b" ", "selected:")):
             session.send(keys)
             session.read_until_shown(marker)
             session.settle(0.15)

@@ -122,7 +122,7 @@ def test_sigterm_and_sighup_restore_the_terminal_save_and_stop_speech(signum: in
         run.send(b"k")
         run.wait_for(b"Check your symptoms")
         run.send(b" ")  # tick the first item: saved at once
-        run.wait_for(b"(selected)")
+        run.wait_for(b"selected:")
         run.send(b"r")  # starts the speech worker: a process of its own
         others = []
         for _ in range(600):

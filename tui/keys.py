@@ -37,6 +37,7 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from tui.app import GuideApp
     from tui.dialogs.choice import AnswerList, ChoiceDialog
     from tui.dialogs.confirm import ConfirmDialog
+    from tui.dialogs.doctor_question import DoctorQuestionDialog
     from tui.dialogs.save_path import SavePathDialog
     from tui.screens.checklist import ChecklistItems, ChecklistScreen
     from tui.screens.cramp_now import CrampNowScreen
@@ -47,7 +48,7 @@ def binding_owners() -> tuple[type[DOMNode], ...]:
     from tui.widgets.section_text import SectionText
 
     return (GuideApp, SectionScreen, SearchScreen, QueryInput, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, SettingsList, CrampNowScreen)
+            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, DoctorQuestionDialog, SettingsList, CrampNowScreen)
 
 
 def known_binding_ids() -> set[str]:

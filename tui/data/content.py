@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from tui.data.bundled import bundled_content_dir
 from tui.data.errors import ContentError
 from tui.data.safe_read import CONTENT_TOML_CAP, SECTION_CAP, TomlProblem, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
@@ -126,11 +127,7 @@ class Guide:
 
 def default_content_dir() -> Path:
     """Where the bundled guide lives: inside the installed package, or the checkout's content/."""
-    package = Path(__file__).resolve().parent.parent
-    for candidate in (package / "_content" / "muscle-spasms", package.parent / "content" / "muscle-spasms"):
-        if (candidate / "guide.toml").is_file():
-            return candidate
-    return package.parent / "content" / "muscle-spasms"
+    return Path(bundled_content_dir())
 
 
 def decode_utf8(raw: bytes, path: Path) -> str:

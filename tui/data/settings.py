@@ -113,13 +113,13 @@ CHARACTER_NAMES = frozenset(
 """Printable characters by name, as Textual names their keys ("question_mark", "plus")."""
 
 BINDING_IDS = frozenset({
-    "app.back", "app.checklist", "app.help", "app.quit", "app.read", "app.redraw", "app.search",
+    "app.back", "app.checklist", "app.help", "app.quit", "app.read", "app.redraw", "app.search", "app.settings",
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
     "app.cramp_now", "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
-    "dialog.cancel", "dialog.no", "dialog.yes",
+    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.yes", "questions.done", "settings.select",
     "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
-    "search.next_field", "section.next", "section.previous",
+    "search.next_field", "search.results", "section.next", "section.previous",
     "speech.faster", "speech.next", "speech.pause", "speech.previous", "speech.slower", "speech.stop",
     "text.down", "text.end", "text.home", "text.page_down", "text.page_up", "text.up",
 })

@@ -4,7 +4,8 @@
 day, often over a slow link; it should start as fast as `lynx -dump`. Loading the guide means
 TOML, dataclasses, platformdirs and argparse: about 35 ms of imports before a word is printed.
 So the full path stores its output in the user's cache folder, keyed by the size and
-modification time of every file it read, and this module (stdlib `os` and `sys` only) prints it
+modification time of every file it read, and this module (stdlib `os` and `sys`, and the one
+lookup of the bundled folder) prints it
 back when nothing has changed. Any doubt (another flag, a terminal wanting bold headings, a
 missing or stale cache) and the full path runs instead.
 """
@@ -15,6 +16,8 @@ import contextlib
 import os
 import stat
 import sys
+
+from tui.data.bundled import bundled_content_dir
 
 CACHE_VERSION = "2"
 """Bump when the plain rendering changes, so older caches are never printed."""
@@ -33,11 +36,7 @@ def cache_file() -> str:
 
 def default_folder() -> str:
     """The bundled guide: installed in the package, or the checkout's content/ folder."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    installed = os.path.join(package, "_content", "muscle-spasms")
-    if os.path.isfile(os.path.join(installed, "guide.toml")):
-        return installed
-    return os.path.join(os.path.dirname(package), "content", "muscle-spasms")
+    return bundled_content_dir()
 
 
 def cache_key(section: str) -> str | None:
@@ -51,7 +50,8 @@ def cache_key(section: str) -> str | None:
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         names = sorted(entry.path for sub in ("data", "plain") for entry in os.scandir(os.path.join(package, sub))
                        if entry.name.endswith(".py"))
-        names.append(os.path.join(folder, "guide.toml"))
+        # Every TOML file of the guide: About lists the checklist's sources too.
+        names += sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
         names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
         for name in names:
             stat = os.stat(name)

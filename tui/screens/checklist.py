@@ -115,8 +115,11 @@ class ChecklistScreen(GuideScreen):
         chunks = section_reading(result, with_title=False)
         tier = self.result().tier
         first = chunks[0] if chunks else None
-        if tier and isinstance(first, Chunk) and first.text.startswith(f"{tier.symbol} "):
-            # The symbol is for the eye; the ear gets the word ("EMERGENCY") first.
+        # The symbol is for the eye; the ear gets the word ("EMERGENCY") first. "!!!" ends a
+        # sentence for the splitter, so it may be a chunk of its own.
+        if tier and isinstance(first, Chunk) and first.text.strip() == tier.symbol:
+            chunks.pop(0)
+        elif tier and isinstance(first, Chunk) and first.text.startswith(f"{tier.symbol} "):
             skip = len(tier.symbol) + 1
             chunks[0] = Chunk(first.text[skip:], first.paragraph, first.start + skip, first.end)
         return chunks, result

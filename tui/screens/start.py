@@ -54,7 +54,8 @@ class StartScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         guide = self.guide_app.guide
-        yield Static(guide.title, classes="title", markup=False)
+        # No blank row under the title: with it, the "Get help now" block would not fit at 80x24.
+        yield Static(guide.title, classes="title tight", markup=False)
         yield Static(guide.disclaimer, classes="muted", markup=False)
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         yield GuideList([label for _, label in MENU], ids=[key for key, _ in MENU], id="menu")
@@ -95,7 +96,7 @@ class StartScreen(GuideScreen):
         guide = self.guide_app.guide
         text_width = width - 2  # the body's padding
         keys = len(self.query_one(KeyBar).rows(text_width + 2)) if self.is_mounted else 2
-        used = 1 + rows_of(guide.title, text_width) + 1 + rows_of(guide.disclaimer, text_width) + 1
+        used = 1 + rows_of(guide.title, text_width) + rows_of(guide.disclaimer, text_width) + 1
         used += len(MENU) + keys
         full, pointer = self.get_help_rows(text_width)
         block = self.query_one("#get-help", Static)
