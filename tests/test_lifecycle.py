@@ -141,7 +141,12 @@ def test_sigterm_and_sighup_restore_the_terminal_save_and_stop_speech(signum: in
         assert run.output.rfind(b"\x1b[?1049l") > last_enter
         assert wait_until_gone(run.mark) == [], "the speech worker was left running"
     state = home / "xdg_state_home" / "spasm-guide" / "checklist.toml"
-    assert "checked = [" in state.read_text() and '"' in state.read_text().split("checked")[1]
+    from tui.data.checklist import load_checklist
+    from tui.data.checklist_state import load_state
+    from tui.data.content import load_guide
+
+    checklist = load_checklist(load_guide().folder)
+    assert list(load_state(checklist, state).state.ticks) == [checklist.items[0].id]
 
 
 def test_a_dropped_terminal_ends_the_guide_and_everything_it_started(tmp_path: Path) -> None:
