@@ -12,6 +12,7 @@ through, so a test can set what was said against what was shown.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -150,14 +151,10 @@ class Reader:
 
     def close(self) -> None:
         """End tdsr and the guide under it (the pty closing ends both)."""
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, 15)
-        except ProcessLookupError:
-            pass
-        try:
+        with contextlib.suppress(ChildProcessError):
             os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
         os.close(self.fd)
 
 

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from textual import constants as textual_constants
 from textual import events
+from textual import screen as textual_screen
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -31,6 +32,11 @@ SECTION_KEYS: list[BindingType] = [
 ]
 """Digits jump straight to a section, on every screen."""
 
+
+FRAME_PERIOD = 0.002
+"""Seconds between frames at most (Textual's own is a 60th of a second). A console screen reader
+reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
+too late, and the reader names the item just left. Frames still come only when something changed."""
 
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
@@ -93,6 +99,8 @@ class GuideApp(App[int]):
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
         # Monochrome one, which still sends grey colour codes.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
+        setattr(textual_screen, "UPDATE_PERIOD", FRAME_PERIOD)  # noqa: B010  (a Final in Textual)
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -389,6 +397,11 @@ class GuideApp(App[int]):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
         self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box never blinks: its caret would be drawn, and read aloud, twice a second."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
         # On a narrow window a message covers the list it speaks of: the next key clears it (the

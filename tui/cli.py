@@ -81,6 +81,10 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     os.environ.pop("COLUMNS", None)
     os.environ.pop("LINES", None)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
+    if not app.return_code and sys.stdout.isatty():
+        # One line on the normal screen, the last thing a screen reader says (ticks are saved as
+        # they are made).
+        print("Closed. Your checklist is saved.")
     return app.return_code or 0
 
 

@@ -59,6 +59,16 @@ def _same(a: Cell | None, b: Cell | None) -> bool:
     return a == b or (a[0] == " " == b[0] and blank_key(a[1]) == blank_key(b[1]))
 
 
+def _wordy(cell: Cell | None) -> bool:
+    """True if the cell holds part of a word (a letter or a digit)."""
+    return cell is not None and cell[0].isalnum()
+
+
+def _visible(cell: Cell | None) -> bool:
+    """True if the cell shows a mark (anything but a blank)."""
+    return cell is not None and cell[0] != " "
+
+
 def _cup(row: int, col: int) -> str:
     if col == 0:
         return "\x1b[H" if row == 0 else f"\x1b[{row + 1}H"
@@ -95,6 +105,15 @@ class ScreenModel:
         before the next write, so the whole sequence is read at once."""
         self.quiet = False
         """True while rewriting a write that neither draws nor moves the cursor."""
+        self.heading_rows = 0
+        """Rows at the top sent before the focus row (the owner sets them: the guide's emergency
+        line and title), so a new screen is heard title first."""
+        self.focus_row: int | None = None
+        """The row the cursor ends on in the write being rewritten: sent before the other rows."""
+        self.resend_focus = False
+        """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
+        self.forced_row: int | None = None
+        """The row being sent again for `resend_focus`, until it is sent."""
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -121,8 +140,12 @@ class ScreenModel:
         if size != self.size:
             self.size = size
             self.forget()
+        came_from = self.focus_row
         if self.off or not self._understood(pieces):
+            self.focus_row = None
             return self._pass_on(stream, pieces)
+        if self.focus_row != came_from:
+            self.resend_focus = True  # the cursor moved to another row: say it, changed or not
         # Between two writes another program may have moved the cursor or changed the style (a
         # message from the system): the first move is absolute and the first style complete.
         row, col = self.row, self.col
@@ -177,6 +200,7 @@ class ScreenModel:
             elif kind != "harmless" or row is None or col is None:
                 return False  # not understood, or a query (of the cursor, say) from an unknown place
         # The stream's style must stay known: the next write may rely on it.
+        self.focus_row = row
         return row is not None and col is not None and col < columns and style is not None
 
     def _redraw(self, pieces: Sequence[Token], row: int | None, col: int | None) -> str:
@@ -185,6 +209,12 @@ class ScreenModel:
         out: list[str] = []
         wanted: dict[int, list[Cell | None]] = {}
         style = self.stream_style
+        if self.resend_focus and not self.quiet and self.focus_row is not None:
+            # Focus moved to something that may not change: its row goes out again, first.
+            self.resend_focus = False
+            if any(cell is not None for cell in self.cells[self.focus_row]):
+                self.forced_row = self.focus_row
+                wanted[self.focus_row] = self.cells[self.focus_row][:]
         for token in pieces:
             kind = token.kind
             if kind == "text":
@@ -217,8 +247,10 @@ class ScreenModel:
         if wanted:
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
-            for number in sorted(wanted):
-                self._send_line(out, number, wanted[number])
+            for number in self._order(wanted):
+                self._send_line(out, number, wanted[number], whole=number == self.forced_row)
+                if number == self.forced_row:
+                    self.forced_row = None
                 self.cells[number] = wanted[number]
             wanted.clear()
             self.blank = False
@@ -230,6 +262,15 @@ class ScreenModel:
             self.row, self.col = row, col
             return
         self._move(out, row, col)
+
+    def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
+        """The rows in the order a reader should hear them: the screen's heading rows, the row the
+        cursor (the focus) ends on, then the rest from the top (so the key bar comes last)."""
+        first = sorted(number for number in wanted if number < self.heading_rows)
+        focus = self.focus_row
+        if focus is not None and focus in wanted and focus not in first:
+            first.append(focus)
+        return first + sorted(set(wanted) - set(first))
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
         """Start a full repaint with ED 2 in the commonest blank, if every cell is painted."""
@@ -267,15 +308,30 @@ class ScreenModel:
         if current is None or not erase_safe(current) or current.bg != cell[1].bg:
             self._set_style(out, cell[1])
 
-    def _send_line(self, out: list[str], row: int, line: list[Cell | None]) -> None:
-        """Send the cells of `line` that differ from the terminal's row `row` (in one pass)."""
+    def _send_line(self, out: list[str], row: int, line: list[Cell | None], whole: bool = False) -> None:
+        """Send the row `row` as `line` where it differs from the terminal's (in one pass).
+
+        A row whose words change goes out whole, from a line start, as a reader must hear it (a
+        console screen reader speaks what is drawn, per line): never a few changed letters, never
+        run on from the row before. A row where only blanks or marks change (a scroll bar) sends
+        only those cells. `whole`: send it whole even if nothing in it changed.
+        """
         have = self.cells[row]
-        if line == have:
+        if line == have and not whole:
             return
         columns = len(line)
         changed = [cell is not None and not _same(cell, old) for cell, old in zip(line, have, strict=True)]
-        if not any(changed):
+        if not any(changed) and not whole:
             return
+        if whole or any(changed[x] and (_wordy(line[x]) or _wordy(have[x])) for x in range(columns)):
+            self._line_start(out, row)
+            text = [x for x in range(columns) if _visible(line[x])]
+            if text:  # every cell from the first mark to the last, whether it changed or not
+                changed[text[0]:text[-1] + 1] = [cell is not None for cell in line[text[0]:text[-1] + 1]]
+            if not any(changed):
+                return
+        elif any(changed[x] and _visible(line[x]) for x in range(columns)):
+            self._line_start(out, row)  # a mark of its own, not one more letter of the row before
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
         # changed cell in that run (-1 if none), so that every choice below is O(1).
@@ -314,6 +370,19 @@ class ScreenModel:
             self._put(out, cell)
             have[x] = cell
             x += 1
+
+    def _line_start(self, out: list[str], row: int) -> None:
+        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a
+        move there and LF): a console reader ends its line, and pauses, only on a line feed. The
+        first row starts with a move (nothing can be above it)."""
+        if row == 0:
+            self._move(out, 0, 0)
+            return
+        if self.row == row - 1 and self.col is not None:
+            out.append("\r\n")
+        else:
+            out.append(_cup(row - 1, 0) + "\n")
+        self.row, self.col = row, 0
 
     def _put(self, out: list[str], cell: Cell) -> None:
         """Write one cell at the cursor (a blank needs only the right background)."""
