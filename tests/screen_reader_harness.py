@@ -76,6 +76,8 @@ class Reader:
     """Feeds `screen`."""
     keys: list[tuple[float, bytes]] = field(default_factory=list)
     """Each key typed, with its time."""
+    seen: set[str] = field(default_factory=set)
+    """Every whole word that has been on the screen (after any read)."""
 
     # -- the terminal ---------------------------------------------------------------------------
 
@@ -92,7 +94,13 @@ class Reader:
                 return
             if not data:
                 return
-            self.stream.feed(data)
+            self.feed(data)
+
+    def feed(self, data: bytes) -> None:
+        """Put what tdsr passed through on the screen, and keep its words."""
+        self.stream.feed(data)
+        for line in self.screen.display:
+            self.seen.update(words(line))
 
     def settle(self, quiet: float = 0.4, limit: float = 15.0) -> None:
         """Read until nothing arrives for `quiet` seconds (a generous guard against hanging)."""
@@ -107,7 +115,7 @@ class Reader:
                 return
             if not data:
                 return
-            self.stream.feed(data)
+            self.feed(data)
 
     def wait_shown(self, text: str, limit: float = 20.0) -> None:
         """Read until `text` is on the screen."""
@@ -145,9 +153,28 @@ class Reader:
                 out.append(Said(float(stamp), command[0], command[1:]))
         return out
 
-    def speech_after(self, at: float) -> list[str]:
-        """What was said (the "s" commands) after the time `at`, in order."""
-        return [s.text for s in self.said() if s.at >= at and s.kind == "s"]
+    def first_said_after(self, at: float, limit: float = 3.0) -> str | None:
+        """The first thing said after the time `at` (None if nothing within `limit` seconds)."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            for said in self.said():
+                if said.at >= at and said.kind == "s" and said.text.strip():
+                    return said.text.strip()
+            self.pump(0.02)
+        return None
+
+    def speech_after(self, at: float, limit: float = 3.0) -> list[str]:
+        """What was said (the "s" commands, less blank ones) after the time `at`, in order, once
+        the transcript has stopped growing."""
+        end = time.monotonic() + limit
+        count = -1
+        while time.monotonic() < end:
+            said = [s.text.strip() for s in self.said() if s.at >= at and s.kind == "s" and s.text.strip()]
+            if said and len(said) == count:
+                return said
+            count = len(said)
+            self.pump(0.15)
+        return said
 
     def close(self) -> None:
         """End tdsr and the guide under it (the pty closing ends both)."""

@@ -150,7 +150,10 @@ class GuideApp(App[int]):
             if isinstance(position, Offset):
                 return position
         if isinstance(focused, Input):
-            return focused.cursor_screen_offset
+            # Textual counts one cell more at the end of the text (room to scroll to); the caret
+            # is drawn on the cell after the last letter, and the terminal cursor goes there too.
+            offset = focused.cursor_screen_offset
+            return offset - Offset(1, 0) if focused.cursor_at_end else offset
         return focused.content_region.offset
 
     @cursor_position.setter
@@ -317,7 +320,9 @@ class GuideApp(App[int]):
     def action_self_voicing(self) -> None:
         on = not self.settings.self_voicing
         self.change_settings(self_voicing=on)
-        self.notify(f"Self-voicing is {'on' if on else 'off'}.", timeout=3)
+        # Self-voicing speaks over a screen reader's own voice: it stays off unless chosen.
+        self.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
+                    else "Self-voicing is off.", timeout=5 if on else 3)
         if on:
             from tui.screens.base import GuideScreen
 

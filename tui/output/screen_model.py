@@ -110,6 +110,8 @@ class ScreenModel:
         line and title), so a new screen is heard title first."""
         self.focus_row: int | None = None
         """The row the cursor ends on in the write being rewritten: sent before the other rows."""
+        self.focus_col: int | None = None
+        """The column it ends on."""
         self.resend_focus = False
         """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
         self.forced_row: int | None = None
@@ -200,7 +202,7 @@ class ScreenModel:
             elif kind != "harmless" or row is None or col is None:
                 return False  # not understood, or a query (of the cursor, say) from an unknown place
         # The stream's style must stay known: the next write may rely on it.
-        self.focus_row = row
+        self.focus_row, self.focus_col = row, col
         return row is not None and col is not None and col < columns and style is not None
 
     def _redraw(self, pieces: Sequence[Token], row: int | None, col: int | None) -> str:
@@ -323,7 +325,13 @@ class ScreenModel:
         changed = [cell is not None and not _same(cell, old) for cell, old in zip(line, have, strict=True)]
         if not any(changed) and not whole:
             return
-        if whole or any(changed[x] and (_wordy(line[x]) or _wordy(have[x])) for x in range(columns)):
+        typed = [x for x in range(columns) if changed[x]]
+        if (not whole and row == self.focus_row and self.focus_col is not None
+                and self.focus_col in typed and typed[0] >= self.focus_col - 1 and typed[-1] <= self.focus_col + 1):
+            # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
+            # terminal's own echo, which a reader says as the letter typed, not as the line again.
+            pass
+        elif whole or any(changed[x] and (_wordy(line[x]) or _wordy(have[x])) for x in range(columns)):
             self._line_start(out, row)
             text = [x for x in range(columns) if _visible(line[x])]
             if text:  # every cell from the first mark to the last, whether it changed or not
