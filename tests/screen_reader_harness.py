@@ -132,11 +132,18 @@ class Reader:
         """The row the terminal cursor is on, as tdsr's sayline speaks it."""
         return self.screen.display[self.screen.cursor.y].strip()
 
-    def press(self, key: bytes, settle: float = 0.4) -> float:
-        """Type `key`, read until the screen is still; return when it was typed."""
+    def press(self, key: bytes, settle: float = 0.4, hands_off: float = 0.0) -> float:
+        """Type `key`, read until the screen is still; return when it was typed.
+
+        `hands_off`: seconds to leave the pty alone first (its buffer keeps what comes), so this
+        emulator, in Python, takes no processor time from the reader and the guide while they
+        race the reader's cursor delay; a terminal's own emulator costs next to nothing.
+        """
         at = time.monotonic()
         os.write(self.fd, key)
         self.keys.append((at, key))
+        if hands_off:
+            time.sleep(hands_off)
         self.settle(settle)
         return at
 

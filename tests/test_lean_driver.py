@@ -475,7 +475,7 @@ def test_random_frames_give_the_same_screen() -> None:
 
 def test_driver_writes_through_its_model(monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[str] = []
-    monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
+    monkeypatch.setattr(LeanDriver, "send", lambda self, data: written.append(data))
     driver = LeanDriver.__new__(LeanDriver)
     driver._file = None
     driver.model, driver.resized = ScreenModel(XTERM), False
@@ -565,7 +565,7 @@ def test_a_resize_signal_forgets_the_screen_and_asks_for_every_cell(monkeypatch:
     the size looks unchanged, but those rows are blank. The signal makes the next write go out
     in full, and asks the app to repaint everything (Textual would repaint only what changed)."""
     written: list[str] = []
-    monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
+    monkeypatch.setattr(LeanDriver, "send", lambda self, data: written.append(data))
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((20, 4)))
     posted: list[tuple[object, dict[str, object]]] = []
     textual_calls: list[int] = []

@@ -70,7 +70,7 @@ def arrow_through(reader: Reader, presses: int, rows: range) -> list[tuple[str, 
     key = DOWN
     for _ in range(presses):
         before = reader.screen.cursor.y
-        at = reader.press(key, settle=0.1)
+        at = reader.press(key, settle=0.1, hands_off=0.05)
         said = reader.first_said_after(at)
         shown = reader.cursor_line()
         if said != shown:

@@ -38,6 +38,11 @@ FRAME_PERIOD = 0.002
 reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
 too late, and the reader names the item just left. Frames still come only when something changed."""
 
+THREAD_SWITCH = 0.0005
+"""Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
+reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
+on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
+
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
 
@@ -101,6 +106,7 @@ class GuideApp(App[int]):
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
         # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
         setattr(textual_screen, "UPDATE_PERIOD", FRAME_PERIOD)  # noqa: B010  (a Final in Textual)
+        sys.setswitchinterval(THREAD_SWITCH)
         self.guide = guide
         """The content being shown."""
         self.settings = settings

@@ -115,4 +115,22 @@ class LeanDriver(LinuxDriver):
         if self.resized:
             self.resized = False
             self.model.forget()
-        super().write(self.model.rewrite(data.replace(KITTY_POP, KITTY_OFF), size))
+        self.send(self.model.rewrite(data.replace(KITTY_POP, KITTY_OFF), size))
+
+    def send(self, data: str) -> None:
+        """Write `data` to the terminal now, from the app's own thread.
+
+        Textual hands each write to a writer thread. On a busy machine that thread waits for the
+        system to run it, and a frame later than 20 ms after an arrow key is read by a console
+        screen reader as the item just left. The rewritten frames are small; the terminal takes
+        them at once, and a slow link's buffers hold them as they held the thread's.
+        """
+        if not data:
+            return
+        file = self._file
+        if file is None:
+            super().write(data)
+            return
+        with contextlib.suppress(OSError):  # the terminal has gone: the hangup signal ends the app
+            file.write(data)
+            file.flush()
