@@ -7,6 +7,11 @@ reads what Textual writes as the screen it wants, and writes only the difference
 shortest cursor moves and style changes, and erases (EL, ECH, ED) where blanks would cost more.
 It is the way curses has always drawn; here it sits under Textual's own output.
 
+A console screen reader speaks what is drawn, so the difference is sent for listening: a row
+whose words change goes out whole from a line feed (never a few letters, never run on from the
+row before), the row the cursor ends on goes before the others, after the heading rows, and a
+row the cursor moves to is sent again even if unchanged (focus is always spoken).
+
 It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
 with anything else (a wide character, the alternate screen, an erase, a hyperlink...) is passed on
@@ -25,59 +30,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, same, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
-__all__ = ["Caps", "Cell", "ScreenModel"]
-
-Cell = tuple[str, Sgr]
-"""One narrow character and its style."""
-
-EL = "\x1b[K"
-"""Erase to the end of the line."""
-EL_FROM = 4
-"""Erase the rest of a line when at least this many of its cells, to the last changed one, change."""
-ECH_FROM = 10
-"""Erase a run of blanks inside a line (ECH, then a move) when at least this many cells change."""
-
-
-class Caps(NamedTuple):
-    """What the terminal can do, from its terminfo entry."""
-
-    bce: bool = False
-    """Erased cells take the current background (else the default one)."""
-    ech: bool = False
-    """ECH, erase n characters, is there."""
-
-
-def _same(a: Cell | None, b: Cell | None) -> bool:
-    """True if the two cells look the same (two blanks look the same if their backgrounds do)."""
-    if a is None or b is None:
-        return False
-    return a == b or (a[0] == " " == b[0] and blank_key(a[1]) == blank_key(b[1]))
-
-
-def _wordy(cell: Cell | None) -> bool:
-    """True if the cell holds part of a word (a letter or a digit)."""
-    return cell is not None and cell[0].isalnum()
-
-
-def _visible(cell: Cell | None) -> bool:
-    """True if the cell shows a mark (anything but a blank)."""
-    return cell is not None and cell[0] != " "
-
-
-def _cup(row: int, col: int) -> str:
-    if col == 0:
-        return "\x1b[H" if row == 0 else f"\x1b[{row + 1}H"
-    return f"\x1b[{row + 1};{col + 1}H"
-
-
-def _relative(count: int, final: str) -> str:
-    return f"\x1b[{final}" if count == 1 else f"\x1b[{count}{final}"
-
+__all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
@@ -322,7 +280,7 @@ class ScreenModel:
         if line == have and not whole:
             return
         columns = len(line)
-        changed = [cell is not None and not _same(cell, old) for cell, old in zip(line, have, strict=True)]
+        changed = [cell is not None and not same(cell, old) for cell, old in zip(line, have, strict=True)]
         if not any(changed) and not whole:
             return
         typed = [x for x in range(columns) if changed[x]]
@@ -331,14 +289,14 @@ class ScreenModel:
             # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
             # terminal's own echo, which a reader says as the letter typed, not as the line again.
             pass
-        elif whole or any(changed[x] and (_wordy(line[x]) or _wordy(have[x])) for x in range(columns)):
+        elif whole or any(changed[x] and (wordy(line[x]) or wordy(have[x])) for x in range(columns)):
             self._line_start(out, row)
-            text = [x for x in range(columns) if _visible(line[x])]
+            text = [x for x in range(columns) if visible(line[x])]
             if text:  # every cell from the first mark to the last, whether it changed or not
                 changed[text[0]:text[-1] + 1] = [cell is not None for cell in line[text[0]:text[-1] + 1]]
             if not any(changed):
                 return
-        elif any(changed[x] and _visible(line[x]) for x in range(columns)):
+        elif any(changed[x] and visible(line[x]) for x in range(columns)):
             self._line_start(out, row)  # a mark of its own, not one more letter of the row before
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
@@ -389,7 +347,7 @@ class ScreenModel:
         if self.row == row - 1 and self.col is not None:
             out.append("\r\n")
         else:
-            out.append(_cup(row - 1, 0) + "\n")
+            out.append(cup(row - 1, 0) + "\n")
         self.row, self.col = row, 0
 
     def _put(self, out: list[str], cell: Cell) -> None:
@@ -409,20 +367,20 @@ class ScreenModel:
         """Put the cursor at (`row`, `col`) in the fewest bytes."""
         if self.row == row and self.col == col:
             return
-        choices = [_cup(row, col)]
+        choices = [cup(row, col)]
         here_row, here_col = self.row, self.col
         if here_row is not None and here_col is not None and here_col < self.size[0]:
             if here_row == row:
                 if col > here_col:
-                    choices.append(_relative(col - here_col, "C"))
+                    choices.append(relative(col - here_col, "C"))
                     gap = self._rewrite_gap(row, here_col, col)
                     if gap is not None:
                         choices.append(gap)
                 else:
-                    choices.append("\r" + (_relative(col, "C") if col else ""))
-                    choices.append(_relative(here_col - col, "D"))
+                    choices.append("\r" + (relative(col, "C") if col else ""))
+                    choices.append(relative(here_col - col, "D"))
             elif here_col == col:
-                choices.append(_relative(row - here_row, "B") if row > here_row else _relative(here_row - row, "A"))
+                choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
         out.append(min(choices, key=len))
         self.row, self.col = row, col
 
