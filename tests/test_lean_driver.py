@@ -259,21 +259,64 @@ def test_the_same_frame_again_sends_only_the_cursor() -> None:
     """Always as an absolute move: another program may have moved it since the last write."""
     sent = check([FIRST, FIRST])
     assert sent[1] == "\x1b[3H", sent
-    sent = check([FIRST, FIRST + "\x1b[1;3H"])
-    assert sent[1] == "\x1b[1;3H"
+    sent = check([FIRST, FIRST + "\x1b[3;5H"])
+    assert sent[1] == "\x1b[3;5H"
     sent = check([FIRST, "\x1b[?2026h", FIRST, "\x1b[?2026l"])
     assert sent[1:] == ["\x1b[?2026h", "\x1b[3H", "\x1b[?2026l"]  # a write of modes only: no move
 
 
-def test_one_changed_cell_sends_one_cell() -> None:
+def test_a_changed_letter_sends_its_whole_row() -> None:
+    """A console screen reader speaks what is drawn: a row goes out whole, never a few letters."""
     sent = check([FIRST, FIRST.replace("world", "wOrld")])
-    assert sent[1] == "\x1b[1;8H\x1b[0;44mO\x1b[3H", sent  # the style in full: another program may have changed it
+    # The style in full: another program may have changed it.
+    assert sent[1] == "\x1b[H\x1b[0;44mHello wOrld\x1b[3H", sent
 
 
-def test_a_short_gap_is_written_again_rather_than_jumped() -> None:
-    sent = check([FIRST, FIRST.replace("Hello world", "Jello worlD")])
-    assert "Jello worlD" not in sent[1] and "\x1b[1;1H" not in sent[1]
-    assert sent[1].count("\x1b[") <= 4, sent  # to the J; its style; one jump; back to the frame's cursor
+def test_a_row_starts_with_a_line_feed() -> None:
+    """A reader ends a line (and pauses) only on a line feed: never "worldSecond"."""
+    sent = check([FIRST, FIRST.replace("world", "wOrld").replace("Second", "Sec0nd")])
+    assert sent[1] == "\x1b[H\x1b[0;44mHello wOrld\r\nSec0nd line\x1b[3H", sent
+    sent = check([FIRST, FIRST.replace("Second", "Sec0nd")])
+    assert sent[1].startswith("\x1b[H\n"), sent  # a move to the row above, and a line feed
+
+
+def test_a_change_of_marks_only_sends_those_cells() -> None:
+    """A scroll bar or a border changing is not a reason to say the row again."""
+    marked = FIRST.replace("Hello world" + " " * 9, "Hello world" + " " * 8 + "#")
+    sent = check([FIRST, marked])
+    assert "Hello" not in sent[1] and "#" in sent[1], sent
+    assert sent[1].startswith("\x1b[H"), sent  # a line start of its own
+
+
+def test_the_focus_row_goes_first_and_the_heading_before_it() -> None:
+    """The row the cursor ends on is sent before the other rows that change (a reader that reads
+    the cursor's line after a short delay hears the new item), after the heading rows."""
+    frame = (FIRST.replace("Hello", "Jello").replace("Second", "Sec0nd")
+             + "\x1b[3;1H\x1b[44mThird\x1b[4;1HFourth\x1b[0m\x1b[4;1H")
+    sent = check([FIRST, frame])[1]
+    assert sent.index("Fourth") < sent.index("Jello") < sent.index("Sec0nd") < sent.index("Third"), sent
+    model = ScreenModel(XTERM)
+    model.heading_rows = 1
+    model.rewrite(FIRST, (20, 4))
+    sent = model.rewrite(frame, (20, 4))
+    assert sent.index("Jello") < sent.index("Fourth") < sent.index("Sec0nd") < sent.index("Third"), sent
+
+
+def test_a_focus_move_with_nothing_redrawn_sends_the_cursor_row_again() -> None:
+    """Focus moving to a row that does not change (Tab to a result): the row is said again."""
+    sent = check([FIRST, FIRST + "\x1b[1;3H"])
+    assert sent[1] == "\x1b[H\x1b[0;44mHello world\x1b[9D", sent
+    model = ScreenModel(XTERM)
+    model.rewrite(FIRST, (20, 4))
+    model.resend_focus = True
+    sent = model.rewrite(FIRST + "\x1b[2;1H", (20, 4))
+    assert "Second line" in sent and "Hello" not in sent, repr(sent)
+    assert model.rewrite(FIRST + "\x1b[2;1H", (20, 4)) == "\x1b[2H"  # once
+    pair = Pair(size=(20, 4))
+    pair.feed(FIRST)
+    pair.model.resend_focus = True
+    pair.feed(FIRST + "\x1b[2;1H")
+    assert not pair.differences()
 
 
 def test_a_style_change_only_sends_what_differs() -> None:
@@ -366,7 +409,7 @@ def test_sequences_that_touch_no_cell_keep_their_place(piece: str) -> None:
     model.rewrite(FIRST, (20, 4))
     sent = model.rewrite(frame, (20, 4))
     assert sent.index("O") < sent.index(piece) < sent.index("#")
-    assert "Hello" not in sent
+    assert "Hello wOrld" in sent and "S#cond line" in sent  # whole rows
     if piece not in ("\x1bP+q544e\x1b\\", "\x1b[<u", "\x1b[c"):  # pyte misreads these
         check([FIRST, frame])
 
@@ -432,7 +475,7 @@ def test_random_frames_give_the_same_screen() -> None:
 
 def test_driver_writes_through_its_model(monkeypatch: pytest.MonkeyPatch) -> None:
     written: list[str] = []
-    monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
+    monkeypatch.setattr(LeanDriver, "send", lambda self, data: written.append(data))
     driver = LeanDriver.__new__(LeanDriver)
     driver._file = None
     driver.model, driver.resized = ScreenModel(XTERM), False
@@ -522,7 +565,7 @@ def test_a_resize_signal_forgets_the_screen_and_asks_for_every_cell(monkeypatch:
     the size looks unchanged, but those rows are blank. The signal makes the next write go out
     in full, and asks the app to repaint everything (Textual would repaint only what changed)."""
     written: list[str] = []
-    monkeypatch.setattr("textual.drivers.linux_driver.LinuxDriver.write", lambda self, data: written.append(data))
+    monkeypatch.setattr(LeanDriver, "send", lambda self, data: written.append(data))
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((20, 4)))
     posted: list[tuple[object, dict[str, object]]] = []
     textual_calls: list[int] = []

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from textual import constants as textual_constants
 from textual import events
+from textual import screen as textual_screen
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.driver import Driver
@@ -33,6 +34,16 @@ SECTION_KEYS: list[BindingType] = [
 ]
 """Digits jump straight to a section, on every screen."""
 
+
+FRAME_PERIOD = 0.002
+"""Seconds between frames at most (Textual's own is a 60th of a second). A console screen reader
+reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
+too late, and the reader names the item just left. Frames still come only when something changed."""
+
+THREAD_SWITCH = 0.0005
+"""Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
+reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
+on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
 
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
@@ -106,6 +117,9 @@ class GuideApp(App[int]):
         if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
             self.no_color = True
             self._filters.append(NoColor())
+        # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
+        setattr(textual_screen, "UPDATE_PERIOD", FRAME_PERIOD)  # noqa: B010  (a Final in Textual)
+        sys.setswitchinterval(THREAD_SWITCH)
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -157,7 +171,10 @@ class GuideApp(App[int]):
             if isinstance(position, Offset):
                 return position
         if isinstance(focused, Input):
-            return focused.cursor_screen_offset
+            # Textual counts one cell more at the end of the text (room to scroll to); the caret
+            # is drawn on the cell after the last letter, and the terminal cursor goes there too.
+            offset = focused.cursor_screen_offset
+            return offset - Offset(1, 0) if focused.cursor_at_end else offset
         return focused.content_region.offset
 
     @cursor_position.setter
@@ -330,7 +347,9 @@ class GuideApp(App[int]):
     def action_self_voicing(self) -> None:
         on = not self.settings.self_voicing
         self.change_settings(self_voicing=on)
-        self.notify(f"Self-voicing is {'on' if on else 'off'}.", timeout=3)
+        # Self-voicing speaks over a screen reader's own voice: it stays off unless chosen.
+        self.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
+                    else "Self-voicing is off.", timeout=5 if on else 3)
         if on:
             from tui.screens.base import GuideScreen
 
@@ -432,6 +451,11 @@ class GuideApp(App[int]):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
         self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box never blinks: its caret would be drawn, and read aloud, twice a second."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
         # On a narrow window a message covers the list it speaks of: the next key clears it (the

@@ -145,6 +145,10 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
     if ended_by:
         return die_by(ended_by[0])  # the terminal is restored, the speech worker stopped
+    if not app.return_code and sys.stdout.isatty():
+        # One line on the normal screen, the last thing a screen reader says (choices are saved
+        # as they are made).
+        print("Closed. Your checklist is saved.")
     return app.return_code or 0
 
 

@@ -29,6 +29,14 @@ __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
 
 OPT_OUT_ENV = "SPASM_GUIDE_PLAIN_DRIVER"
 """Set to 1 to keep Textual's own driver."""
+HEADING_ROWS = 2
+"""The emergency line and the screen's title: a new screen is heard from them, then its focus."""
+KITTY_POP = "\x1b[<u"
+"""How Textual ends the kitty keyboard protocol on quitting. A terminal that does not know it (and
+a console screen reader's own emulator) draws the "u", and the reader says "u"."""
+KITTY_OFF = "\x1b[>0u"
+"""The same end, written as a push of no flags: ignored where unknown, drawn by no one. The alternate
+screen, which the guide leaves next, keeps its own stack in kitty's protocol."""
 
 
 def terminal_caps(env: Mapping[str, str]) -> Caps | None:
@@ -70,6 +78,7 @@ class LeanDriver(LinuxDriver):
         super().__init__(*args, **kwargs)
         self.model = ScreenModel(terminal_caps(os.environ) or Caps())
         """What the terminal shows, as far as this driver wrote it."""
+        self.model.heading_rows = HEADING_ROWS
         self.resized = False
         """Set by SIGWINCH: the terminal may have cut or moved what it showed, even if it is back
         at the same size by the next write."""
@@ -106,4 +115,22 @@ class LeanDriver(LinuxDriver):
         if self.resized:
             self.resized = False
             self.model.forget()
-        super().write(self.model.rewrite(data, size))
+        self.send(self.model.rewrite(data.replace(KITTY_POP, KITTY_OFF), size))
+
+    def send(self, data: str) -> None:
+        """Write `data` to the terminal now, from the app's own thread.
+
+        Textual hands each write to a writer thread. On a busy machine that thread waits for the
+        system to run it, and a frame later than 20 ms after an arrow key is read by a console
+        screen reader as the item just left. The rewritten frames are small; the terminal takes
+        them at once, and a slow link's buffers hold them as they held the thread's.
+        """
+        if not data:
+            return
+        file = self._file
+        if file is None:
+            super().write(data)
+            return
+        with contextlib.suppress(OSError):  # the terminal has gone: the hangup signal ends the app
+            file.write(data)
+            file.flush()

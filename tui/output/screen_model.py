@@ -7,6 +7,11 @@ reads what Textual writes as the screen it wants, and writes only the difference
 shortest cursor moves and style changes, and erases (EL, ECH, ED) where blanks would cost more.
 It is the way curses has always drawn; here it sits under Textual's own output.
 
+A console screen reader speaks what is drawn, so the difference is sent for listening: a row
+whose words change goes out whole from a line feed (never a few letters, never run on from the
+row before), the row the cursor ends on goes before the others, after the heading rows, and a
+row the cursor moves to is sent again even if unchanged (focus is always spoken).
+
 It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
 with anything else (a wide character, the alternate screen, an erase, a hyperlink...) is passed on
@@ -25,49 +30,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple
 
+from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, same, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
-__all__ = ["Caps", "Cell", "ScreenModel"]
-
-Cell = tuple[str, Sgr]
-"""One narrow character and its style."""
-
-EL = "\x1b[K"
-"""Erase to the end of the line."""
-EL_FROM = 4
-"""Erase the rest of a line when at least this many of its cells, to the last changed one, change."""
-ECH_FROM = 10
-"""Erase a run of blanks inside a line (ECH, then a move) when at least this many cells change."""
-
-
-class Caps(NamedTuple):
-    """What the terminal can do, from its terminfo entry."""
-
-    bce: bool = False
-    """Erased cells take the current background (else the default one)."""
-    ech: bool = False
-    """ECH, erase n characters, is there."""
-
-
-def _same(a: Cell | None, b: Cell | None) -> bool:
-    """True if the two cells look the same (two blanks look the same if their backgrounds do)."""
-    if a is None or b is None:
-        return False
-    return a == b or (a[0] == " " == b[0] and blank_key(a[1]) == blank_key(b[1]))
-
-
-def _cup(row: int, col: int) -> str:
-    if col == 0:
-        return "\x1b[H" if row == 0 else f"\x1b[{row + 1}H"
-    return f"\x1b[{row + 1};{col + 1}H"
-
-
-def _relative(count: int, final: str) -> str:
-    return f"\x1b[{final}" if count == 1 else f"\x1b[{count}{final}"
-
+__all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
@@ -95,6 +63,17 @@ class ScreenModel:
         before the next write, so the whole sequence is read at once."""
         self.quiet = False
         """True while rewriting a write that neither draws nor moves the cursor."""
+        self.heading_rows = 0
+        """Rows at the top sent before the focus row (the owner sets them: the guide's emergency
+        line and title), so a new screen is heard title first."""
+        self.focus_row: int | None = None
+        """The row the cursor ends on in the write being rewritten: sent before the other rows."""
+        self.focus_col: int | None = None
+        """The column it ends on."""
+        self.resend_focus = False
+        """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
+        self.forced_row: int | None = None
+        """The row being sent again for `resend_focus`, until it is sent."""
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -121,8 +100,12 @@ class ScreenModel:
         if size != self.size:
             self.size = size
             self.forget()
+        came_from = self.focus_row
         if self.off or not self._understood(pieces):
+            self.focus_row = None
             return self._pass_on(stream, pieces)
+        if self.focus_row != came_from:
+            self.resend_focus = True  # the cursor moved to another row: say it, changed or not
         # Between two writes another program may have moved the cursor or changed the style (a
         # message from the system): the first move is absolute and the first style complete.
         row, col = self.row, self.col
@@ -177,6 +160,7 @@ class ScreenModel:
             elif kind != "harmless" or row is None or col is None:
                 return False  # not understood, or a query (of the cursor, say) from an unknown place
         # The stream's style must stay known: the next write may rely on it.
+        self.focus_row, self.focus_col = row, col
         return row is not None and col is not None and col < columns and style is not None
 
     def _redraw(self, pieces: Sequence[Token], row: int | None, col: int | None) -> str:
@@ -185,6 +169,12 @@ class ScreenModel:
         out: list[str] = []
         wanted: dict[int, list[Cell | None]] = {}
         style = self.stream_style
+        if self.resend_focus and not self.quiet and self.focus_row is not None:
+            # Focus moved to something that may not change: its row goes out again, first.
+            self.resend_focus = False
+            if any(cell is not None for cell in self.cells[self.focus_row]):
+                self.forced_row = self.focus_row
+                wanted[self.focus_row] = self.cells[self.focus_row][:]
         for token in pieces:
             kind = token.kind
             if kind == "text":
@@ -217,8 +207,10 @@ class ScreenModel:
         if wanted:
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
-            for number in sorted(wanted):
-                self._send_line(out, number, wanted[number])
+            for number in self._order(wanted):
+                self._send_line(out, number, wanted[number], whole=number == self.forced_row)
+                if number == self.forced_row:
+                    self.forced_row = None
                 self.cells[number] = wanted[number]
             wanted.clear()
             self.blank = False
@@ -230,6 +222,15 @@ class ScreenModel:
             self.row, self.col = row, col
             return
         self._move(out, row, col)
+
+    def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
+        """The rows in the order a reader should hear them: the screen's heading rows, the row the
+        cursor (the focus) ends on, then the rest from the top (so the key bar comes last)."""
+        first = sorted(number for number in wanted if number < self.heading_rows)
+        focus = self.focus_row
+        if focus is not None and focus in wanted and focus not in first:
+            first.append(focus)
+        return first + sorted(set(wanted) - set(first))
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
         """Start a full repaint with ED 2 in the commonest blank, if every cell is painted."""
@@ -267,15 +268,36 @@ class ScreenModel:
         if current is None or not erase_safe(current) or current.bg != cell[1].bg:
             self._set_style(out, cell[1])
 
-    def _send_line(self, out: list[str], row: int, line: list[Cell | None]) -> None:
-        """Send the cells of `line` that differ from the terminal's row `row` (in one pass)."""
+    def _send_line(self, out: list[str], row: int, line: list[Cell | None], whole: bool = False) -> None:
+        """Send the row `row` as `line` where it differs from the terminal's (in one pass).
+
+        A row whose words change goes out whole, from a line start, as a reader must hear it (a
+        console screen reader speaks what is drawn, per line): never a few changed letters, never
+        run on from the row before. A row where only blanks or marks change (a scroll bar) sends
+        only those cells. `whole`: send it whole even if nothing in it changed.
+        """
         have = self.cells[row]
-        if line == have:
+        if line == have and not whole:
             return
         columns = len(line)
-        changed = [cell is not None and not _same(cell, old) for cell, old in zip(line, have, strict=True)]
-        if not any(changed):
+        changed = [cell is not None and not same(cell, old) for cell, old in zip(line, have, strict=True)]
+        if not any(changed) and not whole:
             return
+        typed = [x for x in range(columns) if changed[x]]
+        if (not whole and row == self.focus_row and self.focus_col is not None
+                and self.focus_col in typed and typed[0] >= self.focus_col - 1 and typed[-1] <= self.focus_col + 1):
+            # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
+            # terminal's own echo, which a reader says as the letter typed, not as the line again.
+            pass
+        elif whole or any(changed[x] and (wordy(line[x]) or wordy(have[x])) for x in range(columns)):
+            self._line_start(out, row)
+            text = [x for x in range(columns) if visible(line[x])]
+            if text:  # every cell from the first mark to the last, whether it changed or not
+                changed[text[0]:text[-1] + 1] = [cell is not None for cell in line[text[0]:text[-1] + 1]]
+            if not any(changed):
+                return
+        elif any(changed[x] and visible(line[x]) for x in range(columns)):
+            self._line_start(out, row)  # a mark of its own, not one more letter of the row before
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
         # changed cell in that run (-1 if none), so that every choice below is O(1).
@@ -315,6 +337,19 @@ class ScreenModel:
             have[x] = cell
             x += 1
 
+    def _line_start(self, out: list[str], row: int) -> None:
+        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a
+        move there and LF): a console reader ends its line, and pauses, only on a line feed. The
+        first row starts with a move (nothing can be above it)."""
+        if row == 0:
+            self._move(out, 0, 0)
+            return
+        if self.row == row - 1 and self.col is not None:
+            out.append("\r\n")
+        else:
+            out.append(cup(row - 1, 0) + "\n")
+        self.row, self.col = row, 0
+
     def _put(self, out: list[str], cell: Cell) -> None:
         """Write one cell at the cursor (a blank needs only the right background)."""
         char, style = cell
@@ -332,20 +367,20 @@ class ScreenModel:
         """Put the cursor at (`row`, `col`) in the fewest bytes."""
         if self.row == row and self.col == col:
             return
-        choices = [_cup(row, col)]
+        choices = [cup(row, col)]
         here_row, here_col = self.row, self.col
         if here_row is not None and here_col is not None and here_col < self.size[0]:
             if here_row == row:
                 if col > here_col:
-                    choices.append(_relative(col - here_col, "C"))
+                    choices.append(relative(col - here_col, "C"))
                     gap = self._rewrite_gap(row, here_col, col)
                     if gap is not None:
                         choices.append(gap)
                 else:
-                    choices.append("\r" + (_relative(col, "C") if col else ""))
-                    choices.append(_relative(here_col - col, "D"))
+                    choices.append("\r" + (relative(col, "C") if col else ""))
+                    choices.append(relative(here_col - col, "D"))
             elif here_col == col:
-                choices.append(_relative(row - here_row, "B") if row > here_row else _relative(here_row - row, "A"))
+                choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
         out.append(min(choices, key=len))
         self.row, self.col = row, col
 

