@@ -127,7 +127,12 @@ class ChecklistScreen(GuideScreen):
     def action_switch_pane(self) -> None:
         """Tab: between list and result; on a short window the result takes the list's place."""
         result = self.query_one("#result", SectionText)
-        self.query_one("#items" if self.focused is result else "#result").focus()
+        to_result = self.focused is not result
+        # The pane shown and the focus change in one frame: a frame between them would draw the
+        # result one column wide, and a screen reader would spell it out.
+        with self.app.batch_update():
+            self.set_class(to_result, "-show-result")
+            (result if to_result else self.query_one("#items")).focus()
 
     def on_descendant_focus(self) -> None:
         # Which pane shows on a short window follows focus (Tab, Shift+Tab or a click alike).

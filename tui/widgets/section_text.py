@@ -149,6 +149,9 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
+        # Wrapped for the width it has now: a text that was hidden (width 0) is painted once
+        # before its resize event, and must not be drawn one letter a row.
+        self.wrap(width)
         number = round(self.scroll_offset.y) + y
         if number >= len(self._lines) or self._lines[number].paragraph < 0:
             return Strip.blank(width, base)
