@@ -23,7 +23,7 @@ async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.theme == "hc-light"
-        assert "[x] High contrast, light (selected)" in screen_text(app)
+        assert "[x] selected: High contrast, light" in " ".join(screen_text(app).split())
         assert "[ ] High contrast, dark" in screen_text(app)
         await pilot.press("down", "down", "down", "down", "enter")
         await pilot.pause()
