@@ -195,7 +195,7 @@ class Reader:
 def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = ()) -> Reader:
     """Start the installed guide under tdsr on a pty of `size`, with its own private folders."""
     if TDSR is None:
-        raise RuntimeError("tdsr is not installed: pip install -e '.[test]' installs it (the tdsr2 package)")
+        raise RuntimeError("tdsr is not installed: pip install -e . --group test installs it (the tdsr2 package)")
     home.mkdir(parents=True, exist_ok=True)
     (home / ".config" / "tdsr").mkdir(parents=True, exist_ok=True)  # tdsr saves its settings there
     server = home / "speech_log_server.py"

@@ -40,3 +40,32 @@ def test_wheel_installs_in_a_fresh_venv_and_prints_the_guide(tmp_path: Path) -> 
          "from tui.data.content import default_content_dir; print(default_content_dir())"],
         cwd=work, capture_output=True, text=True, check=True)
     assert str(env_dir) in where.stdout and "_content" in where.stdout
+
+
+def test_the_sdist_carries_what_its_tests_read_and_they_pass(tmp_path: Path) -> None:
+    """A source release builds, holds the licence, content, docs and benchmarks its tests read,
+    and its own fast tests pass from the unpacked folder (its code, not the checkout's)."""
+    import tarfile
+
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+                   check=True, capture_output=True)
+    sdist = next(dist.glob("spasm_guide-*.tar.gz"))
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "src", filter="data")
+    top = next((tmp_path / "src").iterdir())
+    for name in ("LICENSE", "README.md", "pyproject.toml", "content/muscle-spasms/checklist.toml",
+                 "docs/hosting.md", "bench/ptydrive.py", "man/spasm-guide.1", "tests/conftest.py", ".ci/run"):
+        assert (top / name).is_file(), name
+    version = (top / "PKG-INFO").read_text(encoding="utf-8")
+    from tui import __version__
+
+    assert f"Version: {__version__}" in version and "License-File: LICENSE" in version
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                             "tests/test_checklist_data.py", "tests/test_triage.py", "tests/test_content_loader.py",
+                             "tests/test_hosting_doc.py"],
+                            cwd=top, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert str(top / "tui") in subprocess.run(
+        [sys.executable, "-c", "import tui; print(tui.__file__)"], cwd=top, capture_output=True, text=True,
+        check=True).stdout

@@ -37,7 +37,7 @@ HOG = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end:\
 @pytest.fixture
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
     if harness.TDSR is None:
-        pytest.fail("tdsr is not installed: pip install -e '.[test]' (the tdsr2 package)")
+        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
     size = getattr(request, "param", (80, 24))
     started = harness.start(tmp_path / "home", size)
     try:
