@@ -266,3 +266,36 @@ def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -
     assert any(line.startswith("The checklist cannot be shown:") and "file not found" in line for line in lines)
     assert any(line.startswith("Section one of") for line in lines)
     assert lines[-1] == "Goodbye."
+
+
+def test_accessible_search_finds_words_and_reads_from_the_place_found() -> None:
+    stdout = io.StringIO()
+    run_linear(load_guide(), Settings(), io.StringIO("6\nleg cramp\n1\n\n0\n"), stdout)
+    out = stdout.getvalue()
+    assert "6. Search the guide for words" in out
+    count = next(line for line in out.splitlines() if "places found" in line)
+    assert count.endswith("The best 20:")
+    first = next(line for line in out.splitlines() if line.startswith("1. Section "))
+    reading = out.split("Type a number to read from there, 0 to go back:", 1)[1].split("Type the words")[0]
+    # It reads on from the paragraph found: the words shown in the result are near the top.
+    opening = " ".join(first.split(": ", 1)[1].removeprefix("...").split()[:3])
+    assert opening in "\n".join(reading.splitlines()[:6]), reading[:400]
+
+
+def test_at_a_terminal_a_long_section_stops_after_each_screenful(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINES", "12")
+    monkeypatch.setenv("COLUMNS", "80")
+    stdout = FakeTerminal()
+    run_linear(load_guide(), Settings(), FakeTerminal("1\n4\n\nq\n0\n0\n"), stdout)
+    out = stdout.getvalue()
+    pages = out.split("Enter for more, q to stop: ")
+    assert len(pages) == 3  # two screenfuls, then q
+    assert all(len(page.splitlines()) <= 12 for page in pages[1:2])
+    assert "End of section four" not in out  # stopped before the end
+
+
+def test_piped_reading_never_stops_for_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LINES", "12")
+    stdout = io.StringIO()
+    run_linear(load_guide(), Settings(), io.StringIO("1\n4\n0\n0\n"), stdout)
+    assert "Enter for more" not in stdout.getvalue() and "End of section four" in stdout.getvalue()

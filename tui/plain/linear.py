@@ -8,11 +8,14 @@ or the end of a pipe) quits cleanly from any question.
 
 from __future__ import annotations
 
+import functools
+import shutil
 from typing import TextIO
 
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide
 from tui.data.errors import ContentError
+from tui.data.search import Hit, found_message, search_guide
 from tui.data.settings import Settings, emergency_line
 from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
 from tui.plain.render import about_lines, get_help_lines, number_word, section_lines, wrap
@@ -24,6 +27,7 @@ MAIN_MENU = (
     "3. Help",
     "4. About this guide",
     "5. A cramp now: stretch it, with a timer",
+    "6. Search the guide for words",
     "0. Quit",
 )
 """The main menu, one choice a line."""
@@ -33,6 +37,16 @@ MAIN_QUESTION = "Type a number, 0 to quit:"
 
 SECTION_QUESTION = "Type a section number to read it, 0 to go back:"
 """The sections list's question."""
+
+SEARCH_QUESTION = "Type the words to find, or just Enter to go back:"
+"""The search's first question."""
+
+RESULT_QUESTION = "Type a number to read from there, 0 to go back:"
+"""The question under the search results."""
+
+MORE_QUESTION = "Enter for more, q to stop:"
+"""Asked after each screenful of a long text at a terminal, so a screen reader's review keys
+can reach every line before it scrolls away."""
 
 HELP_TEXT = (
     "Every question in this mode is answered with a number.",
@@ -44,6 +58,8 @@ HELP_TEXT = (
     "The changed item is printed again, with [x] and the word selected, or with [ ].",
     "Type 0 when you are done to see how soon to get help.",
     "Your choices are saved as you go, so they are still there next time.",
+    "A long section stops after each screenful: Enter shows more, q stops.",
+    "6 in the main menu searches for words, in any order and any form.",
     "Ctrl+D, or the end of piped input, quits at any question.",
     "Other ways to use the guide: spasm-guide --plain prints it all at once; "
     "spasm-guide --checklist starts at the checklist.",
@@ -79,13 +95,63 @@ class LinearGuide:
             if number == 0:
                 return True
             section = self.guide.section(number)
-            self.prompter.say("", *section_lines(section, total))
+            if not self.page(["", *section_lines(section, total)]):
+                continue
             if number < total:
                 following = self.guide.section(number + 1)
                 self.prompter.say(f"End of section {number_word(number)}. "
                                   f"Next is {following.number}, {following.title}.")
             else:
                 self.prompter.say(f"End of section {number_word(number)}, the last section.")
+
+    def page(self, lines: list[str]) -> bool:
+        """Print lines, a screenful at a time at a terminal. False if the reader stopped (q) or
+        input ended."""
+        if not self.prompter.interactive:
+            self.prompter.say(*lines)
+            return True
+        rows = max(3, shutil.get_terminal_size((80, 24)).lines - 1)
+        for start in range(0, len(lines), rows):
+            self.prompter.say(*lines[start:start + rows])
+            if start + rows < len(lines):
+                answer = self.prompter.read(MORE_QUESTION)
+                if answer is None or answer.lower().startswith("q"):
+                    return False
+        return True
+
+    def search(self) -> bool:
+        """Find words anywhere in the guide, then read a section from a result. False if input ended."""
+        while True:
+            words = self.prompter.read(SEARCH_QUESTION)
+            if words is None:
+                return False
+            if not words:
+                return True
+            hits = search_guide(self.guide, words)
+            count = found_message(len(hits), words).split(". Press")[0].rstrip(".")
+            shown = hits[:20]
+            self.prompter.say(f"{count}. The best {len(shown)}:" if len(hits) > len(shown) else f"{count}.")
+            if not hits:
+                continue
+            listing = [f"{n}. Section {hit.section_number}, {hit.section_title}: {hit.snippet}"
+                       for n, hit in enumerate(shown, start=1)]
+            self.prompter.say(*listing)
+            number = self.prompter.ask(RESULT_QUESTION, len(shown), functools.partial(self.prompter.say, *listing))
+            if number is None:
+                return False
+            if number:
+                hit = shown[number - 1]
+                lines = section_lines(self.guide.section(hit.section_number), len(self.guide.sections))
+                if not self.page(["", *lines[self.line_of(hit, lines):]]):
+                    continue
+
+    def line_of(self, hit: Hit, lines: list[str]) -> int:
+        """The printed line where the hit's paragraph starts (0 when it cannot be told)."""
+        if hit.paragraph_index < 0:
+            return 0
+        paragraph = self.guide.section(hit.section_number).plain_paragraphs()[hit.paragraph_index]
+        opening = " ".join(paragraph.split()[:3])
+        return next((n for n, line in enumerate(lines) if opening and opening in line), 0)
 
     def check_symptoms(self) -> bool:
         """The checklist, the same as `--checklist`. Returns False if input ended."""
@@ -137,6 +203,9 @@ class LinearGuide:
                 going = True
             elif choice == 5:
                 going = self.cramp_now()
+            elif choice == 6:
+                self.prompter.say("")
+                going = self.search()
             else:
                 self.prompter.say("", *about_lines(self.guide))
                 going = True
