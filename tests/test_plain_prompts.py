@@ -188,9 +188,9 @@ def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
 
 def test_linear_bad_input_and_eof_in_the_sections_list() -> None:
     stdout = io.StringIO()
-    assert run_linear(load_guide(), Settings(), io.StringIO("7\nnine\n1\n42\n"), stdout) == 0
+    assert run_linear(load_guide(), Settings(), io.StringIO("8\nnine\n1\n42\n"), stdout) == 0
     lines = stdout.getvalue().splitlines()
-    assert "There is no number 7 here. Type a number from 0 to 5, or ? to see the list again." in lines
+    assert "There is no number 8 here. Type a number from 0 to 6, or ? to see the list again." in lines
     assert lines.count(MAIN_QUESTION) == 3
     assert any(line.startswith("There is no number 42 here.") for line in lines)
     assert SECTION_QUESTION in lines
