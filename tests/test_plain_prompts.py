@@ -124,7 +124,7 @@ def test_after_the_result_a_summary_can_be_saved_with_the_optional_questions(pri
     text = saved[0].read_text(encoding="utf-8")
     assert "SELF-CARE: Fast twitching in a muscle, for a short time" in text
     assert "- Started: Two days ago" in text and "- Where: Left calf" in text
-    assert "- Medicines: Atorvastatin, new last week" in text and "- Pee colour: (not answered)" in text
+    assert "- Medicines: Atorvastatin, new last week" in text and "- Pee color: (not answered)" in text
 
 
 def test_clearing_asks_first(checklist_now: SavedState) -> None:

@@ -91,7 +91,7 @@ VIGNETTES: tuple[Vignette, ...] = (
              MSD_CRAMPS_NOW),
     Vignette("After vomiting: both hands cramp, fingers and lips tingle", ("low-calcium", "fluid-loss"),
              "urgent", 'MSD, "Hypocalcemia"; ' + MSD_CRAMPS_NOW),
-    Vignette("Cramps after three days of diarrhoea", ("fluid-loss",), "urgent", MSD_CRAMPS_NOW),
+    Vignette("Cramps after three days of diarrhea", ("fluid-loss",), "urgent", MSD_CRAMPS_NOW),
     Vignette("Cramps since starting a water pill", ("fluid-loss",), "urgent",
              MSD_CRAMPS_NOW + " (fluid lost through diuretics)"),
     Vignette("Arm twitching for weeks, and it is weaker", ("twitching-weeks",), "urgent",

@@ -35,7 +35,7 @@ QUESTIONS: tuple[Question, ...] = (
     Question("conditions", "Are you pregnant? Do you have kidney, liver or thyroid disease, "
                            "or diabetes?", "Pregnancy and conditions"),
     Question("events", "Any recent wound, fall, surgery, or a long time lying down?", "Recent wound, fall or surgery"),
-    Question("urine", "What colour is your pee?", "Pee colour"),
+    Question("urine", "What color is your pee?", "Pee color"),
     Question("notes", "Anything else your doctor should know?", "Notes"),
 )
 """The questions, in the order a doctor would ask them."""
