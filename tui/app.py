@@ -22,6 +22,7 @@ from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
+from tui.textual_fixes import apply_textual_fixes
 from tui.themes import OWN_THEMES
 
 SECTION_KEYS: list[BindingType] = [
@@ -93,6 +94,7 @@ class GuideApp(App[int]):
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
         # Monochrome one, which still sends grey colour codes.
         super().__init__(ansi_color=True if "NO_COLOR" in os.environ else None)
+        apply_textual_fixes()  # else every closed screen's drawn lines stay in memory
         self.guide = guide
         """The content being shown."""
         self.settings = settings
