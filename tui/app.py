@@ -33,6 +33,10 @@ SECTION_KEYS: list[BindingType] = [
 """Digits jump straight to a section, on every screen."""
 
 
+HISTORY = 12
+"""Screens Esc goes back through. Older ones are closed as new ones open: without a limit every
+section, help and search opened in a long session stays in memory, drawn lines and all."""
+
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
 
@@ -186,6 +190,8 @@ class GuideApp(App[int]):
         hold = self._screen_holds
         self._open_holds.add(hold)
         result = super().push_screen(screen, *args, **kwargs)
+        while len(self._screen_stack) > HISTORY + 1:  # the start screen always stays
+            self._screen_stack.pop(1).remove()
         self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
         self.set_timer(1.0, lambda: self._release_hold(hold))  # never a frozen screen
         return result
@@ -393,6 +399,10 @@ class GuideApp(App[int]):
         self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._exit:
+            # Quitting: keys pasted or typed after q must not open a screen while the guide closes
+            # (it would mount with no widgets, and the quit would end in a traceback).
+            return
         # On a narrow window a message covers the list it speaks of: the next key clears it (the
         # key still does its work), so nothing the reader acts on stays hidden.
         if (isinstance(event, events.Key) and not event.is_forwarded and self._notifications

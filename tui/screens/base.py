@@ -121,6 +121,9 @@ class GuideScreen(Screen[None]):
         elif not too_small and self.has_class("-too-small"):
             self.call_after_refresh(self._restore_focus)
         self.set_class(too_small, "-too-small")
+        # Nothing hidden may act on a key (a page key on a list that has no room, Enter on an item
+        # nobody can see): disabling the body also takes focus from it, and keeps it off while small.
+        self.query_one("#body").disabled = too_small
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.update_emergency_line(width)
