@@ -94,6 +94,12 @@ def steps(seed: int, count: int, resize_every: int = 25) -> Iterator[Step]:
             yield Step("key", name, KEYS[name])
 
 
+def start_size(seed: int) -> tuple[int, int]:
+    """The window the guide starts in: half the time 80x24, else anything from 6x3 to 250x80."""
+    rng = random.Random(seed ^ 0x5EED)
+    return (rng.randint(6, 250), rng.randint(3, 80)) if rng.random() < 0.5 else (80, 24)
+
+
 def guide_env(home: Path) -> dict[str, str]:
     """A terminal like a remote reader's, private folders, and speech switched off (the speech
     worker would play sound on a shared machine; speech has its own tests)."""
@@ -121,6 +127,8 @@ class Run:
     """(step, resident KiB) samples."""
     history: list[str] = field(default_factory=list)
     """Every step, in words."""
+    final_rows: list[str] = field(default_factory=list)
+    """The screen at 80x24 after the last step."""
 
     def p99_ms(self) -> float:
         """The 99th percentile of key to frame, in milliseconds."""
@@ -152,6 +160,14 @@ def answer(session: Session, wait_first: float) -> float | None:
     return session.log[-1][0] - sent
 
 
+def redrawn(session: Session, columns: int, rows: int) -> list[str]:
+    """Resize, and return the rows a terminal shows (everything the guide wrote, through pyte)."""
+    session.resize(columns, rows)
+    answer(session, 0.5)
+    session.settle(0.3)
+    return [line.rstrip() for line in session.shown().splitlines()]
+
+
 def quit_guide(session: Session, limit: float = 15.0) -> int | None:
     """Quit with Ctrl+Q (q would type into the search box) and return the exit status; a guide
     that does not end within `limit` seconds is killed, and None returned."""
@@ -171,11 +187,11 @@ def quit_guide(session: Session, limit: float = 15.0) -> int | None:
 
 def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
     """Start the guide at a random size and take `count` random steps; then quit with q."""
-    rng = random.Random(seed ^ 0x5EED)
-    size = (rng.randint(6, 250), rng.randint(3, 80)) if rng.random() < 0.5 else (80, 24)
+    size = start_size(seed)
     work = home / "cwd"
     work.mkdir(parents=True, exist_ok=True)
     session = spawn([sys.executable, "-m", "tui"], guide_env(home), size=size, cwd=str(work))
+    session.shown()  # a terminal from the start, resized with the window
     result = Run(seed, history=[f"start {size[0]}x{size[1]}"])
     answer(session, 3.0)  # the first paint (slow to import on a busy machine)
     answer(session, 0.3)
@@ -194,6 +210,11 @@ def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
             result.rss.append((result.done, session.rss_kib()))
         if not session.alive() or b"Traceback (most recent call last)" in session.log[-1][1]:
             break
+    if session.alive() and not result.crash:
+        result.final_rows = redrawn(session, 80, 24)
+        if not result.final_rows or "Emergency" not in result.final_rows[0]:
+            result.crash = "after the run, at 80x24, the first row is not the emergency line:\n" + "\n".join(
+                result.final_rows)
     if session.alive():
         status = quit_guide(session)
         if status != 0:
