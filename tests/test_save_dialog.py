@@ -67,6 +67,23 @@ async def test_the_offered_name_is_kept_and_only_its_stem_is_selected(tmp_path: 
         assert [p.suffix for p in summaries().iterdir()] == [".txt"]
 
 
+@pytest.mark.parametrize("name", ["notes[x=-1", "a[b]c", "[/i]"])
+async def test_a_name_with_brackets_is_saved_and_said_as_typed(name: str, tmp_path: Path) -> None:
+    """Messages are never markup: such a name ended the guide with a MarkupError."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("k", "s")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = name
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        saved = summaries() / f"{name}.txt"
+        assert saved.is_file()
+        toasts = list(app.screen.query(Toast))
+        assert toasts and str(toasts[-1].render()) == f"Saved the summary as {saved}"
+
+
 def test_chosen_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
     folder = tmp_path / "summaries"

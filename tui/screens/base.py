@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -71,6 +72,12 @@ class GuideScreen(Screen[None]):
             widget.focus()
         elif self.focused is None:
             self.focus_next()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As the app's: the words are never read as markup. A file name typed in the save dialog
+        ("notes[x=-1].txt") in "Saved the summary as ..." otherwise ended the guide with an error."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""
