@@ -4,7 +4,8 @@ Counted, not timed or measured as RSS, so a busy machine cannot make these pass 
 a few warm-up rounds, more rounds of the same keys must not add drawn lines (Textual Strips) or
 widgets. Issue 11.7: RSS grew by about 40 KB a key, from two causes. Textual's
 StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_fixes.py),
-and every screen opened stayed on the Esc history for good (now HISTORY screens).
+and every screen opened stayed on the Esc history for good (now HISTORY screens). Screens under
+others also let go of their drawn lines (GuideScreen.on_screen_suspend).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -118,6 +118,15 @@ class GuideScreen(Screen[None]):
         # The region, theme or window size may have changed while another screen was on top.
         self.fit(self.app.size.width, self.app.size.height)
         self.call_after_refresh(self.announce_screen)
+
+    def on_screen_suspend(self) -> None:
+        # Under another full screen this one is not drawn, yet Textual keeps every line each of
+        # its widgets last drew: across the Esc history, at up to 250x80, megabytes. Let them go
+        # (refresh empties a widget's line cache); they are drawn again, once, on the way back.
+        # Under a dialog it shows through, so it keeps them.
+        if not isinstance(self.app.screen, ModalScreen):
+            for widget in self.walk_children(Widget):
+                widget.refresh()
 
     def fit(self, width: int, height: int) -> None:
         """Adapt to the window: too small, short, or roomy."""
