@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from pilot_helpers import make_app, screen_text
+from textual import events
 from textual.app import App, ComposeResult
 
 from tui.screens.base import GuideScreen
@@ -72,6 +73,18 @@ async def test_page_keys_in_a_section_opened_in_a_too_small_window(tmp_path: Pat
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen) and app.focused is not None
         assert screen_text(app).splitlines()[0].strip().startswith("Emergency")
+
+
+async def test_keys_typed_after_quit_open_nothing(tmp_path: Path) -> None:
+    """Pasted or typed-ahead keys after q opened screens while the guide closed: a traceback
+    and exit status 1."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("q", "2", "k", "slash", "question_mark"):
+            app.post_message(events.Key(key, None))
+        await pilot.pause()
+    assert app.return_code == 0  # run_test raises what the app raised
 
 
 class HiddenList(App[None]):
