@@ -67,7 +67,8 @@ def main() -> int:
     every = max(1, min(args.warmup, args.keys) // 4)
     failed = 0
     print(f"spasm-guide soak: {args.keys} random steps a run, resizes 6x3 to 250x80, TERM=xterm-256color\n")
-    print("| seed | steps | crash | key to frame median / p99 | RSS start | after warm-up | end | growth after warm-up |")
+    print("| seed | steps | crash | key to frame median / p99 | RSS start | after warm-up | end "
+          "| growth after warm-up |")
     print("|---|---|---|---|---|---|---|---|")
     for seed in range(args.seed, args.seed + args.runs):
         home = Path(tempfile.mkdtemp(prefix="spasm-soak-"))

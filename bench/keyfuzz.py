@@ -149,7 +149,7 @@ def answer(session: Session, wait_first: float) -> float | None:
     quiet = max(QUIET, wait_first)
     while time.perf_counter() < deadline:
         try:
-            got = session._read_some(quiet)
+            got = session.read_some(quiet)
         except (EOFError, OSError):  # the guide ended and its terminal closed
             break
         if not got:
@@ -186,7 +186,8 @@ def quit_guide(session: Session, limit: float = 15.0) -> int | None:
 
 
 def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
-    """Start the guide at a random size and take `count` random steps; then quit with q."""
+    """Start the guide at a size drawn from `seed`, take `count` random steps, check the screen at
+    80x24, then quit with Ctrl+Q."""
     size = start_size(seed)
     work = home / "cwd"
     work.mkdir(parents=True, exist_ok=True)
@@ -208,7 +209,7 @@ def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
         result.done += 1
         if rss_every and result.done % rss_every == 0:
             result.rss.append((result.done, session.rss_kib()))
-        if not session.alive() or b"Traceback (most recent call last)" in session.log[-1][1]:
+        if not session.alive() or b"Traceback" in session.log[-1][1]:  # (its words are styled apart)
             break
     if session.alive() and not result.crash:
         result.final_rows = redrawn(session, 80, 24)

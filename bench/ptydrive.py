@@ -47,6 +47,10 @@ class Session:
         self.log.append((time.perf_counter(), data))
         return data
 
+    def read_some(self, wait: float) -> bytes:
+        """What arrives within `wait` seconds (b"" if nothing), logged; EOFError once it has ended."""
+        return self._read_some(wait)
+
     def read_until(self, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
         """Read until `marker` appears in the output since this call; return (seconds, bytes read)."""
         start = time.perf_counter()
