@@ -124,8 +124,12 @@ class GuideScreen(Screen[None]):
         # its widgets last drew: across the Esc history, at up to 250x80, megabytes. Let them go
         # (refresh empties a widget's line cache); they are drawn again, once, on the way back.
         # Under a dialog it shows through, so it keeps them.
+        from tui.widgets.guide_list import GuideList
+
         if not isinstance(self.app.screen, ModalScreen):
             for widget in self.walk_children(Widget):
+                if isinstance(widget, GuideList):
+                    widget.forget_drawn()
                 widget.refresh()
 
     def fit(self, width: int, height: int) -> None:

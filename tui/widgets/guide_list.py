@@ -101,6 +101,12 @@ class GuideList(OptionList, inherit_bindings=False):
         if (self.highlighted or 0) in self._index_to_line:
             super()._move_page(direction)
 
+    def forget_drawn(self) -> None:
+        """Let go of every item's drawn lines (OptionList keeps up to 2,048 of them, a screenful
+        each at a wide window); they are drawn again when the list is next shown."""
+        self._option_render_cache.clear()
+        self.refresh()
+
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
         """Replace every item, keeping the highlight where it was if it still exists."""
         keep = self.highlighted
