@@ -68,10 +68,11 @@ async def test_the_esc_history_is_bounded_and_still_walks_back(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await rounds(app, pilot, ("question_mark", "5"), HISTORY // 2 + 2)
         assert len(app.screen_stack) == HISTORY + 1
-        widgets = live(Widget)
+        widgets, strips = live(Widget), live(Strip)
         await rounds(app, pilot, ("question_mark", "5"), 8)
         assert len(app.screen_stack) == HISTORY + 1
         assert live(Widget) <= widgets
+        assert live(Strip) <= strips + SLACK  # screens under others keep no drawn lines
         for _ in range(HISTORY - 1):
             await pilot.press("escape")
         assert not isinstance(app.screen, StartScreen)
