@@ -33,6 +33,8 @@ class Session:
     """The pyte stream that feeds it."""
     _fed: int = 0
     """How many pieces of `log` it has been fed."""
+    exit_status: int | None = None
+    """The program's exit code once it has ended (a negative number: killed by that signal)."""
 
     def _read_some(self, wait: float) -> bytes:
         """What arrives within `wait` seconds (b"" if nothing), logged."""
@@ -44,6 +46,10 @@ class Session:
             raise EOFError("the program closed its terminal")
         self.log.append((time.perf_counter(), data))
         return data
+
+    def read_some(self, wait: float) -> bytes:
+        """What arrives within `wait` seconds (b"" if nothing), logged; EOFError once it has ended."""
+        return self._read_some(wait)
 
     def read_until(self, marker: bytes, timeout: float = 20.0) -> tuple[float, int]:
         """Read until `marker` appears in the output since this call; return (seconds, bytes read)."""
@@ -102,19 +108,56 @@ class Session:
         """Type `keys`."""
         os.write(self.fd, keys)
 
+    def resize(self, columns: int, rows: int) -> None:
+        """Change the terminal's size, as a window manager does (the program gets SIGWINCH)."""
+        if self._screen is not None:
+            self.shown()  # what came before is drawn at the old size
+            self._screen.resize(rows, columns)
+        self.size = (columns, rows)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+
+    def alive(self) -> bool:
+        """True while the program runs; once it has ended, `exit_status` says how."""
+        if self.exit_status is not None:
+            return False
+        pid, status = os.waitpid(self.pid, os.WNOHANG)
+        if pid == 0:
+            return True
+        self.exit_status = os.waitstatus_to_exitcode(status)
+        return False
+
+    def rss_kib(self) -> int:
+        """The program's resident memory now, in KiB (Linux), or 0 if it has ended."""
+        try:
+            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def output(self) -> bytes:
+        """Everything the program has written so far."""
+        return b"".join(data for _, data in self.log)
+
     def finish(self, quit_keys: bytes = b"q") -> int:
-        """Quit, wait, and return the peak resident memory in KiB."""
+        """Quit, wait, and return the peak resident memory in KiB (`exit_status` is set)."""
         self.send(quit_keys)
         self.settle(0.2, 3.0)
-        _, _, usage = os.wait4(self.pid, 0)
+        _, status, usage = os.wait4(self.pid, 0)
+        self.exit_status = os.waitstatus_to_exitcode(status)
         os.close(self.fd)
         return usage.ru_maxrss
 
 
-def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24)) -> Session:
-    """Start `argv` on a new pty of `size` (columns, rows)."""
+def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24),
+          cwd: str | None = None) -> Session:
+    """Start `argv` on a new pty of `size` (columns, rows), in folder `cwd` if given."""
     pid, fd = pty.fork()
     if pid == 0:
+        if cwd is not None:
+            os.chdir(cwd)
         os.execvpe(argv[0], argv, {**os.environ, **(env or {})})
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))

@@ -25,6 +25,7 @@ from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
 from tui.keys import key_in_words, known_binding_ids, screen_keys
 from tui.reader import RATE_STEP, Reader
+from tui.textual_fixes import apply_textual_fixes
 from tui.themes import OWN_THEMES
 
 SECTION_KEYS: list[BindingType] = [
@@ -44,6 +45,10 @@ THREAD_SWITCH = 0.0005
 """Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
 reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
 on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
+
+HISTORY = 12
+"""Screens Esc goes back through. Older ones are closed as new ones open: without a limit every
+section, help and search opened in a long session stays in memory, drawn lines and all."""
 
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
@@ -120,6 +125,7 @@ class GuideApp(App[int]):
         # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
         setattr(textual_screen, "UPDATE_PERIOD", FRAME_PERIOD)  # noqa: B010  (a Final in Textual)
         sys.setswitchinterval(THREAD_SWITCH)
+        apply_textual_fixes()  # else every closed screen's drawn lines stay in memory
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -218,6 +224,8 @@ class GuideApp(App[int]):
         hold = self._screen_holds
         self._open_holds.add(hold)
         result = super().push_screen(screen, *args, **kwargs)
+        while len(self._screen_stack) > HISTORY + 1:  # the start screen always stays
+            self._screen_stack.pop(1).remove()
         self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
         self.set_timer(1.0, lambda: self._release_hold(hold))  # never a frozen screen
         return result
@@ -458,6 +466,10 @@ class GuideApp(App[int]):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self._exit:
+            # Quitting: keys pasted or typed after q must not open a screen while the guide closes
+            # (it would mount with no widgets, and the quit would end in a traceback).
+            return
         # On a narrow window a message covers the list it speaks of: the next key clears it (the
         # key still does its work), so nothing the reader acts on stays hidden.
         if (isinstance(event, events.Key) and not event.is_forwarded and self._notifications

@@ -1,4 +1,4 @@
-"""Ask where to save a file, with a sensible path already typed in."""
+"""Ask for a file name to save under, in a folder shown in words, with a sensible name typed in."""
 
 from __future__ import annotations
 
@@ -9,17 +9,55 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
+from textual.widgets.input import Selection
 
 from tui.dialogs.choice import DialogScreen
 from tui.widgets.key_bar import KeyBar
 
 
+def shown_path(path: Path) -> str:
+    """`path` as a person reads it: "~/..." inside the home folder, else in full.
+
+    The start of a path says where it is; its tail alone ("/.local/share/...") looks like a
+    folder at the top of the disk.
+    """
+    try:
+        inside = path.relative_to(Path.home())
+    except (ValueError, RuntimeError):  # not under home, or no home folder known
+        return str(path)
+    return "~" if inside == Path() else f"~/{inside}"
+
+
+def chosen_path(folder: Path, typed: str, suffix: str) -> Path:
+    """Where to save: a bare name (or a relative path) goes into `folder`; a path starting with
+    "/" or "~" is used as typed. The name always ends in `suffix` (".txt"), so a stray key gives
+    "a.txt" in the folder shown, never a file "a" in whatever folder the guide was started from.
+
+    Raises ValueError for a path that names a folder, RuntimeError or OSError for one that
+    cannot be used ("~nobody/x").
+    """
+    text = typed.strip()
+    if text.endswith(("/", "\\")):
+        raise ValueError(f"{text} is a folder")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if suffix and not path.name.lower().endswith(suffix.lower()):
+        path = path.with_name(path.name + suffix)
+    if path.is_dir():
+        raise ValueError(f"{shown_path(path)} is a folder")
+    return path
+
+
 class SavePathDialog(DialogScreen[Path | None]):
-    """An editable path; Enter saves there, Escape cancels.
+    """The folder in words, then an editable file name; Enter saves there, Escape cancels.
+
+    The name's stem is selected, with the cursor on its first letter: typing replaces the stem
+    and keeps the ending, as in a desktop save dialog.
 
     | Key(s) | Description |
     | :- | :- |
-    | enter | Save to the path typed. |
+    | enter | Save under the name typed. |
     | escape | Cancel. |
     """
 
@@ -33,33 +71,43 @@ class SavePathDialog(DialogScreen[Path | None]):
         self.question = question
         """What is asked."""
         self.default = default
-        """The path offered."""
+        """The path offered: its folder is where a bare name goes, its ending is every name's."""
+
+    @property
+    def folder(self) -> Path:
+        """Where a typed name is saved."""
+        return self.default.parent
 
     def compose(self) -> ComposeResult:
         yield self.emergency_row()
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
-            yield Input(str(self.default), id="path")
-            yield Static("Enter saves. Esc cancels.", id="hint", markup=False)
+            yield Static(f"Folder: {shown_path(self.folder)}", id="folder", markup=False)
+            yield Input(self.default.name, id="path", select_on_focus=False)
+            yield Static("Type a name, or keep this one. Enter saves. Esc cancels.", id="hint", markup=False)
             yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one(Input).focus()
+        name = self.query_one(Input)
+        name.focus()
+        stem = len(self.default.stem) if self.default.suffix else len(self.default.name)
+        # Cursor at the start (what a screen reader reads first), stem selected.
+        name.selection = Selection(stem, 0)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
-        if not text:
-            self.query_one("#hint", Static).update("Type a file name, or press Esc to cancel.")
+        hint = self.query_one("#hint", Static)
+        if not event.value.strip():
+            hint.update("Type a file name, or press Esc to cancel.")
             return
         try:
-            path = Path(text).expanduser()
-            if path.is_dir():
-                self.query_one("#hint", Static).update(f"{path} is a folder: add a file name.")
-                return
+            path = chosen_path(self.folder, event.value, self.default.suffix)
+        except ValueError as exc:
+            hint.update(f"{exc}: add a file name.")
+            return
         except (RuntimeError, OSError) as exc:  # "~nobody/x", a name too long for the disk
-            self.query_one("#hint", Static).update(f"That path cannot be used: {exc}. Try another.")
+            hint.update(f"That path cannot be used: {exc}. Try another.")
             return
         self.dismiss(path)
 

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.events import Resize
-from textual.screen import Screen
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -73,6 +74,12 @@ class GuideScreen(Screen[None]):
         elif self.focused is None:
             self.focus_next()
 
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As the app's: the words are never read as markup. A file name typed in the save dialog
+        ("notes[x=-1].txt") in "Saved the summary as ..." otherwise ended the guide with an error."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""
         yield from ()
@@ -119,6 +126,19 @@ class GuideScreen(Screen[None]):
         self.fit(self.app.size.width, self.app.size.height)
         self.call_after_refresh(self.announce_screen)
 
+    def on_screen_suspend(self) -> None:
+        # Under another full screen this one is not drawn, yet Textual keeps every line each of
+        # its widgets last drew: across the Esc history, at up to 250x80, megabytes. Let them go
+        # (refresh empties a widget's line cache); they are drawn again, once, on the way back.
+        # Under a dialog it shows through, so it keeps them.
+        from tui.widgets.guide_list import GuideList
+
+        if not isinstance(self.app.screen, ModalScreen):
+            for widget in self.walk_children(Widget):
+                if isinstance(widget, GuideList):
+                    widget.forget_drawn()
+                widget.refresh()
+
     def fit(self, width: int, height: int) -> None:
         """Adapt to the window: too small, short, or roomy."""
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -128,6 +148,9 @@ class GuideScreen(Screen[None]):
         elif not too_small and self.has_class("-too-small"):
             self.call_after_refresh(self._restore_focus)
         self.set_class(too_small, "-too-small")
+        # Nothing hidden may act on a key (a page key on a list that has no room, Enter on an item
+        # nobody can see): disabling the body also takes focus from it, and keeps it off while small.
+        self.query_one("#body").disabled = too_small
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.update_emergency_line(width)

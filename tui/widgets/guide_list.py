@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual._widget_navigation import Direction
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Offset, Region, Spacing
@@ -93,6 +94,18 @@ class GuideList(OptionList, inherit_bindings=False):
         # A smaller window can leave the highlighted item below the fold, and with it the terminal
         # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def _move_page(self, direction: Direction) -> None:
+        # A list that has never had room (its screen was too small from the start) has no lines
+        # yet, and OptionList would look up the highlighted item's line and fail: do nothing.
+        if (self.highlighted or 0) in self._index_to_line:
+            super()._move_page(direction)
+
+    def forget_drawn(self) -> None:
+        """Let go of every item's drawn lines (OptionList keeps up to 2,048 of them, a screenful
+        each at a wide window); they are drawn again when the list is next shown."""
+        self._option_render_cache.clear()
+        self.refresh()
 
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
         """Replace every item, keeping the highlight where it was if it still exists."""

@@ -1,0 +1,85 @@
+"""Memory stays flat: going back and forth between screens leaves no more live objects behind.
+
+Counted, not timed or measured as RSS, so a busy machine cannot make these pass or fail: after
+a few warm-up rounds, more rounds of the same keys must not add drawn lines (Textual Strips) or
+widgets. Issue 11.7: RSS grew by about 40 KB a key, from two causes. Textual's
+StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_fixes.py),
+and every screen opened stayed on the Esc history for good (now HISTORY screens). Screens under
+others also let go of their drawn lines (GuideScreen.on_screen_suspend).
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from pilot_helpers import make_app
+from textual.strip import Strip
+from textual.widget import Widget
+
+from tui.app import HISTORY, GuideApp
+from tui.screens.start import StartScreen
+from tui.textual_fixes import leaks_styles_caches
+
+WARM_UP = 4
+"""Rounds before counting: first use fills caches that are meant to stay."""
+ROUNDS = 16
+"""Rounds counted: without the fixes, each k/Esc round left about 240 Strips alive."""
+SLACK = 40
+"""Strips that may come and go with what happens to be drawn (a highlight, the cursor's row)."""
+
+
+def live(kind: type) -> int:
+    """How many objects of `kind` are alive, after a full collection."""
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, kind))
+
+
+async def rounds(app: GuideApp, pilot: object, keys: tuple[str, ...], count: int) -> None:
+    """Press `keys` `count` times over."""
+    for _ in range(count):
+        await pilot.press(*keys)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("first", "keys"), [
+    ((), ("k", "escape")),
+    ((), ("question_mark", "escape")),
+    (("1",), ("n", "p")),
+    (("k",), ("question_mark", "escape", "s", "escape")),
+])
+async def test_rounds_of_keys_leave_no_more_live_objects(first: tuple[str, ...], keys: tuple[str, ...],
+                                                         tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*first)
+        await rounds(app, pilot, keys, WARM_UP)
+        strips, widgets = live(Strip), live(Widget)
+        await rounds(app, pilot, keys, ROUNDS)
+        after_strips, after_widgets = live(Strip), live(Widget)
+        assert after_widgets <= widgets, f"{after_widgets - widgets} more widgets after {ROUNDS} rounds of {keys}"
+        assert after_strips <= strips + SLACK, f"{after_strips - strips} more Strips after {ROUNDS} rounds of {keys}"
+
+
+async def test_the_esc_history_is_bounded_and_still_walks_back(tmp_path: Path) -> None:
+    """Help, then a section from help, over and over: each opens a new screen."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await rounds(app, pilot, ("question_mark", "5"), HISTORY // 2 + 2)
+        assert len(app.screen_stack) == HISTORY + 1
+        widgets, strips = live(Widget), live(Strip)
+        await rounds(app, pilot, ("question_mark", "5"), 8)
+        assert len(app.screen_stack) == HISTORY + 1
+        assert live(Widget) <= widgets
+        assert live(Strip) <= strips + SLACK  # screens under others keep no drawn lines
+        for _ in range(HISTORY - 1):
+            await pilot.press("escape")
+        assert not isinstance(app.screen, StartScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, StartScreen)
+
+
+def test_the_styles_cache_correction_is_in_force(tmp_path: Path) -> None:
+    make_app(tmp=tmp_path)
+    assert not leaks_styles_caches()
