@@ -149,7 +149,7 @@ def about_texts() -> dict[str, str]:
     """The whole About text as shown: on its screen, and at the end of --plain."""
     from tui.data.checklist import SOURCES_HEADING
     from tui.plain.render import about_lines
-    from tui.screens.reading import about_section
+    from tui.screens.about import about_section
 
     guide = load_guide()
     texts = {"screen": section_text(about_section(guide)), "plain": "\n".join(about_lines(guide, 10_000))}
