@@ -169,3 +169,14 @@ def test_no_docstring_key_tables_that_could_drift() -> None:
 MOVED_AFTER_MERGE_TABLES = {"tui/widgets/guide_list.py", "tui/widgets/section_text.py", "tui/widgets/key_bar.py",
                             "tui/dialogs/save_path.py"}
 """Files being changed on other branches: their key tables go when they are merged."""
+
+
+OUTSIDE_DOCUMENT = re.compile(r"/work/|\bbrief\b", re.IGNORECASE)
+"""A document a reader of the code cannot open: a path outside the repository, or the brief."""
+
+
+def test_the_code_cites_only_documents_in_the_repository() -> None:
+    cited = [f"{path.relative_to(ROOT)}:{n}" for path in MODULES.values()
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if OUTSIDE_DOCUMENT.search(line)]
+    assert not cited, f"lines citing documents not in the repository: {cited}"
