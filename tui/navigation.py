@@ -13,11 +13,12 @@ from textual.app import App
 from textual.screen import Screen
 
 from tui.context import context_of
+from tui.data.built_sections import help_section
 from tui.data.content import Guide
 from tui.keys import screen_keys
 from tui.screen_registry import screen_class
 from tui.screens.base import GuideScreen
-from tui.screens.help import HelpScreen, help_section
+from tui.screens.help import HelpScreen
 from tui.screens.section import SectionScreen
 
 

@@ -10,21 +10,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from tui.context import GuideContext
+from tui.data.built_sections import result_section
 from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
-from tui.data.content import Block, Section
 from tui.data.doctor_questions import QUESTIONS
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
-from tui.data.triage import TriageResult, result_blocks
+from tui.data.triage import TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.dialogs.save_path import SavePathDialog
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
-from tui.screens.page import made_section
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 
@@ -40,21 +39,6 @@ class ChecklistItems(GuideList):
         Binding("enter", "select", "Select", id="checklist.enter", tooltip="Select or unselect this item"),
     ]
     """Enter has the same words as Space, so the key bar shows them together."""
-
-
-def result_section(result: TriageResult) -> Section:
-    """The result in its one layout (`result_blocks`): the headline as a subheading with the
-    tier's symbol, each block's heading as a paragraph and its lines as bullets."""
-    blocks: list[Block] = []
-    for index, block in enumerate(result_blocks(result)):
-        if index == 0:
-            symbol = f"{result.tier.symbol} " if result.tier else ""
-            blocks.append(Block("subheading", (f"{symbol}{block.heading}",)))
-            continue
-        blocks.append(Block("paragraph", (block.heading,)))
-        if block.bullets:
-            blocks.append(Block("bullets", block.bullets))
-    return made_section("Result", blocks)
 
 
 class ChecklistScreen(GuideScreen):

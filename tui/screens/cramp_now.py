@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from tui.context import GuideContext
+from tui.data.built_sections import made_section, result_section
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
 from tui.data.checklist_session import ChecklistSession
@@ -41,8 +42,6 @@ from tui.data.triage import DISCLAIMER, TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
-from tui.screens.checklist import result_section
-from tui.screens.page import made_section
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui.data.content import Block, Section
+from tui.data.content import Section
 from tui.data.sentences import Chunk
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
-
-
-def made_section(title: str, blocks: list[Block]) -> Section:
-    """A section built in code (not from a file), so help and about read like the guide."""
-    from pathlib import Path
-
-    return Section(number=0, slug=title.lower().replace(" ", "-"), title=title, blocks=tuple(blocks),
-                   path=Path("<generated>"))
 
 
 class PageScreen(GuideScreen):
