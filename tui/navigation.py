@@ -26,7 +26,9 @@ class Navigation(App[int]):
     """Opening screens by name, sections by number, help for the screen shown; Esc goes back."""
 
     guide: Guide
+    """The content being shown (set by the app)."""
     settings_file: Path | None
+    """Where settings are saved, said in help (set by the app)."""
 
     def get_default_screen(self) -> Screen[Any]:
         screen = screen_class("start").make(context_of(self))

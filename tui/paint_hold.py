@@ -23,8 +23,11 @@ class PaintHold(App[int]):
     def start_paint_hold(self) -> None:
         """Hold every frame until `ready_to_paint` (called from __init__)."""
         self._paint_holds: dict[int, AbstractContextManager[None]] = {}
+        """Each hold still open, by number: an open `batch_update`."""
         self._last_paint_hold = 0
+        """The number given to the latest hold."""
         self._first_paint_hold = self._hold_paint()
+        """The hold that lasts until the start screen is ready."""
 
     def _hold_paint(self) -> int:
         """Begin a hold; its number releases it."""

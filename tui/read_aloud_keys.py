@@ -21,7 +21,9 @@ class ReadAloudKeys(App[int]):
     """Key actions for reading aloud, and the reader's messages to the app."""
 
     settings: Settings
+    """The user's settings (set by the app)."""
     reader: Reader
+    """Reading aloud (set by the app)."""
 
     def change_settings(self, **changes: Any) -> None:
         raise NotImplementedError  # the app saves settings
