@@ -72,6 +72,10 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycle_among_tui_modules() -> None:
     graph = {name: imported_modules(path) - {name} for name, path in MODULES.items()}
+    # The registry imports every screen, dialog and widget module by name, out of ast's sight.
+    from tui.screen_registry import PACKAGES
+
+    graph["tui.screen_registry"] |= {name for name in MODULES if name.startswith(tuple(f"{p}." for p in PACKAGES))}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
