@@ -10,6 +10,7 @@ from textual.geometry import Offset
 from tui.app import GuideApp
 from tui.data.content import load_guide
 from tui.data.settings import Settings
+from tui.textual_private import screen_lines as rendered_lines
 
 
 def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:
@@ -20,7 +21,7 @@ def make_app(settings: Settings | None = None, tmp: Path | None = None, content:
 
 def screen_lines(app: GuideApp) -> list[str]:
     """The text of every row of the current screen, as a person would see it."""
-    return [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+    return rendered_lines(app.screen)
 
 
 def screen_text(app: GuideApp) -> str:

@@ -20,6 +20,7 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.doctor_question import DoctorQuestionDialog
 from tui.dialogs.save_path import SavePathDialog
 from tui.screens.checklist import ChecklistScreen
+from tui.textual_private import notifications
 from tui.widgets.section_text import SectionText
 
 CHECKLIST = load_checklist(load_guide().folder)
@@ -223,7 +224,7 @@ async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: P
         await pilot.pause()
         assert "[x]" not in screen_text(app)
         assert any("bad" in n.message or "set aside" in n.message or "kept" in n.message
-                   for n in app._notifications)
+                   for n in notifications(app))
     assert list(path.parent.glob("*.bad-*"))
 
 

@@ -7,15 +7,16 @@ from pathlib import Path
 from pilot_helpers import make_app, screen_lines, screen_text
 
 from tui.data.settings import Settings
-from tui.screens.reading import ReadingScreen
+from tui.screens.page import PageScreen
 from tui.screens.section import SectionScreen
+from tui.textual_private import notifications
 from tui.widgets.key_bar import KeyBar
 
 
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from textual.binding import Binding
 
-    from tui.keys import binding_owners
+    from tui.app import binding_owners
 
     bindings = [b for owner in binding_owners() for b in owner.BINDINGS]
     assert len(bindings) > 30 and all(isinstance(b, Binding) for b in bindings)
@@ -28,7 +29,7 @@ def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
 
     from conftest import ROOT
 
-    from tui.keys import known_binding_ids
+    from tui.app import known_binding_ids
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z]+\.[a-z_0-9]+)`", readme.split("The ids:")[1].split("\n\n")[0]))
@@ -40,7 +41,7 @@ async def test_an_unknown_key_id_is_named_once(tmp_path: Path) -> None:
     app = make_app(Settings(keys={"no.such": "x"}), tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert len([n.message for n in app._notifications if "no.such" in n.message]) == 1
+        assert len([n.message for n in notifications(app) if "no.such" in n.message]) == 1
 
 
 async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> None:
@@ -48,7 +49,7 @@ async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> 
     async with app.run_test(size=(80, 40)) as pilot:
         await pilot.press("1", "question_mark")
         await pilot.pause()
-        assert isinstance(app.screen, ReadingScreen)
+        assert isinstance(app.screen, PageScreen)
         text = screen_text(app)
         assert "Help: Section one" in text
         assert "n or Right: Go to the next section" in text
@@ -59,7 +60,7 @@ async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> 
         assert isinstance(app.screen, SectionScreen)
         await pilot.press("f1")
         await pilot.pause()
-        assert isinstance(app.screen, ReadingScreen)
+        assert isinstance(app.screen, PageScreen)
 
 
 async def test_help_follows_the_bindings_not_a_hand_kept_list(tmp_path: Path) -> None:

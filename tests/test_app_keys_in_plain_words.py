@@ -17,9 +17,10 @@ from textual.widgets import Input, OptionList
 
 from tui.data.settings import Settings
 from tui.dialogs.confirm import ConfirmDialog
-from tui.screens.reading import HelpScreen
+from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.screens.settings import SettingsScreen
+from tui.textual_private import notifications
 from tui.widgets.key_bar import KeyBar
 
 
@@ -53,8 +54,8 @@ async def test_ctrl_c_says_how_to_quit_in_plain_words(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
-        titles = [n.title for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
+        titles = [n.title for n in notifications(app)]
         assert "To quit, press q." in messages
         assert not any("[b]" in m or "Do you want" in m for m in messages + titles)
         assert "[b]" not in screen_text(app)
@@ -65,7 +66,7 @@ async def test_ctrl_c_names_the_quit_key_the_user_chose(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+c")
         await pilot.pause()
-        assert "To quit, press Ctrl+X." in [n.message for n in app._notifications]
+        assert "To quit, press Ctrl+X." in [n.message for n in notifications(app)]
 
 
 async def test_no_textual_wording_in_help_on_any_screen(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 
 from tui.plain.render import section_position
 from tui.screens.contents import ContentsScreen
-from tui.screens.reading import ReadingScreen
+from tui.screens.page import PageScreen
 from tui.screens.search import SearchScreen
 from tui.screens.section import SectionScreen
 from tui.screens.start import StartScreen
@@ -149,7 +149,7 @@ async def test_about_credits_source_and_review_dates(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 50)) as pilot:
         await pilot.press("down", "down", "down", "down", "down", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReadingScreen)
+        assert isinstance(app.screen, PageScreen)
         text = " ".join(screen_text(app).split())
         credit = app.guide.credit
         for fact in (credit.title, credit.publisher, credit.reviewer, credit.updated,

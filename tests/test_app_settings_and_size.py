@@ -12,6 +12,7 @@ from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
 from tui.screens.section import SectionScreen
 from tui.screens.settings import SettingsScreen
+from tui.textual_private import notifications
 from tui.widgets.section_text import SectionText
 
 
@@ -166,4 +167,4 @@ async def test_a_settings_problem_is_said_on_screen(tmp_path: Path) -> None:
     app = GuideApp(load_guide(), Settings(), startup_message="settings.toml: unknown key 'colour'")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert [n for n in app._notifications if "unknown key 'colour'" in n.message]
+        assert [n for n in notifications(app) if "unknown key 'colour'" in n.message]

@@ -13,10 +13,11 @@ from tui.data.sentences import Chunk
 from tui.data.settings import Settings, load_settings
 from tui.dialogs.remote_speech import RemoteSpeechDialog
 from tui.dialogs.save_path import SavePathDialog
-from tui.screens.reading import ReadingScreen
+from tui.screens.page import PageScreen
 from tui.screens.section import SectionScreen
 from tui.screens.start import StartScreen
 from tui.speech.protocol import Error, Saved, Started
+from tui.textual_private import notifications
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.section_text import SectionText
 
@@ -129,7 +130,7 @@ async def test_no_speech_says_why_and_nothing_else_changes(tmp_path: Path) -> No
         before = screen_text(app)
         await pilot.press("r")
         await pilot.pause()
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any(m.startswith("Speech is not available: the eSpeak NG") and
                    m.endswith("On Debian/Ubuntu: sudo apt install espeak-ng") for m in messages)
         assert app.reader.reading is None
@@ -148,7 +149,7 @@ async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypat
         assert "speech plays on the server" in " ".join(screen_text(app).split())
         await pilot.press("down", "enter")  # how to hear it on your own computer
         await pilot.pause()
-        assert isinstance(app.screen, ReadingScreen)
+        assert isinstance(app.screen, PageScreen)
         guide = " ".join(app.screen.section.text().split())
         # Complete in the guide (a reader over SSH cannot open the README): how to listen, then connect.
         assert "ssh -R 24713:127.0.0.1:4713" in guide and "pactl load-module module-native-protocol-tcp" in guide
@@ -162,7 +163,7 @@ async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypat
         target = fake.calls[-1][1][0]
         app.reader.handle(Saved(utterance=99, path=str(target), seconds=41.6))
         await pilot.pause()
-        assert f"Saved the audio as {target} (42 seconds)." in [n.message for n in app._notifications]
+        assert f"Saved the audio as {target} (42 seconds)." in [n.message for n in notifications(app)]
         assert not fake.spoken  # nothing played on the server
         await pilot.press("r", "down", "down", "enter")  # play on the server anyway
         await pilot.pause()
@@ -214,7 +215,7 @@ async def test_a_speech_error_ends_the_reading_every_time(tmp_path: Path) -> Non
             await pilot.pause()
             assert app.reader.reading is None
             assert "Pause" not in app.screen.query_one(KeyBar).describe()
-        assert len([n for n in app._notifications if n.message == "the player failed"]) == 2
+        assert len([n for n in notifications(app) if n.message == "the player failed"]) == 2
 
 
 async def test_over_ssh_at_40x12_every_choice_is_reachable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -141,8 +141,8 @@ def bare_words(text: str) -> list[str]:
 
 def shown_texts(folder: Path | None = None) -> dict[str, str]:
     """What the reader sees, by place: each section, the About screen, About in --plain, Get help now."""
+    from tui.data.built_sections import about_section
     from tui.plain.render import about_lines
-    from tui.screens.reading import about_section
 
     guide = load_guide(folder)
     texts = {section.slug: section.text() for section in guide.sections}

@@ -147,9 +147,9 @@ def test_about_text_reads_at_grade_7_or_below(textstat: ModuleType) -> None:
 
 def about_texts() -> dict[str, str]:
     """The whole About text as shown: on its screen, and at the end of --plain."""
+    from tui.data.built_sections import about_section
     from tui.data.checklist import SOURCES_HEADING
     from tui.plain.render import about_lines
-    from tui.screens.reading import about_section
 
     guide = load_guide()
     texts = {"screen": section_text(about_section(guide)), "plain": "\n".join(about_lines(guide, 10_000))}

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pilot_helpers import make_app, screen_lines, screen_text
 
+from tui.data.built_sections import about_section
 from tui.data.content import Guide, Section, load_guide
 from tui.plain.render import about_lines
-from tui.screens.reading import about_section
 from tui.screens.start import StartScreen
 from tui.widgets.section_text import SectionText
 

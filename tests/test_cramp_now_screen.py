@@ -21,6 +21,7 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.checklist import ChecklistScreen
 from tui.screens.cramp_now import CrampNowScreen
 from tui.screens.start import StartScreen
+from tui.textual_private import notifications
 from tui.widgets.key_bar import KeyBar
 
 GUIDE = load_guide()
@@ -261,5 +262,5 @@ async def test_a_broken_cramp_file_is_one_line_and_the_guide_goes_on(tmp_path: P
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notifications(app)]
         assert any("cramp-now.toml: key 'cramp_now.check_minutes'" in m for m in messages), messages

@@ -3,7 +3,7 @@
 Counted, not timed or measured as RSS, so a busy machine cannot make these pass or fail: after
 a few warm-up rounds, more rounds of the same keys must not add drawn lines (Textual Strips) or
 widgets. Issue 11.7: RSS grew by about 40 KB a key, from two causes. Textual's
-StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_fixes.py),
+StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_private.py),
 and every screen opened stayed on the Esc history for good (now HISTORY screens). Screens under
 others also let go of their drawn lines (GuideScreen.on_screen_suspend).
 """
@@ -18,9 +18,10 @@ from pilot_helpers import make_app
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app import HISTORY, GuideApp
+from tui.app import GuideApp
+from tui.paint_hold import HISTORY
 from tui.screens.start import StartScreen
-from tui.textual_fixes import leaks_styles_caches
+from tui.textual_private import leaks_styles_caches
 
 WARM_UP = 4
 """Rounds before counting: first use fills caches that are meant to stay."""

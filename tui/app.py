@@ -3,29 +3,38 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import constants as textual_constants
 from textual import events
-from textual import screen as textual_screen
-from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.filter import NoColor
-from textual.geometry import Offset
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 from textual.widgets import Input
 
+from tui.cursor import CursorFollowsFocus
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
-from tui.keys import key_in_words, known_binding_ids, screen_keys
-from tui.reader import RATE_STEP, Reader
-from tui.textual_fixes import apply_textual_fixes
+from tui.keys import SPEECH_ACTIONS, key_in_words
+from tui.navigation import Navigation
+from tui.paint_hold import PaintHold
+from tui.read_aloud_keys import ReadAloudKeys
+from tui.reader import Reader
+from tui.screen_registry import binding_owners as widget_binding_owners
+from tui.screen_registry import screen_class
+from tui.textual_private import (
+    add_line_filter,
+    current_driver,
+    fix_styles_cache,
+    is_exiting,
+    notifications,
+    set_frame_period,
+)
 from tui.themes import OWN_THEMES
 
 SECTION_KEYS: list[BindingType] = [
@@ -46,25 +55,11 @@ THREAD_SWITCH = 0.0005
 reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
 on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
 
-HISTORY = 12
-"""Screens Esc goes back through. Older ones are closed as new ones open: without a limit every
-section, help and search opened in a long session stays in memory, drawn lines and all."""
-
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
 
-class GuideApp(App[int]):
+class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | escape | Go back. |
-    | / | Search the guide. |
-    | k | Check your symptoms. |
-    | m | A cramp now: stretch it, with a timer. |
-    | ?, f1 | Help for this screen. |
-    | 1-9 | Open that section. |
-    | q | Quit. |
     """
 
     CSS_PATH = "app.tcss"
@@ -121,11 +116,11 @@ class GuideApp(App[int]):
         super().__init__(ansi_color=True if no_colour else None)
         if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
             self.no_color = True
-            self._filters.append(NoColor())
+            add_line_filter(self, NoColor())
         # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
-        setattr(textual_screen, "UPDATE_PERIOD", FRAME_PERIOD)  # noqa: B010  (a Final in Textual)
+        set_frame_period(FRAME_PERIOD)
         sys.setswitchinterval(THREAD_SWITCH)
-        apply_textual_fixes()  # else every closed screen's drawn lines stay in memory
+        fix_styles_cache()  # else every closed screen's drawn lines stay in memory
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -138,7 +133,6 @@ class GuideApp(App[int]):
         """A problem found before start (a bad settings file), said once the screen is up."""
         self.start_section = start_section
         """A section to open at start (`--section N`), over the start screen: Esc goes back to it."""
-        self._cursor_fallback = Offset(0, 0)
         self.reader = Reader(self)
         """Reading aloud: the speech worker starts on first use."""
         for theme in OWN_THEMES:
@@ -146,46 +140,8 @@ class GuideApp(App[int]):
         self.theme = theme_override or settings.theme
         # Nothing moves on its own: no animation, no smooth scrolling (and fewer bytes over SSH).
         self.animation_level = "none"
-        # Paint once at start. Mounting, focusing and highlighting the menu would otherwise each
-        # paint a frame, and a console screen reader reads every frame aloud in full. Textual's
-        # batch counter holds every frame until the start screen calls `ready_to_paint`.
-        self._holding_first_paint = True
-        self._begin_batch()
-        self._screen_holds = 0
-        self._open_holds: set[int] = set()
-
-    # The terminal cursor follows focus -------------------------------------------------------
-    # Textual moves the (hidden) terminal cursor to `cursor_position` on every frame it draws.
-    # Computing it here, at draw time, puts it on the focused item in the same frame as the
-    # highlight, which is what a console screen reader or braille display follows.
-
-    @property
-    def cursor_position(self) -> Offset:
-        try:
-            screen = self.screen
-            focused = screen.focused
-            if screen.has_class("-too-small"):
-                # The only words on screen: "Please make the window larger".
-                return screen.query_one("#too-small").content_region.offset
-        except Exception:  # no screen yet, or shutting down
-            return self._cursor_fallback
-        if focused is None:
-            return self._cursor_fallback
-        anchor = getattr(focused, "cursor_anchor", None)
-        if callable(anchor):
-            position = anchor()
-            if isinstance(position, Offset):
-                return position
-        if isinstance(focused, Input):
-            # Textual counts one cell more at the end of the text (room to scroll to); the caret
-            # is drawn on the cell after the last letter, and the terminal cursor goes there too.
-            offset = focused.cursor_screen_offset
-            return offset - Offset(1, 0) if focused.cursor_at_end else offset
-        return focused.content_region.offset
-
-    @cursor_position.setter
-    def cursor_position(self, value: Offset) -> None:
-        self._cursor_fallback = value
+        # Paint once at start: every frame is held until the start screen calls `ready_to_paint`.
+        self.start_paint_hold()
 
     # Start-up ----------------------------------------------------------------------------------
 
@@ -212,42 +168,6 @@ class GuideApp(App[int]):
         self.set_timer(1.0, self.ready_to_paint)
         if self.start_section is not None:
             self.open_section(self.start_section)
-
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """Open a screen with one paint: frames are held while it mounts, focuses and highlights.
-
-        Without the hold, Textual paints a new screen about three times, and a console screen
-        reader reads each paint aloud, in full.
-        """
-        self._begin_batch()
-        self._screen_holds += 1
-        hold = self._screen_holds
-        self._open_holds.add(hold)
-        result = super().push_screen(screen, *args, **kwargs)
-        while len(self._screen_stack) > HISTORY + 1:  # the start screen always stays
-            self._screen_stack.pop(1).remove()
-        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
-        self.set_timer(1.0, lambda: self._release_hold(hold))  # never a frozen screen
-        return result
-
-    def _release_hold(self, hold: int) -> None:
-        """End one hold (once), and paint the screen as it now is."""
-        if hold in self._open_holds:
-            self._open_holds.discard(hold)
-            self._end_batch()
-            if not self._batch_count:
-                self.screen.refresh(layout=True)
-
-    def ready_to_paint(self) -> None:
-        """Release the held first frame (once): the start screen is complete and focused."""
-        if self._holding_first_paint:
-            self._holding_first_paint = False
-            self._end_batch()
-
-    def get_default_screen(self) -> Screen[Any]:
-        from tui.screens.start import StartScreen
-
-        return StartScreen()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -285,180 +205,18 @@ class GuideApp(App[int]):
 
     # Reading aloud -----------------------------------------------------------------------------
 
-    SPEECH_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"pause_reading", "stop_reading", "skip_sentence", "rate"})
-    """Actions that only exist while the guide is reading aloud."""
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.SPEECH_ACTIONS:
+        if action in SPEECH_ACTIONS:
             # Typing in a box always types, and these keys are free for the screen when silent.
             typing = isinstance(self.focused, Input)
             return self.reader.speaking and not typing
         if action == "go_back":
             return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
         if action == "settings":
-            from tui.screens.settings import SettingsScreen
-
-            return not isinstance(self.screen, SettingsScreen)
+            return not isinstance(self.screen, screen_class("settings"))
         return True
 
-    def action_read(self) -> None:
-        from tui.screens.base import GuideScreen
-
-        screen = self.screen
-        if not isinstance(screen, GuideScreen):
-            return
-        chunks, target = screen.speech_content()
-        from tui.speech.audio import is_remote
-
-        if is_remote() and not self.reader.remote_ok:
-            from tui.dialogs.remote_speech import RemoteSpeechDialog
-
-            self.push_screen(RemoteSpeechDialog(), lambda choice: self.remote_choice(choice, screen))
-            return
-        self.reader.read(chunks, target)
-
-    def remote_choice(self, choice: str | None, screen: Screen[Any]) -> None:
-        """What an SSH user chose to do about speech playing on the server."""
-        from tui.dialogs.remote_speech import forwarding_help
-        from tui.screens.base import GuideScreen
-        from tui.screens.reading import ReadingScreen
-
-        if choice == "server" and isinstance(screen, GuideScreen):
-            self.reader.remote_ok = True
-            self.reader.read(*screen.speech_content())
-        elif choice == "file" and isinstance(screen, GuideScreen):
-            from tui.dialogs.save_path import SavePathDialog
-
-            chunks, _ = screen.speech_content()
-            # Letters, digits and dashes only: a colon would make scp read the name as a host.
-            words = re.sub(r"[^a-z0-9]+", "-", screen.screen_title().lower()).strip("-")[:40].rstrip("-")
-            default = Path.home() / f"spasm-guide-{words or 'audio'}.wav"
-            self.push_screen(SavePathDialog("Write the audio to which file?", default),
-                             lambda path: self.reader.write_file(chunks, path) if path else None)
-        elif choice == "forward":
-            self.push_screen(ReadingScreen(forwarding_help()))
-
-    def action_stop_reading(self) -> None:
-        self.reader.stop()
-
-    def action_pause_reading(self) -> None:
-        self.reader.pause_or_resume()
-
-    def action_skip_sentence(self, step: int) -> None:
-        self.reader.skip(step)
-
-    def action_rate(self, direction: int) -> None:
-        rate = self.reader.change_rate(direction * RATE_STEP)
-        self.notify(f"Reading at {rate} words a minute.", timeout=2)
-
-    def action_self_voicing(self) -> None:
-        on = not self.settings.self_voicing
-        self.change_settings(self_voicing=on)
-        # Self-voicing speaks over a screen reader's own voice: it stays off unless chosen.
-        self.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
-                    else "Self-voicing is off.", timeout=5 if on else 3)
-        if on:
-            from tui.screens.base import GuideScreen
-
-            if isinstance(self.screen, GuideScreen):
-                self.screen.announce_screen()
-        else:
-            self.reader.stop()
-
-    def on_unmount(self) -> None:
-        self.reader.close()
-
-    def on_reader_notice(self, message: Reader.Notice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=message.timeout)
-
-    def on_reader_changed(self, message: Reader.Changed) -> None:
-        self.refresh_bindings()  # the reading keys come or go
-
-    # Navigation --------------------------------------------------------------------------------
-
-    def open_destination(self, name: str) -> None:
-        """Open a start-menu destination by id."""
-        actions = {"read": self.action_contents, "checklist": self.action_checklist,
-                   "search": self.action_search, "settings": self.action_settings,
-                   "help": self.action_help, "about": self.action_about, "cramp": self.action_cramp_now}
-        actions[name]()
-
-    def open_section(self, number: int, paragraph: int | None = None) -> None:
-        """Open section `number`; on a section screen already, change it in place."""
-        from tui.screens.section import SectionScreen
-
-        if not 1 <= number <= len(self.guide.sections):
-            self.notify(f"There is no section {number}.", timeout=3)
-            return
-        if isinstance(self.screen, SectionScreen) and paragraph is None:
-            self.screen.show(number)
-        else:
-            self.push_screen(SectionScreen(number, paragraph))
-
-    def action_open_section(self, number: int) -> None:
-        self.open_section(number)
-
-    def action_contents(self) -> None:
-        from tui.screens.contents import ContentsScreen
-
-        self.push_screen(ContentsScreen())
-
-    def action_search(self) -> None:
-        from tui.screens.search import SearchScreen
-
-        if isinstance(self.screen, SearchScreen):
-            self.screen.query_one("#query").focus()  # "/" on the results: back to the words
-        else:
-            self.push_screen(SearchScreen())
-
-    def action_checklist(self) -> None:
-        from tui.data.checklist import load_checklist
-        from tui.data.errors import GuideError
-        from tui.screens.checklist import ChecklistScreen
-
-        if isinstance(self.screen, ChecklistScreen):
-            return
-        try:
-            checklist = load_checklist(self.guide.folder)
-        except GuideError as exc:
-            self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
-            return
-        self.push_screen(ChecklistScreen(checklist))
-
-    def action_cramp_now(self) -> None:
-        from tui.data.cramp_now import load_cramp_now
-        from tui.data.errors import GuideError
-        from tui.screens.cramp_now import CrampNowScreen
-
-        if isinstance(self.screen, CrampNowScreen):
-            return
-        try:
-            cramp = load_cramp_now(self.guide.folder)
-        except GuideError as exc:
-            self.notify(f"Cramp now cannot be shown: {exc.one_line()}", severity="error", timeout=10)
-            return
-        self.push_screen(CrampNowScreen(cramp))
-
-    def action_settings(self) -> None:
-        from tui.screens.settings import SettingsScreen
-
-        self.push_screen(SettingsScreen())
-
-    def action_about(self) -> None:
-        from tui.screens.reading import ReadingScreen, about_section
-
-        self.push_screen(ReadingScreen(about_section(self.guide)))
-
-    def action_help(self) -> None:
-        from tui.screens.base import GuideScreen
-        from tui.screens.reading import HelpScreen, help_section
-
-        screen = self.screen
-        if isinstance(screen, HelpScreen):
-            return
-        name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen))))
+    # Keys and messages ---------------------------------------------------------------------------
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A text box never blinks: its caret would be drawn, and read aloud, twice a second."""
@@ -466,14 +224,14 @@ class GuideApp(App[int]):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self._exit:
+        if isinstance(event, events.Key) and is_exiting(self):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
             # (it would mount with no widgets, and the quit would end in a traceback).
             return
         # On a narrow window a message covers the list it speaks of: the next key clears it (the
         # key still does its work), so nothing the reader acts on stays hidden.
-        if (isinstance(event, events.Key) and not event.is_forwarded and self._notifications
-                and self._screen_stack and self.screen.has_class("-narrow")):
+        if (isinstance(event, events.Key) and not event.is_forwarded and notifications(self)
+                and self.screen_stack and self.screen.has_class("-narrow")):
             self.clear_notifications()
         await super().on_event(event)
 
@@ -489,10 +247,17 @@ class GuideApp(App[int]):
         a message from the system (wall, talk) or a job in the background may have written over."""
         from tui.lean_driver import LeanDriver
 
-        if isinstance(self._driver, LeanDriver):
-            self._driver.forget_screen()
+        driver = current_driver(self)
+        if isinstance(driver, LeanDriver):
+            driver.forget_screen()
         self.screen.refresh(repaint=True, layout=True)
 
-    def action_go_back(self) -> None:
-        if len(self.screen_stack) > 1:
-            self.pop_screen()
+
+def binding_owners() -> tuple[type[DOMNode], ...]:
+    """Every class that declares keys a user may remap: the app, then screens, dialogs, widgets."""
+    return (GuideApp, *widget_binding_owners())
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a user may remap in settings.toml's [keys]."""
+    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}

@@ -1,16 +1,19 @@
-"""Keys in words, the ids a user may remap, and the keys of a screen for its help."""
+"""Keys in words, and the keys of a screen for its help (the only table of keys there is)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
+from textual.app import App
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Input
 
-if TYPE_CHECKING:
-    from tui.app import GuideApp
+from tui.textual_private import app_key_bindings
+
+SPEECH_ACTIONS: frozenset[str] = frozenset({"pause_reading", "stop_reading", "skip_sentence", "rate"})
+"""Actions that only exist while the guide is reading aloud."""
 
 KEY_WORDS: dict[str, str] = {
     "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
@@ -30,30 +33,6 @@ def key_in_words(key: str) -> str:
     if modifiers and len(word) == 1:
         word = word.upper()  # "Ctrl+Q", as keyboards and manuals write it
     return "+".join([*(m.capitalize() for m in modifiers), word])
-
-
-def binding_owners() -> tuple[type[DOMNode], ...]:
-    """Every class that declares key bindings a user may remap."""
-    from tui.app import GuideApp
-    from tui.dialogs.choice import AnswerList, ChoiceDialog
-    from tui.dialogs.confirm import ConfirmDialog
-    from tui.dialogs.doctor_question import DoctorQuestionDialog
-    from tui.dialogs.save_path import SavePathDialog
-    from tui.screens.checklist import ChecklistItems, ChecklistScreen
-    from tui.screens.cramp_now import CrampNowScreen
-    from tui.screens.search import QueryInput, SearchScreen
-    from tui.screens.section import SectionScreen
-    from tui.screens.settings import SettingsList
-    from tui.widgets.guide_list import GuideList
-    from tui.widgets.section_text import SectionText
-
-    return (GuideApp, SectionScreen, SearchScreen, QueryInput, ChecklistScreen, ChecklistItems, GuideList, SectionText,
-            ChoiceDialog, AnswerList, ConfirmDialog, SavePathDialog, DoctorQuestionDialog, SettingsList, CrampNowScreen)
-
-
-def known_binding_ids() -> set[str]:
-    """Every binding id a user may remap in settings.toml's [keys]."""
-    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}
 
 
 TEXTUAL_WORDS: dict[str, str] = {
@@ -89,7 +68,7 @@ def binding_words(binding: Binding) -> str:
     return TEXTUAL_WORDS.get(binding.action, "")
 
 
-def screen_keys(app: GuideApp, screen: Screen[Any]
+def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None
                 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """(this screen's keys, the reading-aloud keys, how to change keys), from the bindings themselves.
 
@@ -103,7 +82,7 @@ def screen_keys(app: GuideApp, screen: Screen[Any]
     digits = False
     for key, active in screen.active_bindings.items():
         binding = active.binding
-        if binding.action.split("(")[0] in app.SPEECH_ACTIONS or "copy" in binding.action:
+        if binding.action.split("(")[0] in SPEECH_ACTIONS or "copy" in binding.action:
             continue
         if binding.action.startswith("open_section"):
             digits = digits or key.isdigit()
@@ -123,21 +102,21 @@ def screen_keys(app: GuideApp, screen: Screen[Any]
     # The app's own bindings, with the user's keymap applied (Textual keeps them here).
     speech: dict[str, list[str]] = {}
     typing = isinstance(screen.focused, Input)  # a letter typed into a box is only a letter
-    for key, bindings in app._bindings.key_to_bindings.items():
+    for key, bindings in app_key_bindings(app):
         for binding in bindings:
-            if binding.action.split("(")[0] in app.SPEECH_ACTIONS and not (typing and types_a_character(key)):
+            if binding.action.split("(")[0] in SPEECH_ACTIONS and not (typing and types_a_character(key)):
                 speech.setdefault(binding.tooltip, []).append(app.get_key_display(binding))
                 if binding.id:
                     ids[binding.id] = None
     reading = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in speech.items()]
-    return here, reading, changing_keys(app, list(ids))
+    return here, reading, changing_keys(settings_file, list(ids))
 
 
-def changing_keys(app: GuideApp, ids: list[str]) -> list[str]:
+def changing_keys(settings_file: Path | None, ids: list[str]) -> list[str]:
     """How to change a key, with the settings file's place and the ids of this screen's keys."""
     from tui.data.settings import settings_path
 
-    path = app.settings_file or settings_path()
+    path = settings_file or settings_path()
     named = ", ".join(ids).replace("app.section1", "app.section1 to app.section9")
     return [
         f"To change a key, edit the settings file {path}. Under a line [keys], put one line for "

@@ -17,16 +17,16 @@ import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from tui.data.sentences import Chunk, speech_chunks
+from tui.data.settings import Settings
 
 if TYPE_CHECKING:
     # The speech modules (subprocess, threads, ctypes) load on first use, not at start-up.
-    from tui.app import GuideApp
     from tui.speech.interface import SpeechInterface
     from tui.speech.protocol import Event
     from tui.widgets.section_text import SectionText
@@ -35,6 +35,22 @@ RATE_STEP = 20
 """Words a minute added or taken away by + and -."""
 RATE_RANGE = (80, 400)
 """Slowest and fastest rate allowed (the settings file checks the same range)."""
+
+
+class ReaderHost(Protocol):
+    """What the reader needs of the app: its settings, and somewhere to post messages."""
+
+    settings: Settings
+    """The user's rate, volume, voice and self-voicing choice."""
+
+    def change_settings(self, **changes: Any) -> None:
+        """Apply and save settings."""
+
+    def post_message(self, message: Message) -> bool:
+        """Queue a message for the app."""
+
+    def call_from_thread(self, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run `callback` on the app's loop, from another thread."""
 
 
 @dataclass
@@ -89,7 +105,7 @@ class Reader:
     class Changed(Message):
         """Reading began or ended: the keys that only work while reading come or go."""
 
-    def __init__(self, app: GuideApp) -> None:
+    def __init__(self, app: ReaderHost) -> None:
         self.app = app
         """The app: its settings, and where messages go."""
         self.client: SpeechInterface | None = None

@@ -16,7 +16,7 @@ from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
 from tui.data.checklist import Checklist, Item, Tier
 
 DISCLAIMER = "This is not a diagnosis."
-"""Shown on every result, whatever is chosen (content brief rule 4)."""
+"""Shown on every result, whatever is chosen."""
 
 NEUTRAL_HEADLINE = "Nothing chosen yet."
 """The headline when no item counts. Deliberately not SELF-CARE: choosing nothing says nothing

@@ -28,9 +28,9 @@ class DialogScreen(ModalScreen[ResultT]):
 
     def emergency_row(self) -> Static:
         """The emergency line, shown by the dialog only on a short window."""
-        from tui.app import GuideApp
+        from tui.context import GuideContext
 
-        text = self.app.emergency_text() if isinstance(self.app, GuideApp) else ""
+        text = self.app.emergency_text() if isinstance(self.app, GuideContext) else ""
         return Static(text, id="emergency", markup=False)
 
     def on_resize(self, event: Resize) -> None:
@@ -42,10 +42,6 @@ class DialogScreen(ModalScreen[ResultT]):
 
 class AnswerList(GuideList):
     """A dialog's answers: Enter gives the highlighted one (it opens nothing).
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | Give the highlighted answer. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,12 +54,6 @@ class ChoiceDialog(DialogScreen[str | None]):
     """The question, then the answers as a list; the result is the chosen answer's id.
 
     The first answer has focus: put the safe one first, so a stray Enter changes nothing.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | up, down | Choose an answer. |
-    | enter | Give the answer. |
-    | escape | Cancel (the result is None). |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -11,10 +11,6 @@ from tui.dialogs.choice import ChoiceDialog
 
 class ConfirmDialog(ChoiceDialog):
     """Yes or no; the result is "yes", "no", or None when cancelled.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | y, n | Answer yes or no at once. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

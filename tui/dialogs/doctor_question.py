@@ -27,12 +27,6 @@ MAX_INPUT = 500
 
 class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
     """A question and a field; the result is (what next, the answer typed).
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | Keep the answer and go on (empty: skip). |
-    | ctrl+s | Save the summary now. |
-    | escape | Cancel: save nothing. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -16,7 +16,7 @@ from tui.data.sentences import Chunk
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from tui.app import GuideApp
+    from tui.context import GuideContext
     from tui.reader import Reader
     from tui.widgets.section_text import SectionText
 
@@ -39,13 +39,23 @@ class GuideScreen(Screen[None]):
     TITLE_TEXT: ClassVar[str] = ""
     """The screen's name, shown as its first body line and spoken in self-voicing mode."""
 
-    @property
-    def guide_app(self) -> GuideApp:
-        """The app, typed."""
-        from tui.app import GuideApp
+    SCREEN_NAME: ClassVar[str] = ""
+    """The name the app opens this screen by (tui/screen_registry.py); "" if it needs arguments."""
 
-        assert isinstance(self.app, GuideApp)
-        return self.app
+    @classmethod
+    def make(cls, context: GuideContext) -> GuideScreen | None:
+        """A new screen opened by name; None (having said why) when it cannot be shown."""
+        return cls()
+
+    def open_again(self) -> None:
+        """This screen's own key, pressed on it: nothing, unless a screen says otherwise."""
+
+    @property
+    def guide_app(self) -> GuideContext:
+        """The app, seen through what screens may ask of it."""
+        from tui.context import context_of
+
+        return context_of(self.app)
 
     def screen_title(self) -> str:
         """The title shown on the screen's first body line."""

@@ -9,20 +9,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
+from tui.context import GuideContext
+from tui.data.built_sections import result_section
 from tui.data.care_routes import routes_for
-from tui.data.checklist import Checklist
+from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
-from tui.data.content import Block, Section
 from tui.data.doctor_questions import QUESTIONS
+from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
-from tui.data.triage import TriageResult, result_blocks
+from tui.data.triage import TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.dialogs.save_path import SavePathDialog
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
-from tui.screens.reading import made_section
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 
@@ -32,10 +33,6 @@ DISK_CHECK_SECONDS = 1.0
 
 class ChecklistItems(GuideList):
     """The checklist's items: Enter selects (it opens nothing here).
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | Select or unselect the item. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -44,34 +41,12 @@ class ChecklistItems(GuideList):
     """Enter has the same words as Space, so the key bar shows them together."""
 
 
-def result_section(result: TriageResult) -> Section:
-    """The result in its one layout (`result_blocks`): the headline as a subheading with the
-    tier's symbol, each block's heading as a paragraph and its lines as bullets."""
-    blocks: list[Block] = []
-    for index, block in enumerate(result_blocks(result)):
-        if index == 0:
-            symbol = f"{result.tier.symbol} " if result.tier else ""
-            blocks.append(Block("subheading", (f"{symbol}{block.heading}",)))
-            continue
-        blocks.append(Block("paragraph", (block.heading,)))
-        if block.bullets:
-            blocks.append(Block("bullets", block.bullets))
-    return made_section("Result", blocks)
-
-
 class ChecklistScreen(GuideScreen):
     """The checklist above, the result below; both scroll, Tab moves between them.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | up, down | Move between items. |
-    | space, enter | Select or unselect the item. |
-    | tab | Go to the result, and back. |
-    | s | Save a dated summary for a doctor. |
-    | c | Clear every selection (asks first). |
     """
 
     TITLE_TEXT = "Check your symptoms"
+    SCREEN_NAME = "checklist"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
@@ -86,6 +61,14 @@ class ChecklistScreen(GuideScreen):
         super().__init__()
         self.session = ChecklistSession(checklist)
         """What the checklist does, shared with the numbered prompts: choices, result, summary."""
+
+    @classmethod
+    def make(cls, context: GuideContext) -> ChecklistScreen | None:
+        try:
+            return cls(load_checklist(context.guide.folder))
+        except GuideError as exc:
+            context.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+            return None
 
     @property
     def checklist(self) -> Checklist:

@@ -13,6 +13,7 @@ class ContentsScreen(GuideScreen):
     """Every section of the guide, numbered."""
 
     TITLE_TEXT = "Contents"
+    SCREEN_NAME = "contents"
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)

@@ -17,6 +17,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
+from tui.context import GuideContext
+from tui.data.built_sections import made_section, result_section
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
 from tui.data.checklist_session import ChecklistSession
@@ -29,6 +31,7 @@ from tui.data.cramp_now import (
     check_message,
     early_question,
     keep_going,
+    load_cramp_now,
     so_far,
     step_lines,
     timer_started,
@@ -39,8 +42,6 @@ from tui.data.triage import DISCLAIMER, TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
-from tui.screens.checklist import result_section
-from tui.screens.reading import made_section
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 
@@ -54,14 +55,6 @@ class StatusLine(Static, can_focus=True):
 
 class CrampNowScreen(GuideScreen):
     """The muscles, then the steps and the timer, then the result.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | Choose the muscle. |
-    | t | Say how long it has been. |
-    | y | It has eased. |
-    | n | It has not eased. |
-    | tab | Move between the steps and the timer line. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -84,6 +77,16 @@ class CrampNowScreen(GuideScreen):
     CrampNowScreen.-finished #cramp-status { display: none; }
     """
     """The muscles while choosing; then the steps, with the timer line under them until an answer."""
+
+    SCREEN_NAME = "cramp_now"
+
+    @classmethod
+    def make(cls, context: GuideContext) -> CrampNowScreen | None:
+        try:
+            return cls(load_cramp_now(context.guide.folder))
+        except GuideError as exc:
+            context.notify(f"Cramp now cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+            return None
 
     def __init__(self, cramp: CrampNow, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()

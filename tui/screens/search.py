@@ -35,15 +35,10 @@ class QueryInput(Input):
 
 class SearchScreen(GuideScreen):
     """Type a word, press Enter, choose a place.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | In the box: go to the results. On a result: open it. |
-    | tab | Move between the box and the results. |
-    | escape | Back. |
     """
 
     TITLE_TEXT = "Search the guide"
+    SCREEN_NAME = "search"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next field", id="search.next_field",
@@ -72,6 +67,10 @@ class SearchScreen(GuideScreen):
         yield GuideList([], id="results")
 
     def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def open_again(self) -> None:
+        """"/" on the results: back to the words."""
         self.query_one(Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -18,13 +18,6 @@ from tui.widgets.section_text import SectionText
 
 class SectionScreen(GuideScreen):
     """Reads one section; next and previous change the section in place.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | n, right | Next section. |
-    | p, left | Previous section. |
-    | up, down, pageup, pagedown | Scroll. |
-    | escape | Back to where you came from. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

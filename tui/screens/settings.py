@@ -22,10 +22,6 @@ def choice_label(label: str, chosen: bool) -> str:
 
 class SettingsList(GuideList):
     """The settings' choices: Enter or Space selects one, as Space and Enter select a checklist item.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter, space | Select the highlighted choice. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -38,6 +34,7 @@ class SettingsScreen(GuideScreen):
     """One list in groups; Enter or Space selects. Saved at once."""
 
     TITLE_TEXT = "Settings"
+    SCREEN_NAME = "settings"
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)

@@ -16,15 +16,15 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.section_text import SectionText
 
 MENU: tuple[tuple[str, str], ...] = (
-    ("read", "Read the guide"),
+    ("contents", "Read the guide"),
     ("checklist", "Check your symptoms"),
     ("search", "Search the guide"),
     ("settings", "Settings"),
     ("help", "Help"),
     ("about", "About this guide"),
-    ("cramp", "A cramp now: stretch it (m)"),
+    ("cramp_now", "A cramp now: stretch it (m)"),
 )
-"""(id, label) of each menu item, in order. The first has focus, so Enter starts reading."""
+"""(screen name, label) of each menu item, in order. The first has focus, so Enter starts reading."""
 
 
 def wrapped(text: str, width: int, indent: str = "") -> list[str]:
@@ -40,6 +40,8 @@ def rows_of(text: str, width: int, indent: str = "") -> int:
 
 class StartScreen(GuideScreen):
     """Title, disclaimer, the "Get help now" signs (when they fit) and the main menu."""
+
+    SCREEN_NAME = "start"
 
     DEFAULT_CSS: ClassVar[str] = """
     StartScreen #get-help {

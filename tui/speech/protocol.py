@@ -12,7 +12,7 @@ command, {"event": "started", "utterance": 3, "index": 0} for an event.
 
 Rate, volume and voice travel with every `Speak`: pyttsx3 applies a property only at the next
 synthesis, so the client re-sends the utterance from the sentence being heard when one changes
-(see /work/shared/brief/speech.md and `tui.speech.worker`).
+(see `tui.speech.worker`).
 """
 
 from __future__ import annotations

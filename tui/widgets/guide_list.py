@@ -7,7 +7,6 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual._widget_navigation import Direction
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Offset, Region, Spacing
@@ -17,6 +16,7 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.textual_private import forget_drawn_options, option_at_line, option_first_line, option_height
 from tui.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 MARK = "> "
@@ -95,16 +95,20 @@ class GuideList(OptionList, inherit_bindings=False):
         # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
         self.call_after_refresh(self.scroll_to_highlight)
 
-    def _move_page(self, direction: Direction) -> None:
+    def action_page_up(self) -> None:
         # A list that has never had room (its screen was too small from the start) has no lines
         # yet, and OptionList would look up the highlighted item's line and fail: do nothing.
-        if (self.highlighted or 0) in self._index_to_line:
-            super()._move_page(direction)
+        if option_first_line(self, self.highlighted or 0) is not None:
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_page_down(self) -> None:
+        if option_first_line(self, self.highlighted or 0) is not None:
+            super().action_page_down()  # type: ignore[no-untyped-call]
 
     def forget_drawn(self) -> None:
         """Let go of every item's drawn lines (OptionList keeps up to 2,048 of them, a screenful
         each at a wide window); they are drawn again when the list is next shown."""
-        self._option_render_cache.clear()
+        forget_drawn_options(self)
         self.refresh()
 
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
@@ -166,9 +170,9 @@ class GuideList(OptionList, inherit_bindings=False):
             self.refresh()
         else:
             for index in (self._drawn_highlight, highlighted):
-                if index is not None and index in self._index_to_line:
-                    top = self._index_to_line[index] - scroll_y
-                    self.refresh(Region(0, top, self.size.width, self._heights[index]))
+                first = option_first_line(self, index) if index is not None else None
+                if index is not None and first is not None:
+                    self.refresh(Region(0, first - scroll_y, self.size.width, option_height(self, index)))
         self._drawn_highlight = highlighted
         # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
         if highlighted is not None and self.has_focus and self.screen.is_current:
@@ -180,10 +184,10 @@ class GuideList(OptionList, inherit_bindings=False):
         """Draw the "> " mark over the two blank columns every item starts with."""
         strip = super().render_line(y)
         line_number = self.scroll_offset.y + y
-        try:
-            index, line_offset = self._lines[line_number]
-        except IndexError:
+        drawn = option_at_line(self, line_number)
+        if drawn is None:
             return strip
+        index, line_offset = drawn
         if index != self.highlighted or line_offset != 0 or strip.cell_length < len(MARK):
             return strip.simplify()
         style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
@@ -193,9 +197,8 @@ class GuideList(OptionList, inherit_bindings=False):
         """Screen position of the highlighted item's first letter, or None if it is not shown."""
         if self.highlighted is None or not self.region:
             return None
-        try:
-            line = self._index_to_line[self.highlighted]
-        except KeyError:
+        line = option_first_line(self, self.highlighted)
+        if line is None:
             return None
         region = self.content_region
         y = region.y + line - self.scroll_offset.y

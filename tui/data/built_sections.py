@@ -1,49 +1,22 @@
-"""Screens that are read, not used: help and about. Both reuse the section view."""
+"""Sections made in code, not read from the guide's files: about, help, a checklist result.
+
+They are `Section`s like the guide's own, so every screen shows and reads them the same way.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from pathlib import Path
 
 from tui.data.checklist import SOURCES_HEADING, source_lines
 from tui.data.content import Block, Guide, Section
-from tui.data.sentences import Chunk
 from tui.data.terminal import program_version
-from tui.reader import section_reading
-from tui.screens.base import GuideScreen
-from tui.widgets.section_text import SectionText
+from tui.data.triage import TriageResult, result_blocks
 
 
 def made_section(title: str, blocks: list[Block]) -> Section:
     """A section built in code (not from a file), so help and about read like the guide."""
-    from pathlib import Path
-
     return Section(number=0, slug=title.lower().replace(" ", "-"), title=title, blocks=tuple(blocks),
                    path=Path("<generated>"))
-
-
-class ReadingScreen(GuideScreen):
-    """A title and a scrollable text."""
-
-    def __init__(self, section: Section) -> None:
-        super().__init__()
-        self.section = section
-        """What this screen shows."""
-
-    def screen_title(self) -> str:
-        return self.section.title
-
-    def compose_body(self) -> ComposeResult:
-        yield Static(self.section.title, classes="title", markup=False)
-        yield SectionText(self.section)
-
-    def on_mount(self) -> None:
-        self.query_one(SectionText).focus()
-
-    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
-        """The title and every sentence, highlighted as heard."""
-        text = self.query_one(SectionText)
-        return section_reading(text), text
 
 
 def about_section(guide: Guide) -> Section:
@@ -70,10 +43,6 @@ def about_section(guide: Guide) -> Section:
     return made_section("About this guide", blocks)
 
 
-class HelpScreen(ReadingScreen):
-    """Help for the screen below it (a screen of its own, so help is not opened on help)."""
-
-
 def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]],
                  changing: list[str] | None = None) -> Section:
     """Help for one screen, generated from that screen's own bindings."""
@@ -89,3 +58,18 @@ def help_section(screen_name: str, keys: list[tuple[str, str]], reading: list[tu
     if changing:
         blocks += [Block("subheading", ("Changing keys",)), *(Block("paragraph", (text,)) for text in changing)]
     return made_section(f"Help: {screen_name}", blocks)
+
+
+def result_section(result: TriageResult) -> Section:
+    """The result in its one layout (`result_blocks`): the headline as a subheading with the
+    tier's symbol, each block's heading as a paragraph and its lines as bullets."""
+    blocks: list[Block] = []
+    for index, block in enumerate(result_blocks(result)):
+        if index == 0:
+            symbol = f"{result.tier.symbol} " if result.tier else ""
+            blocks.append(Block("subheading", (f"{symbol}{block.heading}",)))
+            continue
+        blocks.append(Block("paragraph", (block.heading,)))
+        if block.bullets:
+            blocks.append(Block("bullets", block.bullets))
+    return made_section("Result", blocks)

@@ -1,0 +1,64 @@
+"""The canary: every private Textual name the guide relies on still exists in the installed Textual.
+
+Textual changes its private names without notice. Each one the guide uses is listed, with what
+it is for, in tui/textual_private.py; an upgrade that removes one fails here, by name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.notifications import Notification
+
+from tui.textual_private import (
+    PRIVATE_NAMES,
+    add_line_filter,
+    app_key_bindings,
+    current_driver,
+    missing_private_names,
+    notifications,
+    screen_lines,
+)
+
+
+def test_every_private_textual_name_still_exists() -> None:
+    missing = missing_private_names()
+    assert not missing, ("This Textual no longer has names the guide relies on; fix tui/textual_private.py "
+                         "before raising the pin:\n" + "\n".join(missing))
+
+
+def test_the_canary_fails_on_a_name_that_is_gone(monkeypatch: Any) -> None:
+    from tui import textual_private
+
+    gone = textual_private.PrivateName("textual.app:App", "_no_such_name", "a test")
+    monkeypatch.setattr(textual_private, "PRIVATE_NAMES", (*PRIVATE_NAMES, gone))
+    assert textual_private.missing_private_names() == ["textual.app:App._no_such_name is gone; used for a test"]
+
+
+def test_every_name_says_why() -> None:
+    assert all(entry.why for entry in PRIVATE_NAMES)
+    assert len({(entry.owner, entry.name) for entry in PRIVATE_NAMES}) == len(PRIVATE_NAMES)
+
+
+class Bare(App[None]):
+    """An app with one key, to read the private names through their wrappers."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("z", "bell", "Ring")]
+    """One key of the app's own."""
+
+
+async def test_the_wrappers_work_on_a_running_app() -> None:
+    from textual.filter import NoColor
+
+    app = Bare()
+    async with app.run_test(size=(40, 5)) as pilot:
+        assert current_driver(app) is not None
+        app.notify("hello there")
+        await pilot.pause()
+        shown = notifications(app)
+        assert [n.message for n in shown] == ["hello there"] and isinstance(shown[0], Notification)
+        assert "z" in dict(app_key_bindings(app))
+        add_line_filter(app, NoColor())
+        assert isinstance(screen_lines(app.screen), list) and len(screen_lines(app.screen)) == 5

@@ -1,0 +1,219 @@
+"""Every use of a private Textual name, in one place, each with the reason no public API serves.
+
+Textual changes fast (2.0 to 8.0 in a year) and its private names change without notice. Code
+elsewhere calls the functions here, never a Textual name that starts with an underscore; the
+canary test (tests/test_textual_canary.py) checks that each name in `PRIVATE_NAMES` still exists,
+so an upgrade that removes one fails there, by name, and not somewhere deep in a screen.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from textual import screen as textual_screen
+from textual._styles_cache import StylesCache
+from textual.app import App
+from textual.binding import Binding
+from textual.color import Color
+from textual.driver import Driver
+from textual.filter import LineFilter
+from textual.notifications import Notification
+from textual.screen import Screen
+from textual.style import Style
+from textual.widgets import OptionList
+
+
+@dataclass(frozen=True)
+class PrivateName:
+    """One private Textual name the guide relies on."""
+
+    owner: str
+    """Where Textual defines it: "module:Class" (an attribute) or "module" (a module constant)."""
+    name: str
+    """The attribute or constant."""
+    why: str
+    """What it is used for, and why no public API does it."""
+
+
+PRIVATE_NAMES: tuple[PrivateName, ...] = (
+    PrivateName("textual.app:App", "_notifications",
+                "the messages on screen now: a key clears them on a narrow window (no public list)"),
+    PrivateName("textual.app:App", "_driver",
+                "the driver in use, so Ctrl+L can make the lean driver send every cell again"),
+    PrivateName("textual.app:App", "_filters",
+                "NO_COLOR and colourless terminals get the NoColor filter (Textual only reads NO_COLOR)"),
+    PrivateName("textual.app:App", "_bindings",
+                "the app's keys with the user's keymap applied, for help (active_bindings hides "
+                "the reading keys while silent)"),
+    PrivateName("textual.screen", "UPDATE_PERIOD",
+                "frames sooner than a 60th of a second, so a screen reader reads the new line"),
+    PrivateName("textual.screen:Screen", "_compositor",
+                "the lines a screen draws, as text, for tests"),
+    PrivateName("textual.app:App", "_screen_stack",
+                "the oldest screens are closed past the Esc history (screen_stack is a copy)"),
+    PrivateName("textual.app:App", "_exit",
+                "keys typed after q are dropped while the app closes (no public flag)"),
+    PrivateName("textual._styles_cache:StylesCache", "get_inner_outer",
+                "its cache keeps closed widgets' drawn lines alive: replaced (see fix_styles_cache)"),
+    PrivateName("textual.widgets:OptionList", "_lines",
+                "tui/widgets/guide_list.py: which option a drawn line belongs to, for the > mark"),
+    PrivateName("textual.widgets:OptionList", "_index_to_line",
+                "tui/widgets/guide_list.py: the first line of an option, for the cursor"),
+    PrivateName("textual.widgets:OptionList", "_heights",
+                "tui/widgets/guide_list.py: how many lines an option takes, to repaint just it"),
+    PrivateName("textual.widgets:OptionList", "_option_render_cache",
+                "tui/widgets/guide_list.py: a covered list lets go of its drawn items"),
+    # Used outside this module until the file that uses them is merged (see test_house_rules).
+    PrivateName("textual.driver:Driver", "_app",
+                "tui/lean_driver.py: the app a driver sends events to"),
+    PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
+                "tui/lean_driver.py: the terminal a driver writes to"),
+)
+"""Each private name, checked by the canary test against the installed Textual."""
+
+
+def has_private_name(owner: str, name: str) -> bool:
+    """True if Textual still has `name` on `owner` ("module:Class" or "module").
+
+    An attribute made in `__init__` is looked for on a new instance; a class that cannot be made
+    outside a running app (a driver) is read instead, for an assignment to `self.<name>`.
+    """
+    module_name, _, class_name = owner.partition(":")
+    module = importlib.import_module(module_name)
+    if not class_name:
+        return hasattr(module, name)
+    cls = getattr(module, class_name)
+    if hasattr(cls, name):
+        return True
+    try:
+        return hasattr(cls(), name)
+    except Exception:  # abstract, or needs a running app: read where it is assigned
+        assigned = re.compile(rf"self\.{re.escape(name)}\b\s*[:=]")
+        return any(assigned.search(inspect.getsource(klass)) for klass in cls.__mro__
+                   if klass.__module__.startswith("textual."))
+
+
+def missing_private_names() -> list[str]:
+    """Every name of `PRIVATE_NAMES` the installed Textual no longer has, with what used it."""
+    missing = []
+    for entry in PRIVATE_NAMES:
+        try:
+            found = has_private_name(entry.owner, entry.name)
+        except Exception as exc:  # the module or class itself moved
+            missing.append(f"{entry.owner}.{entry.name}: cannot be checked ({exc}); used for {entry.why}")
+            continue
+        if not found:
+            missing.append(f"{entry.owner}.{entry.name} is gone; used for {entry.why}")
+    return missing
+
+
+def notifications(app: App[Any]) -> list[Notification]:
+    """The notifications shown now (or waiting to be shown), oldest first."""
+    return list(app._notifications)
+
+
+def current_driver(app: App[Any]) -> Driver | None:
+    """The driver the app runs on (None before it starts or after it stops)."""
+    return app._driver
+
+
+def add_line_filter(app: App[Any], line_filter: LineFilter) -> None:
+    """Add a filter applied to every line the app draws (Textual adds its own at start)."""
+    app._filters.append(line_filter)
+
+
+def set_frame_period(seconds: float) -> None:
+    """Seconds between a screen's frames at most, for screens made after this call."""
+    setattr(textual_screen, "UPDATE_PERIOD", seconds)  # noqa: B010  (a Final in Textual)
+
+
+def app_key_bindings(app: App[Any]) -> Iterator[tuple[str, list[Binding]]]:
+    """The app's own (key, bindings) pairs, with the user's keymap applied."""
+    yield from app._bindings.key_to_bindings.items()
+
+
+def screen_lines(screen: Screen[Any]) -> list[str]:
+    """The text of each line the screen draws, trailing blanks removed."""
+    return [strip.text.rstrip() for strip in screen._compositor.render_strips()]
+
+
+def drop_oldest_screens(app: App[Any], keep: int) -> None:
+    """Close screens above the first (the start screen) until at most `keep` are open."""
+    while len(app._screen_stack) > keep:
+        app._screen_stack.pop(1).remove()
+
+
+def is_exiting(app: App[Any]) -> bool:
+    """True once the app has been asked to exit."""
+    return bool(app._exit)
+
+
+def option_first_line(options: OptionList, index: int) -> int | None:
+    """The first drawn line of option `index`, or None if it has not been laid out."""
+    return options._index_to_line.get(index)
+
+
+def option_height(options: OptionList, index: int) -> int:
+    """How many lines option `index` takes."""
+    return options._heights[index]
+
+
+def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
+    """(option index, line within it) drawn at `line`, or None past the end."""
+    try:
+        index, offset = options._lines[line]
+    except IndexError:
+        return None
+    return index, offset
+
+
+def forget_drawn_options(options: OptionList) -> None:
+    """Let go of every option's drawn lines (drawn again when next shown)."""
+    options._option_render_cache.clear()
+
+
+# Textual's StylesCache.get_inner_outer -----------------------------------------------------------
+# A correction to the Textual release the guide runs on, applied once when the app is made.
+#
+# Textual's `StylesCache.get_inner_outer` (textual/_styles_cache.py) is written as if it were a
+# class method (its first argument is named `cls`) but has no `@classmethod`, so its
+# `functools.lru_cache(1024)` is keyed on each widget's `StylesCache` instance. The cache then keeps
+# the last 1024 of them alive after their widgets are gone, and each one still holds every line
+# its widget drew (Strips, and the crops and cuts each Strip caches). Every screen opened adds
+# about ten: the guide's memory grew by about 40 KB a key, far past a few hundred MB over a long
+# session (Textual issue 6665). The two colours are all the answer depends on, so the fix caches
+# on those alone; the StylesCache objects are then freed with their widgets.
+
+
+@functools.lru_cache(1024)
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    """The inner and outer background styles, as Textual computes them, cached on colours only."""
+    return (Style(background=base_background + background), Style(background=base_background))
+
+
+def _get_inner_outer(_cache: StylesCache, base_background: Color, background: Color) -> tuple[Style, Style]:
+    """Stands in for the method: the same answer, without keeping `_cache` alive."""
+    return _inner_outer(base_background, background)
+
+
+def leaks_styles_caches() -> bool:
+    """True while StylesCache.get_inner_outer is an lru_cache keyed on the instance (the bug).
+
+    A Textual that makes it a class or static method (the upstream fix) is left alone.
+    """
+    method: Any = StylesCache.__dict__.get("get_inner_outer")
+    return callable(getattr(method, "cache_clear", None))
+
+
+def fix_styles_cache() -> None:
+    """Apply the correction (once; later calls do nothing) and free what the old cache held."""
+    method: Any = StylesCache.__dict__.get("get_inner_outer")
+    if leaks_styles_caches():
+        method.cache_clear()
+        StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
