@@ -10,6 +10,7 @@ others also let go of their drawn lines (GuideScreen.on_screen_suspend).
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app import GuideApp
-from tui.paint_hold import HISTORY
+from tui.paint_hold import HISTORY, HOLD_AT_MOST
 from tui.screens.start import StartScreen
 from tui.textual_private import leaks_styles_caches
 
@@ -38,10 +39,12 @@ def live(kind: type) -> int:
 
 
 async def rounds(app: GuideApp, pilot: object, keys: tuple[str, ...], count: int) -> None:
-    """Press `keys` `count` times over."""
+    """Press `keys` `count` times over, then wait out the paint holds' one-second guards: each
+    keeps the screen it was made for until it fires (a second, not a leak)."""
     for _ in range(count):
         await pilot.press(*keys)  # type: ignore[attr-defined]
     await pilot.pause()  # type: ignore[attr-defined]
+    await asyncio.sleep(HOLD_AT_MOST + 0.2)
 
 
 @pytest.mark.parametrize(("first", "keys"), [
