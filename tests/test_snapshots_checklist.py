@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,18 +10,22 @@ import pytest
 from pilot_helpers import make_app
 
 from tui.data.checklist import load_checklist
-from tui.data.checklist_state import save_state
+from tui.data.checklist_state import SavedState, now, save_state
 from tui.data.content import load_guide
 
 CHECKLIST = load_checklist(load_guide().folder)
 
-STATES: dict[str, list[str]] = {
-    "nothing": [],
-    "common-only": [item.id for item in CHECKLIST.items if item.tier.id == "selfcare"][:2],
-    "emergency": [next(item.id for item in CHECKLIST.items if item.tier.id == "emergency"),
-                  CHECKLIST.items[0].id],
+EARLIER = datetime.datetime(2020, 1, 1, 12, 0).astimezone()
+"""A day long past: shown with its year, whatever today is."""
+
+STATES: dict[str, SavedState] = {
+    "nothing": SavedState(),
+    "common-only": SavedState(dict.fromkeys(
+        [item.id for item in CHECKLIST.items if item.tier.id == "selfcare"][:2], now())),
+    "emergency": SavedState(dict.fromkeys([CHECKLIST.items[0].id, CHECKLIST.items[2].id], now())),
+    "earlier": SavedState({CHECKLIST.items[0].id: EARLIER}),
 }
-"""Saved selections to start from."""
+"""Saved selections to start from: "earlier" was chosen on a past day, so it does not count."""
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=lambda s: f"{s[0]}x{s[1]}")

@@ -134,6 +134,8 @@ def test_an_item_action_comes_with_the_result() -> None:
 
 def test_earlier_choices_are_shown_but_never_counted() -> None:
     earlier = (EarlierItem(CHECKLIST.item("cannot-urinate").text, "27 November"),)
+    alone = triage(CHECKLIST, set(), earlier=earlier)
+    assert alone.tier is None and alone.headline == "Nothing counted yet. Are your earlier choices still true?"
     result = triage(CHECKLIST, {"twitching"}, earlier=earlier)
     assert result.label == "SELF-CARE"
     text = "\n".join(result_lines(result))

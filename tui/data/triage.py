@@ -22,6 +22,9 @@ NEUTRAL_HEADLINE = "Nothing chosen yet."
 """The headline when no item counts. Deliberately not SELF-CARE: choosing nothing says nothing
 about the reader, so the guide must not suggest all is well."""
 
+EARLIER_HEADLINE = "Nothing counted yet. Are your earlier choices still true?"
+"""The headline when the only choices are from an earlier day: the question comes first."""
+
 NEUTRAL_ADVICE = ("Choose each thing you have now, to see how soon to get help.",)
 """Advice lines for the neutral result."""
 
@@ -92,7 +95,8 @@ def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes 
     items = checked_items(checklist, checked_ids)
     earlier = tuple(earlier)
     if not items:
-        return TriageResult(tier=None, headline=NEUTRAL_HEADLINE, reasons=(), checked=(), actions=(),
+        return TriageResult(tier=None, headline=EARLIER_HEADLINE if earlier else NEUTRAL_HEADLINE,
+                            reasons=(), checked=(), actions=(),
                             advice=tuple(routes.fill(line) for line in NEUTRAL_ADVICE),
                             safety_net=routes.fill(NEUTRAL_SAFETY_NET), earlier=earlier)
     top = max(items, key=lambda item: item.tier.rank).tier
