@@ -54,11 +54,6 @@ class SavePathDialog(DialogScreen[Path | None]):
 
     The name's stem is selected, with the cursor on its first letter: typing replaces the stem
     and keeps the ending, as in a desktop save dialog.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | enter | Save under the name typed. |
-    | escape | Cancel. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -39,13 +39,6 @@ class GuideList(OptionList, inherit_bindings=False):
 
     Screen readers and braille displays follow the terminal's cursor, not colour: the app asks
     `cursor_anchor()` on every frame and moves the cursor to the first letter of the item.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | up, down | Move the highlight. |
-    | home, end | First or last item. |
-    | pageup, pagedown | Move a page. |
-    | enter | Choose the item. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

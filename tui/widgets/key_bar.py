@@ -34,6 +34,9 @@ class KeyBar(Widget):
     KeyBar:ansi { background: ansi_default; color: ansi_default; text-style: reverse; }
     """
 
+    _last: str | None = None
+    """The keys as last drawn: a change of focus that keeps them draws nothing."""
+
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
@@ -43,7 +46,7 @@ class KeyBar(Widget):
     def bindings_changed(self, screen: Screen[object]) -> None:
         """Redraw only when the set of keys changed (a focus move rarely changes them)."""
         text = self.describe()
-        if text != getattr(self, "_last", None):
+        if text != self._last:
             self._last = text
             self.refresh(layout=True)
 

@@ -25,12 +25,6 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
 
     Drawn line by line (Textual's line API) so that a scroll or a highlight repaints only the
     lines that change, and so that any (paragraph, character) maps to a screen line.
-
-    | Key(s) | Description |
-    | :- | :- |
-    | up, down | Scroll a line. |
-    | pageup, pagedown | Scroll a page. |
-    | home, end | Go to the start or end. |
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
