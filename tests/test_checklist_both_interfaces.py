@@ -1,0 +1,89 @@
+"""One checklist, two interfaces: the same choices give the same labels, the same result and the
+same saved state in the full screen and in the numbered prompts (both use ChecklistSession)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from pathlib import Path
+
+from pilot_helpers import make_app, screen_text
+
+from tui.data.care_routes import routes_for
+from tui.data.checklist import load_checklist
+from tui.data.checklist_session import ChecklistSession
+from tui.data.checklist_state import SavedState, load_state, save_state
+from tui.data.content import load_guide
+from tui.data.settings import Settings
+from tui.plain.checklist_prompts import run_checklist_prompts
+from tui.widgets.section_text import SectionText
+
+CHECKLIST = load_checklist(load_guide().folder)
+EARLIER = datetime.datetime(2020, 1, 1, 12, 0).astimezone()
+"""A stroke sign chosen long ago: shown, asked about, not counted."""
+STROKE, SHOOTING, TWITCH = (CHECKLIST.item(i) for i in ("stroke-signs", "shooting-pain", "twitching"))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def expected(ids: set[str], earlier: bool) -> list[str]:
+    """The result both interfaces must show, from the session itself."""
+    session = ChecklistSession(CHECKLIST, routes_for("US"), persist=False)
+    session.state = SavedState({**({STROKE.id: EARLIER} if earlier else {}),
+                                **dict.fromkeys(ids, datetime.datetime.now().astimezone())})
+    result = session.result()
+    return [result.headline, *result.reasons, *(e.text for e in result.earlier)]
+
+
+def prompts_run() -> tuple[str, str]:
+    """Choose shooting pain and twitching, see the result; then confirm the stroke sign."""
+    numbers = f"{SHOOTING.number}\n{TWITCH.number}\n0\n2\n{STROKE.number}\n0\n0\n"
+    out = Terminal()
+    run_checklist_prompts(load_guide(), Settings(), Terminal(numbers), out)
+    first, second = out.getvalue().split("What next?")[0:2]
+    return first, second.split("Because you chose:")[0] + "Because you chose:" + second.split("Because you chose:")[1]
+
+
+async def full_screen_run(tmp_path: Path) -> tuple[str, str, str]:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        listing = screen_text(app)
+        await pilot.press(*["down"] * (SHOOTING.number - 1), "space", *["down"] * (TWITCH.number - SHOOTING.number),
+                          "space")
+        await pilot.pause()
+        first = " ".join(app.screen.query_one("#result", SectionText).paragraphs)
+        await pilot.press("home", "space")
+        await pilot.pause()
+        second = " ".join(app.screen.query_one("#result", SectionText).paragraphs)
+    return listing, first, second
+
+
+async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> None:
+    results = {}
+    for name in ("prompts", "full screen"):
+        save_state(SavedState({STROKE.id: EARLIER}), checklist=CHECKLIST)
+        if name == "prompts":
+            first, second = prompts_run()
+            listing = first
+        else:
+            listing, first, second = await full_screen_run(tmp_path / "app")
+        # The earlier choice, its date and the question, in the same words.
+        assert f"[?] chosen 1 January 2020, still true? {STROKE.text}" in flat(listing), name
+        for line in expected({SHOOTING.id, TWITCH.id}, earlier=True):
+            assert flat(line) in flat(first), (name, line)
+        assert "URGENT: get medical help today" in first and "EMERGENCY" not in first.split("Still true?")[0]
+        for line in expected({SHOOTING.id, TWITCH.id, STROKE.id}, earlier=False):
+            assert flat(line) in flat(second), (name, line)
+        assert "EMERGENCY: call 911 (or your local emergency number) now" in flat(second), name
+        results[name] = set(load_state(CHECKLIST).state.ticks)
+    # Both left the same choices on disk, all counted today.
+    assert results["prompts"] == results["full screen"] == {STROKE.id, SHOOTING.id, TWITCH.id}
