@@ -48,7 +48,7 @@ def prompts_run() -> tuple[str, str]:
     out = Terminal()
     run_checklist_prompts(load_guide(), Settings(), Terminal(numbers), out)
     first, second = out.getvalue().split("What next?")[0:2]
-    return first, second.split("Because you chose:")[0] + "Because you chose:" + second.split("Because you chose:")[1]
+    return first, second
 
 
 async def full_screen_run(tmp_path: Path) -> tuple[str, str, str]:
