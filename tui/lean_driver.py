@@ -23,6 +23,7 @@ from typing import Any
 
 from textual.drivers.linux_driver import LinuxDriver
 
+from tui.output import early_paint
 from tui.output.screen_model import Caps, ScreenModel
 
 __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
@@ -84,9 +85,36 @@ class LeanDriver(LinuxDriver):
         at the same size by the next write."""
         self._textual_on_resize: Any = None
         """Textual's own SIGWINCH handler, called from ours."""
+        self.muted = False
+        """True while Textual sets the terminal modes the early paint already set."""
+        self.recording: tuple[list[str], list[str]] | None = None
+        """(what was sent, what Textual wrote) since the start, while the start screen is recorded
+        for the next run's early paint (tui/output/early_paint.py)."""
 
     def start_application_mode(self) -> None:
-        super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        handover = early_paint.take_handover()
+        if handover is None:
+            if early_paint.RECORD_KEY is not None and not getattr(self._app, "startup_message", None):
+                self.recording = ([], [])
+            super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        else:
+            # The early paint set the modes and drew the start screen: Textual's modes are not
+            # sent again (entering the alternate screen twice clears it on some terminals).
+            self.muted = True
+            try:
+                super().start_application_mode()  # type: ignore[no-untyped-call]
+            finally:
+                self.muted = False
+            # The terminal's settings from before the early paint's raw mode, to restore on quitting.
+            self.attrs_before = handover.attrs
+            size = self.terminal_size()
+            if size == handover.size:
+                # The model takes in what Textual wrote in the recorded run, and so holds the frame
+                # on the screen: Textual's first paint sends only what differs.
+                for piece in handover.pieces:
+                    self.model.rewrite(piece, size)
+            else:
+                self.resized = True  # resized while loading: the first paint goes out in full
         self._textual_on_resize = signal.getsignal(signal.SIGWINCH)
         signal.signal(signal.SIGWINCH, self.on_resize_signal)
 
@@ -106,16 +134,42 @@ class LeanDriver(LinuxDriver):
         """Send the next repaint in full (after something else wrote over the screen)."""
         self.model.forget()
 
-    def write(self, data: str) -> None:
-        size: tuple[int, int] | None = None
+    def terminal_size(self) -> tuple[int, int] | None:
+        """(columns, rows) of the terminal now, or None if it cannot be told."""
         with contextlib.suppress(AttributeError, ValueError, OSError):
             if self._file is not None:
                 columns, lines = os.get_terminal_size(self._file.fileno())
-                size = (columns, lines) if columns > 0 and lines > 0 else None
+                return (columns, lines) if columns > 0 and lines > 0 else None
+        return None
+
+    def write(self, data: str) -> None:
+        if self.muted:
+            return
+        size = self.terminal_size()
         if self.resized:
             self.resized = False
+            self.recording = None  # a frame for a size that is gone
             self.model.forget()
-        self.send(self.model.rewrite(data.replace(KITTY_POP, KITTY_OFF), size))
+        data = data.replace(KITTY_POP, KITTY_OFF)
+        out = self.model.rewrite(data, size)
+        self.send(out)
+        if self.recording is not None:
+            self.record(data, out)
+
+    def record(self, data: str, out: str) -> None:
+        """Add a write to the recording; once the model holds a whole screen, store it."""
+        assert self.recording is not None
+        sent, written = self.recording
+        sent.append(out)
+        written.append(data)
+        model = self.model
+        if model.off or model.size == (0, 0) or any(cell is None for row in model.cells for cell in row):
+            return
+        self.recording = None
+        import rich
+        import textual
+
+        early_paint.store([textual.__file__ or "", rich.__file__ or ""], "".join(sent), written)
 
     def send(self, data: str) -> None:
         """Write `data` to the terminal now, from the app's own thread.
