@@ -48,11 +48,13 @@ LEAVE = "\x1b[?2004l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?25h\x1b[?1049l"
 class Handover:
     """What the early paint did, for the driver to carry on from."""
 
-    def __init__(self, attrs: list[Any] | None, size: tuple[int, int], pieces: list[str]) -> None:
+    def __init__(self, attrs: list[Any] | None, size: tuple[int, int], sent: str, pieces: list[str]) -> None:
         self.attrs = attrs
         """The terminal's settings before the early paint made it raw: restored on quitting."""
         self.size = size
         """(columns, rows) the frame was drawn for."""
+        self.sent = sent
+        """The frame the early paint wrote (before encoding)."""
         self.pieces = pieces
         """Textual's writes in the recorded run: fed to the screen model, they leave it holding
         the frame the terminal now shows."""
@@ -215,7 +217,7 @@ def paint(argv: list[str]) -> bool:
             with contextlib.suppress(termios.error):
                 termios.tcsetattr(0, termios.TCSANOW, attrs)
         return False
-    HANDOVER = Handover(attrs, size, pieces[1:])
+    HANDOVER = Handover(attrs, size, pieces[0], pieces[1:])
     return True
 
 
