@@ -9,9 +9,12 @@ loads must act, in order, and never be echoed.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import select
+import struct
+import sys
 import termios
 import time
 from pathlib import Path
@@ -228,3 +231,37 @@ def test_other_modes_never_paint_early(argv: list[str]) -> None:
                                  {"TERM": "xterm", "SPASM_GUIDE_PLAIN_DRIVER": "1"}])
 def test_no_early_paint_where_the_full_screen_guide_would_not_run(env: dict[str, str]) -> None:
     assert not early_paint.eligible([], env)
+
+
+def test_a_resize_while_textual_loads_repaints_at_the_new_size(tmp_path: Path) -> None:
+    start_and_quit(tmp_path)
+    frame = cached_frame(tmp_path, (80, 24))
+    with guide_on_pty(tmp_path, size=(24, 80)) as run:
+        while len(run.output) < len(frame):
+            assert run.read_some(), "the guide ended"
+        fcntl.ioctl(run.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 12, 40, 0, 0))
+        while len(run.output) == len(frame):
+            assert run.read_some(), "the guide ended"
+        settle(run)
+        # A terminal keeps the top left of what it showed when it shrinks: so does pyte's resize.
+        screen = pyte.Screen(80, 24)
+        stream = pyte.ByteStream(screen)
+        stream.feed(frame)
+        screen.resize(12, 40)
+        stream.feed(bytes(run.output[len(frame):]))
+        rows = list(screen.display)
+    # The same screen as a start at 40x12 with no early paint.
+    assert rows == text_of(start_and_quit(tmp_path / "other", size=(40, 12)), (40, 12))
+
+
+def test_a_message_said_before_the_app_takes_over_is_said_on_the_normal_screen(
+        capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(early_paint, "HANDOVER", early_paint.Handover(None, (80, 24), "", []))
+    monkeypatch.setattr(sys, "stderr", sys.stderr)
+    early_paint.hold_stderr()
+    print("spasm-guide: the guide cannot be loaded", file=sys.stderr, flush=True)
+    assert capfd.readouterr().err == "", "nothing is said on the full screen, where it would vanish"
+    early_paint.release()
+    said = capfd.readouterr().err
+    assert said.index(early_paint.LEAVE) < said.index("cannot be loaded")
+    assert not isinstance(sys.stderr, early_paint.HeldStderr)

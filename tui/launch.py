@@ -21,7 +21,8 @@ def main() -> int:
         return 0
     from tui.output import early_paint
 
-    early_paint.paint(argv)
+    if early_paint.paint(argv):
+        early_paint.hold_stderr()
     try:
         from tui.cli import main as full_main
 

@@ -170,7 +170,7 @@ class LeanDriver(LinuxDriver):
         import rich
         import textual
 
-        early_paint.store([textual.__file__ or "", rich.__file__ or ""], "".join(sent), written)
+        early_paint.store([textual.__file__ or "", rich.__file__ or ""], "".join(sent), written, model.size)
 
     def send(self, data: str) -> None:
         """Write `data` to the terminal now, from the app's own thread.

@@ -24,14 +24,16 @@ ignored, and the full start runs as before. Stdlib only: this runs before everyt
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 import termios
-from typing import Any
+from typing import Any, TextIO
 
 from tui.plain.fast import default_folder, read_small_regular_file, user_dir
 
-__all__ = ["Handover", "cache_file", "eligible", "paint", "release", "store", "take_handover"]
+__all__ = ["Handover", "HeldStderr", "cache_file", "eligible", "hold_stderr", "paint", "release", "store",
+           "take_handover"]
 
 MAGIC = "spasm-guide start frame 1"
 """The cache file's first line; bump when the format or the recorded sequence changes."""
@@ -230,25 +232,61 @@ def take_handover() -> Handover | None:
     return handover
 
 
+class HeldStderr(io.TextIOBase):
+    """sys.stderr until the app takes over the early screen: a message said before then (a guide
+    that cannot be loaded) would be drawn on the full screen and vanish with it, so it is held
+    and said on the normal screen once the early screen is left (`release`)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        """The real stderr."""
+        self.held: list[str] = []
+        """What was written while the early screen was up."""
+
+    def write(self, text: str) -> int:
+        if HANDOVER is not None and HANDOVER.taken:
+            return self.stream.write(text)
+        self.held.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        if HANDOVER is not None and HANDOVER.taken:
+            self.stream.flush()
+
+
+def hold_stderr() -> None:
+    """Hold what is said on stderr until the app has taken over the early screen, or it is left."""
+    if HANDOVER is not None and sys.stderr is not None and not isinstance(sys.stderr, HeldStderr):
+        sys.stderr = HeldStderr(sys.stderr)
+
+
 def release() -> None:
     """If the app never took over the early screen (it stopped before starting), leave it: the
-    terminal's own settings back, the modes undone, the normal screen shown."""
+    terminal's own settings back, the modes undone, the normal screen shown, and what was said
+    meanwhile said there."""
     handover = HANDOVER
-    if handover is None or handover.taken:
-        return
-    handover.taken = True
-    with contextlib.suppress(OSError, UnicodeEncodeError):
-        write_all(2, encode(LEAVE))
-    if handover.attrs is not None:
-        with contextlib.suppress(termios.error):
-            termios.tcsetattr(0, termios.TCSANOW, handover.attrs)
+    held = sys.stderr if isinstance(sys.stderr, HeldStderr) else None
+    if held is not None:
+        sys.stderr = held.stream
+    if handover is not None and not handover.taken:
+        handover.taken = True
+        with contextlib.suppress(OSError, UnicodeEncodeError):
+            write_all(2, encode(LEAVE))
+        if handover.attrs is not None:
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(0, termios.TCSANOW, handover.attrs)
+    if held is not None and held.held:
+        with contextlib.suppress(OSError, ValueError):
+            held.stream.write("".join(held.held))
+            held.stream.flush()
 
 
-def store(extra_files: list[str], sent: str, pieces: list[str]) -> None:
-    """Keep the frame `sent` and Textual's writes `pieces` for the next start (atomically); only
-    when this run was allowed to record. A cache that cannot be written is no error."""
+def store(extra_files: list[str], sent: str, pieces: list[str], drawn_size: tuple[int, int]) -> None:
+    """Keep the frame `sent` and Textual's writes `pieces`, drawn at `drawn_size`, for the next
+    start (atomically); only when this run was allowed to record, at that size. A cache that
+    cannot be written is no error."""
     global RECORD_KEY
-    if RECORD_KEY is None or any(SEP in piece for piece in (sent, *pieces)):
+    if RECORD_KEY is None or RECORD_KEY[1] != drawn_size or any(SEP in piece for piece in (sent, *pieces)):
         return
     key, size = RECORD_KEY
     RECORD_KEY = None
