@@ -75,6 +75,12 @@ def _caps_of(term: str) -> Caps | None:
 class LeanDriver(LinuxDriver):
     """Textual's Linux driver, sending each write through a model of the screen."""
 
+    muted = False
+    """True while Textual sets the terminal modes the early paint already set."""
+    recording: tuple[list[str], list[str]] | None = None
+    """(what was sent, what Textual wrote) since the start, while the start screen is recorded for
+    the next run's early paint (tui/output/early_paint.py)."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.model = ScreenModel(terminal_caps(os.environ) or Caps())
@@ -85,11 +91,6 @@ class LeanDriver(LinuxDriver):
         at the same size by the next write."""
         self._textual_on_resize: Any = None
         """Textual's own SIGWINCH handler, called from ours."""
-        self.muted = False
-        """True while Textual sets the terminal modes the early paint already set."""
-        self.recording: tuple[list[str], list[str]] | None = None
-        """(what was sent, what Textual wrote) since the start, while the start screen is recorded
-        for the next run's early paint (tui/output/early_paint.py)."""
 
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()
