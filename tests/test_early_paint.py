@@ -13,6 +13,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import struct
 import sys
 import termios
@@ -265,3 +266,17 @@ def test_a_message_said_before_the_app_takes_over_is_said_on_the_normal_screen(
     said = capfd.readouterr().err
     assert said.index(early_paint.LEAVE) < said.index("cannot be loaded")
     assert not isinstance(sys.stderr, early_paint.HeldStderr)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_textual_loads_leaves_the_terminal_as_it_was(tmp_path: Path, signum: int) -> None:
+    start_and_quit(tmp_path)
+    frame = cached_frame(tmp_path, (80, 24))
+    with guide_on_pty(tmp_path, size=(24, 80)) as run:
+        while len(run.output) < len(frame):
+            assert run.read_some(), "the guide ended"
+        os.kill(run.pid, signum)
+        assert run.wait_exit() == 128 + signum
+        lflag = termios.tcgetattr(run.fd)[3]
+        assert lflag & termios.ECHO and lflag & termios.ICANON
+        assert run.output.rstrip().endswith(b"\x1b[?1049l"), bytes(run.output[-200:])

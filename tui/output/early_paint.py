@@ -26,8 +26,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
 import termios
+from types import FrameType
 from typing import Any, TextIO
 
 from tui.plain.fast import default_folder, read_small_regular_file, user_dir
@@ -220,7 +222,18 @@ def paint(argv: list[str]) -> bool:
                 termios.tcsetattr(0, termios.TCSANOW, attrs)
         return False
     HANDOVER = Handover(attrs, size, pieces[0], pieces[1:])
+    # Until the guide sets its own handlers, a SIGTERM or SIGHUP would end it with the terminal
+    # raw and on the full screen: leave them first.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, leave_and_die)
     return True
+
+
+def leave_and_die(signum: int, frame: FrameType | None) -> None:
+    """A signal before the app has started: leave the early screen, then end by that signal."""
+    release()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
 
 
 def take_handover() -> Handover | None:
