@@ -278,5 +278,5 @@ def test_a_signal_while_textual_loads_leaves_the_terminal_as_it_was(tmp_path: Pa
         os.kill(run.pid, signum)
         assert run.wait_exit() == 128 + signum
         lflag = termios.tcgetattr(run.fd)[3]
-        assert lflag & termios.ECHO and lflag & termios.ICANON
+        assert lflag & termios.ECHO and lflag & termios.ICANON, bytes(run.output[len(frame):])
         assert run.output.rstrip().endswith(b"\x1b[?1049l"), bytes(run.output[-200:])

@@ -160,9 +160,9 @@ def read_cache(size: tuple[int, int], key: str) -> list[str] | None:
     return pieces if len(pieces) >= 2 else None
 
 
-def raw_mode(fd: int) -> list[Any] | None:
-    """Put the terminal in the raw mode Textual's driver sets (no echo, no line editing, keys as
-    typed), and return its settings before; None if it has none."""
+def raw_mode(fd: int) -> tuple[list[Any], list[Any]] | None:
+    """The terminal's settings now, and the raw mode Textual's driver sets (no echo, no line
+    editing, keys as typed); None if it has none."""
     try:
         before = termios.tcgetattr(fd)
         attrs = termios.tcgetattr(fd)
@@ -172,10 +172,7 @@ def raw_mode(fd: int) -> list[Any] | None:
     attrs[3] &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | signals)
     attrs[0] &= ~(termios.IXON | termios.IXOFF | termios.ICRNL | termios.INLCR | termios.IGNCR)
     attrs[6][termios.VMIN] = 1
-    with contextlib.suppress(termios.error):
-        # TCSANOW, not TCSAFLUSH: keys already typed stay in the buffer for the app.
-        termios.tcsetattr(fd, termios.TCSANOW, attrs)
-    return before
+    return before, attrs
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -213,19 +210,24 @@ def paint(argv: list[str]) -> bool:
     if pieces is None:
         RECORD_KEY = (key, size)
         return False
-    attrs = raw_mode(0)
+    modes = raw_mode(0)
+    HANDOVER = Handover(modes[0] if modes else None, size, pieces[0], pieces[1:])
+    # From the first change to the terminal until the guide sets its own handlers, a SIGTERM or
+    # SIGHUP would end it with the terminal raw and on the full screen: leave them first.
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, leave_and_die)
+    if modes is not None:
+        with contextlib.suppress(termios.error):
+            # TCSANOW, not TCSAFLUSH: keys already typed stay in the buffer for the app.
+            termios.tcsetattr(0, termios.TCSANOW, modes[1])
     try:
         write_all(2, encode(pieces[0]))
     except (OSError, UnicodeEncodeError):
-        if attrs is not None:
-            with contextlib.suppress(termios.error):
-                termios.tcsetattr(0, termios.TCSANOW, attrs)
+        release()
+        HANDOVER = None
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            signal.signal(number, signal.SIG_DFL)
         return False
-    HANDOVER = Handover(attrs, size, pieces[0], pieces[1:])
-    # Until the guide sets its own handlers, a SIGTERM or SIGHUP would end it with the terminal
-    # raw and on the full screen: leave them first.
-    for number in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(number, leave_and_die)
     return True
 
 
