@@ -280,3 +280,23 @@ def test_a_signal_while_textual_loads_leaves_the_terminal_as_it_was(tmp_path: Pa
         lflag = termios.tcgetattr(run.fd)[3]
         assert lflag & termios.ECHO and lflag & termios.ICANON, bytes(run.output[len(frame):])
         assert run.output.rstrip().endswith(b"\x1b[?1049l"), bytes(run.output[-200:])
+
+
+def test_a_screen_reader_hears_the_start_screen_once_and_the_same(tmp_path: Path) -> None:
+    import screen_reader_harness as harness
+
+    if harness.TDSR is None:
+        pytest.fail("tdsr is not installed: pip install -e '.[test]' (the tdsr2 package)")
+    heard = []
+    for _ in range(2):
+        reader = harness.start(tmp_path / "home")
+        try:
+            reader.wait_shown("Read the guide", 30)
+            reader.settle(1.0)
+            heard.append([s.text.strip() for s in reader.said() if s.kind == "s" and s.text.strip()])
+        finally:
+            reader.close()
+        (tmp_path / "home" / "speech.log").unlink()
+    assert list((tmp_path / "home" / ".cache" / "spasm-guide").glob("start-*.frame")), "recorded"
+    assert any("Read the guide" in line for line in heard[0]), heard
+    assert heard[1] == heard[0], heard
