@@ -151,6 +151,10 @@ def test_a_stale_cache_is_corrected(tmp_path: Path) -> None:
     rows = text_of(drawn, (80, 24))
     assert any("> Read the guide" in row for row in rows), rows
     assert not any("gxide" in row for row in rows)
+    # The wrong frame is dropped: the next start records the right one, and the one after shows it.
+    assert not path.exists()
+    start_and_quit(tmp_path)
+    assert b"Read the guide" in path.read_bytes() and b"gxide" not in path.read_bytes()
 
 
 def test_a_frame_that_does_not_match_its_writes_is_painted_over(tmp_path: Path) -> None:
@@ -166,6 +170,7 @@ def test_a_frame_that_does_not_match_its_writes_is_painted_over(tmp_path: Path) 
     rows = text_of(drawn, (80, 24))
     assert not any("Sxttings" in row for row in rows), rows
     assert any("  Settings" in row for row in rows)
+    assert not path.exists(), "a frame that does not match its writes is dropped"
 
 
 @pytest.mark.parametrize("content", [b"", b"not a frame\n\n\n", b"\xff\xfe" * 100])
@@ -300,3 +305,20 @@ def test_a_screen_reader_hears_the_start_screen_once_and_the_same(tmp_path: Path
     assert list((tmp_path / "home" / ".cache" / "spasm-guide").glob("start-*.frame")), "recorded"
     assert any("Read the guide" in line for line in heard[0]), heard
     assert heard[1] == heard[0], heard
+
+
+def test_a_key_typed_before_the_first_frame_is_never_recorded_as_the_start_screen(tmp_path: Path) -> None:
+    with guide_on_pty(tmp_path, size=(24, 80)) as run:
+        run.wait_for(b"\x1b[?1049h")  # the app is starting; its first frame is not drawn yet
+        run.send(b"\x1b[B")
+        run.wait_for(b"guide")
+        settle(run)
+        rows = text_of(bytes(run.output), (80, 24))
+        run.send(b"q")
+        assert run.wait_exit() == 0
+    path = cache_path(tmp_path, (80, 24))
+    if any("> Check your symptoms" in row for row in rows):
+        # The key acted before the first frame: the frame drawn is not the untouched start screen.
+        assert not path.exists()
+    if path.exists():
+        assert any("> Read the guide" in row for row in text_of(cached_frame(tmp_path, (80, 24)), (80, 24)))

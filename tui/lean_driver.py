@@ -21,10 +21,13 @@ from collections.abc import Mapping
 from types import FrameType
 from typing import Any
 
+from textual import events
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
 from tui.output import early_paint
-from tui.output.screen_model import Caps, ScreenModel
+from tui.output.screen_model import Caps, Cell, ScreenModel
+from tui.output.tokens import tokens
 
 __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
 
@@ -80,6 +83,13 @@ class LeanDriver(LinuxDriver):
     recording: tuple[list[str], list[str]] | None = None
     """(what was sent, what Textual wrote) since the start, while the start screen is recorded for
     the next run's early paint (tui/output/early_paint.py)."""
+    record_key: tuple[str, tuple[int, int]] | None = None
+    """The cache key (and size) the recording is for."""
+    checking: list[list[Cell | None]] | None = None
+    """After an early paint, the cells it drew, until Textual's first frame is compared with them."""
+    keys_seen = False
+    """Set (from the input thread) once a key has been read: a frame drawn after it need not be the
+    untouched start screen, and is neither recorded nor held against the cache."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -95,7 +105,8 @@ class LeanDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()
         if handover is None:
-            if early_paint.RECORD_KEY is not None and not getattr(self._app, "startup_message", None):
+            self.record_key = early_paint.start_recording()
+            if self.record_key is not None and not getattr(self._app, "startup_message", None):
                 self.recording = ([], [])
             super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
         else:
@@ -115,6 +126,9 @@ class LeanDriver(LinuxDriver):
                 sent = "".join([self.model.rewrite(piece, size) for piece in handover.pieces])
                 if sent != handover.sent:
                     self.model.forget()  # a frame that is not what these writes make: paint all
+                    early_paint.forget_frame(handover.size)
+                else:
+                    self.checking = [row[:] for row in self.model.cells]
             else:
                 self.resized = True  # resized while loading: the first paint goes out in full
         self._textual_on_resize = signal.getsignal(signal.SIGWINCH)
@@ -157,6 +171,17 @@ class LeanDriver(LinuxDriver):
         self.send(out)
         if self.recording is not None:
             self.record(data, out)
+        if self.checking is not None and any(token.kind == "text" for token in tokens(data)):
+            # Textual's first frame after the early paint: if it differed (and no key changed it),
+            # something the cache's key does not cover has changed; record it again next time.
+            if self.model.cells != self.checking and not self.keys_seen and self.model.size == size:
+                early_paint.forget_frame(self.model.size)
+            self.checking = None
+
+    def process_message(self, message: Message) -> None:
+        if isinstance(message, events.Key):
+            self.keys_seen = True
+        super().process_message(message)
 
     def record(self, data: str, out: str) -> None:
         """Add a write to the recording; once the model holds a whole screen, store it."""
@@ -168,10 +193,13 @@ class LeanDriver(LinuxDriver):
         if model.off or model.size == (0, 0) or any(cell is None for row in model.cells for cell in row):
             return
         self.recording = None
+        if self.keys_seen or self.record_key is None or len(self._app.screen_stack) != 1:
+            return  # a key acted before the start screen was drawn: it may not be the start screen
         import rich
         import textual
 
-        early_paint.store([textual.__file__ or "", rich.__file__ or ""], "".join(sent), written, model.size)
+        early_paint.store(self.record_key, [textual.__file__ or "", rich.__file__ or ""], "".join(sent), written,
+                          model.size)
 
     def send(self, data: str) -> None:
         """Write `data` to the terminal now, from the app's own thread.

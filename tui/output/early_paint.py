@@ -34,15 +34,16 @@ from typing import Any, TextIO
 
 from tui.plain.fast import default_folder, read_small_regular_file, user_dir
 
-__all__ = ["Handover", "HeldStderr", "cache_file", "eligible", "hold_stderr", "paint", "release", "store",
-           "take_handover"]
+__all__ = ["Handover", "HeldStderr", "cache_file", "eligible", "forget_frame", "hold_stderr", "paint", "release",
+           "start_recording", "store", "take_handover"]
 
 MAGIC = "spasm-guide start frame 1"
 """The cache file's first line; bump when the format or the recorded sequence changes."""
 SEP = "\x00"
 """Between the recorded pieces: Textual never writes a NUL."""
-ENV_NAMES = ("TERM", "COLORTERM", "NO_COLOR", "LANG", "LC_ALL", "LC_CTYPE", "TERM_PROGRAM", "ACCESSIBLE",
-             "SPASM_GUIDE_PLAIN_DRIVER", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME")
+ENV_NAMES = ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LANG",
+             "LC_ALL", "LC_CTYPE", "TERM_PROGRAM", "ACCESSIBLE", "SPASM_GUIDE_PLAIN_DRIVER", "XDG_CONFIG_HOME",
+             "XDG_STATE_HOME", "XDG_DATA_HOME")
 """Variables that change what the start screen looks like or whether the lean driver runs (and
 every TEXTUAL_ one)."""
 LEAVE = "\x1b[?2004l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?25h\x1b[?1049l"
@@ -296,15 +297,29 @@ def release() -> None:
             held.stream.flush()
 
 
-def store(extra_files: list[str], sent: str, pieces: list[str], drawn_size: tuple[int, int]) -> None:
-    """Keep the frame `sent` and Textual's writes `pieces`, drawn at `drawn_size`, for the next
-    start (atomically); only when this run was allowed to record, at that size. A cache that
-    cannot be written is no error."""
+def start_recording() -> tuple[str, tuple[int, int]] | None:
+    """The key to record this run's start screen under, once per run (not again after a resume
+    from Ctrl+Z, when another screen may be up); None if this run may not record."""
     global RECORD_KEY
-    if RECORD_KEY is None or RECORD_KEY[1] != drawn_size or any(SEP in piece for piece in (sent, *pieces)):
+    key, RECORD_KEY = RECORD_KEY, None
+    return key
+
+
+def forget_frame(size: tuple[int, int]) -> None:
+    """Remove the frame for `size`: it was not what the guide drew, so the next start records it
+    again (something the key does not cover changed)."""
+    with contextlib.suppress(OSError):
+        os.unlink(cache_file(size))
+
+
+def store(record_key: tuple[str, tuple[int, int]], extra_files: list[str], sent: str, pieces: list[str],
+          drawn_size: tuple[int, int]) -> None:
+    """Keep the frame `sent` and Textual's writes `pieces`, drawn at `drawn_size`, for the next
+    start (atomically), under `record_key` if it is for that size. A cache that cannot be written
+    is no error."""
+    key, size = record_key
+    if size != drawn_size or any(SEP in piece for piece in (sent, *pieces)):
         return
-    key, size = RECORD_KEY
-    RECORD_KEY = None
     try:
         text = f"{MAGIC}\n{SEP.join(extra_files)}\n{key}|{stats(extra_files)}\n{SEP.join([sent, *pieces])}"
     except OSError:
