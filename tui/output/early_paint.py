@@ -29,10 +29,15 @@ import os
 import signal
 import sys
 import termios
-from types import FrameType
-from typing import Any, TextIO
 
 from tui.plain.fast import default_folder, read_small_regular_file, user_dir
+
+TYPE_CHECKING = False
+"""As `typing.TYPE_CHECKING`, without importing `typing`."""
+if TYPE_CHECKING:  # `typing` costs milliseconds at start, before anything is drawn
+    from collections.abc import Mapping
+    from types import FrameType
+    from typing import Any, TextIO
 
 __all__ = ["Handover", "HeldStderr", "cache_file", "eligible", "forget_frame", "hold_stderr", "paint", "release",
            "start_recording", "store", "take_handover"]
@@ -73,7 +78,7 @@ RECORD_KEY: tuple[str, tuple[int, int]] | None = None
 """(key without Textual's files, size) when this run may record the frame for the next."""
 
 
-def eligible(argv: list[str], env: os._Environ[str] | dict[str, str]) -> bool:
+def eligible(argv: list[str], env: Mapping[str, str]) -> bool:
     """True when the full-screen guide will run with the lean driver, at its start screen: the
     same checks as tui/cli.py (terminals, TERM, no plain, prompt or speech mode) and the driver's."""
     if not sys.platform.startswith("linux"):
@@ -93,7 +98,7 @@ def cache_file(size: tuple[int, int]) -> str:
     return os.path.join(user_dir("XDG_CACHE_HOME", "~/.cache"), f"start-{size[0]}x{size[1]}.frame")
 
 
-def base_key(argv: list[str], env: os._Environ[str] | dict[str, str], size: tuple[int, int]) -> str | None:
+def base_key(argv: list[str], env: Mapping[str, str], size: tuple[int, int]) -> str | None:
     """Every input of the frame but Textual's own files, or None if one cannot be read."""
     parts = [MAGIC, f"{size[0]}x{size[1]}", " ".join(argv), sys.version]
     parts += [f"{name}={env.get(name, '')!r}" for name in ENV_NAMES if name in env]
