@@ -274,6 +274,16 @@ class HeldStderr(io.TextIOBase):
         if HANDOVER is not None and HANDOVER.taken:
             self.stream.flush()
 
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]  # the real stream's, read-only there too
+        return self.stream.encoding
+
 
 def hold_stderr() -> None:
     """Hold what is said on stderr until the app has taken over the early screen, or it is left."""
