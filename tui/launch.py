@@ -1,4 +1,5 @@
-"""The `spasm-guide` entry point: try the instant `--plain` cache before loading anything else."""
+"""The `spasm-guide` entry point: try the instant `--plain` cache, or the cached start screen
+(tui/output/early_paint.py), before loading anything else."""
 
 from __future__ import annotations
 
@@ -18,6 +19,13 @@ def main() -> int:
     argv = sys.argv[1:]
     if try_cached(argv):
         return 0
-    from tui.cli import main as full_main
+    from tui.output import early_paint
 
-    return full_main(argv)
+    if early_paint.paint(argv):
+        early_paint.hold_stderr()
+    try:
+        from tui.cli import main as full_main
+
+        return full_main(argv)
+    finally:
+        early_paint.release()  # only if the app never took over the screen

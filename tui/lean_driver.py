@@ -21,9 +21,13 @@ from collections.abc import Mapping
 from types import FrameType
 from typing import Any
 
+from textual import events
 from textual.drivers.linux_driver import LinuxDriver
+from textual.message import Message
 
-from tui.output.screen_model import Caps, ScreenModel
+from tui.output import early_paint
+from tui.output.screen_model import Caps, Cell, ScreenModel
+from tui.output.tokens import tokens
 
 __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
 
@@ -74,6 +78,19 @@ def _caps_of(term: str) -> Caps | None:
 class LeanDriver(LinuxDriver):
     """Textual's Linux driver, sending each write through a model of the screen."""
 
+    muted = False
+    """True while Textual sets the terminal modes the early paint already set."""
+    recording: tuple[list[str], list[str]] | None = None
+    """(what was sent, what Textual wrote) since the start, while the start screen is recorded for
+    the next run's early paint (tui/output/early_paint.py)."""
+    record_key: tuple[str, tuple[int, int]] | None = None
+    """The cache key (and size) the recording is for."""
+    checking: list[list[Cell | None]] | None = None
+    """After an early paint, the cells it drew, until Textual's first frame is compared with them."""
+    keys_seen = False
+    """Set (from the input thread) once a key has been read: a frame drawn after it need not be the
+    untouched start screen, and is neither recorded nor held against the cache."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.model = ScreenModel(terminal_caps(os.environ) or Caps())
@@ -86,7 +103,34 @@ class LeanDriver(LinuxDriver):
         """Textual's own SIGWINCH handler, called from ours."""
 
     def start_application_mode(self) -> None:
-        super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        handover = early_paint.take_handover()
+        if handover is None:
+            self.record_key = early_paint.start_recording()
+            if self.record_key is not None and not getattr(self._app, "startup_message", None):
+                self.recording = ([], [])
+            super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
+        else:
+            # The early paint set the modes and drew the start screen: Textual's modes are not
+            # sent again (entering the alternate screen twice clears it on some terminals).
+            self.muted = True
+            try:
+                super().start_application_mode()  # type: ignore[no-untyped-call]
+            finally:
+                self.muted = False
+            # The terminal's settings from before the early paint's raw mode, to restore on quitting.
+            self.attrs_before = handover.attrs
+            size = self.terminal_size()
+            if size == handover.size:
+                # The model takes in what Textual wrote in the recorded run, and so holds the frame
+                # on the screen: Textual's first paint sends only what differs.
+                sent = "".join([self.model.rewrite(piece, size) for piece in handover.pieces])
+                if sent != handover.sent:
+                    self.model.forget()  # a frame that is not what these writes make: paint all
+                    early_paint.forget_frame(handover.size)
+                else:
+                    self.checking = [row[:] for row in self.model.cells]
+            else:
+                self.resized = True  # resized while loading: the first paint goes out in full
         self._textual_on_resize = signal.getsignal(signal.SIGWINCH)
         signal.signal(signal.SIGWINCH, self.on_resize_signal)
 
@@ -106,16 +150,56 @@ class LeanDriver(LinuxDriver):
         """Send the next repaint in full (after something else wrote over the screen)."""
         self.model.forget()
 
-    def write(self, data: str) -> None:
-        size: tuple[int, int] | None = None
+    def terminal_size(self) -> tuple[int, int] | None:
+        """(columns, rows) of the terminal now, or None if it cannot be told."""
         with contextlib.suppress(AttributeError, ValueError, OSError):
             if self._file is not None:
                 columns, lines = os.get_terminal_size(self._file.fileno())
-                size = (columns, lines) if columns > 0 and lines > 0 else None
+                return (columns, lines) if columns > 0 and lines > 0 else None
+        return None
+
+    def write(self, data: str) -> None:
+        if self.muted:
+            return
+        size = self.terminal_size()
         if self.resized:
             self.resized = False
+            self.recording = None  # a frame for a size that is gone
             self.model.forget()
-        self.send(self.model.rewrite(data.replace(KITTY_POP, KITTY_OFF), size))
+        data = data.replace(KITTY_POP, KITTY_OFF)
+        out = self.model.rewrite(data, size)
+        self.send(out)
+        if self.recording is not None:
+            self.record(data, out)
+        if self.checking is not None and any(token.kind == "text" for token in tokens(data)):
+            # Textual's first frame after the early paint: if it differed (and no key changed it),
+            # something the cache's key does not cover has changed; record it again next time.
+            if self.model.cells != self.checking and not self.keys_seen and self.model.size == size:
+                early_paint.forget_frame(self.model.size)
+            self.checking = None
+
+    def process_message(self, message: Message) -> None:
+        if isinstance(message, events.Key):
+            self.keys_seen = True
+        super().process_message(message)
+
+    def record(self, data: str, out: str) -> None:
+        """Add a write to the recording; once the model holds a whole screen, store it."""
+        assert self.recording is not None
+        sent, written = self.recording
+        sent.append(out)
+        written.append(data)
+        model = self.model
+        if model.off or model.size == (0, 0) or any(cell is None for row in model.cells for cell in row):
+            return
+        self.recording = None
+        if self.keys_seen or self.record_key is None or len(self._app.screen_stack) != 1:
+            return  # a key acted before the start screen was drawn: it may not be the start screen
+        import rich
+        import textual
+
+        early_paint.store(self.record_key, [textual.__file__ or "", rich.__file__ or ""], "".join(sent), written,
+                          model.size)
 
     def send(self, data: str) -> None:
         """Write `data` to the terminal now, from the app's own thread.
