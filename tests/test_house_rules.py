@@ -107,14 +107,6 @@ def textual_private_names() -> set[str]:
 PRIVATE_HOME = "tui/textual_private.py"
 """The one module allowed to use Textual's private names."""
 
-MOVED_AFTER_MERGE: dict[str, set[str]] = {
-    # Files being changed on other branches: their private uses move to tui/textual_private.py
-    # once merged (each name is already in its PRIVATE_NAMES, checked by the canary).
-    "tui/lean_driver.py": {"_app", "_file"},
-    "tests/test_lean_driver.py": {"_app", "_file"},
-}
-"""Private Textual names still used outside tui/textual_private.py, by file."""
-
 NOT_TEXTUAL: dict[str, set[str]] = {
     # The speech engine's own proxy has a `_driver` of its own: not Textual's.
     "tests/test_speech_engine.py": {"_driver"},
@@ -149,7 +141,7 @@ def test_textual_private_names_appear_in_one_module_only() -> None:
         if rel == PRIVATE_HOME:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        allowed = own_attributes(tree) | MOVED_AFTER_MERGE.get(rel, set()) | NOT_TEXTUAL.get(rel, set())
+        allowed = own_attributes(tree) | NOT_TEXTUAL.get(rel, set())
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in private and node.attr not in allowed \
                     and not (isinstance(node.value, ast.Name) and node.value.id == "os"):  # os._exit

@@ -27,6 +27,7 @@ pyte = pytest.importorskip("pyte")
 from tui.lean_driver import LeanDriver, terminal_caps  # noqa: E402
 from tui.output.screen_model import EL, Caps, ScreenModel  # noqa: E402
 from tui.output.tokens import keeps_style  # noqa: E402
+from tui.textual_private import set_driver_output  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -477,13 +478,13 @@ def test_driver_writes_through_its_model(monkeypatch: pytest.MonkeyPatch) -> Non
     written: list[str] = []
     monkeypatch.setattr(LeanDriver, "send", lambda self, data: written.append(data))
     driver = LeanDriver.__new__(LeanDriver)
-    driver._file = None
+    set_driver_output(driver, None)
     driver.model, driver.resized = ScreenModel(XTERM), False
     driver.write(FIRST)
     assert written[0].endswith(FIRST)  # no size known: passed on as it is
     driver.model.rewrite(FIRST, (20, 4))
     monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((20, 4)))
-    driver._file = sys.stdout
+    set_driver_output(driver, sys.stdout)
     driver.write(FIRST)
     assert written[-1] == "\x1b[3H"
     driver.forget_screen()
@@ -577,7 +578,7 @@ def test_a_resize_signal_forgets_the_screen_and_asks_for_every_cell(monkeypatch:
             posted.append((callback, kwargs))
 
     driver = LeanDriver.__new__(LeanDriver)
-    driver._file, driver._app = sys.stdout, App()
+    set_driver_output(driver, sys.stdout, App())  # type: ignore[arg-type]
     driver.model, driver.resized = ScreenModel(XTERM), False
     driver._textual_on_resize = lambda signum, frame: textual_calls.append(signum)
     driver.write(FIRST)

@@ -28,6 +28,7 @@ from textual.message import Message
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
 from tui.output.tokens import tokens
+from tui.textual_private import driver_app, driver_file
 
 __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
 
@@ -106,7 +107,7 @@ class LeanDriver(LinuxDriver):
         handover = early_paint.take_handover()
         if handover is None:
             self.record_key = early_paint.start_recording()
-            if self.record_key is not None and not getattr(self._app, "startup_message", None):
+            if self.record_key is not None and not getattr(driver_app(self), "startup_message", None):
                 self.recording = ([], [])
             super().start_application_mode()  # type: ignore[no-untyped-call]  # Textual leaves it unannotated
         else:
@@ -144,7 +145,7 @@ class LeanDriver(LinuxDriver):
         self.resized = True
         if callable(self._textual_on_resize):
             self._textual_on_resize(signum, frame)
-        self._app.call_later(self._app.refresh, repaint=True, layout=True)
+        driver_app(self).call_later(driver_app(self).refresh, repaint=True, layout=True)
 
     def forget_screen(self) -> None:
         """Send the next repaint in full (after something else wrote over the screen)."""
@@ -153,8 +154,9 @@ class LeanDriver(LinuxDriver):
     def terminal_size(self) -> tuple[int, int] | None:
         """(columns, rows) of the terminal now, or None if it cannot be told."""
         with contextlib.suppress(AttributeError, ValueError, OSError):
-            if self._file is not None:
-                columns, lines = os.get_terminal_size(self._file.fileno())
+            terminal = driver_file(self)
+            if terminal is not None:
+                columns, lines = os.get_terminal_size(terminal.fileno())
                 return (columns, lines) if columns > 0 and lines > 0 else None
         return None
 
@@ -193,7 +195,7 @@ class LeanDriver(LinuxDriver):
         if model.off or model.size == (0, 0) or any(cell is None for row in model.cells for cell in row):
             return
         self.recording = None
-        if self.keys_seen or self.record_key is None or len(self._app.screen_stack) != 1:
+        if self.keys_seen or self.record_key is None or len(driver_app(self).screen_stack) != 1:
             return  # a key acted before the start screen was drawn: it may not be the start screen
         import rich
         import textual
@@ -211,7 +213,7 @@ class LeanDriver(LinuxDriver):
         """
         if not data:
             return
-        file = self._file
+        file = driver_file(self)
         if file is None:
             super().write(data)
             return

@@ -69,7 +69,6 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/widgets/guide_list.py: how many lines an option takes, to repaint just it"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/widgets/guide_list.py: a covered list lets go of its drawn items"),
-    # Used outside this module until the file that uses them is merged (see test_house_rules).
     PrivateName("textual.driver:Driver", "_app",
                 "tui/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
@@ -217,3 +216,20 @@ def fix_styles_cache() -> None:
     if leaks_styles_caches():
         method.cache_clear()
         StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
+
+
+def driver_app(driver: Driver) -> App[Any]:
+    """The app a driver serves."""
+    return driver._app
+
+
+def driver_file(driver: Driver) -> Any:
+    """The terminal file a Linux driver writes to (None once it has stopped)."""
+    return getattr(driver, "_file")  # noqa: B009  (LinuxDriver's own; Driver has none)
+
+
+def set_driver_output(driver: Driver, file: Any, app: App[Any] | None = None) -> None:
+    """Point a driver at another output (and app), for tests that capture what it writes."""
+    setattr(driver, "_file", file)  # noqa: B010
+    if app is not None:
+        driver._app = app
