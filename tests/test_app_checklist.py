@@ -181,36 +181,32 @@ async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> No
         assert "not a diagnosis" in target.read_text(encoding="utf-8").lower()
 
 
-async def test_the_saved_message_spans_a_narrow_window(tmp_path: Path) -> None:
-    """At 40 columns the "Saved ..." message takes the whole width (the path stays readable),
-    not a thin column over half the list; at 80 it keeps Textual's half."""
-    for width, expected in ((40, 38), (80, 39)):  # the rack keeps a margin; 39 is half, as Textual has it
+async def test_on_a_narrow_window_a_message_has_rows_of_its_own(tmp_path: Path) -> None:
+    """At 40 columns there is no room beside the text: the "Saved ..." message takes rows of its
+    own under the emergency line, the text moves down, and the focused item and the cursor stay
+    on screen, outside the message. The next key takes the message away and still does its work.
+    At 80 columns it is Textual's message, off to the side, for its time."""
+    for width in (40, 80):
         app = make_app(tmp=tmp_path)
         async with app.run_test(size=(width, 24), notifications=True) as pilot:
             await pilot.press("k", "space", "s", "ctrl+s", "enter")
             await pilot.pause()
-            await pilot.pause()  # the message is mounted after the dialog closes
+            await pilot.pause()  # the message comes after the dialog closes
+            notice = app.screen.query_one("#notice")
             toasts = list(app.screen.query(Toast))
-            assert len(toasts) == 1 and "Saved the summary" in str(toasts[0].render())
-            assert toasts[0].outer_size.width == expected
-
-
-async def test_on_a_narrow_window_the_next_key_clears_a_message_and_still_works(tmp_path: Path) -> None:
-    """The message covers the list at 40 columns: the next key takes it away and does its work.
-    At 80 columns it stays its time, off to the side."""
-    for width, stays in ((40, False), (80, True)):
-        app = make_app(tmp=tmp_path)
-        async with app.run_test(size=(width, 24), notifications=True) as pilot:
-            await pilot.press("k", "space", "s", "ctrl+s", "enter")
-            await pilot.pause()
-            await pilot.pause()
-            toasts = list(app.screen.query(Toast))
-            padding = 0 if width == 40 else 2  # at 40 columns only the words take rows
-            assert len(toasts) == 1 and toasts[0].outer_size.height == toasts[0].content_size.height + padding
+            if width == 80:
+                assert not notice.display and len(toasts) == 1
+                assert "Saved the summary" in str(toasts[0].render())
+                continue
+            assert not toasts and notice.display
+            lines = screen_lines(app)
+            shown = " ".join(" ".join(lines[1:notice.region.bottom]).split())
+            assert shown.startswith("Saved the summary as /")  # the whole path, in the message's rows
+            assert text_at_cursor(app).startswith("[x] selected:")  # the item, not the message
+            assert app.cursor_position.y >= notice.region.bottom
             await pilot.press("down")
             await pilot.pause()
-            await pilot.pause()
-            assert bool(app.screen.query(Toast)) is stays
+            assert not notice.display
             assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text[:20]}")
 
 

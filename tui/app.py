@@ -27,6 +27,7 @@ from tui.read_aloud_keys import ReadAloudKeys
 from tui.reader import Reader
 from tui.screen_registry import binding_owners as widget_binding_owners
 from tui.screen_registry import screen_class
+from tui.screens.base import GuideScreen
 from tui.textual_private import (
     add_line_filter,
     current_driver,
@@ -174,6 +175,12 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         """A notification whose severity is in words ("Error"), not only in colour; never markup."""
         if not title and severity != "information":
             title = severity.capitalize()
+        screen = self.screen if self.screen_stack else None
+        if isinstance(screen, GuideScreen) and screen.has_class("-narrow"):
+            # A narrow window has no room beside the text for a message: it goes in a row of its
+            # own above the body, which moves down, so it never covers the focused item.
+            screen.show_notice(f"{title}: {message}" if title else message)
+            return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:
@@ -228,11 +235,14 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
             # (it would mount with no widgets, and the quit would end in a traceback).
             return
-        # On a narrow window a message covers the list it speaks of: the next key clears it (the
-        # key still does its work), so nothing the reader acts on stays hidden.
-        if (isinstance(event, events.Key) and not event.is_forwarded and notifications(self)
-                and self.screen_stack and self.screen.has_class("-narrow")):
-            self.clear_notifications()
+        # On a narrow window the next key takes a message away (the key still does its work), so
+        # its row goes back to the text.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack \
+                and self.screen.has_class("-narrow"):
+            if notifications(self):
+                self.clear_notifications()
+            if isinstance(self.screen, GuideScreen):
+                self.screen.hide_notice()
         await super().on_event(event)
 
     def action_help_quit(self) -> None:

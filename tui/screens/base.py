@@ -63,6 +63,7 @@ class GuideScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.guide_app.emergency_text(), id="emergency", markup=False)
+        yield Static("", id="notice", markup=False)
         with Vertical(id="body"):
             yield from self.compose_body()
         yield Static(
@@ -89,6 +90,18 @@ class GuideScreen(Screen[None]):
         """As the app's: the words are never read as markup. A file name typed in the save dialog
         ("notes[x=-1].txt") in "Saved the summary as ..." otherwise ended the guide with an error."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def show_notice(self, message: str) -> None:
+        """Show a message in its own row under the emergency line (narrow windows)."""
+        notice = self.query_one("#notice", Static)
+        notice.update(message)
+        notice.display = True
+
+    def hide_notice(self) -> None:
+        """Give the message's row back to the text."""
+        notice = self.query_one("#notice", Static)
+        if notice.display:
+            notice.display = False
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""
