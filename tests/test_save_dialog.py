@@ -34,7 +34,7 @@ async def test_a_stray_key_saves_a_txt_file_in_the_folder_shown_and_says_the_who
     monkeypatch.chdir(work)
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=size, notifications=True) as pilot:
-        await pilot.press("k", "space", "s")
+        await pilot.press("k", "space", "s", "ctrl+s")  # no doctor questions
         await pilot.pause()
         assert isinstance(app.screen, SavePathDialog)
         # The folder from its start, home as "~" (wrapped, not cut, on a narrow window); a screen
@@ -49,14 +49,13 @@ async def test_a_stray_key_saves_a_txt_file_in_the_folder_shown_and_says_the_who
         saved = summaries() / "abc.txt"
         assert saved.is_file() and "not a diagnosis" in saved.read_text(encoding="utf-8").lower()
         assert list(work.iterdir()) == [], "a file was written where the guide was started"
-        toasts = list(app.screen.query(Toast))
-        assert toasts and str(toasts[-1].render()) == f"Saved the summary as {saved}"
+        assert last_message(app) == f"Saved the summary as {saved}"
 
 
 async def test_the_offered_name_is_kept_and_only_its_stem_is_selected(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("k", "s")
+        await pilot.press("k", "s", "ctrl+s")
         await pilot.pause()
         field = app.screen.query_one("#path", Input)
         assert field.value.startswith("checklist-") and field.value.endswith(".txt")
@@ -67,12 +66,22 @@ async def test_the_offered_name_is_kept_and_only_its_stem_is_selected(tmp_path: 
         assert [p.suffix for p in summaries().iterdir()] == [".txt"]
 
 
+def last_message(app: object) -> str:
+    """The message shown last: a toast, or on a narrow window the notice row."""
+    screen = app.screen  # type: ignore[attr-defined]
+    toasts = list(screen.query(Toast))
+    if toasts:
+        return str(toasts[-1].render())
+    notice = screen.query_one("#notice", Static)
+    return str(notice.content) if notice.display else ""
+
+
 @pytest.mark.parametrize("name", ["notes[x=-1", "a[b]c", "[/i]"])
 async def test_a_name_with_brackets_is_saved_and_said_as_typed(name: str, tmp_path: Path) -> None:
     """Messages are never markup: such a name ended the guide with a MarkupError."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("k", "s")
+        await pilot.press("k", "s", "ctrl+s")
         await pilot.pause()
         app.screen.query_one("#path", Input).value = name
         await pilot.press("enter")
@@ -80,8 +89,7 @@ async def test_a_name_with_brackets_is_saved_and_said_as_typed(name: str, tmp_pa
         await pilot.pause()
         saved = summaries() / f"{name}.txt"
         assert saved.is_file()
-        toasts = list(app.screen.query(Toast))
-        assert toasts and str(toasts[-1].render()) == f"Saved the summary as {saved}"
+        assert last_message(app) == f"Saved the summary as {saved}"
 
 
 def test_chosen_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
