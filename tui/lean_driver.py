@@ -36,6 +36,10 @@ OPT_OUT_ENV = "SPASM_GUIDE_PLAIN_DRIVER"
 """Set to 1 to keep Textual's own driver."""
 HEADING_ROWS = 2
 """The emergency line and the screen's title: a new screen is heard from them, then its focus."""
+WHOLE_FRAME = "\x1b[1;1H"
+"""How Textual starts a frame of the whole screen (a part of one starts at the part)."""
+HELD_WRITES_AT_MOST = 8
+"""Writes held back after going back to a screen, at most, whatever comes (never a frozen screen)."""
 KITTY_POP = "\x1b[<u"
 """How Textual ends the kitty keyboard protocol on quitting. A terminal that does not know it (and
 a console screen reader's own emulator) draws the "u", and the reader says "u"."""
@@ -160,9 +164,38 @@ class LeanDriver(LinuxDriver):
                 return (columns, lines) if columns > 0 and lines > 0 else None
         return None
 
+    held: list[str] | None = None
+    """Writes kept back after going back to a screen, until its whole frame (`hold_until_whole_frame`)."""
+
+    def hold_until_whole_frame(self) -> None:
+        """Keep back what is written until Textual draws a whole screen.
+
+        Going back to a screen, Textual first repaints the parts of it that changed while it was
+        covered (its key bar, a scroll bar), over the screen just left, then the whole screen:
+        the model would send the row the cursor moved to as it still was, and a screen reader
+        would read a row of the screen just left. Sent together, only the new screen goes out.
+        """
+        self.held = []
+
+    def stop_application_mode(self) -> None:
+        self.release_held()
+        super().stop_application_mode()
+
+    def release_held(self) -> None:
+        """Send what was held back, if anything."""
+        if self.held:
+            held, self.held = "".join(self.held), None
+            self.write(held)
+        self.held = None
+
     def write(self, data: str) -> None:
         if self.muted:
             return
+        if self.held is not None:
+            self.held.append(data)
+            if not data.startswith(WHOLE_FRAME) and len(self.held) < HELD_WRITES_AT_MOST:
+                return
+            data, self.held = "".join(self.held), None
         size = self.terminal_size()
         if self.resized:
             self.resized = False

@@ -13,7 +13,7 @@ from typing import Any
 
 from textual.app import App
 
-from tui.textual_private import drop_oldest_screens
+from tui.textual_private import current_driver, drop_oldest_screens
 
 HISTORY = 12
 """Screens Esc goes back through. Older ones are closed as new ones open: without a limit every
@@ -59,6 +59,14 @@ class PaintHold(App[int]):
         self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
         self.set_timer(HOLD_AT_MOST, lambda: self._release_hold(hold))
         return result
+
+    def pop_screen(self) -> Any:
+        """Go back: the screen below is sent as one whole frame (see the lean driver's
+        `hold_until_whole_frame`), so a screen reader never hears a row of the screen just left."""
+        hold_writes = getattr(current_driver(self), "hold_until_whole_frame", None)
+        if callable(hold_writes):
+            hold_writes()
+        return super().pop_screen()
 
     def _release_hold(self, hold: int) -> None:
         """End a screen's hold, and paint the screen as it now is when nothing else holds."""
