@@ -19,6 +19,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_injection": ("e2e",), "test_resize_fuzz": ("e2e",), "test_hosting_doc": ("e2e",),
     "test_key_fuzz": ("e2e",), "test_screen_reader": ("e2e",), "test_screen_reader_load": ("e2e",),
     "test_lean_driver": ("e2e", "slow"),
+    "test_memory": ("slow",), "test_early_paint": ("e2e",),
     # Real espeak-ng audio, a private PulseAudio, the real speech worker.
     "test_speech_audio": ("audio",), "test_speech_playback": ("audio",), "test_app_speech_real": ("audio",),
     "test_speech_worker": ("audio",),
