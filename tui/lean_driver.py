@@ -14,7 +14,6 @@ colour; ``ech``: erase n characters); a terminal without them still gets only th
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import signal
 from collections.abc import Mapping
@@ -25,6 +24,7 @@ from textual import events
 from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
+from tui.data.terminal import terminfo
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
 from tui.output.tokens import tokens
@@ -53,31 +53,14 @@ def terminal_caps(env: Mapping[str, str]) -> Caps | None:
     (SPASM_GUIDE_PLAIN_DRIVER=1), or there is no usable TERM (unset, dumb, no terminfo entry, no
     absolute cursor move, no curses).
 
-    CPython's ``curses.setupterm`` only takes effect the first time it is called in a process, so
-    the answer for the process's own TERM is kept.
+    The entry is read once, with the colour choice's (tui/data/terminal.py).
     """
     if env.get(OPT_OUT_ENV, "").strip() not in ("", "0"):
         return None
-    return _caps_of(env.get("TERM", ""))
-
-
-@functools.cache
-def _caps_of(term: str) -> Caps | None:
-    if not term or term == "dumb":
+    entry = terminfo(env.get("TERM", ""))
+    if entry is None or not entry.cursor_address:
         return None
-    try:
-        import curses
-
-        fd = os.open(os.devnull, os.O_WRONLY)
-        try:
-            curses.setupterm(term, fd)
-            if not curses.tigetstr("cup"):
-                return None
-            return Caps(bce=curses.tigetflag("bce") > 0, ech=bool(curses.tigetstr("ech")))
-        finally:
-            os.close(fd)
-    except Exception:  # no terminfo entry, no curses module, ...: keep Textual's own driver
-        return None
+    return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters)
 
 
 class LeanDriver(LinuxDriver):

@@ -12,17 +12,33 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from tui.data.wrap import wrap_spans
 
 
+@dataclass(frozen=True)
+class Terminfo:
+    """The few capabilities of TERM's terminfo entry the guide asks about."""
+
+    colours: int
+    """The `colors` number (-1 when the entry has none)."""
+    cursor_address: bool
+    """Whether it can move the cursor to a row and column (`cup`)."""
+    back_colour_erase: bool
+    """Whether erasing fills with the current background (`bce`)."""
+    erase_characters: bool
+    """Whether it can erase characters in place (`ech`)."""
+
+
 @functools.cache
-def terminfo_colours(term: str) -> int | None:
-    """The `colors` number of TERM's terminfo entry (-1 when it has none), or None when unknown:
-    no TERM, TERM=dumb (test runners and editors set it for everything), no entry, no curses.
+def terminfo(term: str) -> Terminfo | None:
+    """TERM's terminfo entry, or None when unknown: no TERM, TERM=dumb (test runners and editors
+    set it for everything), no entry, no curses. The output driver and the colour choice both
+    read it here.
 
     CPython's ``curses.setupterm`` only takes effect the first time it is called in a process;
-    the guide only ever asks about its own TERM, as the output driver does.
+    the guide only ever asks about its own TERM.
     """
     if not term or term == "dumb":
         return None
@@ -32,11 +48,19 @@ def terminfo_colours(term: str) -> int | None:
         fd = os.open(os.devnull, os.O_WRONLY)
         try:
             curses.setupterm(term, fd)
-            return int(curses.tigetnum("colors"))
+            return Terminfo(colours=int(curses.tigetnum("colors")), cursor_address=bool(curses.tigetstr("cup")),
+                            back_colour_erase=curses.tigetflag("bce") > 0,
+                            erase_characters=bool(curses.tigetstr("ech")))
         finally:
             os.close(fd)
     except Exception:  # no terminfo entry, no curses module: say nothing
         return None
+
+
+def terminfo_colours(term: str) -> int | None:
+    """The `colors` number of TERM's terminfo entry (-1 when it has none), or None when unknown."""
+    entry = terminfo(term)
+    return entry.colours if entry else None
 
 
 def wants_no_colour(env: Mapping[str, str]) -> bool:
