@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.data.care_routes import PLACEHOLDERS
-from tui.data.content import load_toml, require_str, require_table
+from tui.data.content import load_toml, refuse_unknown_keys, require_str, require_table
 from tui.data.errors import ContentError
 from tui.data.sanitize import clean_line
 
@@ -156,9 +156,7 @@ def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
     where = f"tiers.{tier_id}."
     if not isinstance(table, dict):
         raise ContentError(path, f"key 'tiers.{tier_id}' must be a table")
-    for key in table:
-        if key not in _TIER_KEYS:
-            raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(_TIER_KEYS))})")
+    refuse_unknown_keys(table, _TIER_KEYS, path, where)
     label = require_str(table, "label", path, where)
     symbol = require_str(table, "symbol", path, where)
     if not symbol.isascii() or len(symbol) > 4:
@@ -237,9 +235,7 @@ def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
     parsed: list[tuple[str, Group, str, Tier, str, bool, str | None]] = []
     for index, table in enumerate(_array(data, "items", path)):
         where = f"items[{index}]."
-        for key in table:
-            if key not in _ITEM_KEYS:
-                raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(_ITEM_KEYS))})")
+        refuse_unknown_keys(table, _ITEM_KEYS, path, where)
         item_id = _parse_id(table, path, where, seen)
         group_id = table.get("group")
         group = by_group.get(group_id) if isinstance(group_id, str) else None

@@ -160,6 +160,13 @@ MONTHS = (
 """Month names in English, fixed: strftime's %B would follow the user's locale."""
 
 
+def refuse_unknown_keys(table: dict[str, Any], keys: frozenset[str], path: Path, where: str) -> None:
+    """Refuse a key the format does not have: a typo must not silently drop what it named."""
+    for key in table:
+        if key not in keys:
+            raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(keys))})")
+
+
 def require_str(table: dict[str, Any], key: str, path: Path, where: str) -> str:
     """Return `table[key]` as a non-empty, clean string or raise naming the key."""
     value = table.get(key)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.data.checklist import RED_FLAG_FLOOR, TIER_IDS, Checklist, Item
-from tui.data.content import load_toml, require_str, require_table
+from tui.data.content import load_toml, refuse_unknown_keys, require_str, require_table
 from tui.data.errors import ContentError
 from tui.data.sanitize import clean_line
 
@@ -111,13 +111,6 @@ class CrampNow:
         return item
 
 
-def _known(table: dict[str, Any], keys: frozenset[str], path: Path, where: str) -> None:
-    """Refuse a key the format does not have: a typo must not silently drop a step."""
-    for key in table:
-        if key not in keys:
-            raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(keys))})")
-
-
 def _lines(table: dict[str, Any], key: str, path: Path, where: str, low: int, high: int,
            longest: int | None = None) -> tuple[str, ...]:
     """A list of `low` to `high` non-empty strings, each at most `longest` characters."""
@@ -138,7 +131,7 @@ def _lines(table: dict[str, Any], key: str, path: Path, where: str, low: int, hi
 def _parse_head(data: dict[str, Any], path: Path) -> tuple[str, str, int, str]:
     """[cramp_now]: title, question, check_minutes, checklist_item."""
     head = require_table(data, "cramp_now", path)
-    _known(head, _HEAD_KEYS, path, "cramp_now.")
+    refuse_unknown_keys(head, _HEAD_KEYS, path, "cramp_now.")
     minutes = head.get("check_minutes")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 60:
         raise ContentError(path, "key 'cramp_now.check_minutes' must be a whole number from 1 to 60")
@@ -152,7 +145,7 @@ def _parse_head(data: dict[str, Any], path: Path) -> tuple[str, str, int, str]:
 def _parse_eased(data: dict[str, Any], path: Path) -> Eased:
     """[eased]: the self-care close."""
     table = require_table(data, "eased", path)
-    _known(table, _EASED_KEYS, path, "eased.")
+    refuse_unknown_keys(table, _EASED_KEYS, path, "eased.")
     headline = require_str(table, "headline", path, "eased.")
     if not headline.startswith(EASED_LABEL):
         raise ContentError(path, f"key 'eased.headline' must start with '{EASED_LABEL}'")
@@ -171,7 +164,7 @@ def _parse_muscles(data: dict[str, Any], path: Path) -> tuple[Muscle, ...]:
         where = f"muscles[{index}]."
         if not isinstance(table, dict):
             raise ContentError(path, f"muscles[{index}] must be a table, as [[muscles]]")
-        _known(table, _MUSCLE_KEYS, path, where)
+        refuse_unknown_keys(table, _MUSCLE_KEYS, path, where)
         muscle_id = table.get("id")
         if not isinstance(muscle_id, str) or not _ID.match(muscle_id):
             raise ContentError(path, f"key '{where}id' must be lower case letters, digits and '-'")
@@ -188,7 +181,7 @@ def _parse_muscles(data: dict[str, Any], path: Path) -> tuple[Muscle, ...]:
 
 def parse_cramp_now(data: dict[str, Any], path: Path) -> CrampNow:
     """Validate already-parsed TOML data (path is only for messages)."""
-    _known(data, _TOP_KEYS, path, "")
+    refuse_unknown_keys(data, _TOP_KEYS, path, "")
     title, question, minutes, item = _parse_head(data, path)
     return CrampNow(path, title, question, minutes, item, _parse_eased(data, path), _parse_muscles(data, path))
 
