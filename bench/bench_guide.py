@@ -1,6 +1,6 @@
 """Speed, memory and bytes of the guide, as ratios against baselines measured in the same run.
 
-Run: .venv/bin/python bench/bench_guide.py [--runs N]
+Run: .venv/bin/python -m bench.bench_guide [--runs N]
 
 Figures (medians of N runs):
 - time to first paint: the guide vs a bare Textual app showing one line, with no cached start
@@ -30,8 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from ptydrive import spawn
+from tests.support.ptydrive import spawn
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
@@ -130,7 +129,6 @@ def main() -> int:
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="spasm-bench-"))
     env = clean_env(home)
-    sys.path.insert(0, str(ROOT))
     from tui.data.content import load_guide
 
     guide = load_guide()

@@ -1,6 +1,6 @@
 """Key to frame for a focus move, idle and beside a CPU-bound process, and bytes per action.
 
-Run: .venv/bin/python bench/bench_reader.py [--presses N] [--env NAME=VALUE ...]
+Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...]
 
 A console screen reader (tdsr, Speakup's cursor tracking) reads the cursor's line a set time after
 an arrow key: tdsr waits 20 ms. A frame that comes later is read as the item just left. This
@@ -24,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-from ptydrive import Session, spawn  # noqa: E402  (bench/ is not a package)
+from tests.support.ptydrive import Session, spawn
 
 GUIDE = str(Path(sys.executable).parent / "spasm-guide")
 DOWN, UP = b"\x1b[B", b"\x1b[A"

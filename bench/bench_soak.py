@@ -1,9 +1,9 @@
 """Soak: 10,000 random keys and resizes through a real pty; crashes, key to frame, and memory.
 
-Run: .venv/bin/python bench/bench_soak.py [--keys 10000] [--seed N] [--runs 1]
+Run: .venv/bin/python -m bench.bench_soak [--keys 10000] [--seed N] [--runs 1]
 
 Each run starts the guide (`python -m tui`, TERM=xterm-256color, private folders, speech off) at
-a size drawn from its seed and types seeded random steps (bench/keyfuzz.py): every key the guide
+a size drawn from its seed and types seeded random steps (tests/support/keyfuzz.py): every key the guide
 binds, other letters, digits and F-keys, typed bursts and bracketed pastes, and resizes from 6x3
 to 250x80. It prints, per run:
 - crashes: the guide ending, or writing a traceback, before the final Ctrl+Q (goal: none);
@@ -26,10 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.support import keyfuzz
+from tests.support.ptydrive import spawn
+
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-import keyfuzz  # noqa: E402  (bench/ is not a package)
-from ptydrive import spawn  # noqa: E402
 
 MB = 1024
 """KiB in a MiB."""

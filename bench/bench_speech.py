@@ -1,6 +1,6 @@
 """Speech latency, as ratios against a baseline measured in the same run.
 
-Run: .venv/bin/python bench/bench_speech.py [--runs N]
+Run: .venv/bin/python -m bench.bench_speech [--runs N]
 
 A private PulseAudio daemon with a null sink stands in for the speakers and `parec` records its
 monitor, so "first audio" and "silence" are measured where a listener would hear them.
@@ -31,14 +31,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.support.pulse import private_pulse
+from tests.support.wait import holds_within
+from tui.speech.client import SpeechClient
+from tui.speech.protocol import Event
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
-from pulse_helpers import private_pulse  # noqa: E402  (tests/ is not a package)
-
-from tui.speech.client import SpeechClient  # noqa: E402
-from tui.speech.protocol import Event  # noqa: E402
 
 RATE = 22050
 FRAME = RATE // 200
@@ -79,11 +78,8 @@ class Monitor:
         return None
 
     def wait(self, check: Callable[[], bool], guard: float = 10.0) -> None:
-        deadline = time.monotonic() + guard
-        while not check():
-            if time.monotonic() > deadline:
-                raise SystemExit("timed out waiting for audio")
-            time.sleep(0.002)
+        if not holds_within(check, guard, 0.002):  # polled finely: the wait is what is measured
+            raise SystemExit("timed out waiting for audio")
 
     def close(self) -> None:
         self.proc.terminate()
@@ -176,8 +172,7 @@ def app_keys(env: dict[str, str], monitor: Monitor, runs: int) -> tuple[float, f
     On the contents screen Down and Up move the highlight; `r` reads the list aloud (no
     highlight moves while it does, so every frame measured is the key's own).
     """
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from ptydrive import spawn
+    from tests.support.ptydrive import spawn
 
     session = spawn([sys.executable, "-m", "tui"], {**env, "TERM": "xterm-256color"})
     session.read_until_shown("Read the guide")

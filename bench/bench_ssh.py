@@ -1,6 +1,6 @@
 """The guide over SSH: bytes per action, first paint over a local sshd, key-to-screen on a slow link.
 
-Run: .venv/bin/python bench/bench_ssh.py [--runs N]
+Run: .venv/bin/python -m bench.bench_ssh [--runs N]
 
 Every figure is set against a baseline measured in the same run, and printed as a ratio:
 - bytes written to the terminal per action (first screen, focus move, next section, checklist
@@ -29,12 +29,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.support.ptydrive import Session, spawn
+from tests.support.sshd_tmux import GUIDE, SshServer, remote_path, slow_link, start_sshd, xdg_env
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT / "tests"))
-from ptydrive import Session, spawn  # noqa: E402  (bench/ and tests/ are not packages)
-from ssh_helpers import GUIDE, SshServer, remote_path, slow_link, start_sshd, xdg_env  # noqa: E402
 
 DOWN = b"\x1b[B"
 SLOW_RATE = 128_000 / 8
@@ -183,7 +182,6 @@ def main() -> int:
         if not shutil.which(tool):
             print(f"bench_ssh: {tool} is not installed", file=sys.stderr)
             return 1
-    sys.path.insert(0, str(ROOT))
     from tui.data.content import load_guide
 
     second_title = load_guide().section(2).title[:12]

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pulse_helpers import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
+
+from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
@@ -17,7 +18,7 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
     "test_terminals": ("e2e",), "test_ssh_e2e": ("e2e",), "test_ssh_load": ("e2e",),
     "test_ssh_no_tty": ("e2e",), "test_lifecycle": ("e2e",), "test_small_and_colourless_terminals": ("e2e",),
     "test_injection": ("e2e",), "test_resize_fuzz": ("e2e",), "test_hosting_doc": ("e2e",),
-    "test_key_fuzz": ("e2e",), "test_screen_reader": ("e2e",), "test_screen_reader_load": ("e2e",),
+    "test_key_fuzz": ("e2e",), "test_screen_reader": ("e2e", "serial"),
     "test_lean_driver": ("e2e", "slow"),
     "test_memory": ("slow",), "test_early_paint": ("e2e",),
     # Real espeak-ng audio, a private PulseAudio, the real speech worker.
@@ -52,7 +53,8 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         folder = home / name.lower()
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
-    for name in ("NO_COLOR", "ACCESSIBLE", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"):
+    # COLUMNS and LINES: pytest-xdist's workers export 80x24; a test runs the same with or without it.
+    for name in ("NO_COLOR", "ACCESSIBLE", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "COLUMNS", "LINES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     yield home

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
+from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
+from tests.support.wait import holds_within
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, load_state, now, save_state, state_path
 from tui.data.content import load_guide
@@ -225,8 +225,7 @@ async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: P
 
 
 def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-    from ptydrive import spawn
+    from tests.support.ptydrive import spawn
 
     session = spawn([sys.executable, "-m", "tui"], {**os.environ, "TERM": "xterm-256color"})
     session.read_until_shown("Read the guide")
@@ -235,9 +234,7 @@ def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     session.settle(0.2)
     session.send(b" ")
     session.read_until_shown("selected:")
-    deadline = time.monotonic() + 10
-    while not chosen() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    holds_within(chosen, guard=10)
     os.kill(session.pid, signal.SIGHUP)
     os.waitpid(session.pid, 0)
     assert chosen() == {CHECKLIST.items[0].id}

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, row_of, screen_lines, text_at_cursor
-
+from tests.support.pilot import make_app, row_of, screen_lines, text_at_cursor
 from tui.screens.settings import SettingsScreen
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_lines, screen_text
-
+from tests.support.pilot import make_app, screen_lines, screen_text
 from tui.data.settings import Settings
 from tui.screens.page import PageScreen
 from tui.screens.section import SectionScreen
@@ -27,8 +26,7 @@ def test_every_binding_has_an_id_and_a_tooltip() -> None:
 def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
     import re
 
-    from conftest import ROOT
-
+    from tests.conftest import ROOT
     from tui.app import known_binding_ids
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_text
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input, OptionList
 
+from tests.support.pilot import make_app, screen_text
 from tui.data.settings import Settings
 from tui.dialogs.confirm import ConfirmDialog
 from tui.screens.help import HelpScreen
@@ -169,8 +169,8 @@ async def test_about_shows_the_version(tmp_path: Path) -> None:
 
 
 async def test_the_readmes_start_screen_is_what_the_guide_shows(tmp_path: Path) -> None:
-    from conftest import ROOT
-    from pilot_helpers import screen_lines
+    from tests.conftest import ROOT
+    from tests.support.pilot import screen_lines
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("## What it looks like")[1].split("```text\n")[1].split("```")[0]

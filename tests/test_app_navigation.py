@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
-
+from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
 from tui.plain.render import section_position
 from tui.screens.contents import ContentsScreen
 from tui.screens.page import PageScreen

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
 
+from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
 from tui.screens.section import SectionScreen
 from tui.screens.settings import SettingsScreen

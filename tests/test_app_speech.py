@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_lines, screen_text, text_at_cursor
-from speech_fake import FakeClient
 
+from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
+from tests.support.speech_fake import FakeClient
 from tui.app import GuideApp
 from tui.data.sentences import Chunk
 from tui.data.settings import Settings, load_settings

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, text_at_cursor
-from pulse_helpers import GUARD, Recorder, needs_pulse
 
+from tests.support.pilot import make_app, text_at_cursor
+from tests.support.pulse import GUARD, Recorder, needs_pulse
+from tests.support.wait import holds_within_async
 from tui.data.sentences import Chunk
 from tui.widgets.section_text import SectionText
 
@@ -19,12 +18,7 @@ pytestmark = needs_pulse
 
 async def until(check: Callable[[], bool]) -> bool:
     """Let the app run until `check` holds (bounded only as a guard against hanging)."""
-    deadline = time.monotonic() + GUARD
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        await asyncio.sleep(0.02)
-    return True
+    return await holds_within_async(check, GUARD)
 
 
 async def test_r_reads_aloud_highlights_what_is_heard_and_x_silences_it(

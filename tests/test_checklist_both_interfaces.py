@@ -7,8 +7,7 @@ import datetime
 import io
 from pathlib import Path
 
-from pilot_helpers import make_app, screen_text
-
+from tests.support.pilot import make_app, screen_text
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
 from tui.data.checklist_session import ChecklistSession

@@ -10,8 +10,7 @@ import pytest
 
 # The pinned, offline textstat set-up and the brief's limits live with the section tests.
 # Importing the `textstat` fixture here makes pytest offer it to this module's tests.
-from test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
-
+from tests.test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
 from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, load_checklist
 from tui.data.content import default_content_dir

@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_lines, screen_text
 
+from tests.support.pilot import make_app, screen_lines, screen_text
 from tui.data.built_sections import about_section
 from tui.data.content import Guide, Section, load_guide
 from tui.plain.render import about_lines

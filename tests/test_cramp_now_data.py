@@ -10,8 +10,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
 
+from tests.test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
 from tui.data.checklist import load_checklist, parse_checklist
 from tui.data.content import load_guide
 from tui.data.cramp_now import (

@@ -10,11 +10,11 @@ import pty
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.support.wait import wait_until
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, state_path
 from tui.data.content import load_guide
@@ -118,10 +118,7 @@ def test_at_a_terminal_the_question_is_printed_when_its_time_comes(monkeypatch: 
     runner = threading.Thread(target=lambda: done.append(prompts.run()), daemon=True)
 
     def wait_for(words: str) -> None:
-        deadline = time.monotonic() + GUARD
-        while words not in stdout.getvalue():
-            assert time.monotonic() < deadline, f"{words!r} never came:\n{stdout.getvalue()}"
-            time.sleep(0.01)
+        wait_until(lambda: words in stdout.getvalue(), lambda: f"{words!r}:\n{stdout.getvalue()}", GUARD, 0.01)
 
     try:
         runner.start()

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import make_app, screen_text, text_at_cursor
 
+from tests.support.pilot import make_app, screen_text, text_at_cursor
 from tui.app import GuideApp
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, state_path

@@ -23,12 +23,13 @@ from typing import Any
 
 import pytest
 
+from tests.support.guide_pty import GUARD, PtyRun, guide_on_pty
+from tests.support.wait import wait_until
+from tui.data.settings import THEMES
+from tui.output import early_paint
+
 pyte = pytest.importorskip("pyte")
 
-from pty_helpers import GUARD, PtyRun, guide_on_pty  # noqa: E402
-
-from tui.data.settings import THEMES  # noqa: E402
-from tui.output import early_paint  # noqa: E402
 
 pytestmark = pytest.mark.e2e
 
@@ -204,10 +205,13 @@ def test_keys_typed_while_textual_loads_act_in_order(tmp_path: Path, keys: bytes
         # Typed as soon as the cached screen is there: Textual has not drawn anything yet.
         assert bytes(run.output) == frame
         run.send(keys)
-        deadline = time.monotonic() + GUARD
-        while title not in text_of(bytes(run.output), (80, 24))[1]:
-            assert time.monotonic() < deadline, text_of(bytes(run.output), (80, 24))
+        def drawn() -> bool:
+            if title in text_of(bytes(run.output), (80, 24))[1]:
+                return True
             assert run.read_some(), "the guide ended"
+            return False
+
+        wait_until(drawn, lambda: f"{title!r}: {text_of(bytes(run.output), (80, 24))}", GUARD, poll=0)
         settle(run)
         rows = text_of(bytes(run.output), (80, 24))
         assert "^[" not in "".join(rows) and "^M" not in "".join(rows), "no key was echoed"
@@ -288,7 +292,7 @@ def test_a_signal_while_textual_loads_leaves_the_terminal_as_it_was(tmp_path: Pa
 
 
 def test_a_screen_reader_hears_the_start_screen_once_and_the_same(tmp_path: Path) -> None:
-    import screen_reader_harness as harness
+    from tests.support import screen_reader as harness
 
     if harness.TDSR is None:
         pytest.fail("tdsr is not installed: pip install -e '.[test]' (the tdsr2 package)")

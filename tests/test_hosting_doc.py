@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from pathlib import Path
 
-from ssh_helpers import GUARD, HOSTING_DOC, running_sshd
+from tests.support.sshd_tmux import GUARD, HOSTING_DOC, running_sshd
+from tests.support.wait import wait_until
 
 DOC = HOSTING_DOC.read_text(encoding="utf-8")
 
@@ -44,14 +44,10 @@ def test_the_docs_hup_line_makes_a_running_sshd_read_its_config_again(tmp_path: 
     command = line.split("#")[0].strip()
     with running_sshd(tmp_path / "sshd") as server:
         pid_file = server.folder / "sshd.pid"
-        deadline = time.monotonic() + GUARD
-        while not pid_file.exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until(pid_file.exists, f"sshd writing {pid_file}")
         # The doc's own line, with only the pid file's place swapped for this server's.
         subprocess.run(["sh", "-c", command.replace("/run/sshd.pid", str(pid_file))], check=True, timeout=GUARD)
-        while server.log().count("Server listening") < 2:
-            assert time.monotonic() < deadline, f"sshd did not restart:\n{server.log()}"
-            time.sleep(0.05)
+        wait_until(lambda: server.log().count("Server listening") >= 2, lambda: f"sshd restarting:\n{server.log()}")
         assert "Received SIGHUP" in server.log()
         argv = [arg for arg in server.ssh_argv(["echo", "still-serving"]) if arg != "-tt"]
         done = subprocess.run(argv, capture_output=True, text=True, timeout=GUARD, stdin=subprocess.DEVNULL)

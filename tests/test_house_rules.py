@@ -12,7 +12,8 @@ import textual.driver
 import textual.screen
 import textual.widget
 import textual.widgets
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 TUI = ROOT / "tui"
 LONGEST = 400

@@ -16,9 +16,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_text
-from ssh_helpers import GUIDE, ROOT, terminal_env
 
+from tests.support.pilot import make_app, screen_text
+from tests.support.sshd_tmux import GUIDE, terminal_env
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
 
@@ -162,10 +162,7 @@ async def test_the_full_screen_app_shows_no_controls_and_saves_a_clean_summary(
 
 def test_no_injected_sequence_reaches_the_terminal(poisoned: Path, poisoned_state: None,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    sys.path.insert(0, str(ROOT / "bench"))
-    from ptydrive import spawn
+    from tests.support.ptydrive import spawn
 
     for name in ("COLUMNS", "LINES", "COLORTERM"):
         monkeypatch.delenv(name, raising=False)

@@ -1,27 +1,24 @@
 """Random keys through a real pty never crash the guide; page keys in a too-small window do nothing.
 
 The pty run types seeded random keys (every key the guide binds, letters, digits, F-keys,
-bursts and bracketed pastes) with random resizes from 6x3 to 250x80 (bench/keyfuzz.py). A
-failure names its seed; `bench/bench_soak.py --seed N --keys K` runs the same steps again.
+bursts and bracketed pastes) with random resizes from 6x3 to 250x80 (tests/support/keyfuzz.py). A
+failure names its seed; `python -m bench.bench_soak --seed N --keys K` runs the same steps again.
 SPASM_GUIDE_FUZZ_SEEDS="7,8" runs other seeds.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_text
 from textual import events
 from textual.app import App, ComposeResult
 
+from tests.support import keyfuzz
+from tests.support.pilot import make_app, screen_text
 from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
-import keyfuzz  # bench/ is not a package: found through sys.path
 
 SEEDS = [int(s) for s in os.environ.get("SPASM_GUIDE_FUZZ_SEEDS", "101,102,103").split(",")]
 """Seeds run in CI; each run starts at a size drawn from its seed."""
@@ -34,7 +31,7 @@ def test_random_keys_and_resizes_through_a_pty_never_crash(seed: int, tmp_path: 
     run = keyfuzz.run(seed, STEPS, tmp_path)
     assert not run.crash, (
         f"seed {seed}, step {run.done} of {STEPS} ({run.where()}): {run.crash}\n"
-        f"again: .venv/bin/python bench/bench_soak.py --seed {seed} --keys {STEPS}"
+        f"again: .venv/bin/python -m bench.bench_soak --seed {seed} --keys {STEPS}"
     )
     assert run.done == STEPS
     assert run.latencies, "no key drew anything: the run did not reach the guide"

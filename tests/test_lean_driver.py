@@ -22,16 +22,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.ptydrive import Session, spawn
+from tui.lean_driver import LeanDriver, terminal_caps
+from tui.output.screen_model import EL, Caps, ScreenModel
+from tui.output.tokens import keeps_style
+from tui.textual_private import set_driver_output
+
 pyte = pytest.importorskip("pyte")
 
-from tui.lean_driver import LeanDriver, terminal_caps  # noqa: E402
-from tui.output.screen_model import EL, Caps, ScreenModel  # noqa: E402
-from tui.output.tokens import keeps_style  # noqa: E402
-from tui.textual_private import set_driver_output  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "bench"))
-from ptydrive import Session, spawn  # noqa: E402  (bench/ is not a package)
 
 GUIDE = Path(sys.executable).parent / "spasm-guide"
 SIZE = (80, 24)

@@ -7,8 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
-
+from tests.conftest import ROOT
 from tui.cli import build_parser
 from tui.manpage import render
 

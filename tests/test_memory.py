@@ -15,10 +15,10 @@ import gc
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app
 from textual.strip import Strip
 from textual.widget import Widget
 
+from tests.support.pilot import make_app
 from tui.app import GuideApp
 from tui.paint_hold import HISTORY, HOLD_AT_MOST
 from tui.screens.start import StartScreen

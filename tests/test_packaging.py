@@ -8,8 +8,7 @@ import venv
 import zipfile
 from pathlib import Path
 
-from conftest import ROOT
-
+from tests.conftest import ROOT
 from tui.data.content import load_guide
 
 
@@ -55,7 +54,8 @@ def test_the_sdist_carries_what_its_tests_read_and_they_pass(tmp_path: Path) -> 
         archive.extractall(tmp_path / "src", filter="data")
     top = next((tmp_path / "src").iterdir())
     for name in ("LICENSE", "README.md", "pyproject.toml", "content/muscle-spasms/checklist.toml",
-                 "docs/hosting.md", "bench/ptydrive.py", "man/spasm-guide.1", "tests/conftest.py", ".ci/run"):
+                 "docs/hosting.md", "bench/bench_guide.py", "tests/support/ptydrive.py", "man/spasm-guide.1",
+                 "tests/conftest.py", ".ci/run"):
         assert (top / name).is_file(), name
     version = (top / "PKG-INFO").read_text(encoding="utf-8")
     from tui import __version__

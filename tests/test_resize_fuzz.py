@@ -12,8 +12,8 @@ import random
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_lines
 
+from tests.support.pilot import make_app, screen_lines
 from tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 
 KEYS = ("down", "up", "pagedown", "pageup", "home", "end", "tab", "shift+tab", "enter", "space",

@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_text, text_at_cursor
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
+from tests.support.pilot import make_app, screen_text, text_at_cursor
 from tui.dialogs.save_path import SavePathDialog, chosen_path, shown_path
 from tui.screens.checklist import ChecklistScreen
 

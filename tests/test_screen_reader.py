@@ -1,6 +1,6 @@
 """What a screen reader hears: the installed guide under a real console screen reader (tdsr, at its
 default settings), driven by keys on a pty at 80x24 and 40x12, with a transcript of every thing
-it sent to be spoken (tests/screen_reader_harness.py).
+it sent to be spoken (tests/support/screen_reader.py).
 
 - Whole words and whole lines: every word said is a whole word that was on the screen (no "ive"
   for "five", no "youexercise" for two lines run together).
@@ -19,8 +19,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import screen_reader_harness as harness  # tests/ is on the path
-from screen_reader_harness import DOWN, ENTER, TAB, UP, Reader, words
+
+from tests.support import screen_reader as harness
+from tests.support.screen_reader import DOWN, ENTER, TAB, UP, Reader, words
 
 SIZES = [(80, 24), (40, 12)]
 SIZE_IDS = ["80x24", "40x12"]

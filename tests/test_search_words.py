@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app, screen_text
 from textual.widgets import Input
 
+from tests.support.pilot import make_app, screen_text
 from tui.data.content import load_guide
 from tui.data.search import echo, found_message, search_guide, stem
 

@@ -1,21 +1,18 @@
 """A window far below 40x12 says what it can in ASCII; a terminal without colours gets none.
 
-Through a bare pty (bench/ptydrive.py), so the test sees the exact bytes the guide writes.
+Through a bare pty (tests/support/ptydrive.py), so the test sees the exact bytes the guide writes.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
-from ssh_helpers import GUARD, GUIDE, ROOT, xdg_env
-from test_terminals import colour_parameters, drive_bytes
 
+from tests.support.ptydrive import Session, spawn
+from tests.support.sshd_tmux import GUARD, GUIDE, xdg_env
+from tests.test_terminals import colour_parameters, drive_bytes
 from tui.data.terminal import too_small_texts
-
-sys.path.insert(0, str(ROOT / "bench"))
-from ptydrive import Session, spawn
 
 FULL = "Emergency? Call 911 or your local emergency number."
 

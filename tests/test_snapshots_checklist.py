@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app
 
+from tests.support.pilot import make_app
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, now, save_state
 from tui.data.content import load_guide

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pilot_helpers import make_app
+
+from tests.support.pilot import make_app
 
 SIZES = [(80, 24), (40, 12)]
 """Every screen is checked at both sizes."""

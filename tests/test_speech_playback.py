@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from pulse_helpers import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
 
+from tests.support.pulse import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
+from tests.support.wait import wait_until
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Event
 
@@ -24,13 +24,8 @@ pytestmark = needs_pulse
 
 
 def wait_event(inbox: list[Event], wanted: Callable[[Event], bool]) -> Event:
-    deadline = time.monotonic() + GUARD
-    while time.monotonic() < deadline:
-        for event in list(inbox):
-            if wanted(event):
-                return event
-        time.sleep(0.01)
-    raise AssertionError(f"no such event among {inbox}")
+    return wait_until(lambda: next((event for event in list(inbox) if wanted(event)), None),
+                      lambda: f"the event wanted, among {inbox}", GUARD, 0.01)
 
 
 def test_speech_reaches_the_server_and_pause_and_stop_silence_it(pulse: dict[str, str], tmp_path: Path) -> None:

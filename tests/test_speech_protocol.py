@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from speech_fake import FakeClient
 
+from tests.support.speech_fake import FakeClient
 from tui.speech.audio import espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.interface import SpeechInterface
@@ -184,7 +184,7 @@ def test_the_client_and_the_fake_have_the_interface_s_signatures() -> None:
 
 
 def test_a_fake_with_a_misspelled_method_is_refused(tmp_path: Path) -> None:
-    source = (ROOT / "tests" / "speech_fake.py").read_text()
+    source = (ROOT / "tests" / "support" / "speech_fake.py").read_text()
     assert "    def skip(self, step: int) -> None:" in source
     misspelled = tmp_path / "speech_fake.py"
     misspelled.write_text(source.replace("    def skip(self", "    def skp(self"))
@@ -197,7 +197,7 @@ def test_a_fake_with_a_misspelled_method_is_refused(tmp_path: Path) -> None:
         return subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary",
                                "--cache-dir", str(tmp_path / "cache"), str(path)],
                               capture_output=True, text=True, cwd=ROOT, timeout=300)
-    clean = mypy(ROOT / "tests" / "speech_fake.py")
+    clean = mypy(ROOT / "tests" / "support" / "speech_fake.py")
     assert clean.returncode == 0, clean.stdout
     caught = mypy(misspelled)
     assert caught.returncode == 1

@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from pulse_helpers import eventually
 
+from tests.support.wait import holds_within
 from tui.speech.audio import availability, espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_event
@@ -115,7 +115,7 @@ def speaking_worker(speech: SpeechClient, events: Events) -> tuple[int, int]:
 
 def the_player(worker: int) -> int:
     """The worker's one player process."""
-    assert eventually(lambda: len(children(worker)) == 1), children(worker)
+    assert holds_within(lambda: len(children(worker)) == 1, GUARD, 0.01), children(worker)
     return children(worker)[0]
 
 
@@ -128,7 +128,7 @@ def test_stop_during_a_long_utterance_ends_it(client: tuple[SpeechClient, Events
     player = the_player(worker)
     speech.stop()
     events.wait(lambda e: e.kind == "stopped")
-    assert eventually(lambda: not alive(player)), "the player kept playing after stop"
+    assert holds_within(lambda: not alive(player), GUARD, 0.01), "the player kept playing after stop"
     speech.ping()
     events.wait(lambda e: e.kind == "pong")  # every earlier event has now arrived
     # Stopped during the first chunk: the second never started, nothing finished or failed.
@@ -164,7 +164,7 @@ def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:
     player = the_player(worker)
     speech.pause()
     assert speech.paused
-    assert eventually(lambda: not alive(player)), "pause left the player running"
+    assert holds_within(lambda: not alive(player), GUARD, 0.01), "pause left the player running"
     speech.resume()
     events.wait(lambda e: e.kind == "started" and len(events.kinds(utterance)) == 4)
     speech.skip(1)
@@ -182,7 +182,7 @@ def test_a_killed_worker_is_reported_once_and_restarted(client: tuple[SpeechClie
     os.kill(worker, signal.SIGKILL)
     error = events.wait(lambda e: e.kind == "error")
     assert "ended unexpectedly" in error.message
-    assert eventually(lambda: not alive(player)), "the player outlived its worker"
+    assert holds_within(lambda: not alive(player), GUARD, 0.01), "the player outlived its worker"
     assert not speech.speaking
     again = speech.speak(["Back again."])
     events.wait(lambda e: e.kind == "finished" and e.utterance == again)
@@ -198,7 +198,7 @@ def test_a_hung_worker_is_killed_when_it_does_not_confirm_stop(client: tuple[Spe
     events.wait(lambda e: e.kind == "stopped")
     error = events.wait(lambda e: e.kind == "error")
     assert "did not stop in time" in error.message
-    assert eventually(lambda: not alive(worker) and not alive(player))
+    assert holds_within(lambda: not alive(worker) and not alive(player), GUARD, 0.01)
     again = speech.speak(["Back again."])
     events.wait(lambda e: e.kind == "finished" and e.utterance == again)
 
@@ -217,7 +217,7 @@ def test_the_worker_exits_when_its_parent_closes_stdin(stub_env: dict[str, str],
         player = the_player(proc.pid)
         proc.stdin.close()  # what happens when the app dies
         assert proc.wait(timeout=GUARD) == 0
-        assert eventually(lambda: not alive(player)), "the player outlived the worker"
+        assert holds_within(lambda: not alive(player), GUARD, 0.01), "the player outlived the worker"
         assert not work.exists(), "the worker left its temp folder behind"
     finally:
         if proc.poll() is None:
@@ -277,7 +277,7 @@ def test_ctrl_c_silences_speak_at_once_and_exits_130(stub_env: dict[str, str]) -
     try:
         first = proc.stdout.readline()
         assert first.strip(), "nothing was printed as it was spoken"
-        assert eventually(lambda: any(children(c) for c in children(proc.pid)))
+        assert holds_within(lambda: any(children(c) for c in children(proc.pid)), GUARD, 0.01)
         worker = next(c for c in children(proc.pid) if children(c))
         player = children(worker)[0]
         proc.send_signal(signal.SIGINT)

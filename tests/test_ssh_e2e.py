@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ssh_helpers import (
+
+from tests.support.sshd_tmux import (
     GUIDE,
     HOSTING_DOC,
     FlowFacts,

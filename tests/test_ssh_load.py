@@ -13,7 +13,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ssh_helpers import (
+from tests.support.sshd_tmux import (
     flow_facts,
     remote_path,
     run_flow,

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pty_helpers import MARK, wait_until_gone
-from ssh_helpers import (
+
+from tests.support.guide_pty import MARK, wait_until_gone
+from tests.support.sshd_tmux import (
     GUIDE,
     SshServer,
     block_for_user,
@@ -24,7 +25,7 @@ from ssh_helpers import (
     running_sshd,
     xdg_env,
 )
-from test_ssh_e2e import shared_account_command
+from tests.test_ssh_e2e import shared_account_command
 
 GUARD = 120.0
 """Against a hang only (today's failure is a session that never ends)."""

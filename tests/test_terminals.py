@@ -1,24 +1,22 @@
 """The guide on many terminals: TERM values, no COLORTERM, LANG=C, NO_COLOR, and live resizing.
 
 tmux is the terminal whose screen we read (it interprets whatever the guide writes, as a real
-terminal would); a bare pty (bench/ptydrive.py) gives the exact bytes the guide writes, for the
+terminal would); a bare pty (tests/support/ptydrive.py) gives the exact bytes the guide writes, for the
 checks on glyphs and colour codes. COLORTERM is never set: OpenSSH does not forward it.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from ssh_helpers import GUARD, GUIDE, ROOT, Tmux, flow_facts, one_line, saved_checks, tmux_server, xdg_env
 
-sys.path.insert(0, str(ROOT / "bench"))
-from ptydrive import Session, spawn
+from tests.support.ptydrive import Session, spawn
+from tests.support.sshd_tmux import GUARD, GUIDE, Tmux, flow_facts, one_line, saved_checks, tmux_server, xdg_env
 
 TERMS = ("xterm-256color", "xterm", "screen", "tmux-256color", "linux", "vt100")
 """What remote readers' terminals call themselves: modern, old, multiplexers, the Linux console."""
@@ -228,3 +226,28 @@ def test_an_arrow_key_split_across_packets_is_still_an_arrow(tmp_path: Path, mon
         assert "Contents" not in session.shown()
     finally:
         session.finish()
+
+
+def test_a_stale_columns_and_lines_in_the_environment_do_not_stop_the_guide(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A shell or a script may export COLUMNS and LINES (pytest-xdist's workers do). The guide
+    draws at the terminal's real size, follows a resize, and quits: with 80x24 exported on a
+    120x30 terminal it used to stay busy and draw nothing."""
+    for name in ("COLORTERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("LINES", "24")
+    env = {"TERM": "xterm-256color", **xdg_env(tmp_path / "home")}
+    session: Session = spawn([str(GUIDE)], env, size=(120, 30))
+    try:
+        session.read_until_shown("> Read the guide", GUARD)
+        first = session.shown().splitlines()[0]
+        assert "Emergency? Call 911 or your local emergency number." in first
+        session.resize(100, 26)
+        session.send(b"\x0c")  # Ctrl+L: draw it all again, at the size the guide now believes
+        session.settle(0.5)
+        assert len(session.shown().splitlines()) == 26
+        assert "> Read the guide" in session.shown()
+    finally:
+        session.finish(b"q")
+    assert session.exit_status == 0

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from pilot_helpers import make_app, screen_lines, text_at_cursor
 from textual.color import Color
 
+from tests.support.pilot import make_app, screen_lines, text_at_cursor
 from tui.data.contrast import contrast_ratio
 from tui.data.settings import THEMES, Settings
 from tui.themes import CONTRAST_PAIRS, OWN_THEMES

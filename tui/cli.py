@@ -128,13 +128,15 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     """The full-screen guide, ended cleanly by q, Ctrl+C, SIGTERM or SIGHUP."""
     from tui.app import GuideApp
 
+    # Textual sizes itself with shutil.get_terminal_size(), and Rich's console (made with the
+    # app) with os.environ, both believing COLUMNS and LINES first: exported by a shell or a
+    # script, they would stop the guide following a resize, and a size that is not the
+    # terminal's left it drawing for ever. Gone before either looks.
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
     # Anything printed now would vanish behind the full screen: the app says it instead.
     app = GuideApp(guide, settings, theme_override=args.theme, startup_message=warning,
                    start_section=args.section)
-    # Textual sizes itself with shutil.get_terminal_size(), which believes COLUMNS and LINES
-    # first: exported by a shell or a script, they would stop the guide following a resize.
-    os.environ.pop("COLUMNS", None)
-    os.environ.pop("LINES", None)
     ended_by: list[int] = []
 
     def stop(signum: int) -> None:

@@ -20,8 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GUARD = 60.0
-"""Failure guard against a hang only; no test asserts on how long anything took."""
+from tests.support.wait import GUARD, holds_within, wait_until
 
 MARK = "SPASM_GUIDE_TEST_RUN"
 """Environment variable naming one run, inherited by every process it starts."""
@@ -44,10 +43,8 @@ def marked_pids(mark: str) -> list[int]:
 
 def wait_until_gone(mark: str, guard: float = GUARD) -> list[int]:
     """Wait (up to the guard) until no process of the run is left; return any still there."""
-    deadline = time.monotonic() + guard
-    while (left := marked_pids(mark)) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    return left
+    holds_within(lambda: not marked_pids(mark), guard, poll=0.1)
+    return marked_pids(mark)
 
 
 @dataclass
@@ -79,11 +76,12 @@ class PtyRun:
 
     def wait_for(self, text: bytes, guard: float = GUARD) -> None:
         """Read until `text` has been drawn."""
-        deadline = time.monotonic() + guard
-        while text not in self.output:
-            assert time.monotonic() < deadline, f"never drew {text!r}; got {bytes(self.output[-400:])!r}"
-            if not self.read_some():
+        def drawn() -> bool:
+            if text not in self.output and not self.read_some():
                 raise AssertionError(f"ended before drawing {text!r}: {bytes(self.output[-400:])!r}")
+            return text in self.output
+
+        wait_until(drawn, lambda: f"drawing {text!r}; got {bytes(self.output[-400:])!r}", guard, poll=0)
 
     def send(self, keys: bytes) -> None:
         """Type keys."""
@@ -91,19 +89,21 @@ class PtyRun:
 
     def wait_exit(self, guard: float = GUARD) -> int:
         """Read to the end and reap the guide; return its exit status."""
-        deadline = time.monotonic() + guard
-        while self.status is None:
-            assert time.monotonic() < deadline, f"the guide did not end; last output {bytes(self.output[-300:])!r}"
+        def reaped() -> bool:
             alive = self.read_some(0.1)
             done, raw = os.waitpid(self.pid, os.WNOHANG)
             if done:
-                self.status = os.waitstatus_to_exitcode(raw)
-                if self.status < 0:
-                    self.status = 128 - self.status
+                status = os.waitstatus_to_exitcode(raw)
+                self.status = 128 - status if status < 0 else status
                 while self.read_some(0.1):
                     pass
             elif not alive:
                 time.sleep(0.05)
+            return self.status is not None
+
+        if self.status is None:
+            wait_until(reaped, lambda: f"the guide ending; last output {bytes(self.output[-300:])!r}", guard, poll=0)
+        assert self.status is not None
         return self.status
 
 

@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ptydrive import Session, spawn
+from tests.support.ptydrive import Session, spawn
+from tests.support.wait import GUARD, holds_within
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 """The checkout."""
 
 KEYS: dict[str, bytes] = {
@@ -161,14 +162,16 @@ def answer(session: Session, wait_first: float) -> float | None:
 
 
 def redrawn(session: Session, columns: int, rows: int) -> list[str]:
-    """Resize, and return the rows a terminal shows (everything the guide wrote, through pyte)."""
+    """Let the guide catch up with the keys sent (on a busy machine they queue), resize, and
+    return the rows a terminal shows once the emergency line is back (everything the guide
+    wrote, through pyte); the rows as they are if it never comes within the guard."""
+    session.settle(1.0, GUARD)
     session.resize(columns, rows)
-    answer(session, 0.5)
-    session.settle(0.3)
+    holds_within(lambda: session.settle(0.3) >= 0 and "Emergency" in session.shown().splitlines()[0], poll=0)
     return [line.rstrip() for line in session.shown().splitlines()]
 
 
-def quit_guide(session: Session, limit: float = 15.0) -> int | None:
+def quit_guide(session: Session, limit: float = GUARD) -> int | None:
     """Quit with Ctrl+Q (q would type into the search box) and return the exit status; a guide
     that does not end within `limit` seconds is killed, and None returned."""
     session.send(b"\x11")

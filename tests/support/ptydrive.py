@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
 import select
+import signal
 import struct
 import termios
 import time
 from dataclasses import dataclass, field
 from typing import Any
+
+from tests.support.wait import wait_until
 
 
 @dataclass
@@ -80,10 +84,14 @@ class Session:
     def read_until_shown(self, text: str, timeout: float = 20.0) -> float:
         """Read until `text` is on the screen; return the seconds it took."""
         start = time.perf_counter()
-        while text not in self.shown():
-            if time.perf_counter() - start > timeout:
-                raise TimeoutError(f"{text!r} is not on the screen:\n{self.shown()}")
+
+        def shown() -> bool:
+            if text in self.shown():
+                return True
             self._read_some(0.05)
+            return text in self.shown()
+
+        wait_until(shown, lambda: f"{text!r} on the screen; it showed:\n{self.shown()}", timeout, poll=0)
         return time.perf_counter() - start
 
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
@@ -145,20 +153,38 @@ class Session:
         """Quit, wait, and return the peak resident memory in KiB (`exit_status` is set)."""
         self.send(quit_keys)
         self.settle(0.2, 3.0)
-        _, status, usage = os.wait4(self.pid, 0)
-        self.exit_status = os.waitstatus_to_exitcode(status)
-        os.close(self.fd)
-        return usage.ru_maxrss
+        ended: list[tuple[int, int, Any]] = []
+
+        def reaped() -> bool:
+            with contextlib.suppress(EOFError, OSError):  # (once it has ended, reading fails)
+                self._read_some(0.05)  # a program blocked writing to a full pty would never end
+            pid, status, usage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                ended.append((pid, status, usage))
+            return bool(pid)
+
+        try:
+            wait_until(reaped, "the program ending after its quit keys", poll=0)
+        finally:
+            if not ended:  # it hangs: kill it, so the test fails instead of hanging too
+                os.kill(self.pid, signal.SIGKILL)
+                ended.append(os.wait4(self.pid, 0))
+            os.close(self.fd)
+        self.exit_status = os.waitstatus_to_exitcode(ended[0][1])
+        return int(ended[0][2].ru_maxrss)
 
 
 def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24),
           cwd: str | None = None) -> Session:
-    """Start `argv` on a new pty of `size` (columns, rows), in folder `cwd` if given."""
+    """Start `argv` on a new pty of `size` (columns, rows), in folder `cwd` if given. COLUMNS and
+    LINES are not passed on unless `env` sets them: the pty's size is the size (pytest-xdist's
+    workers export 80x24)."""
+    inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
     pid, fd = pty.fork()
     if pid == 0:
         if cwd is not None:
             os.chdir(cwd)
-        os.execvpe(argv[0], argv, {**os.environ, **(env or {})})
+        os.execvpe(argv[0], argv, {**inherited, **(env or {})})
     columns, rows = size
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
     return Session(pid=pid, fd=fd, started=time.perf_counter(), size=size)

@@ -17,7 +17,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -25,7 +24,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support.wait import GUARD, NeverHappened, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
 """The checkout."""
 VENV_BIN = Path(sys.executable).parent
 """The bin folder of the Python running the tests: this checkout's venv."""
@@ -37,9 +38,6 @@ BLOCK_BEGIN = "# BEGIN spasm-guide"
 BLOCK_END = "# END spasm-guide"
 """Marker comments around the tested Match block in docs/hosting.md."""
 
-GUARD = 60.0
-"""Failure guard for waiting on one screen: generous, since the machine is shared and noisy.
-It only stops a test that would otherwise hang; no test asserts on how long anything took."""
 
 
 # Binaries ------------------------------------------------------------------------------------
@@ -202,12 +200,12 @@ def start_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = No
     log.close()
     server = SshServer(port=port, folder=folder, client_key=client_key, process=process,
                        user=os_user())
-    deadline = time.monotonic() + GUARD
-    while "Server listening" not in server.log():
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.stop()
-            raise AssertionError(f"sshd did not start:\n{server.log()}")
-        time.sleep(0.05)
+    try:
+        wait_until(lambda: "Server listening" in server.log(), lambda: f"sshd starting:\n{server.log()}",
+                   give_up=lambda: process.poll() is not None)
+    except NeverHappened:
+        server.stop()
+        raise
     return server
 
 
@@ -446,25 +444,27 @@ class Tmux:
                  timeout: float = GUARD, poll: float = 0.1) -> str:
         """Poll the screen until `predicate` holds (or a string is on it); return that screen."""
         test = (lambda screen: predicate in screen) if isinstance(predicate, str) else predicate
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen(name)
-            if test(screen):
-                return screen
-            time.sleep(poll)
-        raise AssertionError(f"{name}: never saw {what or predicate!r}; the screen was:\n{screen}")
+        last = [""]
+
+        def shown() -> str:
+            last[0] = self.screen(name)
+            return last[0] if test(last[0]) else ""
+
+        return wait_until(shown, lambda: f"{name}: {what or predicate!r}; the screen was:\n{last[0]}", timeout, poll)
 
     def wait_dead(self, name: str, timeout: float = GUARD) -> int:
         """Wait until the pane's program ends; return its exit status."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            status = self.exit_status(name)
-            if status is not None:
-                return status
-            time.sleep(0.1)
-        raise AssertionError(f"{name}: the program did not end ({self.pane_report(name)}); the screen was:\n"
-                             f"{self.screen(name)}")
+        ended: list[int] = []
+
+        def status() -> bool:
+            code = self.exit_status(name)
+            if code is not None:
+                ended.append(code)
+            return code is not None
+
+        wait_until(status, lambda: f"{name}: the program ending ({self.pane_report(name)}); the screen was:\n"
+                   f"{self.screen(name)}", timeout, 0.1)
+        return ended[0]
 
     def pane_report(self, name: str) -> str:
         """The pane's process and what it is waiting on (for a failure message)."""

@@ -7,13 +7,13 @@ import math
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.support.wait import holds_within
 from tui.speech.audio import espeak_library_present
 
 NEEDED = ("pulseaudio", "parec", "paplay", "pactl")
@@ -38,16 +38,6 @@ LOUD, QUIET = 1000.0, 100.0
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3
 
 
-def eventually(check: Callable[[], bool], poll: float = 0.01) -> bool:
-    """Poll `check` until it holds (True) or the guard runs out (False)."""
-    deadline = time.monotonic() + GUARD
-    while not check():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(poll)
-    return True
-
-
 @contextmanager
 def private_pulse(root: Path, sink: str = "guide") -> Iterator[dict[str, str]]:
     """A PulseAudio daemon of our own in `root`, with a null sink `sink` (record `<sink>.monitor`);
@@ -67,11 +57,9 @@ def private_pulse(root: Path, sink: str = "guide") -> Iterator[dict[str, str]]:
     )
     env["PULSE_SERVER"] = f"unix:{socket}"
     try:
-        deadline = time.monotonic() + GUARD
-        while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
-            if daemon.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"PulseAudio did not start: {(root / 'pulse.log').read_text()[-800:]}")
-            time.sleep(0.05)
+        if not holds_within(lambda: subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode == 0
+                            and daemon.poll() is None, GUARD):
+            raise RuntimeError(f"PulseAudio did not start: {(root / 'pulse.log').read_text()[-800:]}")
         yield env
     finally:
         daemon.terminate()
@@ -121,7 +109,7 @@ class Recorder:
 
     def until(self, check: Callable[[], bool]) -> bool:
         """Poll `check` until it holds or the guard runs out."""
-        return eventually(check, poll=0.02)
+        return holds_within(check, GUARD, 0.02)
 
     def speaking(self) -> bool:
         return max(self.recent(), default=0.0) > LOUD
