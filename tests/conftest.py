@@ -31,8 +31,13 @@ MODULE_MARKS: dict[str, tuple[str, ...]] = {
 
 SLOW_TESTS = frozenset({
     "test_the_command_gives_each_vignette_its_tier_urgency_first",  # 45 runs of the real command
+    "test_a_fake_with_a_misspelled_method_is_refused",  # runs mypy
 })
 """Single slow tests in otherwise fast modules."""
+
+SLOW_FIXTURES = frozenset({"textstat"})
+"""Fixtures that make every test using them slow: `textstat` loads the CMU dictionary (134,000
+words) in each worker, for the reading-level checks (run them after changing any text)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,7 +46,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         module = item.nodeid.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py")
         for mark in MODULE_MARKS.get(module, ()):
             item.add_marker(mark)
-        if item.name.split("[")[0] in SLOW_TESTS:
+        if item.name.split("[")[0] in SLOW_TESTS or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker("slow")
 
 
