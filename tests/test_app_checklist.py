@@ -219,9 +219,11 @@ async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: P
         await pilot.press("k")
         await pilot.pause()
         assert "[x]" not in screen_text(app)
-        assert any("bad" in n.message or "set aside" in n.message or "kept" in n.message
-                   for n in notifications(app))
-    assert list(path.parent.glob("*.bad-*"))
+        backups = list(path.parent.glob("*.bad-*"))
+        assert len(backups) == 1
+        said = [n.message for n in notifications(app)]
+        assert any(f"{path}: saved checklist unreadable" in line and f"starting empty, kept it as {backups[0].name}."
+                   in line for line in said), said
 
 
 def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:

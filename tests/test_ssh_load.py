@@ -26,6 +26,8 @@ from tests.support.sshd_tmux import (
 
 SESSIONS = 10
 """Readers at once: enough to show contention, few enough to stay quick on a 2-core machine."""
+PEAK_MIB_AT_MOST = 150
+"""Peak memory of one reader's guide, MiB: docs/hosting.md tells a host to plan for this much."""
 
 
 def test_ten_concurrent_ssh_sessions_each_complete_the_flow_with_their_own_state(tmp_path: Path) -> None:
@@ -53,4 +55,6 @@ def test_ten_concurrent_ssh_sessions_each_complete_the_flow_with_their_own_state
     print(f"\npeak RSS per guide session over SSH ({SESSIONS} at once), MiB: "
           + ", ".join(f"{peak:.1f}" for peak in peaks)
           + f"\n  min {min(peaks):.1f}, median {statistics.median(peaks):.1f}, max {max(peaks):.1f}")
-    assert all(peak > 0 for peak in peaks)
+    # Each figure is a guide that loaded the app (Python and Textual alone are over 20 MiB), and
+    # none is near what a host must plan for each reader (PEAK_MIB_AT_MOST).
+    assert all(20 < peak <= PEAK_MIB_AT_MOST for peak in peaks), peaks
