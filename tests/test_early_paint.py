@@ -12,18 +12,17 @@ from __future__ import annotations
 import fcntl
 import os
 import re
-import select
 import signal
 import struct
 import sys
 import termios
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.support.guide_pty import GUARD, PtyRun, guide_on_pty
+from tests.support.ptydrive import read_until_quiet
 from tests.support.wait import wait_until
 from tui.data.settings import THEMES
 from tui.output import early_paint
@@ -41,18 +40,7 @@ READY = "Read the guide"
 
 def settle(run: PtyRun, quiet: float = 0.8) -> None:
     """Read until the guide has written nothing for `quiet` seconds (a guard against a hang)."""
-    deadline = time.monotonic() + GUARD
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([run.fd], [], [], quiet)
-        if not ready:
-            return
-        try:
-            data = os.read(run.fd, 65536)
-        except OSError:
-            return
-        if not data:
-            return
-        run.output += data
+    read_until_quiet(run.fd, quiet, GUARD, run.output.extend)
 
 
 def screen_of(data: bytes, size: tuple[int, int]) -> tuple[list[list[tuple[Any, ...]]], tuple[int, int]]:

@@ -11,6 +11,7 @@ import signal
 import struct
 import termios
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,21 +97,7 @@ class Session:
 
     def settle(self, quiet: float = 0.3, limit: float = 5.0) -> int:
         """Read until nothing arrives for `quiet` seconds; return the bytes read."""
-        total = 0
-        end = time.perf_counter() + limit
-        while time.perf_counter() < end:
-            ready, _, _ = select.select([self.fd], [], [], quiet)
-            if not ready:
-                break
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:  # the program exited and the pty closed
-                break
-            if not data:
-                break
-            self.log.append((time.perf_counter(), data))
-            total += len(data)
-        return total
+        return read_until_quiet(self.fd, quiet, limit, lambda data: self.log.append((time.perf_counter(), data)))
 
     def send(self, keys: bytes) -> None:
         """Type `keys`."""
@@ -172,6 +159,26 @@ class Session:
             os.close(self.fd)
         self.exit_status = os.waitstatus_to_exitcode(ended[0][1])
         return int(ended[0][2].ru_maxrss)
+
+
+def read_until_quiet(fd: int, quiet: float, limit: float, take: Callable[[bytes], object]) -> int:
+    """Read `fd` until nothing arrives for `quiet` seconds, `limit` seconds pass or it closes,
+    handing each piece to `take`; return the bytes read."""
+    total = 0
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        ready, _, _ = select.select([fd], [], [], quiet)
+        if not ready:
+            break
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the program exited and the pty closed
+            break
+        if not data:
+            break
+        take(data)
+        total += len(data)
+    return total
 
 
 def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, int] = (80, 24),
