@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
+from tests.support.reading_level import textstat  # noqa: F401 (a fixture: the pinned reading-level measure)
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""

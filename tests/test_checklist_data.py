@@ -8,9 +8,7 @@ from types import ModuleType
 
 import pytest
 
-# The pinned, offline textstat set-up and the brief's limits live with the section tests.
-# Importing the `textstat` fixture here makes pytest offer it to this module's tests.
-from tests.test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
+from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, load_checklist
 from tui.data.content import default_content_dir
@@ -135,7 +133,7 @@ def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
-def test_checklist_words_read_at_grade_7_or_below(textstat: ModuleType) -> None:  # noqa: F811
+def test_checklist_words_read_at_grade_7_or_below(textstat: ModuleType) -> None:
     """The same measure and limits as the guide's sections (content brief rule 3), per tier card
     and for the list of items."""
     checklist = load_checklist(default_content_dir())

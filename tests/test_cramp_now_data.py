@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_content_reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text, textstat  # noqa: F401
+from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.checklist import load_checklist, parse_checklist
 from tui.data.content import load_guide
 from tui.data.cramp_now import (
@@ -141,7 +141,7 @@ def cramp_texts() -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", list(cramp_texts()))
-def test_the_steps_read_at_grade_7_or_below(textstat: ModuleType, name: str) -> None:  # noqa: F811
+def test_the_steps_read_at_grade_7_or_below(textstat: ModuleType, name: str) -> None:
     text = cramp_texts()[name]
     grade = textstat.flesch_kincaid_grade(text)
     smog = textstat.smog_index(text)
@@ -149,13 +149,13 @@ def test_the_steps_read_at_grade_7_or_below(textstat: ModuleType, name: str) -> 
     assert smog <= SMOG_MAX, f"{name}: SMOG {smog:.2f} > {SMOG_MAX}"
 
 
-def test_all_the_steps_together_read_at_grade_7_or_below(textstat: ModuleType) -> None:  # noqa: F811
+def test_all_the_steps_together_read_at_grade_7_or_below(textstat: ModuleType) -> None:
     text = "\n".join(cramp_texts().values())
     assert textstat.flesch_kincaid_grade(text) <= FK_GRADE_MAX
     assert textstat.smog_index(text) <= SMOG_MAX
 
 
-def test_hard_steps_would_fail_the_same_measure(textstat: ModuleType) -> None:  # noqa: F811
+def test_hard_steps_would_fail_the_same_measure(textstat: ModuleType) -> None:
     """The measure is not vacuous for step text written the way the guide must not be."""
     hard = parse_cramp_now(broken(lambda d: d["muscles"][0].update(steps=[
         "Subsequently, dorsiflexion of the ankle articulation necessitates considerable concentration.",

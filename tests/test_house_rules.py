@@ -171,3 +171,31 @@ def test_the_code_cites_only_documents_in_the_repository() -> None:
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if OUTSIDE_DOCUMENT.search(line)]
     assert not cited, f"lines citing documents not in the repository: {cited}"
+
+
+def imports_and_path_changes(path: Path) -> tuple[set[str], int]:
+    """Every module `path` imports (at the top or inside a function), and how many times it
+    changes sys.path (sys.path.insert, .append, ...)."""
+    found: set[str] = set()
+    changes = 0
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+        elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "path"
+              and isinstance(node.value.value, ast.Name) and node.value.value.id == "sys"):
+            changes += 1
+    return found, changes
+
+
+def test_tests_and_benchmarks_share_only_tests_support() -> None:
+    """What tests and benchmarks share is in tests/support: no test imports another test module,
+    no benchmark imports a test, and nothing reaches code through sys.path."""
+    files = sorted((ROOT / "tests").rglob("*.py")) + sorted((ROOT / "bench").glob("*.py"))
+    assert len(files) > 60
+    for path in files:
+        imported, path_changes = imports_and_path_changes(path)
+        tests = sorted(name for name in imported if re.match(r"(tests\.)?test_", name))
+        assert not tests, f"{path.relative_to(ROOT)} imports test modules {tests}: put what they share in tests/support"
+        assert not path_changes, f"{path.relative_to(ROOT)} changes sys.path"

@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.ptydrive import Session, spawn
 from tests.support.sshd_tmux import GUARD, GUIDE, xdg_env
-from tests.test_terminals import colour_parameters, drive_bytes
+from tests.support.terminal_bytes import colour_parameters, drive_bytes
 from tui.data.terminal import too_small_texts
 
 FULL = "Emergency? Call 911 or your local emergency number."

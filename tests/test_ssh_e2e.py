@@ -9,7 +9,6 @@ about 20 KB/s with 50 ms latency. Assertions are on what the screen shows, never
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +16,6 @@ import pytest
 
 from tests.support.sshd_tmux import (
     GUIDE,
-    HOSTING_DOC,
     FlowFacts,
     SshServer,
     Tmux,
@@ -29,6 +27,7 @@ from tests.support.sshd_tmux import (
     run_flow,
     running_sshd,
     saved_checks,
+    shared_account_command,
     slow_link,
     start_sshd,
     tmux_server,
@@ -92,13 +91,6 @@ def test_the_hosting_guides_match_block_opens_the_guide_and_nothing_else(
         assert "SHELL-REACHED" not in tmux.screen("forced")
         assert facts.warning_id in saved_checks(remote_home)
         tmux.kill_server()
-
-
-def shared_account_command(doc: Path = HOSTING_DOC) -> str:
-    """The ForceCommand line that docs/hosting.md gives for one shared account, verbatim."""
-    found = re.findall(r"^    ForceCommand d=\$\(mktemp -d\).*$", doc.read_text(encoding="utf-8"), re.MULTILINE)
-    assert len(found) == 1, found
-    return found[0]
 
 
 def test_the_shared_account_variant_starts_every_connection_fresh(

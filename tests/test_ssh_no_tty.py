@@ -23,9 +23,9 @@ from tests.support.sshd_tmux import (
     os_user,
     remote_path,
     running_sshd,
+    shared_account_command,
     xdg_env,
 )
-from tests.test_ssh_e2e import shared_account_command
 
 GUARD = 120.0
 """Against a hang only (today's failure is a session that never ends)."""

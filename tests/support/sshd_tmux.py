@@ -93,6 +93,13 @@ def match_block(doc: Path = HOSTING_DOC) -> str:
     return "\n".join(lines).strip("\n") + "\n"
 
 
+def shared_account_command(doc: Path = HOSTING_DOC) -> str:
+    """The ForceCommand line that docs/hosting.md gives for one shared account, verbatim."""
+    found = re.findall(r"^    ForceCommand d=\$\(mktemp -d\).*$", doc.read_text(encoding="utf-8"), re.MULTILINE)
+    assert len(found) == 1, found
+    return found[0]
+
+
 def block_for_user(block: str, user: str) -> str:
     """The block with only its `Match` criteria swapped for the test's own account.
 
