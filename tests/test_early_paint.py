@@ -64,11 +64,25 @@ def cache_path(home: Path, size: tuple[int, int]) -> Path:
     return home / "xdg_cache_home" / "spasm-guide" / f"start-{size[0]}x{size[1]}.frame"
 
 
+def driver_started(pid: int) -> bool:
+    """True once the guide runs Textual's driver: its writer and input threads beside the main one
+    (the early paint runs before any thread is started)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return True  # it has ended: nothing more will come
+    threads = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("Threads:"))
+    return threads >= 3
+
+
 def start_and_quit(home: Path, *args: str, env: dict[str, str] | None = None,
                    size: tuple[int, int] = (80, 24)) -> bytes:
     """One run of the guide to its settled start screen; returns everything it drew before q."""
     with guide_on_pty(home, *args, env=env, size=(size[1], size[0])) as run:
         run.wait_for(b"guide")
+        # The cached frame comes at once, Textual's own paint after Textual has loaded, which on a
+        # busy machine can be a silence longer than settle's: wait for its driver's threads first.
+        wait_until(lambda: driver_started(run.pid), "Textual's driver starting", GUARD, 0.02)
         settle(run)
         drawn = bytes(run.output)
         run.send(b"q")
