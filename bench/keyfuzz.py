@@ -3,8 +3,9 @@
 Shared by tests/test_key_fuzz.py (a short run in CI) and bench/bench_soak.py (10,000 keys). Each
 step is a key (every key the guide binds, letters, digits, F-keys, editing keys), a burst of
 typed or bracketed-pasted text, or a resize to anything from 6x3 to 250x80. After each step the
-driver waits until the guide has drawn its answer, so the same seed gives the same run. A crash
-is the guide ending (or writing a Python traceback) before the final `q`.
+driver waits until the guide has drawn its answer and is idle again, so the same seed gives the
+same run and keys never queue up in it. A crash is the guide ending (or writing a Python
+traceback) before the final `q`.
 """
 
 from __future__ import annotations
