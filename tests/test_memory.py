@@ -5,16 +5,20 @@ a few warm-up rounds, more rounds of the same keys must not add drawn lines (Tex
 widgets. Issue 11.7: RSS grew by about 40 KB a key, from two causes. Textual's
 StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_private.py),
 and every screen opened stayed on the Esc history for good (now HISTORY screens). Screens under
-others also let go of their drawn lines (GuideScreen.on_screen_suspend).
+others also let go of their drawn lines (GuideScreen.on_screen_suspend). What grew after that was
+Textual's lru_caches on Region methods and Scalar.resolve, filled by every new window size with
+regions no other size uses (now bounded: tui/textual_private.py, bound_geometry_caches).
 """
 
 from __future__ import annotations
 
 import asyncio
 import gc
+import random
 from pathlib import Path
 
 import pytest
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -22,7 +26,7 @@ from tests.support.pilot import make_app
 from tui.app import GuideApp
 from tui.paint_hold import HISTORY, HOLD_AT_MOST
 from tui.screens.start import StartScreen
-from tui.textual_private import leaks_styles_caches
+from tui.textual_private import GEOMETRY_CACHE_SIZE, geometry_cache_sizes, leaks_styles_caches
 
 WARM_UP = 4
 """Rounds before counting: first use fills caches that are meant to stay."""
@@ -30,6 +34,11 @@ ROUNDS = 16
 """Rounds counted: without the fixes, each k/Esc round left about 240 Strips alive."""
 SLACK = 40
 """Strips that may come and go with what happens to be drawn (a highlight, the cursor's row)."""
+SIZES = 40
+"""Window sizes to warm up on, and as many more counted: with Textual's own cache bounds, each new
+size left about 120 more Regions alive (some 5,000 over the counted sizes)."""
+REGION_SLACK = 1000
+"""Regions that may still come with new sizes while the bounded caches finish filling."""
 
 
 def live(kind: type) -> int:
@@ -87,3 +96,21 @@ async def test_the_esc_history_is_bounded_and_still_walks_back(tmp_path: Path) -
 def test_the_styles_cache_correction_is_in_force(tmp_path: Path) -> None:
     make_app(tmp=tmp_path)
     assert not leaks_styles_caches()
+
+
+async def test_new_window_sizes_leave_no_more_live_regions(tmp_path: Path) -> None:
+    """Random window sizes from 6x3 to 250x80, with a move and a page on each, on the checklist."""
+    rng = random.Random(11)
+    sizes = [(rng.randint(6, 250), rng.randint(3, 80)) for _ in range(2 * SIZES)]
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        for count, size in enumerate(sizes, start=1):
+            await pilot.resize_terminal(*size)
+            await pilot.press("down", "pagedown")
+            await pilot.pause()
+            if count == SIZES:
+                regions = live(Region)
+        grown = live(Region) - regions
+        assert grown <= REGION_SLACK, f"{grown} more Regions alive after {SIZES} more window sizes"
+        assert all(size <= GEOMETRY_CACHE_SIZE for size in geometry_cache_sizes().values()), geometry_cache_sizes()

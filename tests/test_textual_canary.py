@@ -10,13 +10,17 @@ from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.notifications import Notification
 
 from tui.textual_private import (
+    GEOMETRY_CACHE_SIZE,
     PRIVATE_NAMES,
     add_line_filter,
     app_key_bindings,
+    bound_geometry_caches,
     current_driver,
+    geometry_cache_sizes,
     missing_private_names,
     notifications,
     screen_lines,
@@ -40,6 +44,18 @@ def test_the_canary_fails_on_a_name_that_is_gone(monkeypatch: Any) -> None:
 def test_every_name_says_why() -> None:
     assert all(entry.why for entry in PRIVATE_NAMES)
     assert len({(entry.owner, entry.name) for entry in PRIVATE_NAMES}) == len(PRIVATE_NAMES)
+
+
+def test_the_geometry_caches_are_bounded_and_still_answer() -> None:
+    """Textual's lru_caches on Region methods grew with every window size (tests/test_memory.py)."""
+    bound_geometry_caches()
+    bound_geometry_caches()  # a second app in one process changes nothing more
+    sizes = geometry_cache_sizes()
+    assert {"Region.intersection", "Region.shrink", "Scalar.resolve"} <= set(sizes), (
+        f"this Textual caches other geometry methods; look again at what grows: {sorted(sizes)}")
+    assert all(size is not None and 0 < size <= GEOMETRY_CACHE_SIZE for size in sizes.values()), sizes
+    assert Region(0, 0, 4, 4).intersection(Region(2, 2, 4, 4)) == Region(2, 2, 2, 2)
+    assert Region(1, 1, 2, 2) in Region(0, 0, 4, 4)
 
 
 class Bare(App[None]):

@@ -30,6 +30,7 @@ from tui.screen_registry import screen_class
 from tui.screens.base import GuideScreen
 from tui.textual_private import (
     add_line_filter,
+    bound_geometry_caches,
     current_driver,
     fix_styles_cache,
     is_exiting,
@@ -122,6 +123,7 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         set_frame_period(FRAME_PERIOD)
         sys.setswitchinterval(THREAD_SWITCH)
         fix_styles_cache()  # else every closed screen's drawn lines stay in memory
+        bound_geometry_caches()  # else each window size adds regions to Textual's caches
         self.guide = guide
         """The content being shown."""
         self.settings = settings

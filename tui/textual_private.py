@@ -21,8 +21,10 @@ from textual._styles_cache import StylesCache
 from textual.app import App
 from textual.binding import Binding
 from textual.color import Color
+from textual.css.scalar import Scalar
 from textual.driver import Driver
 from textual.filter import LineFilter
+from textual.geometry import Region
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.style import Style
@@ -217,6 +219,44 @@ def fix_styles_cache() -> None:
         method.cache_clear()
         StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
 
+
+
+# Textual's geometry caches -----------------------------------------------------------------------
+# Measured over 10,000 random keys and resizes (bench/bench_soak.py): after the warm-up, live
+# objects grew only in the functools.lru_caches on Textual's Region methods and Scalar.resolve
+# (4,096 entries each for intersection, shrink, grow, union, `in` and resolve; 1,024 for the
+# rest). Each window size fills them with regions no other size asks for again, at about 300
+# bytes an entry: 15,000 more entries (about 5 MB, and the allocator's pages around them) from
+# 1,000 to 6,000 keys, and more until some 40,000 (12 MB). They are public methods, wrapped
+# again around the same functions with a smaller bound: what one window size reuses fits, and
+# the caches are full (flat) within minutes instead of growing for hours.
+
+GEOMETRY_CACHE_SIZE = 256
+"""Entries kept per cached Region method and for Scalar.resolve (Textual keeps up to 4,096)."""
+
+GEOMETRY_CACHED: tuple[type, ...] = (Region, Scalar)
+"""Classes whose lru_cache'd methods are bounded to `GEOMETRY_CACHE_SIZE`."""
+
+
+def geometry_cache_sizes() -> dict[str, int]:
+    """Each cached Region or Scalar method, by name, with the most entries it keeps."""
+    sizes = {}
+    for cls in GEOMETRY_CACHED:
+        for name, member in vars(cls).items():
+            if callable(getattr(member, "cache_parameters", None)):
+                sizes[f"{cls.__name__}.{name}"] = member.cache_parameters()["maxsize"]
+    return sizes
+
+
+def bound_geometry_caches() -> None:
+    """Wrap each cached Region and Scalar method again with `GEOMETRY_CACHE_SIZE` entries at most
+    (once; class methods, such as Scalar.parse, are left as they are)."""
+    for cls in GEOMETRY_CACHED:
+        for name, member in list(vars(cls).items()):
+            bound = getattr(member, "cache_parameters", None)
+            if callable(bound) and (bound()["maxsize"] or GEOMETRY_CACHE_SIZE + 1) > GEOMETRY_CACHE_SIZE:
+                member.cache_clear()
+                setattr(cls, name, functools.lru_cache(GEOMETRY_CACHE_SIZE)(member.__wrapped__))
 
 def driver_app(driver: Driver) -> App[Any]:
     """The app a driver serves."""

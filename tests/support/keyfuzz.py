@@ -3,8 +3,9 @@
 Shared by tests/test_key_fuzz.py (a short run in CI) and bench/bench_soak.py (10,000 keys). Each
 step is a key (every key the guide binds, letters, digits, F-keys, editing keys), a burst of
 typed or bracketed-pasted text, or a resize to anything from 6x3 to 250x80. After each step the
-driver waits until the guide has drawn its answer, so the same seed gives the same run. A crash
-is the guide ending (or writing a Python traceback) before the final `q`.
+driver waits until the guide has drawn its answer and is idle again, so the same seed gives the
+same run and keys never queue up in it. A crash is the guide ending (or writing a Python
+traceback) before the final `q`.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ QUIET = 0.012
 """The guide has answered a key once nothing more arrives for this long."""
 SLOW_KEY = 2.0
 """At most this long for one answer: a busier machine only makes a run slower, never failed."""
+IDLE_LOOKS = 3
+"""The guide has worked through every key sent once its main thread is seen asleep this many
+times in a row, a millisecond apart."""
 
 
 @dataclass
@@ -156,9 +160,34 @@ def answer(session: Session, wait_first: float) -> float | None:
         if not got:
             break
         quiet = QUIET
+    # Quiet output is not enough on a busy machine: a guide given little CPU pauses mid-answer,
+    # the next key is sent, and keys queue up in it (hundreds, on a machine loaded eight times
+    # over). Their queue then counts as the guide's memory, and a final Ctrl+Q waits behind them.
+    # So also wait until it is idle, reading what it writes meanwhile.
+    while time.perf_counter() < deadline and not idle(session.pid):
+        try:
+            session.read_some(0.001)
+        except (EOFError, OSError):
+            break
     if len(session.log) == before:
         return None
     return session.log[-1][0] - sent
+
+
+def idle(pid: int) -> bool:
+    """True once the guide's main thread (whose state /proc/PID/stat gives) has been seen asleep,
+    not running or waiting for a core, `IDLE_LOOKS` times in a row."""
+    for look in range(IDLE_LOOKS):
+        if look:
+            time.sleep(0.001)
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as stat:
+                fields = stat.read()
+        except OSError:  # it has ended
+            return True
+        if fields[fields.rindex(b")") + 2:][:1] == b"R":
+            return False
+    return True
 
 
 def redrawn(session: Session, columns: int, rows: int) -> list[str]:
