@@ -13,9 +13,12 @@ it sent to be spoken (tests/screen_reader_harness.py).
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
+import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,10 +29,13 @@ SIZES = [(80, 24), (40, 12)]
 SIZE_IDS = ["80x24", "40x12"]
 ARROWS = 100
 """Arrow presses per list for the reading-the-wrong-item test."""
-LATE_AT_MOST = 1
-"""Wrong lines allowed in ARROWS presses beside the busy process. The goal is none, and most runs
-have none; on a shared two-core machine one in a hundred was seen in some runs (before this
-work, one in five to one in three were reported wrong with tdsr at its defaults)."""
+LATE_AT_MOST = 0
+"""Wrong lines allowed in ARROWS presses beside the busy process, when the guide had a processor."""
+READER_DELAY_MS = 20.0
+"""tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
+FRAME_CPU_MS = 6.0
+"""Processor time the guide needs from reading an arrow key to writing its frame, at most: 2.3 ms
+median and 5.6 ms at most, measured over 2,000 presses beside the busy process."""
 HOG = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end:\n    pass\n"
 """A CPU-bound process beside the guide; it stops by itself."""
 
@@ -67,18 +73,52 @@ def check_whole_words(reader: Reader, said: list[str], action: str) -> None:
         assert not broken, f"{action}: {broken} in {line!r} are not words that were on the screen"
 
 
-def arrow_through(reader: Reader, presses: int, rows: range) -> list[tuple[str, str]]:
-    """Press Down and Up across a list; for each press, (what was said first, the cursor's line).
+def guide_pid(reader: Reader) -> int:
+    """The guide's process: the child of tdsr that runs it (the other runs the speech server)."""
+    for child in Path(f"/proc/{reader.pid}/task/{reader.pid}/children").read_text().split():
+        if b"spasm-guide" in Path(f"/proc/{child}/cmdline").read_bytes():
+            return int(child)
+    raise LookupError("the guide is not running under tdsr")
+
+
+def waited_ms(pid: int) -> dict[str, float]:
+    """Per thread of `pid`, the milliseconds it has been ready to run and waiting for a processor
+    (the kernel's run-queue delay, /proc/PID/task/TID/schedstat)."""
+    waits = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError, ValueError):
+            waits[task.name] = int((task / "schedstat").read_text().split()[1]) / 1e6
+    return waits
+
+
+@dataclass
+class Late:
+    """An arrow after which the reader said another line than the cursor's."""
+
+    said: str
+    """What tdsr said first."""
+    shown: str
+    """The cursor's line once the screen was still."""
+    waited: float
+    """Milliseconds the guide's threads waited for a processor in that press."""
+
+
+def arrow_through(reader: Reader, presses: int, rows: range) -> list[Late]:
+    """Press Down and Up across a list; each press whose first words were not the cursor's line.
     `rows`: the screen rows the list's items may be on (turn round outside them)."""
     wrong = []
     key = DOWN
+    pid = guide_pid(reader)
     for _ in range(presses):
         before = reader.screen.cursor.y
+        waits = waited_ms(pid)
         at = reader.press(key, settle=0.1, hands_off=0.05)
+        after = waited_ms(pid)
         said = reader.first_said_after(at)
         shown = reader.cursor_line()
         if said != shown:
-            wrong.append((said or "(nothing)", shown))
+            waited = sum(after[task] - waits[task] for task in waits if task in after)
+            wrong.append(Late(said or "(nothing)", shown, round(waited, 1)))
         y = reader.screen.cursor.y
         if y == before or y + 1 >= rows.stop or y - 1 < rows.start:  # an end of the list, or its view
             key = UP if key == DOWN else DOWN
@@ -90,10 +130,18 @@ def test_each_arrow_names_the_item_moved_to_beside_a_busy_process(reader: Reader
     rows = reader.size[1]
     lists = [("contents", ENTER, range(3, rows - 2)), ("start menu", b"\x1b", range(3, rows - 2)),
              ("checklist", b"k", range(3, rows - 4))]
+    starved = {}
     for name, key, span in lists:
         reader.press(key, settle=0.6)
         wrong = arrow_through(reader, ARROWS, span)
-        assert len(wrong) <= LATE_AT_MOST, f"{name}: {len(wrong)} of {ARROWS} arrows said the wrong line: {wrong[:5]}"
+        # Without a processor no program answers: a press in which the guide waited for one so
+        # long that its frame could not be done in the reader's delay is counted apart.
+        own = [late for late in wrong if late.waited < READER_DELAY_MS - FRAME_CPU_MS]
+        assert len(own) <= LATE_AT_MOST, f"{name}: {len(own)} of {ARROWS} arrows said the wrong line: {own[:5]}"
+        starved[name] = len(wrong) - len(own)
+    if any(starved.values()):
+        warnings.warn(f"wrong lines while the guide waited for a processor (the machine busier than one "
+                      f"busy process): {starved}", stacklevel=1)
 
 
 @pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
@@ -131,8 +179,13 @@ def test_space_says_the_item_and_tab_says_the_result(reader: Reader) -> None:
         said = reader.speech_after(at)
         assert said[0] == reader.cursor_line(), said
         heard.append(said[0])
-    # Ticked, then not: whatever the item's first row says of it ("[x]", "selected").
-    assert heard[0] != heard[1] and ("[x]" in heard[0] or "selected" in heard[0]), heard
+    # Ticked, then not: the state in words first, on the item's first row at either size.
+    assert heard[0].startswith("> [x] selected:") and heard[1].startswith("> [ ] unselected:"), heard
+    # Away and back: the plain label again ("unselected" was news, not a state).
+    reader.press(DOWN)
+    at = reader.press(UP)
+    said = reader.speech_after(at)
+    assert said[0] == reader.cursor_line() and said[0].startswith("> [ ] ") and "unselected" not in said[0], said
     reader.press(b" ")
     # At 40x12 the result takes the list's place when it has focus: still its first row first.
     at = reader.press(TAB)
