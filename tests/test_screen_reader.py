@@ -5,7 +5,10 @@ it sent to be spoken (tests/screen_reader_harness.py).
 - Whole words and whole lines: every word said is a whole word that was on the screen (no "ive"
   for "five", no "youexercise" for two lines run together).
 - The item moved to, every time: after each arrow key tdsr waits 20 ms and reads the cursor's line;
-  it must be the highlighted item, also with a CPU-bound process running beside the guide.
+  it must be the highlighted item, also with a CPU-bound process running beside the guide. The
+  guide needs 2-6 ms of processor time for that frame and sends it in one write; a press in which
+  the guide was kept waiting for a processor too long to make the 20 ms (the kernel's run-queue
+  delay for its threads) is no fault of the guide: it is counted apart and reported as a warning.
 - Focus is spoken: Tab to the checklist result says the result first.
 - A new screen says its title, its focused item, its body, then its key bar.
 - Quiet when nothing happens (no blinking caret), and one closing line on quitting.
@@ -33,9 +36,9 @@ LATE_AT_MOST = 0
 """Wrong lines allowed in ARROWS presses beside the busy process, when the guide had a processor."""
 READER_DELAY_MS = 20.0
 """tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
-FRAME_CPU_MS = 6.0
-"""Processor time the guide needs from reading an arrow key to writing its frame, at most: 2.3 ms
-median and 5.6 ms at most, measured over 2,000 presses beside the busy process."""
+FRAME_CPU_MS = 8.0
+"""Processor time the guide may use in an arrow press: it was measured at 2.5 ms median and 6.2 ms
+at most in 1,200 presses (2.3 ms median, 5.6 ms at most from reading the key to writing the frame)."""
 HOG = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end:\n    pass\n"
 """A CPU-bound process beside the guide; it stops by itself."""
 
@@ -81,14 +84,15 @@ def guide_pid(reader: Reader) -> int:
     raise LookupError("the guide is not running under tdsr")
 
 
-def waited_ms(pid: int) -> dict[str, float]:
-    """Per thread of `pid`, the milliseconds it has been ready to run and waiting for a processor
-    (the kernel's run-queue delay, /proc/PID/task/TID/schedstat)."""
-    waits = {}
+def run_times(pid: int) -> dict[str, tuple[float, float]]:
+    """Per thread of `pid`, (milliseconds it has run, milliseconds it has been ready to run and
+    waiting for a processor): the kernel's /proc/PID/task/TID/schedstat."""
+    times = {}
     for task in Path(f"/proc/{pid}/task").iterdir():
         with contextlib.suppress(OSError, ValueError):
-            waits[task.name] = int((task / "schedstat").read_text().split()[1]) / 1e6
-    return waits
+            ran, waited, _ = (int(field) / 1e6 for field in (task / "schedstat").read_text().split())
+            times[task.name] = (ran, waited)
+    return times
 
 
 @dataclass
@@ -99,8 +103,15 @@ class Late:
     """What tdsr said first."""
     shown: str
     """The cursor's line once the screen was still."""
+    ran: float
+    """Milliseconds the guide's threads ran in that press."""
     waited: float
-    """Milliseconds the guide's threads waited for a processor in that press."""
+    """Milliseconds they were ready to run but waited for a processor."""
+
+    def starved(self) -> bool:
+        """True if the guide ran no longer than a frame needs, but its running and its waiting for
+        a processor came to the reader's delay or more: the machine, not the guide, was late."""
+        return self.ran <= FRAME_CPU_MS and self.ran + self.waited >= READER_DELAY_MS
 
 
 def arrow_through(reader: Reader, presses: int, rows: range) -> list[Late]:
@@ -111,14 +122,15 @@ def arrow_through(reader: Reader, presses: int, rows: range) -> list[Late]:
     pid = guide_pid(reader)
     for _ in range(presses):
         before = reader.screen.cursor.y
-        waits = waited_ms(pid)
+        times = run_times(pid)
         at = reader.press(key, settle=0.1, hands_off=0.05)
-        after = waited_ms(pid)
+        after = run_times(pid)
         said = reader.first_said_after(at)
         shown = reader.cursor_line()
         if said != shown:
-            waited = sum(after[task] - waits[task] for task in waits if task in after)
-            wrong.append(Late(said or "(nothing)", shown, round(waited, 1)))
+            ran, waited = (round(sum(after[task][i] - times[task][i] for task in times if task in after), 1)
+                           for i in (0, 1))
+            wrong.append(Late(said or "(nothing)", shown, ran, waited))
         y = reader.screen.cursor.y
         if y == before or y + 1 >= rows.stop or y - 1 < rows.start:  # an end of the list, or its view
             key = UP if key == DOWN else DOWN
@@ -136,7 +148,7 @@ def test_each_arrow_names_the_item_moved_to_beside_a_busy_process(reader: Reader
         wrong = arrow_through(reader, ARROWS, span)
         # Without a processor no program answers: a press in which the guide waited for one so
         # long that its frame could not be done in the reader's delay is counted apart.
-        own = [late for late in wrong if late.waited < READER_DELAY_MS - FRAME_CPU_MS]
+        own = [late for late in wrong if not late.starved()]
         assert len(own) <= LATE_AT_MOST, f"{name}: {len(own)} of {ARROWS} arrows said the wrong line: {own[:5]}"
         starved[name] = len(wrong) - len(own)
     if any(starved.values()):
