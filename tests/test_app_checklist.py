@@ -77,8 +77,31 @@ async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: P
         assert "SELF-CARE" in flat(app)
         await pilot.press("enter")
         await pilot.pause()
-        assert text_at_cursor(app) == f"[ ] {SELFCARE.text}"
+        assert text_at_cursor(app) == f"[ ] unselected: {SELFCARE.text}"
         assert "Nothing chosen yet." in flat(app)
+
+
+async def test_a_removed_tick_says_unselected_until_the_highlight_leaves(tmp_path: Path) -> None:
+    for size in ((80, 24), (40, 12)):
+        app = make_app(tmp=tmp_path / f"{size[0]}")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("k", "down")
+            await pilot.pause()
+            item = CHECKLIST.items[1]
+            assert text_at_cursor(app).startswith(f"[ ] {item.text.split()[0]}"), size
+            await pilot.press("space", "space")
+            await pilot.pause()
+            # The state first, on the item's first row (it wraps at 40 columns).
+            assert text_at_cursor(app).startswith("[ ] unselected: "), (size, text_at_cursor(app))
+            assert f"[ ] unselected: {item.text}" in flat(app), size
+            await pilot.press("up")
+            await pilot.pause()
+            assert "unselected" not in flat(app) and f"[ ] {item.text}" in flat(app), size
+            await pilot.press("down")
+            await pilot.pause()
+            # Back on it: the plain label, as for any item not chosen.
+            assert text_at_cursor(app).startswith(f"[ ] {item.text.split()[0]}"), size
+            assert "unselected" not in flat(app), size
 
 
 async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path) -> None:

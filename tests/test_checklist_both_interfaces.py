@@ -86,3 +86,26 @@ async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> 
         results[name] = set(load_state(CHECKLIST).state.ticks)
     # Both left the same choices on disk, all counted today.
     assert results["prompts"] == results["full screen"] == {STROKE.id, SHOOTING.id, TWITCH.id}
+
+
+async def test_a_removed_tick_says_unselected_in_both_until_another_item(tmp_path: Path) -> None:
+    """Select and unselect one item, look at the list, move to (choose) another, look again: both
+    interfaces say "[ ] unselected:" for the item just unticked, then its plain "[ ]" label."""
+    unticked, plain = f"[ ] unselected: {SHOOTING.text}", f"[ ] {SHOOTING.text}"
+    # The prompts: the list again ("?") is read right after the change, and after another choice.
+    out = Terminal()
+    numbers = f"{SHOOTING.number}\n{SHOOTING.number}\n?\n{TWITCH.number}\n?\n0\n0\n"
+    run_checklist_prompts(load_guide(), Settings(), Terminal(numbers), out)
+    after_untick, after_other = out.getvalue().split(f"{TWITCH.number}. selected:")[0:2]
+    listings = after_untick.split(f"{SHOOTING.number}. unselected: {SHOOTING.text}")[1]
+    assert f"{SHOOTING.number}. {unticked}" in listings
+    assert f"{SHOOTING.number}. {plain}" in after_other and unticked not in after_other
+    # The full screen: the highlight stays on the item, then moves to the next one.
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await pilot.press("k", *["down"] * (SHOOTING.number - 1), "space", "space")
+        await pilot.pause()
+        assert unticked in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert plain in screen_text(app) and "unselected" not in screen_text(app)

@@ -154,6 +154,8 @@ STEPS: list[tuple[str, bytes, bytes]] = [
     ("next section", b"n", b"Section two"),
     ("checklist", b"k", b"symptoms"),
     ("toggle", b" ", b"selected:"),
+    ("untoggle", b" ", b"unselected:"),
+    ("move from the unticked item", b"\x1b[B", b""),
 ]
 
 
@@ -215,11 +217,14 @@ def test_captured_writes_are_what_the_terminal_got(captured: list[tuple[str, lis
 def test_real_frames_give_the_same_screen(captured: list[tuple[str, list[str], bytes]],
                                           screen_class: type, caps: Caps) -> None:
     pair = Pair(screen_class, caps)
+    shown = {}
     for name, writes, _ in captured:
         for number, frame in enumerate(writes):
             pair.feed(frame, onlcr=True)
             assert not pair.differences(), f"{name}, write {number}: {pair.differences()[:5]}"
-    assert "selected:" in "\n".join(pair.lean.display)
+        shown[name] = "\n".join(pair.lean.display)
+    assert "[x] selected:" in shown["toggle"] and "[ ] unselected:" in shown["untoggle"]
+    assert "unselected" not in shown["move from the unticked item"]
 
 
 def test_real_frames_send_only_what_changes(captured: list[tuple[str, list[str], bytes]]) -> None:
@@ -229,6 +234,8 @@ def test_real_frames_send_only_what_changes(captured: list[tuple[str, list[str],
     sizes = {name: (len("".join(w).encode()), len("".join(model.rewrite(f, SIZE) for f in w).encode()))
              for name, w, _ in captured}
     assert sizes["focus move"][1] <= 600 and sizes["toggle"][1] <= 600, sizes
+    # Unticking says "unselected"; moving on puts the plain label back, in the same frame.
+    assert sizes["untoggle"][1] <= 600 and sizes["move from the unticked item"][1] <= 600, sizes
     for name in ("next section", "checklist", "section"):
         before, after = sizes[name]
         assert after < before / 2, (name, sizes)

@@ -161,11 +161,16 @@ class Reader:
         return out
 
     def first_said_after(self, at: float, limit: float = 3.0) -> str | None:
-        """The first thing said after the time `at` (None if nothing within `limit` seconds)."""
+        """The first thing said for a key typed at the time `at` (None if nothing within `limit`
+        seconds): after the "x" (stop talking) tdsr sends on reading the key. The times are when
+        the speech server read each command, so lines said before the key (a new screen's) may
+        carry a later time; they come before that "x"."""
         end = time.monotonic() + limit
         while time.monotonic() < end:
+            stopped = False
             for said in self.said():
-                if said.at >= at and said.kind == "s" and said.text.strip():
+                stopped = stopped or (said.at >= at and said.kind == "x")
+                if stopped and said.kind == "s" and said.text.strip():
                     return said.text.strip()
             self.pump(0.02)
         return None

@@ -74,6 +74,9 @@ class ChecklistSession:
         """The choices and answers as this copy last saw or made them."""
         self.message: str | None = None
         """One line to say once, if the saved state had to be set aside."""
+        self.just_unselected: str | None = None
+        """The item whose tick was just removed, until the reader moves to another item: its label
+        says "unselected" (see `label`)."""
         self._seen: tuple[int, int, int] | None = None
         if persist:
             self._load()
@@ -106,14 +109,31 @@ class ChecklistSession:
 
     def label(self, item: Item) -> str:
         """The item with its state first, in words, so a reader hears the state even when the
-        line wraps: "[x] selected: ...", "[?] chosen 27 November, still true? ...", "[ ] ..."."""
+        line wraps: "[x] selected: ...", "[?] chosen 27 November, still true? ...", "[ ] ...".
+
+        An item whose tick was just removed says so ("[ ] unselected: ...") until the reader
+        moves to another item (`moved_to`): a screen reader reads the changed row, and "[ ]" alone
+        is a bracket and a space, not the change.
+        """
         mark = self.mark(item.id)
         if mark is Mark.SELECTED:
             return f"[x] selected: {item.text}"
         if mark is Mark.EARLIER:
             day = day_in_words(self.state.ticks[item.id], self.clock().date())
             return f"[?] chosen {day}, still true? {item.text}"
+        if item.id == self.just_unselected:
+            return f"[ ] unselected: {item.text}"
         return f"[ ] {item.text}"
+
+    def moved_to(self, item_id: str | None) -> str | None:
+        """The reader is now on `item_id`. Returns the id of the item whose label goes back to
+        plain "[ ] ..." (the one just unselected, left now), if any. None (on no item, as while a
+        list is refilled) leaves it as it is."""
+        left = self.just_unselected
+        if left is None or item_id is None or left == item_id:
+            return None
+        self.just_unselected = None
+        return left
 
     def announcement(self, item: Item) -> str:
         """What to say after a change to the item: its new state, then its words."""
@@ -152,16 +172,22 @@ class ChecklistSession:
         """Choose the item now, or unchoose it, whatever it was."""
         self.checklist.item(item_id)  # KeyError for an id the checklist does not have.
         when = self.clock()
+        removed: list[str] = []
 
         def apply(state: SavedState) -> None:
             if on:
                 state.ticks[item_id] = when
             else:
-                state.ticks.pop(item_id, None)
-        return self._change(apply)
+                if state.ticks.pop(item_id, None) is not None:
+                    removed.append(item_id)
+        note = self._change(apply)
+        # A change to an item is a move to it: one unselected before goes back to plain "[ ]".
+        self.just_unselected = item_id if removed else None
+        return note
 
     def clear(self) -> str | None:
         """Forget every choice (the answers for a doctor stay: they are not symptoms)."""
+        self.just_unselected = None
         return self._change(lambda state: state.ticks.clear())
 
     def set_answer(self, question_id: str, text: str) -> str | None:

@@ -40,6 +40,22 @@ class ChecklistItems(GuideList):
     ]
     """Enter has the same words as Space, so the key bar shows them together."""
 
+    session: ChecklistSession | None = None
+    """The screen's session, told where the highlight is (set by the screen)."""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        # Leaving an item just unselected puts its label back to plain "[ ] ...", in the same
+        # frame as the highlight's move (here, not in a message handled after that frame).
+        session = self.session
+        if session is not None:
+            on = None
+            if highlighted is not None and 0 <= highlighted < self.option_count:
+                on = self.get_option_at_index(highlighted).id
+            left = session.moved_to(on)
+            if left is not None:
+                self.set_label(self.get_option_index(left), session.label(session.checklist.item(left)))
+        super().watch_highlighted(highlighted)
+
 
 class ChecklistScreen(GuideScreen):
     """The checklist above, the result below; both scroll, Tab moves between them.
@@ -128,7 +144,8 @@ class ChecklistScreen(GuideScreen):
         return True
 
     def on_mount(self) -> None:
-        items = self.query_one("#items", GuideList)
+        items = self.query_one("#items", ChecklistItems)
+        items.session = self.session
         self.refill()
         items.focus()
         if self.session.message:
