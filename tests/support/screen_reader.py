@@ -29,6 +29,9 @@ from pathlib import Path
 
 import pyte
 
+from tests.support.ptydrive import read_until_quiet
+from tests.support.wait import holds_within, wait_until
+
 GUIDE = shutil.which("spasm-guide", path=str(Path(sys.executable).parent)) or "spasm-guide"
 """The installed guide, from this interpreter's environment."""
 TDSR = shutil.which("tdsr", path=str(Path(sys.executable).parent))
@@ -104,26 +107,16 @@ class Reader:
 
     def settle(self, quiet: float = 0.4, limit: float = 15.0) -> None:
         """Read until nothing arrives for `quiet` seconds (a generous guard against hanging)."""
-        end = time.monotonic() + limit
-        while time.monotonic() < end:
-            ready, _, _ = select.select([self.fd], [], [], quiet)
-            if not ready:
-                return
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                return
-            if not data:
-                return
-            self.feed(data)
+        read_until_quiet(self.fd, quiet, limit, self.feed)
 
     def wait_shown(self, text: str, limit: float = 20.0) -> None:
         """Read until `text` is on the screen."""
-        end = time.monotonic() + limit
-        while text not in self.shown():
-            if time.monotonic() > end:
-                raise TimeoutError(f"{text!r} is not on the screen:\n{self.shown()}")
-            self.pump(0.05)
+        def on_screen() -> bool:
+            if text not in self.shown():
+                self.pump(0.05)
+            return text in self.shown()
+
+        wait_until(on_screen, lambda: f"{text!r} on the screen; it showed:\n{self.shown()}", limit, poll=0)
 
     def shown(self) -> str:
         return "\n".join(self.screen.display)
@@ -165,27 +158,35 @@ class Reader:
         seconds): after the "x" (stop talking) tdsr sends on reading the key. The times are when
         the speech server read each command, so lines said before the key (a new screen's) may
         carry a later time; they come before that "x"."""
-        end = time.monotonic() + limit
-        while time.monotonic() < end:
+        found: list[str] = []
+
+        def spoken() -> bool:
             stopped = False
             for said in self.said():
                 stopped = stopped or (said.at >= at and said.kind == "x")
                 if stopped and said.kind == "s" and said.text.strip():
-                    return said.text.strip()
+                    found.append(said.text.strip())
+                    return True
             self.pump(0.02)
-        return None
+            return False
+
+        holds_within(spoken, limit, poll=0)
+        return found[0] if found else None
 
     def speech_after(self, at: float, limit: float = 3.0) -> list[str]:
         """What was said (the "s" commands, less blank ones) after the time `at`, in order, once
         the transcript has stopped growing."""
-        end = time.monotonic() + limit
-        count = -1
-        while time.monotonic() < end:
-            said = [s.text.strip() for s in self.said() if s.at >= at and s.kind == "s" and s.text.strip()]
-            if said and len(said) == count:
-                return said
-            count = len(said)
+        said: list[str] = []
+
+        def stopped_growing() -> bool:
+            before = len(said)
+            said[:] = [s.text.strip() for s in self.said() if s.at >= at and s.kind == "s" and s.text.strip()]
+            if said and len(said) == before:
+                return True
             self.pump(0.15)
+            return False
+
+        holds_within(stopped_growing, limit, poll=0)
         return said
 
     def close(self) -> None:
