@@ -220,9 +220,8 @@ def fix_styles_cache() -> None:
         StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
 
 
-
 # Textual's geometry caches -----------------------------------------------------------------------
-# Measured over 10,000 random keys and resizes (bench/bench_soak.py): after the warm-up, live
+# Measured over 10,000 random keys and resizes (python -m bench.bench_soak): after the warm-up, live
 # objects grew only in the functools.lru_caches on Textual's Region methods and Scalar.resolve
 # (4,096 entries each for intersection, shrink, grow, union, `in` and resolve; 1,024 for the
 # rest). Each window size fills them with regions no other size asks for again, at about 300
@@ -257,6 +256,7 @@ def bound_geometry_caches() -> None:
             if callable(bound) and (bound()["maxsize"] or GEOMETRY_CACHE_SIZE + 1) > GEOMETRY_CACHE_SIZE:
                 member.cache_clear()
                 setattr(cls, name, functools.lru_cache(GEOMETRY_CACHE_SIZE)(member.__wrapped__))
+
 
 def driver_app(driver: Driver) -> App[Any]:
     """The app a driver serves."""

@@ -1,6 +1,6 @@
 """Random keys and window sizes, typed into the guide through a real pty, reproducible from a seed.
 
-Shared by tests/test_key_fuzz.py (a short run in CI) and bench/bench_soak.py (10,000 keys). Each
+Shared by tests/test_key_fuzz.py (a short run in CI) and `python -m bench.bench_soak` (10,000 keys). Each
 step is a key (every key the guide binds, letters, digits, F-keys, editing keys), a burst of
 typed or bracketed-pasted text, or a resize to anything from 6x3 to 250x80. After each step the
 driver waits until the guide has drawn its answer and is idle again, so the same seed gives the
