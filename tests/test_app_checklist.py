@@ -330,3 +330,21 @@ async def test_a_dialog_on_a_short_window_keeps_the_emergency_line_on_top(tmp_pa
         assert isinstance(app.screen, ConfirmDialog)
         assert screen_lines(app)[0].strip() == "Emergency? Call 911 or local number."
         assert text_at_cursor(app) == "No, keep them"
+
+
+async def test_a_missing_checklist_or_cramp_file_is_one_message_and_the_guide_goes_on(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(load_guide().folder, content)
+    (content / "checklist.toml").unlink()
+    (content / "cramp-now.toml").unlink()
+    app = make_app(tmp=tmp_path, content=content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k", "m")
+        await pilot.pause()
+        said = [n.message for n in notifications(app)]
+        for what, name in (("The checklist", "checklist.toml"), ("Cramp now", "cramp-now.toml")):
+            assert any(line.startswith(f"{what} cannot be shown: ") and name in line for line in said), said
+        assert app.is_running and len(app.screen_stack) == 1
+        assert "Read the guide" in screen_text(app)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -12,6 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
 from tui.widgets.key_bar import KeyBar
 
@@ -31,6 +33,19 @@ SHORT_HEIGHT = 20
 
 NARROW_WIDTH = 60
 """Windows narrower than this get messages across their whole width, not in a thin column."""
+
+
+Loaded = TypeVar("Loaded")
+
+
+def loaded_or_said(context: GuideContext, what: str, load: Callable[[], Loaded]) -> Loaded | None:
+    """What `load()` returns; or None, having told the reader in one line why `what` (a screen's
+    content) cannot be shown, so a bad content file never ends the guide."""
+    try:
+        return load()
+    except GuideError as exc:
+        context.notify(f"{what} cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+        return None
 
 
 class GuideScreen(Screen[None]):

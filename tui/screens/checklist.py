@@ -15,7 +15,6 @@ from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
 from tui.data.doctor_questions import QUESTIONS
-from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
 from tui.data.triage import TriageResult
@@ -23,7 +22,7 @@ from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.dialogs.save_path import SavePathDialog
 from tui.reader import section_reading
-from tui.screens.base import GuideScreen
+from tui.screens.base import GuideScreen, loaded_or_said
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 
@@ -80,11 +79,8 @@ class ChecklistScreen(GuideScreen):
 
     @classmethod
     def make(cls, context: GuideContext) -> ChecklistScreen | None:
-        try:
-            return cls(load_checklist(context.guide.folder))
-        except GuideError as exc:
-            context.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
-            return None
+        checklist = loaded_or_said(context, "The checklist", lambda: load_checklist(context.guide.folder))
+        return None if checklist is None else cls(checklist)
 
     @property
     def checklist(self) -> Checklist:

@@ -41,7 +41,7 @@ from tui.data.sentences import Chunk
 from tui.data.triage import DISCLAIMER, TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.reader import section_reading
-from tui.screens.base import GuideScreen
+from tui.screens.base import GuideScreen, loaded_or_said
 from tui.widgets.guide_list import GuideList
 from tui.widgets.section_text import SectionText
 
@@ -82,11 +82,8 @@ class CrampNowScreen(GuideScreen):
 
     @classmethod
     def make(cls, context: GuideContext) -> CrampNowScreen | None:
-        try:
-            return cls(load_cramp_now(context.guide.folder))
-        except GuideError as exc:
-            context.notify(f"Cramp now cannot be shown: {exc.one_line()}", severity="error", timeout=10)
-            return None
+        cramp = loaded_or_said(context, "Cramp now", lambda: load_cramp_now(context.guide.folder))
+        return None if cramp is None else cls(cramp)
 
     def __init__(self, cramp: CrampNow, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
