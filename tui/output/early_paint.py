@@ -30,7 +30,7 @@ import signal
 import sys
 import termios
 
-from tui.plain.fast import default_folder, read_small_regular_file, user_dir
+from tui.plain.fast import inputs_key, read_small_regular_file, stats, user_dir
 
 TYPE_CHECKING = False
 """As `typing.TYPE_CHECKING`, without importing `typing`."""
@@ -104,34 +104,12 @@ def base_key(argv: list[str], env: Mapping[str, str], size: tuple[int, int]) -> 
     parts += [f"{name}={env.get(name, '')!r}" for name in ENV_NAMES if name in env]
     parts += sorted(f"{name}={value!r}" for name, value in env.items() if name.startswith("TEXTUAL_"))
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    folder = default_folder()
-    try:
-        names = []
-        for top, dirs, files in os.walk(package):
-            dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-            names += [os.path.join(top, f) for f in sorted(files) if f.endswith((".py", ".tcss"))]
-        names += sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
-        names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
-        parts.append(stats(names))
-    except OSError:
-        return None
-    try:
-        info = os.stat(os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml"))
-        parts.append(f"settings:{info.st_size}:{info.st_mtime_ns}")
-    except FileNotFoundError:
-        parts.append("settings:none")
-    except OSError:
-        return None
-    return "|".join(parts)
-
-
-def stats(names: list[str]) -> str:
-    """Each file's name, size and modification time (OSError if one is missing)."""
-    out = []
-    for name in names:
-        info = os.stat(name)
-        out.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(out)
+    code: list[str] = []
+    for top, dirs, files in os.walk(package):  # (a folder it cannot read is left out, not an error)
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+        code += [os.path.join(top, f) for f in sorted(files) if f.endswith((".py", ".tcss"))]
+    inputs = inputs_key(code)
+    return None if inputs is None else "|".join([*parts, inputs])
 
 
 def terminal_size() -> tuple[int, int] | None:

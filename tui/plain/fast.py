@@ -39,33 +39,49 @@ def default_folder() -> str:
     return bundled_content_dir()
 
 
-def cache_key(section: str) -> str | None:
-    """A line naming every input of the rendering, or None if one cannot be read."""
+def stats(names: list[str]) -> str:
+    """Each file's name, size and modification time (OSError if one is missing)."""
+    out = []
+    for name in names:
+        info = os.stat(name)
+        out.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(out)
+
+
+def inputs_key(code: list[str]) -> str | None:
+    """The name, size and time of each `code` file, of every file of the bundled guide and of
+    the settings file (or that there is none): what a cached rendering was made from. None if
+    one cannot be read. Shared by this cache and the early start screen's."""
     folder = default_folder()
-    settings = os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml")
-    parts = [CACHE_VERSION, section, folder]
     try:
-        # The code that renders too (tui/data and tui/plain): a new version of the guide never
-        # prints an old layout. About 30 stat calls: well under a millisecond.
-        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        names = sorted(entry.path for sub in ("data", "plain") for entry in os.scandir(os.path.join(package, sub))
-                       if entry.name.endswith(".py"))
-        # Every TOML file of the guide: About lists the checklist's sources too.
-        names += sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
+        # Every TOML file of the guide (About lists the checklist's sources too), every section.
+        names = code + sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
         names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
-        for name in names:
-            stat = os.stat(name)
-            parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts = [stats(names)]
     except OSError:
         return None
     try:
-        stat = os.stat(settings)
-        parts.append(f"settings:{stat.st_size}:{stat.st_mtime_ns}")
+        info = os.stat(os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml"))
+        parts.append(f"settings:{info.st_size}:{info.st_mtime_ns}")
     except FileNotFoundError:
         parts.append("settings:none")
     except OSError:
         return None
     return "|".join(parts)
+
+
+def cache_key(section: str) -> str | None:
+    """A line naming every input of the rendering, or None if one cannot be read."""
+    # The code that renders too (tui/data and tui/plain): a new version of the guide never
+    # prints an old layout. About 30 stat calls: well under a millisecond.
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    try:
+        code = sorted(entry.path for sub in ("data", "plain") for entry in os.scandir(os.path.join(package, sub))
+                      if entry.name.endswith(".py"))
+    except OSError:
+        return None
+    inputs = inputs_key(code)
+    return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
 
 
 def section_argument(argv: list[str]) -> str | None:
