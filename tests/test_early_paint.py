@@ -21,13 +21,14 @@ from typing import Any
 
 import pytest
 
+from tests.support import needs
 from tests.support.guide_pty import GUARD, PtyRun, guide_on_pty
 from tests.support.ptydrive import read_until_quiet
 from tests.support.wait import wait_until
 from tui.data.settings import THEMES
 from tui.output import early_paint
 
-pyte = pytest.importorskip("pyte")
+pyte = needs.import_or_skip("pyte")
 
 
 pytestmark = pytest.mark.e2e

@@ -22,13 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.ptydrive import Session, spawn
 from tui.lean_driver import LeanDriver, terminal_caps
 from tui.output.screen_model import EL, Caps, ScreenModel
 from tui.output.tokens import keeps_style
 from tui.textual_private import set_driver_output
 
-pyte = pytest.importorskip("pyte")
+pyte = needs.import_or_skip("pyte")
 
 
 ROOT = Path(__file__).resolve().parent.parent

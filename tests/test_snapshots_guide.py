@@ -8,6 +8,20 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app
+from tui.screens.about import AboutScreen
+from tui.screens.base import GuideScreen
+from tui.screens.contents import ContentsScreen
+from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
+from tui.screens.section import SectionScreen
+from tui.screens.settings import SettingsScreen
+from tui.screens.start import MENU, StartScreen
+
+
+def menu_keys(name: str) -> list[str]:
+    """Down to the start menu's row for screen `name`, then Enter: found from the menu itself."""
+    return ["down"] * [screen for screen, _ in MENU].index(name) + ["enter"]
+
 
 SIZES = [(80, 24), (40, 12)]
 """Every screen is checked at both sizes."""
@@ -19,8 +33,8 @@ SCREENS: dict[str, list[str]] = {
     "section-scrolled": ["3", "pagedown"],
     "search": ["slash", *"cramp", "enter"],
     "help": ["3", "question_mark"],
-    "about": ["up", "enter"],
-    "settings": ["down", "down", "down", "enter"],
+    "about": menu_keys("about"),
+    "settings": menu_keys("settings"),
 }
 """Screen name to the keys that reach it from the start screen."""
 
@@ -29,6 +43,21 @@ SCREENS: dict[str, list[str]] = {
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     assert snap_compare(make_app(tmp=tmp_path), press=SCREENS[screen], terminal_size=size)
+
+
+SHOWN: dict[str, type[GuideScreen]] = {
+    "start": StartScreen, "contents": ContentsScreen, "section": SectionScreen, "section-scrolled": SectionScreen,
+    "search": SearchScreen, "help": HelpScreen, "about": AboutScreen, "settings": SettingsScreen}
+"""Each snapshot's name to the screen it must show: a snapshot of the wrong screen is no check."""
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*SCREENS[screen])
+        await pilot.pause()
+        assert type(app.screen) is SHOWN[screen], type(app.screen).__name__
 
 
 def test_start_screen_with_no_color(snap_compare: Callable[..., bool], tmp_path: Path,

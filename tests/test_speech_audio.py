@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tui.data.content import load_guide
 from tui.data.sentences import spoken_text
 from tui.data.settings import Settings, emergency_line
@@ -28,7 +29,7 @@ from tui.speech.client import SpeechClient
 from tui.speech.listen import guide_speech
 from tui.speech.protocol import Event, Saved
 
-pytestmark = pytest.mark.skipif(not espeak_library_present(), reason="libespeak-ng1 is not installed")
+pytestmark = needs.skip_unless(espeak_library_present(), "libespeak-ng1")
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout: the guide runs from here as `python -m tui`."""
@@ -161,7 +162,7 @@ def closest(words: str) -> str:
 
 
 def test_emergency_line_is_intelligible(tmp_path: Path) -> None:
-    pocketsphinx = pytest.importorskip("pocketsphinx")
+    pocketsphinx = needs.import_or_skip("pocketsphinx")
     events: queue.Queue[Event] = queue.Queue()
     client = SpeechClient(events.put, rate=140, voice="gmw/en-us", log_path=tmp_path / "speech.log")
     audio: dict[str, bytes] = {}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.pulse import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
 from tests.support.wait import wait_until
 from tui.speech.client import SpeechClient
@@ -67,7 +68,7 @@ def test_speech_reaches_the_server_and_pause_and_stop_silence_it(pulse: dict[str
 def test_a_failing_sound_server_is_reported_not_hidden(tmp_path: Path) -> None:
     """paplay with no server to talk to: an error event naming the reason, once."""
     if not shutil.which("paplay"):
-        pytest.skip("paplay is not installed")
+        needs.missing("paplay")
     env = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
     env.update(PULSE_SERVER=f"unix:{tmp_path / 'no-such-socket'}", PATH=os.environ.get("PATH", ""))
     events: list[Event] = []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.speech_fake import FakeClient
 from tui.speech.audio import espeak_library_present
 from tui.speech.client import SpeechClient
@@ -139,7 +140,7 @@ def test_a_bad_event_is_refused_with_the_reason(line: bytes, reason: str) -> Non
     assert reason in str(refused.value)
 
 
-@pytest.mark.skipif(not espeak_library_present(), reason="libespeak-ng1 is not installed")
+@needs.skip_unless(espeak_library_present(), "libespeak-ng1")
 def test_the_worker_answers_a_bad_line_with_an_error_and_carries_on(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": str(tmp_path)}  # no player needed
     proc = subprocess.Popen([sys.executable, "-m", "tui.speech.worker", str(tmp_path / "work")],

@@ -20,12 +20,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.wait import holds_within
 from tui.speech.audio import availability, espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_event
 
-pytestmark = pytest.mark.skipif(not espeak_library_present(), reason="libespeak-ng1 is not installed")
+pytestmark = needs.skip_unless(espeak_library_present(), "libespeak-ng1")
 
 ROOT = Path(__file__).resolve().parent.parent
 GUARD = 10.0

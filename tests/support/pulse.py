@@ -13,15 +13,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.wait import holds_within
 from tui.speech.audio import espeak_library_present
 
 NEEDED = ("pulseaudio", "parec", "paplay", "pactl")
 """Programs the playback tests need (Debian pulseaudio and pulseaudio-utils)."""
 
-needs_pulse = pytest.mark.skipif(
-    not espeak_library_present() or not all(shutil.which(tool) for tool in NEEDED),
-    reason="needs libespeak-ng1, pulseaudio and pulseaudio-utils",
+needs_pulse = needs.skip_unless(
+    espeak_library_present() and all(shutil.which(tool) for tool in NEEDED),
+    "libespeak-ng1, pulseaudio and pulseaudio-utils",
 )
 """Skip only where the real sound server or speech library is not installed (CI installs both)."""
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import needs
 from tests.support.wait import GUARD, NeverHappened, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,7 +61,7 @@ def require_tools(*names: str) -> dict[str, str]:
     paths = {name: find_tool(name) for name in names}
     missing = [name for name, path in paths.items() if path is None]
     if missing:
-        pytest.skip(f"not installed: {', '.join(missing)} (CI installs them in .ci/run)")
+        needs.missing(", ".join(missing))
     return {name: path for name, path in paths.items() if path is not None}
 
 
