@@ -18,8 +18,6 @@ import sys
 import wave
 from pathlib import Path
 
-import pytest
-
 from tests.support import needs
 from tui.data.content import load_guide
 from tui.data.sentences import spoken_text

@@ -13,8 +13,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from tests.support import needs
 from tests.support.pulse import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
 from tests.support.wait import wait_until

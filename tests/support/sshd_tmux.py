@@ -22,8 +22,6 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
-
 from tests.support import needs
 from tests.support.wait import GUARD, NeverHappened, wait_until
 
