@@ -41,6 +41,8 @@ pytestmark = [pytest.mark.e2e]
 
 HOSTS = 3
 """Backends behind the front address."""
+SEATS = 3
+"""Readers at once on each host (the page's SPASM_GUIDE_MAX_READERS)."""
 MARK = "SPASM_SCALE_TEST_HOST"
 """Set (by sshd's SetEnv) to the backend's number in every guide it runs: where a reader landed."""
 
@@ -162,7 +164,9 @@ def test_readers_through_haproxy_share_one_host_key_survive_a_lost_host_and_a_ho
         for host in range(HOSTS):
             installed = install_host_key(key, tmp_path / f"host{host}" / "etc")
             setenv = {"PATH": f"{bin_folder}:{remote_path()}", **xdg_env(tmp_path / f"host{host}" / "home"),
-                      MARK: str(host)}
+                      MARK: str(host), "SPASM_GUIDE_MAX_READERS": str(SEATS),
+                      "SPASM_GUIDE_READERS_DIR": str(tmp_path / f"host{host}" / "seats"),
+                      "SPASM_GUIDE_HOST": "guide.example.org"}
             servers.append(start_sshd(tmp_path / f"host{host}" / "sshd", extra=block, setenv=setenv,
                                       host_key=installed, client_key=client_key))
         with running_front(tmp_path / "haproxy", [server.port for server in servers]) as front, \
@@ -200,10 +204,16 @@ def test_readers_through_haproxy_share_one_host_key_survive_a_lost_host_and_a_ho
 
             # New readers still get in, at once (HAProxy retries another host) and after the
             # check has marked the host down.
-            late = [f"late{n}" for n in range(HOSTS)]
+            late = [f"late{n}" for n in range(HOSTS - 1)]
             for name in late:
                 assert readers.start(name) != 0
                 readers.open_checklist(name)
+            # Now every seat of the hosts left is taken: the next reader hears so, in one line.
+            tmux.new("turned-away", servers[1].ssh_argv(port=front.port, known_hosts=known_hosts))
+            assert tmux.wait_dead("turned-away") == 75, tmux.screen("turned-away")
+            said = tmux.scrollback("turned-away")
+            assert said.startswith("The guide is busy. Try again in a minute, or read it as plain text: "
+                                   f"ssh {os_user()}@gui\nde.example.org plain\n"), said
             wait_until(lambda: front.server_states().get("guide1", "").startswith("DOWN"),
                        lambda: f"HAProxy marking the lost host down: {front.server_states()}")
 

@@ -450,6 +450,11 @@ class Tmux:
         """The visible screen as text, one line per row."""
         return self.run("capture-pane", "-p", "-t", name)
 
+    def scrollback(self, name: str) -> str:
+        """Everything the pane has shown, from the top of its history (rows as the terminal wrapped
+        them): what a finished program said, even after tmux's "Pane is dead" line scrolled it."""
+        return self.run("capture-pane", "-p", "-S", "-", "-t", name)
+
     def cursor_line(self, name: str) -> str:
         """The screen row the terminal cursor is on, from the cursor onwards (what a reader hears)."""
         x, y = (int(n) for n in self.run("display-message", "-p", "-t", name, "#{cursor_x} #{cursor_y}").split())
