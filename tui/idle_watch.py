@@ -10,12 +10,21 @@ from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from tui.host_limits import IdleClock, idle_clock
 
-if TYPE_CHECKING:
-    from tui.app import GuideApp
+
+class WatchedApp(Protocol):
+    """What the watch needs of the app (the guide's App; named so, not imported: no cycle)."""
+
+    def set_interval(self, interval: float, callback: Callable[[], None], *, name: str | None = None) -> Any: ...
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = False) -> None: ...
+    def announce(self, *texts: str) -> None: ...
+    def clear_notifications(self) -> None: ...
+    def exit(self, result: Any = None, return_code: int = 0, message: Any = None) -> None: ...
 
 CHECK_EVERY_MOST = 5.0
 """Seconds between looks at the clock, at most (short limits are looked at more often)."""
@@ -24,7 +33,7 @@ CHECK_EVERY_MOST = 5.0
 class IdleWatch:
     """Looks at the reader's idle clock on a timer, and warns or closes the app."""
 
-    def __init__(self, app: GuideApp, clock: IdleClock) -> None:
+    def __init__(self, app: WatchedApp, clock: IdleClock) -> None:
         self.app = app
         self.clock = clock
         period = max(0.1, min(CHECK_EVERY_MOST, clock.warn_after / 10, clock.close_after / 10))
@@ -46,7 +55,7 @@ class IdleWatch:
             self.app.exit(return_code=0, message=self.clock.closing())
 
 
-def start_idle_watch(app: GuideApp) -> IdleWatch | None:
+def start_idle_watch(app: WatchedApp) -> IdleWatch | None:
     """An idle watch for `app` if the host set one (SPASM_GUIDE_IDLE_WARN_MINUTES), else None."""
     clock = idle_clock(os.environ, time.monotonic())
     return None if clock is None else IdleWatch(app, clock)
