@@ -83,8 +83,8 @@ class Reader:
 class Crowd:
     """Every reader's pty in one selector loop (threads would cost more than they measure)."""
 
-    def __init__(self, server: SshServer, env: dict[str, str]) -> None:
-        self.server, self.env = server, env
+    def __init__(self, server: SshServer, env: dict[str, str], command: list[str]) -> None:
+        self.server, self.env, self.command = server, env, command
         self.selector = selectors.DefaultSelector()
         self.readers: list[Reader] = []
         self.pressing = False
@@ -92,7 +92,7 @@ class Crowd:
     def add(self) -> Reader:
         master, slave = pty.openpty()
         set_size(slave, 80, 24)
-        proc = subprocess.Popen(self.server.ssh_argv([str(GUIDE)]), stdin=slave, stdout=slave, stderr=slave,
+        proc = subprocess.Popen(self.server.ssh_argv(self.command), stdin=slave, stdout=slave, stderr=slave,
                                 env=self.env, start_new_session=True)
         os.close(slave)
         os.set_blocking(master, False)
@@ -184,8 +184,8 @@ class Crowd:
             os.close(reader.fd)
 
 
-def session_processes(server: SshServer) -> tuple[list[int], list[int]]:
-    """(guides, the sshd processes serving them) of this run, by the listener's descendants."""
+def descendants(root: int) -> list[int]:
+    """Every process below `root`."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -194,16 +194,28 @@ def session_processes(server: SshServer) -> tuple[list[int], list[int]]:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(parent, []).append(int(entry.name))
-    guides, others, todo = [], [], [server.process.pid]
+    found, todo = [], [root]
     while todo:
         for pid in children.get(todo.pop(), []):
             todo.append(pid)
-            try:
-                cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            except OSError:
-                continue
-            (guides if b"spasm-guide" in cmdline else others).append(pid)
-    return guides, others
+            found.append(pid)
+    return found
+
+
+def reader_processes(sshd: SshServer, start_server: subprocess.Popen[bytes] | None) -> tuple[list[int], list[int]]:
+    """(the guides' side, the sshd side) of this run's readers. With a start server, the guides'
+    side is the server and its forked readers; else the guides below sshd."""
+    below_sshd = descendants(sshd.process.pid)
+    if start_server is not None:
+        return [start_server.pid, *descendants(start_server.pid)], below_sshd
+
+    def is_guide(pid: int) -> bool:
+        try:
+            return b"spasm-guide" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            return False
+
+    return [pid for pid in below_sshd if is_guide(pid)], [pid for pid in below_sshd if not is_guide(pid)]
 
 
 def pss_kib(pid: int) -> int:
@@ -259,65 +271,108 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
 
 
+START_SERVER = Path(__file__).resolve().parent / "start_server.py"
+"""The prototype start server (bench/start_server.py), run as a script by the forced command."""
+
+
+@dataclass
+class Run:
+    """One way of starting readers, measured over the same steps."""
+
+    name: str
+    rows: list[tuple[int, float, float, int, int, float, float, str]] = field(default_factory=list)
+    first_paint: float = 0.0
+    login_cpu: float = 0.0
+    idle_cpu: float = 0.0
+
+
+def measure(run: Run, server: SshServer, env: dict[str, str], command: list[str], steps: list[int],
+            seconds: float, start_server: subprocess.Popen[bytes] | None) -> None:
+    """First paint alone (median of 5), then the steps, for one way of starting readers."""
+    run.first_paint = statistics.median(timed_login(server.ssh_argv(command), env, READY) for _ in range(5))
+    time.sleep(2.0)  # the timed logins' guides are ending
+    earlier = set(reader_processes(server, start_server)[0])
+    crowd = Crowd(server, env, command)
+    try:
+        for count in steps:
+            crowd.grow_to(count)
+            if count == steps[0]:
+                crowd.idle(2.0)
+                guides, _ = reader_processes(server, start_server)
+                mine = [pid for pid in guides if pid not in earlier]  # the crowd's own guides
+                before = {pid: cpu_seconds([pid]) for pid in mine}
+                run.login_cpu = sum(before.values()) / max(1, len(mine))
+                crowd.idle(10.0)
+                after = {pid: cpu_seconds([pid]) for pid in mine}
+                run.idle_cpu = sum(after[pid] - before[pid] for pid in mine if after[pid]) / 10.0 / max(1, len(mine))
+            samples, no_frame = crowd.run_for(seconds)
+            guides, sshds = reader_processes(server, start_server)
+            run.rows.append((count, percentile(samples, 0.5), percentile(samples, 0.99), len(samples), no_frame,
+                             sum(pss_kib(pid) for pid in guides) / 1024 / count,
+                             sum(pss_kib(pid) for pid in sshds) / 1024 / count, loadavg()))
+    finally:
+        crowd.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--steps", default="20,40,80,120,160", help="reader counts, rising")
     parser.add_argument("--seconds", type=float, default=20.0, help="seconds of keys at each step")
     parser.add_argument("--quick", action="store_true", help="a smoke test: 4 then 8 readers, 6 s each")
+    parser.add_argument("--start-server", action="store_true",
+                        help="also measure the prototype start server (bench/start_server.py), in the same run")
     args = parser.parse_args()
     steps = [4, 8] if args.quick else [int(n) for n in args.steps.split(",")]
     seconds = 6.0 if args.quick else args.seconds
     work = Path(tempfile.mkdtemp(prefix="spasm-bench-capacity-"))
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR", "COLUMNS", "LINES")}
     env["TERM"] = "xterm-256color"
-    rows = []
+    runs = [Run("per-connection start (today)")]
     try:
         server = start_sshd(work / "sshd", setenv={"PATH": remote_path(), MARK: uuid.uuid4().hex,
                                                    **xdg_env(work / "remote-home")})
-        crowd = Crowd(server, env)
         try:
             timed_login(server.ssh_argv([str(GUIDE)]), env, READY)  # the start cache, as on a live host
             bare = statistics.median(timed_login(server.ssh_argv(["true"]), env, b"\0") for _ in range(5))
-            first = statistics.median(timed_login(server.ssh_argv([str(GUIDE)]), env, READY) for _ in range(5))
             load_at_start = loadavg()
-            for count in steps:
-                crowd.grow_to(count)
-                if count == steps[0]:
-                    crowd.idle(2.0)
-                    guides, _ = session_processes(server)
-                    before = cpu_seconds(guides)
-                    login_cpu = before / max(1, len(guides))
-                    crowd.idle(10.0)
-                    idle_cpu = (cpu_seconds(guides) - before) / 10.0 / max(1, len(guides))
-                samples, no_frame = crowd.run_for(seconds)
-                guides, sshds = session_processes(server)
-                rows.append((count, percentile(samples, 0.5), percentile(samples, 0.99), len(samples),
-                             no_frame,
-                             statistics.mean(pss_kib(pid) for pid in guides) / 1024,
-                             sum(pss_kib(pid) for pid in sshds) / 1024 / max(1, len(guides)), loadavg()))
+            measure(runs[0], server, env, [str(GUIDE)], steps, seconds, None)
+            if args.start_server:
+                runs.append(Run("start server (bench/start_server.py)"))
+                socket_path = work / "start.sock"
+                starter = subprocess.Popen([sys.executable, str(START_SERVER), "serve", str(socket_path)],
+                                           stdout=subprocess.PIPE, env=env | xdg_env(work / "remote-home"),
+                                           cwd=Path(__file__).resolve().parents[1])
+                try:
+                    assert starter.stdout is not None and starter.stdout.readline().strip() == b"ready"
+                    measure(runs[1], server, env, [sys.executable, str(START_SERVER), "connect", str(socket_path)],
+                            steps, seconds, starter)
+                finally:
+                    starter.kill()
+                    starter.wait(10)
         finally:
-            crowd.close()
             server.stop()
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
     cores = os.cpu_count() or 1
     print(f"spasm-guide capacity over a local sshd: {cores} cores, keys every {PERIOD:.0f} s per reader"
-          f" (next section, page down, page up), {seconds:.0f} s per step; load at start {load_at_start}\n")
-    print("| readers | key-to-frame p50 | p99 | frames | keys that drew nothing | guide PSS"
-          " | sshd PSS per reader | load 1/5/15 min |")
-    print("|---|---|---|---|---|---|---|---|")
-    for count, p50, p99, keys, late, guide, sshd, load in rows:
-        print(f"| {count} | {p50 * 1000:.0f} ms | {p99 * 1000:.0f} ms | {keys} | {late} | {guide:.1f} MiB "
-              f"| {sshd:.1f} MiB | {load} |")
-    under = [row[0] for row in rows if row[2] < GOAL_P99]
-    knee = max(under) if under else None
-    print(f"\nknee (last step with p99 under {GOAL_P99 * 1000:.0f} ms): "
-          + (f"{knee} readers, {knee / cores:.0f} per core" if knee else f"below {steps[0]} readers"))
-    print(f"first paint over ssh {first * 1000:.0f} ms, a bare `ssh host true` {bare * 1000:.0f} ms:"
-          f" {first / bare:.2f}x (medians of 5, alone)")
-    print(f"per reader: {login_cpu:.2f} s of CPU to log in and open section one (the guide's process);"
-          f" idle {idle_cpu * 100:.2f}% of a core")
+          f" (next section, page down, page up), {seconds:.0f} s per step; load at start {load_at_start}")
+    for run in runs:
+        print(f"\n{run.name}\n")
+        print("| readers | key-to-frame p50 | p99 | frames | keys that drew nothing | guide side PSS per reader"
+              " | sshd side PSS per reader | load 1/5/15 min |")
+        print("|---|---|---|---|---|---|---|---|")
+        for count, p50, p99, keys, late, guide, sshd, load in run.rows:
+            print(f"| {count} | {p50 * 1000:.0f} ms | {p99 * 1000:.0f} ms | {keys} | {late} | {guide:.1f} MiB "
+                  f"| {sshd:.1f} MiB | {load} |")
+        under = [row[0] for row in run.rows if row[2] < GOAL_P99]
+        knee = max(under) if under else None
+        print(f"\nknee (last step with p99 under {GOAL_P99 * 1000:.0f} ms): "
+              + (f"{knee} readers, {knee / cores:.0f} per core" if knee else f"below {steps[0]} readers"))
+        print(f"first paint over ssh {run.first_paint * 1000:.0f} ms, a bare `ssh host true` {bare * 1000:.0f} ms:"
+              f" {run.first_paint / bare:.2f}x (medians of 5, alone)")
+        print(f"per reader: {run.login_cpu:.2f} s of CPU to log in and open section one (the guide's process);"
+              f" idle {run.idle_cpu * 100:.2f}% of a core")
     return 0
 
 
