@@ -20,6 +20,7 @@ from tui.cursor import CursorFollowsFocus
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
+from tui.idle_watch import IdleWatch, start_idle_watch
 from tui.keys import SPEECH_ACTIONS, key_in_words
 from tui.navigation import Navigation
 from tui.paint_hold import PaintHold
@@ -138,6 +139,8 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         """A section to open at start (`--section N`), over the start screen: Esc goes back to it."""
         self.reader = Reader(self)
         """Reading aloud: the speech worker starts on first use."""
+        self.idle_watch: IdleWatch | None = None
+        """Warns, then closes, a reader who presses nothing (only when the host asks)."""
         for theme in OWN_THEMES:
             self.register_theme(theme)
         self.theme = theme_override or settings.theme
@@ -169,6 +172,7 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
+        self.idle_watch = start_idle_watch(self)
         if self.start_section is not None:
             self.open_section(self.start_section)
 
@@ -237,6 +241,8 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
             # (it would mount with no widgets, and the quit would end in a traceback).
             return
+        if isinstance(event, events.Key) and self.idle_watch is not None:
+            self.idle_watch.key_pressed()
         # On a narrow window the next key takes a message away (the key still does its work), so
         # its row goes back to the text.
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack \

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -19,6 +20,11 @@ def main() -> int:
     argv = sys.argv[1:]
     if try_cached(argv):
         return 0
+    from tui.host_limits import claim_seat  # before the first paint: a full host says so and goes
+
+    if refused := claim_seat(argv, os.environ):
+        sys.stderr.write(f"{refused[0]}\n")
+        return refused[1]
     from tui.output import early_paint
 
     if early_paint.paint(argv):

@@ -36,6 +36,8 @@ HOSTING_DOC = ROOT / "docs" / "hosting.md"
 BLOCK_BEGIN = "# BEGIN spasm-guide"
 BLOCK_END = "# END spasm-guide"
 """Marker comments around the tested Match block in docs/hosting.md."""
+KNOWN_HOST_ALIAS = "guide-under-test"
+"""The name a strict client records the host key under (ssh's HostKeyAlias), whatever the port."""
 
 
 
@@ -132,11 +134,18 @@ class SshServer:
     user: str
     """The account the client logs in as: the one running the tests."""
 
-    def ssh_argv(self, command: Sequence[str] = (), port: int | None = None) -> list[str]:
-        """An ssh command line that logs in with a pty and runs `command` (if any) remotely."""
+    def ssh_argv(self, command: Sequence[str] = (), port: int | None = None,
+                 known_hosts: Path | None = None) -> list[str]:
+        """An ssh command line that logs in with a pty and runs `command` (if any) remotely.
+
+        With `known_hosts`, the host key must be the one recorded there for the alias
+        `KNOWN_HOST_ALIAS` (strict checking, as a reader's client does after the first visit)."""
+        checking = ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"] \
+            if known_hosts is None else \
+            ["-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={known_hosts}",
+             "-o", f"HostKeyAlias={KNOWN_HOST_ALIAS}"]
         argv = [
-            find_tool("ssh") or "ssh", "-tt", "-q",
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            find_tool("ssh") or "ssh", "-tt", "-q", *checking,
             "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
             "-F", "/dev/null", "-i", str(self.client_key), "-p", str(port or self.port),
             f"{self.user}@127.0.0.1",
@@ -160,20 +169,30 @@ class SshServer:
                 self.process.wait(10)
 
 
-def start_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = None) -> SshServer:
+def make_key(path: Path) -> Path:
+    """A new ed25519 key pair at `path` (and `path`.pub), no passphrase; returns `path`."""
+    keygen = require_tools("ssh-keygen")["ssh-keygen"]
+    subprocess.run([keygen, "-q", "-t", "ed25519", "-N", "", "-C", "spasm-guide-test", "-f", str(path)],
+                   check=True, capture_output=True)
+    return path
+
+
+def start_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = None,
+               host_key: Path | None = None, client_key: Path | None = None) -> SshServer:
     """Start a private sshd: own host key, own client key, own config; wait until it listens.
 
     `setenv` goes into the global SetEnv line (the remote PATH and XDG folders); `extra` is
-    appended at the end of the config (a Match block must come last).
+    appended at the end of the config (a Match block must come last). A `host_key` or
+    `client_key` given is used instead of a new one (several servers behind one address share
+    both: docs/scale-out.md).
     """
     tools = require_tools("sshd", "ssh", "ssh-keygen")
     folder.mkdir(parents=True, exist_ok=True)
-    host_key, client_key = folder / "host_key", folder / "client_key"
-    for key in (host_key, client_key):
-        subprocess.run([tools["ssh-keygen"], "-q", "-t", "ed25519", "-N", "", "-C", "spasm-guide-test",
-                        "-f", str(key)], check=True, capture_output=True)
+    host_key = host_key or make_key(folder / "host_key")
+    client_key = client_key or make_key(folder / "client_key")
     authorized = folder / "authorized_keys"
-    authorized.write_text((folder / "client_key.pub").read_text(encoding="utf-8"), encoding="utf-8")
+    authorized.write_text(client_key.with_name(client_key.name + ".pub").read_text(encoding="utf-8"),
+                          encoding="utf-8")
     # sshd refuses to start without its privilege-separation folder; a fresh container lacks it.
     Path("/run/sshd").mkdir(mode=0o755, parents=True, exist_ok=True)
     port = free_port()
@@ -223,9 +242,10 @@ def os_user() -> str:
 
 
 @contextmanager
-def running_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = None) -> Iterator[SshServer]:
+def running_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = None,
+                 host_key: Path | None = None, client_key: Path | None = None) -> Iterator[SshServer]:
     """An sshd for the duration of a with-block, stopped however the block ends."""
-    server = start_sshd(folder, extra, setenv)
+    server = start_sshd(folder, extra, setenv, host_key, client_key)
     try:
         yield server
     finally:
@@ -428,6 +448,11 @@ class Tmux:
     def screen(self, name: str) -> str:
         """The visible screen as text, one line per row."""
         return self.run("capture-pane", "-p", "-t", name)
+
+    def scrollback(self, name: str) -> str:
+        """Everything the pane has shown, from the top of its history (rows as the terminal wrapped
+        them): what a finished program said, even after tmux's "Pane is dead" line scrolled it."""
+        return self.run("capture-pane", "-p", "-S", "-", "-t", name)
 
     def cursor_line(self, name: str) -> str:
         """The screen row the terminal cursor is on, from the cursor onwards (what a reader hears)."""
