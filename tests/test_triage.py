@@ -127,7 +127,7 @@ def test_every_tier_speaks_the_words_of_the_region(region: str) -> None:
 def test_an_item_action_comes_with_the_result() -> None:
     result = triage(CHECKLIST, {"statin-pain", "sharp-pain"}, routes_for("UK"))
     assert result.label == "URGENT"
-    assert result.actions == ("Stop taking the statin, and get help today: call 111 or your GP.",)
+    assert result.actions == ("Stop taking the statin. Tell the doctor you stopped it.",)
     lines = result_lines(result)
     assert lines.index("Do this now:") < lines.index("What to do:")
 
