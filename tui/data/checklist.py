@@ -119,7 +119,8 @@ class Checklist:
     items: tuple[Item, ...]
     """All items in display order; `items[n - 1].number == n`."""
     cautions: dict[str, str]
-    """Kind id to its caution, shown once with any result that gives advice of that kind."""
+    """Kind id to its caution, shown once with any result that gives advice of that kind ("" for a
+    kind with no caution). The keys are every declared kind."""
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -183,7 +184,7 @@ def _parse_advice(value: Any, path: Path, key: str, kinds: dict[str, str]) -> Ad
 
 
 def _parse_kinds(data: dict[str, Any], path: Path) -> dict[str, str]:
-    """The optional [kinds.<id>] tables: kind id to its caution."""
+    """The optional [kinds.<id>] tables: kind id to its caution ("" when it has none)."""
     tables = data.get("kinds", {})
     if not isinstance(tables, dict):
         raise ContentError(path, "key 'kinds' must be a table of [kinds.<id>] tables")
@@ -192,7 +193,8 @@ def _parse_kinds(data: dict[str, Any], path: Path) -> dict[str, str]:
         if not _ID.match(kind_id) or not isinstance(table, dict):
             raise ContentError(path, f"key 'kinds.{kind_id}' must be a table with an id of letters, digits and '-'")
         refuse_unknown_keys(table, frozenset({"caution"}), path, f"kinds.{kind_id}.")
-        kinds[kind_id] = _template(table, "caution", path, f"kinds.{kind_id}.")
+        # A kind with no caution only marks lines an item can rule out ("keep taking it").
+        kinds[kind_id] = _template(table, "caution", path, f"kinds.{kind_id}.") if "caution" in table else ""
     return kinds
 
 

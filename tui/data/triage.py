@@ -119,7 +119,7 @@ def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes 
         actions=tuple(dict.fromkeys(routes.fill(line.text) for line in actions)),
         advice=tuple(routes.fill(line.text) for line in advice),
         safety_net=routes.fill(top.safety_net),
-        cautions=tuple(routes.fill(checklist.cautions[kind]) for kind in kinds),
+        cautions=tuple(routes.fill(checklist.cautions[kind]) for kind in kinds if checklist.cautions[kind]),
         earlier=earlier,
     )
 
