@@ -79,7 +79,11 @@ VIGNETTES: tuple[Vignette, ...] = (
     Vignette("On simvastatin, tender and weak arm muscles", ("statin-pain", "hard-muscle"), "urgent", STATINS),
     Vignette("Dropping cups, weak grip, hand spasms", ("weak-hands-feet",), "urgent", SOURCE),
     Vignette("Unsteady on the stairs, balance is off", ("walking-balance",), "urgent", SOURCE),
-    Vignette("Back spasm with pain shooting down one leg", ("shooting-pain", "hard-muscle"), "urgent", SOURCE),
+    # Was "urgent" (the source article). NHS "Sciatica" (copy read 7 December 2026) says see a GP
+    # if it is not better after a few weeks, and A&E or 999 only with the bladder, bowel, numbness
+    # or both-legs signs: plain sciatica is "soon" (a correction recorded in About).
+    Vignette("Back spasm with pain shooting down one leg", ("shooting-pain", "hard-muscle"), "soon",
+             'NHS, "Sciatica": see a GP if not better after a few weeks'),
     Vignette("One calf swollen, red and warm, breathing fine", ("one-calf-swollen",), "urgent",
              'NHS, "DVT": ask for an urgent GP appointment or call 111'),
     Vignette("Calf pain stays after the cramp went", ("one-calf-swollen",), "urgent",
@@ -89,14 +93,19 @@ VIGNETTES: tuple[Vignette, ...] = (
     Vignette("Cramping in the belly with leg cramps", ("chest-belly-cramps",), "urgent", MSD_CRAMPS_NOW),
     Vignette("Cramp-like pain in the chest muscles, not heavy", ("chest-belly-cramps",), "urgent",
              MSD_CRAMPS_NOW),
+    # Was "urgent". Society for Endocrinology emergency guidance (Endocrine Connections 2016, read
+    # 7 December 2026): acute hypocalcaemia with spasms and tingling is an emergency at any level.
     Vignette("After vomiting: both hands cramp, fingers and lips tingle", ("low-calcium", "fluid-loss"),
-             "urgent", 'MSD, "Hypocalcemia"; ' + MSD_CRAMPS_NOW),
+             "emergency", 'Society for Endocrinology 2016, "Acute hypocalcaemia"'),
     Vignette("Cramps after three days of diarrhea", ("fluid-loss",), "urgent", MSD_CRAMPS_NOW),
     Vignette("Cramps since starting a water pill", ("fluid-loss",), "urgent",
              MSD_CRAMPS_NOW + " (fluid lost through diuretics)"),
-    Vignette("Arm twitching for weeks, and it is weaker", ("twitching-weeks",), "urgent",
+    # The twitching item was split: twitching for over 2 weeks alone is now "soon" (NHS "Twitching
+    # eyes and muscles": see a GP after 2 weeks); with weakness or a thinning muscle it has its own
+    # item, still "urgent". Same tier, the item that now fits.
+    Vignette("Arm twitching for weeks, and it is weaker", ("twitching-weak", "twitching-weeks"), "urgent",
              MSD_CRAMPS_NOW + '; MedlinePlus, "Muscle twitching"'),
-    Vignette("A hand muscle looks thinner and twitches", ("twitching-weeks",), "urgent",
+    Vignette("A hand muscle looks thinner and twitches", ("twitching-weak",), "urgent",
              'MedlinePlus, "Muscle twitching": see a provider for loss of muscle size'),
     Vignette("Part of the foot went numb, with cramps", ("numb-patch", "sharp-pain"), "urgent", MSD_CRAMPS_NOW),
     Vignette("One foot drags when walking", ("walking-balance",), "urgent",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from tui.data.settings import REGIONS
 
-PLACEHOLDERS: tuple[str, ...] = ("{number}", "{hospital}", "{urgent_route}")
+PLACEHOLDERS: tuple[str, ...] = ("{number}", "{hospital}", "{urgent_route}", "{pregnancy_route}")
 """Every placeholder a checklist text may use."""
 
 
@@ -26,28 +26,33 @@ class CareRoutes:
     """What the emergency department is called there, with its article."""
     urgent_route: str
     """Where to get help today when it is not an emergency."""
+    pregnancy_route: str = "your midwife or doctor, or the maternity unit"
+    """Who to call first when pregnant or just after a birth (NHS: midwife, GP or maternity unit)."""
 
     def fill(self, text: str) -> str:
         """`text` with every placeholder replaced by this region's words."""
         return (text.replace("{number}", self.number)
                 .replace("{hospital}", self.hospital)
-                .replace("{urgent_route}", self.urgent_route))
+                .replace("{urgent_route}", self.urgent_route)
+                .replace("{pregnancy_route}", self.pregnancy_route))
 
 
-_ROUTES: dict[str, tuple[str, str]] = {
-    "US": ("the emergency room (ER)", "call your doctor, or go to urgent care, or call a nurse advice line"),
-    "UK": ("A&E", "call 111 or your GP"),
-    "EU": ("the emergency department", "call your doctor or the local out-of-hours service"),
+_ROUTES: dict[str, tuple[str, str, str]] = {
+    "US": ("the emergency room (ER)", "call your doctor, or go to urgent care, or call a nurse advice line",
+           "your pregnancy doctor or midwife, or the labor and delivery unit"),
+    "UK": ("A&E", "call 111 or your GP", "your midwife, GP or maternity unit"),
+    "EU": ("the emergency department", "call your doctor or the local out-of-hours service",
+           "your midwife or doctor, or the maternity unit"),
 }
-"""Region id to (hospital, urgent route). The ids are those of settings.REGIONS."""
+"""Region id to (hospital, urgent route, pregnancy route). The ids are those of settings.REGIONS."""
 
 
 def routes_for(region: str) -> CareRoutes:
     """The routes for a region id; an unknown id gets the US routes (the source's country)."""
     if region not in _ROUTES or region not in REGIONS:
         region = "US"
-    hospital, urgent_route = _ROUTES[region]
-    return CareRoutes(REGIONS[region][0], hospital, urgent_route)
+    hospital, urgent_route, pregnancy_route = _ROUTES[region]
+    return CareRoutes(REGIONS[region][0], hospital, urgent_route, pregnancy_route)
 
 
 DEFAULT_ROUTES = routes_for("US")

@@ -32,8 +32,19 @@ MAX_ADVICE = 5
 """At most five advice lines per tier, as NHS care cards do."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ITEM_KEYS = frozenset({"id", "group", "text", "tier", "source", "red_flag", "action"})
+_ITEM_KEYS = frozenset({"id", "group", "text", "tier", "source", "red_flag", "action", "unsafe"})
 _TIER_KEYS = frozenset({"label", "symbol", "headline", "advice", "safety_net"})
+_ADVICE_KEYS = frozenset({"text", "kind"})
+
+
+@dataclass(frozen=True)
+class Advice:
+    """One line of advice, and what kind of advice it is when some readers must not get it."""
+
+    text: str
+    """The words, with placeholders (care_routes.PLACEHOLDERS)."""
+    kind: str | None = None
+    """A [kinds] id ("drink", "heat"), or None for advice that is safe for everyone."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,7 @@ class Tier:
     """A short ASCII mark, e.g. "!!!": safe under LANG=C."""
     headline: str
     """The call to action, with placeholders (care_routes.PLACEHOLDERS) for the region's words."""
-    advice: tuple[str, ...]
+    advice: tuple[Advice, ...]
     """One to five short lines of advice; may use the placeholders too."""
     safety_net: str
     """What to do if it gets worse or a new sign starts: every result ends with it."""
@@ -84,8 +95,11 @@ class Item:
     """Who says so: "source article", or an addition's own source."""
     red_flag: bool
     """A warning sign the source article or published guidance names: never below "urgent"."""
-    action: str | None = None
-    """One thing to do now that this item alone needs (e.g. stop a statin); may use placeholders."""
+    actions: tuple[Advice, ...] = ()
+    """What to do now that this item alone needs (e.g. stop a statin); may use placeholders."""
+    unsafe: frozenset[str] = frozenset()
+    """Kinds of advice ([kinds] ids) this reader must not be given: a confused person gets
+    nothing to drink, numb skin gets no heat. Lines of these kinds are left out of the result."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,9 @@ class Checklist:
     """The groups, in display order."""
     items: tuple[Item, ...]
     """All items in display order; `items[n - 1].number == n`."""
+    cautions: dict[str, str]
+    """Kind id to its caution, shown once with any result that gives advice of that kind ("" for a
+    kind with no caution). The keys are every declared kind."""
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -151,7 +168,37 @@ def _template(table: dict[str, Any], key: str, path: Path, where: str) -> str:
     return text
 
 
-def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
+def _parse_advice(value: Any, path: Path, key: str, kinds: dict[str, str]) -> Advice:
+    """One advice line: a string, or a table {text, kind} naming a declared kind."""
+    kind: Any = None
+    if isinstance(value, dict):
+        refuse_unknown_keys(value, _ADVICE_KEYS, path, f"{key}.")
+        kind = value.get("kind")
+        if kind is not None and kind not in kinds:
+            raise ContentError(path, f"key '{key}.kind': unknown kind {kind!r} (declare it as [kinds.{kind}])")
+        value = value.get("text")
+    if not isinstance(value, str) or not clean_line(value):
+        raise ContentError(path, f"key '{key}' must be a non-empty string, or a table with 'text'")
+    _check_template(value, path, key)
+    return Advice(clean_line(value), kind)
+
+
+def _parse_kinds(data: dict[str, Any], path: Path) -> dict[str, str]:
+    """The optional [kinds.<id>] tables: kind id to its caution ("" when it has none)."""
+    tables = data.get("kinds", {})
+    if not isinstance(tables, dict):
+        raise ContentError(path, "key 'kinds' must be a table of [kinds.<id>] tables")
+    kinds: dict[str, str] = {}
+    for kind_id, table in tables.items():
+        if not _ID.match(kind_id) or not isinstance(table, dict):
+            raise ContentError(path, f"key 'kinds.{kind_id}' must be a table with an id of letters, digits and '-'")
+        refuse_unknown_keys(table, frozenset({"caution"}), path, f"kinds.{kind_id}.")
+        # A kind with no caution only marks lines an item can rule out ("keep taking it").
+        kinds[kind_id] = _template(table, "caution", path, f"kinds.{kind_id}.") if "caution" in table else ""
+    return kinds
+
+
+def _parse_tier(tier_id: str, table: Any, path: Path, kinds: dict[str, str]) -> Tier:
     """One [tiers.<id>] table."""
     where = f"tiers.{tier_id}."
     if not isinstance(table, dict):
@@ -170,17 +217,13 @@ def _parse_tier(tier_id: str, table: Any, path: Path) -> Tier:
     raw_advice = table.get("advice")
     if not isinstance(raw_advice, list) or not 1 <= len(raw_advice) <= MAX_ADVICE:
         raise ContentError(path, f"key '{where}advice' must be a list of 1 to {MAX_ADVICE} strings")
-    advice: list[str] = []
-    for index, line in enumerate(raw_advice):
-        if not isinstance(line, str) or not clean_line(line):
-            raise ContentError(path, f"key '{where}advice[{index}]' must be a non-empty string")
-        _check_template(line, path, f"{where}advice[{index}]")
-        advice.append(clean_line(line))
+    advice = tuple(_parse_advice(line, path, f"{where}advice[{index}]", kinds)
+                   for index, line in enumerate(raw_advice))
     safety_net = _template(table, "safety_net", path, where)
-    return Tier(tier_id, TIER_IDS.index(tier_id), label, symbol, headline, tuple(advice), safety_net)
+    return Tier(tier_id, TIER_IDS.index(tier_id), label, symbol, headline, advice, safety_net)
 
 
-def _parse_tiers(data: dict[str, Any], path: Path) -> tuple[Tier, ...]:
+def _parse_tiers(data: dict[str, Any], path: Path, kinds: dict[str, str]) -> tuple[Tier, ...]:
     """All five tiers, in rank order; an unknown or missing tier is an error."""
     tables = require_table(data, "tiers", path)
     for tier_id in tables:
@@ -189,7 +232,7 @@ def _parse_tiers(data: dict[str, Any], path: Path) -> tuple[Tier, ...]:
     missing = [t for t in TIER_IDS if t not in tables]
     if missing:
         raise ContentError(path, f"missing table [tiers.{missing[0]}]")
-    return tuple(_parse_tier(tier_id, tables[tier_id], path) for tier_id in TIER_IDS)
+    return tuple(_parse_tier(tier_id, tables[tier_id], path, kinds) for tier_id in TIER_IDS)
 
 
 def _array(data: dict[str, Any], key: str, path: Path) -> list[dict[str, Any]]:
@@ -225,14 +268,35 @@ def _parse_groups(data: dict[str, Any], path: Path) -> tuple[Group, ...]:
     return tuple(groups)
 
 
+def _parse_actions(table: dict[str, Any], path: Path, where: str, kinds: dict[str, str]) -> tuple[Advice, ...]:
+    """An item's optional `action`: one line or a list of lines."""
+    if "action" not in table:
+        return ()
+    value = table["action"]
+    lines = value if isinstance(value, list) else [value]
+    if not lines:
+        raise ContentError(path, f"key '{where}action' must not be an empty list")
+    return tuple(_parse_advice(line, path, f"{where}action" + (f"[{i}]" if isinstance(value, list) else ""), kinds)
+                 for i, line in enumerate(lines))
+
+
+def _parse_unsafe(table: dict[str, Any], path: Path, where: str, kinds: dict[str, str]) -> frozenset[str]:
+    """An item's optional `unsafe`: a list of declared kind ids."""
+    value = table.get("unsafe", [])
+    if not isinstance(value, list) or any(kind not in kinds for kind in value):
+        raise ContentError(path, f"key '{where}unsafe' must be a list of kinds declared as [kinds.<id>] "
+                                 f"({', '.join(kinds) or 'none declared'})")
+    return frozenset(value)
+
+
 def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
-                 groups: tuple[Group, ...]) -> tuple[Item, ...]:
+                 groups: tuple[Group, ...], kinds: dict[str, str]) -> tuple[Item, ...]:
     """The [[items]], validated, then numbered in group order."""
     by_tier = {tier.id: tier for tier in tiers}
     by_group = {group.id: group for group in groups}
     floor = TIER_IDS.index(RED_FLAG_FLOOR)
     seen: set[str] = set()
-    parsed: list[tuple[str, Group, str, Tier, str, bool, str | None]] = []
+    parsed: list[tuple[str, Group, str, Tier, str, bool, tuple[Advice, ...], frozenset[str]]] = []
     for index, table in enumerate(_array(data, "items", path)):
         where = f"items[{index}]."
         refuse_unknown_keys(table, _ITEM_KEYS, path, where)
@@ -253,21 +317,24 @@ def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
                                      f"'{RED_FLAG_FLOOR}' or 'emergency', not '{tier_id}'")
         text = require_str(table, "text", path, where)
         source = require_str(table, "source", path, where)
-        action = _template(table, "action", path, where) if "action" in table else None
-        parsed.append((item_id, group, text, by_tier[tier_id], source, red_flag, action))
+        actions = _parse_actions(table, path, where, kinds)
+        unsafe = _parse_unsafe(table, path, where, kinds)
+        parsed.append((item_id, group, text, by_tier[tier_id], source, red_flag, actions, unsafe))
     order = {group.id: position for position, group in enumerate(groups)}
     # sorted() is stable: items keep their file order within a group.
     parsed.sort(key=lambda entry: order[entry[1].id])
-    return tuple(Item(item_id, number, group, text, tier, source, red_flag, action)
-                 for number, (item_id, group, text, tier, source, red_flag, action) in enumerate(parsed, start=1))
+    return tuple(Item(item_id, number, group, text, tier, source, red_flag, actions, unsafe)
+                 for number, (item_id, group, text, tier, source, red_flag, actions, unsafe)
+                 in enumerate(parsed, start=1))
 
 
 def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
     """Validate already-parsed TOML data into a Checklist (path is only for messages)."""
     head = require_table(data, "checklist", path)
-    tiers = _parse_tiers(data, path)
+    kinds = _parse_kinds(data, path)
+    tiers = _parse_tiers(data, path, kinds)
     groups = _parse_groups(data, path)
-    items = _parse_items(data, path, tiers, groups)
+    items = _parse_items(data, path, tiers, groups, kinds)
     for group in groups:
         if not any(item.group.id == group.id for item in items):
             raise ContentError(path, f"group '{group.id}' has no items")
@@ -284,6 +351,7 @@ def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
         tiers=tiers,
         groups=groups,
         items=items,
+        cautions=kinds,
     )
 
 

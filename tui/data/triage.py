@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
-from tui.data.checklist import Checklist, Item, Tier
+from tui.data.checklist import Advice, Checklist, Item, Tier
 
 DISCLAIMER = "This is not a diagnosis."
 """Shown on every result, whatever is chosen."""
@@ -58,11 +58,14 @@ class TriageResult:
     checked: tuple[str, ...]
     """Texts of every counted item, most urgent first, then in list order."""
     actions: tuple[str, ...]
-    """Item-specific things to do now (e.g. stop a statin), most urgent first, each once."""
+    """Item-specific things to do now (e.g. stop a statin), most urgent first, each once; none
+    that another choice makes unsafe."""
     advice: tuple[str, ...]
-    """What to do, the region's words filled in."""
+    """What to do, the region's words filled in; none that a choice makes unsafe."""
     safety_net: str
     """What to do if it gets worse or a new sign starts: the last advice of every result."""
+    cautions: tuple[str, ...] = ()
+    """One caution per kind of advice given (fluids: the kidney, heart and dialysis caution)."""
     earlier: tuple[EarlierItem, ...] = ()
     """Items chosen before today: not counted until the reader says they are still true."""
     disclaimer: str = DISCLAIMER
@@ -102,17 +105,28 @@ def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes 
     top = max(items, key=lambda item: item.tier.rank).tier
     # Most urgent first so a reader (or listener) meets the deciding items before the rest.
     ordered = sorted(items, key=lambda item: -item.tier.rank)
-    actions = dict.fromkeys(routes.fill(item.action) for item in ordered if item.action)
+    # One message: advice is for everything chosen, so a line that any choice makes unsafe
+    # (a drink for a confused person, heat on numb skin) is left out, whoever it came with.
+    unsafe = frozenset().union(*(item.unsafe for item in items))
+    actions = safe_lines((line for item in ordered for line in item.actions), unsafe)
+    advice = safe_lines(top.advice, unsafe)
+    kinds = dict.fromkeys(line.kind for line in (*actions, *advice) if line.kind)
     return TriageResult(
         tier=top,
         headline=routes.fill(top.headline),
         reasons=tuple(item.text for item in items if item.tier.rank == top.rank),
         checked=tuple(item.text for item in ordered),
-        actions=tuple(actions),
-        advice=tuple(routes.fill(line) for line in top.advice),
+        actions=tuple(dict.fromkeys(routes.fill(line.text) for line in actions)),
+        advice=tuple(routes.fill(line.text) for line in advice),
         safety_net=routes.fill(top.safety_net),
+        cautions=tuple(routes.fill(checklist.cautions[kind]) for kind in kinds if checklist.cautions[kind]),
         earlier=earlier,
     )
+
+
+def safe_lines(lines: Iterable[Advice], unsafe: frozenset[str]) -> tuple[Advice, ...]:
+    """The lines whose kind no choice rules out, in order."""
+    return tuple(line for line in lines if line.kind is None or line.kind not in unsafe)
 
 
 @dataclass(frozen=True)
@@ -131,7 +145,7 @@ EARLIER_HEADING = "Still true? You chose these before today. They do not count u
 
 def result_blocks(result: TriageResult) -> list[ResultBlock]:
     """The result in its one layout, urgency first: headline, why, do this now, earlier choices,
-    also chosen, what to do, if it gets worse, disclaimer. Every interface renders these."""
+    also chosen, what to do, take care, if it gets worse, disclaimer. Every interface renders these."""
     blocks = [ResultBlock(result.headline)]
     if result.reasons:
         blocks.append(ResultBlock("Because you chose:", result.reasons))
@@ -142,6 +156,8 @@ def result_blocks(result: TriageResult) -> list[ResultBlock]:
     if result.others:
         blocks.append(ResultBlock("You also chose:", result.others))
     blocks.append(ResultBlock("What to do:", result.advice))
+    if result.cautions:
+        blocks.append(ResultBlock("Take care:", result.cautions))
     blocks.append(ResultBlock("If it gets worse:", (result.safety_net,)))
     blocks.append(ResultBlock(result.disclaimer))
     return blocks
