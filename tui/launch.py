@@ -17,6 +17,17 @@ def main() -> int:
     from tui.plain.fast import try_cached
 
     argv = sys.argv[1:]
+    if argv[:1] == ["--hosted"]:
+        # A hosted account's ForceCommand: the reader's command becomes fixed arguments first,
+        # so `ssh host plain 3` is as fast as `spasm-guide --plain --section 3`.
+        import os
+
+        from tui.hosted import hosted_argv
+
+        allowed = hosted_argv(argv[1:], os.environ)
+        if isinstance(allowed, int):
+            return allowed
+        argv = allowed
     if try_cached(argv):
         return 0
     from tui.output import early_paint
