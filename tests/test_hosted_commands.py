@@ -10,7 +10,7 @@ import struct
 
 import pytest
 
-from tui.hosted import REFUSED, HostedCommand, help_text, hosted_argv, listen_command, parse_command
+from tui.hosted import HOSTED_ENV, REFUSED, HostedCommand, help_text, hosted_argv, listen_command, parse_command
 from tui.speech.stream import STREAM_RATE, stream_header, to_stream_samples
 
 SSH = {"SSH_CONNECTION": "192.0.2.7 50000 198.51.100.3 22"}
@@ -61,10 +61,12 @@ def test_a_refusal_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_the_listen_command_names_the_account_and_the_address_reached() -> None:
-    assert listen_command(SSH, 3, user="clinic") == "ssh clinic@198.51.100.3 speak 3 | aplay"
-    other_port = {"SSH_CONNECTION": "127.0.0.1 40000 127.0.0.1 2222"}
+    ordinary = listen_command(SSH, 3, user="ann")  # an ordinary account runs the guide itself
+    assert ordinary == "ssh ann@198.51.100.3 spasm-guide --speak-to - --section 3 | aplay"
+    assert listen_command({**SSH, HOSTED_ENV: ""}, 3, user="clinic") == "ssh clinic@198.51.100.3 speak 3 | aplay"
+    other_port = {"SSH_CONNECTION": "127.0.0.1 40000 127.0.0.1 2222", HOSTED_ENV: ""}
     assert listen_command(other_port, None, "paplay", user="clinic") == "ssh -p 2222 clinic@127.0.0.1 speak | paplay"
-    named = {**SSH, "SPASM_GUIDE_HOST": "guide.example.org"}
+    named = {**SSH, "SPASM_GUIDE_HOST": "guide.example.org", HOSTED_ENV: ""}
     assert listen_command(named, 2, user="clinic") == "ssh clinic@guide.example.org speak 2 | aplay"
     assert listen_command(SSH, 2, user="clinic", host_name="g.example") == "ssh clinic@g.example speak 2 | aplay"
 
@@ -77,7 +79,8 @@ def test_help_lists_every_command_with_a_player_for_each_system() -> None:
         assert line in text, line
 
 
-def test_hosted_takes_at_most_a_host_name(capsys: pytest.CaptureFixture[str]) -> None:
+def test_hosted_takes_at_most_a_host_name(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(HOSTED_ENV, "")  # hosted_argv sets it for the guide: restored after the test
     assert hosted_argv(["--content", "/tmp"], SSH) == 2
     assert "at most one word" in capsys.readouterr().err
     assert hosted_argv(["guide.example.org"], {**SSH, "SSH_ORIGINAL_COMMAND": "plain 2"}) == [

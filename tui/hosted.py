@@ -22,6 +22,10 @@ import pwd
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.data.content import Block
 
 COMMAND_ENV = "SSH_ORIGINAL_COMMAND"
 """Where OpenSSH puts the command the client asked for when a ForceCommand replaces it."""
@@ -50,6 +54,11 @@ PLAYERS: tuple[tuple[str, str], ...] = (
     ("Windows (PowerShell or cmd) with ffmpeg, or anywhere", "ffplay -nodisp -autoexit -"),
 )
 """(where, player) for the speech stream: each reads a WAV from standard input."""
+
+
+HOSTED_ENV = "SPASM_GUIDE_HOSTED"
+"""Set (to the host name given, or empty) by `--hosted` for the guide it starts, so the guide
+shows hosted commands (`ssh clinic@host speak 3`) rather than full command lines."""
 
 
 @dataclass(frozen=True)
@@ -117,15 +126,29 @@ def login_words(env: Mapping[str, str], user: str, host_name: str = "") -> list[
 
 def listen_command(env: Mapping[str, str], section: int | None, player: str = "aplay",
                    user: str | None = None, host_name: str = "") -> str:
-    """The command that plays `section` (or the whole guide) on the reader's own computer."""
-    words = [*login_words(env, user or account_name(), host_name), "speak"]
-    if section is not None:
-        words.append(str(section))
+    """The command that plays `section` (or the whole guide) on the reader's own computer.
+
+    On a hosted account (`--hosted`) that is its `speak` command; on an ordinary account the
+    reader can run the guide itself, so it is the full command line.
+    """
+    hosted = env.get(HOSTED_ENV)
+    host_name = host_name or (hosted or "")
+    words = [*login_words(env, user or account_name(), host_name)]
+    if hosted is None and not host_name:
+        words += ["spasm-guide", "--speak-to", "-"] + (["--section", str(section)] if section is not None else [])
+    else:
+        words += ["speak"] + ([str(section)] if section is not None else [])
     return f"{shlex.join(words)} | {player}"
+
+
+def listen_lines(env: Mapping[str, str], section: int | None) -> list[str]:
+    """One line per system: where, then the command to run there (for the dialog and Help)."""
+    return [f"{where}: {listen_command(env, section, player)}" for where, player in PLAYERS]
 
 
 def help_text(env: Mapping[str, str], user: str | None = None, host_name: str = "") -> str:
     """What `ssh account@host help` prints: every command, ready to copy."""
+    env = {HOSTED_ENV: host_name, **env}
     login = shlex.join(login_words(env, user or account_name(), host_name))
     rows = [
         (login, "the full-screen guide (q quits)"),
@@ -166,4 +189,16 @@ def hosted_argv(options: list[str], env: Mapping[str, str]) -> list[str] | int:
         sys.stdout.write(help_text(env, host_name=host_name))
         sys.stdout.flush()
         return 0
+    os.environ[HOSTED_ENV] = host_name  # the guide's dialogs then show hosted commands
     return list(command.argv)
+
+
+def remote_help_blocks(env: Mapping[str, str], section: int | None) -> tuple[Block, ...]:
+    """Help's part for a reader over SSH: the commands that play this section at home."""
+    from tui.data.content import Block
+
+    what = f"section {section}" if section is not None else "the whole guide"
+    return (Block("subheading", ("Hearing it on your own computer",)),
+            Block("paragraph", (f"Speech plays on the server. To hear {what} on your own computer, run one "
+                                "of these there:",)),
+            Block("bullets", tuple(listen_lines(env, section))))
