@@ -128,7 +128,9 @@ def stream_chunks(texts: list[str], settings: Settings, fd: int, err: TextIO) ->
             job = ask(index + 1) if index + 1 < len(texts) else None
             data = wav_stream_bytes(made)
             made.unlink(missing_ok=True)
-            write_all(fd, data)
+            # The header goes with the first sound, in one write: SoX's `play -` guesses the type
+            # from its first read, and fails ("RIFF header not found") on a header alone.
+            write_all(fd, stream_header() + data if index == 0 else data)
         return 0
     finally:
         client.close(force=True)
@@ -155,8 +157,6 @@ def run_stream(guide: Guide, settings: Settings, section: int | None, warning: s
         return 2
     texts = [text for text in spoken_texts(guide_speech(guide, settings, section)) if text.strip()]
     try:
-        # The header first: the player opens and waits, and the first sentence follows.
-        write_all(fd, stream_header())
         return stream_chunks(texts, settings, fd, err)
     except BrokenPipeError:
         # The player quit (or the reader's connection closed): nothing to say to anyone.
