@@ -109,3 +109,20 @@ def test_conversion_halves_the_rate_keeps_a_tone_and_removes_what_would_alias() 
     assert 20 < rms(low) < 24  # 8000 / 256 / sqrt(2) = 22: kept at its level
     assert rms(to_stream_samples(tone(10000), 22050)) < 4  # would fold to 1 kHz: mostly removed
     assert to_stream_samples(b"\x00\x00" * 100, 22050) == b"\x80" * 50  # silence is the midpoint
+
+
+def test_the_readme_and_the_manual_page_list_every_hosted_command() -> None:
+    from pathlib import Path
+
+    from tui.hosted import COMMANDS
+    from tui.manpage import render
+
+    root = Path(__file__).resolve().parent.parent
+    readme = root / "README.md"
+    page = render()
+    text = readme.read_text(encoding="utf-8")
+    for command, _ in COMMANDS:
+        assert command.replace("-", "\\-") in page, command
+        if command != "(nothing)":
+            assert f"`ssh guide@host {command}" in text, command
+            assert parse_command(command.replace(" [N]", " 3")) is not None, command

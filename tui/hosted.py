@@ -43,6 +43,17 @@ REFUSED = f"spasm-guide: this account offers only: {ALLOWED}. N is a section num
 """The one line a refused command gets (the reader's words are not echoed back: they could hold
 terminal control codes, and the reader knows what they typed)."""
 
+COMMANDS: tuple[tuple[str, str], ...] = (
+    ("(nothing)", "the full-screen guide: ssh guide@host"),
+    ("plain [N]", "the guide, or section N, as plain text"),
+    ("accessible", "the whole guide as numbered prompts, for screen readers"),
+    ("checklist", "the symptom checklist as numbered prompts"),
+    ("speak [N]", "the guide, or section N, read aloud as a WAV stream for a player on the reader's "
+                  "computer: ssh guide@host speak 3 | aplay (or paplay, play -q -, ffplay -nodisp -autoexit -)"),
+    ("help", "these commands, ready to copy, with this host's name"),
+)
+"""The hosted commands and what each does (the manual page and the README list these)."""
+
 NO_TERMINAL = ("spasm-guide: the full-screen guide needs a terminal: connect with ssh -t, "
                f"or ask for one of: {ALLOWED.split(', or nothing')[0]}")
 """Said when the full screen is asked for with no terminal (ssh -T, or a script)."""
