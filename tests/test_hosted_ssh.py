@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.support.guide_pty import MARK, wait_until_gone
 from tests.support.sshd_tmux import (
     SshServer,
     block_for_user,
@@ -28,6 +30,9 @@ pytestmark = [pytest.mark.e2e]
 GUARD = 120.0
 """Against a hang only."""
 
+RUN = uuid.uuid4().hex
+"""This module's marker, in every remote session's environment (sshd's SetEnv)."""
+
 
 def ssh_argv(server: SshServer) -> list[str]:
     """ssh as a reader's script runs it: no terminal (`-T`), the command after the host."""
@@ -43,7 +48,7 @@ def ssh(server: SshServer, command: str, stdin: bytes = b"") -> subprocess.Compl
 def hosted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SshServer]:
     """One sshd for the module, with the hosting doc's block word for word but its Match line."""
     folder = tmp_path_factory.mktemp("hosted")
-    env = {"PATH": remote_path(), "TMPDIR": str(folder), **xdg_env(folder / "remote-home")}
+    env = {"PATH": remote_path(), "TMPDIR": str(folder), MARK: RUN, **xdg_env(folder / "remote-home")}
     with running_sshd(folder / "sshd", extra=block_for_user(match_block(), os_user()), setenv=env) as server:
         yield server
 
@@ -107,3 +112,24 @@ def test_speak_streams_speech_sox_reads(hosted: SshServer, tmp_path: Path) -> No
     expected = words / 170 * 60  # the default rate, words a minute
     assert 0.6 * expected < seconds < 1.6 * expected, (seconds, expected)
     assert rms > 0.03, stat  # speech is about 0.09 of full scale; silence is near 0
+
+
+def test_a_player_that_quits_leaves_nothing_running_on_the_server(hosted: SshServer) -> None:
+    reader = subprocess.Popen([*ssh_argv(hosted), "speak"], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stderr is not None
+    first = reader.stdout.read(20_000)  # the player has heard enough, and quits
+    reader.stdout.close()
+    reader.wait(GUARD)
+    assert first[:4] == b"RIFF" and len(first) == 20_000
+    assert b"Traceback" not in reader.stderr.read()
+    assert wait_until_gone(RUN) == [], "the guide or its speech worker was left on the server"
+
+
+def test_speak_to_a_terminal_says_what_to_type_instead(hosted: SshServer) -> None:
+    done = subprocess.run([*hosted.ssh_argv(), "speak 2"], stdin=subprocess.DEVNULL, capture_output=True,
+                          timeout=GUARD, check=False)
+    said = done.stdout.decode(errors="replace")
+    assert done.returncode == 2, said
+    assert f"ssh -p {hosted.port} {hosted.user}@127.0.0.1 speak 2 | aplay" in said
+    assert "RIFF" not in said

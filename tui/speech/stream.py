@@ -146,7 +146,15 @@ def run_stream(guide: Guide, settings: Settings, section: int | None, warning: s
 
     err = err or sys.stderr
     if os.isatty(fd):
-        print(TTY_REFUSAL, file=err, flush=True)
+        from tui.hosted import HOSTED_ENV, listen_command
+        from tui.speech.audio import is_remote
+
+        if HOSTED_ENV in os.environ or is_remote():
+            # `ssh -t host speak 3`: the terminal is the reader's; say what to type there instead.
+            print(f"spasm-guide: speak writes audio, not text: on your own computer, run "
+                  f"{listen_command(os.environ, section)}", file=err, flush=True)
+        else:
+            print(TTY_REFUSAL, file=err, flush=True)
         return 2
     if warning:
         for line in warning.splitlines():
