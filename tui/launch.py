@@ -28,6 +28,12 @@ def main() -> int:
         if isinstance(allowed, int):
             return allowed
         argv = allowed
+    if argv[:2] == ["--speak-to", "-"]:
+        # Speech streamed to a player (`ssh host speak 3 | aplay`): the speech worker starts now,
+        # alongside the guide's own loading, so the first sentence comes sooner.
+        from tui.speech.stream import start_early
+
+        start_early()
     if try_cached(argv):
         return 0
     from tui.output import early_paint

@@ -29,12 +29,15 @@ import sys
 import tempfile
 import wave
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tui.data.content import Guide
 from tui.data.settings import Settings
 from tui.speech import audio
 from tui.speech.protocol import Error, Event, Saved, Stopped
+
+if TYPE_CHECKING:
+    from tui.speech.client import SpeechClient
 
 STREAM_RATE = 11025
 """Samples per second in the stream (one byte each)."""
@@ -45,6 +48,28 @@ UNKNOWN = 0xFFFFFFFF
 TTY_REFUSAL = ("spasm-guide: --speak-to - writes audio, not text: pipe it to a player, "
                "for example: spasm-guide --speak-to - | aplay")
 """Said instead of writing audio to a terminal."""
+
+
+EARLY: list[SpeechClient] = []
+"""A client whose worker was started before the guide loaded (see `start_early`)."""
+
+
+def start_early() -> None:
+    """Start the speech worker now, while the guide's code and content load.
+
+    The worker takes longest to be ready (a second interpreter, pyttsx3, eSpeak NG's voice data):
+    started first, it is ready about when the first sentence is asked for, so the reader hears
+    speech sooner. The reader's rate and voice go with each request, so none are needed yet.
+    """
+    from tui.speech.client import SpeechClient
+
+    client = SpeechClient(EARLY_EVENTS.put)
+    client.ping()
+    EARLY.append(client)
+
+
+EARLY_EVENTS: queue.Queue[Event] = queue.Queue()
+"""Where the early client's events go."""
 
 
 def stream_header(rate: int = STREAM_RATE) -> bytes:
@@ -107,9 +132,14 @@ def stream_chunks(texts: list[str], settings: Settings, fd: int, err: TextIO) ->
     while the pipe drains (seconds on a slow link), and never more than one chunk ahead.
     """
     from tui.speech.client import SpeechClient
+    from tui.speech.protocol import Voice
 
-    events: queue.Queue[Event] = queue.Queue()
-    client = SpeechClient.from_settings(settings, events.put)
+    if EARLY:
+        client, events = EARLY.pop(), EARLY_EVENTS
+        client.voice = Voice(settings.speech_rate, settings.speech_volume, settings.speech_voice)
+    else:
+        events = queue.Queue()
+        client = SpeechClient.from_settings(settings, events.put)
     folder = Path(tempfile.mkdtemp(prefix="spasm-guide-stream-"))
     try:
         def ask(index: int) -> int | None:
@@ -140,11 +170,21 @@ def stream_chunks(texts: list[str], settings: Settings, fd: int, err: TextIO) ->
 def run_stream(guide: Guide, settings: Settings, section: int | None, warning: str | None = None,
                fd: int = 1, err: TextIO | None = None) -> int:
     """`--speak-to -`: the spoken guide (or section `section`) as a WAV stream on `fd`."""
+    err = err or sys.stderr
+    try:
+        return stream_guide(guide, settings, section, warning, fd, err)
+    finally:
+        for client in EARLY:
+            client.close(force=True)  # refused before it was used
+
+
+def stream_guide(guide: Guide, settings: Settings, section: int | None, warning: str | None, fd: int,
+                 err: TextIO) -> int:
+    """`run_stream`'s work, once the early worker's fate is in hand."""
     from tui.data.sentences import spoken_texts
     from tui.lifecycle import quiet_broken_stdout
     from tui.speech.listen import guide_speech
 
-    err = err or sys.stderr
     if os.isatty(fd):
         from tui.hosted import HOSTED_ENV, listen_command
         from tui.speech.audio import is_remote
