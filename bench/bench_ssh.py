@@ -189,6 +189,8 @@ def run_once(server: SshServer, plain: Path, home: Path, second_title: str, remo
 
 SPEECH_RUNS = 10
 """How many times each speech figure is taken (the goal is on the worst)."""
+SLOW_SPEECH_RUNS = 3
+"""How many times section 3 is streamed over the slowed link (each takes over 20 s)."""
 
 
 def no_tty(server: SshServer, command: str, port: int | None = None) -> list[str]:
@@ -246,18 +248,22 @@ def speech_figures(work: Path) -> dict[str, float]:
             firsts.append(first)
         out["true median s"], out["true worst s"] = statistics.median(trues), max(trues)
         out["speak first median s"], out["speak first worst s"] = statistics.median(firsts), max(firsts)
-        with slow_link(plain.port, SLOW_RATE, SLOW_LATENCY) as link:
-            started = time.perf_counter()
-            subprocess.run(no_tty(plain, "true", port=link.port), stdin=subprocess.DEVNULL, check=True)
-            out["slow true s"] = time.perf_counter() - started
-        with slow_link(hosted.port, SLOW_RATE, SLOW_LATENCY) as link:
-            first, arrivals, status = timed_stream(no_tty(hosted, "speak 3", port=link.port))
-            assert status == 0, status
-            speech, took, head_start = keeps_up(arrivals, STREAM_RATE)
-            out["slow speak first s"] = first
-            out["slow speech s"], out["slow arrival s"], out["slow head start s"] = speech, took, head_start
-            out["slow bytes"] = arrivals[-1][1]
-            out["slow link B"] = link.bytes_down
+        slow_trues, slow_firsts, slow_runs = [], [], []
+        for _ in range(SLOW_SPEECH_RUNS):
+            with slow_link(plain.port, SLOW_RATE, SLOW_LATENCY) as link:
+                started = time.perf_counter()
+                subprocess.run(no_tty(plain, "true", port=link.port), stdin=subprocess.DEVNULL, check=True)
+                slow_trues.append(time.perf_counter() - started)
+            with slow_link(hosted.port, SLOW_RATE, SLOW_LATENCY) as link:
+                first, arrivals, status = timed_stream(no_tty(hosted, "speak 3", port=link.port))
+                assert status == 0, status
+                slow_firsts.append(first)
+                slow_runs.append((*keeps_up(arrivals, STREAM_RATE), arrivals[-1][1], link.bytes_down))
+        out["slow true s"], out["slow speak first s"] = statistics.median(slow_trues), statistics.median(slow_firsts)
+        # The run that needed the longest head start (the worst case for a player).
+        speech, took, head_start, audio_bytes, carried = max(slow_runs, key=lambda run: run[2])
+        out["slow speech s"], out["slow arrival s"], out["slow head start s"] = speech, took, head_start
+        out["slow bytes"], out["slow link B"] = audio_bytes, carried
     finally:
         plain.stop()
         hosted.stop()
@@ -279,10 +285,10 @@ def print_speech(figures: dict[str, float]) -> None:
         ("first audio bytes of speak 3, worst", ms("speak first worst s"), ms("true worst s") + " ssh true", "<= 1 s"),
         ("stream bytes per second of speech", f"{figures['stream B/s']:.0f} B/s",
          f"{SLOW_RATE:.0f} B/s link", "< link"),
-        ("slow link: first audio bytes", ms("slow speak first s"), ms("slow true s") + " ssh true", "-"),
+        ("slow link: first audio bytes, median", ms("slow speak first s"), ms("slow true s") + " ssh true", "-"),
         ("slow link: section 3 arrived in", f"{figures['slow arrival s']:.1f} s",
          f"{figures['slow speech s']:.1f} s of speech", "< speech"),
-        ("slow link: head start a player needs", ms("slow head start s"), "-", "-"),
+        ("slow link: head start a player needs", ms("slow head start s"), "worst run", "-"),
         ("slow link: bytes carried down", f"{figures['slow link B']:.0f} B", f"{figures['slow bytes']:.0f} B audio",
          "-"),
     ]
