@@ -248,7 +248,7 @@ def speech_figures(work: Path) -> dict[str, float]:
             firsts.append(first)
         out["true median s"], out["true worst s"] = statistics.median(trues), max(trues)
         out["speak first median s"], out["speak first worst s"] = statistics.median(firsts), max(firsts)
-        slow_trues, slow_firsts, slow_runs = [], [], []
+        slow_trues, slow_firsts, slow_gapless, slow_runs = [], [], [], []
         for _ in range(SLOW_SPEECH_RUNS):
             with slow_link(plain.port, SLOW_RATE, SLOW_LATENCY) as link:
                 started = time.perf_counter()
@@ -259,7 +259,9 @@ def speech_figures(work: Path) -> dict[str, float]:
                 assert status == 0, status
                 slow_firsts.append(first)
                 slow_runs.append((*keeps_up(arrivals, STREAM_RATE), arrivals[-1][1], link.bytes_down))
+                slow_gapless.append(first + slow_runs[-1][2])
         out["slow true s"], out["slow speak first s"] = statistics.median(slow_trues), statistics.median(slow_firsts)
+        out["slow gapless s"] = statistics.median(slow_gapless)
         # The run that needed the longest head start (the worst case for a player).
         speech, took, head_start, audio_bytes, carried = max(slow_runs, key=lambda run: run[2])
         out["slow speech s"], out["slow arrival s"], out["slow head start s"] = speech, took, head_start
@@ -289,6 +291,7 @@ def print_speech(figures: dict[str, float]) -> None:
         ("slow link: section 3 arrived in", f"{figures['slow arrival s']:.1f} s",
          f"{figures['slow speech s']:.1f} s of speech", "< speech"),
         ("slow link: head start a player needs", ms("slow head start s"), "worst run", "-"),
+        ("slow link: gapless playback could start", ms("slow gapless s"), ms("slow true s") + " ssh true", "-"),
         ("slow link: bytes carried down", f"{figures['slow link B']:.0f} B", f"{figures['slow bytes']:.0f} B audio",
          "-"),
     ]
