@@ -81,8 +81,9 @@ def test_help_lists_every_command_with_a_player_for_each_system() -> None:
 
 def test_hosted_takes_at_most_a_host_name(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(HOSTED_ENV, "")  # hosted_argv sets it for the guide: restored after the test
-    assert hosted_argv(["--content", "/tmp"], SSH) == 2
-    assert "at most one word" in capsys.readouterr().err
+    for options in (["--content", "/tmp"], ["a b"], ["host;id"], ["\x1b[2J"], ["-p"], ["g.example", "x"]):
+        assert hosted_argv(options, SSH) == 2, options
+        assert "at most one word" in capsys.readouterr().err
     assert hosted_argv(["guide.example.org"], {**SSH, "SSH_ORIGINAL_COMMAND": "plain 2"}) == [
         "--plain", "--section", "2"]
 

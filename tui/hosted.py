@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ COMMAND_ENV = "SSH_ORIGINAL_COMMAND"
 
 HOST_ENV = "SPASM_GUIDE_HOST"
 """The host name to show readers (set by the host); else the address they connected to."""
+
+HOST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.:-]{0,252}")
+"""A host name or address as `--hosted` accepts it (it is shown to readers to copy)."""
 
 MAX_COMMAND = 64
 """Longer than any allowed command: anything longer is refused before it is split."""
@@ -183,8 +187,9 @@ def hosted_argv(options: list[str], env: Mapping[str, str]) -> list[str] | int:
     the refusal. `options` are what follows `--hosted` in the ForceCommand (at most a host name)."""
     import sys
 
-    if len(options) > 1 or (options and options[0].startswith("-")):
-        print("spasm-guide: --hosted takes at most one word, the host name to show readers", file=sys.stderr)
+    if len(options) > 1 or (options and not HOST_NAME.fullmatch(options[0])):
+        print("spasm-guide: --hosted takes at most one word, the host name to show readers "
+              "(letters, digits, dots, dashes and colons)", file=sys.stderr)
         return 2
     host_name = options[0] if options else ""
     command = parse_command(env.get(COMMAND_ENV))
