@@ -120,3 +120,23 @@ def test_each_mistake_in_the_table_shows_what_it_quotes(tmp_path: Path) -> None:
         assert done.returncode != 0, (keyword, done)
         said = " ".join(done.stderr.split()).replace("command not found", "not found")
         assert words in said, (keyword, words, done.stderr)
+
+
+def test_section_5s_checks_answer_as_the_doc_says(hosted: SshServer, tmp_path: Path) -> None:
+    block = re.search(r"```sh\n(.*?)```", CHECKS, re.S)
+    assert block
+    lines = [line.split("#")[0].strip() for line in block[1].splitlines() if line.startswith("ssh guide@localhost")]
+    assert [line.split()[2] for line in lines] == ["ls", "plain", "speak"], lines  # -tt: test_ssh_e2e's flow
+    bin_dir = reader_bin(tmp_path, hosted)
+    answers = {}
+    for line in lines:
+        done = run_as_reader(line.replace("/tmp/speech-check.wav", str(tmp_path / "speech-check.wav")), bin_dir)
+        answers[line.split()[2]] = done
+    listing = answers["ls"]
+    assert listing.returncode == 2 and "this account offers only" in listing.stderr and listing.stdout == ""
+    assert answers["plain"].returncode == 0 and answers["plain"].stdout.startswith("Section one of")
+    assert answers["speak"].returncode == 0, answers["speak"].stderr
+    size = int(answers["speak"].stdout.split()[4])  # ls -l: the file's size
+    assert 100_000 < size < 2_000_000, answers["speak"].stdout  # "some hundreds of kilobytes"
+    seconds, rms = sox_figures(tmp_path / "speech-check.wav")
+    assert seconds > 20 and rms > 0.03

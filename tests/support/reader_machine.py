@@ -18,6 +18,8 @@ from tests.support.sshd_tmux import SshServer, find_tool
 
 DOC_LOGIN = "guide@your-host"
 """How docs/hosting.md writes the account and host in its reader commands."""
+DOC_LOCAL_LOGIN = "guide@localhost"
+"""And in its checks, run on the host itself."""
 
 
 def reader_bin(folder: Path, server: SshServer) -> Path:
@@ -32,7 +34,7 @@ def reader_bin(folder: Path, server: SshServer) -> Path:
     target = f"{server.user}@127.0.0.1"
     (bin_dir / "ssh").write_text(
         "#!/bin/sh\n"
-        f'for a; do shift; [ "$a" = {DOC_LOGIN} ] && a={target}; set -- "$@" "$a"; done\n'
+        f'for a; do shift; case "$a" in {DOC_LOGIN}|{DOC_LOCAL_LOGIN}) a={target};; esac; set -- "$@" "$a"; done\n'
         f'exec {shlex.join([ssh, *options])} "$@"\n')
     players = {"aplay": "-q -D null", "paplay": "", "play": ""}
     for name, extra in players.items():
