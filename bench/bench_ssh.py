@@ -12,6 +12,12 @@ Every figure is set against a baseline measured in the same run, and printed as 
 - key-to-screen time on a link slowed to 128 kbit/s with 150 ms latency each way (a small Python
   proxy), for a focus move and for the next section, against `less` paging over the same link;
   goal: within 1.2x of less. Key-to-screen is from the key to the last byte of the answer.
+- speech streamed to a hosted reader (docs/hosting.md's block, `ssh host speak 3`): the first
+  audio bytes, median and worst of 10, against `ssh host true` in the same run (goal: within
+  1 s); and on the slowed link, whether the stream keeps up with playback: the stream's bytes per
+  second of speech against the link's rate, the time the whole section took to arrive against
+  its length, and the head start a player would need so that it never runs dry.
+  `--speech-only` runs just these.
 Needs sshd, ssh, ssh-keygen and less (root, or a user sshd may run as). Network: 127.0.0.1 only.
 """
 
@@ -30,7 +36,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUIDE, SshServer, remote_path, slow_link, start_sshd, xdg_env
+from tests.support.sshd_tmux import (
+    GUIDE,
+    SshServer,
+    block_for_user,
+    match_block,
+    os_user,
+    remote_path,
+    slow_link,
+    start_sshd,
+    xdg_env,
+)
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -171,13 +187,133 @@ def run_once(server: SshServer, plain: Path, home: Path, second_title: str, remo
     return out
 
 
+SPEECH_RUNS = 10
+"""How many times each speech figure is taken (the goal is on the worst)."""
+SLOW_SPEECH_RUNS = 3
+"""How many times section 3 is streamed over the slowed link (each takes over 20 s)."""
+
+
+def no_tty(server: SshServer, command: str, port: int | None = None) -> list[str]:
+    """ssh as a reader's pipe runs it: no terminal, one command."""
+    return [("-T" if word == "-tt" else word) for word in server.ssh_argv(port=port)] + [command]
+
+
+def timed_stream(argv: list[str]) -> tuple[float, list[tuple[float, int]], int]:
+    """Run `argv`; (seconds to the first byte of stdout, [(seconds, bytes so far)], exit status)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    arrivals: list[tuple[float, int]] = []
+    total = 0
+    while data := process.stdout.read1(65536):
+        total += len(data)
+        arrivals.append((time.perf_counter() - started, total))
+    status = process.wait()
+    return (arrivals[0][0] if arrivals else float("nan")), arrivals, status
+
+
+def keeps_up(arrivals: list[tuple[float, int]], rate: int) -> tuple[float, float, float]:
+    """(seconds of speech, seconds it took to arrive after its first byte, head start needed).
+
+    A player starting `head start` after the first byte never waits for data: for every byte it
+    would play, that byte had arrived by then.
+    """
+    start = arrivals[0][0]
+    header = 44
+    speech = (arrivals[-1][1] - header) / rate
+    need, before = 0.0, header
+    for when, total in arrivals:
+        # The first sample of this piece is played (before - header) / rate after playback starts.
+        need = max(need, (when - start) - (before - header) / rate)
+        before = total
+    return speech, arrivals[-1][0] - start, need
+
+
+def speech_figures(work: Path) -> dict[str, float]:
+    """First audio bytes over the hosted block, against `ssh host true`; then the slowed link."""
+    from tui.speech.stream import STREAM_RATE
+
+    env = {"PATH": remote_path(), **xdg_env(work / "speech-home"), **EXTRA_ENV}
+    plain = start_sshd(work / "sshd-plain", setenv=env)
+    hosted = start_sshd(work / "sshd-hosted", extra=block_for_user(match_block(), os_user()), setenv=env)
+    out: dict[str, float] = {}
+    try:
+        firsts, trues = [], []
+        for _ in range(SPEECH_RUNS):
+            started = time.perf_counter()
+            subprocess.run(no_tty(plain, "true"), stdin=subprocess.DEVNULL, check=True)
+            trues.append(time.perf_counter() - started)
+            first, arrivals, status = timed_stream(no_tty(hosted, "speak 3"))
+            assert status == 0 and arrivals, status
+            firsts.append(first)
+        out["true median s"], out["true worst s"] = statistics.median(trues), max(trues)
+        out["speak first median s"], out["speak first worst s"] = statistics.median(firsts), max(firsts)
+        slow_trues, slow_firsts, slow_gapless, slow_runs = [], [], [], []
+        for _ in range(SLOW_SPEECH_RUNS):
+            with slow_link(plain.port, SLOW_RATE, SLOW_LATENCY) as link:
+                started = time.perf_counter()
+                subprocess.run(no_tty(plain, "true", port=link.port), stdin=subprocess.DEVNULL, check=True)
+                slow_trues.append(time.perf_counter() - started)
+            with slow_link(hosted.port, SLOW_RATE, SLOW_LATENCY) as link:
+                first, arrivals, status = timed_stream(no_tty(hosted, "speak 3", port=link.port))
+                assert status == 0, status
+                slow_firsts.append(first)
+                slow_runs.append((*keeps_up(arrivals, STREAM_RATE), arrivals[-1][1], link.bytes_down))
+                slow_gapless.append(first + slow_runs[-1][2])
+        out["slow true s"], out["slow speak first s"] = statistics.median(slow_trues), statistics.median(slow_firsts)
+        out["slow gapless s"] = statistics.median(slow_gapless)
+        # The run that needed the longest head start (the worst case for a player).
+        speech, took, head_start, audio_bytes, carried = max(slow_runs, key=lambda run: run[2])
+        out["slow speech s"], out["slow arrival s"], out["slow head start s"] = speech, took, head_start
+        out["slow bytes"], out["slow link B"] = audio_bytes, carried
+    finally:
+        plain.stop()
+        hosted.stop()
+    out["stream B/s"] = STREAM_RATE
+    return out
+
+
+def print_speech(figures: dict[str, float]) -> None:
+    """The speech figures as a table."""
+    def ms(key: str) -> str:
+        return f"{figures[key] * 1000:.0f} ms"
+
+    print(f"\nSpeech to a hosted reader (docs/hosting.md's block), {SPEECH_RUNS} runs:\n")
+    print(f"| {'figure':40} | {'value':>12} | {'baseline':>28} | {'goal':>10} |")
+    print(f"|{'-' * 42}|{'-' * 14}|{'-' * 30}|{'-' * 12}|")
+    rows = [
+        ("first audio bytes of speak 3, median", ms("speak first median s"), ms("true median s") + " ssh true",
+         "<= 1 s"),
+        ("first audio bytes of speak 3, worst", ms("speak first worst s"), ms("true worst s") + " ssh true", "<= 1 s"),
+        ("stream bytes per second of speech", f"{figures['stream B/s']:.0f} B/s",
+         f"{SLOW_RATE:.0f} B/s link", "< link"),
+        ("slow link: first audio bytes, median", ms("slow speak first s"), ms("slow true s") + " ssh true", "-"),
+        ("slow link: section 3 arrived in", f"{figures['slow arrival s']:.1f} s",
+         f"{figures['slow speech s']:.1f} s of speech", "< speech"),
+        ("slow link: head start a player needs", ms("slow head start s"), "worst run", "-"),
+        ("slow link: gapless playback could start", ms("slow gapless s"), ms("slow true s") + " ssh true", "-"),
+        ("slow link: bytes carried down", f"{figures['slow link B']:.0f} B", f"{figures['slow bytes']:.0f} B audio",
+         "-"),
+    ]
+    for name, value, base, goal in rows:
+        print(f"| {name:40} | {value:>12} | {base:>28} | {goal:>10} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--speech-only", action="store_true", help="only the speech stream figures")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="set for the guide, locally and over SSH (repeatable)")
     args = parser.parse_args()
     EXTRA_ENV.update(item.split("=", 1) for item in args.env)
+    if args.speech_only:
+        work = Path(tempfile.mkdtemp(prefix="spasm-bench-ssh-"))
+        try:
+            print_speech(speech_figures(work))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     for tool in ("less",):
         if not shutil.which(tool):
             print(f"bench_ssh: {tool} is not installed", file=sys.stderr)
@@ -237,6 +373,11 @@ def main() -> int:
     for name, mine, base, ratio, goal in rows:
         print(f"| {name:26} | {mine:>10} | {base:>26} | {ratio:6.2f} | {goal:>8} |")
     print(f"\nless one line (j): {m['less line B']:.0f} B locally, {ms['slow less line s']} on the slow link")
+    speech_work = Path(tempfile.mkdtemp(prefix="spasm-bench-ssh-"))
+    try:
+        print_speech(speech_figures(speech_work))
+    finally:
+        shutil.rmtree(speech_work, ignore_errors=True)
     return 0
 
 

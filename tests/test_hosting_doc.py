@@ -52,3 +52,24 @@ def test_the_docs_hup_line_makes_a_running_sshd_read_its_config_again(tmp_path: 
         argv = [arg for arg in server.ssh_argv(["echo", "still-serving"]) if arg != "-tt"]
         done = subprocess.run(argv, capture_output=True, text=True, timeout=GUARD, stdin=subprocess.DEVNULL)
         assert "still-serving" in done.stdout, done.stderr
+
+
+def test_the_venv_is_made_with_the_system_interpreter_and_checked() -> None:
+    """Root's own python3 may live under /root (pyenv, conda): a venv made from it cannot be run by
+    the guide's account ("Permission denied"), so the doc names /usr/bin/python3 and the check."""
+    lines = shell_lines()
+    venv = next(line for line in lines if "-m venv" in line)
+    assert venv.startswith("/usr/bin/python3 -m venv /opt/spasm-guide"), venv
+    assert "readlink -f /opt/spasm-guide/bin/python3" in DOC
+    install = next(line for line in lines if line.startswith("apt-get"))
+    assert "espeak-ng" in install  # speak needs it on the server
+
+
+def test_every_reader_command_and_player_is_given() -> None:
+    section = DOC.split("## 4.")[1].split("## 5.")[0]
+    for command in ("plain 3", "accessible", "checklist", "speak 3 | aplay", "help"):
+        assert f"ssh guide@your-host {command}" in section, command
+    for system, player in (("Linux", "aplay"), ("macOS", "play -q -"), ("Windows", "ffplay -nodisp -autoexit -")):
+        row = next(line for line in section.splitlines() if line.startswith(f"| {system}"))
+        assert player in row, row
+    assert "ForceCommand spasm-guide --hosted" in DOC

@@ -80,15 +80,19 @@ def test_the_flow_over_ssh_with_a_remote_command(sshd: SshServer, tmux: Tmux, fa
 def test_the_hosting_guides_match_block_opens_the_guide_and_nothing_else(
         tmp_path: Path, tmux: Tmux, facts: FlowFacts, remote_home: dict[str, str]) -> None:
     block = match_block()
-    assert "    ForceCommand spasm-guide\n" in block
+    assert "    ForceCommand spasm-guide --hosted\n" in block
     # Only the Match criteria change (the test cannot create a `guide` account); the PATH puts
     # this checkout's spasm-guide first, as the doc's install step does for /usr/local/bin.
     with running_sshd(tmp_path / "sshd-match", extra=block_for_user(block, os_user()),
                       setenv={"PATH": remote_path(), **remote_home}) as server:
-        # The reader asks for a shell command; ForceCommand runs the guide instead.
-        tmux.new("forced", [*server.ssh_argv(), "echo SHELL-REACHED; id"])
+        # The reader asks for a shell command: refused in one line, and no shell runs it.
+        tmux.new("refused", [*server.ssh_argv(), "echo SHELL-REACHED; id"])
+        assert tmux.wait_dead("refused") == 2
+        screen = tmux.wait_for("refused", "Try: help", "the one line naming what is allowed")
+        assert "SHELL-REACHED" not in screen
+        # No command: the full-screen guide.
+        tmux.new("forced", server.ssh_argv())
         run_flow(tmux, "forced", facts)
-        assert "SHELL-REACHED" not in tmux.screen("forced")
         assert facts.warning_id in saved_checks(remote_home)
         tmux.kill_server()
 
@@ -97,7 +101,7 @@ def test_the_shared_account_variant_starts_every_connection_fresh(
         tmp_path: Path, tmux: Tmux, facts: FlowFacts, remote_home: dict[str, str]) -> None:
     """The doc's shared-account ForceCommand: one guest's ticks never reach the next guest, and
     the private folder is gone when the guide quits."""
-    block = match_block().replace("    ForceCommand spasm-guide\n", shared_account_command() + "\n")
+    block = match_block().replace("    ForceCommand spasm-guide --hosted\n", shared_account_command() + "\n")
     assert "mktemp -d" in block
     scratch = tmp_path / "tmp"
     scratch.mkdir()

@@ -26,6 +26,8 @@ from tests.support.sshd_tmux import (
     shared_account_command,
     xdg_env,
 )
+from tui.hosted import NO_TERMINAL as HOSTED_NO_TERMINAL
+from tui.hosted import REFUSED
 
 GUARD = 120.0
 """Against a hang only (today's failure is a session that never ends)."""
@@ -84,22 +86,24 @@ def test_plain_with_no_terminal_still_prints_the_text(plain_sshd: SshServer, mar
 
 def test_the_hosting_block_with_ssh_host_ls_ends_and_leaves_nothing(tmp_path: Path, remote_env: dict[str, str],
                                                                    mark: str) -> None:
-    """docs/hosting.md's own block: `ssh guide@host ls` runs the guide (ForceCommand), with no tty."""
+    """docs/hosting.md's own block: `ssh guide@host ls` is refused (ForceCommand --hosted), and
+    `ssh -T guide@host` (the full screen, no tty) says what the account can do instead."""
     block = block_for_user(match_block(), os_user())
     with running_sshd(tmp_path / "sshd-match", extra=block, setenv=remote_env) as server:
         result = ssh_no_tty(server, ["ls"])
-    assert result.returncode == 2, result
-    assert result.stderr.strip() == NO_TERMINAL_LINE
+        full = ssh_no_tty(server, [])
+    assert (result.returncode, result.stdout, result.stderr.strip()) == (2, "", REFUSED), result
+    assert (full.returncode, full.stdout, full.stderr.strip()) == (2, "", HOSTED_NO_TERMINAL), full
     assert wait_until_gone(mark) == []
 
 
 def test_the_shared_account_variant_leaves_no_temp_folder(tmp_path: Path, remote_env: dict[str, str],
                                                           mark: str) -> None:
-    block = match_block().replace("    ForceCommand spasm-guide\n", shared_account_command() + "\n")
+    block = match_block().replace("    ForceCommand spasm-guide --hosted\n", shared_account_command() + "\n")
     with running_sshd(tmp_path / "sshd-shared", extra=block_for_user(block, os_user()),
                       setenv=remote_env) as server:
         result = ssh_no_tty(server, ["ls"])
-    # The doc's command removes the folder after the guide, so its status is the removal's.
-    assert NO_TERMINAL_LINE in result.stderr, result
+    # The doc's command removes the folder after the guide and keeps the guide's status.
+    assert (result.returncode, result.stderr.strip()) == (2, REFUSED), result
     assert wait_until_gone(mark) == []
     assert not list(Path(remote_env["TMPDIR"]).iterdir()), "the connection's temp folder was left behind"

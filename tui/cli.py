@@ -55,11 +55,16 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--accessible", action="store_true",
                       help="the whole guide as plain numbered prompts (also: ACCESSIBLE=1)")
     mode.add_argument("--speak", action="store_true", help="read the guide aloud with no interface")
-    mode.add_argument("--speak-to", metavar="FILE.wav", type=Path, help="write the spoken guide to a WAV file")
+    mode.add_argument("--speak-to", metavar="FILE.wav", type=Path,
+                      help="write the spoken guide to a WAV file, or with - stream it to standard output "
+                           "for a player (spasm-guide --speak-to - | aplay)")
     parser.add_argument("--section", type=int, metavar="N",
                         help="only section N (with --plain or --speak), or open the guide at section N")
     parser.add_argument("--content", type=Path, metavar="DIR", help="load another guide in the same format")
     parser.add_argument("--theme", choices=sorted(THEMES), help="colour theme for this run")
+    parser.add_argument("--hosted", nargs="?", const="", metavar="HOST",
+                        help="for an SSH account's ForceCommand: run only what the reader asked for "
+                             "(plain [N], accessible, checklist, speak [N], help); HOST is the name to show")
     parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}")
     return parser
 
@@ -95,6 +100,12 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
                        or os.environ.get("ACCESSIBLE", "") not in ("", "0"))
     if full_screen and (problem := terminal_problem(sys.stdin, sys.stdout, os.environ)):
         raise GuideError(None, problem)
+    if args.hosted is not None:
+        raise GuideError(None, "--hosted must be the first option (the ForceCommand of a hosted account)")
+    if args.speak_to is not None and str(args.speak_to) == "-":
+        from tui.speech.stream import run_stream
+
+        return run_stream(guide, settings, args.section, warning)
     if args.speak_to is not None:
         check_speak_to(args.speak_to)
     if warning and not full_screen:
@@ -162,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if sys.stdin is None:
         sys.stdin = io.StringIO()  # started with stdin closed: the prompts see the end of input
+    if argv[:1] == ["--hosted"] or (argv[:1] and argv[0].startswith("--hosted=")):
+        from tui.hosted import hosted_argv
+
+        first = argv[0].partition("=")
+        allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
+        return allowed if isinstance(allowed, int) else main(allowed)
     args = build_parser().parse_args(argv)
     try:
         tidy_temp_files()

@@ -18,6 +18,21 @@ def main() -> int:
     from tui.plain.fast import try_cached
 
     argv = sys.argv[1:]
+    if argv[:1] == ["--hosted"]:
+        # A hosted account's ForceCommand: the reader's command becomes fixed arguments first,
+        # so `ssh host plain 3` is as fast as `spasm-guide --plain --section 3`.
+        from tui.hosted import hosted_argv
+
+        allowed = hosted_argv(argv[1:], os.environ)
+        if isinstance(allowed, int):
+            return allowed
+        argv = allowed
+    if argv[:2] == ["--speak-to", "-"]:
+        # Speech streamed to a player (`ssh host speak 3 | aplay`): the speech worker starts now,
+        # alongside the guide's own loading, so the first sentence comes sooner.
+        from tui.speech.stream import start_early
+
+        start_early()
     if try_cached(argv):
         return 0
     from tui.host_limits import claim_seat  # before the first paint: a full host says so and goes

@@ -20,6 +20,8 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("ESCDELAY", "milliseconds to wait for the rest of an arrow key on a slow link (default 100)."),
     ("SPASM_GUIDE_PLAIN_DRIVER", "set to 1: send whole repaints, not only the cells that changed."),
     ("PULSE_SERVER", "where speech is played, e.g. a sound server forwarded over SSH."),
+    ("SSH_ORIGINAL_COMMAND", "with --hosted: the command the reader asked for (set by OpenSSH)."),
+    ("SPASM_GUIDE_HOST", "with --hosted: the host name to show readers in commands to copy."),
     ("XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
      "move the folders below."),
 )
@@ -72,6 +74,13 @@ def table(rows: tuple[tuple[str, str], ...], bold: bool = True) -> list[str]:
     return lines
 
 
+def hosted_commands() -> tuple[tuple[str, str], ...]:
+    """The commands a hosted account allows (tui/hosted.py), each with what it does."""
+    from tui.hosted import COMMANDS
+
+    return COMMANDS
+
+
 def render(parser: argparse.ArgumentParser | None = None) -> str:
     """The whole page, in roff, from the command's own option table."""
     if parser is None:
@@ -95,6 +104,12 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
         "A mistake in an option or a file gives one line naming it, and exit status 2.",
         ".SH OPTIONS",
         *option_lines(parser),
+        ".SH HOSTED ACCOUNTS",
+        "An SSH account whose sshd_config ForceCommand is \\fBspasm\\-guide \\-\\-hosted\\fR offers the "
+        "guide and nothing else (docs/hosting.md).",
+        "A reader adds one of these commands after the host name; anything else gets one line naming "
+        "them, and exit status 2:",
+        *table(hosted_commands()),
         ".SH ENVIRONMENT",
         *table(ENVIRONMENT),
         ".SH FILES",

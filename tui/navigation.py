@@ -6,6 +6,8 @@ and help (made from the keys of the screen below) are opened here by class.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +86,17 @@ class Navigation(App[int]):
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        self.push_screen(HelpScreen(help_section(name, *screen_keys(self, screen, self.settings_file))))
+        section = help_section(name, *screen_keys(self, screen, self.settings_file))
+        from tui.speech.audio import is_remote
+
+        if is_remote():
+            from tui.hosted import remote_help_blocks
+
+            # Over SSH: how to hear this screen's section on the reader's own computer.
+            number = getattr(getattr(screen, "section", None), "number", 0)
+            section = replace(section, blocks=(*section.blocks, *remote_help_blocks(
+                os.environ, number if isinstance(number, int) and number > 0 else None)))
+        self.push_screen(HelpScreen(section))
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

@@ -5,6 +5,7 @@ The reading itself is tui/reader.py (and the speech worker behind it); this is w
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -37,15 +38,30 @@ class ReadAloudKeys(App[int]):
 
         if is_remote() and not self.reader.remote_ok:
             from tui.dialogs.remote_speech import RemoteSpeechDialog
+            from tui.hosted import HOSTED_ENV, listen_command
 
-            self.push_screen(RemoteSpeechDialog(), lambda choice: self.remote_choice(choice, screen))
+            command = listen_command(os.environ, self.screen_section(screen))
+            dialog = RemoteSpeechDialog(command, hosted=HOSTED_ENV in os.environ)
+            self.push_screen(dialog, lambda choice: self.remote_choice(choice, screen))
             return
         self.reader.read(chunks, target)
 
+    @staticmethod
+    def screen_section(screen: Screen[Any]) -> int | None:
+        """The number of the guide section on `screen`, or None (the whole guide is offered)."""
+        section = getattr(screen, "section", None)
+        number = getattr(section, "number", 0)
+        return number if isinstance(number, int) and number > 0 else None
+
     def remote_choice(self, choice: str | None, screen: Screen[Any]) -> None:
         """What an SSH user chose to do about speech playing on the server."""
-        from tui.dialogs.remote_speech import forwarding_help
+        from tui.dialogs.remote_speech import forwarding_help, stream_help
+        from tui.hosted import listen_lines
         from tui.screens.page import PageScreen
+
+        if choice == "own":
+            self.push_screen(PageScreen(stream_help(listen_lines(os.environ, self.screen_section(screen)))))
+            return
 
         if choice == "server" and isinstance(screen, GuideScreen):
             self.reader.remote_ok = True

@@ -14,12 +14,42 @@ CHOICES: tuple[tuple[str, str], ...] = (
 """(id, words) of each answer; the safest first."""
 
 
-class RemoteSpeechDialog(ChoiceDialog):
-    """Speech over SSH: a file, forwarding, the server anyway, or cancel."""
+HOSTED_CHOICES: tuple[tuple[str, str], ...] = (
+    ("own", "The command for macOS, Windows and other players"),
+    ("server", "Play it on the server anyway"),
+    ("cancel", "Cancel"),
+)
+"""On a hosted account (`--hosted`) files cannot be copied and nothing can be forwarded: the
+stream is the way."""
 
-    def __init__(self) -> None:
-        super().__init__("Over SSH, speech plays on the server, not on your computer. What would you like?",
-                         CHOICES)
+
+class RemoteSpeechDialog(ChoiceDialog):
+    """Speech over SSH: the command that streams it home, a file, forwarding, the server anyway."""
+
+    def __init__(self, command: str = "", hosted: bool = False) -> None:
+        question = "Over SSH, speech plays on the server, not on your computer."
+        if command:
+            question += f" To hear it on your own computer, run this there:\n\n{command}\n"
+        super().__init__(f"{question} What would you like?" if not command else f"{question}\nOr:",
+                         HOSTED_CHOICES if hosted else CHOICES)
+
+
+def stream_help(lines: list[str]) -> Section:
+    """The command that plays the speech on the reader's own computer, for each system."""
+    from pathlib import Path
+
+    blocks = [
+        Block("paragraph", ("Speech plays on the computer that runs the guide. Over SSH that is the "
+                            "server. To hear it on your own computer, run one of these there, in a "
+                            "terminal (on Windows: PowerShell or cmd). Each sends the speech over SSH "
+                            "to a player that reads it as it arrives.",)),
+        Block("bullets", tuple(lines)),
+        Block("paragraph", ("aplay comes with Linux (alsa-utils), paplay with PulseAudio and PipeWire, "
+                            "play with SoX (on macOS: brew install sox), and ffplay with ffmpeg (on "
+                            "Windows: winget install ffmpeg).",)),
+    ]
+    return Section(number=0, slug="speech-at-home", title="Hearing speech on your own computer",
+                   path=Path("<generated>"), blocks=tuple(blocks))
 
 
 def forwarding_help() -> Section:

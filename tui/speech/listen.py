@@ -24,7 +24,8 @@ from tui.speech.protocol import Error, Event, Finished, Saved, Started, Stopped
 
 REMOTE_NOTICE = (
     "spasm-guide: this is an SSH session, so the audio plays on the server, not on your computer; "
-    "use --speak-to FILE.wav and copy the file, or forward your audio "
+    "to hear it there, run on your computer: ssh you@server spasm-guide --speak-to - | aplay; "
+    "or forward your audio "
     "(ssh -R 24713:127.0.0.1:4713, then PULSE_SERVER=tcp:127.0.0.1:24713; see the README)."
 )
 """Said once, on stderr, before speaking over SSH without forwarded audio."""
