@@ -155,9 +155,9 @@ def test_readers_through_haproxy_share_one_host_key_survive_a_lost_host_and_a_ho
     bin_folder = tmp_path / "bin"
     limited = write_limit_script(bin_folder)
     block = match_block()
-    assert "    ForceCommand spasm-guide --hosted\n" in block
-    block = block_for_user(block.replace("    ForceCommand spasm-guide --hosted\n", "    ForceCommand spasm-guide-limited\n"),
-                           os_user())
+    forced = "    ForceCommand spasm-guide --hosted\n"
+    assert forced in block
+    block = block_for_user(block.replace(forced, "    ForceCommand spasm-guide-limited\n"), os_user())
 
     servers: list[SshServer] = []
     try:
