@@ -26,7 +26,8 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
 """Environment variables the guide reads, with what each does."""
 
 FILES: tuple[tuple[str, str], ...] = (
-    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (see the README)."),
+    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (Help, ? or F1, says how to "
+                                            "change a key and lists the ids); comments in it are kept."),
     ("~/.local/state/spasm-guide/checklist.toml", "the ticked checklist items, saved on every change."),
     ("~/.local/share/spasm-guide/summaries/", "summaries saved for a doctor."),
     ("~/.cache/spasm-guide/plain.txt", "the last --plain text, printed again while nothing changed."),
