@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -17,11 +18,13 @@ def main() -> int:
     from tui.plain.fast import try_cached
 
     argv = sys.argv[1:]
-    if try_cached(argv):
+    # A debug run (SPASM_GUIDE_DEBUG; --debug is never cached) logs every step: no short cuts.
+    debugging = os.environ.get("SPASM_GUIDE_DEBUG", "") not in ("", "0")
+    if not debugging and try_cached(argv):
         return 0
     from tui.output import early_paint
 
-    if early_paint.paint(argv):
+    if not debugging and early_paint.paint(argv):
         early_paint.hold_stderr()
     try:
         from tui.cli import main as full_main
