@@ -74,6 +74,16 @@ def test_zsh_loads_its_script_and_it_names_every_option(tmp_path: Path) -> None:
                                               "print -r -- $_comps[spasm-guide]"],
                             capture_output=True, text=True, check=True, env={**os.environ, "HOME": str(tmp_path)})
     assert loaded.stdout.strip() == "_spasm_guide", loaded.stderr
+    # The specs as zsh hands them to _arguments (stood in for, to print them): one per name,
+    # braces expanded, e.g. "(-h --help)-h[show this help message and exit]".
+    specs = subprocess.run([zsh, "-f", "-c", f"compdef() {{ }}; source {script}; "
+                                             "_arguments() { print -rl -- \"$@\" }; _spasm_guide"],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    names = [n for action in build_parser()._actions for n in action.option_strings]
+    assert specs[0] == "-s" and len(specs) == 1 + len(names), specs
+    assert "(-h --help)-h[show this help message and exit]" in specs
+    assert "--theme[colour theme for this run]:value:(ansi-dark ansi-light hc-dark hc-light)" in specs
+    assert not [spec for spec in specs if "{" in spec or not spec.lstrip("(").startswith("-")]
     assert text.startswith("#compdef spasm-guide\n")
     for action in build_parser()._actions:
         for name in action.option_strings:

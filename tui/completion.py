@@ -91,8 +91,11 @@ def zsh_script(opts: list[Option]) -> str:
     for opt in opts:
         action = {"": "", "dir": ":folder:_files -/", "file": ":file:_files",
                   "choice": f":value:({' '.join(opt.choices)})", "value": ":value: "}[opt.takes]
-        names = opt.names[0] if len(opt.names) == 1 else "{" + ",".join(opt.names) + "}"
-        specs.append(f"    '{names}[{zsh_escape(opt.help)}]{action}' \\")
+        described = f"[{zsh_escape(opt.help)}]{action}'"
+        if len(opt.names) == 1:
+            specs.append(f"    '{opt.names[0]}{described} \\")
+        else:  # '(-h --help)'{-h,--help}'[...]': the braces outside the quotes, so zsh expands them
+            specs.append(f"    '({' '.join(opt.names)})'{{{','.join(opt.names)}}}'{described} \\")
     return "\n".join([
         f"#compdef {PROG}",
         f"# zsh completion for {PROG}: made by `{PROG} --completion zsh`",
@@ -101,7 +104,8 @@ def zsh_script(opts: list[Option]) -> str:
         *specs,
         "    && return 0",
         "}",
-        'if [ "$funcstack[1]" = "_spasm_guide" ]; then',
+        # Autoloaded from a file _spasm-guide on $fpath: complete now. Sourced: register it.
+        'if [ "$funcstack[1]" = "_spasm-guide" ]; then',
         '  _spasm_guide "$@"',
         "else",
         f"  compdef _spasm_guide {PROG}",
