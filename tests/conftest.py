@@ -60,7 +60,8 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
     # COLUMNS and LINES: pytest-xdist's workers export 80x24; a test runs the same with or without it.
-    for name in ("NO_COLOR", "ACCESSIBLE", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "COLUMNS", "LINES"):
+    for name in ("NO_COLOR", "ACCESSIBLE", "SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY", "COLUMNS", "LINES",
+                 "SPASM_GUIDE_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     yield home

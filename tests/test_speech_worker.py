@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import needs
-from tests.support.wait import holds_within
+from tests.support.wait import GUARD, holds_within
 from tui.speech.audio import availability, espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_event
@@ -29,9 +29,6 @@ from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_even
 pytestmark = needs.skip_unless(espeak_library_present(), "libespeak-ng1")
 
 ROOT = Path(__file__).resolve().parent.parent
-GUARD = 10.0
-"""Longest wait for anything: a failure guard only."""
-
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3
 """About 50 words: over ten seconds of audio, far longer than any stop should take."""
 
@@ -150,6 +147,28 @@ def test_stop_while_the_worker_is_still_starting_is_not_a_hang(client: tuple[Spe
     assert not [e for e in events.seen if e.kind == "error"], events.seen
     assert ("started", 0) not in events.kinds(utterance)
     assert speech.worker_pid == worker is not None
+
+
+def test_a_worker_slow_to_load_its_engine_is_waited_for_not_called_hung(stub_env: dict[str, str],
+                                                                         tmp_path: Path) -> None:
+    """On a busy machine the engine can take longer to load than a speak may go unanswered (the
+    cause of a flaky run of test_pause_resume_and_skip at load 5-11): the hang clock starts at
+    "ready", so a slow start is waited for, and the speech is heard."""
+    slow_start = tmp_path / "slow-start"
+    slow_start.mkdir()
+    # Runs at the worker's interpreter start, before it loads the engine: a start slower than
+    # the hang timeout below, as a loaded machine makes it.
+    (slow_start / "sitecustomize.py").write_text("import time\ntime.sleep(1.5)\n")
+    env = {**stub_env, "PYTHONPATH": os.pathsep.join([str(slow_start), str(ROOT)])}
+    events = Events()
+    speech = SpeechClient(events, env=env, log_path=tmp_path / "speech.log", hang_timeout=0.5)
+    try:
+        utterance = speech.speak(["Hello there."])
+        events.wait(lambda e: e.kind in ("finished", "error"))
+        assert [e.kind for e in events.seen] == ["ready", "started", "finished"], events.seen
+        assert events.kinds(utterance) == [("started", 0), ("finished", None)]
+    finally:
+        speech.close(force=True)
 
 
 def test_pause_resume_and_skip(client: tuple[SpeechClient, Events]) -> None:

@@ -12,10 +12,11 @@ import io
 import os
 import sys
 import tempfile
+import textwrap
 from pathlib import Path
 from typing import NoReturn
 
-from tui import __version__
+from tui import __version__, debug_log
 from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
 from tui.data.sanitize import clean_line
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="spasm-guide",
         description="An accessible guide to muscle spasms. Information, not a diagnosis.",
+        epilog=help_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--plain", action="store_true", help="print the guide as plain text and exit")
@@ -66,7 +69,64 @@ def build_parser() -> argparse.ArgumentParser:
                         help="for an SSH account's ForceCommand: run only what the reader asked for "
                              "(plain [N], accessible, checklist, speak [N], help); HOST is the name to show")
     parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}")
+    add_shell_and_report_options(parser)
     return parser
+
+
+# ---- Options every terminal program is expected to have: shell completion, a debug log, where
+# the files are, and a --help with examples, environment variables and files (gh's layout).
+
+def add_shell_and_report_options(parser: argparse.ArgumentParser) -> None:
+    """--completion, --where and --debug, in a group of their own in --help."""
+    from tui.completion import SHELLS
+
+    group = parser.add_argument_group("for your shell and for bug reports")
+    group.add_argument("--completion", choices=SHELLS, metavar="SHELL",
+                       help="print the completion script for bash, zsh or fish, and exit")
+    group.add_argument("--where", action="store_true",
+                       help="print the folders of the settings, state, cache, data and summaries, and exit")
+    group.add_argument("--debug", action="store_true",
+                       help=f"write a log of this run (timings, the terminal's details) and say where "
+                            f"(also: {debug_log.DEBUG_VARIABLE}=1)")
+
+
+def help_epilog() -> str:
+    """The end of --help: examples, environment variables and files, from the manual page's tables."""
+    from tui.command_facts import ENVIRONMENT, EXAMPLES, FILES
+
+    def block(title: str, rows: tuple[tuple[str, str], ...], prefix: str = "") -> list[str]:
+        # A name, then its text from column 32 (or on the lines below it, if the name is long),
+        # wrapped at 79 columns: the layout of gh's help.
+        lines = [title]
+        for name, text in rows:
+            head = f"  {prefix}{name}"
+            wrapped = textwrap.wrap(text, 79 - 32) if len(head) < 30 else textwrap.wrap(text, 79 - 6)
+            if len(head) < 30:
+                lines += [f"{head:<32}{wrapped[0]}", *(" " * 32 + more for more in wrapped[1:])]
+            else:
+                lines += [head, *("      " + more for more in wrapped)]
+        return [*lines, ""]
+
+    return "\n".join([*block("examples:", EXAMPLES, "$ "), *block("environment variables:", ENVIRONMENT),
+                      *block("files:", FILES),
+                      "Learn more: man spasm-guide; in the guide, ? or F1 opens Help on any screen."])
+
+
+def answer_and_exit(args: argparse.Namespace) -> int | None:
+    """Print what --completion or --where asks for and return 0; None for a normal run."""
+    if args.completion:
+        from tui.completion import completion_script
+
+        sys.stdout.write(completion_script(args.completion, build_parser()))
+        return 0
+    if args.where:
+        from tui.where import where_text
+
+        sys.stdout.write(where_text())
+        return 0
+    return None
+
+# ---- end of the options every terminal program is expected to have
 
 
 def check_speak_to(target: Path) -> None:
@@ -180,12 +240,26 @@ def main(argv: list[str] | None = None) -> int:
         allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
         return allowed if isinstance(allowed, int) else main(allowed)
     args = build_parser().parse_args(argv)
+    if (answered := answer_and_exit(args)) is not None:
+        return answered
+    debug = debug_log.start(args.debug, argv, os.environ)
+    status = run_guarded(args, argv, debug)
+    if debug is not None:
+        say(debug.close(status))
+    return status
+
+
+def run_guarded(args: argparse.Namespace, argv: list[str], debug: debug_log.DebugLog | None = None) -> int:
+    """Load and run the chosen mode: user mistakes become one line on stderr and exit status 2."""
     try:
         tidy_temp_files()
         guide = load_guide(args.content)
         settings, warning = load_settings()
-        # Only a clean run may seed the --plain cache: a warning must be said every time.
-        return run(args, guide, settings, warning, None if warning else argv)
+        if debug is not None:
+            debug.step(f"guide and settings loaded; settings warning: {warning!r}")
+        # Only a clean run (and not a debug run) may seed the --plain cache: a warning must be
+        # said every time.
+        return run(args, guide, settings, warning, None if warning or debug else argv)
     except GuideError as exc:
         say(exc.one_line())
         return 2

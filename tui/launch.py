@@ -33,7 +33,9 @@ def main() -> int:
         from tui.speech.stream import start_early
 
         start_early()
-    if try_cached(argv):
+    # A debug run (SPASM_GUIDE_DEBUG; --debug is never cached) logs every step: no short cuts.
+    debugging = os.environ.get("SPASM_GUIDE_DEBUG", "") not in ("", "0")
+    if not debugging and try_cached(argv):
         return 0
     from tui.host_limits import claim_seat  # before the first paint: a full host says so and goes
 
@@ -42,7 +44,7 @@ def main() -> int:
         return refused[1]
     from tui.output import early_paint
 
-    if early_paint.paint(argv):
+    if not debugging and early_paint.paint(argv):
         early_paint.hold_stderr()
     try:
         from tui.cli import main as full_main

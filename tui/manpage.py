@@ -11,37 +11,10 @@ import argparse
 import sys
 
 from tui import __version__
+from tui.command_facts import ENVIRONMENT, EXAMPLES, EXIT_STATUS, FILES
 
-ENVIRONMENT: tuple[tuple[str, str], ...] = (
-    ("ACCESSIBLE", "set (to anything but 0): the whole guide as numbered prompts, as --accessible."),
-    ("NO_COLOR", "set: no colour at all; --plain sends no escape codes."),
-    ("TERM", "the terminal type; without a terminal, or with TERM=dumb, the full-screen guide does not start "
-             "and one line says to use --plain or --accessible."),
-    ("ESCDELAY", "milliseconds to wait for the rest of an arrow key on a slow link (default 100)."),
-    ("SPASM_GUIDE_PLAIN_DRIVER", "set to 1: send whole repaints, not only the cells that changed."),
-    ("PULSE_SERVER", "where speech is played, e.g. a sound server forwarded over SSH."),
-    ("SSH_ORIGINAL_COMMAND", "with --hosted: the command the reader asked for (set by OpenSSH)."),
-    ("SPASM_GUIDE_HOST", "with --hosted: the host name to show readers in commands to copy."),
-    ("XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
-     "move the folders below."),
-)
-"""Environment variables the guide reads, with what each does."""
-
-FILES: tuple[tuple[str, str], ...] = (
-    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (see the README)."),
-    ("~/.local/state/spasm-guide/checklist.toml", "the ticked checklist items, saved on every change."),
-    ("~/.local/share/spasm-guide/summaries/", "summaries saved for a doctor."),
-    ("~/.cache/spasm-guide/plain.txt", "the last --plain text, printed again while nothing changed."),
-)
-"""Files the guide reads and writes."""
-
-EXIT_STATUS: tuple[tuple[str, str], ...] = (
-    ("0", "done, or quit."),
-    ("2", "a mistake in an option or a file (one line names it), no terminal for the full-screen guide, "
-          "or output that cannot be written."),
-    ("130, 143, 129", "ended by Ctrl+C, SIGTERM or SIGHUP; the terminal is restored first."),
-)
-"""Exit statuses and their meaning."""
+# The tables live in tui.command_facts, which --help reads too (tui.cli cannot import this
+# module: it imports tui.cli).
 
 
 def roff(text: str) -> str:
@@ -110,6 +83,8 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
         "A reader adds one of these commands after the host name; anything else gets one line naming "
         "them, and exit status 2:",
         *table(hosted_commands()),
+        ".SH EXAMPLES",
+        *table(EXAMPLES),
         ".SH ENVIRONMENT",
         *table(ENVIRONMENT),
         ".SH FILES",

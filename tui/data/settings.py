@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
+from tui.data.settings_write import current_text, merged_settings_text
 
 APP_NAME = "spasm-guide"
 
@@ -181,6 +181,10 @@ def set_aside(path: Path, raw: bytes | None = None) -> str:
         return f"could not keep a copy ({exc.strerror})"
 
 
+UNKNOWN_ID_HINT = "no such binding id (Help, ? or F1, lists the ids of each screen's keys)"
+"""Where to find the ids: Help, which a person reading over SSH can open (the README they cannot)."""
+
+
 def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
     """The usable [keys] entries, and a problem for each one that is not (unknown id, bad key)."""
     good: dict[str, str] = {}
@@ -188,7 +192,7 @@ def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
     for binding, keys in table.items():
         where = f"key 'keys' entry '{clean_line(str(binding))}'"
         if binding not in BINDING_IDS:
-            problems.append(f"{where}: no such binding id (the README lists them)")
+            problems.append(f"{where}: {UNKNOWN_ID_HINT}")
         elif not isinstance(keys, str) or not valid_keys(keys):
             problems.append(f'{where} must be key names such as "ctrl+q" or "n,right"')
         else:
@@ -241,7 +245,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write settings atomically (through a symbolic link to its target, which stays a link)."""
+    """Write settings atomically (through a symbolic link to its target, which stays a link),
+    into the file as the user left it: comments and order kept, only changed values changed."""
     path = path or settings_path()
-    data = {k: v for k, v in asdict(settings).items() if not (k == "keys" and not v)}
-    write_text_atomic(path, tomli_w.dumps(data))
+    write_text_atomic(path, merged_settings_text(asdict(settings), current_text(path), asdict(Settings())))

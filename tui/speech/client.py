@@ -13,7 +13,8 @@ Threading model:
   refuses to run on the app's own thread). The listener must return quickly.
 
 Failure handling: a worker that crashes (its stdout ends) or hangs (does not confirm a stop
-within `stop_grace`, or says nothing for `hang_timeout` after a speak) is killed with its whole
+within `stop_grace`, or says nothing for `hang_timeout` after a speak once its engine is loaded,
+or does not load it within `start_timeout`) is killed with its whole
 process group (the player too), reported once as an `Error` event, and started again the next
 time speech is asked for.
 """
@@ -54,7 +55,7 @@ class SpeechClient(SpeechInterface):
 
     def __init__(self, listener: Listener | None = None, *, rate: int = 170, volume: float = 1.0,
                  voice: str = "", log_path: Path | None = None, env: Mapping[str, str] | None = None,
-                 stop_grace: float = 0.1, hang_timeout: float = 10.0) -> None:
+                 stop_grace: float = 0.1, hang_timeout: float = 10.0, start_timeout: float = 60.0) -> None:
         self.listener = listener
         """Gets every event (see `tui.speech.interface.Listener`)."""
         self.voice = Voice(int(rate), float(volume), voice)
@@ -64,7 +65,9 @@ class SpeechClient(SpeechInterface):
         self.stop_grace = stop_grace
         """How long a stop may take to be confirmed before the worker is killed."""
         self.hang_timeout = hang_timeout
-        """How long a speak may go unanswered before the worker is called hung."""
+        """How long a speak may go unanswered, once the worker is ready, before it is called hung."""
+        self.start_timeout = start_timeout
+        """How long a new worker may take to load its engine (seconds on a busy machine)."""
         self._lock = threading.RLock()
         self._worker: WorkerProcess | None = None
         self._next_id = 0
@@ -238,7 +241,10 @@ class SpeechClient(SpeechInterface):
         self._awaiting = self.utterance
         self._sent_voice = self.voice
         self._send(Speak(utterance=self.utterance, chunks=self._chunks, start=start, voice=self.voice), start=True)
-        self._watch(self.hang_timeout, self._speak_overdue, self._worker, self.utterance)
+        # A worker still loading its engine is slow, not hung: the hang clock starts at its "ready"
+        # (see _on_event); until then only a start that never ends is called a hang.
+        delay = self.hang_timeout if self._ready else self.start_timeout
+        self._watch(delay, self._speak_overdue, self._worker, self.utterance)
 
     def _send(self, command: Command, start: bool = False) -> None:
         """Queue a command for the worker, starting it first if `start` and it is not running."""
@@ -264,6 +270,8 @@ class SpeechClient(SpeechInterface):
                 return  # an old worker's last words
             if isinstance(event, Ready):
                 self._reported, self._ready = False, True
+                if self._awaiting is not None:  # a speak sent while it loaded: its hang clock starts now
+                    self._watch(self.hang_timeout, self._speak_overdue, worker, self._awaiting)
             if event.utterance is not None and event.utterance == self._awaiting:
                 self._awaiting = None
             if isinstance(event, Stopped) and event.seq is not None:

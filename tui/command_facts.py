@@ -1,0 +1,58 @@
+"""What the command reads, writes, answers and is used for: the tables that both `--help`
+(tui.cli) and the manual page (tui.manpage) show, kept in one place so the two never differ."""
+
+from __future__ import annotations
+
+ENVIRONMENT: tuple[tuple[str, str], ...] = (
+    ("ACCESSIBLE", "set (to anything but 0): the whole guide as numbered prompts, as --accessible."),
+    ("NO_COLOR", "set: no colour at all; --plain sends no escape codes."),
+    ("TERM", "the terminal type; without a terminal, or with TERM=dumb, the full-screen guide does not start "
+             "and one line says to use --plain or --accessible."),
+    ("ESCDELAY", "milliseconds to wait for the rest of an arrow key on a slow link (default 100)."),
+    ("SPASM_GUIDE_PLAIN_DRIVER", "set to 1: send whole repaints, not only the cells that changed."),
+    ("SPASM_GUIDE_DEBUG", "set to 1: as --debug, a log of the run written to debug.log in the state folder."),
+    ("PULSE_SERVER", "where speech is played, e.g. a sound server forwarded over SSH."),
+    ("SSH_ORIGINAL_COMMAND", "with --hosted: the command the reader asked for (set by OpenSSH)."),
+    ("SPASM_GUIDE_HOST", "with --hosted: the host name to show readers in commands to copy."),
+    ("SPASM_GUIDE_MAX_READERS, SPASM_GUIDE_READERS_DIR",
+     "on a shared host: how many full-screen readers at once, and the folder that counts them "
+     "(docs/scale-out.md)."),
+    ("SPASM_GUIDE_IDLE_WARN_MINUTES, SPASM_GUIDE_IDLE_CLOSE_MINUTES",
+     "on a shared host: warn an idle reader, then close the guide (the checklist is kept)."),
+    ("XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
+     "move the folders below."),
+)
+"""Environment variables the guide reads, with what each does."""
+
+FILES: tuple[tuple[str, str], ...] = (
+    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (Help, ? or F1, says how to "
+                                            "change a key and lists the ids); comments in it are kept."),
+    ("~/.local/state/spasm-guide/checklist.toml", "the ticked checklist items, saved on every change."),
+    ("~/.local/share/spasm-guide/summaries/", "summaries saved for a doctor."),
+    ("~/.cache/spasm-guide/plain.txt", "the last --plain text, printed again while nothing changed."),
+    ("~/.local/state/spasm-guide/debug.log", "the log of the last --debug run."),
+)
+"""Files the guide reads and writes."""
+
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("spasm-guide", "open the full-screen guide."),
+    ("spasm-guide --plain | less", "read the whole guide as plain text."),
+    ("spasm-guide --plain --section 6", "only section 6: when to get help."),
+    ("spasm-guide --checklist", "the symptom checklist as numbered questions."),
+    ("spasm-guide --speak --section 2", "hear section 2 read aloud."),
+    ("spasm-guide --completion bash > ~/.local/share/bash-completion/completions/spasm-guide",
+     "complete options in bash (zsh: a file _spasm-guide on $fpath; fish: "
+     "~/.config/fish/completions/spasm-guide.fish)."),
+    ("spasm-guide --where", "where your settings, checklist and summaries are."),
+    ("spasm-guide --debug", "run as usual, then say where the log for a bug report is."),
+)
+"""Commands a person might type, with what each does (--help and the manual page show them)."""
+
+EXIT_STATUS: tuple[tuple[str, str], ...] = (
+    ("0", "done, or quit."),
+    ("2", "a mistake in an option or a file (one line names it), no terminal for the full-screen guide, "
+          "or output that cannot be written."),
+    ("75", "a shared host already has as many readers as it allows: try again in a minute."),
+    ("130, 143, 129", "ended by Ctrl+C, SIGTERM or SIGHUP; the terminal is restored first."),
+)
+"""Exit statuses and their meaning."""
