@@ -100,12 +100,16 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
     """Keys that work on every screen."""
 
     def get_driver_class(self) -> type[Driver]:
-        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's."""
+        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's
+        output. Either way input is read through tui/bounded_input.py."""
         if sys.platform != "win32" and textual_constants.DRIVER is None:
             from tui.lean_driver import LeanDriver, terminal_caps
 
             if terminal_caps(os.environ) is not None:
                 return LeanDriver
+            from tui.bounded_input import BoundedLinuxDriver
+
+            return BoundedLinuxDriver  # Textual's own output, with input that cannot pile up
         return super().get_driver_class()
 
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,

@@ -21,9 +21,9 @@ from types import FrameType
 from typing import Any
 
 from textual import events
-from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
+from tui.bounded_input import BoundedInput
 from tui.data.terminal import terminfo
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
@@ -63,8 +63,9 @@ def terminal_caps(env: Mapping[str, str]) -> Caps | None:
     return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters)
 
 
-class LeanDriver(LinuxDriver):
-    """Textual's Linux driver, sending each write through a model of the screen."""
+class LeanDriver(BoundedInput):
+    """Textual's Linux driver, sending each write through a model of the screen (and reading input
+    through tui/bounded_input.py)."""
 
     muted = False
     """True while Textual sets the terminal modes the early paint already set."""
