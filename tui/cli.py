@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if sys.stdin is None:
         sys.stdin = io.StringIO()  # started with stdin closed: the prompts see the end of input
+    elif isinstance(sys.stdin, io.TextIOWrapper):
+        # A byte that is not UTF-8 (a Latin-1 terminal's "é") is read as U+FFFD, never an error.
+        sys.stdin.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
     try:
         tidy_temp_files()

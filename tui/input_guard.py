@@ -9,7 +9,8 @@ paste that never ends (``ESC[200~`` and no ``ESC[201~``) kept every byte and too
 
 - bytes are decoded leniently (a byte that is not UTF-8 becomes U+FFFD, never an exception);
 - a paste keeps its first `PASTE_KEPT` characters and drops the rest; it ends at its end marker,
-  at Ctrl+Q or Ctrl+C, or after `PASTE_IDLE` seconds with no input (a paste that never ends);
+  at Ctrl+Q or Ctrl+C, after `PASTE_IDLE` seconds with no input (a paste that never ends), or,
+  once it is longer than any paste the guide takes, at a quit key (`q`): leaving is never harm;
 - keys (and mouse reports) pass only while fewer than `BACKLOG` wait for the app (the caller
   says how much room there is); past that they are dropped, except a quit key, let through at
   most once every `QUIT_EVERY` seconds, so `q` and Ctrl+Q act however much was typed.
@@ -73,6 +74,10 @@ class InputGuard:
         """The open paste goes to the parser (it began while there was room)."""
         self.kept = 0
         """Characters of the open paste kept so far."""
+        self.paste_length = 0
+        """Characters of the open paste read so far, kept or not."""
+        self.ends_long_paste = re.compile("[" + re.escape(quit_keys + "\x11\x03") + "]")
+        """What ends a paste longer than `PASTE_KEPT`: a quit key too."""
         self.carry = ""
         """The end of the last read, when it may be the start of a paste marker."""
         self.open_escape: str | None = None
@@ -117,11 +122,14 @@ class InputGuard:
 
     def keys_part(self, text: str, position: int, out: list[str]) -> int:
         """Keys up to the next paste marker (or a possible start of one at the end)."""
+        if self.open_escape == "esc" and PASTE_START[1:].startswith(text[position:]):
+            self.carry = text[position:]  # perhaps the rest of a paste marker: wait for more
+            return len(text)
         if self.open_escape == "esc" and text.startswith(PASTE_START[1:], position):
             # The marker's ESC ended the last read and went to the parser: the paste is passed.
             self.open_escape = None
             out.append(PASTE_START[1:])
-            self.in_paste, self.paste_passed, self.kept = True, True, 0
+            self.in_paste, self.paste_passed, self.kept, self.paste_length = True, True, 0, 0
             return position + len(PASTE_START) - 1
         start = text.find(PASTE_START, position)
         if start < 0:
@@ -132,7 +140,7 @@ class InputGuard:
             return len(text)
         self.keys(text[position:start], out)
         self.in_paste = True
-        self.kept = 0
+        self.kept = self.paste_length = 0
         self.paste_passed = self.room > 0
         if self.paste_passed:
             self.room -= 1
@@ -144,6 +152,15 @@ class InputGuard:
         end = text.find(PASTE_END, position)
         limit = len(text) if end < 0 else end
         stop = _ENDS_PASTE.search(text, position, limit)
+        past_cap = position + max(0, PASTE_KEPT - self.paste_length)  # where the paste grows too long
+        if past_cap < limit:
+            late = self.ends_long_paste.search(text, past_cap, limit)
+            if late is not None and (stop is None or late.start() < stop.start()):
+                stop = late
+        if stop is not None:
+            self.paste_length += stop.start() - position
+        else:
+            self.paste_length += limit - position
         if stop is not None:
             self.paste_content(text[position:stop.start()], out)
             self.end_paste(out)

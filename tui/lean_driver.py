@@ -8,7 +8,8 @@ unchanged and the model starts again from nothing, so the screen is always what 
 
 `terminal_caps` reads the terminal's erases from terminfo (``bce``: erases keep the background
 colour; ``ech``: erase n characters); a terminal without them still gets only the changed cells.
-``SPASM_GUIDE_PLAIN_DRIVER=1`` keeps Textual's own driver.
+``SPASM_GUIDE_PLAIN_DRIVER=1`` keeps Textual's own output (input is still read through
+tui/bounded_input.py).
 """
 
 from __future__ import annotations

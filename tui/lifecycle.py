@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
 """Signals that end the guide politely (SIGINT already does: Python raises KeyboardInterrupt)."""
@@ -126,6 +126,19 @@ def tidy_temp_files() -> None:
 
     for folder in app_folders():
         remove_stale_temps(folder)
+
+
+def end_now(status: int) -> NoReturn:
+    """End the process with `status` after what Python's own exit does that anyone can see (exit
+    handlers, flushing stdout and stderr), without freeing every object first."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    os._exit(status)
 
 
 def quiet_broken_stdout() -> None:

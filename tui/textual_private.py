@@ -12,7 +12,7 @@ import functools
 import importlib
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -281,6 +281,13 @@ def input_parser(driver: Driver) -> InputParser:
 
     parser: InputParser = XTermParser(bool(getattr(driver, "_debug", False)))
     return parser
+
+
+def input_thread_target(driver: Driver) -> Callable[[], None]:
+    """What Textual's Linux driver runs as its input thread (it calls `run_input_thread`), for the
+    canary that runs it on a pipe."""
+    target: Callable[[], None] = getattr(driver, "_run_input_thread")  # noqa: B009
+    return target
 
 
 def driver_app(driver: Driver) -> App[Any]:
