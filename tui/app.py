@@ -20,6 +20,7 @@ from tui.cursor import CursorFollowsFocus
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
+from tui.dialogs.choice import typed_for_a_closed_dialog
 from tui.keys import SPEECH_ACTIONS, key_in_words
 from tui.navigation import Navigation
 from tui.paint_hold import PaintHold
@@ -237,9 +238,10 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and is_exiting(self):
+        if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
-            # (it would mount with no widgets, and the quit would end in a traceback).
+            # (it would mount with no widgets, and the quit would end in a traceback). A key typed
+            # for a dialog that has closed since is not for whatever screen is on top now.
             return
         # On a narrow window the next key takes a message away (the key still does its work), so
         # its row goes back to the text.
