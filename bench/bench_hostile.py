@@ -138,6 +138,7 @@ CASES: tuple[tuple[str, bytes, bytes, float], ...] = (
     ("no flood (baseline), q", b"", b"q", 0.0),
     ("1 MB of 'j', then q", KEY_FLOOD, b"q", 0.0),
     ("40 MB paste, no end; Ctrl+Q", PASTE_FLOOD, b"\x11", 0.0),
+    ("40 MB paste, no end; q at once", PASTE_FLOOD, b"q", 0.0),
     ("40 MB paste, no end; q 0.6 s later", PASTE_FLOOD, b"q", 0.6),
 )
 

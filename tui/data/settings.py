@@ -155,6 +155,10 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
 """Setting name to (is this value allowed?, what is wanted, in words)."""
 
 
+MAX_PROBLEM_LINES = 6
+"""Problems named one by one at most; the rest are counted on one more line."""
+
+
 def validate_value(name: str, value: Any) -> str | None:
     """Return why `value` is not allowed for setting `name`, or None if it is fine."""
     ok, wanted = CHECKS[name]
@@ -210,7 +214,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
-        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults.")
+        # Unreadable (its permissions, say): moved aside now, so the next change of a setting
+        # does not write over what it held.
+        kept = set_aside(path)
+        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults, {kept}.")
     try:
         data = loads_toml(decode_text(raw))
     except TomlProblem as exc:
@@ -219,9 +226,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     problems: list[str] = []
+    unknown: list[str] = []
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown key '{clean_line(key)}'")
+            unknown.append(key)
             continue
         why = validate_value(key, value)
         if why:
@@ -231,6 +239,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
             problems += [f"{problem}; ignored" for problem in bad_keys]
         else:
             values[key] = float(value) if key == "speech_volume" else value
+    if unknown:
+        # One line however many (a file of 6,000 unknown keys made 6,000 lines, shown at start).
+        shown = ", ".join(f"'{clean_line(key)[:40]}'" for key in unknown[:3]) + (" ..." if len(unknown) > 3 else "")
+        problems.insert(0, f"unknown key {shown}" if len(unknown) == 1 else f"{len(unknown)} unknown keys {shown}")
+    if len(problems) > MAX_PROBLEM_LINES:
+        problems[MAX_PROBLEM_LINES - 1:] = [f"and {len(problems) - MAX_PROBLEM_LINES + 1} more problems"]
     settings = replace(Settings(), **values)
     if not problems:
         return settings, None
