@@ -74,7 +74,7 @@ def now() -> datetime.datetime:
     return datetime.datetime.now().astimezone()
 
 
-EARLIEST = datetime.datetime(1970, 1, 2, tzinfo=datetime.timezone.utc)
+EARLIEST = datetime.datetime(1970, 1, 2, tzinfo=datetime.UTC)
 """No choice was made before this: an earlier stored time is not one the guide wrote."""
 LATEST_AHEAD = datetime.timedelta(days=2)
 """A stored time this far past now is not one the guide wrote either (a clock may be a day off)."""
@@ -95,7 +95,7 @@ def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
         return fallback if value is True else None
     try:
         when = when.astimezone() if when.tzinfo is None else when
-        in_range = EARLIEST <= when.astimezone(datetime.timezone.utc) <= now() + LATEST_AHEAD
+        in_range = EARLIEST <= when.astimezone(datetime.UTC) <= now() + LATEST_AHEAD
         when.astimezone()  # shown in local time: that must work too
     except (ValueError, OverflowError, OSError):
         in_range = False

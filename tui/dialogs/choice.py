@@ -7,11 +7,10 @@ import weakref
 from collections.abc import Sequence
 from typing import Any, ClassVar, TypeVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.app import App
-from textual.await_complete import AwaitComplete
 from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
