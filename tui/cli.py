@@ -56,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="the whole guide as plain numbered prompts (also: ACCESSIBLE=1)")
     mode.add_argument("--speak", action="store_true", help="read the guide aloud with no interface")
     mode.add_argument("--speak-to", metavar="FILE.wav", type=Path, help="write the spoken guide to a WAV file")
+    parser.add_argument("--replace", action="store_true", help="with --speak-to: replace FILE.wav if it exists")
     parser.add_argument("--section", type=int, metavar="N",
                         help="only section N (with --plain or --speak), or open the guide at section N")
     parser.add_argument("--content", type=Path, metavar="DIR", help="load another guide in the same format")
@@ -64,15 +65,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_speak_to(target: Path) -> None:
-    """Refuse a --speak-to file that is not .wav, or whose folder cannot be written, naming it."""
+def check_speak_to(target: Path, replace: bool = False) -> None:
+    """Refuse a --speak-to file that is not .wav, that is there already (without --replace), in
+    a folder that does not exist or cannot be written, or reached through another user's link
+    (tui/data/safe_save.py), naming it."""
+    from tui.data.safe_save import SaveProblem, check_target, exists
+
     if target.suffix.lower() != ".wav":
         raise GuideError(target, "--speak-to writes WAV audio only: give a file name ending in .wav")
-    if target.is_dir():
-        return  # said by the writer, which names the folder
+    try:
+        check_target(target, confined=False)
+    except SaveProblem as exc:
+        raise GuideError(None, str(exc)) from None
+    if exists(target) and not replace:
+        raise GuideError(target, "there is a file of that name already; add --replace to replace it")
     folder = target.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         # A real try, not os.access: it also answers for root, read-only mounts and /proc.
         probe, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         os.close(probe)
@@ -96,7 +104,7 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     if full_screen and (problem := terminal_problem(sys.stdin, sys.stdout, os.environ)):
         raise GuideError(None, problem)
     if args.speak_to is not None:
-        check_speak_to(args.speak_to)
+        check_speak_to(args.speak_to, args.replace)
     if warning and not full_screen:
         for line in warning.splitlines():
             print(f"spasm-guide: {line}", file=sys.stderr)
