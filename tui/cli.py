@@ -13,7 +13,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from tui import __version__
 from tui.data.content import Guide, load_guide
@@ -23,6 +26,8 @@ from tui.data.settings import THEMES, Settings, load_settings
 from tui.lifecycle import (
     die_by,
     exit_on_signals,
+    exit_status_once_written,
+    output_failed,
     quiet_broken_stdout,
     say,
     stdio_closed,
@@ -33,6 +38,15 @@ from tui.lifecycle import (
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a mistake is one line naming it (not five lines of usage first), exit 2."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse's own hides an OSError: `--version > /dev/full` said nothing and exited 0.
+        if message:
+            stream = file or sys.stderr
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if callable(flush):
+                flush()
 
     def error(self, message: str) -> NoReturn:
         unknown = "unrecognized arguments: "
@@ -173,7 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     elif isinstance(sys.stdin, io.TextIOWrapper):
         # A byte that is not UTF-8 (a Latin-1 terminal's "é") is read as U+FFFD, never an error.
         sys.stdin.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help or --version printed, or a mistake said: was it written?
+        return exit_status_once_written(done.code)
+    except OSError as exc:  # it could not be (OneLineParser writes without hiding the error)
+        return 2 if output_failed(exc) else 0
     try:
         tidy_temp_files()
         guide = load_guide(args.content)

@@ -141,6 +141,28 @@ def end_now(status: int) -> NoReturn:
     os._exit(status)
 
 
+def exit_status_once_written(code: object) -> int:
+    """The exit status for `code` (a SystemExit's), once what was printed is out: a failure to
+    write it (`--help > /dev/full`) is one line and status 2; a closed pipe (`| head`) is not."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        if output_failed(exc):
+            return 2
+    return code if isinstance(code, int) else 0 if code is None else 2
+
+
+def output_failed(exc: OSError) -> bool:
+    """Deal with output that could not be written: True (and one line said) if that is an error,
+    False for a pipe closed by a reader who had what they wanted (`| head`)."""
+    quiet_broken_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return False
+    say(f"cannot write the output ({exc.strerror or exc})")
+    return True
+
+
 def quiet_broken_stdout() -> None:
     """Point stdout at /dev/null so that Python's last flush at exit raises nothing more."""
     try:
