@@ -100,3 +100,24 @@ def test_a_seeded_burst_of_random_keys_and_bytes_then_ctrl_q(tmp_path: Path) -> 
         run.send(b"\x11")
         assert run.wait_exit() == 0
         clean_end(bytes(run.output))
+
+
+def test_keys_typed_at_a_persons_pace_are_never_dropped(tmp_path: Path) -> None:
+    """The count of keys waiting for the app goes back down as the app handles them: after
+    hundreds of keys, each one still acts (a count that only grew would drop every key)."""
+    with guide_on_pty(tmp_path) as run:
+        run.wait_for(START)
+        for number in range(300):
+            run.send(b"\x1b[B" if number % 2 else b"\x1b[A")
+            run.read_some(0.005)
+        run.read_some(0.5)
+        run.send(b"/")
+        run.wait_for(b"Type a word")
+        for key in b"cramp":
+            run.send(bytes([key]))
+            run.read_some(0.02)
+        run.wait_for(b"cramp")
+        run.send(b"\r")
+        run.wait_for(b"found")
+        run.send(b"\x11")
+        assert run.wait_exit() == 0

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import random
 
-from tui.input_guard import BACKLOG, PASTE_END, PASTE_IDLE, PASTE_KEPT, PASTE_START, QUIT_EVERY, InputGuard
+from tui.input_guard import (
+    BACKLOG,
+    DISTINCT_ROOM,
+    PASTE_END,
+    PASTE_IDLE,
+    PASTE_KEPT,
+    PASTE_START,
+    QUIT_EVERY,
+    InputGuard,
+)
 
 
 class Clock:
@@ -33,12 +42,24 @@ def test_every_byte_decodes_whole_or_as_a_replacement_character() -> None:
 
 
 def test_a_flood_of_keys_passes_only_as_many_as_there_is_room_for() -> None:
+    held = BACKLOG - DISTINCT_ROOM
     guard = InputGuard()
-    assert guard.feed(b"j" * 100_000, BACKLOG) == "j" * BACKLOG
-    assert guard.dropped == 100_000 - BACKLOG
+    assert guard.feed(b"j" * 100_000, BACKLOG) == "j" * held
+    assert guard.dropped == 100_000 - held
     assert guard.feed(b"j" * 1000, 0) == ""
     # Arrows are counted as one key each and dropped whole, never cut into "[" and "A".
-    assert guard.feed(b"\x1b[A" * 1000, 3) == "\x1b[A" * 3
+    assert InputGuard().feed(b"\x1b[A" * 1000, BACKLOG) == "\x1b[A" * held
+    assert InputGuard().feed(b"\x1b[A" * 1000, 3) == "\x1b[A"
+
+
+def test_a_key_pressed_after_a_held_key_still_gets_through() -> None:
+    guard = InputGuard()
+    held = BACKLOG - DISTINCT_ROOM
+    assert guard.feed(b"j" * 5000 + b"/" + b"k" * 10 + b"cramp", BACKLOG) == "j" * held + "/kcramp"
+    # ... but a flood of ever-changing keys is still cut at the backlog.
+    rng = random.Random(5)
+    text = InputGuard().feed(bytes(rng.choice(b"abcdefghij") for _ in range(10_000)), BACKLOG)
+    assert BACKLOG - 1 <= len(text) <= BACKLOG
 
 
 def test_a_quit_key_gets_through_a_full_backlog_now_and_then() -> None:

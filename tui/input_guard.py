@@ -12,8 +12,10 @@ paste that never ends (``ESC[200~`` and no ``ESC[201~``) kept every byte and too
   at Ctrl+Q or Ctrl+C, after `PASTE_IDLE` seconds with no input (a paste that never ends), or,
   once it is longer than any paste the guide takes, at a quit key (`q`): leaving is never harm;
 - keys (and mouse reports) pass only while fewer than `BACKLOG` wait for the app (the caller
-  says how much room there is); past that they are dropped, except a quit key, let through at
-  most once every `QUIT_EVERY` seconds, so `q` and Ctrl+Q act however much was typed.
+  says how much room there is), and in its last `DISTINCT_ROOM` only a key that differs from the
+  one before (a held key fills the rest; the next key pressed still gets through); past that
+  they are dropped, except a quit key, let through at most once every `QUIT_EVERY` seconds, so
+  `q` and Ctrl+Q act however much was typed.
 
 Dropping is done on the text, before Textual's parser (about 17 microseconds a character), so a
 flood costs a scan, not a parse. Pure logic: no Textual here.
@@ -26,7 +28,8 @@ import re
 import time
 from collections.abc import Callable
 
-__all__ = ["BACKLOG", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START", "QUIT_EVERY", "InputGuard"]
+__all__ = ["BACKLOG", "DISTINCT_ROOM", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START", "QUIT_EVERY",
+           "InputGuard"]
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
@@ -34,9 +37,12 @@ PASTE_KEPT = 4096
 """Characters of one paste kept: the only text box is the search, and the summary's answers take 500."""
 PASTE_IDLE = 0.5
 """Seconds without input after which an open paste has ended (a terminal sends a paste at once)."""
-BACKLOG = 32
+BACKLOG = 64
 """Input events that may wait for the app; the app handles a key in a few milliseconds, so `q`
 behind a full backlog acts well within a second."""
+DISTINCT_ROOM = 32
+"""The last part of the backlog, kept for keys that differ from the one before: a held key (or a
+flood of one) fills only the rest, and a key pressed after it still gets through."""
 QUIT_EVERY = 0.2
 """Seconds between quit keys let through while the backlog is full."""
 QUIT_KEYS = "q\x11\x03"
@@ -49,6 +55,8 @@ _TOKEN = re.compile(r"[^\x1b]+|\x1b\[[0-?]*[ -/]*[@-~]|\x1bO.|\x1b[^\[O]", re.DO
 _KEY_FINALS = frozenset("ABCDEFHPQSZ~Mmu")
 """The last character of a CSI sequence that is a key or a mouse report (dropped in a flood). The
 rest (focus, a cursor or mode report, a size) always goes through: the app asked for it."""
+_SAME_KEY = re.compile(r"(.)\1*", re.DOTALL)
+"""A run of one character."""
 _KITTY_QUIT = re.compile(r"\x1b\[(?:113|99);5u")
 """Ctrl+Q and Ctrl+C in the kitty keyboard protocol."""
 _OPEN_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|O)?\Z")
@@ -203,18 +211,10 @@ class InputGuard:
         for match in _TOKEN.finditer(text, 0, cut):
             token = match.group()
             if token[0] != "\x1b":
-                taken = token[:max(self.room, 0)]
-                self.room -= len(taken)
-                out.append(taken)
-                if len(taken) < len(token):
-                    self.dropped += len(token) - len(taken)
-                    self.let_quit_through(token[len(taken):], out)
+                self.plain_keys(token, out)
             elif token.startswith("\x1b[") and token[-1] not in _KEY_FINALS:
                 out.append(token)  # a report the app asked for
-            elif self.room > 0:
-                self.room -= 1
-                out.append(token)
-            elif _KITTY_QUIT.fullmatch(token) and self.quit_due():
+            elif self.may_pass(token) or (_KITTY_QUIT.fullmatch(token) and self.quit_due()):
                 out.append(token)
             else:
                 self.dropped += len(token)
@@ -225,6 +225,35 @@ class InputGuard:
             found = _OPEN_ESCAPE.search(tail)
             self.open_escape = None if found is None else (
                 "csi" if tail.startswith("\x1b[") else "ss3" if tail.startswith("\x1bO") else "esc")
+
+    def plain_keys(self, run: str, out: list[str]) -> None:
+        """A run of plain characters: all while there is room, then one of each new key."""
+        free = max(self.room - DISTINCT_ROOM, 0)
+        taken = run[:free]
+        if taken:
+            self.room -= len(taken)
+            self.last = taken[-1]
+            out.append(taken)
+        for same in _SAME_KEY.finditer(run, len(taken)):
+            key = same.group()[0]
+            if self.may_pass(key):
+                out.append(key)
+                self.dropped += len(same.group()) - 1
+            else:
+                self.dropped += len(same.group())
+                self.let_quit_through(key, out)
+
+    def may_pass(self, key: str) -> bool:
+        """Whether one key may go on now: any while there is room, then only one that differs
+        from the key before (a held key piles up; the next key pressed does not wait behind it)."""
+        if self.room <= 0 or (self.room <= DISTINCT_ROOM and key == self.last):
+            return False
+        self.room -= 1
+        self.last = key
+        return True
+
+    last = ""
+    """The last key passed on: while the backlog fills, the same key again is dropped."""
 
     def let_quit_through(self, dropped: str, out: list[str]) -> None:
         for key in self.quit_keys:
