@@ -129,3 +129,11 @@ def test_past_its_cap_a_paste_is_ended_by_q_which_then_quits() -> None:
     text = guard.feed(PASTE_START.encode() + b"spasm " * 10_000 + b"q", BACKLOG)
     assert text == PASTE_START + ("spasm " * 10_000)[:PASTE_KEPT] + PASTE_END + "q"
     assert not guard.in_paste
+
+
+def test_a_character_cut_short_is_said_once_the_input_goes_quiet() -> None:
+    clock = Clock()
+    guard = InputGuard(clock=clock)
+    assert guard.feed(b"caf\xe9", BACKLOG) == "caf"  # 0xe9 may start a UTF-8 character: wait
+    assert guard.idle() == "\ufffd"  # nothing came to finish it
+    assert guard.feed(b"x", BACKLOG) == "x"

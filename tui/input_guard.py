@@ -75,7 +75,8 @@ class InputGuard:
         self.quit_keys = quit_keys
         """Single characters that quit (or say how): kept in a flood."""
         self.clock = clock
-        self.decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        self.decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self.decode = self.decoder.decode
         self.in_paste = False
         """Inside a bracketed paste."""
         self.paste_passed = False
@@ -113,8 +114,16 @@ class InputGuard:
         return "".join(out)
 
     def idle(self) -> str:
-        """Nothing was read for a while: end a paste that has gone quiet, let go of a held tail."""
+        """Nothing was read for a while: end a paste that has gone quiet, let go of a held tail,
+        and say a character cut short (a Latin-1 "é" last, 0xe9, waits for bytes that never come)."""
         out: list[str] = []
+        if self.decoder.getstate()[0]:
+            cut_short = self.decode(b"", final=True)  # U+FFFD
+            if self.in_paste:
+                self.paste_content(cut_short, out)
+            elif not self.carry:
+                self.room = max(self.room, 1)
+                self.keys(cut_short, out)
         if self.in_paste and self.clock() - self.last_input >= PASTE_IDLE:
             if self.carry:
                 self.paste_content(self.carry, out)
