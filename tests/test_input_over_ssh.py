@@ -7,6 +7,9 @@ dialog over SSH says where files go.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import select
 import time
 from pathlib import Path
 
@@ -21,9 +24,6 @@ pytestmark = [pytest.mark.e2e]
 
 def flood(session: Session, data: bytes) -> None:
     """Type `data` as fast as ssh takes it, reading the screen meanwhile."""
-    import os
-    import select
-
     sent = 0
     while sent < len(data):
         readable, writable, _ = select.select([session.fd], [session.fd], [], 1.0)
@@ -35,10 +35,8 @@ def flood(session: Session, data: bytes) -> None:
 
 def ended(session: Session) -> int:
     def gone() -> bool:
-        try:
+        with contextlib.suppress(EOFError, OSError):  # once it has ended, reading fails
             session.read_some(0.05)
-        except (EOFError, OSError):
-            pass
         return not session.alive()
 
     wait_until(gone, lambda: f"the ssh session ending; it showed:\n{session.shown()}", poll=0)
