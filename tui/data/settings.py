@@ -117,7 +117,7 @@ BINDING_IDS = frozenset({
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
     "app.cramp_now", "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
-    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.yes", "questions.done", "settings.select",
+    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.redraw", "dialog.yes", "questions.done", "settings.select",
     "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
     "search.next_field", "search.results", "section.next", "section.previous",
     "speech.faster", "speech.next", "speech.pause", "speech.previous", "speech.slower", "speech.stop",
