@@ -24,8 +24,10 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
-EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
-"""Signals that end the guide politely (SIGINT already does: Python raises KeyboardInterrupt)."""
+EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals that end the full-screen guide politely. SIGINT too: left to Python (and asyncio, which
+cancels the app's task), one that came while the app started was sometimes lost, and the guide
+ran on. (Ctrl+C typed in the full screen is a key, not this signal.)"""
 
 NO_TERMINAL = ("the full-screen guide needs a terminal; use spasm-guide --plain (text) "
                "or spasm-guide --accessible (numbered prompts)")
