@@ -526,9 +526,10 @@ def test_caps_by_terminfo() -> None:
 
 @pytest.mark.parametrize(("env", "driver"), [({"TERM": "xterm-256color"}, "LeanDriver"),
                                              ({"TERM": "tmux-256color"}, "LeanDriver"),
+                                             # Textual's own output, but never its unbounded input
                                              ({"TERM": "xterm-256color", "SPASM_GUIDE_PLAIN_DRIVER": "1"},
-                                              "LinuxDriver"),
-                                             ({"TERM": "dumb"}, "LinuxDriver")])
+                                              "BoundedLinuxDriver"),
+                                             ({"TERM": "dumb"}, "BoundedLinuxDriver")])
 def test_the_app_chooses_the_lean_driver_where_terminfo_knows_the_terminal(env: dict[str, str], driver: str) -> None:
     code = ("from tui.app import GuideApp\nfrom tui.data.content import load_guide\n"
             "from tui.data.settings import Settings\n"

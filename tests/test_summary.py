@@ -12,6 +12,7 @@ from tui import __version__
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide, default_content_dir, load_guide
+from tui.data.safe_save import SaveProblem
 from tui.data.summary import (
     SummaryInput,
     default_summary_path,
@@ -92,9 +93,16 @@ def test_save_summary_writes_atomically_and_strips_control_characters(private_di
 
 
 def test_save_summary_to_a_chosen_path(tmp_path: Path) -> None:
-    target = tmp_path / "deep" / "for-the-doctor.txt"
+    target = tmp_path / "for-the-doctor.txt"
     assert save_summary("text\n", target) == target
     assert target.read_text(encoding="utf-8") == "text\n"
+
+
+def test_save_summary_makes_no_folder_the_reader_did_not_ask_for(tmp_path: Path) -> None:
+    """Issue 18.5: a missing folder was made without a word."""
+    with pytest.raises(SaveProblem, match=r"the folder .*deep does not exist"):
+        save_summary("text\n", tmp_path / "deep" / "for-the-doctor.txt")
+    assert not (tmp_path / "deep").exists()
 
 
 def test_content_with_escape_codes_never_reaches_the_file(tmp_path: Path) -> None:
@@ -108,8 +116,10 @@ def test_content_with_escape_codes_never_reaches_the_file(tmp_path: Path) -> Non
 def test_unwritable_folder_raises_oserror_for_the_caller(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    with pytest.raises(OSError):
+    with pytest.raises(SaveProblem, match="cannot be used"):
         save_summary("text", blocker / "sub" / "s.txt")
+    with pytest.raises(OSError):
+        save_summary("text", Path("/proc/s.txt"))  # a folder nobody can write in, root included
 
 
 def test_the_summary_asks_what_a_doctor_asks_next() -> None:

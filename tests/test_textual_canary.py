@@ -78,3 +78,45 @@ async def test_the_wrappers_work_on_a_running_app() -> None:
         assert "z" in dict(app_key_bindings(app))
         add_line_filter(app, NoColor())
         assert isinstance(screen_lines(app.screen), list) and len(screen_lines(app.screen)) == 5
+
+
+async def test_the_bounded_input_thread_runs_in_textuals_driver_and_parses_through_its_parser() -> None:
+    """Runs what Textual starts as the input thread (tui/bounded_input.py replaces its body) on a
+    pipe: Textual's parser, fed by the guard, turns bytes into keys, a paste and an arrow, and a
+    byte that is not UTF-8 into U+FFFD instead of an exception."""
+    import os
+    import threading
+
+    from textual import events
+    from textual.message import Message
+
+    from tests.support.wait import wait_until
+    from tui.bounded_input import BoundedLinuxDriver
+    from tui.textual_private import input_thread_target
+
+    class Capturing(BoundedLinuxDriver):
+        def send_message(self, message: Message) -> None:
+            sent.append(message)
+
+    sent: list[Message] = []
+    read_end, write_end = os.pipe()
+    driver = Capturing(App(), debug=False, mouse=False, size=(80, 24))
+    driver.fileno = read_end
+    thread = threading.Thread(target=input_thread_target(driver), daemon=True)
+    thread.start()
+    try:
+        os.write(write_end, b"q\xff\xe9x\x1b[200~pasted\x1b[201~\x1b[A")
+
+        def keys() -> list[str]:
+            return [m.key if isinstance(m, events.Key) else f"paste:{m.text}" for m in sent
+                    if isinstance(m, events.Key | events.Paste)]
+
+        wait_until(lambda: len(keys()) >= 6, lambda: f"six input events; got {keys()}")
+        assert keys() == ["q", "replacement_character", "replacement_character", "x", "paste:pasted", "up"], keys()
+        assert thread.is_alive()  # a bad byte did not end the thread
+    finally:
+        driver.exit_event.set()
+        thread.join(5)
+        os.close(write_end)
+        os.close(read_end)
+    assert not thread.is_alive()

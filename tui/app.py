@@ -20,6 +20,7 @@ from tui.cursor import CursorFollowsFocus
 from tui.data.content import Guide
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
+from tui.dialogs.choice import typed_for_a_closed_dialog
 from tui.idle_watch import IdleWatch, start_idle_watch
 from tui.keys import SPEECH_ACTIONS, key_in_words
 from tui.navigation import Navigation
@@ -101,12 +102,16 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
     """Keys that work on every screen."""
 
     def get_driver_class(self) -> type[Driver]:
-        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's."""
+        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's
+        output. Either way input is read through tui/bounded_input.py."""
         if sys.platform != "win32" and textual_constants.DRIVER is None:
             from tui.lean_driver import LeanDriver, terminal_caps
 
             if terminal_caps(os.environ) is not None:
                 return LeanDriver
+            from tui.bounded_input import BoundedLinuxDriver
+
+            return BoundedLinuxDriver  # Textual's own output, with input that cannot pile up
         return super().get_driver_class()
 
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
@@ -237,9 +242,10 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             event.widget.cursor_blink = False
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and is_exiting(self):
+        if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
-            # (it would mount with no widgets, and the quit would end in a traceback).
+            # (it would mount with no widgets, and the quit would end in a traceback). A key typed
+            # for a dialog that has closed since is not for whatever screen is on top now.
             return
         if isinstance(event, events.Key) and self.idle_watch is not None:
             self.idle_watch.key_pressed()

@@ -14,7 +14,10 @@ import sys
 import tempfile
 import textwrap
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from tui import __version__, debug_log
 from tui.data.content import Guide, load_guide
@@ -24,6 +27,8 @@ from tui.data.settings import THEMES, Settings, load_settings
 from tui.lifecycle import (
     die_by,
     exit_on_signals,
+    exit_status_once_written,
+    output_failed,
     quiet_broken_stdout,
     say,
     stdio_closed,
@@ -34,6 +39,15 @@ from tui.lifecycle import (
 
 class OneLineParser(argparse.ArgumentParser):
     """argparse, but a mistake is one line naming it (not five lines of usage first), exit 2."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse's own hides an OSError: `--version > /dev/full` said nothing and exited 0.
+        if message:
+            stream = file or sys.stderr
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if callable(flush):
+                flush()
 
     def error(self, message: str) -> NoReturn:
         unknown = "unrecognized arguments: "
@@ -61,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--speak-to", metavar="FILE.wav", type=Path,
                       help="write the spoken guide to a WAV file, or with - stream it to standard output "
                            "for a player (spasm-guide --speak-to - | aplay)")
+    parser.add_argument("--replace", action="store_true", help="with --speak-to: replace FILE.wav if it exists")
     parser.add_argument("--section", type=int, metavar="N",
                         help="only section N (with --plain or --speak), or open the guide at section N")
     parser.add_argument("--content", type=Path, metavar="DIR", help="load another guide in the same format")
@@ -129,15 +144,22 @@ def answer_and_exit(args: argparse.Namespace) -> int | None:
 # ---- end of the options every terminal program is expected to have
 
 
-def check_speak_to(target: Path) -> None:
-    """Refuse a --speak-to file that is not .wav, or whose folder cannot be written, naming it."""
+def check_speak_to(target: Path, replace: bool = False) -> None:
+    """Refuse a --speak-to file that is not .wav, that is there already (without --replace), in
+    a folder that does not exist or cannot be written, or reached through another user's link
+    (tui/data/safe_save.py), naming it."""
+    from tui.data.safe_save import SaveProblem, check_target, exists
+
     if target.suffix.lower() != ".wav":
         raise GuideError(target, "--speak-to writes WAV audio only: give a file name ending in .wav")
-    if target.is_dir():
-        return  # said by the writer, which names the folder
+    try:
+        check_target(target, confined=False)
+    except SaveProblem as exc:
+        raise GuideError(None, str(exc)) from None
+    if exists(target) and not replace:
+        raise GuideError(target, "there is a file of that name already; add --replace to replace it")
     folder = target.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         # A real try, not os.access: it also answers for root, read-only mounts and /proc.
         probe, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
         os.close(probe)
@@ -167,7 +189,7 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
         return run_stream(guide, settings, args.section, warning)
     if args.speak_to is not None:
-        check_speak_to(args.speak_to)
+        check_speak_to(args.speak_to, args.replace)
     if warning and not full_screen:
         for line in warning.splitlines():
             print(f"spasm-guide: {line}", file=sys.stderr)
@@ -233,13 +255,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if sys.stdin is None:
         sys.stdin = io.StringIO()  # started with stdin closed: the prompts see the end of input
+    elif isinstance(sys.stdin, io.TextIOWrapper):
+        # A byte that is not UTF-8 (a Latin-1 terminal's "é") is read as U+FFFD, never an error.
+        sys.stdin.reconfigure(errors="replace")
     if argv[:1] == ["--hosted"] or (argv[:1] and argv[0].startswith("--hosted=")):
         from tui.hosted import hosted_argv
 
         first = argv[0].partition("=")
         allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
         return allowed if isinstance(allowed, int) else main(allowed)
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help or --version printed, or a mistake said: was it written?
+        return exit_status_once_written(done.code)
+    except OSError as exc:  # it could not be (OneLineParser writes without hiding the error)
+        return 2 if output_failed(exc) else 0
     if (answered := answer_and_exit(args)) is not None:
         return answered
     debug = debug_log.start(args.debug, argv, os.environ)

@@ -35,8 +35,15 @@ def main() -> int:
         start_early()
     # A debug run (SPASM_GUIDE_DEBUG; --debug is never cached) logs every step: no short cuts.
     debugging = os.environ.get("SPASM_GUIDE_DEBUG", "") not in ("", "0")
-    if not debugging and try_cached(argv):
-        return 0
+    try:
+        if not debugging and try_cached(argv):
+            return 0
+    except OSError as exc:  # the output cannot be written (a full disk, /dev/full): as cli.main says it
+        from tui.lifecycle import quiet_broken_stdout, say
+
+        quiet_broken_stdout()
+        say(f"cannot write the output ({exc.strerror or exc})")
+        return 2
     from tui.host_limits import claim_seat  # before the first paint: a full host says so and goes
 
     if refused := claim_seat(argv, os.environ):
@@ -49,6 +56,14 @@ def main() -> int:
     try:
         from tui.cli import main as full_main
 
-        return full_main(argv)
+        status = full_main(argv)
     finally:
         early_paint.release()  # only if the app never took over the screen
+    if "textual.app" in sys.modules:
+        # The full-screen guide has restored the terminal and said goodbye. Freeing its tens of
+        # MB object by object took Python 0.4 s more, during which an SSH reader's connection
+        # stayed open after `q`: end now, as Python would (exit handlers, then the streams).
+        from tui.lifecycle import end_now
+
+        end_now(status)
+    return status

@@ -8,7 +8,8 @@ unchanged and the model starts again from nothing, so the screen is always what 
 
 `terminal_caps` reads the terminal's erases from terminfo (``bce``: erases keep the background
 colour; ``ech``: erase n characters); a terminal without them still gets only the changed cells.
-``SPASM_GUIDE_PLAIN_DRIVER=1`` keeps Textual's own driver.
+``SPASM_GUIDE_PLAIN_DRIVER=1`` keeps Textual's own output (input is still read through
+tui/bounded_input.py).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from types import FrameType
 from typing import Any
 
 from textual import events
-from textual.drivers.linux_driver import LinuxDriver
 from textual.message import Message
 
+from tui.bounded_input import BoundedInput
 from tui.data.terminal import terminfo
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
@@ -63,8 +64,9 @@ def terminal_caps(env: Mapping[str, str]) -> Caps | None:
     return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters)
 
 
-class LeanDriver(LinuxDriver):
-    """Textual's Linux driver, sending each write through a model of the screen."""
+class LeanDriver(BoundedInput):
+    """Textual's Linux driver, sending each write through a model of the screen (and reading input
+    through tui/bounded_input.py)."""
 
     muted = False
     """True while Textual sets the terminal modes the early paint already set."""

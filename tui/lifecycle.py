@@ -22,10 +22,12 @@ import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import NoReturn, TextIO
 
-EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP)
-"""Signals that end the guide politely (SIGINT already does: Python raises KeyboardInterrupt)."""
+EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals that end the full-screen guide politely. SIGINT too: left to Python (and asyncio, which
+cancels the app's task), one that came while the app started was sometimes lost, and the guide
+ran on. (Ctrl+C typed in the full screen is a key, not this signal.)"""
 
 NO_TERMINAL = ("the full-screen guide needs a terminal; use spasm-guide --plain (text) "
                "or spasm-guide --accessible (numbered prompts)")
@@ -126,6 +128,41 @@ def tidy_temp_files() -> None:
 
     for folder in app_folders():
         remove_stale_temps(folder)
+
+
+def end_now(status: int) -> NoReturn:
+    """End the process with `status` after what Python's own exit does that anyone can see (exit
+    handlers, flushing stdout and stderr), without freeing every object first."""
+    import atexit
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.flush()
+    os._exit(status)
+
+
+def exit_status_once_written(code: object) -> int:
+    """The exit status for `code` (a SystemExit's), once what was printed is out: a failure to
+    write it (`--help > /dev/full`) is one line and status 2; a closed pipe (`| head`) is not."""
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except OSError as exc:
+        if output_failed(exc):
+            return 2
+    return code if isinstance(code, int) else 0 if code is None else 2
+
+
+def output_failed(exc: OSError) -> bool:
+    """Deal with output that could not be written: True (and one line said) if that is an error,
+    False for a pipe closed by a reader who had what they wanted (`| head`)."""
+    quiet_broken_stdout()
+    if isinstance(exc, BrokenPipeError):
+        return False
+    say(f"cannot write the output ({exc.strerror or exc})")
+    return True
 
 
 def quiet_broken_stdout() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from textual.app import App
@@ -67,14 +66,16 @@ class ReadAloudKeys(App[int]):
             self.reader.remote_ok = True
             self.reader.read(*screen.speech_content())
         elif choice == "file" and isinstance(screen, GuideScreen):
+            from tui.data.safe_save import own_folder
             from tui.dialogs.save_path import SavePathDialog
 
             chunks, _ = screen.speech_content()
             # Letters, digits and dashes only: a colon would make scp read the name as a host.
             words = re.sub(r"[^a-z0-9]+", "-", screen.screen_title().lower()).strip("-")[:40].rstrip("-")
-            default = Path.home() / f"spasm-guide-{words or 'audio'}.wav"
+            # The guide's own folder: over SSH the only one a reader may write to (safe_save.py).
+            default = own_folder() / f"spasm-guide-{words or 'audio'}.wav"
             self.push_screen(SavePathDialog("Write the audio to which file?", default),
-                             lambda path: self.reader.write_file(chunks, path) if path else None)
+                             lambda target: self.reader.write_file(chunks, target.path) if target else None)
         elif choice == "forward":
             self.push_screen(PageScreen(forwarding_help()))
 

@@ -12,9 +12,9 @@ import functools
 import importlib
 import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from textual import screen as textual_screen
 from textual._styles_cache import StylesCache
@@ -25,6 +25,7 @@ from textual.css.scalar import Scalar
 from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.geometry import Region
+from textual.message import Message
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.style import Style
@@ -75,6 +76,13 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
                 "tui/lean_driver.py: the terminal a driver writes to"),
+    PrivateName("textual._xterm_parser", "XTermParser",
+                "tui/bounded_input.py: Textual's own parser of terminal input, fed by the bounded "
+                "input thread (Textual's thread has no bound and decodes strictly)"),
+    PrivateName("textual.driver:Driver", "_debug",
+                "tui/bounded_input.py: whether the parser logs what it reads, as Textual's thread does"),
+    PrivateName("textual.drivers.linux_driver:LinuxDriver", "_run_input_thread",
+                "tui/bounded_input.py: the thread's target, which calls run_input_thread (overridden)"),
 )
 """Each private name, checked by the canary test against the installed Textual."""
 
@@ -256,6 +264,30 @@ def bound_geometry_caches() -> None:
             if callable(bound) and (bound()["maxsize"] or GEOMETRY_CACHE_SIZE + 1) > GEOMETRY_CACHE_SIZE:
                 member.cache_clear()
                 setattr(cls, name, functools.lru_cache(GEOMETRY_CACHE_SIZE)(member.__wrapped__))
+
+
+class InputParser(Protocol):
+    """What the bounded input thread needs of Textual's terminal parser."""
+
+    def feed(self, data: str) -> Iterable[Message]: ...
+
+    def tick(self) -> Iterable[Message]: ...
+
+
+def input_parser(driver: Driver) -> InputParser:
+    """A new parser of terminal input (keys, pastes, mouse and terminal reports) into events, as
+    Textual's Linux driver makes for its input thread."""
+    from textual._xterm_parser import XTermParser
+
+    parser: InputParser = XTermParser(bool(getattr(driver, "_debug", False)))
+    return parser
+
+
+def input_thread_target(driver: Driver) -> Callable[[], None]:
+    """What Textual's Linux driver runs as its input thread (it calls `run_input_thread`), for the
+    canary that runs it on a pipe."""
+    target: Callable[[], None] = getattr(driver, "_run_input_thread")  # noqa: B009
+    return target
 
 
 def driver_app(driver: Driver) -> App[Any]:

@@ -87,6 +87,26 @@ class PtyRun:
         """Type keys."""
         os.write(self.fd, keys)
 
+    def flood(self, data: bytes) -> None:
+        """Type `data` as fast as the pty takes it, reading what the guide draws meanwhile (as a
+        terminal does: a guide blocked on a full screen buffer would never read its keys)."""
+        sent = 0
+        view = memoryview(data)
+        while sent < len(data):
+            readable, writable, _ = select.select([self.fd], [self.fd], [], 1.0)
+            if readable and not self.read_some(0):
+                raise AssertionError(f"the guide ended during the flood: {bytes(self.output[-400:])!r}")
+            if writable:
+                sent += os.write(self.fd, view[sent:sent + 65536])
+        del self.output[:-200_000]  # keep the tail: a flood's echo is not worth holding
+
+    def peak_rss_kib(self) -> int:
+        """The guide's peak resident memory so far (VmHWM), in KiB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+        raise AssertionError("no VmHWM line")
+
     def wait_exit(self, guard: float = GUARD) -> int:
         """Read to the end and reap the guide; return its exit status."""
         def reaped() -> bool:

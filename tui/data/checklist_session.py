@@ -220,6 +220,7 @@ class ChecklistSession:
         data = SummaryInput(self.result(), self.checked, dict(self.state.answers))
         return summary_text(guide, self.checklist, data, when or self.clock())
 
-    def save_summary(self, guide: Guide, path: Path | None = None) -> Path:
-        """Write the summary atomically and return where; OSError is the caller's to report."""
-        return save_summary(self.summary(guide), path)
+    def save_summary(self, guide: Guide, path: Path | None = None, replace: bool = False) -> Path:
+        """Write the summary atomically and return where; SaveProblem and OSError are the
+        caller's to report (tui/data/summary.py)."""
+        return save_summary(self.summary(guide), path, replace)

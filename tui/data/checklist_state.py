@@ -74,13 +74,41 @@ def now() -> datetime.datetime:
     return datetime.datetime.now().astimezone()
 
 
+EARLIEST = datetime.datetime(1970, 1, 2, tzinfo=datetime.UTC)
+"""No choice was made before this: an earlier stored time is not one the guide wrote."""
+LATEST_AHEAD = datetime.timedelta(days=2)
+"""A stored time this far past now is not one the guide wrote either (a clock may be a day off)."""
+
+
 def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
-    """A stored time as an aware datetime; None if the value is not a time at all."""
+    """A stored time as an aware datetime; None if the value is not a time at all.
+
+    A time out of range (0001-01-01, or 9999-12-31T23:59:59-12:00, which is past the last year
+    Python can hold once moved to UTC) is not the guide's: the file's own time stands for it, as
+    for a version 1 file. Computing with it raised ValueError or OverflowError at every start.
+    """
     if isinstance(value, datetime.datetime):
-        return value if value.tzinfo else value.astimezone()
-    if isinstance(value, datetime.date):
-        return datetime.datetime.combine(value, datetime.time(12)).astimezone()
-    return fallback if value is True else None
+        when = value
+    elif isinstance(value, datetime.date):
+        when = datetime.datetime.combine(value, datetime.time(12))
+    else:
+        return fallback if value is True else None
+    try:
+        when = when.astimezone() if when.tzinfo is None else when
+        in_range = EARLIEST <= when.astimezone(datetime.UTC) <= now() + LATEST_AHEAD
+        when.astimezone()  # shown in local time: that must work too
+    except (ValueError, OverflowError, OSError):
+        in_range = False
+    return when if in_range else fallback
+
+
+def file_time(path: Path) -> datetime.datetime:
+    """When the file was last written, as an aware time; now, if that is out of range."""
+    try:
+        when = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except (ValueError, OverflowError):  # a file touched to the year 9999, say
+        return now()
+    return when if EARLIEST <= when <= now() + LATEST_AHEAD else now()
 
 
 def _parse(data: dict[str, Any], mtime: datetime.datetime) -> SavedState | None:
@@ -122,14 +150,14 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     try:
         # Without blocking, and only a regular file: a FIFO or /dev/zero in its place is refused.
         raw = read_regular_file(path, MAX_STATE_BYTES)
-        mtime = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+        mtime = file_time(path)
     except FileNotFoundError:
         return LoadedState(SavedState(), None)
     except RefusedFile as exc:
         return _set_aside(path, exc.strerror or "not a regular file")
     except OSError as exc:
-        return LoadedState(SavedState(), f"{path}: cannot read your saved checklist ({exc.strerror}); "
-                                         "starting empty.")
+        # Unreadable (its permissions, say): moved aside now, or the next tick would replace it.
+        return _set_aside(path, exc.strerror or "cannot be read")
     state: SavedState | None = None
     why = "wrong format"
     try:

@@ -117,7 +117,7 @@ BINDING_IDS = frozenset({
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
     "app.cramp_now", "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
-    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.yes", "questions.done", "settings.select",
+    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.redraw", "dialog.yes", "questions.done", "settings.select",
     "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
     "search.next_field", "search.results", "section.next", "section.previous",
     "speech.faster", "speech.next", "speech.pause", "speech.previous", "speech.slower", "speech.stop",
@@ -153,6 +153,10 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "keys": (lambda v: isinstance(v, dict), 'a table of binding id = "key", as [keys]'),
 }
 """Setting name to (is this value allowed?, what is wanted, in words)."""
+
+
+MAX_PROBLEM_LINES = 6
+"""Problems named one by one at most; the rest are counted on one more line."""
 
 
 def validate_value(name: str, value: Any) -> str | None:
@@ -214,7 +218,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     except FileNotFoundError:
         return Settings(), None
     except OSError as exc:
-        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults.")
+        # Unreadable (its permissions, say): moved aside now, so the next change of a setting
+        # does not write over what it held.
+        kept = set_aside(path)
+        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults, {kept}.")
     try:
         data = loads_toml(decode_text(raw))
     except TomlProblem as exc:
@@ -223,9 +230,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     problems: list[str] = []
+    unknown: list[str] = []
     for key, value in data.items():
         if key not in known:
-            problems.append(f"unknown key '{clean_line(key)}'")
+            unknown.append(key)
             continue
         why = validate_value(key, value)
         if why:
@@ -235,6 +243,12 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
             problems += [f"{problem}; ignored" for problem in bad_keys]
         else:
             values[key] = float(value) if key == "speech_volume" else value
+    if unknown:
+        # One line however many (a file of 6,000 unknown keys made 6,000 lines, shown at start).
+        shown = ", ".join(f"'{clean_line(key)[:40]}'" for key in unknown[:3]) + (" ..." if len(unknown) > 3 else "")
+        problems.insert(0, f"unknown key {shown}" if len(unknown) == 1 else f"{len(unknown)} unknown keys {shown}")
+    if len(problems) > MAX_PROBLEM_LINES:
+        problems[MAX_PROBLEM_LINES - 1:] = [f"and {len(problems) - MAX_PROBLEM_LINES + 1} more problems"]
     settings = replace(Settings(), **values)
     if not problems:
         return settings, None

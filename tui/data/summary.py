@@ -18,10 +18,10 @@ from pathlib import Path
 import platformdirs
 
 from tui import __version__
-from tui.data.atomic import write_text_atomic
 from tui.data.checklist import Checklist
 from tui.data.content import Guide
 from tui.data.doctor_questions import QUESTIONS
+from tui.data.safe_save import check_target, write_new
 from tui.data.sanitize import clean_text
 from tui.data.settings import APP_NAME
 from tui.data.triage import WIDTH, TriageResult, checked_items, wrap_line
@@ -121,12 +121,14 @@ def default_summary_path(when: datetime.datetime | None = None, folder: Path | N
     return path
 
 
-def save_summary(text: str, path: Path | None = None) -> Path:
+def save_summary(text: str, path: Path | None = None, replace: bool = False) -> Path:
     """Write the summary atomically (controls stripped) and return where it went.
 
-    OSError (a full disk, a read-only folder) is left to the caller, who tells the reader.
+    The path is checked first (tui/data/safe_save.py: no folder made for the reader, no link of
+    another user's followed); a file already there is replaced only with `replace` (the reader
+    said yes), else FileExistsError. SaveProblem and OSError (a full disk, a read-only folder)
+    are left to the caller, who tells the reader.
     """
-    path = path or default_summary_path()
+    path = check_target(path or default_summary_path())
     cleaned = clean_text(text)
-    write_text_atomic(path, cleaned if cleaned.endswith("\n") else cleaned + "\n")
-    return path
+    return write_new(path, (cleaned if cleaned.endswith("\n") else cleaned + "\n").encode("utf-8"), replace)

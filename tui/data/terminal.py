@@ -97,6 +97,13 @@ def rows_for(text: str, width: int) -> int:
     return len(wrap_spans(text, width)) if text else 0
 
 
+def drops_padding(width: int, number: str) -> bool:
+    """True when the emergency number does not fit between the blank columns at its sides: they
+    are dropped, so at 3x3 "911" is drawn whole on one row, edge to edge, instead of one digit a
+    row. (Narrower than the number it wraps, using every column: a number is never cut.)"""
+    return len(number) > width - PADDING
+
+
 def too_small_texts(width: int, height: int, number: str, full: str, min_width: int,
                     min_height: int) -> tuple[str, str]:
     """(emergency line, message) that fit together in `width` x `height`, each as long as it can be.
@@ -104,7 +111,7 @@ def too_small_texts(width: int, height: int, number: str, full: str, min_width: 
     Preference goes to fuller forms of both; the emergency number is always kept if one row of
     it fits, since it is the one thing on screen that must never be lost.
     """
-    columns = max(width - PADDING, 1)
+    columns = max(width, 1) if drops_padding(width, number) else width - PADDING
     emergencies = [text for text in emergency_forms(number, full) if max(len(w) for w in text.split()) <= columns]
     emergencies = emergencies or [number]
     messages = larger_forms(min_width, min_height)

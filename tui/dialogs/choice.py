@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
+import weakref
 from collections.abc import Sequence
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.events import Resize
+from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
@@ -24,7 +27,33 @@ class DialogScreen(ModalScreen[ResultT]):
 
     On a roomy window the screen behind shows through, emergency line and all; a short window
     has no room around the dialog, so the dialog draws the line itself, in the same place.
+
+    A dialog answers once. Keys typed together ("k", "s", Enter, Enter, Enter in one write) reach
+    a dialog that has already answered while it is still being closed: a second answer popped
+    the screen below it (the checklist), or, with nothing below, ended the guide with a
+    ScreenStackError. Those keys were typed for a screen that is gone, and do nothing: neither
+    here nor on the screen that comes next (`typed_for_a_closed_dialog`, used by the app).
     """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A modal screen hides the app's own keys: Ctrl+L is repeated here.
+        Binding("ctrl+l", "app.redraw", "Redraw", show=False, id="dialog.redraw",
+                tooltip="Draw the whole screen again, if other text wrote over it"),
+    ]
+    """Keys every dialog has."""
+
+    answered = False
+    """Set by the first `dismiss`: the dialog is closing, and takes nothing more."""
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        """Close with `result`, once, and only while this dialog is the screen on top."""
+        if self.answered or not self.is_active:
+            nothing: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return nothing
+        self.answered = True
+        _closed_at[self.app] = time.monotonic()
+        return super().dismiss(result)
+
 
     def emergency_row(self) -> Static:
         """The emergency line, shown by the dialog only on a short window."""
@@ -38,6 +67,16 @@ class DialogScreen(ModalScreen[ResultT]):
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+
+
+_closed_at: weakref.WeakKeyDictionary[App[Any], float] = weakref.WeakKeyDictionary()
+"""When each app last closed a dialog (Textual's clock: a message's `time`)."""
+
+
+def typed_for_a_closed_dialog(app: App[Any], key: Key) -> bool:
+    """True if `key` was read before the last dialog closed: it was typed for that dialog, and
+    the screen now on top (the one below, or the next question) must not act on it."""
+    return key.time <= _closed_at.get(app, float("-inf"))
 
 
 class AnswerList(GuideList):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -11,7 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
 
+from tui.data.safe_save import SaveProblem, check_target, exists, hosted
 from tui.dialogs.choice import DialogScreen
+from tui.dialogs.confirm import ConfirmDialog
 from tui.widgets.key_bar import KeyBar
 
 
@@ -49,11 +52,27 @@ def chosen_path(folder: Path, typed: str, suffix: str) -> Path:
     return path
 
 
-class SavePathDialog(DialogScreen[Path | None]):
+HOSTED_HINT = "Over SSH, files are saved in this folder only. Type a name. Enter saves. Esc cancels."
+"""The hint on the hosted account: where files go, said before the reader types."""
+
+
+@dataclass(frozen=True)
+class SaveTarget:
+    """Where the reader chose to save, checked (tui/data/safe_save.py)."""
+
+    path: Path
+    """The absolute path, as typed (links in it are not resolved)."""
+    replace: bool
+    """The reader said yes to replacing what is there."""
+
+
+class SavePathDialog(DialogScreen[SaveTarget | None]):
     """The folder in words, then an editable file name; Enter saves there, Escape cancels.
 
     The name's stem is selected, with the cursor on its first letter: typing replaces the stem
-    and keeps the ending, as in a desktop save dialog.
+    and keeps the ending, as in a desktop save dialog. A name that is taken is replaced only
+    after a yes; a path that cannot be used safely is said in the hint, and the name stays for
+    editing. Over SSH only the guide's own folder is offered, and said.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -79,7 +98,8 @@ class SavePathDialog(DialogScreen[Path | None]):
             yield Static(self.question, markup=False)
             yield Static(f"Folder: {shown_path(self.folder)}", id="folder", markup=False)
             yield Input(self.default.name, id="path", select_on_focus=False)
-            yield Static("Type a name, or keep this one. Enter saves. Esc cancels.", id="hint", markup=False)
+            yield Static(HOSTED_HINT if hosted() else "Type a name, or keep this one. Enter saves. Esc cancels.",
+                         id="hint", markup=False)
             yield KeyBar()
 
     def on_mount(self) -> None:
@@ -104,7 +124,24 @@ class SavePathDialog(DialogScreen[Path | None]):
         except (RuntimeError, OSError) as exc:  # "~nobody/x", a name too long for the disk
             hint.update(f"That path cannot be used: {exc}. Try another.")
             return
-        self.dismiss(path)
+        try:
+            path = check_target(path, shown_path(path))
+        except SaveProblem as exc:
+            hint.update(f"{exc}. Try another.")
+            return
+        if not exists(path):
+            self.dismiss(SaveTarget(path, replace=False))
+            return
+
+        def replace(answer: str | None) -> None:
+            if answer == "yes":
+                self.dismiss(SaveTarget(path, replace=True))
+            else:
+                hint.update("Kept it. Type another name, or press Esc to cancel.")
+                self.query_one(Input).focus()
+
+        self.app.push_screen(ConfirmDialog(f"{shown_path(path)} already exists. Replace it?",
+                                           "Yes, replace it", "No, keep it"), replace)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

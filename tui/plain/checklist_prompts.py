@@ -22,6 +22,7 @@ from tui.data.checklist import Checklist, Item, load_checklist
 from tui.data.checklist_session import ChecklistSession, Mark
 from tui.data.content import Guide
 from tui.data.doctor_questions import INTRO, QUESTIONS
+from tui.data.safe_save import SaveProblem
 from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
 from tui.data.triage import DISCLAIMER, result_lines
@@ -202,6 +203,9 @@ class ChecklistPrompts:
         going = self.ask_questions()
         try:
             path = self.session.save_summary(self.guide)
+        except SaveProblem as exc:
+            self.prompter.say(f"Could not save the summary ({exc}).")
+            return going
         except OSError as exc:
             self.prompter.say(f"Could not save the summary ({exc.strerror}).")
             return going

@@ -197,9 +197,10 @@ class GuideScreen(Screen[None]):
 
     def fit_too_small(self, width: int, height: int) -> None:
         """Say "make the window larger" and the emergency number in the words that fit."""
-        from tui.data.terminal import too_small_texts
+        from tui.data.terminal import drops_padding, too_small_texts
 
         settings = self.guide_app.settings
+        self.set_class(drops_padding(width, settings.emergency_number), "-tiny")
         emergency, message = too_small_texts(width, height, settings.emergency_number,
                                              self.guide_app.emergency_text(width), MIN_WIDTH, MIN_HEIGHT)
         self.query_one("#emergency", Static).update(emergency)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,12 +14,13 @@ from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
 from tui.data.doctor_questions import QUESTIONS
+from tui.data.safe_save import SaveProblem
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
 from tui.data.triage import TriageResult
 from tui.dialogs.confirm import ConfirmDialog
 from tui.dialogs.doctor_question import DoctorQuestionDialog, Step
-from tui.dialogs.save_path import SavePathDialog
+from tui.dialogs.save_path import SavePathDialog, SaveTarget
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen, loaded_or_said
 from tui.widgets.guide_list import GuideList
@@ -224,13 +224,20 @@ class ChecklistScreen(GuideScreen):
             SavePathDialog("Save a summary for a doctor. Where?", default_summary_path()), self.write_summary
         )
 
-    def write_summary(self, path: Path | None) -> None:
+    def write_summary(self, target: SaveTarget | None) -> None:
         """Write the summary where the reader chose, atomically, and say where."""
-        if path is None:
+        if target is None:
             return
+        path = target.path
         self.session.routes = routes_for(self.guide_app.settings.region)
         try:
-            saved = self.session.save_summary(self.guide_app.guide, path)
+            saved = self.session.save_summary(self.guide_app.guide, path, target.replace)
+        except SaveProblem as exc:
+            self.notify(f"Could not save: {exc}.", severity="error", timeout=8)
+            return
+        except FileExistsError:
+            self.notify(f"Not saved: {path} appeared meanwhile. Save again to choose.", severity="error", timeout=8)
+            return
         except OSError as exc:
             self.notify(f"Could not save to {path}: {exc.strerror}.", severity="error", timeout=8)
             return

@@ -162,7 +162,8 @@ def concat_wavs(parts: Sequence[Path], target: Path) -> float:
     """
     if not parts:
         raise ValueError("nothing to write")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # The folder was checked before (tui/data/safe_save.py): none is made here, and the rename
+    # below replaces a link in the target's place, never the file it points to.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(fd)
     try:

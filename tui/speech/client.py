@@ -149,7 +149,8 @@ class SpeechClient(SpeechInterface):
             self._next_id += 1
             self.utterance = None
             self._send(SynthToFile(utterance=self._next_id, chunks=tuple(spoken_texts(chunks)),
-                                   path=str(Path(path).resolve()), voice=self.voice), start=True)
+                                   # No realpath: a link at the name is replaced, never followed.
+                                   path=os.path.abspath(path), voice=self.voice), start=True)
             return self._next_id
 
     def stop(self) -> None:
