@@ -10,6 +10,7 @@ and in seconds. A case fails on what the terminal, /proc or the disk shows, neve
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import signal
@@ -23,12 +24,12 @@ import pytest
 
 from tests.support.guide_pty import MARK, marked_pids
 from tests.support.hostile import (
-    READER_UID,
     Home,
     Memory,
     end,
     plan_mib,
     short_home,
+    shows,
     spawn_guide,
     squeezed,
     step,
@@ -52,9 +53,9 @@ QUIT_BOUND = 3.0
 """What this suite allows: the goal plus 2 s for a shared, loaded two-core machine (its soak runs
 show a p99 key-to-frame near 0.9 s under load). A guide that still works through a queue of
 keys takes ten times this or more (18.8 s over SSH in the issue)."""
-QUIT_GUARD = 12.0
+QUIT_GUARD = 6.0
 """How long a case waits for the exit at all before it kills the guide (the failure's figure)."""
-FLOOD_SECONDS = 10.0
+FLOOD_SECONDS = 6.0
 """The longest any flood is written for; what the terminal took by then is reported."""
 
 
@@ -66,8 +67,9 @@ def home() -> Iterator[Home]:
 
 def started(session: Session, text: str = START) -> str:
     """Wait for `text` on the screen (a guard against a hang only); return the screen."""
-    session.read_until_shown(text, 30)
-    session.settle(0.2, 3.0)
+    shows(session, text)
+    with contextlib.suppress(EOFError, OSError):
+        session.settle(0.2, 3.0)
     return session.shown()
 
 
@@ -81,7 +83,7 @@ def assert_answers(session: Session, keys: bytes, text: str) -> None:
     """The guide still runs and answers a key: `keys` bring `text` to the screen."""
     assert session.alive(), f"the guide ended (status {session.exit_status}); screen:\n{session.shown()}"
     session.send(keys)
-    session.read_until_shown(text, 20)
+    shows(session, text)
 
 
 def quit_cleanly(session: Session) -> None:
@@ -143,13 +145,13 @@ def test_an_unterminated_paste_of_40_mb(home: Home) -> None:
 
 def open_search(session: Session) -> None:
     session.send(b"/")
-    session.read_until_shown("Search", 20)
+    shows(session, "Search")
     session.settle(0.2)
 
 
 def open_checklist(session: Session) -> None:
     session.send(b"k")
-    session.read_until_shown(CHECKLIST, 20)
+    shows(session, CHECKLIST)
     session.settle(0.2)
 
 
@@ -168,7 +170,7 @@ def test_every_byte_that_is_not_utf8(home: Home, where: str) -> None:
         else:
             assert_answers(session, b"\xe9k", CHECKLIST)
             step(session, b"\x1b")
-            session.read_until_shown(START, 20)
+            shows(session, START)
         for byte in range(0x80, 0x100):
             session.send(bytes([byte]))
             watch(session, 0.01)
@@ -265,17 +267,17 @@ def change_checklist(session: Session) -> None:
     """Open the checklist and tick the first item (so the state file is written)."""
     open_checklist(session)
     session.send(b" ")
-    session.read_until_shown("[x] selected:", 20)
+    shows(session, "[x] selected:")
     watch(session, 0.8)
 
 
 def change_settings(session: Session) -> None:
     """Open Settings and choose the light theme (so the settings file is written)."""
     session.send(b"o")
-    session.read_until_shown("High contrast, light", 20)
+    shows(session, "High contrast, light")
     session.settle(0.2)
     session.send(DOWN + b"\r")
-    session.read_until_shown("[x] selected: High contrast, light", 20)
+    shows(session, "[x] selected: High contrast, light")
     watch(session, 0.8)
 
 
@@ -295,11 +297,7 @@ def corrupt_case(home: Home, which: str, content: bytes | None, mode: int | None
         target.write_bytes(content)
         if mode is not None:
             target.chmod(mode)
-    uid = None
-    if mode is not None and os.geteuid() == 0:  # root reads a mode-000 file: test as a reader
-        home.give_to(READER_UID)
-        uid = READER_UID
-    session = spawn_guide(home, size=(120, 30), uid=uid)
+    session = spawn_guide(home, size=(120, 30), bound_by_modes=mode is not None)
     try:
         screens = [started(session)]
         if which == "checklist":
@@ -314,13 +312,10 @@ def corrupt_case(home: Home, which: str, content: bytes | None, mode: int | None
         assert said, f"no line named {name}; screens:\n" + "\n---\n".join(screens)
         quit_cleanly(session)
         if as_dir:
-            assert (target / "keep.txt").read_bytes() == b"the reader's own note\n", "the folder's file was lost"
+            assert kept_somewhere(folder, b"the reader's own note\n"), "the file in the folder was lost"
         else:
             assert content is not None
-            if mode is not None:  # read it back as root, as the reader would once they fix the mode
-                kept = [p for p in folder.iterdir() if p.is_file() and _read(p) == content]
-            else:
-                kept = kept_somewhere(folder, content)
+            kept = kept_somewhere(folder, content)  # (the suite reads past a mode the guide cannot)
             assert kept, (f"the original {name} ({len(content)} bytes) is nowhere in {folder}: "
                           f"{sorted(p.name for p in folder.iterdir())}")
     finally:
@@ -356,14 +351,14 @@ def save_summary_as(session: Session, path: Path) -> str:
     return the screen after."""
     change_checklist(session)
     session.send(b"s")
-    session.read_until_shown("Question 1 of", 20)
+    shows(session, "Question 1 of")
     session.send(CTRL_S)
-    session.read_until_shown("Where?", 20)
+    shows(session, "Where?")
     session.settle(0.2)
     session.send(END_KEY + CTRL_U)
     session.settle(0.2)
     session.send(str(path).encode())
-    session.read_until_shown(path.name, 20)
+    shows(session, path.name)
     session.send(b"\r")
     watch(session, 1.5)
     return session.shown()
@@ -379,7 +374,7 @@ def test_a_planted_link_to_the_readers_profile(home: Home) -> None:
     link = shared / "x.txt"
     link.symlink_to(profile)
     if os.geteuid() == 0:
-        os.lchown(link, READER_UID, READER_UID)  # planted by someone else
+        os.lchown(link, 65534, 65534)  # planted by someone else (nobody)
     session = spawn_guide(home)
     try:
         started(session)
@@ -523,20 +518,26 @@ def test_what_a_reader_asks_the_hosted_account_to_run(hosted: tuple[SshServer, s
     evil = tmp_path / "evil-guide"
     evil.mkdir()
     (evil / "guide.toml").write_text('title = "EVIL GUIDE"\n', encoding="utf-8")
+    sessions = []
+    for n, template in enumerate(INJECTIONS):  # all at once: each is a separate reader
+        command = [part.format(canary=tmp_path / f"canary-{n}", evil=evil) for part in template]
+        sessions.append((n, command, ssh_session(server, command)))
     failures = []
-    for n, template in enumerate(INJECTIONS):
-        canary = tmp_path / f"canary-{n}"
-        command = [part.format(canary=canary, evil=evil) for part in template]
-        session = ssh_session(server, command)
-        try:
-            session.read_until_shown(START, 30)
-            screen = session.shown()
+    try:
+        for n, command, session in sessions:
+            what = f"{' '.join(command)[:50]!r}"
+            try:
+                screen = shows(session, START)
+            except AssertionError as shown_not:
+                failures.append(f"{what}: {shown_not}")
+                continue
             seconds = time_to_exit(session, b"q", QUIT_GUARD)
             touched = [p.name for p in tmp_path.iterdir() if p.name.startswith(f"canary-{n}")]
             if touched or "EVIL" in screen or seconds is None or tracebacks(session.output()):
-                failures.append(f"{command[0][:40]!r}...: made {touched}, evil shown: {'EVIL' in screen}, "
+                failures.append(f"{what}: made {touched}, evil guide shown: {'EVIL' in screen}, "
                                 f"exit {session.exit_status}, {tracebacks(session.output())}")
-        finally:
+    finally:
+        for _, _, session in sessions:
             end(session)
     assert not failures, "\n".join(failures)
 

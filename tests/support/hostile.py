@@ -26,14 +26,17 @@ from pathlib import Path
 from tests.support.ptydrive import Session
 from tests.support.sshd_tmux import GUIDE, HOSTING_DOC
 
-READER_UID = 65534
-"""The account a mode-000 file is tested as when the suite runs as root (root reads any file)."""
+WITHOUT_DAC = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
+"""Run as root but bound by file modes like any account (root reads a mode-000 file otherwise)."""
 
+SGR = re.compile(rb"\x1b\[[0-9;:]*m")
+"""Colour and style changes: taken out, so a styled word stays whole."""
 ANSI = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[PX^_][^\x1b]*\x1b\\|[@-Z\\-_])")
-"""Escape sequences, to be removed before looking for words in what the terminal got."""
+"""Every other escape sequence (cursor moves): a space, so two rows never run into one word."""
 
-EXCEPTION_NAMES = re.compile(r"Traceback|KeyboardInterrupt|\b[A-Z][A-Za-z]*(Error|Exception)\b")
-"""What a Python traceback or an uncaught exception prints (also Rich's boxed form)."""
+EXCEPTION_NAMES = re.compile(r"Traceback|KeyboardInterrupt|\b[A-Z][A-Za-z]+(Error|Exception)(:|\s*$)", re.MULTILINE)
+"""What a Python traceback or an uncaught exception prints (also Rich's boxed form): a name ending
+in Error or Exception as a traceback's last line has it (followed by ":" or the line's end)."""
 
 
 def plan_mib() -> int:
@@ -45,7 +48,7 @@ def plan_mib() -> int:
 
 def plain_text(data: bytes) -> str:
     """What a terminal received, without its escape sequences, as text."""
-    return ANSI.sub(b"", data).decode("utf-8", "replace")
+    return ANSI.sub(b" ", SGR.sub(b"", data)).decode("utf-8", "replace")
 
 
 def tracebacks(data: bytes) -> list[str]:
@@ -87,10 +90,6 @@ class Home:
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         return {"HOME": str(self.root), **{k: str(self.root / v) for k, v in names.items()}}
 
-    def give_to(self, uid: int) -> None:
-        """Hand every file and folder of the home to account `uid` (modes kept)."""
-        for path in [self.root, *self.root.rglob("*")]:
-            os.lchown(path, uid, uid)
 
 
 @contextlib.contextmanager
@@ -104,21 +103,21 @@ def short_home() -> Iterator[Home]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-def spawn_guide(home: Home, *args: str, size: tuple[int, int] = (80, 24), uid: int | None = None,
+def spawn_guide(home: Home, *args: str, size: tuple[int, int] = (80, 24), bound_by_modes: bool = False,
                 env: dict[str, str] | None = None) -> Session:
-    """The installed `spasm-guide ARGS` on a new pty of `size`, with `home`'s folders, as account
-    `uid` if given (the child drops to it before it runs anything)."""
+    """The installed `spasm-guide ARGS` on a new pty of `size`, with `home`'s folders; with
+    `bound_by_modes`, unable to read past a file's mode even when the suite runs as root."""
     full = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")}
     full.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", **home.env(), **(env or {})})
     argv = [str(GUIDE), *args]
+    if bound_by_modes and os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        assert setpriv, "setpriv (util-linux) is needed to test an unreadable file as root"
+        argv = [setpriv, *WITHOUT_DAC[1:], *argv]
     pid, fd = pty.fork()
     if pid == 0:
         try:
             fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-            if uid is not None:
-                os.setgroups([])
-                os.setgid(uid)
-                os.setuid(uid)
             os.execve(argv[0], argv, full)
         finally:
             os._exit(127)
@@ -142,6 +141,22 @@ def watch(session: Session, seconds: float) -> None:
     with contextlib.suppress(EOFError, OSError):
         while time.monotonic() < stop:
             session.read_some(0.05)
+
+
+def shows(session: Session, text: str, guard: float = 30.0) -> str:
+    """Read until `text` is on the screen; fail saying how the program ended if it ends first."""
+    stop = time.monotonic() + guard
+    while text not in session.shown():
+        if time.monotonic() > stop:
+            raise AssertionError(f"{text!r} never shown; the screen:\n{session.shown()}")
+        try:
+            session.read_some(0.05)
+        except (EOFError, OSError):
+            session.alive()
+            got = tracebacks(session.output()) or plain_text(session.output()[-400:])
+            raise AssertionError(f"the program ended (status {session.exit_status}) before showing {text!r}; "
+                                 f"the terminal got: {got}") from None
+    return session.shown()
 
 
 def step(session: Session, keys: bytes, quiet: float = 0.3) -> str:
