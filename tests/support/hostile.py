@@ -152,7 +152,9 @@ def shows(session: Session, text: str, guard: float = 30.0) -> str:
         try:
             session.read_some(0.05)
         except (EOFError, OSError):
-            session.alive()
+            stop = time.monotonic() + 2.0
+            while session.alive() and time.monotonic() < stop:  # reap it, for its status
+                time.sleep(0.05)
             got = tracebacks(session.output()) or plain_text(session.output()[-400:])
             raise AssertionError(f"the program ended (status {session.exit_status}) before showing {text!r}; "
                                  f"the terminal got: {got}") from None
