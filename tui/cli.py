@@ -234,7 +234,9 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
 
     def stop(signum: int) -> None:
         ended_by.append(signum)
-        app.exit(return_code=128 + signum)
+        # After the next refresh, not now: a signal that comes while the first screen is still
+        # being built would take its widgets away under its own mount handlers (a traceback).
+        app.call_after_refresh(app.exit, return_code=128 + signum)
 
     exit_on_signals(stop)
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
