@@ -80,12 +80,13 @@ LATEST_AHEAD = datetime.timedelta(days=2)
 """A stored time this far past now is not one the guide wrote either (a clock may be a day off)."""
 
 
-def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
+def _when(value: Any, fallback: datetime.datetime, odd: list[Any] | None = None) -> datetime.datetime | None:
     """A stored time as an aware datetime; None if the value is not a time at all.
 
     A time out of range (0001-01-01, or 9999-12-31T23:59:59-12:00, which is past the last year
     Python can hold once moved to UTC) is not the guide's: the file's own time stands for it, as
-    for a version 1 file. Computing with it raised ValueError or OverflowError at every start.
+    for a version 1 file, and the value is added to `odd`. Computing with it raised ValueError or
+    OverflowError at every start.
     """
     if isinstance(value, datetime.datetime):
         when = value
@@ -99,6 +100,8 @@ def _when(value: Any, fallback: datetime.datetime) -> datetime.datetime | None:
         when.astimezone()  # shown in local time: that must work too
     except (ValueError, OverflowError, OSError):
         in_range = False
+    if not in_range and odd is not None:
+        odd.append(value)
     return when if in_range else fallback
 
 
@@ -111,8 +114,8 @@ def file_time(path: Path) -> datetime.datetime:
     return when if EARLIEST <= when <= now() + LATEST_AHEAD else now()
 
 
-def _parse(data: dict[str, Any], mtime: datetime.datetime) -> SavedState | None:
-    """The state if the data has a shape the guide wrote, else None."""
+def _parse(data: dict[str, Any], mtime: datetime.datetime, odd: list[Any] | None = None) -> SavedState | None:
+    """The state if the data has a shape the guide wrote, else None; times out of range go in `odd`."""
     state = SavedState()
     if "checked" in data:  # version 1: ids only, so the file's own time stands for each.
         ids = data["checked"]
@@ -124,7 +127,7 @@ def _parse(data: dict[str, Any], mtime: datetime.datetime) -> SavedState | None:
     if not isinstance(ticks, dict) or not isinstance(answers, dict):
         return None
     for item_id, value in ticks.items():
-        when = _when(value, mtime)
+        when = _when(value, mtime, odd)
         if when is None:
             return None
         state.ticks[item_id] = when
@@ -144,6 +147,21 @@ def _set_aside(path: Path, why: str) -> LoadedState:
                                      f"kept it as {backup.name}.")
 
 
+def _times_out_of_range(path: Path, state: SavedState, odd: list[Any], mtime: datetime.datetime) -> LoadedState:
+    """Ticks whose saved time no clock could have written: they count from the file's own time,
+    and the file as it was is kept aside before the next tick replaces it, saying so once."""
+    shown = clean_line(str(odd[0]))[:40]
+    what = f"{len(odd)} saved times" if len(odd) > 1 else "a saved time"
+    when = mtime.strftime("%d %B %Y")
+    try:
+        backup = keep_backup(path)
+    except OSError as exc:
+        return LoadedState(state, f"{path}: {what} out of range ({shown}), read as {when}; the file could not "
+                                  f"be kept aside ({exc.strerror}).")
+    return LoadedState(state, f"{path}: {what} out of range ({shown}), read as {when}; kept the file as "
+                              f"{backup.name}.")
+
+
 def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     """Read the saved state; a missing file is an empty checklist, a bad one is set aside."""
     path = path or state_path()
@@ -160,8 +178,9 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
         return _set_aside(path, exc.strerror or "cannot be read")
     state: SavedState | None = None
     why = "wrong format"
+    odd: list[Any] = []
     try:
-        state = _parse(loads_toml(decode_text(raw)), mtime)
+        state = _parse(loads_toml(decode_text(raw)), mtime, odd)
     except TomlProblem as exc:
         why = clean_line(exc.message)
     if state is None:
@@ -169,6 +188,8 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     known = set(checklist.ids)
     unknown = sorted({clean_line(entry) for entry in state.ticks if entry not in known})
     state.ticks = {key: value for key, value in state.ticks.items() if key in known}
+    if odd:
+        return _times_out_of_range(path, state, odd, mtime)
     if unknown:
         # Likely a saved list from another version of the guide: the rest still counts.
         shown = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
