@@ -44,3 +44,12 @@ class CursorFollowsFocus(App[int]):
     @cursor_position.setter
     def cursor_position(self, value: Offset) -> None:
         self._cursor_fallback = value
+
+    def cursor_rows(self) -> int:
+        """Rows the focused item takes from the cursor's row down (a wrapped checklist item takes
+        several): the driver sends them together, its first row first."""
+        try:
+            extent = getattr(self.screen.focused, "cursor_extent", None)
+            return max(1, int(extent())) if callable(extent) else 1
+        except Exception:  # no screen yet, or shutting down
+            return 1

@@ -185,6 +185,7 @@ class LeanDriver(LinuxDriver):
             self.recording = None  # a frame for a size that is gone
             self.model.forget()
         data = data.replace(KITTY_POP, KITTY_OFF)
+        self.model.focus_extent = self.focus_extent()
         out = self.model.rewrite(data, size)
         self.send(out)
         if self.recording is not None:
@@ -195,6 +196,14 @@ class LeanDriver(LinuxDriver):
             if self.model.cells != self.checking and not self.keys_seen and self.model.size == size:
                 early_paint.forget_frame(self.model.size)
             self.checking = None
+
+    def focus_extent(self) -> int:
+        """Rows the focused item takes from the cursor's row (the app says; 1 if it cannot)."""
+        with contextlib.suppress(AttributeError):
+            rows = getattr(driver_app(self), "cursor_rows", None)
+            if callable(rows):
+                return int(rows())
+        return 1
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Key):

@@ -72,8 +72,11 @@ class ScreenModel:
         """The column it ends on."""
         self.resend_focus = False
         """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
-        self.forced_row: int | None = None
-        """The row being sent again for `resend_focus`, until it is sent."""
+        self.focus_extent = 1
+        """Rows the focused item takes from the cursor's row down (the owner sets it each write): a
+        wrapped item's rows go out right after its first, and all of them when focus moves."""
+        self.forced_rows: set[int] = set()
+        """The rows being sent again for `resend_focus`, until they are sent."""
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -172,9 +175,10 @@ class ScreenModel:
         if self.resend_focus and not self.quiet and self.focus_row is not None:
             # Focus moved to something that may not change: its row goes out again, first.
             self.resend_focus = False
-            if any(cell is not None for cell in self.cells[self.focus_row]):
-                self.forced_row = self.focus_row
-                wanted[self.focus_row] = self.cells[self.focus_row][:]
+            for number in self._focus_rows():
+                if any(cell is not None for cell in self.cells[number]):
+                    self.forced_rows.add(number)
+                    wanted[number] = self.cells[number][:]
         for token in pieces:
             kind = token.kind
             if kind == "text":
@@ -208,9 +212,8 @@ class ScreenModel:
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
             for number in self._order(wanted):
-                self._send_line(out, number, wanted[number], whole=number == self.forced_row)
-                if number == self.forced_row:
-                    self.forced_row = None
+                self._send_line(out, number, wanted[number], whole=number in self.forced_rows)
+                self.forced_rows.discard(number)
                 self.cells[number] = wanted[number]
             wanted.clear()
             self.blank = False
@@ -223,13 +226,18 @@ class ScreenModel:
             return
         self._move(out, row, col)
 
+    def _focus_rows(self) -> list[int]:
+        """The focused item's rows, its first (the cursor's) first; none if the cursor's row is unknown."""
+        if self.focus_row is None:
+            return []
+        return list(range(self.focus_row, min(self.size[1], self.focus_row + max(1, self.focus_extent))))
+
     def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
-        """The rows in the order a reader should hear them: the screen's heading rows, the row the
-        cursor (the focus) ends on, then the rest from the top (so the key bar comes last)."""
+        """The rows in the order a reader should hear them: the screen's heading rows, the rows of
+        the focused item (the cursor's row first, the rest of a wrapped item after it), then the
+        rest from the top (so the key bar comes last)."""
         first = sorted(number for number in wanted if number < self.heading_rows)
-        focus = self.focus_row
-        if focus is not None and focus in wanted and focus not in first:
-            first.append(focus)
+        first += [number for number in self._focus_rows() if number in wanted and number not in first]
         return first + sorted(set(wanted) - set(first))
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
