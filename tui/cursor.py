@@ -14,6 +14,10 @@ from textual.widgets import Input
 class CursorFollowsFocus(App[int]):
     """`cursor_position` is the focused item's place (or the "make the window larger" words)."""
 
+    resend_cursor_row = False
+    """Set by a widget whose key changed nothing on screen: the next frame sends the cursor's row
+    again, so the reader hears where they are (the lean driver reads and clears it)."""
+
     _cursor_fallback = Offset(0, 0)
     """Where the cursor goes with nothing focused (Textual may set it)."""
 

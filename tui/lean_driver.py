@@ -186,6 +186,11 @@ class LeanDriver(LinuxDriver):
             self.model.forget()
         data = data.replace(KITTY_POP, KITTY_OFF)
         self.model.focus_extent = self.focus_extent()
+        with contextlib.suppress(AttributeError):
+            app = driver_app(self)
+            if getattr(app, "resend_cursor_row", False):
+                app.resend_cursor_row = False  # type: ignore[attr-defined]
+                self.model.resend_focus = True
         out = self.model.rewrite(data, size)
         self.send(out)
         if self.recording is not None:

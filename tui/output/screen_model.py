@@ -73,8 +73,7 @@ class ScreenModel:
         self.resend_focus = False
         """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
         self.focus_extent = 1
-        """Rows the focused item takes from the cursor's row down (the owner sets it each write): a
-        wrapped item's rows go out right after its first, and all of them when focus moves."""
+        """Rows the focused item takes from the cursor's row (set by the owner): sent together."""
         self.forced_rows: set[int] = set()
         """The rows being sent again for `resend_focus`, until they are sent."""
         self.off = False
@@ -175,10 +174,8 @@ class ScreenModel:
         if self.resend_focus and not self.quiet and self.focus_row is not None:
             # Focus moved to something that may not change: its row goes out again, first.
             self.resend_focus = False
-            for number in self._focus_rows():
-                if any(cell is not None for cell in self.cells[number]):
-                    self.forced_rows.add(number)
-                    wanted[number] = self.cells[number][:]
+            self.forced_rows = {n for n in self._focus_rows() if any(c is not None for c in self.cells[n])}
+            wanted.update({number: self.cells[number][:] for number in self.forced_rows})
         for token in pieces:
             kind = token.kind
             if kind == "text":
@@ -227,15 +224,12 @@ class ScreenModel:
         self._move(out, row, col)
 
     def _focus_rows(self) -> list[int]:
-        """The focused item's rows, its first (the cursor's) first; none if the cursor's row is unknown."""
-        if self.focus_row is None:
-            return []
-        return list(range(self.focus_row, min(self.size[1], self.focus_row + max(1, self.focus_extent))))
+        """The focused item's rows, the cursor's first (none while the cursor's row is unknown)."""
+        row = self.focus_row
+        return [] if row is None else list(range(row, min(self.size[1], row + max(1, self.focus_extent))))
 
     def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
-        """The rows in the order a reader should hear them: the screen's heading rows, the rows of
-        the focused item (the cursor's row first, the rest of a wrapped item after it), then the
-        rest from the top (so the key bar comes last)."""
+        """Rows as a reader should hear them: headings, the focused item's, the rest from the top."""
         first = sorted(number for number in wanted if number < self.heading_rows)
         first += [number for number in self._focus_rows() if number in wanted and number not in first]
         return first + sorted(set(wanted) - set(first))
