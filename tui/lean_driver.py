@@ -185,12 +185,7 @@ class LeanDriver(LinuxDriver):
             self.recording = None  # a frame for a size that is gone
             self.model.forget()
         data = data.replace(KITTY_POP, KITTY_OFF)
-        self.model.focus_extent = self.focus_extent()
-        with contextlib.suppress(AttributeError):
-            app = driver_app(self)
-            if getattr(app, "resend_cursor_row", False):
-                app.resend_cursor_row = False  # type: ignore[attr-defined]
-                self.model.resend_focus = True
+        self.take_hints()
         out = self.model.rewrite(data, size)
         self.send(out)
         if self.recording is not None:
@@ -202,13 +197,18 @@ class LeanDriver(LinuxDriver):
                 early_paint.forget_frame(self.model.size)
             self.checking = None
 
-    def focus_extent(self) -> int:
-        """Rows the focused item takes from the cursor's row (the app says; 1 if it cannot)."""
+    def take_hints(self) -> None:
+        """What the app says of the frame to come (tui/cursor.py), for the order rows are sent in:
+        the rows of a message (first), how many rows the focused item takes, and whether the
+        cursor's row must be sent again though nothing in it changed."""
+        model = self.model
+        model.first_rows, model.focus_extent = range(0), 1
         with contextlib.suppress(AttributeError):
-            rows = getattr(driver_app(self), "cursor_rows", None)
-            if callable(rows):
-                return int(rows())
-        return 1
+            app = driver_app(self)
+            hints = getattr(app, "frame_hints", None)
+            if callable(hints):
+                model.first_rows, model.resend_first, model.focus_extent, again = hints()
+                model.resend_focus = model.resend_focus or again
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Key):
