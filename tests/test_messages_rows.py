@@ -63,3 +63,20 @@ def test_a_messages_rows_go_out_before_all_others() -> None:
     model.resend_first = True  # the same message for another key: sent again, whole
     sent = model.rewrite(frame, (20, 4))
     assert "Saved it" in sent and "Item" not in sent, repr(sent)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+@pytest.mark.parametrize("keys", [("space", "c"), ("s",)], ids=["clear", "doctor-question"])
+async def test_a_dialog_is_read_question_first_with_no_box_edges(tmp_path: Path, size: tuple[int, int],
+                                                                 keys: tuple[str, ...]) -> None:
+    """A box drawn over the screen left rows of it at its sides, read run on with the box's edges
+    ("Bec| Ctrl+S Save now  Esc Cancel |"): a dialog takes the whole window, the question first."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("k", *keys)
+        await pilot.pause()
+        rows = [row.strip() for row in screen_lines(app)]
+        assert not [row for row in rows if "|" in row or "+--" in row], rows
+        words = [row for row in rows[1:] if row]
+        assert words[0].startswith(("Clear your", "Question 1 of")), words
+        assert "Check your symptoms" not in " ".join(rows), "the screen behind shows through"

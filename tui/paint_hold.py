@@ -66,7 +66,13 @@ class PaintHold(App[int]):
         hold_writes = getattr(current_driver(self), "hold_until_whole_frame", None)
         if callable(hold_writes):
             hold_writes()
-        return super().pop_screen()
+        # Held until what the closed dialog's answer does has been done: its message ("Saved the
+        # summary as ...") is in the first frame, and goes out before the rest of the screen.
+        hold = self._hold_paint()
+        result = super().pop_screen()
+        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
+        self.set_timer(HOLD_AT_MOST, lambda: self._release_hold(hold))
+        return result
 
     def _release_hold(self, hold: int) -> None:
         """End a screen's hold, and paint the screen as it now is when nothing else holds."""

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
+from tui.data.wrap import wrap_message
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -123,6 +124,8 @@ class GuideScreen(Screen[None]):
             self.call_after_refresh(self.show_notice, message)
             return
         self.notice_stale = False
+        # Broken between words (a path after a "/") here: Textual breaks a long word anywhere.
+        message = "\n".join(wrap_message(message, self.size.width - 2))
         if not notice.display or str(notice.content) != message:
             notice.update(message)
             notice.display = True
