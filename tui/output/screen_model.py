@@ -232,7 +232,7 @@ class ScreenModel:
 
     def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
         """Rows as a reader should hear them: a message's, headings, the focused item's, the rest."""
-        first = [number for number in (0, *self.first_rows) if number in wanted]  # row 0 has no line feed
+        first = [n for n in (0, *self.first_rows) if n in wanted] if self.first_rows else []  # 0 has no LF
         first += [n for n in (*range(self.heading_rows), *self._focus_rows()) if n in wanted and n not in first]
         return first + sorted(set(wanted) - set(first))
 
