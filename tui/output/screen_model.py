@@ -376,8 +376,8 @@ class ScreenModel:
                 if col > here_col:
                     choices.append(relative(col - here_col, "C"))
                     gap = self._rewrite_gap(row, here_col, col)
-                    if gap is not None:
-                        choices.append(gap)
+                    if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
+                        choices.append(gap)  # tdsr says "space" for it after the Space key
                 else:
                     choices.append("\r" + (relative(col, "C") if col else ""))
                     choices.append(relative(here_col - col, "D"))

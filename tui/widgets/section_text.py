@@ -194,7 +194,6 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         nothing (End at the end) is still answered, with the line the reader is on."""
         if isinstance(self.app, CursorFollowsFocus):
             self.app.resend_cursor_row = True
-        self.refresh()
 
     def action_next_line(self) -> None:
         """Down: the next line with words (the end message after the last), never one heard twice."""
@@ -227,12 +226,14 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=new_top, animate=False, immediate=True)
         self.line, self.paged = self.first_text(new_top), False
         self.say_again()
+        self.refresh()
 
     def action_first_line(self) -> None:
         self.paged = False
         self.scroll_to(y=0, animate=False, immediate=True)
         self.line = self.first_text(0)
         self.say_again()
+        self.refresh()
 
     def action_last_line(self) -> None:
         """End: the last line (the end message, where there is one)."""
