@@ -177,6 +177,7 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     walk.confirmed(ENTER, "save", "Saved the summary as")
     said = walk.arrive(b"c", "clear")
     assert said[0].startswith("Clear your one selection?"), said[:3]
+    assert not [line for line in said if "Saved the summary" in line], f"a message over the dialog: {said}"
     walk.confirmed(b"y", "clear: yes", "Cleared every selection.")
     walk.arrive(b"m", "cramp now")
     walk.press(ESC, "back")

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from textual.app import App
+from textual.screen import ModalScreen
 
 from tui.textual_private import current_driver, drop_oldest_screens
 
@@ -54,6 +55,10 @@ class PaintHold(App[int]):
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """Open a screen with one paint: frames are held while it mounts, focuses and highlights."""
         hold = self._hold_paint()
+        if isinstance(screen, ModalScreen):
+            # A message shown on the screen behind is in its own rows there: as a toast over the
+            # dialog it would cover the answers and be said again.
+            self.clear_notifications()
         result = super().push_screen(screen, *args, **kwargs)
         drop_oldest_screens(self, HISTORY + 1)  # the start screen always stays
         self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
