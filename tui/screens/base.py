@@ -133,6 +133,9 @@ class GuideScreen(Screen[None]):
             self.notice_again = True  # the same message for another key: said again, not silence
             notice.refresh()
 
+    _notice: Static | None = None
+    """The message's widget, once found."""
+
     notice_again = False
     """The message on screen was given again: its rows are sent again though unchanged."""
 
@@ -157,7 +160,8 @@ class GuideScreen(Screen[None]):
     def notice_rows(self) -> tuple[range, bool]:
         """The screen rows the message is on (none when there is no message), and whether they
         must be sent again though unchanged (asked once)."""
-        notice = self.query_one("#notice", Static)
+        notice = self._notice if self._notice is not None else self.query_one("#notice", Static)
+        self._notice = notice  # asked on every frame: found once
         again, self.notice_again = self.notice_again, False
         return (range(notice.region.y, notice.region.bottom), again) if notice.display else (range(0), False)
 
