@@ -75,6 +75,34 @@ def focus_moves(session: Session, presses: int) -> list[float]:
     return times
 
 
+def line_moves(session: Session, presses: int) -> tuple[list[float], list[float]]:
+    """Seconds from each Down to the write that moves the cursor, reading section 8 by line (Home
+    at its end): (presses within the page, presses that bring the next page)."""
+    session.send(b"8")
+    session.read_until_shown("Section eight", 30)
+    session.settle(0.4)
+    within: list[float] = []
+    paging: list[float] = []
+    for _ in range(presses):
+        before = cursor(session)
+        top = session.shown().splitlines()[2:4]
+        sent = time.perf_counter()
+        session.send(DOWN)
+        moved = None
+        end = sent + 5.0
+        while moved is None and time.perf_counter() < end:
+            session._read_some(0.01)
+            if cursor(session) != before:
+                moved = session.log[-1][0] - sent
+        if moved is None:  # the end of the section: back to its start
+            session.send(b"\x1b[H")
+            session.settle(0.2)
+            continue
+        (paging if session.shown().splitlines()[2:4] != top else within).append(moved)
+        session.settle(0.06)
+    return within, paging
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -127,6 +155,22 @@ def main() -> int:
             ms = [t * 1000 for t in times]
             late = sum(t > READER_DELAY for t in times)
             label = f"{size[0]}x{size[1]}, {'beside a CPU hog' if load else 'idle'}"
+            print(f"{label:34} {statistics.median(ms):6.1f}ms {percentile(ms, .95):6.1f}ms "
+                  f"{percentile(ms, .99):6.1f}ms {max(ms):6.1f}ms  {late}/{len(ms)}")
+    print(f"{'reading section 8 by Down':34} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}  late (>20 ms)")
+    for size in ((80, 24), (40, 12)):
+        session = start(env, size)
+        try:
+            groups = line_moves(session, args.presses)
+        finally:
+            with contextlib.suppress(OSError):
+                session.finish()
+        for name, times in zip(("within the page", "bringing a page"), groups, strict=True):
+            if not times:
+                continue
+            ms = [t * 1000 for t in times]
+            late = sum(t > READER_DELAY for t in times)
+            label = f"{size[0]}x{size[1]}, {name}"
             print(f"{label:34} {statistics.median(ms):6.1f}ms {percentile(ms, .95):6.1f}ms "
                   f"{percentile(ms, .99):6.1f}ms {max(ms):6.1f}ms  {late}/{len(ms)}")
     for name, count in bytes_per_action(env).items():

@@ -7,6 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
@@ -208,33 +209,27 @@ async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> No
         assert "not a diagnosis" in target.read_text(encoding="utf-8").lower()
 
 
-async def test_on_a_narrow_window_a_message_has_rows_of_its_own(tmp_path: Path) -> None:
-    """At 40 columns there is no room beside the text: the "Saved ..." message takes rows of its
-    own under the emergency line, the text moves down, and the focused item and the cursor stay
-    on screen, outside the message. The next key takes the message away and still does its work.
-    At 80 columns it is Textual's message, off to the side, for its time."""
-    for width in (40, 80):
-        app = make_app(tmp=tmp_path)
-        async with app.run_test(size=(width, 24), notifications=True) as pilot:
-            await pilot.press("k", "space", "s", "ctrl+s", "enter")
-            await pilot.pause()
-            await pilot.pause()  # the message comes after the dialog closes
-            notice = app.screen.query_one("#notice")
-            toasts = list(app.screen.query(Toast))
-            if width == 80:
-                assert not notice.display and len(toasts) == 1
-                assert "Saved the summary" in str(toasts[0].render())
-                continue
-            assert not toasts and notice.display
-            lines = screen_lines(app)
-            shown = " ".join(" ".join(lines[1:notice.region.bottom]).split())
-            assert shown.startswith("Saved the summary as /")  # the whole path, in the message's rows
-            assert text_at_cursor(app).startswith("[x] selected:")  # the item, not the message
-            assert app.cursor_position.y >= notice.region.bottom
-            await pilot.press("down")
-            await pilot.pause()
-            assert not notice.display
-            assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text[:20]}")
+@pytest.mark.parametrize("width", [40, 80])
+async def test_a_message_has_rows_of_its_own_at_any_width(tmp_path: Path, width: int) -> None:
+    """The "Saved ..." message takes rows of its own above the key bar, never over the text: the
+    whole path in its rows, the focused item and the cursor outside them. The next key takes the
+    message away and still does its work."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(width, 24), notifications=True) as pilot:
+        await pilot.press("k", "space", "s", "ctrl+s", "enter")
+        await pilot.pause()
+        await pilot.pause()  # the message comes after the dialog closes
+        notice = app.screen.query_one("#notice")
+        assert not [toast for toast in app.screen.query(Toast) if toast.display] and notice.display
+        lines = screen_lines(app)
+        shown = " ".join(" ".join(lines[notice.region.y:notice.region.bottom]).split())
+        assert shown.startswith("Saved the summary as /")  # the whole path, in the message's rows
+        assert text_at_cursor(app).startswith("[x] selected:")  # the item, not the message
+        assert app.cursor_position.y < notice.region.y
+        await pilot.press("down")
+        await pilot.pause(0.3)
+        assert not notice.display
+        assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text[:20]}")
 
 
 async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:

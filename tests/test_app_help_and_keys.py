@@ -50,8 +50,8 @@ async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> 
         assert isinstance(app.screen, PageScreen)
         text = screen_text(app)
         assert "Help: Section one" in text
-        assert "n or Right: Go to the next section" in text
-        assert "p or Left: Go to the previous section" in text
+        assert "n: Go to the next section" in text
+        assert "p: Go to the previous section" in text
         assert "? or F1: Keys for this screen" in text
         await pilot.press("escape")
         await pilot.pause()
@@ -93,7 +93,7 @@ async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Pat
         await pilot.press("1")
         await pilot.pause()
         text = " ".join(screen_text(app).split())
-        for entry in ("n/Right Next", "p/Left Previous", "Esc Back", "/ Search", "k Symptoms", "?/F1 Help",
+        for entry in ("n Next", "p Previous", "Esc Back", "/ Search", "k Symptoms", "?/F1 Help",
                       "q Quit", "1-9 Section"):
             assert entry in text, entry
 
@@ -108,7 +108,7 @@ async def test_on_a_short_window_the_key_bar_keeps_to_two_rows_with_the_keys_tha
         bar = app.screen.query_one(KeyBar)
         assert bar.outer_size.height == 2
         shown = " ".join(screen_lines(app)[-2:])
-        for entry in ("n/Right Next", "p/Left Previous", "?/F1 Help", "Esc Back"):
+        for entry in ("n Next", "p Previous", "?/F1 Help", "Esc Back"):
             assert entry in shown, entry
         assert "1-9 Section" in bar.describe() and "1-9 Section" not in shown  # all keys still work
         await pilot.press("5")

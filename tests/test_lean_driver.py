@@ -328,6 +328,25 @@ def test_a_focus_move_with_nothing_redrawn_sends_the_cursor_row_again() -> None:
     assert not pair.differences()
 
 
+def test_a_wrapped_item_goes_out_whole_its_first_row_first() -> None:
+    """A focused item on two rows (the cursor on its first): after the heading, both its rows go
+    out before any other row, first row first; and a move to it sends both rows, changed or not."""
+    frame = (FIRST.replace("Hello", "Jello").replace("Second", "Sec0nd")
+             + "\x1b[3;1H\x1b[44mThird\x1b[4;1HFourth\x1b[0m\x1b[3;1H")
+    model = ScreenModel(XTERM)
+    model.rewrite(FIRST, (20, 4))
+    model.focus_extent = 2
+    sent = model.rewrite(frame, (20, 4))
+    assert sent.index("Third") < sent.index("Fourth") < sent.index("Jello") < sent.index("Sec0nd"), sent
+    model = ScreenModel(XTERM)
+    model.rewrite(FIRST + "\x1b[3;1H\x1b[44mThird\x1b[4;1HFourth\x1b[0m\x1b[3;1H", (20, 4))
+    model.focus_extent = 2
+    sent = model.rewrite(FIRST + "\x1b[3;1H\x1b[44mThird\x1b[4;1HFourth\x1b[0m\x1b[1;1H", (20, 4))
+    model.focus_extent = 2
+    sent = model.rewrite(FIRST + "\x1b[3;1H\x1b[44mThird\x1b[4;1HFourth\x1b[0m\x1b[3;1H", (20, 4))
+    assert "Third" in sent and "Fourth" in sent and "Hello" not in sent, repr(sent)
+
+
 def test_a_style_change_only_sends_what_differs() -> None:
     sent = check([FIRST, FIRST.replace("\x1b[44mHello", "\x1b[1;44mHello")])
     assert sent[1] == "\x1b[H\x1b[0;1;44mHello world\x1b[3H", sent  # bold does not show on the blanks after it

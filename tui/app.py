@@ -187,11 +187,12 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         if not title and severity != "information":
             title = severity.capitalize()
         screen = self.screen if self.screen_stack else None
-        if isinstance(screen, GuideScreen) and screen.has_class("-narrow"):
-            # A narrow window has no room beside the text for a message: it goes in a row of its
-            # own above the body, which moves down, so it never covers the focused item.
+        if isinstance(screen, GuideScreen):
+            # In rows of its own above the key bar until the next key (tui/app.tcss hides the
+            # toasts here): a toast covered the text, and went by a timer, and the rows it
+            # uncovered were said again with no key pressed. Kept in the app's list of
+            # notifications too, as every message is.
             screen.show_notice(f"{title}: {message}" if title else message)
-            return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:
@@ -249,12 +250,11 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             return
         if isinstance(event, events.Key) and self.idle_watch is not None:
             self.idle_watch.key_pressed()
-        # On a narrow window the next key takes a message away (the key still does its work), so
-        # its row goes back to the text.
-        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack \
-                and self.screen.has_class("-narrow"):
-            if notifications(self):
-                self.clear_notifications()
+        # The next key takes a message away (the key still does its work), so its rows go back
+        # to the text, and it is never carried to another screen.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            if notifications(self) and self.screen.has_class("-narrow"):
+                self.clear_notifications()  # a dialog's toast, across a narrow window's width
             if isinstance(self.screen, GuideScreen):
                 self.screen.hide_notice()
         await super().on_event(event)

@@ -121,7 +121,7 @@ def changing_keys(settings_file: Path | None, ids: list[str]) -> list[str]:
     return [
         f"To change a key, edit the settings file {path}. Under a line [keys], put one line for "
         'each key you change: its id, an equals sign, and the new keys. For example, '
-        '"app.quit" = "ctrl+q" makes Ctrl+Q quit instead of q, and "section.next" = "n,right,j" '
+        '"app.quit" = "ctrl+q" makes Ctrl+Q quit instead of q, and "section.next" = "n,j" '
         "gives a key three keys. Start the guide again to use them.",
         f"The ids of the keys on this screen: {named}.",
     ]

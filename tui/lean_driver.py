@@ -187,6 +187,7 @@ class LeanDriver(BoundedInput):
             self.recording = None  # a frame for a size that is gone
             self.model.forget()
         data = data.replace(KITTY_POP, KITTY_OFF)
+        self.take_hints()
         out = self.model.rewrite(data, size)
         self.send(out)
         if self.recording is not None:
@@ -197,6 +198,19 @@ class LeanDriver(BoundedInput):
             if self.model.cells != self.checking and not self.keys_seen and self.model.size == size:
                 early_paint.forget_frame(self.model.size)
             self.checking = None
+
+    def take_hints(self) -> None:
+        """What the app says of the frame to come (tui/cursor.py), for the order rows are sent in:
+        the rows of a message (first), how many rows the focused item takes, and whether the
+        cursor's row must be sent again though nothing in it changed."""
+        model = self.model
+        model.first_rows, model.focus_extent = range(0), 1
+        with contextlib.suppress(AttributeError):
+            app = driver_app(self)
+            hints = getattr(app, "frame_hints", None)
+            if callable(hints):
+                model.first_rows, model.resend_first, model.focus_extent, again = hints()
+                model.resend_focus = model.resend_focus or again
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Key):

@@ -12,6 +12,7 @@ from contextlib import AbstractContextManager
 from typing import Any
 
 from textual.app import App
+from textual.screen import ModalScreen
 
 from tui.textual_private import current_driver, drop_oldest_screens
 
@@ -54,6 +55,10 @@ class PaintHold(App[int]):
     def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
         """Open a screen with one paint: frames are held while it mounts, focuses and highlights."""
         hold = self._hold_paint()
+        if isinstance(screen, ModalScreen):
+            # A message shown on the screen behind is in its own rows there: as a toast over the
+            # dialog it would cover the answers and be said again.
+            self.clear_notifications()
         result = super().push_screen(screen, *args, **kwargs)
         drop_oldest_screens(self, HISTORY + 1)  # the start screen always stays
         self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
@@ -66,7 +71,13 @@ class PaintHold(App[int]):
         hold_writes = getattr(current_driver(self), "hold_until_whole_frame", None)
         if callable(hold_writes):
             hold_writes()
-        return super().pop_screen()
+        # Held until what the closed dialog's answer does has been done: its message ("Saved the
+        # summary as ...") is in the first frame, and goes out before the rest of the screen.
+        hold = self._hold_paint()
+        result = super().pop_screen()
+        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
+        self.set_timer(HOLD_AT_MOST, lambda: self._release_hold(hold))
+        return result
 
     def _release_hold(self, hold: int) -> None:
         """End a screen's hold, and paint the screen as it now is when nothing else holds."""

@@ -139,3 +139,35 @@ def found_message(count: int, words: str) -> str:
     if count == 1:
         return "1 place found. Press Enter to see it."
     return f"{count} places found. Press Enter to see them."
+
+
+def guide_words(guide: Guide) -> set[str]:
+    """Every word of the guide's sections and titles, in lower case."""
+    words: set[str] = set()
+    for section in guide.sections:
+        for text in (section.title, *section.plain_paragraphs()):
+            words.update(match.group().lower() for match in WORD.finditer(text))
+    return words
+
+
+def suggestion(guide: Guide, query: str) -> str | None:
+    """The query with each word the guide does not have replaced by the closest one it has
+    ("spazms" -> "spasms"), or None if no word is close enough."""
+    import difflib
+
+    known = guide_words(guide)
+    changed = False
+    out = []
+    for match in WORD.finditer(query):
+        word = match.group().lower()
+        close = [] if word in known else difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        changed = changed or bool(close)
+        out.append(close[0] if close else word)
+    return " ".join(out) if changed else None
+
+
+def nothing_found_message(guide: Guide, query: str) -> str:
+    """Said on Enter when nothing is found: the words, and a spelling the guide has, if one is close."""
+    better = suggestion(guide, query)
+    hint = f' Did you mean "{better}"? Type it and press Enter.' if better else " Try another word."
+    return f'Nothing found for "{echo(query)}".{hint}'

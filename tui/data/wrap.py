@@ -67,3 +67,27 @@ def wrap_paragraphs(paragraphs: list[str], width: int, joined: set[int] | None =
         hanging = 2 if text.startswith("- ") else 0
         lines.extend(WrappedLine(index, s, e, i) for s, e, i in wrap_spans(text, width, hanging))
     return lines
+
+
+def wrap_message(text: str, width: int) -> list[str]:
+    """`text` as rows of at most `width` columns, broken between words, and a word too long for a
+    row (a file's path) broken after a "/" where it can be: a screen reader says each row as it
+    comes, and "summaries/check" then "list-2026" are not words."""
+    width = max(width, 1)
+    rows: list[str] = []
+    row = ""
+    for word in text.split():
+        while len(word) > width:
+            cut = word.rfind("/", 0, width - len(row) - (1 if row else 0)) + 1
+            if cut <= 0 and row:  # no room on this row: the word starts the next one
+                rows.append(row)
+                row = ""
+                continue
+            cut = cut if cut > 0 else width
+            rows.append(f"{row} {word[:cut]}".strip())
+            row, word = "", word[cut:]
+        if row and len(row) + 1 + len(word) > width:
+            rows.append(row)
+            row = ""
+        row = f"{row} {word}".strip()
+    return [*rows, row] if row else rows

@@ -56,10 +56,13 @@ class DialogScreen(ModalScreen[ResultT]):
 
 
     def emergency_row(self) -> Static:
-        """The emergency line, shown by the dialog only on a short window."""
+        """The emergency line, on the dialog's first row (a dialog takes the whole window)."""
         from tui.context import GuideContext
 
         text = self.app.emergency_text() if isinstance(self.app, GuideContext) else ""
+        # Laid out for the window from the first frame: a layout changed after it moved every row,
+        # and they were sent (and said) again, the answers before the question.
+        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
         return Static(text, id="emergency", markup=False)
 
     def on_resize(self, event: Resize) -> None:

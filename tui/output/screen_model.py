@@ -7,10 +7,9 @@ reads what Textual writes as the screen it wants, and writes only the difference
 shortest cursor moves and style changes, and erases (EL, ECH, ED) where blanks would cost more.
 It is the way curses has always drawn; here it sits under Textual's own output.
 
-A console screen reader speaks what is drawn, so the difference is sent for listening: a row
-whose words change goes out whole from a line feed (never a few letters, never run on from the
-row before), the row the cursor ends on goes before the others, after the heading rows, and a
-row the cursor moves to is sent again even if unchanged (focus is always spoken).
+A console screen reader speaks what is drawn, so the difference is sent for listening: a row whose
+words change goes out whole from a line feed (never a few letters, never run on from another row);
+a message's rows, the headings and the focused item's rows go first; focus moved is always spoken.
 
 It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
@@ -72,8 +71,14 @@ class ScreenModel:
         """The column it ends on."""
         self.resend_focus = False
         """Set when focus moves: the next write that draws sends the cursor's row again, whole."""
-        self.forced_row: int | None = None
-        """The row being sent again for `resend_focus`, until it is sent."""
+        self.focus_extent = 1
+        """Rows the focused item takes from the cursor's row (set by the owner): sent together."""
+        self.first_rows: range = range(0)
+        """A message's rows (set by the owner): sent before all others, as the news of the key."""
+        self.resend_first = False
+        """Set by the owner: `first_rows` go out again, whole (a message given again)."""
+        self.forced_rows: set[int] = set()
+        """The rows being sent again for `resend_focus`, until they are sent."""
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -169,12 +174,11 @@ class ScreenModel:
         out: list[str] = []
         wanted: dict[int, list[Cell | None]] = {}
         style = self.stream_style
-        if self.resend_focus and not self.quiet and self.focus_row is not None:
-            # Focus moved to something that may not change: its row goes out again, first.
-            self.resend_focus = False
-            if any(cell is not None for cell in self.cells[self.focus_row]):
-                self.forced_row = self.focus_row
-                wanted[self.focus_row] = self.cells[self.focus_row][:]
+        if not self.quiet:  # rows sent again though unchanged: focus moved, a message said again
+            again = [*(self._focus_rows() if self.resend_focus else []), *list(self.first_rows) * self.resend_first]
+            self.resend_focus = self.resend_first = False
+            self.forced_rows |= {n for n in again if any(c is not None for c in self.cells[n])}
+        wanted.update({number: self.cells[number][:] for number in self.forced_rows})
         for token in pieces:
             kind = token.kind
             if kind == "text":
@@ -208,9 +212,8 @@ class ScreenModel:
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
             for number in self._order(wanted):
-                self._send_line(out, number, wanted[number], whole=number == self.forced_row)
-                if number == self.forced_row:
-                    self.forced_row = None
+                self._send_line(out, number, wanted[number], whole=number in self.forced_rows)
+                self.forced_rows.discard(number)
                 self.cells[number] = wanted[number]
             wanted.clear()
             self.blank = False
@@ -223,13 +226,14 @@ class ScreenModel:
             return
         self._move(out, row, col)
 
+    def _focus_rows(self) -> list[int]:  # the focused item's rows, the cursor's first
+        row = self.focus_row
+        return [] if row is None else list(range(row, min(self.size[1], row + max(1, self.focus_extent))))
+
     def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
-        """The rows in the order a reader should hear them: the screen's heading rows, the row the
-        cursor (the focus) ends on, then the rest from the top (so the key bar comes last)."""
-        first = sorted(number for number in wanted if number < self.heading_rows)
-        focus = self.focus_row
-        if focus is not None and focus in wanted and focus not in first:
-            first.append(focus)
+        """Rows as a reader should hear them: a message's, headings, the focused item's, the rest."""
+        first = [n for n in (0, *self.first_rows) if n in wanted] if self.first_rows else []  # 0 has no LF
+        first += [n for n in (*range(self.heading_rows), *self._focus_rows()) if n in wanted and n not in first]
         return first + sorted(set(wanted) - set(first))
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
@@ -274,8 +278,7 @@ class ScreenModel:
         A row whose words change goes out whole, from a line start, as a reader must hear it (a
         console screen reader speaks what is drawn, per line): never a few changed letters, never
         run on from the row before. A row where only blanks or marks change (a scroll bar) sends
-        only those cells. `whole`: send it whole even if nothing in it changed.
-        """
+        only those cells. `whole`: send it whole even if nothing in it changed."""
         have = self.cells[row]
         if line == have and not whole:
             return
@@ -338,9 +341,8 @@ class ScreenModel:
             x += 1
 
     def _line_start(self, out: list[str], row: int) -> None:
-        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a
-        move there and LF): a console reader ends its line, and pauses, only on a line feed. The
-        first row starts with a move (nothing can be above it)."""
+        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
+        there and LF): a console reader ends a line only on a line feed. Row 0 starts with a move."""
         if row == 0:
             self._move(out, 0, 0)
             return
@@ -374,8 +376,8 @@ class ScreenModel:
                 if col > here_col:
                     choices.append(relative(col - here_col, "C"))
                     gap = self._rewrite_gap(row, here_col, col)
-                    if gap is not None:
-                        choices.append(gap)
+                    if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
+                        choices.append(gap)  # tdsr says "space" for it after the Space key
                 else:
                     choices.append("\r" + (relative(col, "C") if col else ""))
                     choices.append(relative(here_col - col, "D"))

@@ -26,7 +26,7 @@ from tui.data.safe_save import SaveProblem
 from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
 from tui.data.triage import DISCLAIMER, result_lines
-from tui.plain.render import wrap
+from tui.plain.render import fit, terminal_width, wrap
 
 TOGGLE_QUESTION = "Type a number to select or unselect it, 0 to finish:"
 """The one question the checklist asks at a terminal, again and again."""
@@ -53,6 +53,9 @@ AFTER_QUESTION = "Type a number, 0 to finish:"
 LONGEST_ANSWER = 6
 """More characters than this cannot be a choice: the hint is given, the text never parsed."""
 
+ANSWER_ROOM = 8
+"""Columns kept free after a question's last row, so the answer typed there stays on its row."""
+
 
 class Prompter:
     """Numbered questions on a pair of text streams: read a line, answer with a number."""
@@ -66,15 +69,29 @@ class Prompter:
         """At a terminal the answer is typed after the question, on the same line; in a pipe
         nothing echoes the answer, so each question ends its own line instead."""
 
+    def rows(self, *lines: str, room: int = 0) -> list[str]:
+        """`lines` broken between words for the window's width (less `room` columns), so the
+        terminal never breaks a word in two; at a pipe, the lines as they are."""
+        width = terminal_width(self.stdout)
+        if width is not None:
+            width = max(20, width - 1 - room)
+        return [row for line in lines for row in fit(line, width)]
+
     def say(self, *lines: str) -> None:
         """Print lines and flush at once, so a pipe or a screen reader gets them now."""
-        for line in lines:
+        for line in self.rows(*lines):
             self.stdout.write(f"{line}\n")
         self.stdout.flush()
 
+    def question(self, question: str) -> str:
+        """`question` as written: its rows broken between words, the last left open for the
+        answer at a terminal (or ended, in a pipe, where nothing echoes the answer)."""
+        rows = self.rows(question, room=ANSWER_ROOM)
+        return "\n".join(rows) + (" " if self.interactive else "\n")
+
     def read(self, question: str) -> str | None:
         """Ask once and return the answer's line (stripped); None at end of input."""
-        self.stdout.write(f"{question} " if self.interactive else f"{question}\n")
+        self.stdout.write(self.question(question))
         self.stdout.flush()
         line = self.stdin.readline()
         if not line:

@@ -134,7 +134,8 @@ class CrampPrompts:
         if self.timer is not None:
             self.timer.asked = True
         lines = self.check_lines()
-        self.prompter.stdout.write("\n" + "\n".join(lines[:-1]) + f"\n{lines[-1]} ")
+        self.prompter.stdout.write("\n" + "\n".join(self.prompter.rows(*lines[:-1])) + "\n"
+                                   + self.prompter.question(lines[-1]))
         self.prompter.stdout.flush()
 
     def run(self) -> bool:

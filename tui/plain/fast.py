@@ -100,12 +100,21 @@ def wants_styling() -> bool:
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
 
 
+def narrow_window() -> bool:
+    """True when stdout is a terminal no wider than the text (72 columns): the full path breaks
+    its rows between words for that width, so the cached 72-column rendering is not for it."""
+    try:
+        return sys.stdout.isatty() and os.get_terminal_size(sys.stdout.fileno()).columns <= 72
+    except (OSError, ValueError):
+        return False
+
+
 def try_cached(argv: list[str]) -> bool:
     """Print the cached rendering for `argv` and return True, or return False to run in full."""
     if not sys.platform.startswith("linux"):
         return False
     section = section_argument(argv)
-    if section is None or wants_styling():
+    if section is None or wants_styling() or narrow_window():
         return False
     key = cache_key(section)
     if key is None:
@@ -167,6 +176,8 @@ def store(argv: list[str], text: str) -> None:
     """Keep `text` as the rendering for `argv`; a cache that cannot be written is no error."""
     section = section_argument(argv)
     key = cache_key(section) if section is not None and sys.platform.startswith("linux") else None
+    if narrow_window():
+        return  # rows broken for this window's width: not the rendering a wider one wants
     if key is None:
         return
     from pathlib import Path

@@ -110,6 +110,7 @@ class LinearGuide:
         if not self.prompter.interactive:
             self.prompter.say(*lines)
             return True
+        lines = self.prompter.rows(*lines)  # a screenful counted in the rows the window shows
         rows = max(3, shutil.get_terminal_size((80, 24)).lines - 1)
         for start in range(0, len(lines), rows):
             self.prompter.say(*lines[start:start + rows])

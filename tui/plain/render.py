@@ -7,6 +7,7 @@ only when stdout is a terminal and NO_COLOR is not set; otherwise not one escape
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from typing import TextIO
 
@@ -45,6 +46,34 @@ def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
         text, width=width, initial_indent=indent, subsequent_indent=" " * len(indent),
         break_long_words=True, break_on_hyphens=False,
     ) or [indent.rstrip()]
+
+
+HANGING = re.compile(r"\s*(?:(?:[-*]|\d+\.|>?\s*\[.\](?:\s+\w+:)?)\s+)?")
+"""What a continuation row lines up under: a line's indent and its mark ("- ", "3. ", "[x] ")."""
+
+
+def terminal_width(stream: TextIO) -> int | None:
+    """The window's width in columns when `stream` is a terminal; None for a pipe or a file."""
+    try:
+        if not stream.isatty():
+            return None
+        return os.get_terminal_size(stream.fileno()).columns or None
+    except (AttributeError, ValueError, OSError):
+        return None
+
+
+def fit(line: str, width: int | None) -> list[str]:
+    """`line` as rows no wider than `width`, broken between words (a terminal's own wrapping
+    breaks mid-word, and a screen reader says "emerge", then "ncy"). Continuation rows line up
+    under the text after the line's mark. None (a pipe) or a line that fits: the line itself."""
+    if width is None or len(line) <= width:
+        return [line]
+    mark = HANGING.match(line)
+    hang = " " * (len(mark.group(0)) if mark else 0)
+    if len(hang) > width // 2:
+        hang = ""
+    return textwrap.wrap(line, width=width, subsequent_indent=hang, break_long_words=True,
+                         break_on_hyphens=False, drop_whitespace=True) or [""]
 
 
 def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]:
@@ -115,21 +144,28 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     return lines
 
 
-def plain_text(guide: Guide, settings: Settings, section: int | None = None, bold: bool = False) -> str:
-    """The whole guide, or one section, as text; headings in bold escape codes only if `bold`."""
+def plain_text(guide: Guide, settings: Settings, section: int | None = None, bold: bool = False,
+               width: int | None = None) -> str:
+    """The whole guide, or one section, as text; headings in bold escape codes only if `bold`.
+    `width`: a window narrower than WIDTH, whose every row is broken between words."""
+    wrap_at = WIDTH if width is None else min(WIDTH, width)
     if section is None:
-        lines = guide_lines(guide, settings)
+        lines = guide_lines(guide, settings, wrap_at)
         total = len(guide.sections)
         headings = {guide.title, "Contents", "About this guide"}
         headings |= {f"{section_position(s, total)}: {s.title}" for s in guide.sections}
     else:
-        lines = section_lines(guide.section(section), len(guide.sections))
+        lines = section_lines(guide.section(section), len(guide.sections), wrap_at)
         headings = {lines[0]}
-    return "".join(f"\x1b[1m{line}\x1b[0m\n" if bold and line in headings else f"{line}\n" for line in lines)
+    rows = [(row, line in headings) for line in lines for row in fit(line, width)]
+    return "".join(f"\x1b[1m{row}\x1b[0m\n" if bold and heading else f"{row}\n" for row, heading in rows)
 
 
 def print_plain(guide: Guide, settings: Settings, out: TextIO, section: int | None = None) -> str:
-    """Write the guide (or one section) to `out`, styled only where `use_styling` allows; return it."""
-    text = plain_text(guide, settings, section, use_styling(out))
+    """Write the guide (or one section) to `out`, styled only where `use_styling` allows; return it.
+    At a window narrower than the text, every row is broken between words, not by the terminal."""
+    width = terminal_width(out)
+    narrow = width - 1 if width is not None and width <= WIDTH else None
+    text = plain_text(guide, settings, section, use_styling(out), narrow)
     out.write(text)
     return text

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
@@ -15,6 +16,7 @@ from textual.widgets import Static
 
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
+from tui.data.wrap import wrap_message
 from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -48,8 +50,15 @@ def loaded_or_said(context: GuideContext, what: str, load: Callable[[], Loaded])
         return None
 
 
+NOTICE_GRACE = 0.1
+"""Seconds after a key before its message goes, so that the key's own work can keep it."""
+
+
 class GuideScreen(Screen[None]):
     """A screen with the emergency line on its first row and every key on its last rows."""
+
+    DEFAULT_CLASSES = "guide-screen"
+    """Marks the guide's own screens in CSS (not its dialogs): their messages are never toasts."""
 
     TITLE_TEXT: ClassVar[str] = ""
     """The screen's name, shown as its first body line and spoken in self-voicing mode."""
@@ -78,9 +87,9 @@ class GuideScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self.guide_app.emergency_text(), id="emergency", markup=False)
-        yield Static("", id="notice", markup=False)
         with Vertical(id="body"):
             yield from self.compose_body()
+        yield Static("", id="notice", markup=False)
         yield Static(
             f"Please make the window larger: the guide needs at least {MIN_WIDTH} columns and "
             f"{MIN_HEIGHT} rows.",
@@ -107,16 +116,54 @@ class GuideScreen(Screen[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def show_notice(self, message: str) -> None:
-        """Show a message in its own row under the emergency line (narrow windows)."""
-        notice = self.query_one("#notice", Static)
-        notice.update(message)
-        notice.display = True
+        """Show a message in rows of its own above the key bar, until the next key: never over the
+        text, and the text above it does not move (moved rows would be sent, and said, again)."""
+        try:
+            notice = self.query_one("#notice", Static)
+        except NoMatches:  # said before the screen is composed (a problem found at start)
+            self.call_after_refresh(self.show_notice, message)
+            return
+        self.notice_stale = False
+        # Broken between words (a path after a "/") here: Textual breaks a long word anywhere.
+        message = "\n".join(wrap_message(message, self.size.width - 2))
+        if not notice.display or str(notice.content) != message:
+            notice.update(message)
+            notice.display = True
+        else:
+            self.notice_again = True  # the same message for another key: said again, not silence
+            notice.refresh()
+
+    _notice: Static | None = None
+    """The message's widget, once found."""
+
+    notice_again = False
+    """The message on screen was given again: its rows are sent again though unchanged."""
+
+    notice_stale = False
+    """A key came since the message was shown: it goes once that key has done its work."""
 
     def hide_notice(self) -> None:
-        """Give the message's row back to the text."""
-        notice = self.query_one("#notice", Static)
-        if notice.display:
-            notice.display = False
+        """Give the message's rows back to the text, once the key being handled has done its work
+        (the same message again, "This is the first section.", then stays put: nothing is sent)."""
+        if any(notice.display for notice in self.query("#notice")):
+            self.notice_stale = True
+            # Not at once: the key's own work comes in a later message, and may say the same again.
+            self.set_timer(NOTICE_GRACE, self.drop_stale_notice)
+
+    def drop_stale_notice(self) -> None:
+        """Hide the message if no new one came with the key."""
+        if self.notice_stale:
+            for notice in self.query("#notice"):
+                notice.display = False
+        self.notice_stale = False
+
+    def notice_rows(self) -> tuple[range, bool]:
+        """The screen rows the message is on (none when there is no message), and whether they
+        must be sent again though unchanged (asked once)."""
+        notice = self._notice if self._notice is not None else self.query_one("#notice", Static)
+        self._notice = notice  # asked on every frame: found once
+        again, self.notice_again = self.notice_again, False
+        return (range(notice.region.y, notice.region.bottom), again) if notice.display else (range(0), False)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

@@ -25,7 +25,7 @@ class PageScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.section.title, classes="title", markup=False)
-        yield SectionText(self.section)
+        yield SectionText(self.section, end_text=f"End of {self.section.title}. Press Esc to go back.")
 
     def on_mount(self) -> None:
         self.query_one(SectionText).focus()

@@ -6,9 +6,10 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
-from tui.data.search import Hit, found_message, search_guide
+from tui.data.search import Hit, found_message, nothing_found_message, search_guide
 from tui.keys import types_a_character
 from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
@@ -30,6 +31,9 @@ class QueryInput(Input):
             results = screen.query_one(GuideList)
             results.highlighted = 0
             screen.set_focus(results)
+        elif isinstance(screen, SearchScreen) and self.value.strip():
+            # Enter with nothing found is answered, with a spelling the guide has if one is close.
+            screen.notify(nothing_found_message(screen.guide_app.guide, self.value))
         await super().action_submit()
 
 
@@ -62,7 +66,10 @@ class SearchScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, classes="title", markup=False)
-        yield QueryInput(placeholder="Type a word, then Enter", id="query")
+        # The box's name on its own row: Tab back to the box says it with the words typed.
+        with Horizontal(id="query-row"):
+            yield Static("Find: ", id="query-label", markup=False)
+            yield QueryInput(placeholder="Type a word, then Enter", id="query")
         yield Static("Type a word to search for.", id="count", markup=False)
         yield GuideList([], id="results")
 

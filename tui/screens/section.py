@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tui.data.content import Section
 from tui.data.sentences import Chunk
-from tui.plain.render import section_position
+from tui.plain.render import number_word, section_position
 from tui.reader import section_reading
 from tui.screens.base import GuideScreen
 from tui.widgets.section_text import SectionText
@@ -21,11 +21,13 @@ class SectionScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n,right", "next_section", "Next", id="section.next", tooltip="Go to the next section"),
-        Binding("p,left", "previous_section", "Previous", id="section.previous",
+        Binding("n", "next_section", "Next", id="section.next", tooltip="Go to the next section"),
+        Binding("p", "previous_section", "Previous", id="section.previous",
                 tooltip="Go to the previous section"),
     ]
-    """Moving between sections; scrolling is the text's own."""
+    """Moving between sections; reading by line is the text's own. Not Left and Right: a braille
+    display's routing keys send them (BRLTTY moves the cursor by arrow keys), and touching a word
+    on the display must never turn the page."""
 
     def __init__(self, number: int, paragraph: int | None = None) -> None:
         super().__init__()
@@ -44,7 +46,14 @@ class SectionScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.screen_title(), id="section-title", classes="title", markup=False)
-        yield SectionText(self.section, id="section-text")
+        yield SectionText(self.section, id="section-text", end_text=self.end_text())
+
+    def end_text(self) -> str:
+        """Said after the section's last line, on a row of its own: where the reader is, and how on."""
+        word = number_word(self.number)
+        if self.number < len(self.guide_app.guide.sections):
+            return f"End of section {word}. Press n for the next section."
+        return f"End of section {word}, the last section. Press Esc to go back."
 
     def on_mount(self) -> None:
         text = self.query_one(SectionText)
@@ -63,7 +72,7 @@ class SectionScreen(GuideScreen):
         self.number = number
         self.query_one("#section-title", Static).update(self.screen_title())
         text = self.query_one(SectionText)
-        text.set_section(self.section)
+        text.set_section(self.section, self.end_text())
         self.guide_app.reader.stop()
         self.guide_app.announce(self.screen_title())
 

@@ -47,20 +47,22 @@ class SettingsScreen(GuideScreen):
         listing.focus()
 
     def refresh_labels(self) -> None:
-        """Put the current choices into words."""
+        """Put the current choices into words, each with its group's name: a reader moving by
+        item hears "[ ] Reading volume: 75 percent", not "[ ] 75 percent"."""
         settings = self.guide_app.settings
         self.query_one(GuideList).set_groups([
-            ("Colours", [(f"theme:{key}", choice_label(name, key == settings.theme))
+            ("Colours", [(f"theme:{key}", choice_label(f"Colours: {name}", key == settings.theme))
                          for key, name in THEMES.items()]),
-            ("Emergency number", [(f"region:{key}", choice_label(f"{number}: {name}", key == settings.region))
+            ("Emergency number", [(f"region:{key}", choice_label(f"Emergency number {number}: {name}",
+                                                                 key == settings.region))
                                   for key, (number, name) in REGIONS.items()]),
             ("Self-voicing: speak each new screen and item", [
-                ("voicing:on", choice_label("On", settings.self_voicing)),
-                ("voicing:off", choice_label("Off", not settings.self_voicing)),
+                ("voicing:on", choice_label("Self-voicing: On", settings.self_voicing)),
+                ("voicing:off", choice_label("Self-voicing: Off", not settings.self_voicing)),
             ]),
-            ("Reading voice", [(f"voice:{key}", choice_label(name, key == settings.speech_voice))
+            ("Reading voice", [(f"voice:{key}", choice_label(f"Reading voice: {name}", key == settings.speech_voice))
                                for key, name in VOICES.items()]),
-            ("Reading volume", [(f"volume:{level}", choice_label(f"{round(level * 100)} percent",
+            ("Reading volume", [(f"volume:{level}", choice_label(f"Reading volume: {round(level * 100)} percent",
                                                                  level == settings.speech_volume))
                                 for level in VOLUMES]),
         ])

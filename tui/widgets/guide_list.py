@@ -186,6 +186,13 @@ class GuideList(OptionList, inherit_bindings=False):
         style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
         return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)]).simplify()
 
+    def cursor_extent(self) -> int:
+        """Rows the highlighted item takes on screen from its first (1 if it is not shown)."""
+        anchor = self.cursor_anchor()
+        if anchor is None or self.highlighted is None:
+            return 1
+        return max(1, min(option_height(self, self.highlighted), self.content_region.bottom - anchor.y))
+
     def cursor_anchor(self) -> Offset | None:
         """Screen position of the highlighted item's first letter, or None if it is not shown."""
         if self.highlighted is None or not self.region:

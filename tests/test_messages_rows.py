@@ -1,0 +1,82 @@
+"""Messages in rows of their own: never over the text, said first, once, and gone at the next key.
+
+A toast drawn over the text hid words, went by a timer (and the rows it uncovered were said
+again with no key pressed), and came after the rest of the frame. Now a message takes rows of its
+own above the key bar: the text above it stays where it was, the driver sends the message's rows
+before any other, and the next key takes it away (the same message for that key stays).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+from textual.widgets._toast import Toast
+
+from tests.support.pilot import make_app, screen_lines
+from tui.output.screen_model import Caps, ScreenModel
+from tui.screens.section import SectionScreen
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+async def test_a_message_has_rows_of_its_own_and_goes_at_the_next_key(tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        app.push_screen(SectionScreen(1))
+        await pilot.pause()
+        before = screen_lines(app)
+        await pilot.press("p")
+        await pilot.pause()
+        notice = app.screen.query_one("#notice", Static)
+        after = screen_lines(app)
+        assert notice.display and str(notice.content) == "This is the first section."
+        assert not [toast for toast in app.screen.query(Toast) if toast.display], "a toast over the text"
+        rows = range(notice.region.y, notice.region.bottom)
+        assert " ".join(after[y].strip() for y in rows) == "This is the first section."
+        # Every row above the message is as it was: nothing covered, nothing moved.
+        assert after[:rows.start] == before[:rows.start]
+        # Given again by the same key again, it stays (nothing uncovered and covered again).
+        await pilot.press("p")
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert notice.display
+        await pilot.press("down")
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert not notice.display
+        await pilot.press("n")  # and never carried to what comes next
+        await pilot.pause()
+        assert "This is the first section." not in "\n".join(screen_lines(app))
+
+
+def test_a_messages_rows_go_out_before_all_others() -> None:
+    first = "\x1b[0m\x1b[1;1HHeading\x1b[2;1HItem one\x1b[3;1HItem two\x1b[4;1HKeys\x1b[2;1H"
+    frame = "\x1b[0m\x1b[1;1HHeading\x1b[2;1HItem ONE\x1b[3;1HSaved it\x1b[4;1HKeys\x1b[2;1H"
+    model = ScreenModel(Caps())
+    model.heading_rows = 1
+    model.rewrite(first, (20, 4))
+    model.first_rows = range(2, 3)
+    sent = model.rewrite(frame, (20, 4))
+    assert sent.index("Saved it") < sent.index("Item ONE"), repr(sent)
+    model.resend_first = True  # the same message for another key: sent again, whole
+    sent = model.rewrite(frame, (20, 4))
+    assert "Saved it" in sent and "Item" not in sent, repr(sent)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+@pytest.mark.parametrize("keys", [("space", "c"), ("s",)], ids=["clear", "doctor-question"])
+async def test_a_dialog_is_read_question_first_with_no_box_edges(tmp_path: Path, size: tuple[int, int],
+                                                                 keys: tuple[str, ...]) -> None:
+    """A box drawn over the screen left rows of it at its sides, read run on with the box's edges
+    ("Bec| Ctrl+S Save now  Esc Cancel |"): a dialog takes the whole window, the question first."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("k", *keys)
+        await pilot.pause()
+        rows = [row.strip() for row in screen_lines(app)]
+        assert not [row for row in rows if "|" in row or "+--" in row], rows
+        words = [row for row in rows[1:] if row]
+        assert words[0].startswith(("Clear your", "Question 1 of")), words
+        assert "Check your symptoms" not in " ".join(rows), "the screen behind shows through"

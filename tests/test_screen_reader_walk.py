@@ -1,0 +1,204 @@
+"""A full walk through the guide under a real console screen reader (tdsr), as a new user takes it.
+
+Every screen and dialog at 80x24 and 40x12: start, contents, a long section read to its end by
+Down and by Page down, search with and without results, the checklist (select, unselect, the
+result), the doctor's questions, saving, clearing, cramp now, settings, help, about, quitting.
+What a listener needs, checked on what tdsr sent to be spoken:
+- every line of the section is heard, in order, when read by Down, and the end is said;
+- a focused checklist item is heard whole after Space, however many rows it takes;
+- no word is heard that is not a whole word of the guide's own text (its content files) or of the
+  guide's program (its own messages and key names): never "emerge", "ncy" or "sweClear";
+- a confirmation is among the first three things said after its key;
+- nothing is said with no key pressed.
+The count and seconds of speech on arriving at each screen are printed (for the README).
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import screen_reader as harness
+from tests.support.screen_reader import DOWN, ENTER, ESC, TAB, Reader, words
+from tui.data.checklist import load_checklist
+from tui.data.content import load_guide
+
+pytestmark = [pytest.mark.e2e, pytest.mark.serial]
+
+PAGE_DOWN, HOME, END = b"\x1b[6~", b"\x1b[H", b"\x1b[F"
+CTRL_S = b"\x13"
+WORDS_A_SECOND = 175 / 60
+"""espeak-ng's default rate, for the seconds a screen's speech takes."""
+GUIDE = load_guide()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def known_words(home: Path) -> set[str]:
+    """Every word of the guide's content files and of its program's text, in lower case (and of
+    the private folder's path, which a saved file's name is said with)."""
+    text = [path.read_text(encoding="utf-8", errors="replace") for folder in (GUIDE.folder, ROOT / "tui")
+            for path in folder.rglob("*") if path.suffix in (".toml", ".md", ".txt", ".py")]
+    found = {word.lower() for chunk in text for word in words(chunk)}
+    return found | {word.lower() for word in words(str(home))}
+
+
+def section_words(number: int) -> list[str]:
+    return words(" ".join(GUIDE.section(number).plain_paragraphs()))
+
+
+def in_order(wanted: list[str], heard: list[str]) -> list[str]:
+    """The words of `wanted` not found, in order, in `heard` (empty when all were)."""
+    position = 0
+    for index, word in enumerate(wanted):
+        try:
+            position = heard.index(word, position) + 1
+        except ValueError:
+            return wanted[index:]
+    return []
+
+
+@pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
+def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
+    if harness.TDSR is None:
+        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
+    started = harness.start(tmp_path / "home", request.param)
+    try:
+        started.wait_shown("Read the guide", 30)
+        started.settle(0.6)
+        yield started
+    finally:
+        started.close()
+
+
+class Walk:
+    """Keys pressed and what was said for each, with the checks made along the way."""
+
+    def __init__(self, reader: Reader, home: Path) -> None:
+        self.reader = reader
+        self.known = known_words(home)
+        self.arrivals: list[tuple[str, int, float]] = []
+        self.broken: list[tuple[str, str]] = []
+
+    def press(self, key: bytes, name: str, settle: float = 0.5) -> list[str]:
+        """Press `key`; what was said for it (checked for whole words)."""
+        at = self.reader.press(key, settle=settle, hands_off=0.05)
+        said = self.reader.speech_after(at)
+        for line in said:
+            self.broken += [(name, word) for word in words(line) if word.lower() not in self.known
+                            and not any(ch.isdigit() for ch in word)]
+        return said
+
+    def arrive(self, key: bytes, name: str) -> list[str]:
+        """Open a screen: keep how much was said, and how long it takes to hear."""
+        said = self.press(key, name, settle=0.8)
+        count = len(words(" ".join(said)))
+        self.arrivals.append((name, len(said), round(count / WORDS_A_SECOND, 1)))
+        return said
+
+    def confirmed(self, key: bytes, name: str, confirmation: str) -> None:
+        said = self.press(key, name, settle=0.8)
+        first = " ".join(said[:3])
+        assert confirmation in first, f"{name}: {confirmation!r} not among the first three things said: {said[:5]}"
+
+    def read_by_down(self, number: int, word: str) -> None:
+        """From the start (Home says the first line) Down through section `number` to its end:
+        every line heard once, in order."""
+        heard = self.press(HOME, "home")[:1]
+        for _ in range(200):
+            at = self.reader.press(DOWN, settle=0.15, hands_off=0.05)
+            said = self.reader.first_said_after(at) or ""
+            heard.append(said)
+            if said.startswith(f"End of section {word}"):
+                break
+        assert heard[-1].startswith(f"End of section {word}"), f"the end never said: {heard[-3:]}"
+        lines = [line for line in heard[:-1] if line]
+        repeats = [a for a, b in itertools.pairwise(lines) if a == b]
+        assert not repeats, f"lines heard twice in a row by Down: {repeats[:3]}"
+        missing = in_order(section_words(number), words(" ".join(lines)))
+        assert not missing, f"by Down, section {number} was not heard whole from {missing[:8]}"
+
+    def read_by_page(self, number: int, word: str, first_page: list[str]) -> None:
+        """Page down through section `number` to its end, after the first page (`first_page`, as it
+        was said on arriving): every word heard, in order."""
+        self.press(HOME, "home")
+        heard = list(first_page)
+        for _ in range(40):
+            said = self.press(PAGE_DOWN, "page down", settle=0.5)
+            heard += said
+            if any(line.startswith(f"End of section {word}") for line in said):
+                break
+        missing = in_order(section_words(number), words(" ".join(heard)))
+        assert not missing, f"by Page down, section {number} was not heard whole from {missing[:8]}"
+
+
+def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    walk = Walk(reader, tmp_path / "home")
+    said = reader.speech_after(0)
+    walk.arrivals.append(("start", len(said) - 1, round(len(words(" ".join(said[1:]))) / WORDS_A_SECOND, 1)))
+    walk.arrive(ENTER, "contents")
+    # A long section, read by line to its end, then by page; End says the end.
+    first_page = walk.arrive(b"8", "section 8")
+    walk.read_by_down(8, "eight")
+    walk.read_by_page(8, "eight", first_page)
+    assert walk.press(END, "end")[0].startswith("End of section eight")
+    walk.arrive(b"1", "section 1")
+    walk.confirmed(b"p", "previous at the first", "This is the first section.")
+    # Search, with and without results.
+    walk.arrive(b"/", "search")
+    walk.known |= {"cramp"[:n] for n in range(1, 6)} | {"spazms"[:n] for n in range(1, 7)}  # typed, and said back
+    for letter in "cramp":
+        walk.press(letter.encode(), f"type {letter}", settle=0.3)
+    assert walk.press(ENTER, "search found"), "Enter on the places found said nothing"
+    walk.arrive(b"/", "search again")
+    walk.press(b"\x7f" * 5, "rub out", settle=0.3)
+    for letter in "spazms":
+        walk.press(letter.encode(), f"type {letter}", settle=0.3)
+    walk.confirmed(ENTER, "search, nothing found", 'Nothing found for "spazms". Did you mean "spasms"?')
+    walk.press(ESC, "back")
+    # The checklist: select, unselect, select, the result.
+    walk.arrive(b"k", "checklist")
+    item = load_checklist(GUIDE.folder).items[0].text
+    said = walk.press(b" ", "select")
+    assert said[0].startswith("> [x] selected:"), said
+    assert not in_order(words(item), words(" ".join(said[:4]))), f"the item not heard whole: {said[:4]}"
+    assert walk.press(b" ", "unselect")[0].startswith("> [ ] unselected:")
+    walk.press(b" ", "select again")
+    assert walk.press(TAB, "to the result")
+    walk.press(TAB, "back to the list")
+    # The doctor's questions, then saving: the confirmation first, the path whole.
+    said = walk.arrive(b"s", "doctor question")
+    assert said[0].startswith("Question 1 of"), said[:3]
+    walk.arrive(CTRL_S, "where to save")
+    walk.confirmed(ENTER, "save", "Saved the summary as")
+    said = walk.arrive(b"c", "clear")
+    assert said[0].startswith("Clear your one selection?"), said[:3]
+    assert not [line for line in said if "Saved the summary" in line], f"a message over the dialog: {said}"
+    walk.confirmed(b"y", "clear: yes", "Cleared every selection.")
+    walk.arrive(b"m", "cramp now")
+    walk.press(ESC, "back")
+    walk.arrive(b"o", "settings")
+    walk.press(DOWN, "down")
+    walk.confirmed(b" ", "choose colours", "Colours: High contrast, light.")
+    walk.arrive(b"?", "help")
+    walk.press(ESC, "back")
+    for _ in range(4):
+        walk.press(ESC, "back to the start")
+    walk.press(END, "last item")
+    walk.arrive(ENTER, "about")
+    # Nothing is said when no key is pressed.
+    quiet_from = time.monotonic()
+    reader.pump(3.0)
+    assert reader.speech_after(quiet_from, limit=0.5) == []
+    assert not walk.broken, f"words heard that are not whole words of the guide: {sorted(set(walk.broken))[:10]}"
+    said = walk.press(b"q", "quit", settle=1.0)
+    assert said == ["Closed. Your checklist is saved."], said
+    with capsys.disabled():
+        size = "x".join(map(str, reader.size))
+        print(f"\nspeech on arriving, at {size}: " + "; ".join(
+            f"{name} {count} lines {seconds} s" for name, count, seconds in walk.arrivals))
+
