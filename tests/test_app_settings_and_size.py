@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
+from tui.data.checklist import load_checklist
+from tui.data.content import default_content_dir
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
 from tui.screens.section import SectionScreen
 from tui.screens.settings import SettingsScreen
@@ -138,7 +140,8 @@ async def test_a_smaller_window_keeps_the_highlighted_item_in_view(tmp_path: Pat
     must still be on screen (the list scrolls to it on its own)."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("k", *["down"] * 15, "space")
+        shooting = load_checklist(default_content_dir()).item("shooting-pain")
+        await pilot.press("k", *["down"] * (shooting.number - 1), "space")
         await pilot.pause()
         assert text_at_cursor(app).startswith("[x] selected: Shooting pain")
         await pilot.resize_terminal(40, 12)

@@ -20,7 +20,8 @@ from tui.widgets.section_text import SectionText
 CHECKLIST = load_checklist(load_guide().folder)
 EARLIER = datetime.datetime(2020, 1, 1, 12, 0).astimezone()
 """A stroke sign chosen long ago: shown, asked about, not counted."""
-STROKE, SHOOTING, TWITCH = (CHECKLIST.item(i) for i in ("stroke-signs", "shooting-pain", "twitching"))
+# Hands or feet getting weak over days: an urgent item (shooting pain alone is "soon" now).
+STROKE, SHOOTING, TWITCH = (CHECKLIST.item(i) for i in ("stroke-signs", "weak-hands-feet", "twitching"))
 
 
 def flat(text: str) -> str:
@@ -42,7 +43,7 @@ def expected(ids: set[str], earlier: bool) -> list[str]:
 
 
 def prompts_run() -> tuple[str, str]:
-    """Choose shooting pain and twitching, see the result; then confirm the stroke sign."""
+    """Choose weak hands or feet and twitching, see the result; then confirm the stroke sign."""
     numbers = f"{SHOOTING.number}\n{TWITCH.number}\n0\n2\n{STROKE.number}\n0\n0\n"
     out = Terminal()
     run_checklist_prompts(load_guide(), Settings(), Terminal(numbers), out)

@@ -136,16 +136,16 @@ def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(che
     session = session_at(checklist, TODAY)
     item = checklist.item("shooting-pain")
     assert session.mark(item.id) is Mark.EARLIER
-    assert session.label(item) == "[?] chosen 27 November, still true? Shooting pain in an arm or leg"
+    assert session.label(item) == f"[?] chosen 27 November, still true? {item.text}"
     result = session.result()
     assert result.tier is None and result.earlier[0].date == "27 November"
     # Choosing it again says it is still true: now it counts.
     session.toggle(item.id)
-    assert session.mark(item.id) is Mark.SELECTED and session.result().label == "URGENT"
-    assert session.label(item) == "[x] selected: Shooting pain in an arm or leg"
-    assert session.announcement(item) == "selected: Shooting pain in an arm or leg"
+    assert session.mark(item.id) is Mark.SELECTED and session.result().label == item.tier.label
+    assert session.label(item) == f"[x] selected: {item.text}"
+    assert session.announcement(item) == f"selected: {item.text}"
     session.toggle(item.id)
-    assert session.announcement(item) == "unselected: Shooting pain in an arm or leg"
+    assert session.announcement(item) == f"unselected: {item.text}"
     assert load_state(checklist).state == SavedState()
 
 
@@ -245,11 +245,12 @@ def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[Pr
     guide = PromptProcess()
     prompts.append(guide)
     at = guide.wait_for(TOGGLE_QUESTION)
-    guide.type("30\n")
-    at = guide.wait_for("30. selected:", at)
+    cramp, pee = checklist.item("cramp-cannot-move").number, checklist.item("cannot-urinate").number
+    guide.type(f"{cramp}\n")
+    at = guide.wait_for(f"{cramp}. selected:", at)
     assert set(load_state(checklist).state.ticks) == {"cramp-cannot-move"}
-    guide.type("7\n")
-    at = guide.wait_for("7. selected:", at)
+    guide.type(f"{pee}\n")
+    at = guide.wait_for(f"{pee}. selected:", at)
     guide.wait_for(TOGGLE_QUESTION, at)  # waiting for input, as a real user's would be
     guide.process.send_signal(signal.SIGHUP)
     guide.process.wait()
@@ -264,16 +265,17 @@ def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: lis
     one, two = PromptProcess(), PromptProcess()
     prompts += [one, two]
     at_one, at_two = one.wait_for(TOGGLE_QUESTION), two.wait_for(TOGGLE_QUESTION)
-    one.type("14\n")
-    one.wait_for("14. selected:", at_one)
-    two.type("16\n")
-    end = two.wait_for("16. selected:", at_two)
+    weak, shooting = checklist.item("weak-hands-feet").number, checklist.item("shooting-pain").number
+    one.type(f"{weak}\n")
+    one.wait_for(f"{weak}. selected:", at_one)
+    two.type(f"{shooting}\n")
+    end = two.wait_for(f"{shooting}. selected:", at_two)
     assert "changed in another window" in two.seen[at_two:end]
     assert set(load_state(checklist).state.ticks) == {"weak-hands-feet", "shooting-pain"}
     two.type("0\n")
     two.wait_for("Because you chose:", end)
     result = two.wait_for("What next?", end)
-    assert "Your hands or feet feel weak" in two.seen[end:result]
+    assert checklist.item("weak-hands-feet").text in two.seen[end:result]
 
 
 def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist: Checklist,
@@ -282,16 +284,18 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     save_state(ticks("weak-hands-feet", when=datetime.datetime.now().astimezone()))
     guide = PromptProcess()
     prompts.append(guide)
-    at = guide.wait_for("14. [x] selected: Your hands or feet feel weak")
-    guide.type("14\n")
-    guide.wait_for("14. unselected: Your hands or feet feel weak", at)
+    weak = checklist.item("weak-hands-feet")
+    at = guide.wait_for(f"{weak.number}. [x] selected: {weak.text}")
+    guide.type(f"{weak.number}\n")
+    guide.wait_for(f"{weak.number}. unselected: {weak.text}", at)
     assert load_state(checklist).state == SavedState()
 
 
 def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
     save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
     before = state_path().read_bytes()
-    runs = [subprocess.run([sys.executable, "-m", "tui", "--checklist"], input="16\n16\n0\n0\n",
+    weak = checklist.item("weak-hands-feet").number
+    runs = [subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{weak}\n{weak}\n0\n0\n",
                            capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
             for _ in range(2)]
     assert runs[0].returncode == 0, runs[0].stderr

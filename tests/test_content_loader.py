@@ -46,7 +46,7 @@ FACTS = {
                       "compression", "blood clot", "short of breath", "chest pain", "calf", "10 minutes",
                       "tea or cola", "statin", "water pills", "wake you", "nhs", "msd manual", "tetanus",
                       "stroke", "heatstroke", "low calcium", "111", "urgent care", "nurse line", "both legs",
-                      "one leg", "unsteady", "chest or belly", "arm, jaw or back", "stop when you rest",
+                      "one leg", "unsteady", "belly or arms", "arm, jaw or back", "stop when you rest",
                       "more than 2 weeks", "thinner", "cdc"],
     "conditions": ["neuropathy", "injury", "diabetes", "autoimmune", "lupus", "rheumatoid arthritis", "als",
                    "amyotrophic lateral sclerosis", "multiple sclerosis", "kidney disease",
@@ -141,8 +141,8 @@ def test_additions_list_each_correction_with_its_source(guide: Guide) -> None:
 def test_warning_signs_come_in_tiers_and_no_source_red_flag_is_below_right_away(guide: Guide) -> None:
     section = by_slug(guide, "warning-signs")
     headings = [b.lines[0] for b in section.blocks if b.kind == "subheading"]
-    assert [h.split(":")[0] for h in headings] == ["EMERGENCY", "URGENT", "SOON", "Self-care"]
-    assert "right away" in headings[1]
+    assert [h.split(":")[0] for h in headings] == ["EMERGENCY", "HOSPITAL NOW", "URGENT", "SOON", "Self-care"]
+    assert "right away" in headings[2]
     # Text under EMERGENCY or URGENT, i.e. up to the SOON heading.
     tier = ""
     top: list[str] = []
@@ -152,9 +152,12 @@ def test_warning_signs_come_in_tiers_and_no_source_red_flag_is_below_right_away(
         elif tier in ("EMERGENCY", "URGENT"):
             top.extend(block.lines)
     top_text = " ".join(top)
+    # Shooting pain on its own is plain sciatica, "soon" (NHS "Sciatica"): the one correction to
+    # the source's six signs, said in section 6's own note and in About.
     source_red_flags = ["hands or feet feel weak", "poo", "pee", "groin", "genitals",
-                        "walking", "balance", "shooting pain in an arm or a leg"]
+                        "walking", "balance"]
     assert [flag for flag in source_red_flags if not has_words(top_text, flag)] == []
+    assert "shooting pain on its own is put at \"soon\"" in section.text().lower()
     assert "call your emergency number (911 in the us, 999 in the uk, 112 in the eu)" in section.text().lower()
 
 

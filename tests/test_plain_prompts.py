@@ -31,26 +31,33 @@ def run_cli(args: list[str], stdin: str, env: dict[str, str] | None = None) -> s
                           check=False, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
+CHECKLIST = load_checklist(default_content_dir())
+SHARP, CRAMP, PEE, TWITCH = (CHECKLIST.item(i) for i in ("sharp-pain", "cramp-cannot-move", "cannot-urinate",
+                                                         "twitching"))
+LAST = len(CHECKLIST.items)
+WEAK = CHECKLIST.item("weak-hands-feet")
+
+
 def test_piped_checklist_selects_and_prints_the_result_urgency_first() -> None:
-    result = run_cli(["--checklist"], "30\n7\n0\n")
+    result = run_cli(["--checklist"], f"{CRAMP.number}\n{PEE.number}\n0\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     lines = out.splitlines()
     assert lines[0] == "Check your symptoms"
     assert lines[1] == "This is not a diagnosis."
     assert lines.index("Get help now") < lines.index("What you feel")
-    assert "28. [ ] Sudden, sharp pain in a muscle" in lines
+    assert f"{SHARP.number}. [ ] {SHARP.text}" in lines
     # A choice prints the changed item's line once more, its state first; nothing is redrawn.
-    assert "30. selected: A cramp, and you cannot move the muscle for a moment" in lines
-    assert "7. selected: You cannot pee, or it is hard to start peeing" in lines
-    assert out.count("28. [ ] Sudden, sharp pain in a muscle") == 1
+    assert f"{CRAMP.number}. selected: {CRAMP.text}" in lines
+    assert any(line.startswith(f"{PEE.number}. selected: {PEE.text[:40]}") for line in lines)
+    assert out.count(f"{SHARP.number}. [ ] {SHARP.text}") == 1
     assert out.count(PIPE_QUESTION) == 3
     # The result: urgency first, then why, then what to do, the safety net, the disclaimer.
     start = lines.index("EMERGENCY: call 911 (or your local emergency number) now")
     after = lines[start:]
     assert after.index("Because you chose:") < after.index("What to do:") < after.index("If it gets worse:")
-    assert "- You cannot pee, or it is hard to start peeing" in after
-    assert "- A cramp, and you cannot move the muscle for a moment" in after
+    assert any(line.startswith(f"- {PEE.text[:40]}") for line in after)
+    assert f"- {CRAMP.text}" in after
     assert after.index("If it gets worse:") < after.index("This is not a diagnosis.")
     assert ESC not in out and "\r" not in out
     # Piped: a script's run leaves the saved choices alone.
@@ -60,9 +67,9 @@ def test_piped_checklist_selects_and_prints_the_result_urgency_first() -> None:
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        ("x", "'x' is not a number here. Type a number from 0 to 31"),
-        ("99", "There is no number 99 here. Type a number from 0 to 31"),
-        ("", "Nothing typed. Type a number from 0 to 31"),
+        ("x", f"'x' is not a number here. Type a number from 0 to {LAST}"),
+        ("99", f"There is no number 99 here. Type a number from 0 to {LAST}"),
+        ("", f"Nothing typed. Type a number from 0 to {LAST}"),
         ("-1", "'-1' is not a number here."),
         ("\x1b[2J", "'[2J' is not a number here."),
         ("9" * 4301, "'99999999999999999999...' is not a number here."),
@@ -81,7 +88,7 @@ def test_bad_input_gets_one_line_hint_and_the_question_again(answer: str, hint: 
 
 
 def test_end_of_input_finishes_cleanly_with_the_result() -> None:
-    result = run_cli(["--checklist"], "14\n")  # no 0: the pipe just ends
+    result = run_cli(["--checklist"], f"{WEAK.number}\n")  # no 0: the pipe just ends
     assert result.returncode == 0
     assert result.stderr == ""
     assert "URGENT: get medical help today" in result.stdout
@@ -93,7 +100,7 @@ def test_end_of_input_finishes_cleanly_with_the_result() -> None:
 
 def test_question_mark_lists_the_items_again() -> None:
     result = run_cli(["--checklist"], "?\n0\n")
-    assert result.stdout.count("28. [ ] Sudden, sharp pain in a muscle") == 2
+    assert result.stdout.count(f"{SHARP.number}. [ ] {SHARP.text}") == 2
 
 
 def test_region_setting_sets_the_number(private_dirs: Path) -> None:
@@ -114,15 +121,17 @@ def test_output_is_ascii_under_lang_c() -> None:
 
 
 def test_after_the_result_a_summary_can_be_saved_with_the_optional_questions(private_dirs: Path) -> None:
-    answers = "Two days ago\nLeft calf\n\n\n\n\nAtorvastatin, new last week\n\n\n\n\n"
-    result = run_cli(["--checklist"], f"29\n0\n1\n{answers}0\n")
+    # Started, where, five skipped (how long, how often, when, back pain, helps), medicines, then
+    # the seven after it skipped.
+    answers = "Two days ago\nLeft calf\n" + "\n" * 5 + "Atorvastatin, new last week\n" + "\n" * 7
+    result = run_cli(["--checklist"], f"{TWITCH.number}\n0\n1\n{answers}0\n")
     assert result.returncode == 0, result.stderr
     saved = list((private_dirs / "xdg_data_home" / "spasm-guide" / "summaries").glob("checklist-*.txt"))
     assert len(saved) == 1
     assert f"Saved the summary as {saved[0]}" in result.stdout
     assert "Questions for your doctor. All are optional" in result.stdout
     text = saved[0].read_text(encoding="utf-8")
-    assert "SELF-CARE: Fast twitching in a muscle, for a short time" in text
+    assert f"SELF-CARE: {TWITCH.text}" in text
     assert "- Started: Two days ago" in text and "- Where: Left calf" in text
     assert "- Medicines: Atorvastatin, new last week" in text and "- Pee color: (not answered)" in text
 
@@ -134,8 +143,8 @@ def test_clearing_asks_first(checklist_now: SavedState) -> None:
     out = stdout.getvalue()
     assert "Clear all 2 choices? Type 1 for yes, 0 for no:" in out
     kept, cleared = out.split("Kept your choices.")[1].split("Cleared all your choices.")
-    assert "29. [x] selected: Fast twitching" in kept
-    assert "29. [ ] Fast twitching in a muscle" in cleared
+    assert f"{TWITCH.number}. [x] selected: Fast twitching" in kept
+    assert f"{TWITCH.number}. [ ] Fast twitching in a muscle" in cleared
     assert load_state(load_checklist(default_content_dir())).state.ticks == {}
 
 
@@ -154,9 +163,9 @@ class FakeTerminal(io.StringIO):
 
 def test_at_a_terminal_the_answer_goes_on_the_question_line_and_still_no_escape_codes() -> None:
     guide, stdout = load_guide(), FakeTerminal()
-    assert run_checklist_prompts(guide, Settings(), FakeTerminal("31\n0\n"), stdout) == 0
+    assert run_checklist_prompts(guide, Settings(), FakeTerminal(f"{LAST}\n0\n"), stdout) == 0
     out = stdout.getvalue()
-    assert f"{TOGGLE_QUESTION} 31. selected: The muscle feels hard" in out
+    assert f"{TOGGLE_QUESTION} {LAST}. selected: The muscle feels hard" in out
     assert ESC not in out
 
 
@@ -179,9 +188,9 @@ def test_accessible_env_runs_the_linear_guide() -> None:
 
 
 def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
-    result = run_cli(["--accessible"], "2\n14\n")
+    result = run_cli(["--accessible"], f"2\n{WEAK.number}\n")
     assert result.returncode == 0, result.stderr
-    assert "14. selected: Your hands or feet feel weak" in result.stdout
+    assert f"{WEAK.number}. selected: {WEAK.text}" in result.stdout
     assert "URGENT: get medical help today" in result.stdout
     assert result.stdout.rstrip().endswith("Goodbye.")
 

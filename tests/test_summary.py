@@ -35,18 +35,23 @@ def summary_for(checked: set[str], answers: dict[str, str] | None = None, region
 
 def test_summary_is_one_page_a_doctor_can_use() -> None:
     guide = load_guide()
-    lines = summary_for({"twitching", "shooting-pain", "keep-coming-back"},
+    lines = summary_for({"twitching", "statin-pain", "keep-coming-back"},
                         {"started": "Two days ago", "medicines": "Started atorvastatin last week"})
     text = "\n".join(lines)
     flat = " ".join(text.split())
     assert lines[1] == "Date: 4 March 2026 at 09:05"
     assert lines[3] == "Urgency the guide gave: URGENT: get medical help today"
     chosen = lines.index("What I chose (most urgent first):")
-    assert lines[chosen + 1:chosen + 4] == ["- URGENT: Shooting pain in an arm or leg",
-                                            "- SOON: Spasms keep coming back, or wake you at night",
-                                            "- SELF-CARE: Fast twitching in a muscle, for a short time"]
+    assert lines[chosen + 1:chosen + 4] == [
+        "- URGENT: Unexplained muscle pain, tenderness, weakness or cramps while",
+        "  on a statin (a cholesterol medicine)",
+        "- SOON: Spasms keep coming back, or wake you at night"]
+    # The advice given that a doctor must know about comes with the urgency.
+    advised = lines.index("Advice the guide gave:")
+    assert advised < chosen
+    assert lines[advised + 1] == "- Stop taking the statin. Tell the doctor you stopped it."
     # Each chosen item once, and the review's scope said once.
-    assert text.count("Spasms keep coming back") == 1 and text.count("Shooting pain") == 1
+    assert text.count("Spasms keep coming back") == 1 and text.count("Unexplained muscle pain") == 1
     assert flat.count("That review was of the source article") == 1
     assert "- Started: Two days ago" in lines
     assert "- Medicines: Started atorvastatin last week" in lines
@@ -105,3 +110,26 @@ def test_unwritable_folder_raises_oserror_for_the_caller(tmp_path: Path) -> None
     blocker.write_text("", encoding="utf-8")
     with pytest.raises(OSError):
         save_summary("text", blocker / "sub" / "s.txt")
+
+
+def test_the_summary_asks_what_a_doctor_asks_next() -> None:
+    """Issue 17: onset (sudden or slow), back pain, alcohol, medicines, the tetanus jab and
+    pregnancy, each a question of its own (as data), each in the summary, answered or not."""
+    from tui.data.doctor_questions import QUESTIONS
+
+    texts = {question.id: question.text.lower() for question in QUESTIONS}
+    assert "suddenly" in texts["started"] and "slowly" in texts["started"]
+    assert "back pain" in texts["back-pain"]
+    assert "alcohol" in texts["alcohol"] and "medicines" in texts["medicines"]
+    assert "tetanus" in texts["tetanus"] and "pregnant" in texts["pregnancy"]
+    lines = summary_for({"tetanus"}, {"tetanus": "Over 10 years ago", "back-pain": "No"}, region="UK")
+    assert "- Last tetanus jab: Over 10 years ago" in lines and "- Back pain: No" in lines
+    assert "- Alcohol: (not answered)" in lines and "- Pregnancy: (not answered)" in lines
+    assert " ".join(lines[3:5]) == "Urgency the guide gave: EMERGENCY: call 999 (or your local emergency number) now"
+
+
+def test_the_summary_records_the_advice_a_doctor_must_know_and_never_a_drink_for_the_confused() -> None:
+    lines = summary_for({"pain-weak-dark-urine", "sudden-confusion"})
+    text = "\n".join(lines)
+    assert "Advice the guide gave:" in text
+    assert "Give them nothing to eat or drink." in text and "sip" not in text

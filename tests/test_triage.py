@@ -169,3 +169,14 @@ def test_highest_tier_wins_for_any_tiering(checklist: Checklist, checked: set[st
     assert (result.tier.rank if result.tier else None) == (max(ranks) if ranks else None)
     after = triage(checklist, checked | {extra}).tier
     assert after is not None and after.rank >= (result.tier.rank if result.tier else 0)
+
+
+@pytest.mark.parametrize(("region", "words"), [("US", "labor and delivery unit"),
+                                               ("UK", "midwife, GP or maternity unit"),
+                                               ("EU", "midwife or doctor, or the maternity unit")])
+def test_a_swollen_calf_in_pregnancy_names_the_regions_maternity_route(region: str, words: str) -> None:
+    """NHS DVT in pregnancy: the midwife, GP or maternity unit first; each region in its own words."""
+    result = triage(CHECKLIST, {"one-calf-swollen"}, routes_for(region))
+    assert result.label == "URGENT"
+    assert any("pregnant" in line and words in line for line in result.actions), result.actions
+    assert routes_for(region).urgent_route in " ".join(result.advice)

@@ -1,9 +1,10 @@
 """Optional questions whose answers make the saved summary useful to a doctor.
 
 A clinician seeing someone with cramps asks the same things (NICE CKS and the MSD Manual list
-them): when it started, where, how long and how often, what brings it on and what helps, which
-medicines (and what changed lately), pregnancy, long-term conditions, a recent wound or fall,
-and the colour of the pee. Every question may be skipped: none is needed to get the urgency.
+them): when it started and how fast, where, how long and how often, what brings it on and what
+helps, back pain, which medicines (and what changed lately), alcohol, pregnancy, long-term
+conditions, a recent wound or fall and the last tetanus jab, and the colour of the pee. Every
+question may be skipped: none is needed to get the urgency.
 """
 
 from __future__ import annotations
@@ -24,17 +25,24 @@ class Question:
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("started", "When did it start?", "Started"),
+    # Onset first: sudden or slow is what sets a stroke, a clot or a blocked artery apart from a
+    # slow nerve problem (issue 17), and it is the first thing a doctor asks.
+    Question("started", "When did it start? Did it come on suddenly, or slowly over days or weeks?",
+             "Started"),
     Question("where", "Which muscle, and which side?", "Where"),
     Question("how-long", "How long does each spasm last?", "How long each lasts"),
     Question("how-often", "How often does it happen?", "How often"),
     Question("when", "Does it come at night, or when you exercise?", "When it comes"),
+    Question("back-pain", "Do you have back pain, or pain that runs down a leg?", "Back pain"),
     Question("helps", "What helps?", "What helps"),
     Question("medicines", "Which medicines do you take? Did you start or change any lately "
                           "(statins, water pills, others)?", "Medicines"),
-    Question("conditions", "Are you pregnant? Do you have kidney, liver or thyroid disease, "
-                           "or diabetes?", "Pregnancy and conditions"),
+    Question("alcohol", "How much alcohol do you drink in a week?", "Alcohol"),
+    Question("pregnancy", "Are you pregnant, or did you have a baby in the last 6 weeks?", "Pregnancy"),
+    Question("conditions", "Do you have kidney, liver or thyroid disease, or diabetes? Are you on dialysis?",
+             "Long-term conditions"),
     Question("events", "Any recent wound, fall, surgery, or a long time lying down?", "Recent wound, fall or surgery"),
+    Question("tetanus", "When did you last have a tetanus jab (shot)?", "Last tetanus jab"),
     Question("urine", "What color is your pee?", "Pee color"),
     Question("notes", "Anything else your doctor should know?", "Notes"),
 )

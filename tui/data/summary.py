@@ -2,8 +2,8 @@
 
 Plain text on purpose: it opens anywhere, prints anywhere, reads the same in a screen reader
 and needs no software the doctor might not have. It says what a clinician needs and each thing
-once: when, the urgency and why, the items chosen, the answers to the optional questions, the
-guide's version and content date, and that it is not a diagnosis. It is written atomically into
+once: when, the urgency and the advice given, the items chosen, the answers to the optional
+questions, the guide's version and content date, and that it is not a diagnosis. It is written atomically into
 the user data folder (`XDG_DATA_HOME` moves it) and passes through `clean_text`, so a summary can
 never carry a terminal escape code to whoever later `cat`s it.
 """
@@ -75,6 +75,12 @@ def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
     result = data.result
     lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when)}", ""]
     lines += wrap_line(f"Urgency the guide gave: {result.headline}", "", width)
+    advised = (*result.actions, *result.cautions)
+    if advised:
+        # What the reader was told to do that a doctor must know about ("stop the statin").
+        lines += ["", "Advice the guide gave:"]
+        for line in advised:
+            lines += wrap_line(line, "- ", width)
     lines += ["", "What I chose (most urgent first):"]
     items = sorted(checked_items(checklist, data.checked), key=lambda item: -item.tier.rank)
     for item in items:

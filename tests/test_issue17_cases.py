@@ -1,0 +1,103 @@
+"""The cases of issue 17, each at the tier its guidance gives, in both interfaces (`--checklist`
+and the full screen) and in the US and UK regions, in each region's words.
+
+The guidance for each case is named beside it (pages read 7 December 2026, through the stored
+copies each checklist item's source names).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.support.pilot import make_app
+from tui.data.care_routes import routes_for
+from tui.data.checklist import load_checklist
+from tui.data.checklist_state import SavedState, now, save_state
+from tui.data.content import default_content_dir
+from tui.data.settings import Settings
+from tui.widgets.section_text import SectionText
+
+pytestmark = [pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKLIST = load_checklist(default_content_dir())
+
+CASES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("Sharp chest pain on breathing in, legs fine", ("chest-pain-breathing",), "emergency",
+     'NHS "Pulmonary embolism": 999 if severe'),
+    ("Heat cramps, still unwell after 30 minutes in the shade", ("heat-not-better", "sharp-pain"), "emergency",
+     'NHS "Heat exhaustion and heatstroke": call 999'),
+    ("Suddenly confused, with leg cramps", ("sudden-confusion", "cramp-cannot-move"), "emergency",
+     'NHS "Sudden confusion (delirium)": A&E or 999'),
+    ("A leg suddenly pale, cold, numb and painful", ("limb-pale-cold",), "emergency",
+     "Acute limb ischaemia: an emergency"),
+    ("Foot pain at night after months of calf pain on walking", ("leg-pain-rest", "walking-cramps"), "urgent",
+     'NHS "PAD": see a doctor urgently'),
+    ("Clawed hands and tingling lips, otherwise well", ("low-calcium",), "emergency",
+     "Society for Endocrinology 2016: acute hypocalcaemia is an emergency"),
+    ("A stiff jaw a week after a garden cut", ("tetanus",), "emergency", 'NHS "Tetanus": 999 or A&E'),
+    ("A dirty cut, jabs not up to date, no stiffness", ("wound-tetanus-risk",), "urgent",
+     'NHS "Tetanus": urgent GP appointment or 111'),
+    ("Aching thighs for no reason on atorvastatin", ("statin-pain",), "urgent", "NHS statin pages: stop, call 111"),
+    ("Sore legs after a hard hike, on a statin", ("statin-sore-cause", "hard-muscle"), "soon",
+     "NHS statin pages: stop only for unexplained pain"),
+    ("An eyelid twitch for three weeks", ("twitching-weeks",), "soon", 'NHS "Twitching": GP after 2 weeks'),
+    ("A twitching hand muscle that is getting thinner", ("twitching-weak",), "urgent", "MSD: weakness, right away"),
+    ("Sciatica for a month, nothing else", ("shooting-pain",), "soon", 'NHS "Sciatica": GP if not better'),
+    ("Arm went weak all of a sudden", ("stroke-signs",), "emergency", 'NHS "Stroke": 999'),
+    ("Hands weaker over two weeks", ("weak-hands-feet",), "urgent", "Source article; MSD"),
+    ("Cola-coloured pee after a marathon", ("pain-weak-dark-urine",), "hospital", "CDC NIOSH: immediate care"),
+    ("Pregnant, one calf swollen", ("one-calf-swollen",), "urgent", 'NHS "DVT": urgent; midwife first'),
+)
+
+
+def headline(tier_id: str, region: str) -> str:
+    return routes_for(region).fill(CHECKLIST.tier(tier_id).headline)
+
+
+def settings_home(tmp_path: Path, region: str) -> dict[str, str]:
+    config = tmp_path / region / "config"
+    (config / "spasm-guide").mkdir(parents=True)
+    (config / "spasm-guide" / "settings.toml").write_text(f'region = "{region}"\n', encoding="utf-8")
+    state = tmp_path / region / "state"
+    state.mkdir()
+    return {**os.environ, "XDG_CONFIG_HOME": str(config), "XDG_STATE_HOME": str(state),
+            "XDG_DATA_HOME": str(tmp_path / region / "data")}
+
+
+@pytest.mark.parametrize("region", ["US", "UK"])
+def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> None:
+    env = settings_home(tmp_path, region)
+
+    def run(case: tuple[str, tuple[str, ...], str, str]) -> str:
+        numbers = "".join(f"{CHECKLIST.item(i).number}\n" for i in case[1])
+        done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
+                              capture_output=True, text=True, check=False, cwd=ROOT, env=env)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outputs = list(pool.map(run, CASES))
+    for (story, _, tier, source), out in zip(CASES, outputs, strict=True):
+        assert headline(tier, region) in out, f"{story} ({source}): {region}"
+    pregnant = outputs[-1]
+    assert ("midwife, GP or maternity unit" in pregnant) == (region == "UK")
+    assert ("labor and delivery unit" in pregnant) == (region == "US")
+
+
+@pytest.mark.parametrize("region", ["US", "UK"])
+async def test_each_case_on_the_full_screen(region: str, tmp_path: Path) -> None:
+    for story, chosen, tier, source in CASES:
+        save_state(SavedState(dict.fromkeys(chosen, now())), checklist=CHECKLIST)
+        app = make_app(Settings(region=region), tmp=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("k")
+            await pilot.pause()
+            shown = " ".join(app.screen.query_one("#result", SectionText).paragraphs)
+        assert headline(tier, region) in shown, f"{story} ({source}): {region}: {shown[:80]}"
