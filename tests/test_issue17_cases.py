@@ -101,7 +101,7 @@ def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> 
         outputs = list(pool.map(run, CASES))
     for (story, _, tier, source), out in zip(CASES, outputs, strict=True):
         assert headline(tier, region) in out, f"{story} ({source}): {region}"
-    pregnant = outputs[-1]
+    pregnant = outputs[[case[0] for case in CASES].index("Pregnant, one calf swollen")]
     assert ("midwife, GP or maternity unit" in pregnant) == (region == "UK")
     assert ("labor and delivery unit" in pregnant) == (region == "US")
 
