@@ -44,7 +44,7 @@ def test_summary_is_one_page_a_doctor_can_use() -> None:
     chosen = lines.index("What I chose (most urgent first):")
     assert lines[chosen + 1:chosen + 4] == [
         "- URGENT: On a statin: muscle pain, cramps or weakness with no clear",
-        "  cause, and your pee is a normal color",
+        "  cause, and normal-colored pee",
         "- SOON: Cramps most nights or days for weeks, or getting more often"]
     # The advice given that a doctor must know about comes with the urgency.
     advised = lines.index("Advice the guide gave:")
