@@ -29,7 +29,10 @@ def test_bundled_checklist_lists_the_most_urgent_first() -> None:
     ranks = [item.tier.rank for item in checklist.items]
     assert ranks == sorted(ranks, reverse=True)
     feel = checklist.items_in(checklist.groups[-1])
-    assert len(feel) == 4 and all(item.tier.id == "selfcare" for item in feel)
+    # The source's four common symptoms, plus three mild pictures guidance calls self-care (an
+    # occasional night cramp, heat cramps that settled, sciatica that is getting better), so a
+    # reader with a mild story has an item that fits better than a "see a doctor" one.
+    assert len(feel) == 7 and all(item.tier.id == "selfcare" for item in feel)
     assert [item.number for item in checklist.items] == list(range(1, len(checklist.items) + 1))
     assert all(checklist.by_number(item.number) is item for item in checklist.items)
     # The source article's six warning signs are all still there, none below urgent, but one:

@@ -25,21 +25,24 @@ GUIDE = load_guide()
 TIERS = {
     "EMERGENCY": ["you cannot pee", "control when you pee or poo", "do not notice when you need to go",
                   "new, not normal for you", "groin, genitals or buttocks",
-                  "worse weakness or trouble walking in both legs", "came on all of a sudden",
-                  "short of breath or have chest pain", "sharp chest pain when you breathe in",
-                  "suddenly short of breath", "even if your legs look fine", "suddenly confused",
-                  "nothing to eat or drink", "jaw is stiff", "after a cut, bite or burn", "tetanus",
-                  "one side of your body", "face droops", "slurred", "stroke", "cramps in the heat",
+                  "weakness or numbness in both legs", "suddenly lose your balance", "call even if it got better",
+                  "short of breath or have pain in your chest or upper back", "sharp chest pain when you breathe in",
+                  "so short of breath you can hardly talk", "even if your legs look fine", "suddenly confused",
+                  "nothing to eat or drink", "jaw is stiff", "days or weeks after a cut, bite or burn", "tetanus",
+                  "one side of your body", "face droops", "slurred", "stroke", "got too hot",
                   "confused or faint", "no sweat", "heatstroke", "after 30 minutes of rest somewhere cool",
                   "suddenly pale, cold, numb and painful", "clawed hands, with tingling lips or fingers",
-                  "low calcium", "even if it seems mild", "heavy or tight", "arm, jaw or back"],
+                  "low calcium", "even if it seems mild", "uneven heartbeat", "heavy or tight", "arm, jaw or back"],
     "HOSPITAL NOW": ["very bad muscle pain", "tea or cola", "pee very little", "emergency room (a&e in the uk) now"],
     "URGENT": ["hands or feet feel weak", "unsteady", "balance", "trouble walking in one leg",
                "one calf is swollen, red or warm", "midwife, gp or maternity unit", "more than 10 minutes",
                "take a statin", "no clear cause", "stop the statin", "111", "even at rest or at night",
-               "twitches and feels weak", "getting thinner", "tetanus jabs", "belly or arms",
-               "losing a lot of fluid", "urgent care", "nurse line"],
-    "SOON": ["keep coming back", "wake you up at night", "new medicine that is not a statin", "water pills",
+               "twitches and feels weak", "getting thinner", "tetanus jabs", "jaw is not stiff",
+               "belly, chest or arms", "did not come from heat or hard exercise", "sick or had diarrhea a lot",
+               "new or stronger water pill", "more out of breath than usual", "neck or thyroid surgery",
+               "more than an hour", "low-salt diet", "will not heal", "urgent care", "nurse line"],
+    "SOON": ["most nights", "more and more often", "not for a statin or a water pill", "over months",
+             "numb or tingly", "fingers or lips tingle", "strained muscle", "your legs do not hurt at rest",
              "when you walk, and they stop when you rest", "twitched for more than 2 weeks",
              "shooting pain down an arm or a leg", "not better after a few weeks", "sore for a clear reason",
              "do not stop the statin for this", "drink a lot of alcohol"],
@@ -226,7 +229,7 @@ def test_get_help_now_names_the_emergency_signs_and_where_to_read_more() -> None
     assert "emergency number" in title
     text = " ".join(signs).lower()
     for sign in ("pee", "poo", "groin", "both legs", "suddenly", "swollen leg", "chest pain", "heavy or tight",
-                 "one side of your body", "drooping face", "slurred", "stiff jaw", "wound", "fit", "in the heat",
+                 "one side weak or numb", "drooping face", "slurred", "stiff jaw", "wound", "fit", "too hot",
                  "confusion", "pale, cold, numb", "tingling lips"):
         assert sign in text, sign
     # Dark pee is "go to hospital now", not "call": it is said apart from the list, in those words.

@@ -54,6 +54,21 @@ CASES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
     ("Hands weaker over two weeks", ("weak-hands-feet",), "urgent", "Source article; MSD"),
     ("Cola-coloured pee after a marathon", ("pain-weak-dark-urine",), "hospital", "CDC NIOSH: immediate care"),
     ("Pregnant, one calf swollen", ("one-calf-swollen",), "urgent", 'NHS "DVT": urgent; midwife first'),
+    # Round 2 of the blind stories: the items whose words now say what sets them apart.
+    ("A bit more breathless since this afternoon, after a knee operation", ("breathless-sudden",), "urgent",
+     'NHS "Pulmonary embolism": urgent GP or 111 for sudden difficulty breathing'),
+    ("Heat cramps that go on after a rest and a drink, with a heart condition", ("heat-cramps-risk",), "urgent",
+     "CDC heat cramps: medical help for heart problems, or cramps over 1 hour"),
+    ("Heat cramps gone after 20 minutes in the shade with a drink", ("heat-eased",), "selfcare",
+     "CDC heat cramps: stop, cool down, drink"),
+    ("Tingling lips three days after thyroid surgery", ("calcium-after-neck-op",), "urgent",
+     "NHS trust leaflet: low calcium after thyroid surgery, treat at the first tingling"),
+    ("Cramps since a stronger water pill", ("fluid-loss",), "urgent", "MSD: cramps with diuretics, right away"),
+    ("Slowly more unsteady over six months", ("slow-nerve-signs",), "soon", 'NHS "Peripheral neuropathy": see a GP'),
+    ("A sore spot on the chest the day after bench-pressing", ("chest-strain",), "soon",
+     'NHS "Chest pain": chest sprain or strain'),
+    ("A calf cramp once every few weeks at night", ("cramps-now-and-then",), "selfcare",
+     'NHS "Leg cramps": occasional cramps are harmless'),
 )
 
 
@@ -86,7 +101,7 @@ def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> 
         outputs = list(pool.map(run, CASES))
     for (story, _, tier, source), out in zip(CASES, outputs, strict=True):
         assert headline(tier, region) in out, f"{story} ({source}): {region}"
-    pregnant = outputs[-1]
+    pregnant = outputs[[case[0] for case in CASES].index("Pregnant, one calf swollen")]
     assert ("midwife, GP or maternity unit" in pregnant) == (region == "UK")
     assert ("labor and delivery unit" in pregnant) == (region == "US")
 

@@ -36,7 +36,7 @@ def summary_for(checked: set[str], answers: dict[str, str] | None = None, region
 
 def test_summary_is_one_page_a_doctor_can_use() -> None:
     guide = load_guide()
-    lines = summary_for({"twitching", "statin-pain", "keep-coming-back"},
+    lines = summary_for({"twitching", "statin-pain", "cramps-often"},
                         {"started": "Two days ago", "medicines": "Started atorvastatin last week"})
     text = "\n".join(lines)
     flat = " ".join(text.split())
@@ -44,15 +44,15 @@ def test_summary_is_one_page_a_doctor_can_use() -> None:
     assert lines[3] == "Urgency the guide gave: URGENT: get medical help today"
     chosen = lines.index("What I chose (most urgent first):")
     assert lines[chosen + 1:chosen + 4] == [
-        "- URGENT: Unexplained muscle pain, tenderness, weakness or cramps while",
-        "  on a statin (a cholesterol medicine)",
-        "- SOON: Spasms keep coming back, or wake you at night"]
+        "- URGENT: On a statin: muscle pain, cramps or weakness with no clear",
+        "  cause, and normal-colored pee",
+        "- SOON: Cramps most nights or days for weeks, or getting more often"]
     # The advice given that a doctor must know about comes with the urgency.
     advised = lines.index("Advice the guide gave:")
     assert advised < chosen
     assert lines[advised + 1] == "- Stop taking the statin. Tell the doctor you stopped it."
     # Each chosen item once, and the review's scope said once.
-    assert text.count("Spasms keep coming back") == 1 and text.count("Unexplained muscle pain") == 1
+    assert text.count("Cramps most nights") == 1 and text.count("On a statin:") == 1
     assert flat.count("That review was of the source article") == 1
     assert "- Started: Two days ago" in lines
     assert "- Medicines: Started atorvastatin last week" in lines

@@ -69,8 +69,11 @@ VIGNETTES: tuple[Vignette, ...] = (
     Vignette("Numb around the bottom, toilet paper feels odd", ("saddle-numbness",), "emergency",
              NHS_SCIATICA),
     Vignette("Both legs weak and getting worse", ("both-legs-weak",), "emergency", NHS_SCIATICA),
-    Vignette("Walking became hard all of a sudden", ("both-legs-weak",), "emergency",
-             "Content brief: sudden walking problems are an emergency"),
+    # Was both-legs-weak, whose words no longer say "all of a sudden" (readers with heatstroke
+    # stumbling ticked it); sudden loss of balance is a stroke sign (NHS Wales and Stroke
+    # Association stroke pages, read 7 December 2026): same tier, the item whose words now fit.
+    Vignette("Walking became hard all of a sudden", ("stroke-signs",), "emergency",
+             'NHS Wales, "Signs of stroke": sudden unsteadiness, call 999'),
     Vignette("Very bad thigh pain after a spin class, cola-coloured pee", ("pain-weak-dark-urine", "sharp-pain"),
              "hospital", 'CDC NIOSH, "Heat Related Illness": rhabdomyolysis, immediate care'),
     Vignette("On the floor all night after a fall, aching, hardly any pee", ("pain-weak-dark-urine",),
@@ -110,7 +113,9 @@ VIGNETTES: tuple[Vignette, ...] = (
     Vignette("Part of the foot went numb, with cramps", ("numb-patch", "sharp-pain"), "urgent", MSD_CRAMPS_NOW),
     Vignette("One foot drags when walking", ("walking-balance",), "urgent",
              "Content brief: one-sided walking problems are urgent"),
-    Vignette("Cramps wake them most nights", ("keep-coming-back",), "soon",
+    # "Spasms keep coming back, or wake you at night" became cramps-often: most nights for weeks
+    # (NHS "Leg cramps": see a GP if frequent; an occasional night cramp is self-care). Same tier.
+    Vignette("Cramps wake them most nights", ("cramps-often",), "soon",
              'NHS, "Leg cramps": see a GP if they are regular'),
     Vignette("Cramps since a new blood pressure tablet", ("new-medicine",), "soon", MSD_CRAMPS_DAYS),
     Vignette("Calf hurts when walking, stops on resting", ("walking-cramps",), "soon", MSD_CRAMPS_DAYS),

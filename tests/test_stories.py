@@ -1,0 +1,158 @@
+"""The blind story suite: 82 patient stories written from published guidance by someone who had not
+read the checklist, and the items a reader who saw only the checklist's words picked for each
+(tests/stories/README.md says how they were made and kept apart).
+
+For every story, in the US and the UK region:
+- every fitting item ticked together gives a tier inside the story's range;
+- the best-fitting item alone (a hurried reader ticks one) gives a tier inside the range;
+- every other fitting item alone gives a tier inside the range, except the common symptoms
+  under "What you feel", which describe every cramp: alone they may give less than the range,
+  never more (see `COMMON_GROUP`).
+The same answers typed into the real `spasm-guide --checklist` give the same headline.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tui.data.care_routes import routes_for
+from tui.data.checklist import TIER_IDS, load_checklist
+from tui.data.content import default_content_dir
+from tui.data.settings import settings_path
+from tui.data.triage import triage
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = ROOT / "tests" / "stories"
+CHECKLIST = load_checklist(default_content_dir())
+RANK = {tier_id: rank for rank, tier_id in enumerate(TIER_IDS)}
+"""selfcare 0, soon 1, urgent 2, hospital 3, emergency 4."""
+
+REGIONS = ("US", "UK")
+"""The regions the stories are set in; every story runs in both."""
+
+COMMON_GROUP = "feel"
+"""The checklist's group of common symptoms ("What you feel": sharp pain, a hard muscle). Every
+cramp has them, so they fit almost every story; the checklist lists the warning signs above them
+and a common symptom's result says to check those signs. Ticked alone, such an item is checked
+never to send a person too early; ticked with the rest, or as the best fit, it is checked like
+any other item."""
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story with the tiers guidance allows and the items a reader picked."""
+
+    id: str
+    region: str
+    text: str
+    lowest: str
+    highest: str
+    source: str
+    note: str
+    fitting: tuple[str, ...]
+    """Every item whose words fit the story."""
+    best: str
+    """The one item a hurried reader would tick ("" when none fits)."""
+
+    def allows(self, tier_id: str) -> bool:
+        return RANK[self.lowest] <= RANK[tier_id] <= RANK[self.highest]
+
+
+def load_stories() -> tuple[Story, ...]:
+    stories = tomllib.loads((STORIES / "stories.toml").read_text(encoding="utf-8"))["stories"]
+    picks = {pick["id"]: pick for pick in tomllib.loads((STORIES / "picks.toml").read_text(encoding="utf-8"))["picks"]}
+    return tuple(Story(story["id"], story["region"], story["story"], story["lowest"], story["highest"],
+                       story["source"], story["note"], tuple(picks[story["id"]]["all"]), picks[story["id"]]["best"])
+                 for story in stories)
+
+
+ALL = load_stories()
+FITTED = tuple(story for story in ALL if story.fitting)
+CASES = [(story, region) for story in FITTED for region in REGIONS]
+CASE_IDS = [f"{story.id}-{region}" for story, region in CASES]
+
+
+def tier_of(ids: tuple[str, ...], region: str) -> str:
+    result = triage(CHECKLIST, ids, routes_for(region))
+    assert result.tier is not None
+    return result.tier.id
+
+
+def test_the_suite_is_whole_and_every_pick_is_an_item() -> None:
+    assert len(ALL) >= 60
+    assert len({story.id for story in ALL}) == len(ALL)
+    for story in ALL:
+        assert story.region in REGIONS and story.source, story.id
+        assert story.lowest in RANK and story.highest in RANK and RANK[story.lowest] <= RANK[story.highest], story.id
+        for item_id in story.fitting:
+            CHECKLIST.item(item_id)  # a KeyError names a pick the checklist no longer has
+        assert (story.best in story.fitting) if story.fitting else story.best == "", story.id
+        if RANK[story.highest] > RANK[story.lowest]:
+            assert story.note, f"{story.id}: a range wider than one tier says why guidance allows it"
+
+
+def test_stories_no_item_fits_are_the_ones_guidance_leaves_to_self_care_or_a_doctor() -> None:
+    """A story no item fits gets "Nothing chosen yet": only right where guidance allows self-care
+    or a visit to a doctor when it suits, never where it says get help today or sooner."""
+    unfitted = [story for story in ALL if not story.fitting]
+    assert all(RANK[story.lowest] <= RANK["soon"] for story in unfitted), [
+        (story.id, story.lowest) for story in unfitted if RANK[story.lowest] > RANK["soon"]]
+
+
+@pytest.mark.parametrize(("story", "region"), CASES, ids=CASE_IDS)
+def test_every_fitting_item_ticked_gives_a_tier_in_range(story: Story, region: str) -> None:
+    tier = tier_of(story.fitting, region)
+    assert story.allows(tier), f"{story.id} ({region}): {tier}, guidance allows {story.lowest}..{story.highest}"
+
+
+@pytest.mark.parametrize(("story", "region"), CASES, ids=CASE_IDS)
+def test_the_best_fitting_item_alone_gives_a_tier_in_range(story: Story, region: str) -> None:
+    tier = tier_of((story.best,), region)
+    assert story.allows(tier), (f"{story.id} ({region}): '{story.best}' alone gives {tier}, "
+                                f"guidance allows {story.lowest}..{story.highest}")
+
+
+@pytest.mark.parametrize(("story", "region"), CASES, ids=CASE_IDS)
+def test_each_fitting_item_alone_gives_a_tier_in_range(story: Story, region: str) -> None:
+    wrong = []
+    for item_id in story.fitting:
+        tier = tier_of((item_id,), region)
+        common = CHECKLIST.item(item_id).group.id == COMMON_GROUP and item_id != story.best
+        if not story.allows(tier) and not (common and RANK[tier] < RANK[story.lowest]):
+            wrong.append(f"'{item_id}' alone gives {tier}")
+    assert not wrong, f"{story.id} ({region}), guidance allows {story.lowest}..{story.highest}: {wrong}"
+
+
+def run_command(story: Story, region: str, tmp: Path) -> str:
+    """The story's fitting items typed into `spasm-guide --checklist`, in the story's region."""
+    home = tmp / f"{story.id}-{region}"
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
+               XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
+    config = Path(env["XDG_CONFIG_HOME"]) / settings_path().relative_to(os.environ["XDG_CONFIG_HOME"])
+    config.parent.mkdir(parents=True)
+    config.write_text(f'region = "{region}"\n', encoding="utf-8")
+    numbers = "".join(f"{CHECKLIST.item(item_id).number}\n" for item_id in story.fitting)
+    done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
+                          capture_output=True, text=True, check=False, cwd=ROOT, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.slow
+def test_the_command_gives_each_story_the_same_headline_in_each_region(tmp_path: Path) -> None:
+    labels = tuple(f"{tier.label}:" for tier in CHECKLIST.tiers)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        outputs = list(pool.map(lambda case: run_command(*case, tmp_path), CASES))
+    for (story, region), out in zip(CASES, outputs, strict=True):
+        expected = triage(CHECKLIST, story.fitting, routes_for(region))
+        headlines = [line for line in out.splitlines() if line.startswith(labels)]
+        assert headlines, f"{story.id} ({region}): no result headline in\n{out[-800:]}"
+        assert headlines[-1] == expected.headline, f"{story.id} ({region}): {headlines[-1]!r}"
