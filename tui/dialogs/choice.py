@@ -15,6 +15,7 @@ from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from tui.data.wrap import wrap_message
 from tui.screens.base import SHORT_HEIGHT
 from tui.widgets.guide_list import GuideList
 from tui.widgets.key_bar import KeyBar
@@ -92,6 +93,19 @@ class AnswerList(GuideList):
     """Enter, in words that fit a question ("Choose", not "Open")."""
 
 
+class QuestionText(Static):
+    """A question broken between words at its own width, a long path after a "/": Textual breaks
+    a word too long for a row anywhere, and a screen reader then says "notes" and ".txt"."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, markup=False)
+        self.text = text
+        """The question, unbroken."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.update("\n".join(wrap_message(self.text, event.size.width)))
+
+
 class ChoiceDialog(DialogScreen[str | None]):
     """The question, then the answers as a list; the result is the chosen answer's id.
 
@@ -113,7 +127,7 @@ class ChoiceDialog(DialogScreen[str | None]):
     def compose(self) -> ComposeResult:
         yield self.emergency_row()
         with Vertical(classes="dialog"):
-            yield Static(self.question, markup=False)
+            yield QuestionText(self.question)
             yield AnswerList([words for _, words in self.answers], ids=[key for key, _ in self.answers])
             yield KeyBar()
 
