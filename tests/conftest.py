@@ -14,40 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
 
 
-MODULE_MARKS: dict[str, tuple[str, ...]] = {
-    # A real pty, tmux or sshd: whole runs of the guide as a person would make them.
-    "test_terminals": ("e2e",), "test_ssh_e2e": ("e2e",), "test_ssh_load": ("e2e",),
-    "test_ssh_no_tty": ("e2e",), "test_lifecycle": ("e2e",), "test_small_and_colourless_terminals": ("e2e",),
-    "test_injection": ("e2e",), "test_resize_fuzz": ("e2e",), "test_hosting_doc": ("e2e",),
-    "test_key_fuzz": ("e2e",), "test_screen_reader": ("e2e", "serial"),
-    "test_lean_driver": ("e2e", "slow"),
-    "test_memory": ("slow",), "test_early_paint": ("e2e",),
-    # Real espeak-ng audio, a private PulseAudio, the real speech worker.
-    "test_speech_audio": ("audio",), "test_speech_playback": ("audio",), "test_app_speech_real": ("audio",),
-    "test_speech_worker": ("audio",),
-    # Builds the wheel and installs it.
-    "test_packaging": ("packaging",), "test_manpage": ("packaging",),
-}
-"""Which kinds of test each module holds, so `-m` can pick a fast set (see the README)."""
-
-SLOW_TESTS = frozenset({
-    "test_the_command_gives_each_vignette_its_tier_urgency_first",  # 45 runs of the real command
-    "test_a_fake_with_a_misspelled_method_is_refused",  # runs mypy
-})
-"""Single slow tests in otherwise fast modules."""
-
 SLOW_FIXTURES = frozenset({"textstat"})
 """Fixtures that make every test using them slow: `textstat` loads the CMU dictionary (134,000
 words) in each worker, for the reading-level checks (run them after changing any text)."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test by its module (and the few slow ones by name)."""
+    """Mark slow every test that uses a slow fixture. Each module sets its own other marks
+    (`pytestmark` at its top: e2e, audio, packaging, slow, serial), and a single slow test in a
+    fast module carries `@pytest.mark.slow`; tests/test_house_rules.py keeps it so."""
     for item in items:
-        module = item.nodeid.split("::")[0].rsplit("/", 1)[-1].removesuffix(".py")
-        for mark in MODULE_MARKS.get(module, ()):
-            item.add_marker(mark)
-        if item.name.split("[")[0] in SLOW_TESTS or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker("slow")
 
 

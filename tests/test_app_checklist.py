@@ -248,6 +248,7 @@ async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: P
                    in line for line in said), said
 
 
+@pytest.mark.e2e  # the guide on a real pty
 def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     from tests.support.ptydrive import spawn
 

@@ -13,7 +13,7 @@ from tests.support.wait import holds_within_async
 from tui.data.sentences import Chunk
 from tui.widgets.section_text import SectionText
 
-pytestmark = needs_pulse
+pytestmark = [pytest.mark.audio, needs_pulse]
 
 
 async def until(check: Callable[[], bool]) -> bool:

@@ -31,7 +31,7 @@ from tui.output import early_paint
 pyte = needs.import_or_skip("pyte")
 
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e]
 
 MAGIC = early_paint.MAGIC.encode()
 SEP = early_paint.SEP.encode()

@@ -7,8 +7,12 @@ import re
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.support.sshd_tmux import GUARD, HOSTING_DOC, running_sshd
 from tests.support.wait import wait_until
+
+pytestmark = [pytest.mark.e2e]
 
 DOC = HOSTING_DOC.read_text(encoding="utf-8")
 

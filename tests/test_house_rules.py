@@ -199,3 +199,62 @@ def test_tests_and_benchmarks_share_only_tests_support() -> None:
         tests = sorted(name for name in imported if re.match(r"(tests\.)?test_", name))
         assert not tests, f"{path.relative_to(ROOT)} imports test modules {tests}: put what they share in tests/support"
         assert not path_changes, f"{path.relative_to(ROOT)} changes sys.path"
+
+
+REAL_RUNS = ("tests.support.ptydrive", "tests.support.guide_pty", "tests.support.sshd_tmux",
+             "tests.support.screen_reader", "tests.support.hostile", "tests.support.haproxy")
+"""Test support that runs the guide for real (a pty, tmux, sshd, a screen reader): slow to wait on."""
+
+KINDS = {"e2e", "audio", "packaging", "slow", "serial"}
+"""The marks that keep a test out of the fast set (README, "Testing while you work")."""
+
+
+def support_imports(path: Path) -> set[str]:
+    """The tests.support modules `path` imports ("from tests.support.x import y" or "import ...")."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.startswith("tests.support.")}
+
+
+def module_marks(path: Path) -> set[str]:
+    """The marks a test module's `pytestmark` names (pytest.mark.X), empty without one."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets):
+            return {n.attr for n in ast.walk(node.value) if isinstance(n, ast.Attribute)
+                    and isinstance(n.value, ast.Attribute) and n.value.attr == "mark"}
+    return set()
+
+
+def function_marks(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The marks on a test function's decorators (@pytest.mark.X)."""
+    return {n.attr for decorator in function.decorator_list for n in ast.walk(decorator)
+            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Attribute) and n.value.attr == "mark"}
+
+
+def unmarked_real_runs(path: Path) -> list[str]:
+    """Where `path` runs the guide for real with no mark to keep it out of the fast set: the
+    module (an import at its top) or a test function (an import inside it)."""
+    if module_marks(path) & KINDS:
+        return []
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    inside = {node.module for function in ast.walk(tree) if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
+              and not function_marks(function) & KINDS for node in ast.walk(function)
+              if isinstance(node, ast.ImportFrom) and node.module in REAL_RUNS}
+    top = {node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.module in REAL_RUNS}
+    return sorted(inside | top)
+
+
+def test_each_module_that_runs_the_guide_for_real_marks_itself() -> None:
+    """Marks live in each module (no hand-kept table): one that drives a pty, tmux, sshd or a
+    screen reader keeps itself out of the fast set with a mark of its own (or marks the one test
+    that does)."""
+    unmarked = [f"{path.name} ({', '.join(unmarked_real_runs(path))})"
+                for path in sorted((ROOT / "tests").glob("test_*.py")) if unmarked_real_runs(path)]
+    assert not unmarked, f"these run the guide for real but set no pytestmark from {sorted(KINDS)}: {unmarked}"
+    assert module_marks(ROOT / "tests" / "test_screen_reader.py") == {"e2e", "serial"}
+    assert "tests.support.ptydrive" in support_imports(ROOT / "tests" / "test_lean_driver.py")

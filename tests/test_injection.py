@@ -22,6 +22,8 @@ from tests.support.sshd_tmux import GUIDE, terminal_env
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
 
+pytestmark = [pytest.mark.e2e]
+
 # What an attacker would put in a file, as Python text ...
 ATTACKS = (
     "\x1b]0;INJTITLE\x07",        # OSC 0: set the window title

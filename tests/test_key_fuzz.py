@@ -20,6 +20,8 @@ from tests.support.pilot import make_app, screen_text
 from tui.screens.base import GuideScreen
 from tui.widgets.guide_list import GuideList
 
+pytestmark = [pytest.mark.e2e]
+
 SEEDS = [int(s) for s in os.environ.get("SPASM_GUIDE_FUZZ_SEEDS", "101,102,103").split(",")]
 """Seeds run in CI; each run starts at a size drawn from its seed."""
 STEPS = 900

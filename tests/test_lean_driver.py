@@ -29,6 +29,8 @@ from tui.output.screen_model import EL, Caps, ScreenModel
 from tui.output.tokens import keeps_style
 from tui.textual_private import set_driver_output
 
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
 pyte = needs.import_or_skip("pyte")
 
 

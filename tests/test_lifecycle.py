@@ -19,6 +19,8 @@ import pytest
 from tests.support.guide_pty import MARK, guide_on_pty, marked_pids, wait_until_gone
 from tui.data.content import load_guide
 
+pytestmark = [pytest.mark.e2e]
+
 GUARD = 60.0
 """Against a hang only (today's failure is a guide that never ends): never a timing assertion."""
 

@@ -7,9 +7,13 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tui.cli import build_parser
 from tui.manpage import render
+
+pytestmark = [pytest.mark.packaging]
 
 SHIPPED = ROOT / "man" / "spasm-guide.1"
 """The page in the checkout, installed with the wheel."""

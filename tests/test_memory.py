@@ -28,6 +28,8 @@ from tui.paint_hold import HISTORY, HOLD_AT_MOST
 from tui.screens.start import StartScreen
 from tui.textual_private import GEOMETRY_CACHE_SIZE, geometry_cache_sizes, leaks_styles_caches
 
+pytestmark = [pytest.mark.slow]
+
 WARM_UP = 4
 """Rounds before counting: first use fills caches that are meant to stay."""
 ROUNDS = 16

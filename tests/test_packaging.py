@@ -8,8 +8,12 @@ import venv
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 from tui.data.content import load_guide
+
+pytestmark = [pytest.mark.packaging]
 
 
 def test_wheel_installs_in_a_fresh_venv_and_prints_the_guide(tmp_path: Path) -> None:

@@ -16,6 +16,8 @@ import pytest
 from tests.support.pilot import make_app, screen_lines
 from tui.screens.base import MIN_HEIGHT, MIN_WIDTH
 
+pytestmark = [pytest.mark.e2e]
+
 KEYS = ("down", "up", "pagedown", "pageup", "home", "end", "tab", "shift+tab", "enter", "space",
         "escape", "n", "p", "left", "right", "k", "slash", "question_mark", "1", "5", "9", "c", "a")
 """Keys a reader presses, on any screen. Not q (it quits), not s (a save dialog writes a file:

@@ -30,6 +30,8 @@ import pytest
 from tests.support import screen_reader as harness
 from tests.support.screen_reader import DOWN, ENTER, TAB, UP, Reader, words
 
+pytestmark = [pytest.mark.e2e, pytest.mark.serial]
+
 SIZES = [(80, 24), (40, 12)]
 SIZE_IDS = ["80x24", "40x12"]
 ARROWS = 100

@@ -14,6 +14,8 @@ from tests.support.sshd_tmux import GUARD, GUIDE, xdg_env
 from tests.support.terminal_bytes import colour_parameters, drive_bytes
 from tui.data.terminal import too_small_texts
 
+pytestmark = [pytest.mark.e2e]
+
 FULL = "Emergency? Call 911 or your local emergency number."
 
 

@@ -18,6 +18,8 @@ import sys
 import wave
 from pathlib import Path
 
+import pytest
+
 from tests.support import needs
 from tui.data.content import load_guide
 from tui.data.sentences import spoken_text
@@ -27,7 +29,7 @@ from tui.speech.client import SpeechClient
 from tui.speech.listen import guide_speech
 from tui.speech.protocol import Event, Saved
 
-pytestmark = needs.skip_unless(espeak_library_present(), "libespeak-ng1")
+pytestmark = [pytest.mark.audio, needs.skip_unless(espeak_library_present(), "libespeak-ng1")]
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout: the guide runs from here as `python -m tui`."""

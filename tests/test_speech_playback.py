@@ -13,13 +13,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.support import needs
 from tests.support.pulse import GUARD, LONG, LOUD, QUIET, RATE, Recorder, needs_pulse
 from tests.support.wait import wait_until
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Event
 
-pytestmark = needs_pulse
+pytestmark = [pytest.mark.audio, needs_pulse]
 
 
 def wait_event(inbox: list[Event], wanted: Callable[[Event], bool]) -> Event:

@@ -184,6 +184,7 @@ def test_the_client_and_the_fake_have_the_interface_s_signatures() -> None:
                 assert inspect.signature(got) == inspect.signature(wanted), (implementation, name)
 
 
+@pytest.mark.slow  # runs mypy
 def test_a_fake_with_a_misspelled_method_is_refused(tmp_path: Path) -> None:
     source = (ROOT / "tests" / "support" / "speech_fake.py").read_text()
     assert "    def skip(self, step: int) -> None:" in source

@@ -26,7 +26,7 @@ from tui.speech.audio import availability, espeak_library_present
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Ready, Speak, Started, decode_event
 
-pytestmark = needs.skip_unless(espeak_library_present(), "libespeak-ng1")
+pytestmark = [pytest.mark.audio, needs.skip_unless(espeak_library_present(), "libespeak-ng1")]
 
 ROOT = Path(__file__).resolve().parent.parent
 LONG = "This sentence goes on and on so that it takes a good many seconds to say out loud. " * 3

@@ -34,6 +34,8 @@ from tests.support.sshd_tmux import (
     xdg_env,
 )
 
+pytestmark = [pytest.mark.e2e]
+
 
 @pytest.fixture(scope="module")
 def facts() -> FlowFacts:

@@ -13,6 +13,8 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 from tests.support.sshd_tmux import (
     flow_facts,
     remote_path,
@@ -23,6 +25,8 @@ from tests.support.sshd_tmux import (
     write_rss_wrapper,
     xdg_env,
 )
+
+pytestmark = [pytest.mark.e2e]
 
 SESSIONS = 10
 """Readers at once: enough to show contention, few enough to stay quick on a 2-core machine."""

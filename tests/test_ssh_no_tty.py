@@ -29,6 +29,8 @@ from tests.support.sshd_tmux import (
 from tui.hosted import NO_TERMINAL as HOSTED_NO_TERMINAL
 from tui.hosted import REFUSED
 
+pytestmark = [pytest.mark.e2e]
+
 GUARD = 120.0
 """Against a hang only (today's failure is a session that never ends)."""
 

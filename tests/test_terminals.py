@@ -18,6 +18,8 @@ from tests.support.ptydrive import Session, spawn
 from tests.support.sshd_tmux import GUARD, GUIDE, Tmux, flow_facts, one_line, saved_checks, tmux_server, xdg_env
 from tests.support.terminal_bytes import colour_parameters, drive_bytes
 
+pytestmark = [pytest.mark.e2e]
+
 TERMS = ("xterm-256color", "xterm", "screen", "tmux-256color", "linux", "vt100")
 """What remote readers' terminals call themselves: modern, old, multiplexers, the Linux console."""
 

@@ -171,6 +171,7 @@ def run_command(case: Vignette) -> str:
     return done.stdout
 
 
+@pytest.mark.slow  # every vignette through the real command
 def test_the_command_gives_each_vignette_its_tier_urgency_first() -> None:
     labels = {tier.id: tier.label for tier in CHECKLIST.tiers}
     with ThreadPoolExecutor(max_workers=2) as pool:
