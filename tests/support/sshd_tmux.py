@@ -542,7 +542,8 @@ class FlowFacts:
     hit_title: str
     """The title of the section the first search result opens."""
     warning_sign: str
-    """The text of the first emergency-tier item whose selected line fits one row at 80 columns."""
+    """The first words of the first emergency-tier item: as many as its selected first row at 80
+    columns holds (the whole item wraps over more rows)."""
     warning_id: str
     """Its id, as saved in the checklist state."""
     downs: int
@@ -561,12 +562,14 @@ def flow_facts() -> FlowFacts:
     hits = search_guide(guide, word)
     assert hits, f"the guide no longer has the word {word!r}"
     shown = [item for group in checklist.groups for item in checklist.items_in(group)]
-    # A row of 80 columns holds " > [x] selected: " and the words, so screens can be matched whole.
-    index, item = next((n, i) for n, i in enumerate(shown)
-                       if i.tier.id == "emergency" and len(f" > [x] selected: {i.text}") <= 78)
+    index, item = next((n, i) for n, i in enumerate(shown) if i.tier.id == "emergency")
+    # The item's first words that fit one row of 80 columns after " > [x] selected: ": the list
+    # wraps an item at word breaks, so its first row holds them whether it is ticked or not.
+    words = item.text.split()
+    fits = max(n for n in range(1, len(words) + 1) if len(f" > [x] selected: {' '.join(words[:n])}") <= 78)
     return FlowFacts(first_title=guide.section(1).title, search_word=word,
                      hit_title=guide.section(hits[0].section_number).title,
-                     warning_sign=item.text, warning_id=item.id, downs=index)
+                     warning_sign=" ".join(words[:fits]), warning_id=item.id, downs=index)
 
 
 def one_line(screen: str) -> str:
