@@ -42,6 +42,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.support.guide_pty import descendants
 from tests.support.sshd_tmux import GUIDE, SshServer, remote_path, start_sshd, xdg_env
 
 PERIOD = 2.0
@@ -182,24 +183,6 @@ class Crowd:
             except subprocess.TimeoutExpired:
                 reader.proc.kill()
             os.close(reader.fd)
-
-
-def descendants(root: int) -> list[int]:
-    """Every process below `root`."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    found, todo = [], [root]
-    while todo:
-        for pid in children.get(todo.pop(), []):
-            todo.append(pid)
-            found.append(pid)
-    return found
 
 
 def reader_processes(sshd: SshServer, start_server: subprocess.Popen[bytes] | None) -> tuple[list[int], list[int]]:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.guide_pty import descendants
 from tests.support.haproxy import Front, running_front, write_limit_script
 from tests.support.sshd_tmux import (
     KNOWN_HOST_ALIAS,
@@ -91,24 +92,6 @@ def guides_by_host() -> dict[int, list[int]]:
             if item.startswith(MARK.encode() + b"="):
                 found.setdefault(int(item.split(b"=", 1)[1]), []).append(int(entry.name))
     return found
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below `pid` (sshd's session processes and the guides they run)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            children.setdefault(parent, []).append(int(entry.name))
-    out, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            out.append(child)
-            todo.append(child)
-    return out
 
 
 def address_space_limit(pid: int) -> str:

@@ -41,6 +41,24 @@ def marked_pids(mark: str) -> list[int]:
     return found
 
 
+def descendants(root: int) -> list[int]:
+    """Every process below `root` (an sshd's session processes and the guides they run)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        for pid in children.get(todo.pop(), []):
+            todo.append(pid)
+            found.append(pid)
+    return found
+
+
 def wait_until_gone(mark: str, guard: float = GUARD) -> list[int]:
     """Wait (up to the guard) until no process of the run is left; return any still there."""
     holds_within(lambda: not marked_pids(mark), guard, poll=0.1)
