@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.sshd_tmux import ROOT, free_port, require_tools
+from tests.support.sshd_tmux import ROOT, free_port, require_tools, stop_process
 from tests.support.wait import NeverHappened, wait_until
 
 SCALE_DOC = ROOT / "docs" / "scale-out.md"
@@ -102,13 +102,7 @@ class Front:
 
     def stop(self) -> None:
         """Stop HAProxy (and every connection through it)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        stop_process(self.process)
 
 
 @contextmanager

@@ -65,6 +65,17 @@ def require_tools(*names: str) -> dict[str, str]:
     return {name: path for name, path in paths.items() if path is not None}
 
 
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    """Ask a server to stop, and kill it if it has not within 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
@@ -160,13 +171,7 @@ class SshServer:
 
     def stop(self) -> None:
         """Stop the listener (sessions end with their own ssh clients)."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(10)
+        stop_process(self.process)
 
 
 def make_key(path: Path) -> Path:
