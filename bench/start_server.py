@@ -32,8 +32,8 @@ FDS = 3
 
 def serve(path: str) -> int:
     """Import everything once, then fork a reader per connection, for ever."""
-    import tui.app  # the point: imported once, shared by every reader
     import tui.cli
+    import tui.fullscreen.app  # the point: imported once, shared by every reader
     from tui.data.content import load_guide
 
     load_guide()  # warm the loaders' caches too

@@ -17,12 +17,12 @@ from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, load_state, now, save_state, state_path
 from tui.data.content import load_guide
 from tui.data.settings import Settings
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.doctor_question import DoctorQuestionDialog
-from tui.dialogs.save_path import SavePathDialog
-from tui.screens.checklist import ChecklistScreen
-from tui.textual_private import notifications
-from tui.widgets.section_text import SectionText
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog
+from tui.fullscreen.dialogs.save_path import SavePathDialog
+from tui.fullscreen.screens.checklist import ChecklistScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.section_text import SectionText
 
 CHECKLIST = load_checklist(load_guide().folder)
 

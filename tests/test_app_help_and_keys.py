@@ -6,16 +6,16 @@ from pathlib import Path
 
 from tests.support.pilot import make_app, screen_lines, screen_text
 from tui.data.settings import Settings
-from tui.screens.page import PageScreen
-from tui.screens.section import SectionScreen
-from tui.textual_private import notifications
-from tui.widgets.key_bar import KeyBar
+from tui.fullscreen.screens.page import PageScreen
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.key_bar import KeyBar
 
 
 def test_every_binding_has_an_id_and_a_tooltip() -> None:
     from textual.binding import Binding
 
-    from tui.app import binding_owners
+    from tui.fullscreen.app import binding_owners
 
     bindings = [b for owner in binding_owners() for b in owner.BINDINGS]
     assert len(bindings) > 30 and all(isinstance(b, Binding) for b in bindings)
@@ -27,7 +27,7 @@ def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
     import re
 
     from tests.conftest import ROOT
-    from tui.app import known_binding_ids
+    from tui.fullscreen.app import known_binding_ids
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z]+\.[a-z_0-9]+)`", readme.split("The ids:")[1].split("\n\n")[0]))

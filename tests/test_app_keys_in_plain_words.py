@@ -17,12 +17,12 @@ from textual.widgets import Input, OptionList
 
 from tests.support.pilot import make_app, screen_text
 from tui.data.settings import Settings
-from tui.dialogs.confirm import ConfirmDialog
-from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.screens.settings import SettingsScreen
-from tui.textual_private import notifications
-from tui.widgets.key_bar import KeyBar
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.search import SearchScreen
+from tui.fullscreen.screens.settings import SettingsScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.key_bar import KeyBar
 
 
 def textual_words() -> set[str]:

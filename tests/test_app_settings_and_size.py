@@ -12,10 +12,10 @@ from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cur
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
-from tui.screens.section import SectionScreen
-from tui.screens.settings import SettingsScreen
-from tui.textual_private import notifications
-from tui.widgets.section_text import SectionText
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.screens.settings import SettingsScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.section_text import SectionText
 
 
 async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
@@ -165,8 +165,8 @@ async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) 
 
 
 async def test_a_settings_problem_is_said_on_screen(tmp_path: Path) -> None:
-    from tui.app import GuideApp
     from tui.data.content import load_guide
+    from tui.fullscreen.app import GuideApp
 
     app = GuideApp(load_guide(), Settings(), startup_message="settings.toml: unknown key 'colour'")
     async with app.run_test(size=(80, 24)) as pilot:

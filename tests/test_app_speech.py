@@ -8,18 +8,18 @@ import pytest
 
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
 from tests.support.speech_fake import FakeClient
-from tui.app import GuideApp
 from tui.data.sentences import Chunk
 from tui.data.settings import Settings, load_settings
-from tui.dialogs.remote_speech import RemoteSpeechDialog
-from tui.dialogs.save_path import SavePathDialog
-from tui.screens.page import PageScreen
-from tui.screens.section import SectionScreen
-from tui.screens.start import StartScreen
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.dialogs.remote_speech import RemoteSpeechDialog
+from tui.fullscreen.dialogs.save_path import SavePathDialog
+from tui.fullscreen.screens.page import PageScreen
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.screens.start import StartScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.key_bar import KeyBar
+from tui.fullscreen.widgets.section_text import SectionText
 from tui.speech.protocol import Error, Saved, Started
-from tui.textual_private import notifications
-from tui.widgets.key_bar import KeyBar
-from tui.widgets.section_text import SectionText
 
 
 def with_fake(app: GuideApp, fake: FakeClient | None = None) -> FakeClient:

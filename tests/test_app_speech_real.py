@@ -11,7 +11,7 @@ from tests.support.pilot import make_app, text_at_cursor
 from tests.support.pulse import GUARD, Recorder, needs_pulse
 from tests.support.wait import holds_within_async
 from tui.data.sentences import Chunk
-from tui.widgets.section_text import SectionText
+from tui.fullscreen.widgets.section_text import SectionText
 
 pytestmark = [pytest.mark.audio, needs_pulse]
 

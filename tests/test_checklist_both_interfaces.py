@@ -14,8 +14,8 @@ from tui.data.checklist_session import ChecklistSession
 from tui.data.checklist_state import SavedState, load_state, save_state
 from tui.data.content import load_guide
 from tui.data.settings import Settings
+from tui.fullscreen.widgets.section_text import SectionText
 from tui.plain.checklist_prompts import run_checklist_prompts
-from tui.widgets.section_text import SectionText
 
 CHECKLIST = load_checklist(load_guide().folder)
 EARLIER = datetime.datetime(2020, 1, 1, 12, 0).astimezone()

@@ -15,9 +15,9 @@ import pytest
 from tests.support.pilot import make_app, screen_lines, screen_text
 from tui.data.built_sections import about_section
 from tui.data.content import Guide, Section, load_guide
+from tui.fullscreen.screens.start import StartScreen
+from tui.fullscreen.widgets.section_text import SectionText
 from tui.plain.render import about_lines
-from tui.screens.start import StartScreen
-from tui.widgets.section_text import SectionText
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide()

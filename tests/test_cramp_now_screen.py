@@ -10,19 +10,19 @@ from typing import Any
 import pytest
 
 from tests.support.pilot import make_app, screen_text, text_at_cursor
-from tui.app import GuideApp
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, state_path
 from tui.data.content import load_guide
 from tui.data.cramp_now import load_cramp_now, step_lines
 from tui.data.sentences import Chunk
 from tui.data.settings import Settings
-from tui.dialogs.confirm import ConfirmDialog
-from tui.screens.checklist import ChecklistScreen
-from tui.screens.cramp_now import CrampNowScreen
-from tui.screens.start import StartScreen
-from tui.textual_private import notifications
-from tui.widgets.key_bar import KeyBar
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.screens.checklist import ChecklistScreen
+from tui.fullscreen.screens.cramp_now import CrampNowScreen
+from tui.fullscreen.screens.start import StartScreen
+from tui.fullscreen.textual_private import notifications
+from tui.fullscreen.widgets.key_bar import KeyBar
 
 GUIDE = load_guide()
 CRAMP = load_cramp_now(GUIDE.folder)

@@ -16,15 +16,15 @@ from textual import events
 from textual.widgets import Input
 
 from tests.support.pilot import make_app, screen_text
-from tui.app import GuideApp
 from tui.data.doctor_questions import QUESTIONS
-from tui.dialogs.choice import ChoiceDialog, DialogScreen
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.doctor_question import DoctorQuestionDialog
-from tui.dialogs.remote_speech import RemoteSpeechDialog
-from tui.dialogs.save_path import SavePathDialog
-from tui.screens.checklist import ChecklistScreen
-from tui.screens.start import StartScreen
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.dialogs.choice import ChoiceDialog, DialogScreen
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog
+from tui.fullscreen.dialogs.remote_speech import RemoteSpeechDialog
+from tui.fullscreen.dialogs.save_path import SavePathDialog
+from tui.fullscreen.screens.checklist import ChecklistScreen
+from tui.fullscreen.screens.start import StartScreen
 
 CHARACTERS = {"enter": "\r", "escape": "\x1b", "ctrl+s": "\x13"}
 

@@ -68,7 +68,7 @@ def test_every_printable_key_textual_names_is_accepted() -> None:
 
 
 def test_the_binding_ids_settings_knows_are_the_apps() -> None:
-    from tui.app import known_binding_ids
+    from tui.fullscreen.app import known_binding_ids
 
     assert known_binding_ids() == BINDING_IDS
 

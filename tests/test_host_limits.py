@@ -21,6 +21,7 @@ from tests.support.wait import holds_within_async
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state
 from tui.data.content import load_guide
+from tui.fullscreen.textual_private import notifications
 from tui.host_limits import (
     BUSY_STATUS,
     IdleClock,
@@ -30,7 +31,6 @@ from tui.host_limits import (
     read_limits,
     takes_a_seat,
 )
-from tui.textual_private import notifications
 
 HOLD_A_SEAT = """\
 import os, sys

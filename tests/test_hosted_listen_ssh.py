@@ -14,9 +14,9 @@ import pytest
 from tests.support.pilot import make_app, screen_text
 from tests.support.speech_fake import FakeClient
 from tests.support.sshd_tmux import block_for_user, find_tool, match_block, os_user, remote_path, running_sshd, xdg_env
-from tui.dialogs.remote_speech import RemoteSpeechDialog
+from tui.fullscreen.dialogs.remote_speech import RemoteSpeechDialog
+from tui.fullscreen.screens.page import PageScreen
 from tui.hosted import HOSTED_ENV
-from tui.screens.page import PageScreen
 
 pytestmark = [pytest.mark.e2e]
 

@@ -36,7 +36,7 @@ def imported_modules(path: Path) -> set[str]:
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            # "from tui.screens import base" imports the module tui.screens.base.
+            # "from tui.fullscreen.screens import base" imports the module tui.fullscreen.screens.base.
             names = [f"{node.module}.{alias.name}" if f"{node.module}.{alias.name}" in MODULES else node.module
                      for alias in node.names]
         found.update(name for name in names if name in MODULES)
@@ -74,17 +74,66 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 def test_no_import_cycle_among_tui_modules() -> None:
     graph = {name: imported_modules(path) - {name} for name, path in MODULES.items()}
     # The registry imports every screen, dialog and widget module by name, out of ast's sight.
-    from tui.screen_registry import PACKAGES
+    from tui.fullscreen.screen_registry import PACKAGES
 
-    graph["tui.screen_registry"] |= {name for name in MODULES if name.startswith(tuple(f"{p}." for p in PACKAGES))}
+    registry = "tui.fullscreen.screen_registry"
+    graph[registry] |= {name for name in MODULES if name.startswith(tuple(f"{p}." for p in PACKAGES))}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 
 def test_screens_and_dialogs_never_import_the_app() -> None:
     for name, path in MODULES.items():
-        if name.startswith(("tui.screens", "tui.dialogs", "tui.widgets")):
-            assert "tui.app" not in imported_modules(path), f"{name} imports tui.app: use tui.context"
+        if name.startswith(("tui.fullscreen.screens", "tui.fullscreen.dialogs", "tui.fullscreen.widgets")):
+            assert "tui.fullscreen.app" not in imported_modules(path), f"{name} imports the app: use its context"
+
+
+LAYERS_MAY_IMPORT: dict[str, set[str]] = {
+    "data": set(),
+    "plain": {"data"},
+    "output": {"data", "plain"},
+    "speech": {"data", "output", "plain", "top"},
+    "fullscreen": {"data", "plain", "output", "speech", "top"},
+}
+"""Which layer of `tui` may import which ("top" is a module at the top of `tui`, such as
+`tui.hosted`; the top may import every layer). README's "Architecture" draws the same picture."""
+
+
+def layer_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in LAYERS_MAY_IMPORT else "top"
+
+
+def test_each_layer_imports_only_the_layers_under_it() -> None:
+    wrong = sorted(f"{name} imports {target}" for name, path in MODULES.items()
+                   if (layer := layer_of(name)) != "top"
+                   for target in imported_modules(path)
+                   if target != "tui" and layer_of(target) not in LAYERS_MAY_IMPORT[layer] | {layer})
+    assert not wrong, "imports across layers: " + "; ".join(wrong)
+
+
+def textual_imports(path: Path) -> list[str]:
+    """Every `textual` module `path` imports, anywhere in it (functions and TYPE_CHECKING too)."""
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names if alias.name.split(".")[0] == "textual"]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "textual":
+            found.append(node.module)
+    return found
+
+
+def test_textual_is_imported_only_under_fullscreen() -> None:
+    # The prompts, --plain, speech and the data layer must run (and be tested) without Textual.
+    outside = {name: imports for name, path in MODULES.items()
+               if not name.startswith("tui.fullscreen") and (imports := textual_imports(path))}
+    assert not outside, f"Textual imported outside tui/fullscreen/: {outside}"
+
+
+def test_the_textual_import_finder_finds_one(tmp_path: Path) -> None:
+    planted = tmp_path / "planted.py"
+    planted.write_text("def f() -> None:\n    from textual.app import App\nimport textual\n")
+    assert sorted(textual_imports(planted)) == ["textual", "textual.app"]
 
 
 def test_no_module_is_over_the_limit() -> None:
@@ -105,7 +154,7 @@ def textual_private_names() -> set[str]:
     return {name for name in names if name.startswith("_") and not name.startswith("__")}
 
 
-PRIVATE_HOME = "tui/textual_private.py"
+PRIVATE_HOME = "tui/fullscreen/textual_private.py"
 """The one module allowed to use Textual's private names."""
 
 NOT_TEXTUAL: dict[str, set[str]] = {
@@ -147,7 +196,7 @@ def test_textual_private_names_appear_in_one_module_only() -> None:
             if isinstance(node, ast.Attribute) and node.attr in private and node.attr not in allowed \
                     and not (isinstance(node.value, ast.Name) and node.value.id == "os"):  # os._exit
                 misuse.append(f"{rel}:{node.lineno}: {node.attr}")
-    assert not misuse, "Textual private names outside tui/textual_private.py:\n" + "\n".join(misuse)
+    assert not misuse, "Textual private names outside tui/fullscreen/textual_private.py:\n" + "\n".join(misuse)
 
 
 KEY_TABLE = re.compile(r"\|\s*Key\(s\)\s*\|")
@@ -155,7 +204,7 @@ KEY_TABLE = re.compile(r"\|\s*Key\(s\)\s*\|")
 
 
 def test_no_docstring_key_tables_that_could_drift() -> None:
-    """Help is made from the bindings (tui/keys.py); a second, hand-kept table drifts from them."""
+    """Help is made from the bindings (tui/fullscreen/keys.py); a second, hand-kept table drifts from them."""
     tables = [module_name(path) for path in MODULES.values()
               if KEY_TABLE.search(path.read_text(encoding="utf-8"))
 ]

@@ -21,7 +21,7 @@ from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, now, save_state
 from tui.data.content import default_content_dir
 from tui.data.settings import Settings
-from tui.widgets.section_text import SectionText
+from tui.fullscreen.widgets.section_text import SectionText
 
 pytestmark = [pytest.mark.slow]
 

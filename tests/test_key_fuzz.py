@@ -17,8 +17,8 @@ from textual.app import App, ComposeResult
 
 from tests.support import keyfuzz
 from tests.support.pilot import make_app, screen_text
-from tui.screens.base import GuideScreen
-from tui.widgets.guide_list import GuideList
+from tui.fullscreen.screens.base import GuideScreen
+from tui.fullscreen.widgets.guide_list import GuideList
 
 pytestmark = [pytest.mark.e2e]
 

@@ -24,10 +24,10 @@ import pytest
 
 from tests.support import needs
 from tests.support.ptydrive import Session, spawn
-from tui.lean_driver import LeanDriver, terminal_caps
+from tui.fullscreen.lean_driver import LeanDriver, terminal_caps
+from tui.fullscreen.textual_private import set_driver_output
 from tui.output.screen_model import EL, Caps, ScreenModel
 from tui.output.tokens import keeps_style
-from tui.textual_private import set_driver_output
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -531,7 +531,7 @@ def test_no_caps_without_a_terminal_or_opted_out(env: dict[str, str]) -> None:
 
 def test_caps_by_terminfo() -> None:
     """curses.setupterm only takes effect once per process, so each TERM is asked in its own."""
-    script = ("import json, sys; from tui.lean_driver import terminal_caps;"
+    script = ("import json, sys; from tui.fullscreen.lean_driver import terminal_caps;"
               "caps = terminal_caps(json.loads(sys.argv[1])); print(json.dumps(caps and caps._asdict()))")
     cases = [({"TERM": "xterm-256color"}, {"bce": True, "ech": True}),
              ({"TERM": "linux"}, {"bce": True, "ech": True}),
@@ -552,7 +552,7 @@ def test_caps_by_terminfo() -> None:
                                               "BoundedLinuxDriver"),
                                              ({"TERM": "dumb"}, "BoundedLinuxDriver")])
 def test_the_app_chooses_the_lean_driver_where_terminfo_knows_the_terminal(env: dict[str, str], driver: str) -> None:
-    code = ("from tui.app import GuideApp\nfrom tui.data.content import load_guide\n"
+    code = ("from tui.fullscreen.app import GuideApp\nfrom tui.data.content import load_guide\n"
             "from tui.data.settings import Settings\n"
             "print(GuideApp(load_guide(), Settings()).get_driver_class().__name__)\n")
     base = {k: v for k, v in os.environ.items() if k not in ("TERM", "SPASM_GUIDE_PLAIN_DRIVER")}

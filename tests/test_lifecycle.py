@@ -205,9 +205,9 @@ def test_speak_to_a_place_that_cannot_be_written_names_the_users_file() -> None:
 
 async def test_the_app_opens_at_a_section_and_esc_goes_back_to_the_start() -> None:
     from tests.support.pilot import screen_text
-    from tui.app import GuideApp
     from tui.data.settings import Settings
-    from tui.screens.section import SectionScreen
+    from tui.fullscreen.app import GuideApp
+    from tui.fullscreen.screens.section import SectionScreen
 
     app = GuideApp(load_guide(), Settings(), start_section=3)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -3,11 +3,11 @@
 Counted, not timed or measured as RSS, so a busy machine cannot make these pass or fail: after
 a few warm-up rounds, more rounds of the same keys must not add drawn lines (Textual Strips) or
 widgets. Issue 11.7: RSS grew by about 40 KB a key, from two causes. Textual's
-StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/textual_private.py),
+StylesCache.get_inner_outer kept the last 1024 widgets' drawn lines alive (tui/fullscreen/textual_private.py),
 and every screen opened stayed on the Esc history for good (now HISTORY screens). Screens under
 others also let go of their drawn lines (GuideScreen.on_screen_suspend). What grew after that was
 Textual's lru_caches on Region methods and Scalar.resolve, filled by every new window size with
-regions no other size uses (now bounded: tui/textual_private.py, bound_geometry_caches).
+regions no other size uses (now bounded: tui/fullscreen/textual_private.py, bound_geometry_caches).
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tests.support.pilot import make_app
-from tui.app import GuideApp
-from tui.paint_hold import HISTORY, HOLD_AT_MOST
-from tui.screens.start import StartScreen
-from tui.textual_private import GEOMETRY_CACHE_SIZE, geometry_cache_sizes, leaks_styles_caches
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.paint_hold import HISTORY, HOLD_AT_MOST
+from tui.fullscreen.screens.start import StartScreen
+from tui.fullscreen.textual_private import GEOMETRY_CACHE_SIZE, geometry_cache_sizes, leaks_styles_caches
 
 pytestmark = [pytest.mark.slow]
 

@@ -16,8 +16,8 @@ from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from tests.support.pilot import make_app, screen_lines
+from tui.fullscreen.screens.section import SectionScreen
 from tui.output.screen_model import Caps, ScreenModel
-from tui.screens.section import SectionScreen
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])

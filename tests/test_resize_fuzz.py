@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app, screen_lines
-from tui.screens.base import MIN_HEIGHT, MIN_WIDTH
+from tui.fullscreen.screens.base import MIN_HEIGHT, MIN_WIDTH
 
 pytestmark = [pytest.mark.e2e]
 

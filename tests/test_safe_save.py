@@ -18,9 +18,9 @@ from textual.widgets import Input, Static
 
 from tests.support.pilot import make_app, screen_text
 from tui.data.safe_save import SaveProblem, check_target, own_folder, write_new
-from tui.dialogs.confirm import ConfirmDialog
-from tui.dialogs.save_path import HOSTED_HINT, SavePathDialog
-from tui.screens.checklist import ChecklistScreen
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.dialogs.save_path import HOSTED_HINT, SavePathDialog
+from tui.fullscreen.screens.checklist import ChecklistScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = "export PATH=$HOME/bin:$PATH\n"

@@ -16,8 +16,8 @@ from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
 from tests.support.pilot import make_app, screen_text, text_at_cursor
-from tui.dialogs.save_path import SavePathDialog, chosen_path, shown_path
-from tui.screens.checklist import ChecklistScreen
+from tui.fullscreen.dialogs.save_path import SavePathDialog, chosen_path, shown_path
+from tui.fullscreen.screens.checklist import ChecklistScreen
 
 
 def summaries() -> Path:

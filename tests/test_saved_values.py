@@ -25,7 +25,7 @@ from tui.data.checklist_session import ChecklistSession
 from tui.data.checklist_state import SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir
 from tui.data.settings import MAX_PROBLEM_LINES, Settings, load_settings, save_settings, settings_path
-from tui.screens.checklist import ChecklistScreen
+from tui.fullscreen.screens.checklist import ChecklistScreen
 
 ITEM = "stroke-signs"
 """An item the bundled checklist has."""

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app, screen_lines, text_at_cursor
-from tui.app import GuideApp
-from tui.screens.section import SectionScreen
-from tui.widgets.section_text import SectionText
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.widgets.section_text import SectionText
 
 SIZES = [(80, 24), (40, 12)]
 

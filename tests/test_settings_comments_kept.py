@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.support.pilot import make_app
 from tui.data.settings import Settings, load_settings, save_settings
-from tui.screens.settings import SettingsScreen
+from tui.fullscreen.screens.settings import SettingsScreen
 
 HAND_EDITED = """\
 # My settings: dark for the evenings.

@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app
-from tui.screens.about import AboutScreen
-from tui.screens.base import GuideScreen
-from tui.screens.contents import ContentsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.search import SearchScreen
-from tui.screens.section import SectionScreen
-from tui.screens.settings import SettingsScreen
-from tui.screens.start import MENU, StartScreen
+from tui.fullscreen.screens.about import AboutScreen
+from tui.fullscreen.screens.base import GuideScreen
+from tui.fullscreen.screens.contents import ContentsScreen
+from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.search import SearchScreen
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.screens.settings import SettingsScreen
+from tui.fullscreen.screens.start import MENU, StartScreen
 
 
 def menu_keys(name: str) -> list[str]:

@@ -1,7 +1,7 @@
 """The canary: every private Textual name the guide relies on still exists in the installed Textual.
 
 Textual changes its private names without notice. Each one the guide uses is listed, with what
-it is for, in tui/textual_private.py; an upgrade that removes one fails here, by name.
+it is for, in tui/fullscreen/textual_private.py; an upgrade that removes one fails here, by name.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.notifications import Notification
 
-from tui.textual_private import (
+from tui.fullscreen.textual_private import (
     GEOMETRY_CACHE_SIZE,
     PRIVATE_NAMES,
     add_line_filter,
@@ -29,12 +29,12 @@ from tui.textual_private import (
 
 def test_every_private_textual_name_still_exists() -> None:
     missing = missing_private_names()
-    assert not missing, ("This Textual no longer has names the guide relies on; fix tui/textual_private.py "
+    assert not missing, ("This Textual no longer has names the guide relies on; fix tui/fullscreen/textual_private.py "
                          "before raising the pin:\n" + "\n".join(missing))
 
 
 def test_the_canary_fails_on_a_name_that_is_gone(monkeypatch: Any) -> None:
-    from tui import textual_private
+    from tui.fullscreen import textual_private
 
     gone = textual_private.PrivateName("textual.app:App", "_no_such_name", "a test")
     monkeypatch.setattr(textual_private, "PRIVATE_NAMES", (*PRIVATE_NAMES, gone))
@@ -81,7 +81,7 @@ async def test_the_wrappers_work_on_a_running_app() -> None:
 
 
 async def test_the_bounded_input_thread_runs_in_textuals_driver_and_parses_through_its_parser() -> None:
-    """Runs what Textual starts as the input thread (tui/bounded_input.py replaces its body) on a
+    """Runs what Textual starts as the input thread (tui/fullscreen/bounded_input.py replaces its body) on a
     pipe: Textual's parser, fed by the guard, turns bytes into keys, a paste and an arrow, and a
     byte that is not UTF-8 into U+FFFD instead of an exception."""
     import os
@@ -91,8 +91,8 @@ async def test_the_bounded_input_thread_runs_in_textuals_driver_and_parses_throu
     from textual.message import Message
 
     from tests.support.wait import wait_until
-    from tui.bounded_input import BoundedLinuxDriver
-    from tui.textual_private import input_thread_target
+    from tui.fullscreen.bounded_input import BoundedLinuxDriver
+    from tui.fullscreen.textual_private import input_thread_target
 
     class Capturing(BoundedLinuxDriver):
         def send_message(self, message: Message) -> None:

@@ -8,7 +8,7 @@ from textual.color import Color
 from tests.support.pilot import make_app, screen_lines, text_at_cursor
 from tui.data.contrast import contrast_ratio
 from tui.data.settings import THEMES, Settings
-from tui.themes import CONTRAST_PAIRS, OWN_THEMES
+from tui.fullscreen.themes import CONTRAST_PAIRS, OWN_THEMES
 
 
 def test_contrast_formula_matches_known_values() -> None:

@@ -219,7 +219,7 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
     """The full-screen guide, ended cleanly by q, Ctrl+C, SIGTERM or SIGHUP."""
-    from tui.app import GuideApp
+    from tui.fullscreen.app import GuideApp
 
     # Textual sizes itself with shutil.get_terminal_size(), and Rich's console (made with the
     # app) with os.environ, both believing COLUMNS and LINES first: exported by a shell or a

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.geometry import Offset
 
-from tui.app import GuideApp
 from tui.data.content import load_guide
 from tui.data.settings import Settings
-from tui.textual_private import screen_lines as rendered_lines
+from tui.fullscreen.app import GuideApp
+from tui.fullscreen.textual_private import screen_lines as rendered_lines
 
 
 def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:

@@ -1,7 +1,7 @@
 """One reader's checklist: the choices and when they were made, changed under a lock, the
 result, the item labels, the answers for a doctor and the summary.
 
-Both interfaces use this one class: the full-screen checklist (`tui/screens/checklist.py`) and
+Both interfaces use this one class: the full-screen checklist (`tui/fullscreen/screens/checklist.py`) and
 the numbered prompts (`tui/plain/checklist_prompts.py`). What an item says, what a change does,
 what the result says and what is saved are decided here, once.
 

@@ -1,7 +1,7 @@
 """"Cramp now": the stretch for each muscle (`cramp-now.toml` in a guide's folder), the timer, and
 what "it has eased" and "it has not eased" lead to.
 
-Pure: both the full screen (`tui/screens/cramp_now.py`) and the numbered prompts
+Pure: both the full screen (`tui/fullscreen/screens/cramp_now.py`) and the numbered prompts
 (`tui/plain/cramp_prompts.py`) take their words and their timing from here, so they say the same
 thing at the same moment. The loader is as strict as the checklist's: a mistake is one
 `ContentError` naming the file and the key.

@@ -2,7 +2,7 @@
 
 Importing Textual takes a third of a second or more, and nothing can be drawn before it. A reader
 on a slow link, or a screen reader waiting to speak, waits for it on every start. So the first
-full-screen run records what the lean driver sent for the start screen (tui/lean_driver.py): the
+full-screen run records what the lean driver sent for the start screen (tui/fullscreen/lean_driver.py): the
 terminal modes Textual sets, then the start screen's frame, exactly as the screen model sent it,
 with the cursor on the first menu item. The next run, with nothing changed, writes those bytes
 before importing anything, and puts the terminal in Textual's own raw mode so that keys typed

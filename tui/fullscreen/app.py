@@ -1,0 +1,287 @@
+"""The full-screen guide: a Textual app that keeps the terminal cursor on what has focus."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import constants as textual_constants
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.filter import NoColor
+from textual.notifications import SeverityLevel
+from textual.widgets import Input
+
+from tui.data.content import Guide
+from tui.data.settings import Settings, emergency_line, save_settings
+from tui.data.terminal import wants_no_colour
+from tui.fullscreen.cursor import CursorFollowsFocus
+from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
+from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words
+from tui.fullscreen.navigation import Navigation
+from tui.fullscreen.paint_hold import PaintHold
+from tui.fullscreen.read_aloud_keys import ReadAloudKeys
+from tui.fullscreen.reader import Reader
+from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
+from tui.fullscreen.screen_registry import screen_class
+from tui.fullscreen.screens.base import GuideScreen
+from tui.fullscreen.textual_private import (
+    add_line_filter,
+    bound_geometry_caches,
+    current_driver,
+    fix_styles_cache,
+    is_exiting,
+    notifications,
+    set_frame_period,
+)
+from tui.fullscreen.themes import OWN_THEMES
+from tui.idle_watch import IdleWatch, start_idle_watch
+
+SECTION_KEYS: list[BindingType] = [
+    Binding(str(n), f"open_section({n})", f"Section {n}", show=True, id=f"app.section{n}",
+            tooltip=f"Open section {n}")
+    for n in range(1, 10)
+]
+"""Digits jump straight to a section, on every screen."""
+
+
+FRAME_PERIOD = 0.002
+"""Seconds between frames at most (Textual's own is a 60th of a second). A console screen reader
+reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
+too late, and the reader names the item just left. Frames still come only when something changed."""
+
+THREAD_SWITCH = 0.0005
+"""Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
+reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
+on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
+
+SHORT_EMERGENCY_BELOW = 54
+"""Terminal width under which the emergency line takes its short form, to stay on one row."""
+
+class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
+    """The guide. Every screen has the emergency line on top and its keys at the bottom.
+    """
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    """The palette is a mouse-and-fuzzy-search tool that speaks poorly; every action has a key."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
+        Binding("slash", "search", "Search", id="app.search", tooltip="Search the guide"),
+        Binding("k", "checklist", "Symptoms", id="app.checklist", tooltip="Check your symptoms"),
+        Binding("m", "cramp_now", "Cramp now", show=False, id="app.cramp_now",
+                tooltip="A cramp now: stretch it, with a timer"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Keys for this screen"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
+        Binding("o", "settings", "Settings", id="app.settings",
+                tooltip="Settings: colours, emergency number, voice and volume"),
+        Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
+                tooltip="Draw the whole screen again, if other text wrote over it"),
+        Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
+        Binding("v", "self_voicing", "Voicing", id="app.self_voicing",
+                tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
+        *SECTION_KEYS,
+        # Only while reading aloud (check_action hides them otherwise, and the key falls through).
+        Binding("space", "pause_reading", "Pause", id="speech.pause", priority=True,
+                tooltip="Pause or go on reading"),
+        Binding("x,escape", "stop_reading", "Stop", id="speech.stop", priority=True, tooltip="Stop reading"),
+        # One word each for the pairs, so the key bar shows "]/[ Sentence" and "+/=/- Speed".
+        Binding("right_square_bracket", "skip_sentence(1)", "Sentence", id="speech.next",
+                tooltip="Skip to the next sentence"),
+        Binding("left_square_bracket", "skip_sentence(-1)", "Sentence", id="speech.previous",
+                tooltip="Go back a sentence"),
+        Binding("plus,equals_sign", "rate(1)", "Speed", id="speech.faster", tooltip="Read faster"),
+        Binding("minus", "rate(-1)", "Speed", id="speech.slower", tooltip="Read slower"),
+    ]
+    """Keys that work on every screen."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's
+        output. Either way input is read through tui/fullscreen/bounded_input.py."""
+        if sys.platform != "win32" and textual_constants.DRIVER is None:
+            from tui.fullscreen.lean_driver import LeanDriver, terminal_caps
+
+            if terminal_caps(os.environ) is not None:
+                return LeanDriver
+            from tui.fullscreen.bounded_input import BoundedLinuxDriver
+
+            return BoundedLinuxDriver  # Textual's own output, with input that cannot pile up
+        return super().get_driver_class()
+
+    def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
+                 settings_file: Path | None = None, startup_message: str | None = None,
+                 start_section: int | None = None) -> None:
+        # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
+        # Monochrome one, which still sends grey colour codes. A terminal without colours in
+        # its terminfo entry (TERM=vt100) is treated the same.
+        no_colour = wants_no_colour(os.environ)
+        super().__init__(ansi_color=True if no_colour else None)
+        if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
+            self.no_color = True
+            add_line_filter(self, NoColor())
+        # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
+        set_frame_period(FRAME_PERIOD)
+        sys.setswitchinterval(THREAD_SWITCH)
+        fix_styles_cache()  # else every closed screen's drawn lines stay in memory
+        bound_geometry_caches()  # else each window size adds regions to Textual's caches
+        self.guide = guide
+        """The content being shown."""
+        self.settings = settings
+        """The user's settings; change them with change_settings so they are saved."""
+        self.settings_file = settings_file
+        """Where settings are saved (None: the user's config folder)."""
+        self.theme_override = theme_override
+        """A theme chosen on the command line for this run only."""
+        self.startup_message = startup_message
+        """A problem found before start (a bad settings file), said once the screen is up."""
+        self.start_section = start_section
+        """A section to open at start (`--section N`), over the start screen: Esc goes back to it."""
+        self.reader = Reader(self)
+        """Reading aloud: the speech worker starts on first use."""
+        self.idle_watch: IdleWatch | None = None
+        """Warns, then closes, a reader who presses nothing (only when the host asks)."""
+        for theme in OWN_THEMES:
+            self.register_theme(theme)
+        self.theme = theme_override or settings.theme
+        # Nothing moves on its own: no animation, no smooth scrolling (and fewer bytes over SSH).
+        self.animation_level = "none"
+        # Paint once at start: every frame is held until the start screen calls `ready_to_paint`.
+        self.start_paint_hold()
+
+    # Start-up ----------------------------------------------------------------------------------
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Our own variables, for themes that do not set them (Textual's ansi themes).
+        return {
+            "emergency-foreground": "ansi_bright_white",
+            "emergency-background": "ansi_red",
+            "note-foreground": "ansi_default",
+            "highlight-foreground": "ansi_black",
+            "highlight-background": "ansi_bright_white",
+        }
+
+    def on_mount(self) -> None:
+        if self.startup_message:
+            self.notify(self.startup_message, severity="warning", timeout=15)
+        if self.settings.keys:
+            unknown = sorted(set(self.settings.keys) - known_binding_ids())
+            if unknown:
+                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; Help (?) lists the ids.",
+                            severity="warning", timeout=10)
+            self.set_keymap(self.settings.keys)
+        # Never a blank screen for long, whatever happens to the start screen.
+        self.set_timer(1.0, self.ready_to_paint)
+        self.idle_watch = start_idle_watch(self)
+        if self.start_section is not None:
+            self.open_section(self.start_section)
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """A notification whose severity is in words ("Error"), not only in colour; never markup."""
+        if not title and severity != "information":
+            title = severity.capitalize()
+        screen = self.screen if self.screen_stack else None
+        if isinstance(screen, GuideScreen):
+            # In rows of its own above the key bar until the next key (tui/fullscreen/app.tcss hides the
+            # toasts here): a toast covered the text, and went by a timer, and the rows it
+            # uncovered were said again with no key pressed. Kept in the app's list of
+            # notifications too, as every message is.
+            screen.show_notice(f"{title}: {message}" if title else message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in words ("Enter", "Up"), never glyphs that turn to garbage without UTF-8."""
+        if binding.key_display:
+            return binding.key_display
+        return key_in_words(binding.key)
+
+    def emergency_text(self, width: int | None = None) -> str:
+        """The emergency line for the chosen region, short when the full line would wrap."""
+        width = self.size.width if width is None else width
+        return emergency_line(self.settings, short=width < SHORT_EMERGENCY_BELOW)
+
+    def change_settings(self, **changes: Any) -> None:
+        """Apply and save settings (atomically); a failed save is said, never a crash."""
+        from dataclasses import replace
+
+        self.settings = replace(self.settings, **changes)
+        if "theme" in changes:
+            self.theme = self.settings.theme
+        try:
+            save_settings(self.settings, self.settings_file)
+        except OSError as exc:
+            self.notify(f"Could not save settings: {exc.strerror}", severity="error")
+
+    def announce(self, *texts: str) -> None:
+        """Self-voicing: speak a new screen's title or a newly focused item (when turned on)."""
+        self.reader.announce(*texts)
+
+    # Reading aloud -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in SPEECH_ACTIONS:
+            # Typing in a box always types, and these keys are free for the screen when silent.
+            typing = isinstance(self.focused, Input)
+            return self.reader.speaking and not typing
+        if action == "go_back":
+            return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
+        if action == "settings":
+            return not isinstance(self.screen, screen_class("settings"))
+        return True
+
+    # Keys and messages ---------------------------------------------------------------------------
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A text box never blinks: its caret would be drawn, and read aloud, twice a second."""
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
+            # Quitting: keys pasted or typed after q must not open a screen while the guide closes
+            # (it would mount with no widgets, and the quit would end in a traceback). A key typed
+            # for a dialog that has closed since is not for whatever screen is on top now.
+            return
+        if isinstance(event, events.Key) and self.idle_watch is not None:
+            self.idle_watch.key_pressed()
+        # The next key takes a message away (the key still does its work), so its rows go back
+        # to the text, and it is never carried to another screen.
+        if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:
+            if notifications(self) and self.screen.has_class("-narrow"):
+                self.clear_notifications()  # a dialog's toast, across a narrow window's width
+            if isinstance(self.screen, GuideScreen):
+                self.screen.hide_notice()
+        await super().on_event(event)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say in plain words how to quit (Textual's own message is markup, and English
+        of its own)."""
+        keys = [self.get_key_display(active.binding) for active in self.screen.active_bindings.values()
+                if active.binding.action == "quit" and active.binding.id]
+        self.notify(f"To quit, press {keys[0] if keys else 'Ctrl+Q'}.", timeout=5)
+
+    def action_redraw(self) -> None:
+        """Send every cell again: the lean driver forgets what it thinks the terminal shows, which
+        a message from the system (wall, talk) or a job in the background may have written over."""
+        from tui.fullscreen.lean_driver import LeanDriver
+
+        driver = current_driver(self)
+        if isinstance(driver, LeanDriver):
+            driver.forget_screen()
+        self.screen.refresh(repaint=True, layout=True)
+
+
+def binding_owners() -> tuple[type[DOMNode], ...]:
+    """Every class that declares keys a user may remap: the app, then screens, dialogs, widgets."""
+    return (GuideApp, *widget_binding_owners())
+
+
+def known_binding_ids() -> set[str]:
+    """Every binding id a user may remap in settings.toml's [keys]."""
+    return {b.id for owner in binding_owners() for b in owner.BINDINGS if isinstance(b, Binding) and b.id}

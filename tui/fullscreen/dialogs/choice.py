@@ -1,0 +1,148 @@
+"""A question with a few answers, asked over the current screen; Esc cancels."""
+
+from __future__ import annotations
+
+import time
+import weakref
+from collections.abc import Sequence
+from typing import Any, ClassVar, TypeVar
+
+from textual.app import App, ComposeResult
+from textual.await_complete import AwaitComplete
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Key, Resize
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+
+from tui.data.wrap import wrap_message
+from tui.fullscreen.screens.base import SHORT_HEIGHT
+from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.key_bar import KeyBar
+
+ResultT = TypeVar("ResultT")
+
+
+class DialogScreen(ModalScreen[ResultT]):
+    """A dialog that fills the window below its own emergency line when the window is short.
+
+    On a roomy window the screen behind shows through, emergency line and all; a short window
+    has no room around the dialog, so the dialog draws the line itself, in the same place.
+
+    A dialog answers once. Keys typed together ("k", "s", Enter, Enter, Enter in one write) reach
+    a dialog that has already answered while it is still being closed: a second answer popped
+    the screen below it (the checklist), or, with nothing below, ended the guide with a
+    ScreenStackError. Those keys were typed for a screen that is gone, and do nothing: neither
+    here nor on the screen that comes next (`typed_for_a_closed_dialog`, used by the app).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # A modal screen hides the app's own keys: Ctrl+L is repeated here.
+        Binding("ctrl+l", "app.redraw", "Redraw", show=False, id="dialog.redraw",
+                tooltip="Draw the whole screen again, if other text wrote over it"),
+    ]
+    """Keys every dialog has."""
+
+    answered = False
+    """Set by the first `dismiss`: the dialog is closing, and takes nothing more."""
+
+    def dismiss(self, result: ResultT | None = None) -> AwaitComplete:
+        """Close with `result`, once, and only while this dialog is the screen on top."""
+        if self.answered or not self.is_active:
+            nothing: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return nothing
+        self.answered = True
+        _closed_at[self.app] = time.monotonic()
+        return super().dismiss(result)
+
+
+    def emergency_row(self) -> Static:
+        """The emergency line, on the dialog's first row (a dialog takes the whole window)."""
+        from tui.fullscreen.context import GuideContext
+
+        text = self.app.emergency_text() if isinstance(self.app, GuideContext) else ""
+        # Laid out for the window from the first frame: a layout changed after it moved every row,
+        # and they were sent (and said) again, the answers before the question.
+        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+        return Static(text, id="emergency", markup=False)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def on_mount(self) -> None:
+        self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+
+
+_closed_at: weakref.WeakKeyDictionary[App[Any], float] = weakref.WeakKeyDictionary()
+"""When each app last closed a dialog (Textual's clock: a message's `time`)."""
+
+
+def typed_for_a_closed_dialog(app: App[Any], key: Key) -> bool:
+    """True if `key` was read before the last dialog closed: it was typed for that dialog, and
+    the screen now on top (the one below, or the next question) must not act on it."""
+    return key.time <= _closed_at.get(app, float("-inf"))
+
+
+class AnswerList(GuideList):
+    """A dialog's answers: Enter gives the highlighted one (it opens nothing).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Choose", id="dialog.choose", tooltip="Give the highlighted answer"),
+    ]
+    """Enter, in words that fit a question ("Choose", not "Open")."""
+
+
+class QuestionText(Static):
+    """A question broken between words at its own width, a long path after a "/": Textual breaks
+    a word too long for a row anywhere, and a screen reader then says "notes" and ".txt"."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text, markup=False)
+        self.text = text
+        """The question, unbroken."""
+
+    def on_resize(self, event: Resize) -> None:
+        self.update("\n".join(wrap_message(self.text, event.size.width)))
+
+
+class ChoiceDialog(DialogScreen[str | None]):
+    """The question, then the answers as a list; the result is the chosen answer's id.
+
+    The first answer has focus: put the safe one first, so a stray Enter changes nothing.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: change nothing"),
+    ]
+    """Escape cancels."""
+
+    def __init__(self, question: str, answers: Sequence[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question = question
+        """What is asked."""
+        self.answers = tuple(answers)
+        """(id, words) of each answer, in order."""
+
+    def compose(self) -> ComposeResult:
+        yield self.emergency_row()
+        with Vertical(classes="dialog"):
+            yield QuestionText(self.question)
+            yield AnswerList([words for _, words in self.answers], ids=[key for key, _ in self.answers])
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        answers = self.query_one(GuideList)
+        answers.highlighted = 0
+        answers.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)

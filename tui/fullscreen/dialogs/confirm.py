@@ -1,0 +1,23 @@
+"""Ask yes or no, with "no" first so a stray Enter never destroys anything."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from tui.fullscreen.dialogs.choice import ChoiceDialog
+
+
+class ConfirmDialog(ChoiceDialog):
+    """Yes or no; the result is "yes", "no", or None when cancelled.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer('yes')", "Yes", id="dialog.yes", tooltip="Answer yes"),
+        Binding("n", "answer('no')", "No", id="dialog.no", tooltip="Answer no"),
+    ]
+    """Single keys for the two answers (Escape, from ChoiceDialog, means no)."""
+
+    def __init__(self, question: str, yes: str, no: str) -> None:
+        super().__init__(question, [("no", no), ("yes", yes)])

@@ -1,0 +1,70 @@
+"""One optional question for the doctor's summary, asked in a dialog of its own.
+
+One question at a time, so a screen reader hears the question, then the field, and a window of
+40x12 has room for both. Enter goes on (an empty answer skips the question), Ctrl+S saves the
+summary now without the remaining questions, Esc saves nothing.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+
+from tui.data.doctor_questions import Question
+from tui.fullscreen.dialogs.choice import DialogScreen
+from tui.fullscreen.widgets.key_bar import KeyBar
+
+Step = Literal["next", "done", "cancel"]
+"""What the reader asked for: the next question, save now, or save nothing."""
+
+MAX_INPUT = 500
+"""The longest answer the field takes (the summary is one page)."""
+
+
+class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
+    """A question and a field; the result is (what next, the answer typed).
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "done", "Save now", id="questions.done", tooltip="Save the summary now, skip the rest"),
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+    ]
+    """Enter is the field's own."""
+
+    def __init__(self, question: Question, number: int, total: int, answer: str) -> None:
+        super().__init__()
+        self.question = question
+        """What is asked."""
+        self.number = number
+        """Its place among the questions, from 1."""
+        self.total = total
+        """How many questions there are."""
+        self.answer = answer
+        """The answer given before, if any: offered for editing."""
+
+    def compose(self) -> ComposeResult:
+        yield self.emergency_row()
+        with Vertical(classes="dialog"):
+            yield Static(f"Question {self.number} of {self.total} for your doctor (optional): "
+                         f"{self.question.text}", markup=False)
+            yield Input(self.answer, id="answer", max_length=MAX_INPUT)
+            yield Static("Enter: next (empty skips). Ctrl+S: save now. Esc: cancel.", id="hint", markup=False)
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(("next", event.value))
+
+    def action_done(self) -> None:
+        self.dismiss(("done", self.query_one(Input).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(("cancel", ""))

@@ -1,0 +1,147 @@
+"""Ask for a file name to save under, in a folder shown in words, with a sensible name typed in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, Static
+from textual.widgets.input import Selection
+
+from tui.data.safe_save import SaveProblem, check_target, exists, hosted
+from tui.fullscreen.dialogs.choice import DialogScreen
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.widgets.key_bar import KeyBar
+
+
+def shown_path(path: Path) -> str:
+    """`path` as a person reads it: "~/..." inside the home folder, else in full.
+
+    The start of a path says where it is; its tail alone ("/.local/share/...") looks like a
+    folder at the top of the disk.
+    """
+    try:
+        inside = path.relative_to(Path.home())
+    except (ValueError, RuntimeError):  # not under home, or no home folder known
+        return str(path)
+    return "~" if inside == Path() else f"~/{inside}"
+
+
+def chosen_path(folder: Path, typed: str, suffix: str) -> Path:
+    """Where to save: a bare name (or a relative path) goes into `folder`; a path starting with
+    "/" or "~" is used as typed. The name always ends in `suffix` (".txt"), so a stray key gives
+    "a.txt" in the folder shown, never a file "a" in whatever folder the guide was started from.
+
+    Raises ValueError for a path that names a folder, RuntimeError or OSError for one that
+    cannot be used ("~nobody/x").
+    """
+    text = typed.strip()
+    if text.endswith(("/", "\\")):
+        raise ValueError(f"{text} is a folder")
+    path = Path(text).expanduser()
+    if not path.is_absolute():
+        path = folder / path
+    if suffix and not path.name.lower().endswith(suffix.lower()):
+        path = path.with_name(path.name + suffix)
+    if path.is_dir():
+        raise ValueError(f"{shown_path(path)} is a folder")
+    return path
+
+
+HOSTED_HINT = "Over SSH, files are saved in this folder only. Type a name. Enter saves. Esc cancels."
+"""The hint on the hosted account: where files go, said before the reader types."""
+
+
+@dataclass(frozen=True)
+class SaveTarget:
+    """Where the reader chose to save, checked (tui/data/safe_save.py)."""
+
+    path: Path
+    """The absolute path, as typed (links in it are not resolved)."""
+    replace: bool
+    """The reader said yes to replacing what is there."""
+
+
+class SavePathDialog(DialogScreen[SaveTarget | None]):
+    """The folder in words, then an editable file name; Enter saves there, Escape cancels.
+
+    The name's stem is selected, with the cursor on its first letter: typing replaces the stem
+    and keeps the ending, as in a desktop save dialog. A name that is taken is replaced only
+    after a yes; a path that cannot be used safely is said in the hint, and the name stays for
+    editing. Over SSH only the guide's own folder is offered, and said.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+    ]
+    """Enter is the Input's own."""
+
+    def __init__(self, question: str, default: Path) -> None:
+        super().__init__()
+        self.question = question
+        """What is asked."""
+        self.default = default
+        """The path offered: its folder is where a bare name goes, its ending is every name's."""
+
+    @property
+    def folder(self) -> Path:
+        """Where a typed name is saved."""
+        return self.default.parent
+
+    def compose(self) -> ComposeResult:
+        yield self.emergency_row()
+        with Vertical(classes="dialog"):
+            yield Static(self.question, markup=False)
+            yield Static(f"Folder: {shown_path(self.folder)}", id="folder", markup=False)
+            yield Input(self.default.name, id="path", select_on_focus=False)
+            yield Static(HOSTED_HINT if hosted() else "Type a name, or keep this one. Enter saves. Esc cancels.",
+                         id="hint", markup=False)
+            yield KeyBar()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        name = self.query_one(Input)
+        name.focus()
+        stem = len(self.default.stem) if self.default.suffix else len(self.default.name)
+        # Cursor at the start (what a screen reader reads first), stem selected.
+        name.selection = Selection(stem, 0)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        hint = self.query_one("#hint", Static)
+        if not event.value.strip():
+            hint.update("Type a file name, or press Esc to cancel.")
+            return
+        try:
+            path = chosen_path(self.folder, event.value, self.default.suffix)
+        except ValueError as exc:
+            hint.update(f"{exc}: add a file name.")
+            return
+        except (RuntimeError, OSError) as exc:  # "~nobody/x", a name too long for the disk
+            hint.update(f"That path cannot be used: {exc}. Try another.")
+            return
+        try:
+            path = check_target(path, shown_path(path))
+        except SaveProblem as exc:
+            hint.update(f"{exc}. Try another.")
+            return
+        if not exists(path):
+            self.dismiss(SaveTarget(path, replace=False))
+            return
+
+        def replace(answer: str | None) -> None:
+            if answer == "yes":
+                self.dismiss(SaveTarget(path, replace=True))
+            else:
+                hint.update("Kept it. Type another name, or press Esc to cancel.")
+                self.query_one(Input).focus()
+
+        self.app.push_screen(ConfirmDialog(f"{shown_path(path)} already exists. Replace it?",
+                                           "Yes, replace it", "No, keep it"), replace)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

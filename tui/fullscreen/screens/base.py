@@ -1,0 +1,254 @@
+"""The frame every screen shares: the emergency line, the body, the keys, and a size check."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.css.query import NoMatches
+from textual.events import Resize
+from textual.notifications import SeverityLevel
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.data.errors import GuideError
+from tui.data.sentences import Chunk
+from tui.data.wrap import wrap_message
+from tui.fullscreen.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from tui.fullscreen.context import GuideContext
+    from tui.fullscreen.reader import Reader
+    from tui.fullscreen.widgets.section_text import SectionText
+
+MIN_WIDTH = 40
+"""Narrowest terminal that is fully usable (a large font on a small screen)."""
+MIN_HEIGHT = 12
+"""Shortest terminal that is fully usable."""
+
+
+SHORT_HEIGHT = 20
+"""Below this many rows, screens with two panes show one at a time."""
+
+NARROW_WIDTH = 60
+"""Windows narrower than this get messages across their whole width, not in a thin column."""
+
+
+Loaded = TypeVar("Loaded")
+
+
+def loaded_or_said(context: GuideContext, what: str, load: Callable[[], Loaded]) -> Loaded | None:
+    """What `load()` returns; or None, having told the reader in one line why `what` (a screen's
+    content) cannot be shown, so a bad content file never ends the guide."""
+    try:
+        return load()
+    except GuideError as exc:
+        context.notify(f"{what} cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+        return None
+
+
+NOTICE_GRACE = 0.1
+"""Seconds after a key before its message goes, so that the key's own work can keep it."""
+
+
+class GuideScreen(Screen[None]):
+    """A screen with the emergency line on its first row and every key on its last rows."""
+
+    DEFAULT_CLASSES = "guide-screen"
+    """Marks the guide's own screens in CSS (not its dialogs): their messages are never toasts."""
+
+    TITLE_TEXT: ClassVar[str] = ""
+    """The screen's name, shown as its first body line and spoken in self-voicing mode."""
+
+    SCREEN_NAME: ClassVar[str] = ""
+    """The name the app opens this screen by (tui/fullscreen/screen_registry.py); "" if it needs arguments."""
+
+    @classmethod
+    def make(cls, context: GuideContext) -> GuideScreen | None:
+        """A new screen opened by name; None (having said why) when it cannot be shown."""
+        return cls()
+
+    def open_again(self) -> None:
+        """This screen's own key, pressed on it: nothing, unless a screen says otherwise."""
+
+    @property
+    def guide_app(self) -> GuideContext:
+        """The app, seen through what screens may ask of it."""
+        from tui.fullscreen.context import context_of
+
+        return context_of(self.app)
+
+    def screen_title(self) -> str:
+        """The title shown on the screen's first body line."""
+        return self.TITLE_TEXT
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.guide_app.emergency_text(), id="emergency", markup=False)
+        with Vertical(id="body"):
+            yield from self.compose_body()
+        yield Static("", id="notice", markup=False)
+        yield Static(
+            f"Please make the window larger: the guide needs at least {MIN_WIDTH} columns and "
+            f"{MIN_HEIGHT} rows.",
+            id="too-small", markup=False,
+        )
+        yield KeyBar()
+
+    _focus_before_too_small: Widget | None = None
+    """What had focus when the window became too small."""
+
+    def _restore_focus(self) -> None:
+        """Give focus back to what had it before the window was too small."""
+        widget = self._focus_before_too_small
+        self._focus_before_too_small = None
+        if widget is not None and widget.is_attached:
+            widget.focus()
+        elif self.focused is None:
+            self.focus_next()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """As the app's: the words are never read as markup. A file name typed in the save dialog
+        ("notes[x=-1].txt") in "Saved the summary as ..." otherwise ended the guide with an error."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def show_notice(self, message: str) -> None:
+        """Show a message in rows of its own above the key bar, until the next key: never over the
+        text, and the text above it does not move (moved rows would be sent, and said, again)."""
+        try:
+            notice = self.query_one("#notice", Static)
+        except NoMatches:  # said before the screen is composed (a problem found at start)
+            self.call_after_refresh(self.show_notice, message)
+            return
+        self.notice_stale = False
+        # Broken between words (a path after a "/") here: Textual breaks a long word anywhere.
+        message = "\n".join(wrap_message(message, self.size.width - 2))
+        if not notice.display or str(notice.content) != message:
+            notice.update(message)
+            notice.display = True
+        else:
+            self.notice_again = True  # the same message for another key: said again, not silence
+            notice.refresh()
+
+    _notice: Static | None = None
+    """The message's widget, once found."""
+
+    notice_again = False
+    """The message on screen was given again: its rows are sent again though unchanged."""
+
+    notice_stale = False
+    """A key came since the message was shown: it goes once that key has done its work."""
+
+    def hide_notice(self) -> None:
+        """Give the message's rows back to the text, once the key being handled has done its work
+        (the same message again, "This is the first section.", then stays put: nothing is sent)."""
+        if any(notice.display for notice in self.query("#notice")):
+            self.notice_stale = True
+            # Not at once: the key's own work comes in a later message, and may say the same again.
+            self.set_timer(NOTICE_GRACE, self.drop_stale_notice)
+
+    def drop_stale_notice(self) -> None:
+        """Hide the message if no new one came with the key."""
+        if self.notice_stale:
+            for notice in self.query("#notice"):
+                notice.display = False
+        self.notice_stale = False
+
+    def notice_rows(self) -> tuple[range, bool]:
+        """The screen rows the message is on (none when there is no message), and whether they
+        must be sent again though unchanged (asked once)."""
+        notice = self._notice if self._notice is not None else self.query_one("#notice", Static)
+        self._notice = notice  # asked on every frame: found once
+        again, self.notice_again = self.notice_again, False
+        return (range(notice.region.y, notice.region.bottom), again) if notice.display else (range(0), False)
+
+    def compose_body(self) -> ComposeResult:
+        """The screen's own widgets."""
+        yield from ()
+
+    def update_emergency_line(self, width: int | None = None) -> None:
+        """Redraw the emergency line only if its words changed (every repaint crosses the link)."""
+        line = self.query_one("#emergency", Static)
+        text = self.guide_app.emergency_text(width)
+        if str(line.content) != text:
+            line.update(text)
+
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """What `r` reads on this screen, and the view that highlights it (None: no highlight).
+
+        By default: the title, then every item of the screen's lists, never the key bar or the
+        emergency line's decoration.
+        """
+        from tui.fullscreen.widgets.guide_list import GuideList
+
+        parts: list[Chunk | str] = [self.screen_title()]
+        for listing in self.query(GuideList):
+            parts.extend(listing.item_texts())
+        return parts, None
+
+    def announce_screen(self) -> None:
+        """Self-voicing: the screen's title, then the focused item."""
+        from tui.fullscreen.widgets.guide_list import GuideList
+
+        focused = self.focused
+        item = focused.current_text() if isinstance(focused, GuideList) else ""
+        self.guide_app.announce(self.screen_title(), item)
+
+    def on_reader_highlight(self, message: Reader.Highlight) -> None:
+        """Show the sentence being heard in the section view being read."""
+        message.stop()
+        if not message.stale:
+            message.target.highlight = message.span
+
+    def on_resize(self, event: Resize) -> None:
+        self.fit(event.size.width, event.size.height)
+
+    def on_screen_resume(self) -> None:
+        # The region, theme or window size may have changed while another screen was on top.
+        self.fit(self.app.size.width, self.app.size.height)
+        self.call_after_refresh(self.announce_screen)
+
+    def on_screen_suspend(self) -> None:
+        # Under another full screen this one is not drawn, yet Textual keeps every line each of
+        # its widgets last drew: across the Esc history, at up to 250x80, megabytes. Let them go
+        # (refresh empties a widget's line cache); they are drawn again, once, on the way back.
+        # Under a dialog it shows through, so it keeps them.
+        from tui.fullscreen.widgets.guide_list import GuideList
+
+        if not isinstance(self.app.screen, ModalScreen):
+            for widget in self.walk_children(Widget):
+                if isinstance(widget, GuideList):
+                    widget.forget_drawn()
+                widget.refresh()
+
+    def fit(self, width: int, height: int) -> None:
+        """Adapt to the window: too small, short, or roomy."""
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        if too_small and not self.has_class("-too-small"):
+            # Hiding the body takes focus away; remember it to give it back when there is room.
+            self._focus_before_too_small = self.focused
+        elif not too_small and self.has_class("-too-small"):
+            self.call_after_refresh(self._restore_focus)
+        self.set_class(too_small, "-too-small")
+        # Nothing hidden may act on a key (a page key on a list that has no room, Enter on an item
+        # nobody can see): disabling the body also takes focus from it, and keeps it off while small.
+        self.query_one("#body").disabled = too_small
+        self.set_class(height < SHORT_HEIGHT, "-short")
+        self.set_class(width < NARROW_WIDTH, "-narrow")
+        self.update_emergency_line(width)
+        if too_small:
+            self.fit_too_small(width, height)
+
+    def fit_too_small(self, width: int, height: int) -> None:
+        """Say "make the window larger" and the emergency number in the words that fit."""
+        from tui.data.terminal import drops_padding, too_small_texts
+
+        settings = self.guide_app.settings
+        self.set_class(drops_padding(width, settings.emergency_number), "-tiny")
+        emergency, message = too_small_texts(width, height, settings.emergency_number,
+                                             self.guide_app.emergency_text(width), MIN_WIDTH, MIN_HEIGHT)
+        self.query_one("#emergency", Static).update(emergency)
+        self.query_one("#too-small", Static).update(message)

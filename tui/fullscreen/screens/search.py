@@ -1,0 +1,100 @@
+"""Find a word across the guide and open any place it appears."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Input, OptionList, Static
+
+from tui.data.search import Hit, found_message, nothing_found_message, search_guide
+from tui.fullscreen.keys import types_a_character
+from tui.fullscreen.screens.base import GuideScreen
+from tui.fullscreen.widgets.guide_list import GuideList
+
+
+class QueryInput(Input):
+    """The search box. Enter moves focus to the results before the next key is read, so keys
+    typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Results", show=False, id="search.results",
+                tooltip="Go to the places found"),
+    ]
+    """Enter, in the guide's words (Textual's says "Submit")."""
+
+    async def action_submit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, SearchScreen) and screen.hits:
+            results = screen.query_one(GuideList)
+            results.highlighted = 0
+            screen.set_focus(results)
+        elif isinstance(screen, SearchScreen) and self.value.strip():
+            # Enter with nothing found is answered, with a spelling the guide has if one is close.
+            screen.notify(nothing_found_message(screen.guide_app.guide, self.value))
+        await super().action_submit()
+
+
+class SearchScreen(GuideScreen):
+    """Type a word, press Enter, choose a place.
+    """
+
+    TITLE_TEXT = "Search the guide"
+    SCREEN_NAME = "search"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next field", id="search.next_field",
+                tooltip="Move between the search box and the results"),
+    ]
+    """Tab is shown: a newcomer needs to know how to reach the results."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+        """The places found for the current words."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force, without those that type into the box while it has focus ("/",
+        "q", "1"): the key bar and help show only keys that work here."""
+        bindings = super().active_bindings
+        if isinstance(self.focused, Input):
+            return {key: active for key, active in bindings.items() if not types_a_character(key)}
+        return bindings
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.TITLE_TEXT, classes="title", markup=False)
+        # The box's name on its own row: Tab back to the box says it with the words typed.
+        with Horizontal(id="query-row"):
+            yield Static("Find: ", id="query-label", markup=False)
+            yield QueryInput(placeholder="Type a word, then Enter", id="query")
+        yield Static("Type a word to search for.", id="count", markup=False)
+        yield GuideList([], id="results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def open_again(self) -> None:
+        """"/" on the results: back to the words."""
+        self.query_one(Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    def run_search(self, words: str) -> None:
+        """Search and list the places, saying how many in words."""
+        self.hits = search_guide(self.guide_app.guide, words)
+        results = self.query_one(GuideList)
+        results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
+        message = found_message(len(self.hits), words)
+        self.query_one("#count", Static).update(message)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # QueryInput has already moved focus to the results, if there are any
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        hit = self.hits[event.option_index]
+        self.guide_app.open_section(hit.section_number, max(hit.paragraph_index, 0))

@@ -1,0 +1,122 @@
+"""The first screen: what this is, that it is not a diagnosis, when to get help now, and where to go."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import OptionList, Static
+
+from tui.data.sentences import Chunk
+from tui.fullscreen.screens.base import GuideScreen
+from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.key_bar import KeyBar
+from tui.fullscreen.widgets.section_text import SectionText
+
+MENU: tuple[tuple[str, str], ...] = (
+    ("contents", "Read the guide"),
+    ("checklist", "Check your symptoms"),
+    ("search", "Search the guide"),
+    ("settings", "Settings"),
+    ("help", "Help"),
+    ("about", "About this guide"),
+    ("cramp_now", "A cramp now: stretch it (m)"),
+)
+"""(screen name, label) of each menu item, in order. The first has focus, so Enter starts reading."""
+
+
+def wrapped(text: str, width: int, indent: str = "") -> list[str]:
+    """`text` wrapped at `width`, continuation rows lined up under the text after `indent`."""
+    return textwrap.wrap(text, max(width, 1), initial_indent=indent, subsequent_indent=" " * len(indent),
+                         break_on_hyphens=False) or [indent.rstrip()]
+
+
+def rows_of(text: str, width: int, indent: str = "") -> int:
+    """How many rows `text` takes when wrapped at `width`."""
+    return len(wrapped(text, width, indent))
+
+
+class StartScreen(GuideScreen):
+    """Title, disclaimer, the "Get help now" signs (when they fit) and the main menu."""
+
+    SCREEN_NAME = "start"
+
+    DEFAULT_CSS: ClassVar[str] = """
+    StartScreen #get-help {
+        height: auto;
+        margin: 0 0 1 0;
+    }
+    """
+    """The block takes its words' rows and one blank row before the menu."""
+
+    def screen_title(self) -> str:
+        return self.guide_app.guide.title
+
+    def compose_body(self) -> ComposeResult:
+        guide = self.guide_app.guide
+        # No blank row under the title: with it, the "Get help now" block would not fit at 80x24.
+        yield Static(guide.title, classes="title tight", markup=False)
+        yield Static(guide.disclaimer, classes="muted", markup=False)
+        yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
+        yield GuideList([label for _, label in MENU], ids=[key for key, _ in MENU], id="menu")
+
+    def on_mount(self) -> None:
+        menu = self.query_one(GuideList)
+        menu.highlighted = 0
+        menu.focus()
+        self.call_after_refresh(self.guide_app.ready_to_paint)
+
+    def get_help_text(self, full: bool, width: int) -> Text:
+        """The whole block (heading in bold, a "- " per sign), or only its last line, wrapped
+        here so that a sign's second row lines up under its words."""
+        lines = self.guide_app.guide.get_help
+        if not lines:
+            return Text("")
+        if not full:
+            return Text("\n".join(wrapped(lines[-1], width)))
+        title, *signs, after = lines
+        rows = [line for sign in signs for line in wrapped(sign, width, "- ")]
+        return Text.assemble(("\n".join(wrapped(title, width)), "bold"), *(f"\n{row}" for row in rows),
+                             "\n", "\n".join(wrapped(after, width)))
+
+    def get_help_rows(self, width: int) -> tuple[int, int]:
+        """Rows the whole block and its one-line pointer take at `width`, each with its blank row."""
+        lines = self.guide_app.guide.get_help
+        if not lines:
+            return 0, 0
+        title, *signs, after = lines
+        full = rows_of(title, width) + sum(rows_of(s, width, "- ") for s in signs) + rows_of(after, width)
+        return full + 1, rows_of(after, width) + 1
+
+    def fit(self, width: int, height: int) -> None:
+        super().fit(width, height)
+        # The menu always keeps its rows: the block shows whole if it fits, else its last line
+        # (where to read every sign), else nothing. Worked out from the words, before painting,
+        # so the start screen is still drawn once.
+        guide = self.guide_app.guide
+        text_width = width - 2  # the body's padding
+        keys = len(self.query_one(KeyBar).rows(text_width + 2)) if self.is_mounted else 2
+        used = 1 + rows_of(guide.title, text_width) + rows_of(guide.disclaimer, text_width) + 1
+        used += len(MENU) + keys
+        full, pointer = self.get_help_rows(text_width)
+        block = self.query_one("#get-help", Static)
+        if full and used + full <= height:
+            block.update(self.get_help_text(full=True, width=text_width))
+            block.display = True
+        elif pointer and used + pointer <= height:
+            block.update(self.get_help_text(full=False, width=text_width))
+            block.display = True
+        else:
+            block.display = False
+
+    def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
+        """The title, every "Get help now" line (even when the window is too short to show
+        them), then the menu."""
+        parts, view = super().speech_content()
+        return [parts[0], *self.guide_app.guide.get_help, *parts[1:]], view
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.guide_app.open_destination(event.option.id or "")

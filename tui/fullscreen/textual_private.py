@@ -1,0 +1,307 @@
+"""Every use of a private Textual name, in one place, each with the reason no public API serves.
+
+Textual changes fast (2.0 to 8.0 in a year) and its private names change without notice. Code
+elsewhere calls the functions here, never a Textual name that starts with an underscore; the
+canary test (tests/test_textual_canary.py) checks that each name in `PRIVATE_NAMES` still exists,
+so an upgrade that removes one fails there, by name, and not somewhere deep in a screen.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from textual import screen as textual_screen
+from textual._styles_cache import StylesCache
+from textual.app import App
+from textual.binding import Binding
+from textual.color import Color
+from textual.css.scalar import Scalar
+from textual.driver import Driver
+from textual.filter import LineFilter
+from textual.geometry import Region
+from textual.message import Message
+from textual.notifications import Notification
+from textual.screen import Screen
+from textual.style import Style
+from textual.widgets import OptionList
+
+
+@dataclass(frozen=True)
+class PrivateName:
+    """One private Textual name the guide relies on."""
+
+    owner: str
+    """Where Textual defines it: "module:Class" (an attribute) or "module" (a module constant)."""
+    name: str
+    """The attribute or constant."""
+    why: str
+    """What it is used for, and why no public API does it."""
+
+
+PRIVATE_NAMES: tuple[PrivateName, ...] = (
+    PrivateName("textual.app:App", "_notifications",
+                "the messages on screen now: a key clears them on a narrow window (no public list)"),
+    PrivateName("textual.app:App", "_driver",
+                "the driver in use, so Ctrl+L can make the lean driver send every cell again"),
+    PrivateName("textual.app:App", "_filters",
+                "NO_COLOR and colourless terminals get the NoColor filter (Textual only reads NO_COLOR)"),
+    PrivateName("textual.app:App", "_bindings",
+                "the app's keys with the user's keymap applied, for help (active_bindings hides "
+                "the reading keys while silent)"),
+    PrivateName("textual.screen", "UPDATE_PERIOD",
+                "frames sooner than a 60th of a second, so a screen reader reads the new line"),
+    PrivateName("textual.screen:Screen", "_compositor",
+                "the lines a screen draws, as text, for tests"),
+    PrivateName("textual.app:App", "_screen_stack",
+                "the oldest screens are closed past the Esc history (screen_stack is a copy)"),
+    PrivateName("textual.app:App", "_exit",
+                "keys typed after q are dropped while the app closes (no public flag)"),
+    PrivateName("textual._styles_cache:StylesCache", "get_inner_outer",
+                "its cache keeps closed widgets' drawn lines alive: replaced (see fix_styles_cache)"),
+    PrivateName("textual.widgets:OptionList", "_lines",
+                "tui/fullscreen/widgets/guide_list.py: which option a drawn line belongs to, for the > mark"),
+    PrivateName("textual.widgets:OptionList", "_index_to_line",
+                "tui/fullscreen/widgets/guide_list.py: the first line of an option, for the cursor"),
+    PrivateName("textual.widgets:OptionList", "_heights",
+                "tui/fullscreen/widgets/guide_list.py: how many lines an option takes, to repaint just it"),
+    PrivateName("textual.widgets:OptionList", "_option_render_cache",
+                "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
+    PrivateName("textual.driver:Driver", "_app",
+                "tui/fullscreen/lean_driver.py: the app a driver sends events to"),
+    PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
+                "tui/fullscreen/lean_driver.py: the terminal a driver writes to"),
+    PrivateName("textual._xterm_parser", "XTermParser",
+                "tui/fullscreen/bounded_input.py: Textual's own parser of terminal input, fed by the bounded "
+                "input thread (Textual's thread has no bound and decodes strictly)"),
+    PrivateName("textual.driver:Driver", "_debug",
+                "tui/fullscreen/bounded_input.py: whether the parser logs what it reads, as Textual's thread does"),
+    PrivateName("textual.drivers.linux_driver:LinuxDriver", "_run_input_thread",
+                "tui/fullscreen/bounded_input.py: the thread's target, which calls run_input_thread (overridden)"),
+)
+"""Each private name, checked by the canary test against the installed Textual."""
+
+
+def has_private_name(owner: str, name: str) -> bool:
+    """True if Textual still has `name` on `owner` ("module:Class" or "module").
+
+    An attribute made in `__init__` is looked for on a new instance; a class that cannot be made
+    outside a running app (a driver) is read instead, for an assignment to `self.<name>`.
+    """
+    module_name, _, class_name = owner.partition(":")
+    module = importlib.import_module(module_name)
+    if not class_name:
+        return hasattr(module, name)
+    cls = getattr(module, class_name)
+    if hasattr(cls, name):
+        return True
+    try:
+        return hasattr(cls(), name)
+    except Exception:  # abstract, or needs a running app: read where it is assigned
+        assigned = re.compile(rf"self\.{re.escape(name)}\b\s*[:=]")
+        return any(assigned.search(inspect.getsource(klass)) for klass in cls.__mro__
+                   if klass.__module__.startswith("textual."))
+
+
+def missing_private_names() -> list[str]:
+    """Every name of `PRIVATE_NAMES` the installed Textual no longer has, with what used it."""
+    missing = []
+    for entry in PRIVATE_NAMES:
+        try:
+            found = has_private_name(entry.owner, entry.name)
+        except Exception as exc:  # the module or class itself moved
+            missing.append(f"{entry.owner}.{entry.name}: cannot be checked ({exc}); used for {entry.why}")
+            continue
+        if not found:
+            missing.append(f"{entry.owner}.{entry.name} is gone; used for {entry.why}")
+    return missing
+
+
+def notifications(app: App[Any]) -> list[Notification]:
+    """The notifications shown now (or waiting to be shown), oldest first."""
+    return list(app._notifications)
+
+
+def current_driver(app: App[Any]) -> Driver | None:
+    """The driver the app runs on (None before it starts or after it stops)."""
+    return app._driver
+
+
+def add_line_filter(app: App[Any], line_filter: LineFilter) -> None:
+    """Add a filter applied to every line the app draws (Textual adds its own at start)."""
+    app._filters.append(line_filter)
+
+
+def set_frame_period(seconds: float) -> None:
+    """Seconds between a screen's frames at most, for screens made after this call."""
+    setattr(textual_screen, "UPDATE_PERIOD", seconds)  # noqa: B010  (a Final in Textual)
+
+
+def app_key_bindings(app: App[Any]) -> Iterator[tuple[str, list[Binding]]]:
+    """The app's own (key, bindings) pairs, with the user's keymap applied."""
+    yield from app._bindings.key_to_bindings.items()
+
+
+def screen_lines(screen: Screen[Any]) -> list[str]:
+    """The text of each line the screen draws, trailing blanks removed."""
+    return [strip.text.rstrip() for strip in screen._compositor.render_strips()]
+
+
+def drop_oldest_screens(app: App[Any], keep: int) -> None:
+    """Close screens above the first (the start screen) until at most `keep` are open."""
+    while len(app._screen_stack) > keep:
+        app._screen_stack.pop(1).remove()
+
+
+def is_exiting(app: App[Any]) -> bool:
+    """True once the app has been asked to exit."""
+    return bool(app._exit)
+
+
+def option_first_line(options: OptionList, index: int) -> int | None:
+    """The first drawn line of option `index`, or None if it has not been laid out."""
+    return options._index_to_line.get(index)
+
+
+def option_height(options: OptionList, index: int) -> int:
+    """How many lines option `index` takes."""
+    return options._heights[index]
+
+
+def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
+    """(option index, line within it) drawn at `line`, or None past the end."""
+    try:
+        index, offset = options._lines[line]
+    except IndexError:
+        return None
+    return index, offset
+
+
+def forget_drawn_options(options: OptionList) -> None:
+    """Let go of every option's drawn lines (drawn again when next shown)."""
+    options._option_render_cache.clear()
+
+
+# Textual's StylesCache.get_inner_outer -----------------------------------------------------------
+# A correction to the Textual release the guide runs on, applied once when the app is made.
+#
+# Textual's `StylesCache.get_inner_outer` (textual/_styles_cache.py) is written as if it were a
+# class method (its first argument is named `cls`) but has no `@classmethod`, so its
+# `functools.lru_cache(1024)` is keyed on each widget's `StylesCache` instance. The cache then keeps
+# the last 1024 of them alive after their widgets are gone, and each one still holds every line
+# its widget drew (Strips, and the crops and cuts each Strip caches). Every screen opened adds
+# about ten: the guide's memory grew by about 40 KB a key, far past a few hundred MB over a long
+# session (Textual issue 6665). The two colours are all the answer depends on, so the fix caches
+# on those alone; the StylesCache objects are then freed with their widgets.
+
+
+@functools.lru_cache(1024)
+def _inner_outer(base_background: Color, background: Color) -> tuple[Style, Style]:
+    """The inner and outer background styles, as Textual computes them, cached on colours only."""
+    return (Style(background=base_background + background), Style(background=base_background))
+
+
+def _get_inner_outer(_cache: StylesCache, base_background: Color, background: Color) -> tuple[Style, Style]:
+    """Stands in for the method: the same answer, without keeping `_cache` alive."""
+    return _inner_outer(base_background, background)
+
+
+def leaks_styles_caches() -> bool:
+    """True while StylesCache.get_inner_outer is an lru_cache keyed on the instance (the bug).
+
+    A Textual that makes it a class or static method (the upstream fix) is left alone.
+    """
+    method: Any = StylesCache.__dict__.get("get_inner_outer")
+    return callable(getattr(method, "cache_clear", None))
+
+
+def fix_styles_cache() -> None:
+    """Apply the correction (once; later calls do nothing) and free what the old cache held."""
+    method: Any = StylesCache.__dict__.get("get_inner_outer")
+    if leaks_styles_caches():
+        method.cache_clear()
+        StylesCache.get_inner_outer = _get_inner_outer  # type: ignore[method-assign,assignment]
+
+
+# Textual's geometry caches -----------------------------------------------------------------------
+# Measured over 10,000 random keys and resizes (python -m bench.bench_soak): after the warm-up, live
+# objects grew only in the functools.lru_caches on Textual's Region methods and Scalar.resolve
+# (4,096 entries each for intersection, shrink, grow, union, `in` and resolve; 1,024 for the
+# rest). Each window size fills them with regions no other size asks for again, at about 300
+# bytes an entry: 15,000 more entries (about 5 MB, and the allocator's pages around them) from
+# 1,000 to 6,000 keys, and more until some 40,000 (12 MB). They are public methods, wrapped
+# again around the same functions with a smaller bound: what one window size reuses fits, and
+# the caches are full (flat) within minutes instead of growing for hours.
+
+GEOMETRY_CACHE_SIZE = 256
+"""Entries kept per cached Region method and for Scalar.resolve (Textual keeps up to 4,096)."""
+
+GEOMETRY_CACHED: tuple[type, ...] = (Region, Scalar)
+"""Classes whose lru_cache'd methods are bounded to `GEOMETRY_CACHE_SIZE`."""
+
+
+def geometry_cache_sizes() -> dict[str, int]:
+    """Each cached Region or Scalar method, by name, with the most entries it keeps."""
+    sizes = {}
+    for cls in GEOMETRY_CACHED:
+        for name, member in vars(cls).items():
+            if callable(getattr(member, "cache_parameters", None)):
+                sizes[f"{cls.__name__}.{name}"] = member.cache_parameters()["maxsize"]
+    return sizes
+
+
+def bound_geometry_caches() -> None:
+    """Wrap each cached Region and Scalar method again with `GEOMETRY_CACHE_SIZE` entries at most
+    (once; class methods, such as Scalar.parse, are left as they are)."""
+    for cls in GEOMETRY_CACHED:
+        for name, member in list(vars(cls).items()):
+            bound = getattr(member, "cache_parameters", None)
+            if callable(bound) and (bound()["maxsize"] or GEOMETRY_CACHE_SIZE + 1) > GEOMETRY_CACHE_SIZE:
+                member.cache_clear()
+                setattr(cls, name, functools.lru_cache(GEOMETRY_CACHE_SIZE)(member.__wrapped__))
+
+
+class InputParser(Protocol):
+    """What the bounded input thread needs of Textual's terminal parser."""
+
+    def feed(self, data: str) -> Iterable[Message]: ...
+
+    def tick(self) -> Iterable[Message]: ...
+
+
+def input_parser(driver: Driver) -> InputParser:
+    """A new parser of terminal input (keys, pastes, mouse and terminal reports) into events, as
+    Textual's Linux driver makes for its input thread."""
+    from textual._xterm_parser import XTermParser
+
+    parser: InputParser = XTermParser(bool(getattr(driver, "_debug", False)))
+    return parser
+
+
+def input_thread_target(driver: Driver) -> Callable[[], None]:
+    """What Textual's Linux driver runs as its input thread (it calls `run_input_thread`), for the
+    canary that runs it on a pipe."""
+    target: Callable[[], None] = getattr(driver, "_run_input_thread")  # noqa: B009
+    return target
+
+
+def driver_app(driver: Driver) -> App[Any]:
+    """The app a driver serves."""
+    return driver._app
+
+
+def driver_file(driver: Driver) -> Any:
+    """The terminal file a Linux driver writes to (None once it has stopped)."""
+    return getattr(driver, "_file")  # noqa: B009  (LinuxDriver's own; Driver has none)
+
+
+def set_driver_output(driver: Driver, file: Any, app: App[Any] | None = None) -> None:
+    """Point a driver at another output (and app), for tests that capture what it writes."""
+    setattr(driver, "_file", file)  # noqa: B010
+    if app is not None:
+        driver._app = app

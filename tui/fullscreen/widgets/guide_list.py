@@ -1,0 +1,207 @@
+"""A list of choices whose highlight is in the text and under the terminal cursor."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.geometry import Offset, Region, Spacing
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Padding, Visual
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.fullscreen.textual_private import forget_drawn_options, option_at_line, option_first_line, option_height
+from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
+
+MARK = "> "
+"""Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
+
+
+INDENT = Spacing(0, 0, 0, len(MARK))
+"""Every line of an item starts this far in: the first under the "> " mark, the rest under the
+words above them, so a wrapped item reads as one (a hanging indent)."""
+
+
+def plain(label: str) -> Visual:
+    """An item's words as plain text (never markup, so "[x] Twitching" keeps its brackets),
+    with the hanging indent."""
+    return Padding(Content(label), INDENT)
+
+
+class GuideList(OptionList, inherit_bindings=False):
+    """An OptionList that marks the highlighted item with "> " and anchors the cursor on it.
+
+    Screen readers and braille displays follow the terminal's cursor, not colour: the app asks
+    `cursor_anchor()` on every frame and moves the cursor to the first letter of the item.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", id="list.select", tooltip="Open the highlighted item"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up", tooltip="Move up the list"),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down", tooltip="Move down the list"),
+        Binding("home", "first", "First", show=False, id="list.first", tooltip="Go to the first item"),
+        Binding("end", "last", "Last", show=False, id="list.last", tooltip="Go to the last item"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Move up a page"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
+                tooltip="Move down a page"),
+    ]
+    """OptionList's keys, each with an id so it can be remapped; no sideways scrolling keys."""
+
+    DEFAULT_CSS = """
+    GuideList {
+        border: none;
+        padding: 0;
+        height: 1fr;
+        background: $background;
+        scrollbar-size-vertical: 1;
+        &:focus { border: none; background-tint: $background 0%; }
+        & > .option-list--option { padding: 0; }
+        /* Disabled rows are group headings here, not greyed-out choices: full contrast. */
+        & > .option-list--option-disabled { color: $foreground; text-style: bold; }
+    }
+    GuideList:ansi {
+        & > .option-list--option-highlighted { text-style: reverse bold; }
+    }
+    """
+
+    def __init__(self, labels: Sequence[str], *, id: str | None = None, ids: Sequence[str] | None = None) -> None:
+        options = [
+            Option(plain(label), id=ids[index] if ids else None) for index, label in enumerate(labels)
+        ]
+        super().__init__(*options, id=id)
+        self.compact = True
+        self.texts: list[str] = list(labels)
+        """Each row's words, headings included, as shown (for reading aloud)."""
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        use_ascii_scrollbars(self)
+
+    def on_resize(self) -> None:
+        # A smaller window can leave the highlighted item below the fold, and with it the terminal
+        # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
+        self.call_after_refresh(self.scroll_to_highlight)
+
+    def action_page_up(self) -> None:
+        # A list that has never had room (its screen was too small from the start) has no lines
+        # yet, and OptionList would look up the highlighted item's line and fail: do nothing.
+        if option_first_line(self, self.highlighted or 0) is not None:
+            super().action_page_up()  # type: ignore[no-untyped-call]
+
+    def action_page_down(self) -> None:
+        if option_first_line(self, self.highlighted or 0) is not None:
+            super().action_page_down()  # type: ignore[no-untyped-call]
+
+    def forget_drawn(self) -> None:
+        """Let go of every item's drawn lines (OptionList keeps up to 2,048 of them, a screenful
+        each at a wide window); they are drawn again when the list is next shown."""
+        forget_drawn_options(self)
+        self.refresh()
+
+    def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
+        """Replace every item, keeping the highlight where it was if it still exists."""
+        keep = self.highlighted
+        self.set_options(Option(plain(label), id=ids[i] if ids else None) for i, label in enumerate(labels))
+        self.texts = list(labels)
+        if labels:
+            self.highlighted = min(keep or 0, len(labels) - 1)
+
+    def set_groups(self, groups: Sequence[tuple[str, Sequence[tuple[str, str]]]]) -> None:
+        """Fill the list with headed groups: each heading is a row the highlight skips over.
+
+        One list (not one per group) so that it scrolls as one at 40x12, and the arrow keys
+        walk every item without a Tab in between.
+        """
+        keep = self.highlighted
+        options: list[Option] = []
+        texts: list[str] = []
+        for heading, items in groups:
+            options.append(Option(Content(heading), disabled=True))
+            options.extend(Option(plain(label), id=item_id) for item_id, label in items)
+            texts += [heading, *(label for _, label in items)]
+        self.set_options(options)
+        self.texts = texts
+        enabled = [i for i, option in enumerate(options) if not option.disabled]
+        if enabled:
+            self.highlighted = keep if keep in enabled else enabled[0]
+
+    def set_label(self, index: int, label: str) -> None:
+        """Change one item's words (for example its "(selected)" state)."""
+        self.replace_option_prompt_at_index(index, plain(label))
+        self.texts[index] = label
+        if index == self.highlighted:  # longer words may wrap onto a line below the fold
+            self.call_after_refresh(self.scroll_to_highlight)
+
+    def item_texts(self) -> list[str]:
+        """Every item's words, without the marks (for reading aloud)."""
+        return list(self.texts)
+
+    def current_text(self) -> str:
+        """The highlighted item's words, or ""."""
+        index = self.highlighted
+        return self.texts[index] if index is not None and index < len(self.texts) else ""
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+    """As OptionList's, but a change repaints only the two rows that change (see below)."""
+
+    _drawn_highlight: int | None = None
+    """The item drawn highlighted last time, so a change can repaint just it and the new one."""
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        # Over SSH every byte crosses the link, and a console screen reader reads every line that
+        # is redrawn: repaint the old and the new item only, not the whole list.
+        scroll_y = round(self.scroll_offset.y)
+        before = self.scroll_offset
+        super().watch_highlighted(highlighted)
+        if self.scroll_offset != before:
+            self.refresh()
+        else:
+            for index in (self._drawn_highlight, highlighted):
+                first = option_first_line(self, index) if index is not None else None
+                if index is not None and first is not None:
+                    self.refresh(Region(0, first - scroll_y, self.size.width, option_height(self, index)))
+        self._drawn_highlight = highlighted
+        # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
+        if highlighted is not None and self.has_focus and self.screen.is_current:
+            announce = getattr(self.app, "announce", None)
+            if callable(announce):
+                announce(self.current_text())
+
+    def render_line(self, y: int) -> Strip:
+        """Draw the "> " mark over the two blank columns every item starts with."""
+        strip = super().render_line(y)
+        line_number = self.scroll_offset.y + y
+        drawn = option_at_line(self, line_number)
+        if drawn is None:
+            return strip
+        index, line_offset = drawn
+        if index != self.highlighted or line_offset != 0 or strip.cell_length < len(MARK):
+            return strip.simplify()
+        style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
+        return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)]).simplify()
+
+    def cursor_extent(self) -> int:
+        """Rows the highlighted item takes on screen from its first (1 if it is not shown)."""
+        anchor = self.cursor_anchor()
+        if anchor is None or self.highlighted is None:
+            return 1
+        return max(1, min(option_height(self, self.highlighted), self.content_region.bottom - anchor.y))
+
+    def cursor_anchor(self) -> Offset | None:
+        """Screen position of the highlighted item's first letter, or None if it is not shown."""
+        if self.highlighted is None or not self.region:
+            return None
+        line = option_first_line(self, self.highlighted)
+        if line is None:
+            return None
+        region = self.content_region
+        y = region.y + line - self.scroll_offset.y
+        if not region.y <= y < region.bottom:
+            return None
+        return Offset(region.x + len(MARK), y)

@@ -1,9 +1,0 @@
-"""Help for the screen below: its keys, made from its own bindings (tui/keys.py)."""
-
-from __future__ import annotations
-
-from tui.screens.page import PageScreen
-
-
-class HelpScreen(PageScreen):
-    """Help for the screen below it (a screen of its own, so help is not opened on help)."""
