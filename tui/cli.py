@@ -169,9 +169,15 @@ def check_speak_to(target: Path, replace: bool = False) -> None:
 
 
 def check_section(guide: Guide, number: int | None) -> None:
-    """Reject a --section that the guide does not have, naming the range."""
+    """Reject a --section that the guide does not have, naming the range.
+
+    A hosted reader typed `plain 12` or `speak 12`, never `--section`, so they are told in
+    their own words."""
     if number is not None and not 1 <= number <= len(guide.sections):
-        raise GuideError(None, f"--section {number}: choose a number from 1 to {len(guide.sections)}")
+        from tui.hosted import HOSTED_ENV
+
+        asked = f"section {number}" if HOSTED_ENV in os.environ else f"--section {number}"
+        raise GuideError(None, f"{asked}: choose a number from 1 to {len(guide.sections)}")
 
 
 def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None,
