@@ -342,3 +342,24 @@ def test_a_wrong_language_on_the_command_line_is_one_line_and_status_2(tmp_path:
     assert result.returncode == 2 and not result.stdout
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert "guide.toml: key 'language.voice': 'en-us' is not a voice for language 'es'" in result.stderr
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+async def test_the_full_screen_shows_the_spanish_guide(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The guide's words on screen are Spanish, accents intact (the interface's own are English yet)."""
+    from tests.support.pilot import make_app, screen_text
+    from tui.fullscreen.screens.contents import ContentsScreen
+    from tui.fullscreen.screens.section import SectionScreen
+
+    app = make_app(tmp=tmp_path, content=SPANISH_DIR)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert "Espasmos musculares" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ContentsScreen)
+        assert f"1. {ES.section(1).title}"[:size[0] - 4] in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SectionScreen) and app.screen.number == 1
+        assert "Un espasmo muscular es cuando" in screen_text(app)
