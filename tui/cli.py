@@ -190,6 +190,8 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
         raise GuideError(None, problem)
     if args.hosted is not None:
         raise GuideError(None, "--hosted must be the first option (the ForceCommand of a hosted account)")
+    if args.speak or args.speak_to is not None:
+        settings = guide_voice(guide, settings)
     if args.speak_to is not None and str(args.speak_to) == "-":
         from tui.speech.stream import run_stream
 
@@ -221,6 +223,17 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
         return run_listen(guide, settings, args.section, args.speak_to)
     return run_full_screen(args, guide, settings, warning)
+
+
+def guide_voice(guide: Guide, settings: Settings) -> Settings:
+    """The reader's settings with the guide's own voice (`[language] voice`) when the reader chose
+    none: an English voice reading Spanish says "lame" for "Llame". Only for the listening modes,
+    which never save settings, so the choice is not written into the reader's settings file."""
+    if settings.speech_voice or not guide.language.voice:
+        return settings
+    from dataclasses import replace
+
+    return replace(settings, speech_voice=guide.language.voice)
 
 
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:

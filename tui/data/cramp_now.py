@@ -19,6 +19,7 @@ from typing import Any
 from tui.data.checklist import RED_FLAG_FLOOR, TIER_IDS, Checklist, Item
 from tui.data.content import load_toml, refuse_unknown_keys, require_str, require_table
 from tui.data.errors import ContentError
+from tui.data.language import ENGLISH, Language, agrees_with_guide, guide_language, parse_language
 from tui.data.sanitize import clean_line
 
 CRAMP_FILE = "cramp-now.toml"
@@ -37,13 +38,18 @@ MAX_ADVICE = 5
 """At most five lines after "it has eased", as the checklist's tiers."""
 
 EASED_LABEL = "SELF-CARE:"
-"""How the "it has eased" headline starts: the urgency first, in words, as every result does."""
+"""How the "it has eased" headline starts in English: the urgency first, in words, as every
+result does. In another language it starts with that language's label in capitals and a colon
+("AUTOCUIDADO:"); tests check it is the checklist's self-care label."""
+
+_LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*:")
+"""A label in words and a colon, e.g. "AUTOCUIDADO:" (checked to be in capitals, too)."""
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEAD_KEYS = frozenset({"title", "question", "check_minutes", "checklist_item"})
 _EASED_KEYS = frozenset({"headline", "advice", "safety_net"})
 _MUSCLE_KEYS = frozenset({"id", "name", "steps", "source"})
-_TOP_KEYS = frozenset({"cramp_now", "eased", "muscles"})
+_TOP_KEYS = frozenset({"cramp_now", "eased", "muscles", "language"})
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class CrampNow:
     """What "it has eased" shows."""
     muscles: tuple[Muscle, ...]
     """Every muscle, in list order."""
+    language: Language = ENGLISH
+    """The language of its words: its own `[language]` table, else the guide's."""
 
     def muscle(self, muscle_id: str) -> Muscle:
         """The muscle with this id; KeyError if there is none."""
@@ -142,13 +150,17 @@ def _parse_head(data: dict[str, Any], path: Path) -> tuple[str, str, int, str]:
             minutes, item)
 
 
-def _parse_eased(data: dict[str, Any], path: Path) -> Eased:
+def _parse_eased(data: dict[str, Any], path: Path, language: Language) -> Eased:
     """[eased]: the self-care close."""
     table = require_table(data, "eased", path)
     refuse_unknown_keys(table, _EASED_KEYS, path, "eased.")
     headline = require_str(table, "headline", path, "eased.")
-    if not headline.startswith(EASED_LABEL):
+    if language.base == ENGLISH.code and not headline.startswith(EASED_LABEL):
         raise ContentError(path, f"key 'eased.headline' must start with '{EASED_LABEL}'")
+    label = _LABEL.match(headline)
+    if label is None or not label.group(0).isupper():
+        raise ContentError(path, "key 'eased.headline' must start with the self-care label in capitals and a "
+                                 "colon, e.g. 'SELF-CARE:'")
     return Eased(headline, _lines(table, "advice", path, "eased.", 1, MAX_ADVICE),
                  require_str(table, "safety_net", path, "eased."))
 
@@ -179,17 +191,23 @@ def _parse_muscles(data: dict[str, Any], path: Path) -> tuple[Muscle, ...]:
     return tuple(muscles)
 
 
-def parse_cramp_now(data: dict[str, Any], path: Path) -> CrampNow:
-    """Validate already-parsed TOML data (path is only for messages)."""
+def parse_cramp_now(data: dict[str, Any], path: Path, language: Language | None = None) -> CrampNow:
+    """Validate already-parsed TOML data (path is only for messages). `language` is the guide's:
+    an optional `[language]` table in the file must agree with it."""
     refuse_unknown_keys(data, _TOP_KEYS, path, "")
+    own = parse_language(data, path)
+    if language is not None:
+        agrees_with_guide(own, language, path)
+    words = own or language or ENGLISH
     title, question, minutes, item = _parse_head(data, path)
-    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path), _parse_muscles(data, path))
+    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path, words), _parse_muscles(data, path),
+                    words)
 
 
 def load_cramp_now(folder: Path) -> CrampNow:
     """Load and validate `cramp-now.toml` in a guide folder."""
     path = folder / CRAMP_FILE
-    return parse_cramp_now(load_toml(path), path)
+    return parse_cramp_now(load_toml(path), path, guide_language(folder))
 
 
 # What both interfaces say -------------------------------------------------------------------
