@@ -6,9 +6,10 @@ The guide runs alone on a pty of its own (80x24, TERM=xterm-256color), with fres
 (so the start screen is the app's own, never the cached one), as a reader of
 bench/bench_capacity.py does: it waits for the start screen, opens section one,
 then presses next section, page down and page up, each once the screen is quiet. Then it reads
-/proc/PID/smaps_rollup of the guide and every process below it. Nothing here depends on the
-machine's load except the wall-clock column (the app's own first paint, cold start cache),
-printed with /proc/loadavg.
+/proc/PID/smaps_rollup of the guide and every process below it. Last it opens the checklist and
+counts the CPU that first opening took (a screen's code is imported when it is first opened).
+Nothing here depends on the machine's load but the wall-clock column (the app's own first
+paint, with no cached start screen), printed with /proc/loadavg.
 
 `--source DIR` measures another checkout's `tui` (a tree holding `tui/` and `content/`, such as
 `git archive BASE tui content | tar -x -C DIR`) with this venv, in the same run, rounds
@@ -51,6 +52,7 @@ class Sample:
     memory: dict[str, int] = field(default_factory=dict)
     cpu_to_start: float = 0.0
     cpu_to_section: float = 0.0
+    cpu_first_checklist: float = 0.0
     wall_to_start: float = 0.0
 
 
@@ -113,6 +115,11 @@ def measure(source: Path, home: Path) -> Sample:
             if number == 0:
                 sample.cpu_to_section = cpu_seconds([proc.pid, *descendants(proc.pid)])
         sample.memory = rollup([proc.pid, *descendants(proc.pid)])
+        # Then the checklist for the first time: what a screen imported on first use costs then.
+        before = cpu_seconds([proc.pid])
+        os.write(master, b"k")
+        read_until_quiet(master, selector, b"Check your symptoms")
+        sample.cpu_first_checklist = cpu_seconds([proc.pid]) - before
         return sample
     finally:
         proc.terminate()
@@ -141,8 +148,9 @@ def main() -> int:
             results[source].append(measure(source, work / f"{index}-{round_number}"))
         print(f"round {round_number + 1} done, load {loadavg()}", flush=True)
     print()
-    print("| source | PSS | RSS | private | CPU to start screen | CPU to section one | wall to start screen |")
-    print("|---|---|---|---|---|---|---|")
+    print("| source | PSS | RSS | private | CPU to start screen | CPU to section one | CPU of the first "
+          "checklist | wall to start screen |")
+    print("|---|---|---|---|---|---|---|---|")
     for source, samples in results.items():
         def median(name: str, of: list[Sample] = samples) -> float:
             return statistics.median(s.memory[name] for s in of) / 1024
@@ -150,6 +158,7 @@ def main() -> int:
         print(f"| {source} | {median('Pss'):.1f} MiB | {median('Rss'):.1f} MiB | {private:.1f} MiB | "
               f"{statistics.median(s.cpu_to_start for s in samples):.2f} s | "
               f"{statistics.median(s.cpu_to_section for s in samples):.2f} s | "
+              f"{statistics.median(s.cpu_first_checklist for s in samples):.2f} s | "
               f"{statistics.median(s.wall_to_start for s in samples) * 1000:.0f} ms |")
     print(f"\nload at end: {loadavg()}; medians of {args.rounds}; PSS, RSS and private summed over "
           "the guide and its children, after section one and three keys")
