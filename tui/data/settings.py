@@ -19,7 +19,6 @@ import platformdirs
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
-from tui.data.settings_write import current_text, merged_settings_text
 
 APP_NAME = "spasm-guide"
 
@@ -261,5 +260,9 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write settings atomically (through a symbolic link to its target, which stays a link),
     into the file as the user left it: comments and order kept, only changed values changed."""
+    # Here, not at the top: tomlkit (comment-keeping TOML) is about 1 MiB of a reader's memory,
+    # and most readers never change a setting.
+    from tui.data.settings_write import current_text, merged_settings_text
+
     path = path or settings_path()
     write_text_atomic(path, merged_settings_text(asdict(settings), current_text(path), asdict(Settings())))

@@ -27,7 +27,6 @@ from tui.fullscreen.paint_hold import PaintHold
 from tui.fullscreen.read_aloud_keys import ReadAloudKeys
 from tui.fullscreen.reader import Reader
 from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
-from tui.fullscreen.screen_registry import screen_class
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.textual_private import (
     add_line_filter,
@@ -232,7 +231,8 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         if action == "go_back":
             return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
         if action == "settings":
-            return not isinstance(self.screen, screen_class("settings"))
+            # By name: the class itself would import the settings screen for every key bar.
+            return getattr(self.screen, "SCREEN_NAME", "") != "settings"
         return True
 
     # Keys and messages ---------------------------------------------------------------------------

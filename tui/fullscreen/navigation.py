@@ -14,7 +14,6 @@ from typing import Any
 from textual.app import App
 from textual.screen import Screen
 
-from tui.data.built_sections import help_section
 from tui.data.content import Guide
 from tui.fullscreen.context import context_of
 from tui.fullscreen.keys import screen_keys
@@ -86,6 +85,8 @@ class Navigation(App[int]):
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
+        from tui.data.built_sections import help_section  # the checklist's rules: only for help
+
         section = help_section(name, *screen_keys(self, screen, self.settings_file))
         from tui.speech.audio import is_remote
 

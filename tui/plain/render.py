@@ -11,7 +11,6 @@ import re
 import textwrap
 from typing import TextIO
 
-from tui.data.checklist import SOURCES_HEADING, source_lines
 from tui.data.content import Guide, Section
 from tui.data.settings import Settings, emergency_line
 
@@ -135,6 +134,8 @@ def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
         lines += ["", "Additions and corrections to the source"]
         for addition in guide.additions:
             lines += wrap(f"{addition.title}: {addition.text} Source: {addition.source}.", "- ", width)
+    from tui.data.checklist import SOURCES_HEADING, source_lines  # only here: the section screen needs none of it
+
     sources = source_lines(guide.folder)
     if sources:
         lines += ["", SOURCES_HEADING]
