@@ -29,7 +29,7 @@ import pytest
 
 from tests.support import screen_reader as harness
 from tests.support.guide_words import guide_words, not_whole
-from tests.support.reader_arrows import arrow_through, busy_process
+from tests.support.reader_arrows import ArrowRun, arrow_through, busy_process
 from tests.support.screen_reader import DOWN, ENTER, ESC, TAB, Reader, words
 from tui.data.checklist import load_checklist
 from tui.data.content import load_guide
@@ -81,6 +81,8 @@ class Walk:
         self.known = guide_words([str(home)])  # a saved file's name is said with its folder
         self.arrivals: list[tuple[str, int, float]] = []
         self.broken: list[tuple[str, str]] = []
+        self.arrows: ArrowRun | None = None
+        """The arrow presses through the checklist beside a busy process, once made."""
 
     def press(self, key: bytes, name: str, settle: float = 0.5) -> list[str]:
         """Press `key`; what was said for it (checked for whole words)."""
@@ -132,9 +134,8 @@ class Walk:
         assert not missing, f"by Page down, section {number} was not heard whole from {missing[:8]}"
 
 
-def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    walk = Walk(reader, tmp_path / "home")
+def walk_through(walk: Walk, reader: Reader) -> None:
+    """Every screen and dialog, from the start screen to About, with the checks along the way."""
     said = reader.speech_after(0)
     walk.arrivals.append(("start", len(said) - 1, round(len(words(" ".join(said[1:]))) / WORDS_A_SECOND, 1)))
     walk.arrive(ENTER, "contents")
@@ -178,7 +179,7 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     walk.confirmed(b"y", "clear: yes", "Cleared every selection.")
     # Arrows through the whole checklist beside a busy process, what each said checked as words too.
     with busy_process():
-        arrows = arrow_through(reader, "checklist", ARROWS, range(3, reader.size[1] - 4))
+        walk.arrows = arrows = arrow_through(reader, "checklist", ARROWS, range(3, reader.size[1] - 4))
     walk.broken += [("arrows", word) for word in not_whole([press.said for press in arrows.presses], walk.known)]
     assert all(press.moved for press in arrows.presses), "an arrow did not move the checklist's highlight"
     walk.arrive(b"m", "cramp now")
@@ -196,13 +197,23 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     quiet_from = time.monotonic()
     reader.pump(3.0)
     assert reader.speech_after(quiet_from, limit=0.5) == []
-    said = walk.press(b"q", "quit", settle=1.0)
-    with capsys.disabled():
-        size = "x".join(map(str, reader.size))
-        print(f"\nspeech on arriving, at {size}: " + "; ".join(
-            f"{name} {count} lines {seconds} s" for name, count, seconds in walk.arrivals))
-        print(f"wrong presses beside a busy process: {arrows.figure()}")
-        print(f"words heard that are not whole, at {size}: {len(walk.broken)}")
+
+
+def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    walk = Walk(reader, tmp_path / "home")
+    size = "x".join(map(str, reader.size))
+    try:
+        walk_through(walk, reader)
+        said = walk.press(b"q", "quit", settle=1.0)
+    finally:  # the figures, also when a check failed on the way (then they stop where it did)
+        with capsys.disabled():
+            print(f"\nspeech on arriving, at {size}: " + "; ".join(
+                f"{name} {count} lines {seconds} s" for name, count, seconds in walk.arrivals))
+            print(f"wrong presses beside a busy process: {walk.arrows.figure() if walk.arrows else 'not reached'}")
+            print(f"words heard that are not whole, at {size}: {len(walk.broken)}")
     assert not walk.broken, f"words heard that are not whole words of the guide: {sorted(set(walk.broken))[:10]}"
+    arrows = walk.arrows
+    assert arrows is not None
     assert len(arrows.wrong()) <= arrows.allowed(), f"{arrows.figure()}: {[str(p) for p in arrows.wrong()[:5]]}"
     assert said == ["Closed. Your checklist is saved."], said
