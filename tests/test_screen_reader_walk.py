@@ -179,7 +179,7 @@ def walk_through(walk: Walk, reader: Reader) -> None:
     walk.confirmed(b"y", "clear: yes", "Cleared every selection.")
     # Arrows through the whole checklist beside a busy process, what each said checked as words too.
     with busy_process():
-        walk.arrows = arrows = arrow_through(reader, "checklist", ARROWS, range(3, reader.size[1] - 4))
+        walk.arrows = arrows = arrow_through(reader, "checklist", ARROWS)
     walk.broken += [("arrows", word) for word in not_whole([press.said for press in arrows.presses], walk.known)]
     assert all(press.moved for press in arrows.presses), "an arrow did not move the checklist's highlight"
     walk.arrive(b"m", "cramp now")

@@ -102,8 +102,10 @@ def load_average() -> str:
     return Path("/proc/loadavg").read_text().split()[0]
 
 
-def list_rows(reader: Reader, rows: range) -> list[str]:
-    return [reader.screen.display[y] for y in rows]
+def list_rows(reader: Reader) -> list[str]:
+    """Every row but the first (the emergency line): a list's items may scroll up to the title's
+    row, and the key bar and the result never carry the mark."""
+    return reader.screen.display[1:]
 
 
 def unmarked(shown: list[str]) -> list[str]:
@@ -178,19 +180,19 @@ class ArrowRun:
                 f"({'quiet' if self.quiet() else 'busy'}), load {self.load}")
 
 
-def arrow_through(reader: Reader, name: str, presses: int, rows: range) -> ArrowRun:
-    """Press Down `presses // 2` times, then Up, through the list whose items are on screen `rows`."""
+def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
+    """Press Down `presses // 2` times, then Up, through the list that has focus."""
     pid = guide_pid(reader)
     load, started, machine, own = load_average(), time.monotonic(), machine_ticks(), own_ticks()
     done = []
     for index in range(presses):
         key = DOWN if index < presses // 2 else UP
-        before = list_rows(reader, rows)
+        before = list_rows(reader)
         times, reader_times = run_times(pid), run_times(reader.pid)
         at = reader.press(key, settle=0.1, hands_off=0.05)
         after_times, reader_after = run_times(pid), run_times(reader.pid)
         said = reader.first_said_after(at) or "(nothing)"
-        after = list_rows(reader, rows)
+        after = list_rows(reader)
         done.append(Press(key, said, highlighted_row(after), after != before, unmarked(after) != unmarked(before),
                           spent(times, after_times, 0), spent(times, after_times, 1),
                           spent(reader_times, reader_after, 1)))
