@@ -40,6 +40,9 @@ BUSY_LOOP = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() <
 MARKED = re.compile(r"^(\s*)> ")
 """The highlighted item's mark at a row's start (tui/fullscreen/widgets/guide_list.py MARK)."""
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+MOVE_WITHIN = 5.0
+"""Seconds a press has to show on the screen (every arrow moves the highlight: the list wraps round)
+before the highlighted row is read: never read the row the press left, on however busy a machine."""
 
 
 @contextlib.contextmanager
@@ -190,6 +193,9 @@ def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
         before = list_rows(reader)
         times, reader_times = run_times(pid), run_times(reader.pid)
         at = reader.press(key, settle=0.1, hands_off=0.05)
+        moved_by = time.monotonic() + MOVE_WITHIN
+        while list_rows(reader) == before and time.monotonic() < moved_by:
+            reader.pump(0.05)  # a starved guide can be quiet for longer than the settling: wait for its frame
         after_times, reader_after = run_times(pid), run_times(reader.pid)
         said = reader.first_said_after(at) or "(nothing)"
         after = list_rows(reader)
