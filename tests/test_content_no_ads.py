@@ -14,6 +14,8 @@ import pytest
 
 from tui.data.content import default_content_dir, load_guide
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

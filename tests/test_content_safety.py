@@ -19,6 +19,8 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.section_text import SectionText
 from tui.plain.render import about_lines
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide()
 
