@@ -130,6 +130,7 @@ def test_missing_checklist_file_is_a_content_error(tmp_path: Path) -> None:
         load_checklist(tmp_path)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: Path) -> None:
     import os
     import shutil

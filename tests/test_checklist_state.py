@@ -292,6 +292,7 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     assert load_state(checklist).state == SavedState()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
     save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
     before = state_path().read_bytes()
