@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.fixture_guide import fixture_checklist
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
 from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
@@ -149,10 +150,10 @@ def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(che
     assert load_state(checklist).state == SavedState()
 
 
-@given(st.dictionaries(st.sampled_from(load_checklist(default_content_dir()).ids), st.integers(0, 400)))
+@given(st.dictionaries(st.sampled_from(fixture_checklist().ids), st.integers(0, 400)))
 def test_choices_from_an_earlier_day_never_count(ages: dict[str, int]) -> None:
     """Whatever was chosen on other days, the result is exactly that of today's choices."""
-    checklist = load_checklist(default_content_dir())
+    checklist = fixture_checklist()  # loaded once per worker, not once per example
     session = ChecklistSession(checklist, persist=False, clock=lambda: TODAY)
     session.state = SavedState({item_id: TODAY - datetime.timedelta(days=days) for item_id, days in ages.items()})
     today = {item_id for item_id, days in ages.items() if days == 0}
@@ -291,6 +292,7 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     assert load_state(checklist).state == SavedState()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
     save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
     before = state_path().read_bytes()

@@ -14,6 +14,8 @@ import pytest
 
 from tui.data.content import default_content_dir, load_guide
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -87,6 +89,7 @@ def test_no_ad_or_chrome_phrase_in_content_files(phrase: str) -> None:
         assert phrase not in text, f"{path}: contains {phrase!r}"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_no_ad_or_chrome_phrase_in_plain_output() -> None:
     output = plain_output().lower()
     assert "muscle spasm" in output  # the guide really was printed
@@ -94,6 +97,7 @@ def test_no_ad_or_chrome_phrase_in_plain_output() -> None:
     assert found == []
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_output_check_catches_an_ad_in_a_guide(tmp_path: Path) -> None:
     """The check above is not vacuous: an ad pasted into a copy of the guide shows up in it."""
     copy = tmp_path / "guide"

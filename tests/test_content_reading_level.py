@@ -17,6 +17,8 @@ import pytest
 from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.content import Section, load_guide
 
+pytestmark = [pytest.mark.content]
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

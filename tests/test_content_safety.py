@@ -19,6 +19,8 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.section_text import SectionText
 from tui.plain.render import about_lines
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = load_guide()
 
@@ -197,6 +199,7 @@ def test_every_section_ends_with_its_review_line() -> None:
         assert item.blocks[-1].kind == "paragraph" and item.blocks[-1].lines == (line,), item.slug
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_review_line_ends_each_section_in_plain_mode() -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "--plain", "--section", "5"], cwd=ROOT,
                             capture_output=True, text=True, encoding="utf-8", check=False)
@@ -238,6 +241,7 @@ def test_get_help_now_names_the_emergency_signs_and_where_to_read_more() -> None
     assert "Dark pee" in after and "go to hospital now" in after and "Section 6" in after
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_plain_mode_shows_get_help_now_before_the_contents() -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "--plain"], cwd=ROOT, capture_output=True, text=True,
                             encoding="utf-8", check=False)
@@ -308,6 +312,7 @@ def test_a_guide_without_get_help_has_none_and_a_bad_one_is_named(tmp_path: Path
     assert "get_help.signs" in caught.value.one_line() and str(toml) in caught.value.one_line()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_accessible_mode_starts_with_get_help_now() -> None:
     """The numbered-prompt mode a screen-reader user may choose says the signs before its menu."""
     result = subprocess.run([sys.executable, "-m", "tui", "--accessible"], cwd=ROOT, input="0\n",

@@ -8,8 +8,12 @@ the one HOSPITAL NOW item is said apart, as "go to hospital now", in both places
 
 from __future__ import annotations
 
+import pytest
+
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
+
+pytestmark = [pytest.mark.content]
 
 GUIDE = load_guide()
 CHECKLIST = load_checklist(default_content_dir())

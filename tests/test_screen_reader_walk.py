@@ -34,7 +34,7 @@ from tests.support.screen_reader import DOWN, ENTER, ESC, TAB, Reader, words
 from tui.data.checklist import load_checklist
 from tui.data.content import load_guide
 
-pytestmark = [pytest.mark.e2e, pytest.mark.serial]
+pytestmark = [pytest.mark.e2e, pytest.mark.serial, pytest.mark.content]
 
 PAGE_DOWN, HOME, END = b"\x1b[6~", b"\x1b[H", b"\x1b[F"
 CTRL_S = b"\x13"

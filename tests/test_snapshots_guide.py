@@ -1,4 +1,6 @@
-"""Snapshots of every guide screen at 80x24 and at 40x12 (a large font on a small screen)."""
+"""Snapshots of every guide screen at 80x24 and at 40x12 (a large font on a small screen), on the
+fixture guide (tests/fixtures/guide): they show the code's layout, and the live content can change
+without them."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app
 from tui.fullscreen.screens.about import AboutScreen
 from tui.fullscreen.screens.base import GuideScreen
@@ -42,7 +45,7 @@ SCREENS: dict[str, list[str]] = {
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(make_app(tmp=tmp_path), press=SCREENS[screen], terminal_size=size)
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=SCREENS[screen], terminal_size=size)
 
 
 SHOWN: dict[str, type[GuideScreen]] = {
@@ -53,7 +56,7 @@ SHOWN: dict[str, type[GuideScreen]] = {
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_path: Path) -> None:
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=FIXTURE_GUIDE)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*SCREENS[screen])
         await pilot.pause()
@@ -63,8 +66,8 @@ async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_p
 def test_start_screen_with_no_color(snap_compare: Callable[..., bool], tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(make_app(tmp=tmp_path), press=["down"], terminal_size=(80, 24))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=["down"], terminal_size=(80, 24))
 
 
 def test_too_small(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(make_app(tmp=tmp_path), terminal_size=(30, 10))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), terminal_size=(30, 10))
