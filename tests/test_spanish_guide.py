@@ -29,6 +29,8 @@ from tui.data.errors import ContentError
 from tui.data.language import ENGLISH, Language, guide_language
 from tui.data.triage import triage
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 ENGLISH_DIR = ROOT / "content" / "muscle-spasms"
 SPANISH_DIR = ROOT / "content" / "muscle-spasms-es"
@@ -310,6 +312,7 @@ def run_plain(*extra: str, env: dict[str, str] | None = None) -> subprocess.Comp
                           capture_output=True, check=False, env={**os.environ, **(env or {})})
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("locale", ["C.UTF-8", "C"])
 def test_plain_prints_the_spanish_guide_with_every_accent(locale: str) -> None:
     result = run_plain(env={"LANG": locale, "LC_ALL": locale})
@@ -333,6 +336,7 @@ def test_listening_uses_the_guides_voice_unless_the_reader_chose_one() -> None:
     assert guide_voice(EN, Settings()).speech_voice == ""
 
 
+@pytest.mark.e2e
 def test_a_wrong_language_on_the_command_line_is_one_line_and_status_2(tmp_path: Path) -> None:
     folder = spanish_copy(tmp_path)
     path = folder / "guide.toml"
