@@ -28,11 +28,12 @@ def stats(names: list[str]) -> str:
     return "|".join(out)
 
 
-def inputs_key(code: list[str]) -> str | None:
-    """The name, size and time of each `code` file, of every file of the bundled guide and of
-    the settings file (or that there is none): what a cached rendering was made from. None if
-    one cannot be read. Shared by the --plain cache and the early start screen's."""
-    folder = bundled_content_dir()
+def inputs_key(code: list[str], folder: str | None = None) -> str | None:
+    """The name, size and time of each `code` file, of every file of the guide (the bundled one
+    unless `folder` is given) and of the settings file (or that there is none): what a cached
+    rendering was made from. None if one cannot be read. Shared by the --plain cache and the
+    early start screen's."""
+    folder = folder or bundled_content_dir()
     try:
         # Every TOML file of the guide (About lists the checklist's sources too), every section.
         names = code + sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))

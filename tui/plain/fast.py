@@ -43,7 +43,7 @@ def cache_key(section: str) -> str | None:
                       if entry.name.endswith(".py"))
     except OSError:
         return None
-    inputs = inputs_key(code)
+    inputs = inputs_key(code, default_folder())
     return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
 
 
