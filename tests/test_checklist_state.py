@@ -23,6 +23,7 @@ from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
 from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir
+from tui.data.notices import NoticeKind
 from tui.data.triage import triage
 from tui.plain.checklist_prompts import TOGGLE_QUESTION
 
@@ -167,6 +168,7 @@ def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
     assert first.toggle("twitching") is None
     # The second copy has not seen that change; its own change is made on top of it.
     assert second.toggle("shooting-pain") == OTHER_WINDOW
+    assert OTHER_WINDOW.kind is NoticeKind.INFO
     assert second.checked == {"twitching", "shooting-pain"}
     assert set(load_state(checklist).state.ticks) == {"twitching", "shooting-pain"}
     # The first copy picks the other's change up when it looks.
@@ -192,8 +194,10 @@ def test_an_unwritable_folder_keeps_the_choice_for_this_run(checklist: Checklist
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     session = ChecklistSession(checklist, path=blocker / "sub" / "checklist.toml")
-    message = session.toggle("twitching")
-    assert message is not None and message.startswith("Could not save your choices")
+    notice = session.toggle("twitching")
+    # A warning by its kind (the screens show it as one), with words that say what happened.
+    assert notice is not None and notice.kind is NoticeKind.WARNING
+    assert notice.text.startswith("Could not save your choices")
     assert session.checked == {"twitching"}
 
 

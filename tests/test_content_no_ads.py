@@ -145,13 +145,13 @@ def bare_words(text: str) -> list[str]:
 
 def shown_texts(folder: Path | None = None) -> dict[str, str]:
     """What the reader sees, by place: each section, the About screen, About in --plain, Get help now."""
-    from tui.data.built_sections import about_section
-    from tui.plain.render import about_lines
+    from tui.data.pages import about_page
+    from tui.plain.render import page_lines
 
     guide = load_guide(folder)
     texts = {section.slug: section.text() for section in guide.sections}
-    texts["about"] = about_section(guide).text()
-    texts["about --plain"] = "\n".join(about_lines(guide, 10_000))
+    texts["about"] = about_page(guide).text()
+    texts["about --plain"] = "\n".join(page_lines(about_page(guide), 10_000))
     texts["get help now"] = "\n".join(guide.get_help)
     return texts
 

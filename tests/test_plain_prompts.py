@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir, load_guide
+from tui.data.places import prompt_menu
 from tui.data.settings import Settings
 from tui.plain.checklist_prompts import PIPE_QUESTION, TOGGLE_QUESTION, Prompter, run_checklist_prompts
 from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
@@ -208,7 +209,8 @@ def test_linear_bad_input_and_eof_in_the_sections_list() -> None:
     stdout = io.StringIO()
     assert run_linear(load_guide(), Settings(), io.StringIO("8\nnine\n1\n42\n"), stdout) == 0
     lines = stdout.getvalue().splitlines()
-    assert "There is no number 8 here. Type a number from 0 to 6, or ? to see the list again." in lines
+    highest = max(row.prompt_number or 0 for row in prompt_menu())  # the places table (tui/data/places.py)
+    assert f"There is no number 8 here. Type a number from 0 to {highest}, or ? to see the list again." in lines
     assert lines.count(MAIN_QUESTION) == 3
     assert any(line.startswith("There is no number 42 here.") for line in lines)
     assert SECTION_QUESTION in lines

@@ -11,19 +11,20 @@ import pytest
 
 from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app
-from tui.fullscreen.screens.about import AboutScreen
+from tui.data.places import start_menu
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.screens.contents import ContentsScreen
 from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.page import PageScreen
 from tui.fullscreen.screens.search import SearchScreen
 from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.settings import SettingsScreen
-from tui.fullscreen.screens.start import MENU, StartScreen
+from tui.fullscreen.screens.start import StartScreen
 
 
 def menu_keys(name: str) -> list[str]:
     """Down to the start menu's row for screen `name`, then Enter: found from the menu itself."""
-    return ["down"] * [screen for screen, _ in MENU].index(name) + ["enter"]
+    return ["down"] * [row.id for row in start_menu()].index(name) + ["enter"]
 
 
 SIZES = [(80, 24), (40, 12)]
@@ -50,7 +51,7 @@ def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., 
 
 SHOWN: dict[str, type[GuideScreen]] = {
     "start": StartScreen, "contents": ContentsScreen, "section": SectionScreen, "section-scrolled": SectionScreen,
-    "search": SearchScreen, "help": HelpScreen, "about": AboutScreen, "settings": SettingsScreen}
+    "search": SearchScreen, "help": HelpScreen, "about": PageScreen, "settings": SettingsScreen}
 """Each snapshot's name to the screen it must show: a snapshot of the wrong screen is no check."""
 
 
@@ -61,6 +62,8 @@ async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_p
         await pilot.press(*SCREENS[screen])
         await pilot.pause()
         assert type(app.screen) is SHOWN[screen], type(app.screen).__name__
+        if screen == "about":  # a page of the places table: the one it is named for
+            assert isinstance(app.screen, PageScreen) and app.screen.place_id == "about"
 
 
 def test_start_screen_with_no_color(snap_compare: Callable[..., bool], tmp_path: Path,
