@@ -77,7 +77,7 @@ async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> 
         else:
             listing, first, second = await full_screen_run(tmp_path / "app")
         # The earlier choice, its date and the question, in the same words.
-        assert f"[?] chosen 1 January 2020, still true? {STROKE.text}" in flat(listing), name
+        assert f"chosen 1 January 2020, still true? {STROKE.text}" in flat(listing), name
         for line in expected({SHOOTING.id, TWITCH.id}, earlier=True):
             assert flat(line) in flat(first), (name, line)
         assert "URGENT: get medical help today" in first and "EMERGENCY" not in first.split("Still true?")[0]
@@ -91,8 +91,8 @@ async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> 
 
 async def test_a_removed_tick_says_unselected_in_both_until_another_item(tmp_path: Path) -> None:
     """Select and unselect one item, look at the list, move to (choose) another, look again: both
-    interfaces say "[ ] unselected:" for the item just unticked, then its plain "[ ]" label."""
-    unticked, plain = f"[ ] unselected: {SHOOTING.text}", f"[ ] {SHOOTING.text}"
+    interfaces say "unselected:" for the item just unticked, then its plain "[ ]" label."""
+    unticked, plain = f"unselected: {SHOOTING.text}", f"[ ] {SHOOTING.text}"
     # The prompts: the list again ("?") is read right after the change, and after another choice.
     out = Terminal()
     numbers = f"{SHOOTING.number}\n{SHOOTING.number}\n?\n{TWITCH.number}\n?\n0\n0\n"

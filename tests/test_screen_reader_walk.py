@@ -164,9 +164,9 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     walk.arrive(b"k", "checklist")
     item = load_checklist(GUIDE.folder).items[0].text
     said = walk.press(b" ", "select")
-    assert said[0].startswith("> [x] selected:"), said
+    assert said[0].startswith("> selected:"), said
     assert not in_order(words(item), words(" ".join(said[:4]))), f"the item not heard whole: {said[:4]}"
-    assert walk.press(b" ", "unselect")[0].startswith("> [ ] unselected:")
+    assert walk.press(b" ", "unselect")[0].startswith("> unselected:")
     walk.press(b" ", "select again")
     assert walk.press(TAB, "to the result")
     walk.press(TAB, "back to the list")
