@@ -98,7 +98,7 @@ async def test_a_removed_tick_says_unselected_in_both_until_another_item(tmp_pat
     numbers = f"{SHOOTING.number}\n{SHOOTING.number}\n?\n{TWITCH.number}\n?\n0\n0\n"
     run_checklist_prompts(load_guide(), Settings(), Terminal(numbers), out)
     after_untick, after_other = out.getvalue().split(f"{TWITCH.number}. selected:")[0:2]
-    listings = after_untick.split(f"{SHOOTING.number}. unselected: {SHOOTING.text}")[1]
+    listings = after_untick.split(f"{SHOOTING.number}. unselected: {SHOOTING.text}", 1)[1]  # after the announcement
     assert f"{SHOOTING.number}. {unticked}" in listings
     assert f"{SHOOTING.number}. {plain}" in after_other and unticked not in after_other
     # The full screen: the highlight stays on the item, then moves to the next one.
