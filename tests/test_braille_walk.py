@@ -1,6 +1,6 @@
-"""The guide read on a braille display: BRLTTY with its virtual 40-cell display, computer braille
-(tests/support/braille.py), at 80x24, through start, contents, a section, the checklist with a
-selection, a dialog, settings and help. On each screen:
+"""The guide read on a braille display: BRLTTY with its virtual 40-cell display, computer
+braille (tests/support/braille.py), at 80x24 and 40x12, through start, contents, a section, the
+checklist with a selection, a dialog, settings and help. On each screen:
 
 - the display shows the cursor's row, and on it the focused item's first words: BRLTTY follows
   the terminal cursor, which the guide puts on the focused item's first letter;
@@ -39,11 +39,11 @@ MARK_CELLS = len("> selected: ")
 """The most cells a chosen item's mark may take before its words: 12 of 40."""
 
 
-@pytest.fixture
-def guide(tmp_path: Path) -> Iterator[Braille]:
+@pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
+def guide(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Braille]:
     if harness.BRLTTY is None:
         missing("brltty (the Debian package brltty)")
-    started = harness.start(tmp_path / "home", (80, 24))
+    started = harness.start(tmp_path / "home", request.param)
     try:
         started.wait_shown("Read the guide")
         started.wait_window("Read the guide")  # BRLTTY's start-up message is gone: a key now is a key
@@ -125,7 +125,7 @@ def test_every_screen_on_40_cells_routing_changes_nothing_and_marks_stay_short(g
     visit(guide, b"c", "Clear your one selection?", "the clear dialog", "No, keep them")
     guide.press(ESC)
     guide.wait_shown("Check your symptoms")
-    visit(guide, b"o", "Emergency number", "settings", "selected: Colours:")
+    visit(guide, b"o", "Colours", "settings", "selected: Colours:")
     visit(guide, b"?", "Help: Settings", "help")
 
 

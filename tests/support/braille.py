@@ -315,7 +315,8 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     except TimeoutError:
         brltty.kill()
         brltty.wait()
-        raise RuntimeError(f"BRLTTY never connected to the display; its log:\n"
+        raise RuntimeError(f"BRLTTY never connected to the display (it runs in a mount namespace of its "
+                           f"own: unshare and an overlay mount must be allowed); its log:\n"
                            f"{log.read_text() if log.exists() else '(none)'}") from None
     finally:
         listener.close()
