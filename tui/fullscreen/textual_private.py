@@ -64,12 +64,16 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "keys typed after q are dropped while the app closes (no public flag)"),
     PrivateName("textual._styles_cache:StylesCache", "get_inner_outer",
                 "its cache keeps closed widgets' drawn lines alive: replaced (see fix_styles_cache)"),
-    PrivateName("textual.widgets:OptionList", "_lines",
+    PrivateName("textual.widgets._option_list:_LineCache", "lines",
                 "tui/fullscreen/widgets/guide_list.py: which option a drawn line belongs to, for the > mark"),
-    PrivateName("textual.widgets:OptionList", "_index_to_line",
+    PrivateName("textual.widgets._option_list:_LineCache", "index_to_line",
                 "tui/fullscreen/widgets/guide_list.py: the first line of an option, for the cursor"),
-    PrivateName("textual.widgets:OptionList", "_heights",
+    PrivateName("textual.widgets._option_list:_LineCache", "heights",
                 "tui/fullscreen/widgets/guide_list.py: how many lines an option takes, to repaint just it"),
+    PrivateName("textual.widgets:OptionList", "_line_cache",
+                "tui/fullscreen/widgets/guide_list.py: the lines above, read without laying the list out again"),
+    PrivateName("textual.widgets:OptionList", "_update_lines",
+                "tui/fullscreen/widgets/guide_list.py: lay the list's lines out when an option has none yet"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
     PrivateName("textual.driver:Driver", "_app",
@@ -163,20 +167,36 @@ def is_exiting(app: App[Any]) -> bool:
     return bool(app._exit)
 
 
+def _laid_out(options: OptionList) -> Any:
+    """The list's line cache, brought up to date only if an option has no lines yet.
+
+    OptionList's `_lines`, `_heights` and `_index_to_line` bring it up to date on every read, and
+    that works out the list's content region and virtual size each time: about 20 times in one
+    arrow press of the checklist, drawing and placing the cursor. Once every option has its lines,
+    the cache is read as it is (a change of options, prompts or width clears it).
+    """
+    cache = options._line_cache
+    if not cache.lines or cache.lines[-1][0] != options.option_count - 1:
+        options._update_lines()
+    return cache
+
+
 def option_first_line(options: OptionList, index: int) -> int | None:
     """The first drawn line of option `index`, or None if it has not been laid out."""
-    return options._index_to_line.get(index)
+    line: int | None = _laid_out(options).index_to_line.get(index)
+    return line
 
 
 def option_height(options: OptionList, index: int) -> int:
     """How many lines option `index` takes."""
-    return options._heights[index]
+    height: int = _laid_out(options).heights[index]
+    return height
 
 
 def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
     """(option index, line within it) drawn at `line`, or None past the end."""
     try:
-        index, offset = options._lines[line]
+        index, offset = _laid_out(options).lines[line]
     except IndexError:
         return None
     return index, offset
