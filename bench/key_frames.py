@@ -139,8 +139,15 @@ def time_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses
             if done is not None and kind.timed(key):
                 out.append(done)
     finally:
-        session.finish()
+        leave(session)
     return out
+
+
+def leave(session: Session) -> None:
+    """Quit from whatever screen is open (in the search box, q is a letter): Esc, then q."""
+    session.send(b"\x1b")
+    session.settle(0.3, 3.0)
+    session.finish()
 
 
 def time_bare(env: dict[str, str], size: tuple[int, int], presses: int) -> list[Press]:

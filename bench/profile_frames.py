@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.key_frames import KINDS, KeyKind, open_screen, press, start_guide
+from bench.key_frames import KINDS, KeyKind, leave, open_screen, press, start_guide
 
 RUNNER = """\
 import cProfile, os, signal, sys
@@ -59,7 +59,7 @@ def profile_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], pres
         while not out.exists() and time.monotonic() < deadline:
             session.settle(0.1, 0.5)
     finally:
-        session.finish()
+        leave(session)
     print(f"== {kind.name}, {size[0]}x{size[1]}: CPU per press (all threads) median "
           f"{statistics.median(cpu):.2f} ms, max {max(cpu):.2f} ms, {len(cpu)} presses")
     stats = pstats.Stats(str(out))
