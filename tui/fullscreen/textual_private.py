@@ -14,7 +14,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from textual import screen as textual_screen
 from textual._styles_cache import StylesCache
@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.color import Color
 from textual.css.scalar import Scalar
+from textual.css.styles import RulesMap
 from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.geometry import Region
@@ -74,6 +75,14 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/widgets/guide_list.py: the lines above, read without laying the list out again"),
     PrivateName("textual.widgets:OptionList", "_update_lines",
                 "tui/fullscreen/widgets/guide_list.py: lay the list's lines out when an option has none yet"),
+    PrivateName("textual.widgets.option_list:Option", "_set_prompt",
+                "tui/fullscreen/widgets/guide_list.py: one item's new words without drawing the whole list again"),
+    PrivateName("textual.widgets.option_list:Option", "_divider",
+                "tui/fullscreen/widgets/guide_list.py: an item's lines, counted as OptionList counts them"),
+    PrivateName("textual.widgets:OptionList", "_get_visual",
+                "tui/fullscreen/widgets/guide_list.py: an item's lines, counted as OptionList counts them"),
+    PrivateName("textual.widgets:OptionList", "_get_left_gutter_width",
+                "tui/fullscreen/widgets/guide_list.py: the width items wrap at, as OptionList works it out"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
     PrivateName("textual.driver:Driver", "_app",
@@ -200,6 +209,31 @@ def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
     except IndexError:
         return None
     return index, offset
+
+
+def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
+    """Give option `index` a new prompt, letting go of only its own drawn lines; True if it now
+    takes another number of lines (then the list's lines are laid out again, and it is repainted).
+
+    OptionList's `replace_option_prompt_at_index` lets go of every option's drawn lines and lays
+    the whole list out again: ticking one checklist item wrapped and drew all 40 items again, a
+    frame too slow for a screen reader's 20 ms. The caller repaints the option's own rows.
+    """
+    option = options.get_option_at_index(index)
+    before = option_height(options, index)
+    option._set_prompt(prompt)
+    drawn = options._option_render_cache
+    for key in [key for key in drawn.keys() if key[0] is option]:  # noqa: SIM118 (an LRUCache, not a dict)
+        drawn.discard(key)
+    padding = options.get_component_styles("option-list--option").padding
+    width = options.scrollable_content_region.width - options._get_left_gutter_width()
+    rules = cast(RulesMap, options.styles)  # as OptionList passes them
+    after = options._get_visual(option).get_height(rules, width - padding.width) + option._divider
+    if after == before:
+        return False
+    options._line_cache.clear()
+    options.refresh()
+    return True
 
 
 def forget_drawn_options(options: OptionList) -> None:
