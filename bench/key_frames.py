@@ -56,7 +56,12 @@ def cpu_ms(pid: int) -> float:
 
 
 def press(session: Session, key: bytes) -> Press | None:
-    """Type `key` and read its frame; None if nothing was drawn (a key at the end of a list)."""
+    """Type `key` and read its frame; None if nothing was drawn (a key at the end of a list).
+
+    The frame ends with the last write that changed what the terminal shows or where its cursor
+    is (a write that only moves the cursor where it already is, as Textual's next frame after a
+    save does, changes nothing a reader hears)."""
+    session.shown()  # the screen before the key
     before = len(session.log)
     ran = cpu_ms(session.pid)
     sent = time.perf_counter()
@@ -66,8 +71,17 @@ def press(session: Session, key: bytes) -> Press | None:
     pieces = session.log[before:]
     if not pieces:
         return None
-    return Press((pieces[-1][0] - sent) * 1000, (pieces[0][0] - sent) * 1000, ran,
-                 sum(len(data) for _, data in pieces))
+    screen = session._screen
+    last = None
+    for at, data in pieces:  # the pieces are not fed yet: `shown` fed all before the key
+        was = (list(screen.display), screen.cursor.x, screen.cursor.y)
+        session._stream.feed(data)
+        if (list(screen.display), screen.cursor.x, screen.cursor.y) != was:
+            last = at
+    session._fed = len(session.log)
+    if last is None:
+        return None
+    return Press((last - sent) * 1000, (pieces[0][0] - sent) * 1000, ran, sum(len(data) for _, data in pieces))
 
 
 def start_guide(env: dict[str, str], size: tuple[int, int], argv: list[str] | None = None) -> Session:
