@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from tui.output import cells
 from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
@@ -283,10 +284,7 @@ class ScreenModel:
         if line == have and not whole:
             return
         columns = len(line)
-        # `same` and `_erased_look` written out inline: these run for every cell of every row sent.
-        changed = [cell is not None and cell != old and not (old is not None and cell[0] == " " == old[0]
-                                                             and blank_key(cell[1]) == blank_key(old[1]))
-                   for cell, old in zip(line, have, strict=True)]
+        changed = cells.changed_cells(line, have)
         if not any(changed) and not whole:
             return
         typed = [x for x in range(columns) if changed[x]]
@@ -388,7 +386,7 @@ class ScreenModel:
             if here_row == row:
                 if col > here_col:
                     choices.append(relative(col - here_col, "C"))
-                    gap = self._rewrite_gap(row, here_col, col)
+                    gap = cells.rewrite_gap(self.cells[row], self.style, here_col, col)
                     if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
                         choices.append(gap)  # tdsr says "space" for it after the Space key
                 else:
@@ -398,16 +396,3 @@ class ScreenModel:
                 choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
         out.append(min(choices, key=len))
         self.row, self.col = row, col
-
-    def _rewrite_gap(self, row: int, start: int, end: int) -> str | None:
-        """The cells from `start` to `end` written again, if that needs no style change."""
-        if end - start > 4:
-            return None
-        text = []
-        for cell in self.cells[row][start:end]:
-            if cell is None or self.style is None:
-                return None
-            if cell[1] != self.style and not (cell[0] == " " and blank_key(cell[1]) == blank_key(self.style)):
-                return None
-            text.append(cell[0])
-        return "".join(text)
