@@ -175,15 +175,27 @@ class ChecklistScreen(GuideScreen):
     def toggle_item(self, item_id: str) -> None:
         """Change one item (saved at once, on top of any change made elsewhere), then its line
         and the result."""
-        message = self.session.toggle(item_id)
-        if message == OTHER_WINDOW:
-            self.refill()
-        else:
-            items = self.query_one("#items", GuideList)
-            items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
+        message = self.session.toggle(item_id, later=True)
+        items = self.query_one("#items", GuideList)
+        items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
         self.show_result()
         self.say(message)
         self.guide_app.announce(self.session.announcement(self.checklist.item(item_id)))
+        # Saved once this frame is out: the lock, write and sync of the file took longer than the
+        # 20 ms after which a screen reader reads the cursor's line.
+        self.call_after_refresh(self.save_choices)
+
+    def save_choices(self) -> None:
+        """Save the changes drawn but not saved yet, and show a change made elsewhere, or why the
+        save failed."""
+        message = self.session.save_pending()
+        if message == OTHER_WINDOW:
+            self.refill()
+            self.show_result()
+        self.say(message)
+
+    def on_unmount(self) -> None:
+        self.session.save_pending()  # a change made just before quitting
 
     def action_toggle_item_here(self) -> None:
         option = self.query_one("#items", GuideList).highlighted_option
