@@ -169,7 +169,7 @@ def test_a_change_saved_later_is_drawn_first_and_saved_on_top_of_another_copy(ch
     copy saved meanwhile."""
     first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
     assert first.toggle("twitching", later=True) is None
-    assert first.checked == {"twitching"} and first.label(checklist.item("twitching")).startswith("[x] selected")
+    assert first.checked == {"twitching"} and first.label(checklist.item("twitching")).startswith("selected:")
     assert load_state(checklist).state.ticks == {}
     assert first.refresh() is False  # a change not saved yet is never overwritten by the disk
     assert second.toggle("shooting-pain") is None
