@@ -16,7 +16,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
+from tui.data.care_routes import DEFAULT_REGION, CareRoutes, routes_for
 from tui.data.checklist import Checklist, Item
 from tui.data.checklist_state import (
     MAX_ANSWER_CHARS,
@@ -58,12 +58,12 @@ def day_in_words(when: datetime.datetime, today: datetime.date) -> str:
 class ChecklistSession:
     """The checklist state of one reader, shared with any other copy through the state file."""
 
-    def __init__(self, checklist: Checklist, routes: CareRoutes = DEFAULT_ROUTES, path: Path | None = None,
+    def __init__(self, checklist: Checklist, routes: CareRoutes | None = None, path: Path | None = None,
                  persist: bool = True, clock: Callable[[], datetime.datetime] = now) -> None:
         self.checklist = checklist
         """The items and tiers."""
-        self.routes = routes
-        """The reader's region: the number to call and where to go."""
+        self.routes = routes or routes_for(DEFAULT_REGION, checklist.language.code)
+        """The reader's region: the number to call and where to go (in the checklist's language)."""
         self.path = path or state_path()
         """The state file shared by every copy of the guide."""
         self.persist = persist

@@ -150,7 +150,7 @@ class ChecklistScreen(GuideScreen):
 
     def result(self) -> TriageResult:
         """The result for the current choices, in the words of the reader's region."""
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         return self.session.result()
 
     def refill(self) -> None:
@@ -229,7 +229,7 @@ class ChecklistScreen(GuideScreen):
         if target is None:
             return
         path = target.path
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         try:
             saved = self.session.save_summary(self.guide_app.guide, path, target.replace)
         except SaveProblem as exc:

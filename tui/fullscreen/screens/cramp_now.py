@@ -218,7 +218,7 @@ class CrampNowScreen(GuideScreen):
         except GuideError as exc:
             self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
             return
-        session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region))
+        session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region, checklist.language.code))
         for message in (session.message, session.select(item.id, True)):
             if message:
                 self.notify(message, severity="warning" if message.startswith("Could not") else "information")
