@@ -94,7 +94,8 @@ def test_english_routes_are_unchanged() -> None:
         "911", "the emergency room (ER)",
         "call your doctor, or go to urgent care, or call a nurse advice line",
         "your pregnancy doctor or midwife, or the labor and delivery unit")
-    assert routes_for("UK", "en") == CareRoutes("999", "A&E", "call 111 or your GP", "your midwife, GP or maternity unit")
+    assert routes_for("UK", "en") == CareRoutes("999", "A&E", "call 111 or your GP",
+                                                "your midwife, GP or maternity unit")
     assert routes_for("EU", "fr") == routes_for("EU")
 
 

@@ -199,7 +199,8 @@ class CrampPrompts:
         except GuideError as exc:
             self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
             return True
-        session = ChecklistSession(checklist, routes_for(self.settings.region, checklist.language.code), persist=self.prompter.interactive)
+        session = ChecklistSession(checklist, routes_for(self.settings.region, checklist.language.code),
+                                   persist=self.prompter.interactive)
         for message in (session.message, session.select(item.id, True)):
             if message:
                 self.prompter.say(message)
