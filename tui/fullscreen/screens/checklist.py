@@ -107,7 +107,7 @@ class ChecklistScreen(GuideScreen):
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The result, urgency first (the headline is its first sentence), highlighted as heard."""
         result = self.query_one("#result", SectionText)
-        chunks = section_reading(result, with_title=False)
+        chunks = section_reading(result, with_title=False, language=self.guide_app.guide.language.code)
         tier = self.result().tier
         first = chunks[0] if chunks else None
         # The symbol is for the eye; the ear gets the word ("EMERGENCY") first. "!!!" ends a

@@ -257,7 +257,7 @@ class CrampNowScreen(GuideScreen):
             parts, _ = super().speech_content()
             return [parts[0], self.cramp.question, *parts[1:]], None
         text = self.query_one("#cramp-text", SectionText)
-        chunks = section_reading(text, with_title=False)
+        chunks = section_reading(text, with_title=False, language=self.guide_app.guide.language.code)
         status = str(self.query_one("#cramp-status", StatusLine).content)
         if self.outcome is None and status:
             chunks.append(status)
