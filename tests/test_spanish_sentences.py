@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tui.data.content import load_guide
-from tui.data.sentences import sentence_spans, speech_chunks, split_sentences
+from tui.data.sentences import speech_chunks, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
