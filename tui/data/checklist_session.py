@@ -29,6 +29,7 @@ from tui.data.checklist_state import (
     state_path,
 )
 from tui.data.content import Guide
+from tui.data.dates import date_in_words, day_month
 from tui.data.sanitize import clean_line
 from tui.data.summary import SummaryInput, save_summary, summary_text
 from tui.data.triage import EarlierItem, TriageResult, triage
@@ -48,11 +49,10 @@ class Mark(Enum):
     """Not chosen."""
 
 
-def day_in_words(when: datetime.datetime, today: datetime.date) -> str:
-    """'27 November', with the year only when it is not this year."""
+def day_in_words(when: datetime.datetime, today: datetime.date, language: str = "en") -> str:
+    """'27 November' ('27 de noviembre'), with the year only when it is not this year."""
     day = when.astimezone().date()
-    text = f"{day.day} {day:%B}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return day_month(day, language) if day.year == today.year else date_in_words(day, language)
 
 
 class ChecklistSession:
@@ -103,8 +103,8 @@ class ChecklistSession:
     @property
     def earlier(self) -> tuple[EarlierItem, ...]:
         """Items chosen before today, in list order, with the day in words."""
-        today = self.clock().date()
-        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today))
+        today, language = self.clock().date(), self.checklist.language.code
+        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today, language))
                      for item in self.checklist.items if self.mark(item.id) is Mark.EARLIER)
 
     def label(self, item: Item) -> str:
@@ -119,7 +119,8 @@ class ChecklistSession:
         if mark is Mark.SELECTED:
             return f"[x] selected: {item.text}"
         if mark is Mark.EARLIER:
-            day = day_in_words(self.state.ticks[item.id], self.clock().date())
+            day = day_in_words(self.state.ticks[item.id], self.clock().date(),
+                               self.checklist.language.code)
             return f"[?] chosen {day}, still true? {item.text}"
         if item.id == self.just_unselected:
             return f"[ ] unselected: {item.text}"
