@@ -4,12 +4,14 @@ English splitting is the same as before (tests/test_sentences.py)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tui.data.content import load_guide
-from tui.data.sentences import speech_chunks, split_sentences
+from tui.data.sentences import speech_chunks, split_sentences, spoken_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,3 +48,22 @@ def test_every_spanish_chunk_is_its_paragraph_text() -> None:
             source = section.title if chunk.paragraph is None else paragraphs[chunk.paragraph]
             assert source[chunk.start:chunk.end] == chunk.text
             assert not chunk.text.endswith(("Dr.", "Dra.", "Sr.", "Sra.", "p.", "ej.", "aprox.")), chunk.text
+
+
+@pytest.mark.parametrize(("text", "spoken"), [
+    ("Tome líquidos, p. ej. agua.", "Tome líquidos, por ejemplo agua."),
+    ("Espere aprox. 10 minutos.", "Espere aproximadamente 10 minutos."),
+    ("Vea la pág. 5.", "Vea la página 5."),
+    ("Llame al 9-1-1 ya.", "Llame al 9-1-1 ya."),
+])
+def test_spanish_abbreviations_are_said_in_words(text: str, spoken: str) -> None:
+    assert spoken_text(text) == spoken
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run")
+def test_the_spanish_voice_says_por_ejemplo() -> None:
+    def phonemes(text: str) -> str:
+        return subprocess.run(["espeak-ng", "-q", "-x", "-v", "es-419", text], capture_output=True, text=True,
+                              check=True, timeout=30).stdout
+    assert phonemes(spoken_text("p. ej. agua")) == phonemes("por ejemplo agua")
+    assert "ex'emplo" not in phonemes("p. ej. agua")  # what the expansion is for

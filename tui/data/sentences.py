@@ -155,8 +155,13 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
 
 
 SPOKEN_WORDS = ((re.compile(r"\bvs\.(?=\s)", re.IGNORECASE), "versus"),
-                (re.compile(r"\bi\.e\.(?=\s|$)", re.IGNORECASE), "that is"))
-"""Abbreviations eSpeak NG reads letter by letter ("v s"), with the words to say instead."""
+                (re.compile(r"\bi\.e\.(?=\s|$)", re.IGNORECASE), "that is"),
+                (re.compile(r"\bp\. ?ej\.(?=\s|$)", re.IGNORECASE), "por ejemplo"),
+                (re.compile(r"\baprox\.(?=\s|$)", re.IGNORECASE), "aproximadamente"),
+                (re.compile(r"\bpág\.(?=\s)", re.IGNORECASE), "página"))
+"""Abbreviations eSpeak NG reads letter by letter ("v s"), with the words to say instead. The
+Spanish ones (es-419 says "p ej", "aprox", "pag") are spellings English text never has, so they
+need no language and English speech is unchanged."""
 
 EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(911|999|112|000|111)(?!\d|[.,]\d)")
 """Emergency and urgent-care numbers: eSpeak NG says "911" as "nine hundred and eleven"."""
