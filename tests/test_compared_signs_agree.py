@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
+
+pytestmark = [pytest.mark.content]
 
 GUIDE = load_guide()
 CHECKLIST = load_checklist(default_content_dir())

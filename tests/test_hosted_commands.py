@@ -130,6 +130,7 @@ def test_the_readme_and_the_manual_page_list_every_hosted_command() -> None:
             assert parse_command(command.replace(" [N]", " 3")) is not None, command
 
 
+@pytest.mark.e2e
 def test_a_section_out_of_range_is_named_as_the_reader_typed_it() -> None:
     # A hosted reader types `plain 12`; they cannot type `--section`, so the line must not name it.
     import os

@@ -16,6 +16,8 @@ import pytest
 from tui.data.checklist import load_checklist
 from tui.data.content import load_guide
 
+pytestmark = [pytest.mark.content]
+
 SPANISH_DIR = Path(__file__).resolve().parent.parent / "content" / "muscle-spasms-es"
 ES = load_guide(SPANISH_DIR)
 ES_LIST = load_checklist(SPANISH_DIR)

@@ -49,16 +49,20 @@ class OneLineParser(argparse.ArgumentParser):
             if callable(flush):
                 flush()
 
+    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
+        """`parse_args`, with words left over said in our own words (argparse's own message is
+        English text that would have to be taken apart again)."""
+        args, extra = self.parse_known_args(argv)
+        if extra:
+            kind = "option" if extra[0].startswith("-") else "argument"
+            self.error(f"unknown {kind} {' '.join(extra)}")
+        return args
+
     def error(self, message: str) -> NoReturn:
-        unknown = "unrecognized arguments: "
-        if message.startswith(unknown):
-            words = message[len(unknown):].split()
-            kind = "option" if words and words[0].startswith("-") else "argument"
-            message = f"unknown {kind} {' '.join(words)}"
         self.exit(2, f"{self.prog}: {clean_line(message)} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> OneLineParser:
     """The command line: the one table both --help and the manual page (spasm-guide.1) come from."""
     parser = OneLineParser(
         prog="spasm-guide",
@@ -286,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
         return allowed if isinstance(allowed, int) else main(allowed)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_command_line(argv)
     except SystemExit as done:  # --help or --version printed, or a mistake said: was it written?
         return exit_status_once_written(done.code)
     except OSError as exc:  # it could not be (OneLineParser writes without hiding the error)

@@ -37,17 +37,9 @@ MAX_STEP = 120
 MAX_ADVICE = 5
 """At most five lines after "it has eased", as the checklist's tiers."""
 
-EASED_LABEL = "SELF-CARE:"
-"""How the "it has eased" headline starts in English: the urgency first, in words, as every
-result does. In another language it starts with that language's label in capitals and a colon
-("AUTOCUIDADO:"); tests check it is the checklist's self-care label."""
-
-_LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+)*:")
-"""A label in words and a colon, e.g. "AUTOCUIDADO:" (checked to be in capitals, too)."""
-
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEAD_KEYS = frozenset({"title", "question", "check_minutes", "checklist_item"})
-_EASED_KEYS = frozenset({"headline", "advice", "safety_net"})
+_EASED_KEYS = frozenset({"label", "headline", "advice", "safety_net"})
 _MUSCLE_KEYS = frozenset({"id", "name", "steps", "source"})
 _TOP_KEYS = frozenset({"cramp_now", "eased", "muscles", "language"})
 
@@ -70,8 +62,11 @@ class Muscle:
 class Eased:
     """What "yes, it has eased" shows."""
 
+    label: str
+    """The urgency in words ("SELF-CARE"), as a checklist tier's label: the content names it, so
+    no code looks for English words in the headline."""
     headline: str
-    """Starts with "SELF-CARE:"."""
+    """Starts with the label and a colon: the urgency first, as every result does."""
     advice: tuple[str, ...]
     """One to five short lines."""
     safety_net: str
@@ -150,18 +145,16 @@ def _parse_head(data: dict[str, Any], path: Path) -> tuple[str, str, int, str]:
             minutes, item)
 
 
-def _parse_eased(data: dict[str, Any], path: Path, language: Language) -> Eased:
+def _parse_eased(data: dict[str, Any], path: Path) -> Eased:
     """[eased]: the self-care close."""
     table = require_table(data, "eased", path)
     refuse_unknown_keys(table, _EASED_KEYS, path, "eased.")
+    label = require_str(table, "label", path, "eased.")
     headline = require_str(table, "headline", path, "eased.")
-    if language.base == ENGLISH.code and not headline.startswith(EASED_LABEL):
-        raise ContentError(path, f"key 'eased.headline' must start with '{EASED_LABEL}'")
-    label = _LABEL.match(headline)
-    if label is None or not label.group(0).isupper():
-        raise ContentError(path, "key 'eased.headline' must start with the self-care label in capitals and a "
-                                 "colon, e.g. 'SELF-CARE:'")
-    return Eased(headline, _lines(table, "advice", path, "eased.", 1, MAX_ADVICE),
+    if not headline.startswith(f"{label}:"):
+        # Urgency first, in words, as the checklist's tiers: the first word read or spoken is the label.
+        raise ContentError(path, f"key 'eased.headline' must start with '{label}:' (the label)")
+    return Eased(label, headline, _lines(table, "advice", path, "eased.", 1, MAX_ADVICE),
                  require_str(table, "safety_net", path, "eased."))
 
 
@@ -200,7 +193,7 @@ def parse_cramp_now(data: dict[str, Any], path: Path, language: Language | None 
         agrees_with_guide(own, language, path)
     words = own or language or ENGLISH
     title, question, minutes, item = _parse_head(data, path)
-    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path, words), _parse_muscles(data, path),
+    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path), _parse_muscles(data, path),
                     words)
 
 

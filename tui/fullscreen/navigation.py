@@ -14,13 +14,14 @@ from typing import Any
 from textual.app import App
 from textual.screen import Screen
 
-from tui.data.built_sections import help_section
 from tui.data.content import Guide
+from tui.data.pages import PAGES, help_page
 from tui.fullscreen.context import context_of
 from tui.fullscreen.keys import screen_keys
-from tui.fullscreen.screen_registry import screen_class
+from tui.fullscreen.screen_registry import screen_class, screen_classes
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.page import PageScreen
 from tui.fullscreen.screens.section import SectionScreen
 
 
@@ -38,11 +39,15 @@ class Navigation(App[int]):
         return screen
 
     def open_destination(self, name: str) -> None:
-        """Open the screen registered as `name` (on it already: its `open_again`)."""
+        """Open the place `name` (tui/data/places.py): the screen registered as `name` (on it
+        already: its `open_again`), or, for a page that is read, not used, that page."""
         if name == "help":
             self.action_help()
             return
-        cls = screen_class(name)
+        cls = screen_classes().get(name)
+        if cls is None:
+            self.open_page(name)
+            return
         if isinstance(self.screen, cls):
             self.screen.open_again()
             return
@@ -60,33 +65,28 @@ class Navigation(App[int]):
         else:
             self.push_screen(SectionScreen(number, paragraph))
 
+    def open_page(self, name: str) -> None:
+        """Open the page of place `name`, built by its row's builder (a KeyError if it has none)."""
+        builder = PAGES.get(name)
+        if builder is None:
+            raise KeyError(f"place '{name}' has neither a screen nor a page")
+        if isinstance(self.screen, PageScreen) and self.screen.place_id == name:
+            return
+        self.push_screen(PageScreen(builder(self.guide), place_id=name))
+
     def action_open_section(self, number: int) -> None:
         self.open_section(number)
 
-    def action_contents(self) -> None:
-        self.open_destination("contents")
-
-    def action_search(self) -> None:
-        self.open_destination("search")
-
-    def action_checklist(self) -> None:
-        self.open_destination("checklist")
-
-    def action_cramp_now(self) -> None:
-        self.open_destination("cramp_now")
-
-    def action_settings(self) -> None:
-        self.open_destination("settings")
-
-    def action_about(self) -> None:
-        self.open_destination("about")
+    def action_open_place(self, name: str) -> None:
+        """A place's own key (tui/data/places.py): open it."""
+        self.open_destination(name)
 
     def action_help(self) -> None:
         screen = self.screen
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        section = help_section(name, *screen_keys(self, screen, self.settings_file))
+        section = help_page(name, *screen_keys(self, screen, self.settings_file))
         from tui.speech.audio import is_remote
 
         if is_remote():

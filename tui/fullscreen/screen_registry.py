@@ -49,7 +49,22 @@ def screen_classes() -> dict[str, type[GuideScreen]]:
 
 
 def screen_class(name: str) -> type[GuideScreen]:
-    """The screen registered as `name`; a KeyError names what is registered."""
+    """The screen registered as `name`; a KeyError names what is registered.
+
+    Looked for first in the module of the same name (screens/start.py is "start"), importing only
+    that one: each screen module costs a reader memory, and most readers open few screens. Any
+    other module is looked through only when that fails."""
+    if name.isidentifier():
+        module_name = f"tui.fullscreen.screens.{name}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+        else:
+            for cls in own_classes(module):
+                if issubclass(cls, GuideScreen) and vars(cls).get("SCREEN_NAME") == name:
+                    return cls
     screens = screen_classes()
     if name not in screens:
         raise KeyError(f"no screen is named '{name}' (known: {', '.join(sorted(screens))})")

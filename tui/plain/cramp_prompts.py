@@ -201,8 +201,8 @@ class CrampPrompts:
             return True
         session = ChecklistSession(checklist, routes_for(self.settings.region, checklist.language.code),
                                    persist=self.prompter.interactive)
-        for message in (session.message, session.select(item.id, True)):
-            if message:
-                self.prompter.say(message)
+        for notice in (session.message, session.select(item.id, True)):
+            if notice is not None:
+                self.prompter.say(notice.text)
         self.prompter.say("", *result_lines(session.result()), "")
         return True
