@@ -99,6 +99,7 @@ def test_english_routes_are_unchanged() -> None:
     assert routes_for("EU", "fr") == routes_for("EU")
 
 
+@pytest.mark.e2e  # starts espeak-ng
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run")
 @pytest.mark.parametrize(("region", "digits"), [("US", "nw'eBe 'uno 'uno"), ("UK", "nw'eBe nw'eBe nw'eBe"),
                                                 ("EU", "'uno 'uno D'os")])

@@ -60,6 +60,7 @@ def test_spanish_abbreviations_are_said_in_words(text: str, spoken: str) -> None
     assert spoken_text(text) == spoken
 
 
+@pytest.mark.e2e  # starts espeak-ng
 @pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is installed by .ci/run")
 def test_the_spanish_voice_says_por_ejemplo() -> None:
     def phonemes(text: str) -> str:
