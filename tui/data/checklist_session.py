@@ -16,7 +16,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
+from tui.data.care_routes import DEFAULT_REGION, CareRoutes, routes_for
 from tui.data.checklist import Checklist, Item
 from tui.data.checklist_state import (
     MAX_ANSWER_CHARS,
@@ -29,6 +29,7 @@ from tui.data.checklist_state import (
     state_path,
 )
 from tui.data.content import Guide
+from tui.data.dates import date_in_words, day_month
 from tui.data.notices import Notice, info, warning
 from tui.data.sanitize import clean_line
 from tui.data.summary import SummaryInput, save_summary, summary_text
@@ -50,22 +51,21 @@ class Mark(Enum):
     """Not chosen."""
 
 
-def day_in_words(when: datetime.datetime, today: datetime.date) -> str:
-    """'27 November', with the year only when it is not this year."""
+def day_in_words(when: datetime.datetime, today: datetime.date, language: str = "en") -> str:
+    """'27 November' ('27 de noviembre'), with the year only when it is not this year."""
     day = when.astimezone().date()
-    text = f"{day.day} {day:%B}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return day_month(day, language) if day.year == today.year else date_in_words(day, language)
 
 
 class ChecklistSession:
     """The checklist state of one reader, shared with any other copy through the state file."""
 
-    def __init__(self, checklist: Checklist, routes: CareRoutes = DEFAULT_ROUTES, path: Path | None = None,
+    def __init__(self, checklist: Checklist, routes: CareRoutes | None = None, path: Path | None = None,
                  persist: bool = True, clock: Callable[[], datetime.datetime] = now) -> None:
         self.checklist = checklist
         """The items and tiers."""
-        self.routes = routes
-        """The reader's region: the number to call and where to go."""
+        self.routes = routes or routes_for(DEFAULT_REGION, checklist.language.code)
+        """The reader's region: the number to call and where to go (in the checklist's language)."""
         self.path = path or state_path()
         """The state file shared by every copy of the guide."""
         self.persist = persist
@@ -110,8 +110,8 @@ class ChecklistSession:
     @property
     def earlier(self) -> tuple[EarlierItem, ...]:
         """Items chosen before today, in list order, with the day in words."""
-        today = self.clock().date()
-        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today))
+        today, language = self.clock().date(), self.checklist.language.code
+        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today, language))
                      for item in self.checklist.items if self.mark(item.id) is Mark.EARLIER)
 
     def label(self, item: Item) -> str:
@@ -129,7 +129,8 @@ class ChecklistSession:
         if mark is Mark.SELECTED:
             return f"selected: {item.text}"
         if mark is Mark.EARLIER:
-            day = day_in_words(self.state.ticks[item.id], self.clock().date())
+            day = day_in_words(self.state.ticks[item.id], self.clock().date(),
+                               self.checklist.language.code)
             return f"chosen {day}, still true? {item.text}"
         if item.id == self.just_unselected:
             return f"unselected: {item.text}"

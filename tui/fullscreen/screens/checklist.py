@@ -109,7 +109,7 @@ class ChecklistScreen(GuideScreen):
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The result, urgency first (the headline is its first sentence), highlighted as heard."""
         result = self.query_one("#result", SectionText)
-        chunks = section_reading(result, with_title=False)
+        chunks = section_reading(result, with_title=False, language=self.guide_app.guide.language.code)
         tier = self.result().tier
         first = chunks[0] if chunks else None
         # The symbol is for the eye; the ear gets the word ("EMERGENCY") first. "!!!" ends a
@@ -151,7 +151,7 @@ class ChecklistScreen(GuideScreen):
 
     def result(self) -> TriageResult:
         """The result for the current choices, in the words of the reader's region."""
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         return self.session.result()
 
     def refill(self) -> None:
@@ -241,7 +241,7 @@ class ChecklistScreen(GuideScreen):
         if target is None:
             return
         path = target.path
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         try:
             saved = self.session.save_summary(self.guide_app.guide, path, target.replace)
         except SaveProblem as exc:
