@@ -21,6 +21,8 @@ from tui.data.checklist_session import ChecklistSession
 from tui.data.settings import REGIONS
 from tui.data.triage import TriageResult, triage
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 ES_LIST = load_checklist(ROOT / "content" / "muscle-spasms-es")
 

@@ -16,6 +16,8 @@ from tui.data.content import load_guide
 from tui.data.dates import date_and_time_in_words, date_in_words, day_month, review_line
 from tui.data.summary import spoken_date
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 SPANISH_DIR = ROOT / "content" / "muscle-spasms-es"
 DAY = datetime.date(2026, 11, 27)

@@ -13,6 +13,8 @@ import pytest
 from tui.data.content import load_guide
 from tui.data.search import fold_accents, search_guide, spanish_stem, stem, stemmer_for
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 ES = load_guide(ROOT / "content" / "muscle-spasms-es")
 

@@ -13,6 +13,8 @@ import pytest
 from tui.data.content import load_guide
 from tui.data.sentences import speech_chunks, split_sentences, spoken_text
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
