@@ -10,11 +10,14 @@ from textual.geometry import Offset
 from tui.data.content import load_guide
 from tui.data.settings import Settings
 from tui.fullscreen.app import GuideApp
+from tui.fullscreen.process_setup import tune_process_for_the_full_screen
 from tui.fullscreen.textual_private import screen_lines as rendered_lines
 
 
 def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:
-    """The real app on the bundled guide, saving settings into `tmp` if given."""
+    """The real app on the bundled guide, saving settings into `tmp` if given, in a process
+    tuned as the launcher tunes it."""
+    tune_process_for_the_full_screen()
     return GuideApp(load_guide(content), settings or Settings(),
                     settings_file=(tmp / "settings.toml") if tmp else None)
 

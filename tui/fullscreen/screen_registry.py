@@ -1,69 +1,75 @@
-"""Screens found by name, and every class whose keys a user may remap, found by looking.
+"""The screens the app opens by name, and the classes whose keys a user may remap: two tables.
 
-A screen is opened by the name in its `SCREEN_NAME`: every module in tui/fullscreen/screens is
-looked through, so adding a screen is adding its file (and its rules to app.tcss). Likewise
-every class in the full screen's screens, dialogs and widgets that declares keys with ids is
-found here, so settings.toml's [keys] and help never rely on a hand-kept list.
+Both are written out here, not found by walking modules, so a reader sees every screen in one
+place. A new screen is its module in tui/fullscreen/screens (its rules in its own DEFAULT_CSS)
+and one row in SCREENS; a new class with keys of its own is one more name in BINDING_OWNERS
+(tests/test_house_rules.py fails if one is missing).
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
-import pkgutil
-from functools import cache
-from types import ModuleType
-
-from textual.binding import Binding
 from textual.dom import DOMNode
 
+from tui.fullscreen.dialogs.choice import AnswerList, ChoiceDialog, DialogScreen
+from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog
+from tui.fullscreen.dialogs.save_path import SavePathDialog
+from tui.fullscreen.screens.about import AboutScreen
 from tui.fullscreen.screens.base import GuideScreen
-
-PACKAGES = ("tui.fullscreen.screens", "tui.fullscreen.dialogs", "tui.fullscreen.widgets")
-"""Where screens, dialogs and widgets live."""
-
-
-def modules_of(package: str) -> list[ModuleType]:
-    """Every module of a package, imported, in name order."""
-    root = importlib.import_module(package)
-    return [importlib.import_module(f"{package}.{info.name}")
-            for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda info: info.name)]
-
-
-def own_classes(module: ModuleType) -> list[type]:
-    """The classes a module defines (not those it imports)."""
-    return [value for _, value in inspect.getmembers(module, inspect.isclass) if value.__module__ == module.__name__]
+from tui.fullscreen.screens.checklist import ChecklistItems, ChecklistScreen
+from tui.fullscreen.screens.contents import ContentsScreen
+from tui.fullscreen.screens.cramp_now import CrampNowScreen
+from tui.fullscreen.screens.search import QueryInput, SearchScreen
+from tui.fullscreen.screens.section import SectionScreen
+from tui.fullscreen.screens.settings import SettingsList, SettingsScreen
+from tui.fullscreen.screens.start import StartScreen
+from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.section_text import SectionText
 
 
-@cache
-def screen_classes() -> dict[str, type[GuideScreen]]:
-    """Each screen that may be opened by name, by that name."""
-    found: dict[str, type[GuideScreen]] = {}
-    for module in modules_of("tui.fullscreen.screens"):
-        for cls in own_classes(module):
-            if issubclass(cls, GuideScreen) and "SCREEN_NAME" in vars(cls) and cls.SCREEN_NAME:
-                if cls.SCREEN_NAME in found:
-                    raise RuntimeError(f"{module.__name__}: screen name '{cls.SCREEN_NAME}' is used twice")
-                found[cls.SCREEN_NAME] = cls
-    return found
+def by_name(*screens: type[GuideScreen]) -> dict[str, type[GuideScreen]]:
+    """`screens` by their SCREEN_NAME; a name used twice, or none, is a mistake in this table."""
+    table: dict[str, type[GuideScreen]] = {}
+    for screen in screens:
+        name = vars(screen).get("SCREEN_NAME", "")
+        if not name or name in table:
+            raise RuntimeError(f"{screen.__name__}: screen name '{name}' is missing or used twice")
+        table[name] = screen
+    return table
+
+
+SCREENS: dict[str, type[GuideScreen]] = by_name(
+    StartScreen,
+    ContentsScreen,
+    ChecklistScreen,
+    SearchScreen,
+    SettingsScreen,
+    AboutScreen,
+    CrampNowScreen,
+)
+"""Every screen opened by name (the start menu, a key), by that name. A section (it needs its
+number) and help (made from the keys of the screen below) are opened by class, not by name."""
+
+
+BINDING_OWNERS: tuple[type[DOMNode], ...] = (
+    # Screens, and the widgets made for one screen.
+    ChecklistItems, ChecklistScreen, CrampNowScreen, QueryInput, SearchScreen, SectionScreen, SettingsList,
+    # Dialogs.
+    AnswerList, ChoiceDialog, DialogScreen, ConfirmDialog, DoctorQuestionDialog, SavePathDialog,
+    # Widgets.
+    GuideList, SectionText,
+)
+"""Every screen, dialog and widget class that declares keys with ids (a user may remap them in
+settings.toml's [keys], and help names them)."""
 
 
 def screen_class(name: str) -> type[GuideScreen]:
     """The screen registered as `name`; a KeyError names what is registered."""
-    screens = screen_classes()
-    if name not in screens:
-        raise KeyError(f"no screen is named '{name}' (known: {', '.join(sorted(screens))})")
-    return screens[name]
+    if name not in SCREENS:
+        raise KeyError(f"no screen is named '{name}' (known: {', '.join(sorted(SCREENS))})")
+    return SCREENS[name]
 
 
-@cache
 def binding_owners() -> tuple[type[DOMNode], ...]:
-    """Every screen, dialog and widget class that declares keys with ids (a user may remap them)."""
-    owners: list[type[DOMNode]] = []
-    for package in PACKAGES:
-        for module in modules_of(package):
-            for cls in own_classes(module):
-                bindings = vars(cls).get("BINDINGS", [])
-                if issubclass(cls, DOMNode) and any(isinstance(b, Binding) and b.id for b in bindings):
-                    owners.append(cls)
-    return tuple(owners)
+    """Every screen, dialog and widget class that declares keys with ids."""
+    return BINDING_OWNERS
