@@ -6,9 +6,11 @@ Each reader is `ssh -tt` on a pty of its own (80x24, TERM=xterm-256color) into a
 127.0.0.1, which runs this checkout's guide. Once in, a reader opens section one, then presses
 a key every 2 s: next section, page down, page up, in turn (each reader starts at a random
 moment of the 2 s, so keys are spread as real readers' would be). The reader count steps up;
-at each step, for `--seconds`:
+at each step, once the new readers are in, a warm-up of one of each key (a screen's first use
+builds it; its p99 is printed apart), then for `--seconds`:
 
-- key-to-frame: from the key to the last byte of the answer; p50 and p99. A reader's next key
+- key-to-frame: from the key to the last byte of the answer (bytes that follow it within 50 ms;
+  a message's timer clearing it later is not part of it); p50 and p99. A reader's next key
   waits while an answer is still arriving (as a reader waits for the screen); a key that draws
   nothing within 2 s (page down at a section's end, next at the last section) is counted apart;
 - PSS per reader (/proc/PID/smaps_rollup): the guide, and its sshd session processes;
@@ -51,6 +53,11 @@ KEYS = (b"n", b"\x1b[6~", b"\x1b[5~")
 """Next section, page down, page up: in turn."""
 GOAL_P99 = 0.100
 """Key-to-frame p99 a step must stay under to count."""
+WARM_UP = PERIOD * len(KEYS)
+"""Seconds of keys after each step's new readers are in, before measuring: each key once."""
+GAP = 0.05
+"""Bytes this long after the answer's last are not part of it: a message put away by its timer a
+second later is output of its own, not the key's answer."""
 QUIET = 0.2
 """An answer still arriving this recently is not finished: the next key waits for it."""
 READY = b"Read the guide"
@@ -77,6 +84,8 @@ class Reader:
     turn: int = 0
     sent: float | None = None
     last_byte: float = 0.0
+    answer_end: float = 0.0
+    """The last byte of the burst that answered the key (bytes closer than GAP to the one before)."""
     samples: list[float] = field(default_factory=list)
     no_frame: int = 0
 
@@ -116,6 +125,9 @@ class Crowd:
             if not data:
                 self.selector.unregister(reader.fd)
                 continue
+            if reader.sent is not None and now > reader.sent and \
+                    (reader.answer_end <= reader.sent or now - reader.answer_end < GAP):
+                reader.answer_end = now
             reader.last_byte = now
             if reader.ready_at is None:
                 reader.seen = (reader.seen + data)[-8192:]
@@ -130,7 +142,7 @@ class Crowd:
                         if reader.last_byte > reader.sent:
                             if now - reader.last_byte < QUIET:
                                 continue  # still drawing: the next key waits, as a reader would
-                            reader.samples.append(reader.last_byte - reader.sent)
+                            reader.samples.append(reader.answer_end - reader.sent)
                         else:
                             reader.no_frame += 1  # page down at a section's end, next at the last
                     os.write(reader.fd, KEYS[reader.turn % len(KEYS)])
@@ -153,10 +165,14 @@ class Crowd:
 
     def run_for(self, seconds: float) -> tuple[list[float], int]:
         """Press keys for `seconds`; (the key-to-frame samples, keys that drew nothing)."""
+        start = time.perf_counter()
         for reader in self.readers:
             reader.samples.clear()
             reader.no_frame = 0
             reader.sent = None
+            # Each reader at a random moment of the period, from now: phases set when a reader
+            # logged in are all past by now, and would make every reader press at once.
+            reader.next_key = start + random.uniform(0, PERIOD)
         self.pressing = True
         end = time.perf_counter() + seconds
         while time.perf_counter() < end:
@@ -164,8 +180,8 @@ class Crowd:
         self.pressing = False
         self.idle(PERIOD)  # the last keys' answers
         for reader in self.readers:
-            if reader.sent is not None and reader.last_byte > reader.sent:
-                reader.samples.append(reader.last_byte - reader.sent)
+            if reader.sent is not None and reader.answer_end > reader.sent:
+                reader.samples.append(reader.answer_end - reader.sent)
         return [sample for r in self.readers for sample in r.samples], sum(r.no_frame for r in self.readers)
 
     def idle(self, seconds: float) -> None:
@@ -263,7 +279,7 @@ class Run:
     """One way of starting readers, measured over the same steps."""
 
     name: str
-    rows: list[tuple[int, float, float, int, int, float, float, str]] = field(default_factory=list)
+    rows: list[tuple[int, float, float, int, int, float, float, str, float]] = field(default_factory=list)
     first_paint: float = 0.0
     login_cpu: float = 0.0
     idle_cpu: float = 0.0
@@ -288,11 +304,15 @@ def measure(run: Run, server: SshServer, env: dict[str, str], command: list[str]
                 crowd.idle(10.0)
                 after = {pid: cpu_seconds([pid]) for pid in mine}
                 run.idle_cpu = sum(after[pid] - before[pid] for pid in mine if after[pid]) / 10.0 / max(1, len(mine))
+            # Warm-up: each reader who joined at this step meets each key for the first time (a
+            # screen's first use imports and builds it); reported apart, then steady keys.
+            crowd.idle(3.0)
+            warm, _ = crowd.run_for(WARM_UP)
             samples, no_frame = crowd.run_for(seconds)
             guides, sshds = reader_processes(server, start_server)
             run.rows.append((count, percentile(samples, 0.5), percentile(samples, 0.99), len(samples), no_frame,
                              sum(pss_kib(pid) for pid in guides) / 1024 / count,
-                             sum(pss_kib(pid) for pid in sshds) / 1024 / count, loadavg()))
+                             sum(pss_kib(pid) for pid in sshds) / 1024 / count, loadavg(), percentile(warm, 0.99)))
     finally:
         crowd.close()
 
@@ -343,11 +363,11 @@ def main() -> int:
     for run in runs:
         print(f"\n{run.name}\n")
         print("| readers | key-to-frame p50 | p99 | frames | keys that drew nothing | guide side PSS per reader"
-              " | sshd side PSS per reader | load 1/5/15 min |")
-        print("|---|---|---|---|---|---|---|---|")
-        for count, p50, p99, keys, late, guide, sshd, load in run.rows:
+              " | sshd side PSS per reader | load 1/5/15 min | p99 in the warm-up |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for count, p50, p99, keys, late, guide, sshd, load, warm in run.rows:
             print(f"| {count} | {p50 * 1000:.0f} ms | {p99 * 1000:.0f} ms | {keys} | {late} | {guide:.1f} MiB "
-                  f"| {sshd:.1f} MiB | {load} |")
+                  f"| {sshd:.1f} MiB | {load} | {warm * 1000:.0f} ms |")
         under = [row[0] for row in run.rows if row[2] < GOAL_P99]
         knee = max(under) if under else None
         print(f"\nknee (last step with p99 under {GOAL_P99 * 1000:.0f} ms): "

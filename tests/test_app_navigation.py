@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
+from tui.data.pages import section_position
 from tui.fullscreen.screens.contents import ContentsScreen
 from tui.fullscreen.screens.page import PageScreen
 from tui.fullscreen.screens.search import SearchScreen
@@ -12,7 +13,6 @@ from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.section_text import SectionText
-from tui.plain.render import section_position
 
 
 async def test_start_screen_shows_title_disclaimer_emergency_and_menu(tmp_path: Path) -> None:

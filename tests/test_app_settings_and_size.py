@@ -99,6 +99,7 @@ def test_save_is_atomic_and_round_trips(tmp_path: Path) -> None:
     assert load_settings(path) == (wanted, None)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_cli_says_once_that_settings_were_reset(tmp_path: Path) -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)

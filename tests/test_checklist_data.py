@@ -1,4 +1,5 @@
-"""The checklist loader: the bundled checklist is sound, and every broken file is named precisely."""
+"""The checklist loader: every broken file is named precisely; and (marked `content`) the bundled
+checklist is sound."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, load_checklist
@@ -22,6 +24,7 @@ def fixture(name: str) -> Path:
     return FIXTURES / f"checklist-{name}"
 
 
+@pytest.mark.content
 def test_bundled_checklist_lists_the_most_urgent_first() -> None:
     checklist = load_checklist(default_content_dir())
     assert [group.title for group in checklist.groups] == [
@@ -48,6 +51,7 @@ def test_bundled_checklist_lists_the_most_urgent_first() -> None:
     assert shooting.tier.id == "soon" and "source article says sooner" in shooting.source
 
 
+@pytest.mark.content
 def test_bundled_tiers_are_in_words_and_ascii() -> None:
     checklist = load_checklist(default_content_dir())
     assert [tier.id for tier in checklist.tiers] == list(TIER_IDS)
@@ -69,6 +73,7 @@ def test_bundled_tiers_are_in_words_and_ascii() -> None:
         assert tier.safety_net
 
 
+@pytest.mark.content
 def test_bundled_item_texts_are_plain_ascii_and_name_a_dated_source() -> None:
     checklist = load_checklist(default_content_dir())
     for item in checklist.items:
@@ -125,6 +130,7 @@ def test_missing_checklist_file_is_a_content_error(tmp_path: Path) -> None:
         load_checklist(tmp_path)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: Path) -> None:
     import os
     import shutil
@@ -132,7 +138,7 @@ def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: P
     import sys
 
     folder = tmp_path / "guide"
-    shutil.copytree(default_content_dir(), folder)
+    shutil.copytree(FIXTURE_GUIDE, folder)
     (folder / "checklist.toml").unlink()
     result = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(folder)],
                             input="", capture_output=True, text=True, check=False, env=dict(os.environ))
@@ -141,6 +147,7 @@ def test_missing_checklist_is_one_line_and_status_2_from_the_command(tmp_path: P
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.content
 def test_checklist_words_read_at_grade_7_or_below(textstat: ModuleType) -> None:
     """The same measure and limits as the guide's sections (content brief rule 3), per tier card
     and for the list of items."""
@@ -184,6 +191,7 @@ def test_an_unknown_kind_of_advice_is_refused_with_its_key(tmp_path: Path) -> No
     assert "unsafe" in caught.value.one_line() and "[kinds.<id>]" in caught.value.one_line()
 
 
+@pytest.mark.content
 def test_bundled_kinds_have_cautions_and_every_line_of_a_kind_says_so() -> None:
     """Advice about drinking is of kind "drink", and about heat of kind "heat", wherever it is:
     so a reader who must not be given it never is, and the caution always comes with it."""

@@ -18,10 +18,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.support.fixture_guide import fixture_checklist
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
 from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir
+from tui.data.notices import NoticeKind
 from tui.data.triage import triage
 from tui.plain.checklist_prompts import TOGGLE_QUESTION
 
@@ -149,10 +151,10 @@ def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(che
     assert load_state(checklist).state == SavedState()
 
 
-@given(st.dictionaries(st.sampled_from(load_checklist(default_content_dir()).ids), st.integers(0, 400)))
+@given(st.dictionaries(st.sampled_from(fixture_checklist().ids), st.integers(0, 400)))
 def test_choices_from_an_earlier_day_never_count(ages: dict[str, int]) -> None:
     """Whatever was chosen on other days, the result is exactly that of today's choices."""
-    checklist = load_checklist(default_content_dir())
+    checklist = fixture_checklist()  # loaded once per worker, not once per example
     session = ChecklistSession(checklist, persist=False, clock=lambda: TODAY)
     session.state = SavedState({item_id: TODAY - datetime.timedelta(days=days) for item_id, days in ages.items()})
     today = {item_id for item_id, days in ages.items() if days == 0}
@@ -166,6 +168,7 @@ def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
     assert first.toggle("twitching") is None
     # The second copy has not seen that change; its own change is made on top of it.
     assert second.toggle("shooting-pain") == OTHER_WINDOW
+    assert OTHER_WINDOW.kind is NoticeKind.INFO
     assert second.checked == {"twitching", "shooting-pain"}
     assert set(load_state(checklist).state.ticks) == {"twitching", "shooting-pain"}
     # The first copy picks the other's change up when it looks.
@@ -191,8 +194,10 @@ def test_an_unwritable_folder_keeps_the_choice_for_this_run(checklist: Checklist
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     session = ChecklistSession(checklist, path=blocker / "sub" / "checklist.toml")
-    message = session.toggle("twitching")
-    assert message is not None and message.startswith("Could not save your choices")
+    notice = session.toggle("twitching")
+    # A warning by its kind (the screens show it as one), with words that say what happened.
+    assert notice is not None and notice.kind is NoticeKind.WARNING
+    assert notice.text.startswith("Could not save your choices")
     assert session.checked == {"twitching"}
 
 
@@ -291,6 +296,7 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     assert load_state(checklist).state == SavedState()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
     save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
     before = state_path().read_bytes()

@@ -201,6 +201,7 @@ def test_broken_guide_raises_content_error_naming_file_and_place(case: str) -> N
     assert where in line
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("case", sorted(BROKEN_CASES))
 def test_broken_guide_on_the_command_line_exits_2_with_one_line(case: str) -> None:
     file_name, where = BROKEN_CASES[case]
@@ -284,6 +285,7 @@ def test_other_mistakes_name_their_line(tmp_path: Path, body: str, line: int) ->
 # Control characters
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_control_characters_are_stripped_from_plain_output(tmp_path: Path) -> None:
     body = (
         "# Safe \x1b]0;pwned\x07title\n\n"

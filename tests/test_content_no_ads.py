@@ -14,6 +14,8 @@ import pytest
 
 from tui.data.content import default_content_dir, load_guide
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -87,6 +89,7 @@ def test_no_ad_or_chrome_phrase_in_content_files(phrase: str) -> None:
         assert phrase not in text, f"{path}: contains {phrase!r}"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_no_ad_or_chrome_phrase_in_plain_output() -> None:
     output = plain_output().lower()
     assert "muscle spasm" in output  # the guide really was printed
@@ -94,6 +97,7 @@ def test_no_ad_or_chrome_phrase_in_plain_output() -> None:
     assert found == []
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_output_check_catches_an_ad_in_a_guide(tmp_path: Path) -> None:
     """The check above is not vacuous: an ad pasted into a copy of the guide shows up in it."""
     copy = tmp_path / "guide"
@@ -141,13 +145,13 @@ def bare_words(text: str) -> list[str]:
 
 def shown_texts(folder: Path | None = None) -> dict[str, str]:
     """What the reader sees, by place: each section, the About screen, About in --plain, Get help now."""
-    from tui.data.built_sections import about_section
-    from tui.plain.render import about_lines
+    from tui.data.pages import about_page
+    from tui.plain.render import page_lines
 
     guide = load_guide(folder)
     texts = {section.slug: section.text() for section in guide.sections}
-    texts["about"] = about_section(guide).text()
-    texts["about --plain"] = "\n".join(about_lines(guide, 10_000))
+    texts["about"] = about_page(guide).text()
+    texts["about --plain"] = "\n".join(page_lines(about_page(guide), 10_000))
     texts["get help now"] = "\n".join(guide.get_help)
     return texts
 

@@ -17,6 +17,8 @@ import pytest
 from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.content import Section, load_guide
 
+pytestmark = [pytest.mark.content]
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
@@ -103,12 +105,12 @@ def test_about_text_reads_at_grade_7_or_below(textstat: ModuleType) -> None:
 
 def about_texts() -> dict[str, str]:
     """The whole About text as shown: on its screen, and at the end of --plain."""
-    from tui.data.built_sections import about_section
     from tui.data.checklist import SOURCES_HEADING
-    from tui.plain.render import about_lines
+    from tui.data.pages import about_page
+    from tui.plain.render import page_lines
 
     guide = load_guide()
-    texts = {"screen": section_text(about_section(guide)), "plain": "\n".join(about_lines(guide, 10_000))}
+    texts = {"screen": section_text(about_page(guide)), "plain": "\n".join(page_lines(about_page(guide), 10_000))}
     # The list of checklist sources at the end is a reference list of page titles ("Hypocalcemia
     # (Low Level of Calcium in the Blood)"), quoted as published: it is not measured as prose.
     # The items' own words are measured with the checklist.

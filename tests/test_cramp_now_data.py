@@ -59,6 +59,8 @@ CASES: list[tuple[str, Any, str]] = [
     ("bad item id", lambda d: d["cramp_now"].update(checklist_item="Long Cramp"), "key 'cramp_now.checklist_item'"),
     ("no eased", lambda d: d.pop("eased"), "missing table [eased]"),
     ("eased label", lambda d: d["eased"].update(headline="Good, it eased."), "key 'eased.headline' must start"),
+    ("eased label missing", lambda d: d["eased"].pop("label"), "missing key 'eased.label'"),
+    ("eased other label", lambda d: d["eased"].update(label="AT HOME"), "must start with 'AT HOME:'"),
     ("eased advice empty", lambda d: d["eased"].update(advice=[]), "key 'eased.advice' must be a list of 1 to 5"),
     ("eased advice blank", lambda d: d["eased"].update(advice=["ok", " "]), "key 'eased.advice[1]'"),
     ("no muscles", lambda d: d.pop("muscles"), "missing '[[muscles]]'"),

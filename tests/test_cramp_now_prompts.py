@@ -38,6 +38,7 @@ def run_cli(args: list[str], stdin: str) -> subprocess.CompletedProcess[str]:
                           check=False, cwd=ROOT, env=dict(os.environ))
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_pick_steps_time_and_eased() -> None:
     result = run_cli(["--accessible"], "5\n1\n3\n1\n0\n")
     assert result.returncode == 0, result.stderr
@@ -55,6 +56,7 @@ def test_piped_pick_steps_time_and_eased() -> None:
     assert "\x1b" not in result.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_not_eased_early_asks_and_yes_gives_the_urgent_result() -> None:
     result = run_cli(["--accessible"], "5\n4\n2\n0\n2\n1\n0\n")
     assert result.returncode == 0, result.stderr
@@ -67,6 +69,7 @@ def test_piped_not_eased_early_asks_and_yes_gives_the_urgent_result() -> None:
     assert not load_state(CHECKLIST, state_path()).state.ticks
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_end_of_input_anywhere_quits_cleanly() -> None:
     for stdin in ("5\n", "5\n2\n", "5\n2\n2\n"):
         result = run_cli(["--accessible"], stdin)
@@ -144,6 +147,7 @@ def test_at_a_terminal_the_question_is_printed_when_its_time_comes(monkeypatch: 
     assert prompts.prompter.stdin is stdin  # the terminal's own input is given back
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_prompts_never_import_textual() -> None:
     code = ("import io, sys\nfrom tui.cli import main\nsys.stdin = io.StringIO('5\\n1\\n3\\n2\\n1\\n0\\n')\n"
             "sys.stdout = io.StringIO()\nstatus = main(['--accessible'])\nout = sys.stdout.getvalue()\n"

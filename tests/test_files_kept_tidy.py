@@ -73,6 +73,7 @@ def test_the_binding_ids_settings_knows_are_the_apps() -> None:
     assert known_binding_ids() == BINDING_IDS
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_command_says_every_bad_value() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -94,6 +95,7 @@ def test_bidi_controls_are_stripped(mark: str) -> None:
     assert clean_line(f"{mark}emergency") == "emergency"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_bidi_controls_in_a_section_never_reach_the_plain_text(tmp_path: Path) -> None:
     import shutil
 
@@ -121,6 +123,7 @@ def dead_pid() -> int:
     return child.pid
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_stale_temp_files_are_removed_and_a_live_writers_kept(tmp_path: Path) -> None:
     dead = tmp_path / f".checklist.toml.{dead_pid()}.abcd1234.tmp"
     old = tmp_path / ".settings.toml.k3j9x_ab.tmp"  # an older version's name: no pid
@@ -138,6 +141,7 @@ def test_stale_temp_files_are_removed_and_a_live_writers_kept(tmp_path: Path) ->
     assert remove_stale_temps(tmp_path) == [live]  # stuck for an hour: stale whoever wrote it
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_the_command_tidies_its_folders_at_start(private_dirs: Path) -> None:
     state = private_dirs / "xdg_state_home" / "spasm-guide"
     config = private_dirs / "xdg_config_home" / "spasm-guide"

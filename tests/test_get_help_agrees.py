@@ -8,8 +8,12 @@ the one HOSPITAL NOW item is said apart, as "go to hospital now", in both places
 
 from __future__ import annotations
 
+import pytest
+
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
+
+pytestmark = [pytest.mark.content]
 
 GUIDE = load_guide()
 CHECKLIST = load_checklist(default_content_dir())
@@ -82,9 +86,9 @@ def test_section_6_has_the_checklists_five_levels_in_order() -> None:
 
 def test_about_keeps_one_record_of_what_was_read() -> None:
     """No page the checklist cites as read is called "not read" or "page name only" in About."""
-    from tui.data.built_sections import about_section
+    from tui.data.pages import about_page
 
-    about = about_section(GUIDE).text()
+    about = about_page(GUIDE).text()
     assert "page name only" not in about and "page names only" not in about
     for sentence in about.split(". "):
         if "not read" in sentence:

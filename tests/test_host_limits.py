@@ -73,6 +73,7 @@ def test_runs_that_print_and_leave_take_no_seat() -> None:
     assert not takes_a_seat(["--version"])
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_full_host_says_so_in_one_line_and_a_killed_readers_seat_is_free_again(tmp_path: Path) -> None:
     env = limits_env(tmp_path / "seats", readers=2)
     readers = [seated_reader(env), seated_reader(env)]
@@ -99,6 +100,7 @@ def test_a_full_host_says_so_in_one_line_and_a_killed_readers_seat_is_free_again
             reader.wait(10)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_bad_limit_is_one_line_naming_it(tmp_path: Path) -> None:
     env = {**os.environ, "SPASM_GUIDE_MAX_READERS": "lots"}
     done = subprocess.run([sys.executable, "-m", "tui"], env=env, capture_output=True, text=True,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import array
 import math
+import re
 import struct
 
 import pytest
@@ -127,3 +128,18 @@ def test_the_readme_and_the_manual_page_list_every_hosted_command() -> None:
         if command != "(nothing)":
             assert f"`ssh guide@host {command}" in text, command
             assert parse_command(command.replace(" [N]", " 3")) is not None, command
+
+
+@pytest.mark.e2e
+def test_a_section_out_of_range_is_named_as_the_reader_typed_it() -> None:
+    # A hosted reader types `plain 12`; they cannot type `--section`, so the line must not name it.
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    run = subprocess.run([sys.executable, "-m", "tui", "--hosted"], capture_output=True, text=True, timeout=60,
+                         env={**env, **SSH, "SSH_ORIGINAL_COMMAND": "plain 12"}, stdin=subprocess.DEVNULL)
+    assert run.returncode == 2 and run.stdout == ""
+    assert re.search(r"section 12: choose a number from 1 to \d+$", run.stderr.strip()), run.stderr
+    assert "--section" not in run.stderr

@@ -73,6 +73,10 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycle_among_tui_modules() -> None:
     graph = {name: imported_modules(path) - {name} for name, path in MODULES.items()}
+    # The registry imports the modules its tables name when asked, out of ast's sight.
+    from tui.fullscreen.screen_registry import BINDING_OWNERS, SCREENS
+
+    graph["tui.fullscreen.screen_registry"] |= {row.partition(":")[0] for row in (*SCREENS.values(), *BINDING_OWNERS)}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
@@ -88,7 +92,7 @@ def test_the_screen_and_key_tables_list_every_screen_and_every_class_with_keys()
 
     from textual.binding import Binding
 
-    from tui.fullscreen.screen_registry import BINDING_OWNERS, SCREENS
+    from tui.fullscreen.screen_registry import BINDING_OWNERS, binding_owners, screen_classes
     from tui.fullscreen.screens.base import GuideScreen
 
     named: dict[str, type] = {}
@@ -103,11 +107,13 @@ def test_the_screen_and_key_tables_list_every_screen_and_every_class_with_keys()
                 named[value.SCREEN_NAME] = value
             if any(isinstance(b, Binding) and b.id for b in vars(value).get("BINDINGS", [])):
                 with_keys.add(value)
-    assert len(named) >= 7 and len(with_keys) >= 15  # the walk finds them
-    assert named == SCREENS, f"screens missing from SCREENS: {sorted(set(named) - set(SCREENS))}"
+    assert len(named) >= 6 and len(with_keys) >= 15  # the walk finds them
+    listed = screen_classes()
+    assert named == listed, f"screens missing from SCREENS: {sorted(set(named) - set(listed))}"
     assert len(set(BINDING_OWNERS)) == len(BINDING_OWNERS)
-    missing = sorted(cls.__name__ for cls in with_keys - set(BINDING_OWNERS))
-    assert set(BINDING_OWNERS) == with_keys, f"classes with keys missing from BINDING_OWNERS: {missing}"
+    owners = set(binding_owners())
+    missing = sorted(cls.__name__ for cls in with_keys - owners)
+    assert owners == with_keys, f"classes with keys missing from BINDING_OWNERS: {missing}"
 
 
 def app_reaches(path: Path) -> list[str]:
@@ -144,9 +150,9 @@ def test_screens_and_dialogs_never_import_the_app() -> None:
 LAYERS_MAY_IMPORT: dict[str, set[str]] = {
     "data": set(),
     "plain": {"data"},
-    "output": {"data", "plain"},
-    "speech": {"data", "output", "plain", "top"},
-    "fullscreen": {"data", "plain", "output", "speech", "top"},
+    "output": {"data"},
+    "speech": {"data", "top"},
+    "fullscreen": {"data", "output", "speech", "top"},
 }
 """Which layer of `tui` may import which ("top" is a module at the top of `tui`, such as
 `tui.hosted`; the top may import every layer). README's "Architecture" draws the same picture."""

@@ -23,7 +23,7 @@ from tui.data.content import default_content_dir
 from tui.data.settings import Settings
 from tui.fullscreen.widgets.section_text import SectionText
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.content]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = load_checklist(default_content_dir())

@@ -20,6 +20,8 @@ from tui.data.content import default_content_dir
 from tui.data.settings import REGIONS
 from tui.data.triage import TriageResult, triage
 
+pytestmark = [pytest.mark.content]
+
 CHECKLIST: Checklist = load_checklist(default_content_dir())
 IDS = CHECKLIST.ids
 SETS: list[frozenset[str]] = [frozenset({i}) for i in IDS] + [frozenset(p) for p in itertools.combinations(IDS, 2)]

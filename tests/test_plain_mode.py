@@ -21,6 +21,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
                           check=False, env={**os.environ, **(env or {})})
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_plain_prints_every_section_as_linear_text() -> None:
     result = run_cli("--plain")
     assert result.returncode == 0, result.stderr
@@ -38,6 +39,7 @@ def test_plain_prints_every_section_as_linear_text() -> None:
     assert "About this guide" in out and guide.credit.publisher in out
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_plain_section_prints_one_section() -> None:
     guide = load_guide()
     result = run_cli("--plain", "--section", "2")
@@ -47,6 +49,7 @@ def test_plain_section_prints_one_section() -> None:
     assert result.stdout.startswith("Section two of")
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_bad_section_number_is_one_line_and_status_2() -> None:
     result = run_cli("--plain", "--section", "99")
     assert result.returncode == 2
@@ -55,6 +58,7 @@ def test_bad_section_number_is_one_line_and_status_2() -> None:
     assert "--section 99" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_plain_never_imports_textual() -> None:
     code = (
         "import sys, io, contextlib\n"
@@ -67,6 +71,7 @@ def test_plain_never_imports_textual() -> None:
     assert result.stdout.strip() == "0 []"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_bold_headings_only_on_a_terminal_and_never_with_no_color() -> None:
     def through_pty(env: dict[str, str]) -> str:
         pid, fd = pty.fork()
@@ -94,6 +99,7 @@ def test_bold_headings_only_on_a_terminal_and_never_with_no_color() -> None:
         del os.environ["NO_COLOR"]
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_plain_works_on_another_guide_folder(tmp_path: Path) -> None:
     folder = tmp_path / "other"
     (folder / "sections").mkdir(parents=True)
@@ -110,6 +116,7 @@ def test_plain_works_on_another_guide_folder(tmp_path: Path) -> None:
     assert ESC not in result.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_python_dash_m_and_a_closed_pipe() -> None:
     result = subprocess.run(f"{sys.executable} -m tui --plain | head -n 1", shell=True, capture_output=True,
                             text=True, check=False)
@@ -117,6 +124,7 @@ def test_python_dash_m_and_a_closed_pipe() -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_cached_plain_output_is_the_same_and_loads_nothing(tmp_path: Path) -> None:
     first = run_cli("--plain")
     from tui.plain.fast import cache_file
@@ -136,6 +144,7 @@ def test_cached_plain_output_is_the_same_and_loads_nothing(tmp_path: Path) -> No
     assert run_cli("--plain").stdout == first.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_cache_follows_a_settings_change() -> None:
     from tui.data.settings import Settings, save_settings
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, load_state, save_state, state_path
 from tui.data.content import default_content_dir, load_guide
+from tui.data.places import prompt_menu
 from tui.data.settings import Settings
 from tui.plain.checklist_prompts import PIPE_QUESTION, TOGGLE_QUESTION, Prompter, run_checklist_prompts
 from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
@@ -38,6 +39,7 @@ LAST = len(CHECKLIST.items)
 WEAK = CHECKLIST.item("weak-hands-feet")
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_checklist_selects_and_prints_the_result_urgency_first() -> None:
     result = run_cli(["--checklist"], f"{CRAMP.number}\n{PEE.number}\n0\n")
     assert result.returncode == 0, result.stderr
@@ -64,6 +66,7 @@ def test_piped_checklist_selects_and_prints_the_result_urgency_first() -> None:
     assert not state_path().exists()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
@@ -87,6 +90,7 @@ def test_bad_input_gets_one_line_hint_and_the_question_again(answer: str, hint: 
     assert ESC not in result.stdout  # a typed escape code is never echoed back
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_end_of_input_finishes_cleanly_with_the_result() -> None:
     result = run_cli(["--checklist"], f"{WEAK.number}\n")  # no 0: the pipe just ends
     assert result.returncode == 0
@@ -98,11 +102,13 @@ def test_end_of_input_finishes_cleanly_with_the_result() -> None:
     assert "SELF-CARE" not in empty.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_question_mark_lists_the_items_again() -> None:
     result = run_cli(["--checklist"], "?\n0\n")
     assert result.stdout.count(f"{SHARP.number}. [ ] {SHARP.text}") == 2
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_region_setting_sets_the_number(private_dirs: Path) -> None:
     config = private_dirs / "xdg_config_home" / "spasm-guide"
     config.mkdir(parents=True)
@@ -112,6 +118,7 @@ def test_region_setting_sets_the_number(private_dirs: Path) -> None:
     assert "911" not in result.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_output_is_ascii_under_lang_c() -> None:
     result = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=b"8\n1\n0\n", capture_output=True,
                             check=False, cwd=ROOT, env={**os.environ, "LANG": "C", "LC_ALL": "C"})
@@ -120,6 +127,7 @@ def test_output_is_ascii_under_lang_c() -> None:
     assert b"EMERGENCY" in result.stdout
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_after_the_result_a_summary_can_be_saved_with_the_optional_questions(private_dirs: Path) -> None:
     # Started, where, five skipped (how long, how often, when, back pain, helps), medicines, then
     # the seven after it skipped.
@@ -169,6 +177,7 @@ def test_at_a_terminal_the_answer_goes_on_the_question_line_and_still_no_escape_
     assert ESC not in out
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_accessible_env_runs_the_linear_guide() -> None:
     guide = load_guide()
     result = run_cli([], "1\n2\n0\n3\n4\n0\n", env={"ACCESSIBLE": "1"})
@@ -187,6 +196,7 @@ def test_accessible_env_runs_the_linear_guide() -> None:
     assert ESC not in out
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
     result = run_cli(["--accessible"], f"2\n{WEAK.number}\n")
     assert result.returncode == 0, result.stderr
@@ -199,7 +209,8 @@ def test_linear_bad_input_and_eof_in_the_sections_list() -> None:
     stdout = io.StringIO()
     assert run_linear(load_guide(), Settings(), io.StringIO("8\nnine\n1\n42\n"), stdout) == 0
     lines = stdout.getvalue().splitlines()
-    assert "There is no number 8 here. Type a number from 0 to 6, or ? to see the list again." in lines
+    highest = max(row.prompt_number or 0 for row in prompt_menu())  # the places table (tui/data/places.py)
+    assert f"There is no number 8 here. Type a number from 0 to {highest}, or ? to see the list again." in lines
     assert lines.count(MAIN_QUESTION) == 3
     assert any(line.startswith("There is no number 42 here.") for line in lines)
     assert SECTION_QUESTION in lines
@@ -217,6 +228,7 @@ TEXTUAL_CHECK = (
 )
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize(
     ("argv", "stdin"),
     [(["--checklist"], "1\n0\n0\n"), (["--accessible"], "1\n1\n0\n2\n0\n0\n3\n4\n0\n")],
@@ -229,6 +241,7 @@ def test_prompt_modes_never_import_textual(argv: list[str], stdin: str) -> None:
     assert result.stdout.strip() == "0 []"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("args", [["--checklist"], []])
 def test_importtime_shows_no_textual(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-X", "importtime", "-m", "tui", *args], input="0\n",
@@ -265,6 +278,7 @@ def test_every_item_line_carries_its_state_first_on_the_same_line() -> None:
         assert any(line.endswith(f" {item.number}. unselected: {item.text}") for line in lines)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -> None:
     folder = tmp_path / "guide"
     shutil.copytree(default_content_dir(), folder)

@@ -110,6 +110,7 @@ def test_the_bundled_files_are_far_below_their_caps() -> None:
 # Through the real command ---------------------------------------------------------------------
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("mode", [("--plain",), ("--checklist",), ("--accessible",)])
 def test_a_fifo_for_settings_never_hangs_any_mode(mode: tuple[str, ...]) -> None:
     path = settings_path()
@@ -121,6 +122,7 @@ def test_a_fifo_for_settings_never_hangs_any_mode(mode: tuple[str, ...]) -> None
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("make", ["fifo", "zero", "huge"])
 def test_a_section_that_is_a_fifo_a_device_or_huge_is_one_line(make: str, guide_copy: Path) -> None:
     section = sorted((guide_copy / "sections").iterdir())[0]
@@ -135,6 +137,7 @@ def test_a_section_that_is_a_fifo_a_device_or_huge_is_one_line(make: str, guide_
     one_line_error(result, str(section), {"fifo": "FIFO", "zero": "a device", "huge": "128 KB limit"}[make])
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_fifo_for_the_content_checklist_is_one_line(guide_copy: Path) -> None:
     (guide_copy / "checklist.toml").unlink()
     os.mkfifo(guide_copy / "checklist.toml")
@@ -142,6 +145,7 @@ def test_a_fifo_for_the_content_checklist_is_one_line(guide_copy: Path) -> None:
     one_line_error(result, "checklist.toml", "FIFO")
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("bomb", ["x = " + "[" * 5000 + "]" * 5000, "a" + ".a" * 40000 + " = 1"])
 @pytest.mark.parametrize("name", ["guide.toml", "checklist.toml"])
 def test_a_toml_bomb_in_the_content_is_one_line(bomb: str, name: str, guide_copy: Path) -> None:
@@ -150,6 +154,7 @@ def test_a_toml_bomb_in_the_content_is_one_line(bomb: str, name: str, guide_copy
     one_line_error(result, name, "invalid TOML")
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_toml_bomb_in_the_settings_is_said_and_the_defaults_used() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -159,6 +164,7 @@ def test_a_toml_bomb_in_the_settings_is_said_and_the_defaults_used() -> None:
     assert "nested too deeply" in result.stderr and result.stderr.count("\n") == 1
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_settings_larger_than_the_cap_are_refused() -> None:
     path = settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -168,6 +174,7 @@ def test_settings_larger_than_the_cap_are_refused() -> None:
     assert "larger than the 64 KB limit" in result.stderr
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_fifo_for_the_plain_cache_never_hangs(private_dirs: Path) -> None:
     cache = private_dirs / "xdg_cache_home" / "spasm-guide" / "plain.txt"
     cache.parent.mkdir(parents=True)

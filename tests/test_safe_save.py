@@ -164,6 +164,7 @@ def speak_to(*args: str) -> subprocess.CompletedProcess[str]:
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120, check=False)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_speak_to_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = speak_to(str(tmp_path / "nonexistent" / "dir" / "x.wav"))
     assert done.returncode == 2
@@ -171,6 +172,7 @@ def test_speak_to_a_missing_folder_is_one_line_and_exit_2(tmp_path: Path) -> Non
     assert not (tmp_path / "nonexistent").exists()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_speak_to_an_existing_file_is_refused_without_replace(tmp_path: Path) -> None:
     wav = tmp_path / "x.wav"
     wav.write_bytes(b"mine")

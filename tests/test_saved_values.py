@@ -74,6 +74,7 @@ async def test_the_checklist_opens_with_a_time_out_of_range(private_dirs: Path, 
         assert "Check your symptoms" in screen_text(app)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("when", ["0001-01-01", "9999-12-31T23:59:59-12:00"])
 def test_the_checklist_prompts_run_with_a_time_out_of_range(private_dirs: Path, when: str) -> None:
     write_state(state_path(), when)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.guide_pty import descendants
-from tests.support.haproxy import Front, running_front, write_limit_script
+from tests.support.haproxy import Front, doc_block, running_front, write_limit_script
 from tests.support.sshd_tmux import (
     KNOWN_HOST_ALIAS,
     SshServer,
@@ -234,3 +234,38 @@ def test_a_host_with_its_own_key_is_what_the_shared_key_prevents(tmp_path: Path)
         assert "REMOTE HOST IDENTIFICATION HAS CHANGED" in done.stderr, done.stderr
     finally:
         server.stop()
+
+
+def test_cgroup_set_up_where_there_is_no_cgroup_v2_makes_nothing_and_still_starts_sshd(tmp_path: Path) -> None:
+    """The page's cgroup set-up lines on a machine like the tests' own, whose /sys/fs/cgroup is a
+    plain writable tmpfs (cgroup v1 underneath): one line saying so, nothing made there (the
+    unguarded lines made ordinary files that limit nothing), and sshd (a stand-in) still started."""
+    fake = tmp_path / "cgroup"
+    fake.mkdir()
+    (fake / "cgroup.controllers").write_text("cpu memory pids\n")  # names memory, yet is no cgroup
+    started = tmp_path / "sshd-started"
+    stand_in = tmp_path / "sshd"
+    stand_in.write_text(f"#!/bin/sh\ntouch {started}\n")
+    stand_in.chmod(0o755)
+    block = (doc_block("cgroup set-up").replace("/sys/fs/cgroup", str(fake))
+             .replace("/usr/sbin/sshd", str(stand_in)).replace("/run/sshd", str(tmp_path / "run-sshd")))
+    done = subprocess.run(["sh", "-c", block], capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (
+        0, "No cgroup v2 memory controller here: spasm-guide-limited will use its fallback.\n"), done
+    assert sorted(path.name for path in fake.iterdir()) == ["cgroup.controllers"]
+    assert started.exists()
+
+
+def test_the_limit_script_is_not_fooled_by_a_folder_that_only_looks_like_a_cgroup(tmp_path: Path) -> None:
+    """A plain folder with cgroup-like files (what the set-up lines leave on a tmpfs) is not a
+    cgroup: the script takes its address-space fallback instead of running the reader unlimited."""
+    fake = tmp_path / "spasm-guide"
+    fake.mkdir()
+    (fake / "cgroup.procs").write_text("")
+    (fake / "cgroup.subtree_control").write_text("+memory +pids +cpu\n")
+    script = write_limit_script(tmp_path / "bin")
+    script.write_text(script.read_text(encoding="utf-8").replace("PARENT=/sys/fs/cgroup/spasm-guide",
+                                                                 f"PARENT={fake}"), encoding="utf-8")
+    done = subprocess.run([str(script), "sh", "-c", "ulimit -v"], capture_output=True, text=True)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "400000\n", ""), done
+    assert sorted(path.name for path in fake.iterdir()) == ["cgroup.procs", "cgroup.subtree_control"]

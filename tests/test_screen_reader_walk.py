@@ -9,8 +9,13 @@ What a listener needs, checked on what tdsr sent to be spoken:
 - no word is heard that is not a whole word of the guide's own text (its content files) or of the
   guide's program (its own messages and key names): never "emerge", "ncy" or "sweClear";
 - a confirmation is among the first three things said after its key;
+- 100 arrow presses through the checklist beside a busy process, scrolling presses and the wrap
+  included, each say the highlighted item (none wrong on a quiet machine; a bounded few per
+  hundred with other work running: tests/support/reader_arrows.py);
 - nothing is said with no key pressed.
-The count and seconds of speech on arriving at each screen are printed (for the README).
+The figures the README keeps are printed in one run: the count and seconds of speech on arriving
+at each screen, the wrong presses per 100 beside the busy process, and the words heard that are
+not whole.
 """
 
 from __future__ import annotations
@@ -23,27 +28,21 @@ from pathlib import Path
 import pytest
 
 from tests.support import screen_reader as harness
+from tests.support.guide_words import guide_words, not_whole
+from tests.support.reader_arrows import ArrowRun, arrow_through, busy_process
 from tests.support.screen_reader import DOWN, ENTER, ESC, TAB, Reader, words
 from tui.data.checklist import load_checklist
 from tui.data.content import load_guide
 
-pytestmark = [pytest.mark.e2e, pytest.mark.serial]
+pytestmark = [pytest.mark.e2e, pytest.mark.serial, pytest.mark.content]
 
 PAGE_DOWN, HOME, END = b"\x1b[6~", b"\x1b[H", b"\x1b[F"
 CTRL_S = b"\x13"
 WORDS_A_SECOND = 175 / 60
 """espeak-ng's default rate, for the seconds a screen's speech takes."""
 GUIDE = load_guide()
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def known_words(home: Path) -> set[str]:
-    """Every word of the guide's content files and of its program's text, in lower case (and of
-    the private folder's path, which a saved file's name is said with)."""
-    text = [path.read_text(encoding="utf-8", errors="replace") for folder in (GUIDE.folder, ROOT / "tui")
-            for path in folder.rglob("*") if path.suffix in (".toml", ".md", ".txt", ".py")]
-    found = {word.lower() for chunk in text for word in words(chunk)}
-    return found | {word.lower() for word in words(str(home))}
+ARROWS = 100
+"""Arrow presses through the checklist beside a busy process."""
 
 
 def section_words(number: int) -> list[str]:
@@ -79,17 +78,17 @@ class Walk:
 
     def __init__(self, reader: Reader, home: Path) -> None:
         self.reader = reader
-        self.known = known_words(home)
+        self.known = guide_words([str(home)])  # a saved file's name is said with its folder
         self.arrivals: list[tuple[str, int, float]] = []
         self.broken: list[tuple[str, str]] = []
+        self.arrows: ArrowRun | None = None
+        """The arrow presses through the checklist beside a busy process, once made."""
 
     def press(self, key: bytes, name: str, settle: float = 0.5) -> list[str]:
         """Press `key`; what was said for it (checked for whole words)."""
         at = self.reader.press(key, settle=settle, hands_off=0.05)
         said = self.reader.speech_after(at)
-        for line in said:
-            self.broken += [(name, word) for word in words(line) if word.lower() not in self.known
-                            and not any(ch.isdigit() for ch in word)]
+        self.broken += [(name, word) for word in not_whole(said, self.known)]
         return said
 
     def arrive(self, key: bytes, name: str) -> list[str]:
@@ -135,9 +134,8 @@ class Walk:
         assert not missing, f"by Page down, section {number} was not heard whole from {missing[:8]}"
 
 
-def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader, tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
-    walk = Walk(reader, tmp_path / "home")
+def walk_through(walk: Walk, reader: Reader) -> None:
+    """Every screen and dialog, from the start screen to About, with the checks along the way."""
     said = reader.speech_after(0)
     walk.arrivals.append(("start", len(said) - 1, round(len(words(" ".join(said[1:]))) / WORDS_A_SECOND, 1)))
     walk.arrive(ENTER, "contents")
@@ -179,6 +177,11 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     assert said[0].startswith("Clear your one selection?"), said[:3]
     assert not [line for line in said if "Saved the summary" in line], f"a message over the dialog: {said}"
     walk.confirmed(b"y", "clear: yes", "Cleared every selection.")
+    # Arrows through the whole checklist beside a busy process, what each said checked as words too.
+    with busy_process():
+        walk.arrows = arrows = arrow_through(reader, "checklist", ARROWS)
+    walk.broken += [("arrows", word) for word in not_whole([press.said for press in arrows.presses], walk.known)]
+    assert all(press.moved for press in arrows.presses), "an arrow did not move the checklist's highlight"
     walk.arrive(b"m", "cramp now")
     walk.press(ESC, "back")
     walk.arrive(b"o", "settings")
@@ -194,11 +197,23 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     quiet_from = time.monotonic()
     reader.pump(3.0)
     assert reader.speech_after(quiet_from, limit=0.5) == []
-    assert not walk.broken, f"words heard that are not whole words of the guide: {sorted(set(walk.broken))[:10]}"
-    said = walk.press(b"q", "quit", settle=1.0)
-    assert said == ["Closed. Your checklist is saved."], said
-    with capsys.disabled():
-        size = "x".join(map(str, reader.size))
-        print(f"\nspeech on arriving, at {size}: " + "; ".join(
-            f"{name} {count} lines {seconds} s" for name, count, seconds in walk.arrivals))
 
+
+def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    walk = Walk(reader, tmp_path / "home")
+    size = "x".join(map(str, reader.size))
+    try:
+        walk_through(walk, reader)
+        said = walk.press(b"q", "quit", settle=1.0)
+    finally:  # the figures, also when a check failed on the way (then they stop where it did)
+        with capsys.disabled():
+            print(f"\nspeech on arriving, at {size}: " + "; ".join(
+                f"{name} {count} lines {seconds} s" for name, count, seconds in walk.arrivals))
+            print(f"wrong presses beside a busy process: {walk.arrows.figure() if walk.arrows else 'not reached'}")
+            print(f"words heard that are not whole, at {size}: {len(walk.broken)}")
+    assert not walk.broken, f"words heard that are not whole words of the guide: {sorted(set(walk.broken))[:10]}"
+    arrows = walk.arrows
+    assert arrows is not None
+    assert len(arrows.wrong()) <= arrows.allowed(), f"{arrows.figure()}: {[str(p) for p in arrows.wrong()[:5]]}"
+    assert said == ["Closed. Your checklist is saved."], said

@@ -39,6 +39,7 @@ def bash_completes(line: str, tmp_path: Path) -> list[str]:
     return result.stdout.split()
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_bash_completes_options_choices_and_folders(tmp_path: Path) -> None:
     assert bash_completes("spasm-guide --th", tmp_path) == ["--theme"]
     assert set(bash_completes("spasm-guide --", tmp_path)) >= {"--plain", "--where", "--debug", "--completion"}
@@ -48,6 +49,7 @@ def test_bash_completes_options_choices_and_folders(tmp_path: Path) -> None:
     assert bash_completes("spasm-guide --content my", tmp_path) == ["my-guide"]
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_fish_completes_from_its_script(tmp_path: Path) -> None:
     fish = shutil.which("fish")
     if fish is None:
@@ -62,6 +64,7 @@ def test_fish_completes_from_its_script(tmp_path: Path) -> None:
     assert [line.split("\t")[0] for line in themes] == ["ansi-dark", "ansi-light", "hc-dark", "hc-light"]
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_zsh_loads_its_script_and_it_names_every_option(tmp_path: Path) -> None:
     zsh = shutil.which("zsh")
     if zsh is None:
@@ -99,12 +102,14 @@ def test_every_shell_script_follows_the_option_table() -> None:
             assert (name[2:] if shell == "fish" else name) in script, (shell, name)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_an_unknown_shell_is_one_line_and_exit_2() -> None:
     result = guide("--completion", "tcsh")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "tcsh" in result.stderr
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_where_prints_each_folder_from_the_environment(private_dirs: Path) -> None:
     result = guide("--where")
     assert result.returncode == 0, result.stderr
@@ -119,6 +124,7 @@ def test_where_prints_each_folder_from_the_environment(private_dirs: Path) -> No
     assert not list(private_dirs.rglob("*.*")), "--where only prints: it creates nothing"
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @pytest.mark.parametrize("how", ["option", "variable"])
 def test_debug_writes_a_log_of_the_terminal_and_timings_and_says_where(how: str, private_dirs: Path) -> None:
     args, env = (["--debug"], {}) if how == "option" else ([], {"SPASM_GUIDE_DEBUG": "1"})
@@ -138,6 +144,7 @@ def test_debug_writes_a_log_of_the_terminal_and_timings_and_says_where(how: str,
     assert times == sorted(times) and len(times) == 3
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_a_debug_log_that_cannot_be_written_is_said_and_the_guide_still_runs(private_dirs: Path) -> None:
     state = private_dirs / "xdg_state_home"
     (state / "spasm-guide").write_text("a file where the folder should be", encoding="utf-8")
@@ -146,6 +153,7 @@ def test_a_debug_log_that_cannot_be_written_is_said_and_the_guide_still_runs(pri
     assert result.stderr.startswith("spasm-guide: cannot write the debug log") and result.stderr.count("\n") == 1
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_help_has_examples_environment_and_files() -> None:
     result = guide("--help")
     assert result.returncode == 0

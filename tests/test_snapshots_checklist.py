@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist
 from tests.support.pilot import make_app
-from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, now, save_state
-from tui.data.content import load_guide
 
-CHECKLIST = load_checklist(load_guide().folder)
+CHECKLIST = fixture_checklist()
+"""The fixture guide's checklist: the snapshots show the code's layout, not the live items."""
 
 EARLIER = datetime.datetime(2020, 1, 1, 12, 0).astimezone()
 """A day long past: shown with its year, whatever today is."""
@@ -32,7 +32,7 @@ STATES: dict[str, SavedState] = {
 @pytest.mark.parametrize("state", list(STATES))
 def test_checklist(state: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     save_state(STATES[state], checklist=CHECKLIST)
-    assert snap_compare(make_app(tmp=tmp_path), press=["k"], terminal_size=size)
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=["k"], terminal_size=size)
 
 
 @pytest.mark.parametrize("state", ["nothing", "emergency"])
@@ -40,9 +40,9 @@ def test_checklist_no_color(state: str, snap_compare: Callable[..., bool], tmp_p
                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     save_state(STATES[state], checklist=CHECKLIST)
-    assert snap_compare(make_app(tmp=tmp_path), press=["k"], terminal_size=(80, 24))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=["k"], terminal_size=(80, 24))
 
 
 def test_clear_confirmation(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     save_state(STATES["emergency"], checklist=CHECKLIST)
-    assert snap_compare(make_app(tmp=tmp_path), press=["k", "c"], terminal_size=(80, 24))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=["k", "c"], terminal_size=(80, 24))

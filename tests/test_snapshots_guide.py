@@ -1,4 +1,6 @@
-"""Snapshots of every guide screen at 80x24 and at 40x12 (a large font on a small screen)."""
+"""Snapshots of every guide screen at 80x24 and at 40x12 (a large font on a small screen), on the
+fixture guide (tests/fixtures/guide): they show the code's layout, and the live content can change
+without them."""
 
 from __future__ import annotations
 
@@ -7,20 +9,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app
-from tui.fullscreen.screens.about import AboutScreen
+from tui.data.places import start_menu
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.screens.contents import ContentsScreen
 from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.page import PageScreen
 from tui.fullscreen.screens.search import SearchScreen
 from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.settings import SettingsScreen
-from tui.fullscreen.screens.start import MENU, StartScreen
+from tui.fullscreen.screens.start import StartScreen
 
 
 def menu_keys(name: str) -> list[str]:
     """Down to the start menu's row for screen `name`, then Enter: found from the menu itself."""
-    return ["down"] * [screen for screen, _ in MENU].index(name) + ["enter"]
+    return ["down"] * [row.id for row in start_menu()].index(name) + ["enter"]
 
 
 SIZES = [(80, 24), (40, 12)]
@@ -42,29 +46,31 @@ SCREENS: dict[str, list[str]] = {
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(make_app(tmp=tmp_path), press=SCREENS[screen], terminal_size=size)
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=SCREENS[screen], terminal_size=size)
 
 
 SHOWN: dict[str, type[GuideScreen]] = {
     "start": StartScreen, "contents": ContentsScreen, "section": SectionScreen, "section-scrolled": SectionScreen,
-    "search": SearchScreen, "help": HelpScreen, "about": AboutScreen, "settings": SettingsScreen}
+    "search": SearchScreen, "help": HelpScreen, "about": PageScreen, "settings": SettingsScreen}
 """Each snapshot's name to the screen it must show: a snapshot of the wrong screen is no check."""
 
 
 @pytest.mark.parametrize("screen", list(SCREENS))
 async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_path: Path) -> None:
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=FIXTURE_GUIDE)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*SCREENS[screen])
         await pilot.pause()
         assert type(app.screen) is SHOWN[screen], type(app.screen).__name__
+        if screen == "about":  # a page of the places table: the one it is named for
+            assert isinstance(app.screen, PageScreen) and app.screen.place_id == "about"
 
 
 def test_start_screen_with_no_color(snap_compare: Callable[..., bool], tmp_path: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    assert snap_compare(make_app(tmp=tmp_path), press=["down"], terminal_size=(80, 24))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=["down"], terminal_size=(80, 24))
 
 
 def test_too_small(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(make_app(tmp=tmp_path), terminal_size=(30, 10))
+    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), terminal_size=(30, 10))

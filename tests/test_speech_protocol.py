@@ -140,6 +140,7 @@ def test_a_bad_event_is_refused_with_the_reason(line: bytes, reason: str) -> Non
     assert reason in str(refused.value)
 
 
+@pytest.mark.e2e  # starts the guide (or a shell) as a real process
 @needs.skip_unless(espeak_library_present(), "libespeak-ng1")
 def test_the_worker_answers_a_bad_line_with_an_error_and_carries_on(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "PATH": str(tmp_path)}  # no player needed

@@ -29,6 +29,8 @@ from tui.data.content import default_content_dir
 from tui.data.settings import settings_path
 from tui.data.triage import triage
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "stories"
 CHECKLIST = load_checklist(default_content_dir())

@@ -21,6 +21,8 @@ from tui.data.checklist import TIER_IDS, load_checklist
 from tui.data.content import default_content_dir
 from tui.data.triage import triage
 
+pytestmark = [pytest.mark.content]
+
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = load_checklist(default_content_dir())
 

@@ -49,16 +49,20 @@ class OneLineParser(argparse.ArgumentParser):
             if callable(flush):
                 flush()
 
+    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
+        """`parse_args`, with words left over said in our own words (argparse's own message is
+        English text that would have to be taken apart again)."""
+        args, extra = self.parse_known_args(argv)
+        if extra:
+            kind = "option" if extra[0].startswith("-") else "argument"
+            self.error(f"unknown {kind} {' '.join(extra)}")
+        return args
+
     def error(self, message: str) -> NoReturn:
-        unknown = "unrecognized arguments: "
-        if message.startswith(unknown):
-            words = message[len(unknown):].split()
-            kind = "option" if words and words[0].startswith("-") else "argument"
-            message = f"unknown {kind} {' '.join(words)}"
         self.exit(2, f"{self.prog}: {clean_line(message)} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> OneLineParser:
     """The command line: the one table both --help and the manual page (spasm-guide.1) come from."""
     parser = OneLineParser(
         prog="spasm-guide",
@@ -169,9 +173,15 @@ def check_speak_to(target: Path, replace: bool = False) -> None:
 
 
 def check_section(guide: Guide, number: int | None) -> None:
-    """Reject a --section that the guide does not have, naming the range."""
+    """Reject a --section that the guide does not have, naming the range.
+
+    A hosted reader typed `plain 12` or `speak 12`, never `--section`, so they are told in
+    their own words."""
     if number is not None and not 1 <= number <= len(guide.sections):
-        raise GuideError(None, f"--section {number}: choose a number from 1 to {len(guide.sections)}")
+        from tui.hosted import HOSTED_ENV
+
+        asked = f"section {number}" if HOSTED_ENV in os.environ else f"--section {number}"
+        raise GuideError(None, f"{asked}: choose a number from 1 to {len(guide.sections)}")
 
 
 def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None,
@@ -184,6 +194,8 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
         raise GuideError(None, problem)
     if args.hosted is not None:
         raise GuideError(None, "--hosted must be the first option (the ForceCommand of a hosted account)")
+    if args.speak or args.speak_to is not None:
+        settings = guide_voice(guide, settings)
     if args.speak_to is not None and str(args.speak_to) == "-":
         from tui.speech.stream import run_stream
 
@@ -215,6 +227,17 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
         return run_listen(guide, settings, args.section, args.speak_to)
     return run_full_screen(args, guide, settings, warning)
+
+
+def guide_voice(guide: Guide, settings: Settings) -> Settings:
+    """The reader's settings with the guide's own voice (`[language] voice`) when the reader chose
+    none: an English voice reading Spanish says "lame" for "Llame". Only for the listening modes,
+    which never save settings, so the choice is not written into the reader's settings file."""
+    if settings.speech_voice or not guide.language.voice:
+        return settings
+    from dataclasses import replace
+
+    return replace(settings, speech_voice=guide.language.voice)
 
 
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
@@ -272,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
         return allowed if isinstance(allowed, int) else main(allowed)
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_command_line(argv)
     except SystemExit as done:  # --help or --version printed, or a mistake said: was it written?
         return exit_status_once_written(done.code)
     except OSError as exc:  # it could not be (OneLineParser writes without hiding the error)

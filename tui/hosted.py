@@ -40,7 +40,10 @@ HOST_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9.:-]{0,252}")
 MAX_COMMAND = 64
 """Longer than any allowed command: anything longer is refused before it is split."""
 
-ALLOWED = "plain [N], accessible, checklist, speak [N], help, or nothing (the full-screen guide)"
+WITH_NO_TERMINAL = "plain [N], accessible, checklist, speak [N], help"
+"""The commands that need no terminal."""
+
+ALLOWED = f"{WITH_NO_TERMINAL}, or nothing (the full-screen guide)"
 """The allowed list, as said in every refusal."""
 
 REFUSED = f"spasm-guide: this account offers only: {ALLOWED}. N is a section number. Try: help"
@@ -59,7 +62,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 """The hosted commands and what each does (the manual page and the README list these)."""
 
 NO_TERMINAL = ("spasm-guide: the full-screen guide needs a terminal: connect with ssh -t, "
-               f"or ask for one of: {ALLOWED.split(', or nothing')[0]}")
+               f"or ask for one of: {WITH_NO_TERMINAL}")
 """Said when the full screen is asked for with no terminal (ssh -T, or a script)."""
 
 PLAYERS: tuple[tuple[str, str], ...] = (

@@ -16,6 +16,7 @@ from typing import Any
 from tui.data.care_routes import PLACEHOLDERS
 from tui.data.content import load_toml, refuse_unknown_keys, require_str, require_table
 from tui.data.errors import ContentError
+from tui.data.language import ENGLISH, Language, agrees_with_guide, guide_language, parse_language
 from tui.data.sanitize import clean_line
 
 CHECKLIST_FILE = "checklist.toml"
@@ -121,6 +122,8 @@ class Checklist:
     cautions: dict[str, str]
     """Kind id to its caution, shown once with any result that gives advice of that kind ("" for a
     kind with no caution). The keys are every declared kind."""
+    language: Language = ENGLISH
+    """The language of its words: its own `[language]` table, else the guide's."""
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -328,8 +331,12 @@ def _parse_items(data: dict[str, Any], path: Path, tiers: tuple[Tier, ...],
                  in enumerate(parsed, start=1))
 
 
-def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
-    """Validate already-parsed TOML data into a Checklist (path is only for messages)."""
+def parse_checklist(data: dict[str, Any], path: Path, language: Language | None = None) -> Checklist:
+    """Validate already-parsed TOML data into a Checklist (path is only for messages). `language`
+    is the guide's: an optional `[language]` table in the file must agree with it."""
+    own = parse_language(data, path)
+    if language is not None:
+        agrees_with_guide(own, language, path)
     head = require_table(data, "checklist", path)
     kinds = _parse_kinds(data, path)
     tiers = _parse_tiers(data, path, kinds)
@@ -352,13 +359,14 @@ def parse_checklist(data: dict[str, Any], path: Path) -> Checklist:
         groups=groups,
         items=items,
         cautions=kinds,
+        language=own or language or ENGLISH,
     )
 
 
 def load_checklist(folder: Path) -> Checklist:
     """Load and validate `checklist.toml` in a guide folder."""
     path = folder / CHECKLIST_FILE
-    return parse_checklist(load_toml(path), path)
+    return parse_checklist(load_toml(path), path, guide_language(folder))
 
 
 SOURCES_HEADING = "Where each checklist sign comes from"

@@ -29,12 +29,14 @@ from tui.data.checklist_state import (
     state_path,
 )
 from tui.data.content import Guide
+from tui.data.notices import Notice, info, warning
 from tui.data.sanitize import clean_line
 from tui.data.summary import SummaryInput, save_summary, summary_text
 from tui.data.triage import EarlierItem, TriageResult, triage
 
-OTHER_WINDOW = "Your checklist was changed in another window. This list now shows those changes too."
-"""Said when a change made elsewhere is found (on a change here, or when looking)."""
+OTHER_WINDOW = info("Your checklist was changed in another window. This list now shows those changes too.")
+"""Said when a change made elsewhere is found (on a change here, or when looking): the one notice
+after which the whole list is drawn again."""
 
 
 class Mark(Enum):
@@ -72,8 +74,8 @@ class ChecklistSession:
         """The time now (a test sets it)."""
         self.state = SavedState()
         """The choices and answers as this copy last saw or made them."""
-        self.message: str | None = None
-        """One line to say once, if the saved state had to be set aside."""
+        self.message: Notice | None = None
+        """A warning to say once, if the saved state had to be set aside."""
         self.just_unselected: str | None = None
         """The item whose tick was just removed, until the reader moves to another item: its label
         says "unselected" (see `label`)."""
@@ -83,7 +85,8 @@ class ChecklistSession:
 
     def _load(self) -> None:
         loaded = load_state(self.checklist, self.path)
-        self.state, self.message = loaded.state, loaded.message
+        self.state = loaded.state
+        self.message = None if loaded.message is None else warning(loaded.message)
         self._seen = signature(self.path)
 
     # What each item is.
@@ -141,13 +144,13 @@ class ChecklistSession:
 
     # Changes: each applied to what is on disk now, under the lock.
 
-    def _change(self, apply: Callable[[SavedState], None]) -> str | None:
+    def _change(self, apply: Callable[[SavedState], None]) -> Notice | None:
         """Apply a change to the state on disk (another copy may have changed it), save it, and
-        return a line to show: a change made elsewhere, or why it could not be saved."""
+        return a notice to show: a change made elsewhere (info), or why it could not be saved (warning)."""
         if not self.persist:
             apply(self.state)
             return None
-        note: str | None = None
+        note: Notice | None = None
         try:
             with locked(self.path):
                 if signature(self.path) != self._seen:
@@ -160,15 +163,15 @@ class ChecklistSession:
                 self._seen = signature(self.path)
         except OSError as exc:
             apply(self.state)
-            return f"Could not save your choices ({exc.strerror}). They count for this run only."
+            return warning(f"Could not save your choices ({exc.strerror}). They count for this run only.")
         return note
 
-    def toggle(self, item_id: str) -> str | None:
+    def toggle(self, item_id: str) -> Notice | None:
         """Space or a number: a chosen item is unchosen; an unchosen or earlier one is chosen now
         (choosing an earlier item again says it is still true)."""
         return self.select(item_id, self.mark(item_id) is not Mark.SELECTED)
 
-    def select(self, item_id: str, on: bool) -> str | None:
+    def select(self, item_id: str, on: bool) -> Notice | None:
         """Choose the item now, or unchoose it, whatever it was."""
         self.checklist.item(item_id)  # KeyError for an id the checklist does not have.
         when = self.clock()
@@ -185,12 +188,12 @@ class ChecklistSession:
         self.just_unselected = item_id if removed else None
         return note
 
-    def clear(self) -> str | None:
+    def clear(self) -> Notice | None:
         """Forget every choice (the answers for a doctor stay: they are not symptoms)."""
         self.just_unselected = None
         return self._change(lambda state: state.ticks.clear())
 
-    def set_answer(self, question_id: str, text: str) -> str | None:
+    def set_answer(self, question_id: str, text: str) -> Notice | None:
         """Keep an answer for the summary; an empty answer forgets it."""
         answer = clean_line(text)[:MAX_ANSWER_CHARS]
 

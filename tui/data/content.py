@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from tui.data.bundled import bundled_content_dir
 from tui.data.errors import ContentError
+from tui.data.language import ENGLISH, Language, parse_language
 from tui.data.safe_read import CONTENT_TOML_CAP, SECTION_CAP, TomlProblem, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 
@@ -117,6 +118,9 @@ class Guide:
     get_help: tuple[str, ...] = ()
     """The short "Get help now" block for a worried reader: a heading line, then one line per
     sign (optional `[get_help]` in guide.toml; empty when a guide has none)."""
+    language: Language = ENGLISH
+    """The language of the guide's words and the voice that reads them (optional `[language]` in
+    guide.toml; English with the engine's default voice when a guide has none)."""
 
     def section(self, number: int) -> Section:
         """Return section `number` (1-based); raise IndexError if there is none."""
@@ -334,6 +338,7 @@ def load_guide(folder: Path | None = None) -> Guide:
         additions=tuple(additions),
         sections=with_review_line(sections, review_line(review, meta_path)),
         get_help=load_get_help(data, meta_path),
+        language=parse_language(data, meta_path) or ENGLISH,
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from tui.data.checklist import RED_FLAG_FLOOR, TIER_IDS, Checklist, Item
 from tui.data.content import load_toml, refuse_unknown_keys, require_str, require_table
 from tui.data.errors import ContentError
+from tui.data.language import ENGLISH, Language, agrees_with_guide, guide_language, parse_language
 from tui.data.sanitize import clean_line
 
 CRAMP_FILE = "cramp-now.toml"
@@ -36,14 +37,11 @@ MAX_STEP = 120
 MAX_ADVICE = 5
 """At most five lines after "it has eased", as the checklist's tiers."""
 
-EASED_LABEL = "SELF-CARE:"
-"""How the "it has eased" headline starts: the urgency first, in words, as every result does."""
-
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEAD_KEYS = frozenset({"title", "question", "check_minutes", "checklist_item"})
-_EASED_KEYS = frozenset({"headline", "advice", "safety_net"})
+_EASED_KEYS = frozenset({"label", "headline", "advice", "safety_net"})
 _MUSCLE_KEYS = frozenset({"id", "name", "steps", "source"})
-_TOP_KEYS = frozenset({"cramp_now", "eased", "muscles"})
+_TOP_KEYS = frozenset({"cramp_now", "eased", "muscles", "language"})
 
 
 @dataclass(frozen=True)
@@ -64,8 +62,11 @@ class Muscle:
 class Eased:
     """What "yes, it has eased" shows."""
 
+    label: str
+    """The urgency in words ("SELF-CARE"), as a checklist tier's label: the content names it, so
+    no code looks for English words in the headline."""
     headline: str
-    """Starts with "SELF-CARE:"."""
+    """Starts with the label and a colon: the urgency first, as every result does."""
     advice: tuple[str, ...]
     """One to five short lines."""
     safety_net: str
@@ -90,6 +91,8 @@ class CrampNow:
     """What "it has eased" shows."""
     muscles: tuple[Muscle, ...]
     """Every muscle, in list order."""
+    language: Language = ENGLISH
+    """The language of its words: its own `[language]` table, else the guide's."""
 
     def muscle(self, muscle_id: str) -> Muscle:
         """The muscle with this id; KeyError if there is none."""
@@ -146,10 +149,12 @@ def _parse_eased(data: dict[str, Any], path: Path) -> Eased:
     """[eased]: the self-care close."""
     table = require_table(data, "eased", path)
     refuse_unknown_keys(table, _EASED_KEYS, path, "eased.")
+    label = require_str(table, "label", path, "eased.")
     headline = require_str(table, "headline", path, "eased.")
-    if not headline.startswith(EASED_LABEL):
-        raise ContentError(path, f"key 'eased.headline' must start with '{EASED_LABEL}'")
-    return Eased(headline, _lines(table, "advice", path, "eased.", 1, MAX_ADVICE),
+    if not headline.startswith(f"{label}:"):
+        # Urgency first, in words, as the checklist's tiers: the first word read or spoken is the label.
+        raise ContentError(path, f"key 'eased.headline' must start with '{label}:' (the label)")
+    return Eased(label, headline, _lines(table, "advice", path, "eased.", 1, MAX_ADVICE),
                  require_str(table, "safety_net", path, "eased."))
 
 
@@ -179,17 +184,23 @@ def _parse_muscles(data: dict[str, Any], path: Path) -> tuple[Muscle, ...]:
     return tuple(muscles)
 
 
-def parse_cramp_now(data: dict[str, Any], path: Path) -> CrampNow:
-    """Validate already-parsed TOML data (path is only for messages)."""
+def parse_cramp_now(data: dict[str, Any], path: Path, language: Language | None = None) -> CrampNow:
+    """Validate already-parsed TOML data (path is only for messages). `language` is the guide's:
+    an optional `[language]` table in the file must agree with it."""
     refuse_unknown_keys(data, _TOP_KEYS, path, "")
+    own = parse_language(data, path)
+    if language is not None:
+        agrees_with_guide(own, language, path)
+    words = own or language or ENGLISH
     title, question, minutes, item = _parse_head(data, path)
-    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path), _parse_muscles(data, path))
+    return CrampNow(path, title, question, minutes, item, _parse_eased(data, path), _parse_muscles(data, path),
+                    words)
 
 
 def load_cramp_now(folder: Path) -> CrampNow:
     """Load and validate `cramp-now.toml` in a guide folder."""
     path = folder / CRAMP_FILE
-    return parse_cramp_now(load_toml(path), path)
+    return parse_cramp_now(load_toml(path), path, guide_language(folder))
 
 
 # What both interfaces say -------------------------------------------------------------------

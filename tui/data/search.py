@@ -130,15 +130,22 @@ def echo(words: str) -> str:
     return line[: cut if cut > ECHO_WIDTH // 2 else ECHO_WIDTH] + "..."
 
 
-def found_message(count: int, words: str) -> str:
-    """How many places, in words: "1 place found. Press Enter to see it." """
+def found_count(count: int, words: str) -> str:
+    """How many places, in words, with no full stop: "1 place found" (the prompts add their own
+    question after it; the full screen adds how to see them)."""
     if not words.strip():
-        return "Type a word to search for."
+        return "Type a word to search for"
     if count == 0:
-        return f'No places found for "{echo(words)}".'
-    if count == 1:
-        return "1 place found. Press Enter to see it."
-    return f"{count} places found. Press Enter to see them."
+        return f'No places found for "{echo(words)}"'
+    return "1 place found" if count == 1 else f"{count} places found"
+
+
+def found_message(count: int, words: str) -> str:
+    """How many places, in words, and how to see them: "1 place found. Press Enter to see it." """
+    said = found_count(count, words)
+    if count == 0 or not words.strip():
+        return f"{said}."
+    return f"{said}. Press Enter to see {'it' if count == 1 else 'them'}."
 
 
 def guide_words(guide: Guide) -> set[str]:

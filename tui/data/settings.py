@@ -17,9 +17,9 @@ from typing import Any
 import platformdirs
 
 from tui.data.atomic import keep_backup, write_text_atomic
+from tui.data.places import PLACES
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
-from tui.data.settings_write import current_text, merged_settings_text
 
 APP_NAME = "spasm-guide"
 
@@ -113,10 +113,10 @@ CHARACTER_NAMES = frozenset(
 """Printable characters by name, as Textual names their keys ("question_mark", "plus")."""
 
 BINDING_IDS = frozenset({
-    "app.back", "app.checklist", "app.help", "app.quit", "app.read", "app.redraw", "app.search", "app.settings",
+    "app.back", "app.read", "app.redraw", *(row.binding_id for row in PLACES if row.binding_id),
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
-    "app.cramp_now", "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
+    "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
     "dialog.cancel", "dialog.choose", "dialog.no", "dialog.redraw", "dialog.yes", "questions.done", "settings.select",
     "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
     "search.next_field", "search.results", "section.next", "section.previous",
@@ -124,7 +124,7 @@ BINDING_IDS = frozenset({
     "text.down", "text.end", "text.home", "text.page_down", "text.page_up", "text.up",
 })
 """Binding ids a user may remap in [keys] (a test keeps this equal to the app's own bindings; the
-plain modes never import the app, so the list is kept here)."""
+plain modes never import the app, so the list is kept here, with the places' keys from their table)."""
 
 
 def valid_key(name: str) -> bool:
@@ -261,5 +261,9 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write settings atomically (through a symbolic link to its target, which stays a link),
     into the file as the user left it: comments and order kept, only changed values changed."""
+    # Here, not at the top: tomlkit (comment-keeping TOML) is about 1 MiB of a reader's memory,
+    # and most readers never change a setting.
+    from tui.data.settings_write import current_text, merged_settings_text
+
     path = path or settings_path()
     write_text_atomic(path, merged_settings_text(asdict(settings), current_text(path), asdict(Settings())))

@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.content import Guide
+from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
 from tui.fullscreen.cursor import FocusCursor
@@ -38,11 +39,16 @@ from tui.fullscreen.paint_hold import PaintHold
 from tui.fullscreen.read_aloud_keys import ReadAloudKeys
 from tui.fullscreen.reader import Reader
 from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
-from tui.fullscreen.screen_registry import screen_class
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.textual_private import add_line_filter, current_driver, is_exiting, notifications
 from tui.fullscreen.themes import OWN_THEMES
 from tui.idle_watch import IdleWatch, start_idle_watch
+
+PLACE_KEYS: list[BindingType] = [
+    Binding(row.key, row.key_action, row.key_word, show=row.show_key, id=row.binding_id, tooltip=row.tooltip)
+    for row in keyed_places()
+]
+"""The keys of the guide's places (tui/data/places.py): search, symptoms, help, quit, settings ..."""
 
 SECTION_KEYS: list[BindingType] = [
     Binding(str(n), f"open_section({n})", f"Section {n}", show=True, id=f"app.section{n}",
@@ -65,15 +71,7 @@ class GuideApp(App[int]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
-        Binding("slash", "search", "Search", id="app.search", tooltip="Search the guide"),
-        Binding("k", "checklist", "Symptoms", id="app.checklist", tooltip="Check your symptoms"),
-        Binding("m", "cramp_now", "Cramp now", show=False, id="app.cramp_now",
-                tooltip="A cramp now: stretch it, with a timer"),
-        Binding("question_mark,f1", "help", "Help", id="app.help",
-                tooltip="Keys for this screen"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit the guide"),
-        Binding("o", "settings", "Settings", id="app.settings",
-                tooltip="Settings: colours, emergency number, voice and volume"),
+        *PLACE_KEYS,
         Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
                 tooltip="Draw the whole screen again, if other text wrote over it"),
         Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
@@ -236,23 +234,9 @@ class GuideApp(App[int]):
     def action_open_section(self, number: int) -> None:
         self.open_section(number)
 
-    def action_contents(self) -> None:
-        self.open_destination("contents")
-
-    def action_search(self) -> None:
-        self.open_destination("search")
-
-    def action_checklist(self) -> None:
-        self.open_destination("checklist")
-
-    def action_cramp_now(self) -> None:
-        self.open_destination("cramp_now")
-
-    def action_settings(self) -> None:
-        self.open_destination("settings")
-
-    def action_about(self) -> None:
-        self.open_destination("about")
+    def action_open_place(self, name: str) -> None:
+        """A place's own key (tui/data/places.py): open it."""
+        self.open_destination(name)
 
     def action_help(self) -> None:
         self.navigation.help()
@@ -304,8 +288,9 @@ class GuideApp(App[int]):
             return self.reader.speaking and not typing
         if action == "go_back":
             return len(self.screen_stack) > 1  # nothing behind the start screen: not shown
-        if action == "settings":
-            return not isinstance(self.screen, screen_class("settings"))
+        if action == "open_place" and parameters == ("settings",):
+            # By name: the class itself would import the settings screen for every key bar.
+            return getattr(self.screen, "SCREEN_NAME", "") != "settings"  # not shown on settings itself
         return True
 
     def action_read(self) -> None:

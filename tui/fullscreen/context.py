@@ -41,7 +41,7 @@ class GuideContext(Protocol):
         """Open a section of the guide (at a paragraph)."""
 
     def open_destination(self, name: str) -> None:
-        """Open a screen by its registered name ("contents", "search", ...)."""
+        """Open a place by its id (tui/data/places.py): its screen ("contents", "search", ...) or its page."""
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:

@@ -2,7 +2,7 @@
 
 Screens are found by name in tui/fullscreen/screen_registry.py; only a section (which needs its
 number) and help (made from the keys of the screen below) are opened here by class. The app's
-key actions (`action_search`, `action_help`, ...) ask a `Navigation`.
+key actions (`action_open_place`, `action_help`, ...) ask a `Navigation`.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ from typing import Any
 
 from textual.app import App
 
-from tui.data.built_sections import help_section
 from tui.data.content import Guide
+from tui.data.pages import PAGES, help_page
 from tui.fullscreen.context import context_of
 from tui.fullscreen.keys import screen_keys
-from tui.fullscreen.screen_registry import screen_class
+from tui.fullscreen.screen_registry import SCREENS, screen_class
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.screens.help import HelpScreen
+from tui.fullscreen.screens.page import PageScreen
 from tui.fullscreen.screens.section import SectionScreen
 
 
@@ -42,9 +43,13 @@ class Navigation:
         return screen
 
     def open_destination(self, name: str) -> None:
-        """Open the screen registered as `name` (on it already: its `open_again`)."""
+        """Open the place `name` (tui/data/places.py): the screen registered as `name` (on it
+        already: its `open_again`), or, for a page that is read, not used, that page."""
         if name == "help":
             self.help()
+            return
+        if name not in SCREENS:
+            self.open_page(name)
             return
         cls = screen_class(name)
         if isinstance(self.app.screen, cls):
@@ -64,13 +69,22 @@ class Navigation:
         else:
             self.app.push_screen(SectionScreen(number, paragraph))
 
+    def open_page(self, name: str) -> None:
+        """Open the page of place `name`, built by its row's builder (a KeyError if it has none)."""
+        builder = PAGES.get(name)
+        if builder is None:
+            raise KeyError(f"place '{name}' has neither a screen nor a page")
+        if isinstance(self.app.screen, PageScreen) and self.app.screen.place_id == name:
+            return
+        self.app.push_screen(PageScreen(builder(self.guide), place_id=name))
+
     def help(self) -> None:
         """Help for the screen shown: its keys, and over SSH how to hear it at home."""
         screen = self.app.screen
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
-        section = help_section(name, *screen_keys(self.app, screen, self.settings_file))
+        section = help_page(name, *screen_keys(self.app, screen, self.settings_file))
         from tui.speech.audio import is_remote
 
         if is_remote():

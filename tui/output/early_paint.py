@@ -30,7 +30,7 @@ import signal
 import sys
 import termios
 
-from tui.plain.fast import inputs_key, read_small_regular_file, stats, user_dir
+from tui.data.file_stamps import inputs_key, read_small_regular_file, stats, user_dir
 
 TYPE_CHECKING = False
 """As `typing.TYPE_CHECKING`, without importing `typing`."""

@@ -22,6 +22,7 @@ from tui.data.checklist import Checklist, Item, load_checklist
 from tui.data.checklist_session import ChecklistSession, Mark
 from tui.data.content import Guide
 from tui.data.doctor_questions import INTRO, QUESTIONS
+from tui.data.notices import Notice
 from tui.data.safe_save import SaveProblem
 from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
@@ -173,10 +174,11 @@ class ChecklistPrompts:
             lines.append("")
         self.prompter.say(*lines)
 
-    def note(self, message: str | None) -> None:
-        """Say a line from the session (a change made elsewhere, a failed save), if any."""
-        if message:
-            self.prompter.say(message)
+    def note(self, notice: Notice | None) -> None:
+        """Say a notice from the session (a change made elsewhere, a failed save), if any: the
+        words alone, as every line here is plain words."""
+        if notice is not None:
+            self.prompter.say(notice.text)
 
     def choose(self) -> bool:
         """The choosing loop. Returns False if input ended (the result is still shown)."""

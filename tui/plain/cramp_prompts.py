@@ -200,8 +200,8 @@ class CrampPrompts:
             self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
             return True
         session = ChecklistSession(checklist, routes_for(self.settings.region), persist=self.prompter.interactive)
-        for message in (session.message, session.select(item.id, True)):
-            if message:
-                self.prompter.say(message)
+        for notice in (session.message, session.select(item.id, True)):
+            if notice is not None:
+                self.prompter.say(notice.text)
         self.prompter.say("", *result_lines(session.result()), "")
         return True

@@ -14,19 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import sys
 
 from tui.data.bundled import bundled_content_dir
+from tui.data.file_stamps import inputs_key, read_small_regular_file, user_dir
 
 CACHE_VERSION = "2"
 """Bump when the plain rendering changes, so older caches are never printed."""
-
-
-def user_dir(variable: str, fallback: str) -> str:
-    """platformdirs' Linux rule for a user folder (tested to agree with platformdirs)."""
-    base = os.environ.get(variable, "").strip() or os.path.expanduser(fallback)
-    return os.path.join(base, "spasm-guide")
 
 
 def cache_file() -> str:
@@ -39,37 +33,6 @@ def default_folder() -> str:
     return bundled_content_dir()
 
 
-def stats(names: list[str]) -> str:
-    """Each file's name, size and modification time (OSError if one is missing)."""
-    out = []
-    for name in names:
-        info = os.stat(name)
-        out.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-    return "|".join(out)
-
-
-def inputs_key(code: list[str]) -> str | None:
-    """The name, size and time of each `code` file, of every file of the bundled guide and of
-    the settings file (or that there is none): what a cached rendering was made from. None if
-    one cannot be read. Shared by this cache and the early start screen's."""
-    folder = default_folder()
-    try:
-        # Every TOML file of the guide (About lists the checklist's sources too), every section.
-        names = code + sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
-        names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
-        parts = [stats(names)]
-    except OSError:
-        return None
-    try:
-        info = os.stat(os.path.join(user_dir("XDG_CONFIG_HOME", "~/.config"), "settings.toml"))
-        parts.append(f"settings:{info.st_size}:{info.st_mtime_ns}")
-    except FileNotFoundError:
-        parts.append("settings:none")
-    except OSError:
-        return None
-    return "|".join(parts)
-
-
 def cache_key(section: str) -> str | None:
     """A line naming every input of the rendering, or None if one cannot be read."""
     # The code that renders too (tui/data and tui/plain): a new version of the guide never
@@ -80,7 +43,7 @@ def cache_key(section: str) -> str | None:
                       if entry.name.endswith(".py"))
     except OSError:
         return None
-    inputs = inputs_key(code)
+    inputs = inputs_key(code, default_folder())
     return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
 
 
@@ -137,39 +100,6 @@ def try_cached(argv: list[str]) -> bool:
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
     return True
-
-
-CACHE_CAP = 4 * 1024 * 1024
-"""The cache holds one rendering of the guide (tens of KB): anything bigger is not ours."""
-
-
-def read_small_regular_file(name: str) -> bytes | None:
-    """The cache file's bytes, or None if it is missing, not a regular file or too big.
-
-    The same rule as tui/data/safe_read.py, in stdlib only: a FIFO put in its place must not
-    hang `--plain`, a link to /dev/zero must not fill memory.
-    """
-    try:
-        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > CACHE_CAP:
-            return None
-        os.set_blocking(fd, True)
-        chunks = []
-        total = 0
-        while chunk := os.read(fd, 65536):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > CACHE_CAP:
-                return None
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def store(argv: list[str], text: str) -> None:

@@ -10,27 +10,24 @@ from __future__ import annotations
 
 import functools
 import shutil
+from collections.abc import Callable
 from typing import TextIO
 
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide
 from tui.data.errors import ContentError
-from tui.data.search import Hit, found_message, search_guide
+from tui.data.pages import PAGES, section_end
+from tui.data.places import prompt_menu, prompt_number
+from tui.data.search import Hit, found_count, search_guide
 from tui.data.settings import Settings, emergency_line
 from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
-from tui.plain.render import about_lines, get_help_lines, number_word, section_lines, wrap
+from tui.plain.render import get_help_lines, page_lines, section_lines, wrap
 
-MAIN_MENU = (
-    "Main menu",
-    "1. Read a section",
-    "2. Check your symptoms",
-    "3. Help",
-    "4. About this guide",
-    "5. A cramp now: stretch it, with a timer",
-    "6. Search the guide for words",
-    "0. Quit",
-)
-"""The main menu, one choice a line."""
+
+def main_menu() -> tuple[str, ...]:
+    """The main menu, one choice a line, from the places table (tui/data/places.py)."""
+    return ("Main menu", *(f"{row.prompt_number}. {row.prompt_label}" for row in prompt_menu()))
+
 
 MAIN_QUESTION = "Type a number, 0 to quit:"
 """The main menu's question."""
@@ -59,7 +56,7 @@ HELP_TEXT = (
     "Type 0 when you are done to see how soon to get help.",
     "Your choices are saved as you go, so they are still there next time.",
     "A long section stops after each screenful: Enter shows more, q stops.",
-    "6 in the main menu searches for words, in any order and any form.",
+    f"{prompt_number('search')} in the main menu searches for words, in any order and any form.",
     "Ctrl+D, or the end of piped input, quits at any question.",
     "Other ways to use the guide: spasm-guide --plain prints it all at once; "
     "spasm-guide --checklist starts at the checklist.",
@@ -77,7 +74,7 @@ class LinearGuide:
 
     def show_menu(self) -> None:
         """Print the main menu."""
-        self.prompter.say(*MAIN_MENU)
+        self.prompter.say(*main_menu())
 
     def show_sections(self) -> None:
         """Print the numbered list of sections."""
@@ -99,10 +96,9 @@ class LinearGuide:
                 continue
             if number < total:
                 following = self.guide.section(number + 1)
-                self.prompter.say(f"End of section {number_word(number)}. "
-                                  f"Next is {following.number}, {following.title}.")
+                self.prompter.say(f"{section_end(number, total)}. Next is {following.number}, {following.title}.")
             else:
-                self.prompter.say(f"End of section {number_word(number)}, the last section.")
+                self.prompter.say(f"{section_end(number, total)}.")
 
     def page(self, lines: list[str]) -> bool:
         """Print lines, a screenful at a time at a terminal. False if the reader stopped (q) or
@@ -129,7 +125,7 @@ class LinearGuide:
             if not words:
                 return True
             hits = search_guide(self.guide, words)
-            count = found_message(len(hits), words).split(". Press")[0].rstrip(".")
+            count = found_count(len(hits), words)
             shown = hits[:20]
             self.prompter.say(f"{count}. The best {len(shown)}:" if len(hits) > len(shown) else f"{count}.")
             if not hits:
@@ -178,39 +174,49 @@ class LinearGuide:
         self.prompter.say("")
         return CrampPrompts(self.guide, cramp, self.settings, self.prompter).run()
 
-    def show_help(self) -> None:
-        """How the numbered prompts work."""
+    def show_help(self) -> bool:
+        """How the numbered prompts work. Always True (nothing is asked)."""
         lines = ["", "Help"]
         for text in HELP_TEXT:
             lines += wrap(text)
         self.prompter.say(*lines)
+        return True
+
+    def search_from_menu(self) -> bool:
+        """The search, after a blank line. False if input ended."""
+        self.prompter.say("")
+        return self.search()
+
+    def show_page(self, place_id: str) -> bool:
+        """A page that is read, not used (About, and any place of tui/data/places.py with a page)."""
+        builder = PAGES.get(place_id)
+        if builder is None:
+            raise KeyError(f"place '{place_id}' has no page and no handler in the prompts")
+        self.prompter.say("", *page_lines(builder(self.guide)))
+        return True
+
+    def open_place(self, place_id: str) -> bool:
+        """Go to a place chosen in the main menu. False if input ended."""
+        handlers: dict[str, Callable[[], bool]] = {
+            "contents": self.read_sections, "checklist": self.check_symptoms, "help": self.show_help,
+            "cramp_now": self.cramp_now, "search": self.search_from_menu,
+        }
+        handler = handlers.get(place_id)
+        return handler() if handler is not None else self.show_page(place_id)
 
     def run(self) -> int:
         """The main menu loop. Returns the exit status (0: quitting is never an error)."""
         self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings), "",
-                          *get_help_lines(self.guide), "Type 3 for help.", "")
+                          *get_help_lines(self.guide), f"Type {prompt_number('help')} for help.", "")
+        places = {row.prompt_number: row.id for row in prompt_menu()}
+        highest = max(number for number in places if number is not None)
         while True:
             self.show_menu()
-            choice = self.prompter.ask(MAIN_QUESTION, len(MAIN_MENU) - 2, self.show_menu)
+            choice = self.prompter.ask(MAIN_QUESTION, highest, self.show_menu)
             if choice is None or choice == 0:
                 self.prompter.say("Goodbye.")
                 return 0
-            if choice == 1:
-                going = self.read_sections()
-            elif choice == 2:
-                going = self.check_symptoms()
-            elif choice == 3:
-                self.show_help()
-                going = True
-            elif choice == 5:
-                going = self.cramp_now()
-            elif choice == 6:
-                self.prompter.say("")
-                going = self.search()
-            else:
-                self.prompter.say("", *about_lines(self.guide))
-                going = True
-            if not going:
+            if not self.open_place(places[choice]):
                 self.prompter.say("Goodbye.")
                 return 0
             self.prompter.say("")

@@ -11,29 +11,13 @@ import re
 import textwrap
 from typing import TextIO
 
-from tui.data.checklist import SOURCES_HEADING, source_lines
 from tui.data.content import Guide, Section
+from tui.data.pages import PAGES, get_help, section_heading
+from tui.data.places import start_menu
 from tui.data.settings import Settings, emergency_line
 
 WIDTH = 72
 """Lines are wrapped to this many columns: comfortable to read and to follow on braille."""
-
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
-"""Numbers as words, for "Section three of nine"."""
-
-
-def number_word(number: int) -> str:
-    """Spell small numbers as words ("3" -> "three"), as screen readers and speech prefer."""
-    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
-
-
-def section_position(section: Section, total: int) -> str:
-    """'Section three of nine', in words."""
-    return f"Section {number_word(section.number)} of {number_word(total)}"
-
 
 def use_styling(stream: TextIO) -> bool:
     """Bold headings only on a real terminal, and never with NO_COLOR set."""
@@ -78,7 +62,17 @@ def fit(line: str, width: int | None) -> list[str]:
 
 def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]:
     """One section as plain lines: position, title, then the body."""
-    lines = [f"{section_position(section, total)}: {section.title}", ""]
+    return [section_heading(section, total), "", *body_lines(section, width)]
+
+
+def page_lines(page: Section, width: int = WIDTH) -> list[str]:
+    """A page made in code (tui/data/pages.py) as plain lines: its title, then the body."""
+    return [page.title, "", *body_lines(page, width)]
+
+
+def body_lines(section: Section, width: int = WIDTH) -> list[str]:
+    """A section's or page's blocks as plain lines, a blank line after each."""
+    lines: list[str] = []
     for block in section.blocks:
         if block.kind == "paragraph":
             lines.extend(wrap(block.lines[0], width=width))
@@ -94,7 +88,8 @@ def section_lines(section: Section, total: int, width: int = WIDTH) -> list[str]
 
 
 def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[str]:
-    """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, credit."""
+    """The whole guide as plain lines: title, disclaimer, emergency line, contents, sections, then
+    the pages of the places (About: the credit)."""
     total = len(guide.sections)
     lines = [guide.title, guide.disclaimer, emergency_line(settings), "", *get_help_lines(guide, width)]
     lines.append("Contents")
@@ -102,46 +97,26 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
     lines.append("")
     for section in guide.sections:
         lines += section_lines(section, total, width)
-    lines += about_lines(guide, width)
+    for page in place_pages(guide):
+        lines += page_lines(page, width)
     return lines
+
+
+def place_pages(guide: Guide) -> list[Section]:
+    """The pages of the places that have one (About ...), in start menu order: `--plain` ends with them."""
+    return [PAGES[row.id](guide) for row in start_menu() if row.id in PAGES]
 
 
 def get_help_lines(guide: Guide, width: int = WIDTH) -> list[str]:
     """The "Get help now" signs and a blank line, or nothing if the guide has none: for a worried
     reader, before anything else of the guide."""
-    if not guide.get_help:
+    block = get_help(guide)
+    if block is None:
         return []
-    title, *signs, after = guide.get_help
-    lines = wrap(title, width=width)
-    for sign in signs:
+    lines = wrap(block.title, width=width)
+    for sign in block.signs:
         lines += wrap(sign, "- ", width)
-    return [*lines, *wrap(after, width=width), ""]
-
-
-def about_lines(guide: Guide, width: int = WIDTH) -> list[str]:
-    """Source credit, review dates, additions and the sign-off note."""
-    credit = guide.credit
-    lines = ["About this guide", ""]
-    # The sign-off note straight after the credit: whose review it was, and that our own words
-    # have had none yet.
-    lines += wrap(
-        f"Written in our own words from \"{credit.title}\", published by {credit.publisher}. "
-        f"Written by {credit.writer}. Medically reviewed by {credit.reviewer}. "
-        f"Source updated {credit.updated}. {guide.signoff_note}",
-        width=width,
-    )
-    lines += ["", f"Reviewed: {guide.reviewed}", f"Next review due: {guide.next_review_due}"]
-    if guide.additions:
-        lines += ["", "Additions and corrections to the source"]
-        for addition in guide.additions:
-            lines += wrap(f"{addition.title}: {addition.text} Source: {addition.source}.", "- ", width)
-    sources = source_lines(guide.folder)
-    if sources:
-        lines += ["", SOURCES_HEADING]
-        for line in sources:
-            lines += wrap(line, "- ", width)
-    lines.append("")
-    return lines
+    return [*lines, *wrap(block.after, width=width), ""]
 
 
 def plain_text(guide: Guide, settings: Settings, section: int | None = None, bold: bool = False,
@@ -152,8 +127,8 @@ def plain_text(guide: Guide, settings: Settings, section: int | None = None, bol
     if section is None:
         lines = guide_lines(guide, settings, wrap_at)
         total = len(guide.sections)
-        headings = {guide.title, "Contents", "About this guide"}
-        headings |= {f"{section_position(s, total)}: {s.title}" for s in guide.sections}
+        headings = {guide.title, "Contents", *(page.title for page in place_pages(guide))}
+        headings |= {section_heading(s, total) for s in guide.sections}
     else:
         lines = section_lines(guide.section(section), len(guide.sections), wrap_at)
         headings = {lines[0]}

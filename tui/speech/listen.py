@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from tui.data.content import Guide, Section
+from tui.data.pages import credit_lines, section_position
 from tui.data.sentences import Chunk, speech_chunks, text_chunks
 from tui.data.settings import Settings, emergency_line
-from tui.plain.render import section_position
 from tui.speech import audio
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Finished, Saved, Started, Stopped
@@ -47,11 +47,7 @@ def guide_speech(guide: Guide, settings: Settings, section: int | None = None) -
     chunks = [*text_chunks(guide.title), *text_chunks(guide.disclaimer), *text_chunks(emergency_line(settings))]
     for item in guide.sections:
         chunks += section_speech(item, total)
-    credit = guide.credit
-    chunks += text_chunks(
-        f"This guide is written in our own words from \"{credit.title}\", published by {credit.publisher}, "
-        f"medically reviewed by {credit.reviewer}. {guide.signoff_note}"
-    )
+    chunks += text_chunks(" ".join([*credit_lines(guide), guide.signoff_note]))
     return chunks
 
 

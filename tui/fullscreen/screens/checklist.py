@@ -13,6 +13,7 @@ from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
 from tui.data.doctor_questions import QUESTIONS
+from tui.data.notices import Notice
 from tui.data.safe_save import SaveProblem
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
@@ -22,6 +23,7 @@ from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.fullscreen.dialogs.save_path import SavePathDialog, SaveTarget
 from tui.fullscreen.messages import Announce
+from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
 from tui.fullscreen.widgets.guide_list import GuideList
@@ -159,8 +161,7 @@ class ChecklistScreen(GuideScreen):
         items.session = self.session
         self.refill()
         items.focus()
-        if self.session.message:
-            self.notify(self.session.message, severity="warning", timeout=8)
+        tell(self, self.session.message, timeout=8)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
     def result(self) -> TriageResult:
@@ -175,10 +176,9 @@ class ChecklistScreen(GuideScreen):
             for group in self.checklist.groups
         ])
 
-    def say(self, message: str | None) -> None:
-        """Show a line from the session (a change made elsewhere, a failed save), if any."""
-        if message:
-            self.notify(message, severity="warning" if message.startswith("Could not") else "information")
+    def say(self, notice: Notice | None) -> None:
+        """Show a notice from the session (a change made elsewhere, a failed save), if any."""
+        tell(self, notice)
 
     def check_disk(self) -> None:
         """Show a change that another copy of the guide made to the checklist."""

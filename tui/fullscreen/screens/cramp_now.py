@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
-from tui.data.built_sections import made_section, result_section
+from tui.data.built_sections import result_section
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
 from tui.data.checklist_session import ChecklistSession
@@ -36,10 +36,12 @@ from tui.data.cramp_now import (
     timer_started,
 )
 from tui.data.errors import GuideError
+from tui.data.pages import made_section
 from tui.data.sentences import Chunk
 from tui.data.triage import DISCLAIMER, TriageResult
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
 from tui.fullscreen.widgets.guide_list import GuideList
@@ -219,9 +221,8 @@ class CrampNowScreen(GuideScreen):
             self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
             return
         session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region))
-        for message in (session.message, session.select(item.id, True)):
-            if message:
-                self.notify(message, severity="warning" if message.startswith("Could not") else "information")
+        for notice in (session.message, session.select(item.id, True)):
+            tell(self, notice)
         result = session.result()
         said = result.headline
         if result.reasons:

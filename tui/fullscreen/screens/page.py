@@ -1,4 +1,5 @@
-"""A page that is read, not used: a title and a text, in the section view (help, about)."""
+"""A page that is read, not used: a title and a text, in the section view (help, about, any
+place of tui/data/places.py that has a page)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,12 @@ from tui.fullscreen.widgets.section_text import SectionText
 class PageScreen(GuideScreen):
     """A title and a scrollable text."""
 
-    def __init__(self, section: Section) -> None:
+    def __init__(self, section: Section, place_id: str = "") -> None:
         super().__init__()
         self.section = section
         """What this screen shows."""
+        self.place_id = place_id
+        """The place (tui/data/places.py) whose page this is; "" for help and other pages."""
 
     def screen_title(self) -> str:
         return self.section.title

@@ -9,11 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from tui.data.content import Section
+from tui.data.pages import section_end, section_heading
 from tui.data.sentences import Chunk
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.section_text import SectionText
-from tui.plain.render import number_word, section_position
 
 
 class SectionScreen(GuideScreen):
@@ -42,7 +42,7 @@ class SectionScreen(GuideScreen):
         return self.guide_app.guide.section(self.number)
 
     def screen_title(self) -> str:
-        return f"{section_position(self.section, len(self.guide_app.guide.sections))}: {self.section.title}"
+        return section_heading(self.section, len(self.guide_app.guide.sections))
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.screen_title(), id="section-title", classes="title", markup=False)
@@ -50,10 +50,9 @@ class SectionScreen(GuideScreen):
 
     def end_text(self) -> str:
         """Said after the section's last line, on a row of its own: where the reader is, and how on."""
-        word = number_word(self.number)
-        if self.number < len(self.guide_app.guide.sections):
-            return f"End of section {word}. Press n for the next section."
-        return f"End of section {word}, the last section. Press Esc to go back."
+        total = len(self.guide_app.guide.sections)
+        how = "Press n for the next section." if self.number < total else "Press Esc to go back."
+        return f"{section_end(self.number, total)}. {how}"
 
     def on_mount(self) -> None:
         text = self.query_one(SectionText)

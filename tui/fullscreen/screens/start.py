@@ -9,22 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
+from tui.data.pages import GetHelp, get_help
+from tui.data.places import start_menu
 from tui.data.sentences import Chunk
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.key_bar import KeyBar
 from tui.fullscreen.widgets.section_text import SectionText
-
-MENU: tuple[tuple[str, str], ...] = (
-    ("contents", "Read the guide"),
-    ("checklist", "Check your symptoms"),
-    ("search", "Search the guide"),
-    ("settings", "Settings"),
-    ("help", "Help"),
-    ("about", "About this guide"),
-    ("cramp_now", "A cramp now: stretch it (m)"),
-)
-"""(screen name, label) of each menu item, in order. The first has focus, so Enter starts reading."""
 
 
 def wrapped(text: str, width: int, indent: str = "") -> list[str]:
@@ -60,7 +51,9 @@ class StartScreen(GuideScreen):
         yield Static(guide.title, classes="title tight", markup=False)
         yield Static(guide.disclaimer, classes="muted", markup=False)
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
-        yield GuideList([label for _, label in MENU], ids=[key for key, _ in MENU], id="menu")
+        # The places table (tui/data/places.py) in menu order; the first has focus, so Enter starts reading.
+        menu = start_menu()
+        yield GuideList([row.label for row in menu], ids=[row.id for row in menu], id="menu")
 
     def on_mount(self) -> None:
         menu = self.query_one(GuideList)
@@ -71,40 +64,48 @@ class StartScreen(GuideScreen):
     def get_help_text(self, full: bool, width: int) -> Text:
         """The whole block (heading in bold, a "- " per sign), or only its last line, wrapped
         here so that a sign's second row lines up under its words."""
-        lines = self.guide_app.guide.get_help
-        if not lines:
+        block = get_help(self.guide_app.guide)
+        if block is None:
             return Text("")
         if not full:
-            return Text("\n".join(wrapped(lines[-1], width)))
-        title, *signs, after = lines
-        rows = [line for sign in signs for line in wrapped(sign, width, "- ")]
-        return Text.assemble(("\n".join(wrapped(title, width)), "bold"), *(f"\n{row}" for row in rows),
-                             "\n", "\n".join(wrapped(after, width)))
+            return Text("\n".join(wrapped(block.after, width)))
+        rows = [line for sign in block.signs for line in wrapped(sign, width, "- ")]
+        return Text.assemble(("\n".join(wrapped(block.title, width)), "bold"), *(f"\n{row}" for row in rows),
+                             "\n", "\n".join(wrapped(block.after, width)))
+
+    @staticmethod
+    def block_rows(block: GetHelp, width: int) -> tuple[int, int]:
+        """Rows the whole block and its one-line pointer take at `width`, without blank rows."""
+        full = rows_of(block.title, width) + sum(rows_of(s, width, "- ") for s in block.signs)
+        return full + rows_of(block.after, width), rows_of(block.after, width)
 
     def get_help_rows(self, width: int) -> tuple[int, int]:
         """Rows the whole block and its one-line pointer take at `width`, each with its blank row."""
-        lines = self.guide_app.guide.get_help
-        if not lines:
+        block = get_help(self.guide_app.guide)
+        if block is None:
             return 0, 0
-        title, *signs, after = lines
-        full = rows_of(title, width) + sum(rows_of(s, width, "- ") for s in signs) + rows_of(after, width)
-        return full + 1, rows_of(after, width) + 1
+        full, pointer = self.block_rows(block, width)
+        return full + 1, pointer + 1
 
     def fit(self, width: int, height: int) -> None:
         super().fit(width, height)
-        # The menu always keeps its rows: the block shows whole if it fits, else its last line
-        # (where to read every sign), else nothing. Worked out from the words, before painting,
-        # so the start screen is still drawn once.
+        # The menu always keeps its rows: the block shows whole if it fits (without its blank row
+        # under it if only that is too many: a menu of eight places still leaves every sign on
+        # an 80x24 screen), else its last line (where to read every sign), else nothing. Worked
+        # out from the words, before painting, so the start screen is still drawn once.
         guide = self.guide_app.guide
         text_width = width - 2  # the body's padding
         keys = len(self.query_one(KeyBar).rows(text_width + 2)) if self.is_mounted else 2
         used = 1 + rows_of(guide.title, text_width) + rows_of(guide.disclaimer, text_width) + 1
-        used += len(MENU) + keys
+        used += len(start_menu()) + keys
         full, pointer = self.get_help_rows(text_width)
         block = self.query_one("#get-help", Static)
-        if full and used + full <= height:
+        if full and used + full - 1 <= height:
             block.update(self.get_help_text(full=True, width=text_width))
             block.display = True
+            blank = 0 if used + full > height else 1  # DEFAULT_CSS gives it one
+            if block.styles.margin.bottom != blank:
+                block.styles.margin = (0, 0, blank, 0)
         elif pointer and used + pointer <= height:
             block.update(self.get_help_text(full=False, width=text_width))
             block.display = True
