@@ -65,13 +65,13 @@ async def test_cursor_skips_group_headings_in_settings(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(SettingsScreen())
         await pilot.pause()
-        assert text_at_cursor(app).startswith("[x] selected: Colours: High contrast, dark")
+        assert text_at_cursor(app).startswith("selected: Colours: High contrast, dark")
         for _ in range(4):  # down past the last theme and the "Emergency number" heading
             await pilot.press("down")
         await pilot.pause()
         focused = app.screen.focused
         assert isinstance(focused, GuideList)
-        assert text_at_cursor(app).startswith("[x] selected: Emergency number 911")
+        assert text_at_cursor(app).startswith("selected: Emergency number 911")
 
 
 async def test_search_box_keeps_the_cursor_at_the_typing_point(tmp_path: Path) -> None:

@@ -77,7 +77,7 @@ async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> 
         else:
             listing, first, second = await full_screen_run(tmp_path / "app")
         # The earlier choice, its date and the question, in the same words.
-        assert f"[?] chosen 1 January 2020, still true? {STROKE.text}" in flat(listing), name
+        assert f"chosen 1 January 2020, still true? {STROKE.text}" in flat(listing), name
         for line in expected({URGENT.id, COMMON.id}, earlier=True):
             assert flat(line) in flat(first), (name, line)
         assert "URGENT: get medical help today" in first and "EMERGENCY" not in first.split("Still true?")[0]
@@ -91,14 +91,14 @@ async def test_the_same_choices_give_the_same_answer_in_both(tmp_path: Path) -> 
 
 async def test_a_removed_tick_says_unselected_in_both_until_another_item(tmp_path: Path) -> None:
     """Select and unselect one item, look at the list, move to (choose) another, look again: both
-    interfaces say "[ ] unselected:" for the item just unticked, then its plain "[ ]" label."""
-    unticked, plain = f"[ ] unselected: {URGENT.text}", f"[ ] {URGENT.text}"
+    interfaces say "unselected:" for the item just unticked, then its plain "[ ]" label."""
+    unticked, plain = f"unselected: {URGENT.text}", f"[ ] {URGENT.text}"
     # The prompts: the list again ("?") is read right after the change, and after another choice.
     out = Terminal()
     numbers = f"{URGENT.number}\n{URGENT.number}\n?\n{COMMON.number}\n?\n0\n0\n"
     run_checklist_prompts(fixture_guide(), Settings(), Terminal(numbers), out)
     after_untick, after_other = out.getvalue().split(f"{COMMON.number}. selected:")[0:2]
-    listings = after_untick.split(f"{URGENT.number}. unselected: {URGENT.text}")[1]
+    listings = after_untick.split(f"{URGENT.number}. unselected: {URGENT.text}", 1)[1]  # after the announcement
     assert f"{URGENT.number}. {unticked}" in listings
     assert f"{URGENT.number}. {plain}" in after_other and unticked not in after_other
     # The full screen: the highlight stays on the item, then moves to the next one.

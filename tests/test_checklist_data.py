@@ -79,7 +79,7 @@ def test_bundled_item_texts_are_plain_ascii_and_name_a_dated_source() -> None:
     for item in checklist.items:
         assert item.text.isascii(), item.id
         # Never more than three rows at 40 columns, with the state words in front.
-        assert len(textwrap.wrap(f"[x] selected: {item.text}", 40)) <= 3, item.id
+        assert len(textwrap.wrap(f"selected: {item.text}", 40)) <= 3, item.id
         assert item.source
         if item.source != "source article":
             # A page title in quotes and the day it was read, not a publisher alone.

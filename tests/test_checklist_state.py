@@ -138,13 +138,13 @@ def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(che
     session = session_at(checklist, TODAY)
     item = checklist.item("shooting-pain")
     assert session.mark(item.id) is Mark.EARLIER
-    assert session.label(item) == f"[?] chosen 27 November, still true? {item.text}"
+    assert session.label(item) == f"chosen 27 November, still true? {item.text}"
     result = session.result()
     assert result.tier is None and result.earlier[0].date == "27 November"
     # Choosing it again says it is still true: now it counts.
     session.toggle(item.id)
     assert session.mark(item.id) is Mark.SELECTED and session.result().label == item.tier.label
-    assert session.label(item) == f"[x] selected: {item.text}"
+    assert session.label(item) == f"selected: {item.text}"
     assert session.announcement(item) == f"selected: {item.text}"
     session.toggle(item.id)
     assert session.announcement(item) == f"unselected: {item.text}"
@@ -290,7 +290,7 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
     guide = PromptProcess()
     prompts.append(guide)
     weak = checklist.item("weak-hands-feet")
-    at = guide.wait_for(f"{weak.number}. [x] selected: {weak.text}")
+    at = guide.wait_for(f"{weak.number}. selected: {weak.text}")
     guide.type(f"{weak.number}\n")
     guide.wait_for(f"{weak.number}. unselected: {weak.text}", at)
     assert load_state(checklist).state == SavedState()

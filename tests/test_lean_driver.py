@@ -124,7 +124,7 @@ def test_real_frames_give_the_same_screen(captured: list[tuple[str, list[str], b
             pair.feed(frame, onlcr=True)
             assert not pair.differences(), f"{name}, write {number}: {pair.differences()[:5]}"
         shown[name] = "\n".join(pair.lean.display)
-    assert "[x] selected:" in shown["toggle"] and "[ ] unselected:" in shown["untoggle"]
+    assert "> selected:" in shown["toggle"] and "> unselected:" in shown["untoggle"]
     assert "unselected" not in shown["move from the unticked item"]
 
 

@@ -151,7 +151,7 @@ def test_clearing_asks_first(checklist_now: SavedState) -> None:
     out = stdout.getvalue()
     assert "Clear all 2 choices? Type 1 for yes, 0 for no:" in out
     kept, cleared = out.split("Kept your choices.")[1].split("Cleared all your choices.")
-    assert f"{TWITCH.number}. [x] selected: Fast twitching" in kept
+    assert f"{TWITCH.number}. selected: Fast twitching" in kept
     assert f"{TWITCH.number}. [ ] Fast twitching in a muscle" in cleared
     assert load_state(load_checklist(default_content_dir())).state.ticks == {}
 

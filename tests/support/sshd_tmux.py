@@ -568,10 +568,10 @@ def flow_facts() -> FlowFacts:
     assert hits, f"the guide no longer has the word {word!r}"
     shown = [item for group in checklist.groups for item in checklist.items_in(group)]
     index, item = next((n, i) for n, i in enumerate(shown) if i.tier.id == "emergency")
-    # The item's first words that fit one row of 80 columns after " > [x] selected: ": the list
+    # The item's first words that fit one row of 80 columns after " > selected: ": the list
     # wraps an item at word breaks, so its first row holds them whether it is ticked or not.
     words = item.text.split()
-    fits = max(n for n in range(1, len(words) + 1) if len(f" > [x] selected: {' '.join(words[:n])}") <= 78)
+    fits = max(n for n in range(1, len(words) + 1) if len(f" > selected: {' '.join(words[:n])}") <= 78)
     return FlowFacts(first_title=guide.section(1).title, search_word=word,
                      hit_title=guide.section(hits[0].section_number).title,
                      warning_sign=" ".join(words[:fits]), warning_id=item.id, downs=index)
@@ -612,7 +612,7 @@ def run_flow(tmux: Tmux, name: str, facts: FlowFacts, poll: float = 0.1) -> list
         tmux.send(name, "Down")
     wait(f"> [ ] {facts.warning_sign}", "the warning sign highlighted")
     tmux.send(name, "Space")
-    wait(lambda s: "EMERGENCY: call" in one_line(s) and f"[x] selected: {facts.warning_sign}" in s,
+    wait(lambda s: "EMERGENCY: call" in one_line(s) and f"selected: {facts.warning_sign}" in s,
          "EMERGENCY after checking a warning sign")
     tmux.send(name, "q")
     status = tmux.wait_dead(name)

@@ -112,20 +112,23 @@ class ChecklistSession:
 
     def label(self, item: Item) -> str:
         """The item with its state first, in words, so a reader hears the state even when the
-        line wraps: "[x] selected: ...", "[?] chosen 27 November, still true? ...", "[ ] ...".
+        line wraps: "selected: ...", "chosen 27 November, still true? ...", "[ ] ...".
 
-        An item whose tick was just removed says so ("[ ] unselected: ...") until the reader
-        moves to another item (`moved_to`): a screen reader reads the changed row, and "[ ]" alone
-        is a bracket and a space, not the change.
+        The word is the mark: a box before it ("[x] selected:") would only repeat it, and it
+        costs a braille display 4 of its 40 cells and a screen reader a bracket said aloud. An
+        item that is not chosen keeps its empty box "[ ]", the one mark a sighted reader needs.
+        An item whose tick was just removed says so ("unselected: ...") until the reader moves
+        to another item (`moved_to`): a screen reader reads the changed row, and "[ ]" alone is a
+        bracket and a space, not the change.
         """
         mark = self.mark(item.id)
         if mark is Mark.SELECTED:
-            return f"[x] selected: {item.text}"
+            return f"selected: {item.text}"
         if mark is Mark.EARLIER:
             day = day_in_words(self.state.ticks[item.id], self.clock().date())
-            return f"[?] chosen {day}, still true? {item.text}"
+            return f"chosen {day}, still true? {item.text}"
         if item.id == self.just_unselected:
-            return f"[ ] unselected: {item.text}"
+            return f"unselected: {item.text}"
         return f"[ ] {item.text}"
 
     def moved_to(self, item_id: str | None) -> str | None:

@@ -161,7 +161,7 @@ class ChecklistPrompts:
         return self.session.checklist
 
     def item_line(self, item: Item) -> str:
-        """'3. [x] selected: Text': the state in words, first. Never wrapped: a screen reader that
+        """'3. selected: Text': the state in words, first. Never wrapped: a screen reader that
         reads the changed line must hear the state with it."""
         return f"{item.number}. {self.session.label(item)}"
 
@@ -276,7 +276,7 @@ class ChecklistPrompts:
         self.show_list()
         earlier = [item for item in self.checklist.items if self.session.mark(item.id) is Mark.EARLIER]
         if earlier:
-            self.prompter.say(*wrap(f"You chose {len(earlier)} of these before today, marked [?]. They do not "
+            self.prompter.say(*wrap(f"You chose {len(earlier)} of these before today, marked \"chosen\". They do not "
                                     "count until you type their number again to say they are still true."), "")
 
     def run(self) -> bool:

@@ -52,7 +52,7 @@ HELP_TEXT = (
     "? shows the list again, if you need it.",
     "Nothing on the screen moves or changes once printed. New text is always added at the end.",
     "In the checklist, typing an item's number selects it. Typing it again unselects it.",
-    "The changed item is printed again, with [x] and the word selected, or with [ ].",
+    "The changed item is printed again, with the word selected first, or with [ ].",
     "Type 0 when you are done to see how soon to get help.",
     "Your choices are saved as you go, so they are still there next time.",
     "A long section stops after each screenful: Enter shows more, q stops.",

@@ -33,7 +33,7 @@ def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
 
 
 HANGING = re.compile(r"\s*(?:(?:[-*]|\d+\.|>?\s*\[.\](?:\s+\w+:)?)\s+)?")
-"""What a continuation row lines up under: a line's indent and its mark ("- ", "3. ", "[x] ")."""
+"""What a continuation row lines up under: a line's indent and its mark ("- ", "3. ", "[ ] ")."""
 
 
 def terminal_width(stream: TextIO) -> int | None:

@@ -16,8 +16,8 @@ from tui.fullscreen.widgets.guide_list import GuideList
 
 
 def choice_label(label: str, chosen: bool) -> str:
-    """A choice with its state first, in words, as in the checklist: "[x] selected: ..." or "[ ] ..."."""
-    return f"[x] selected: {label}" if chosen else f"[ ] {label}"
+    """A choice with its state first, in words, as in the checklist: "selected: ..." or "[ ] ..."."""
+    return f"selected: {label}" if chosen else f"[ ] {label}"
 
 
 class SettingsList(GuideList):
@@ -27,7 +27,7 @@ class SettingsList(GuideList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "select", "Select", id="settings.select", tooltip="Select this choice"),
     ]
-    """Same keys, same meaning as in the checklist: "[x] selected: ..." items are selected."""
+    """Same keys, same meaning as in the checklist: "selected: ..." items are selected."""
 
 
 class SettingsScreen(GuideScreen):

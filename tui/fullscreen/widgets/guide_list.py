@@ -30,7 +30,7 @@ words above them, so a wrapped item reads as one (a hanging indent)."""
 
 
 def plain(label: str) -> Visual:
-    """An item's words as plain text (never markup, so "[x] Twitching" keeps its brackets),
+    """An item's words as plain text (never markup, so "[ ] Twitching" keeps its brackets),
     with the hanging indent."""
     return Padding(Content(label), INDENT)
 
