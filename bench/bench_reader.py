@@ -1,6 +1,12 @@
-"""Key to frame for a focus move, idle and beside a CPU-bound process, and bytes per action.
+"""Key to frame for every in-screen key against a bare Textual app, a focus move beside a CPU-bound
+process, and bytes per action.
 
-Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...]
+Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...] [--keys-only]
+
+First, each kind of in-screen key (focus move, toggle, page, line, next section, a letter in search;
+bench/key_frames.py) at 80x24 and 40x12: key written to the frame's last byte, p50, p99 and max,
+p99 as a multiple of a bare Textual app's key (bench/bare_app.py) in the same run, how many came
+after tdsr's 20 ms, and the guide's processor time per press (all threads, from schedstat).
 
 A console screen reader (tdsr, Speakup's cursor tracking) reads the cursor's line a set time after
 an arrow key: tdsr waits 20 ms. A frame that comes later is read as the item just left. This
@@ -24,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import key_frames
 from tests.support.ptydrive import Session, spawn
 
 GUIDE = str(Path(sys.executable).parent / "spasm-guide")
@@ -126,10 +133,23 @@ def bytes_per_action(env: dict[str, str]) -> dict[str, int]:
     return out
 
 
+def print_key_kinds(env: dict[str, str], presses: int) -> None:
+    """Each kind of in-screen key against the bare app's key, at both sizes, in this run."""
+    for size in ((80, 24), (40, 12)):
+        bare = key_frames.time_bare(env, size, presses)
+        bare_p99 = key_frames.percentile([p.frame_ms for p in bare], .99)
+        print(f"{size[0]}x{size[1]}, load {Path('/proc/loadavg').read_text().split()[0]} at the start")
+        print(key_frames.HEADER)
+        print(key_frames.row("bare Textual app, a key", bare, bare_p99))
+        for kind in key_frames.KINDS:
+            print(key_frames.row(kind.name, key_frames.time_kind(kind, env, size, presses), bare_p99), flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=100)
     parser.add_argument("--env", action="append", default=[])
+    parser.add_argument("--keys-only", action="store_true", help="only the table of each kind of key")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="bench-reader-"))
     env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(home / "c"), "XDG_DATA_HOME": str(home / "d"),
@@ -137,6 +157,9 @@ def main() -> int:
     env.update(item.split("=", 1) for item in args.env)
     for key in ("COLUMNS", "LINES", "COLORTERM", "NO_COLOR"):
         os.environ.pop(key, None)
+    print_key_kinds(env, args.presses)
+    if args.keys_only:
+        return 0
     print(f"{'focus move, key to frame':34} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}  late (>20 ms)")
     for load in (False, True):
         for size in ((80, 24), (40, 12)):

@@ -163,6 +163,28 @@ def test_choices_from_an_earlier_day_never_count(ages: dict[str, int]) -> None:
     assert len(session.earlier) == len(ages) - len(today)
 
 
+def test_a_change_saved_later_is_drawn_first_and_saved_on_top_of_another_copy(checklist: Checklist) -> None:
+    """The full screen draws a toggle before it saves it (the save's sync took longer than a
+    screen reader's 20 ms): nothing is written until save_pending, and then on top of what another
+    copy saved meanwhile."""
+    first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
+    assert first.toggle("twitching", later=True) is None
+    assert first.checked == {"twitching"} and first.label(checklist.item("twitching")).startswith("selected:")
+    assert load_state(checklist).state.ticks == {}
+    assert first.refresh() is False  # a change not saved yet is never overwritten by the disk
+    assert second.toggle("shooting-pain") is None
+    first.toggle("twitching", later=True)
+    first.toggle("hard-muscle", later=True)
+    assert first.save_pending() == OTHER_WINDOW
+    assert first.checked == {"shooting-pain", "hard-muscle"}
+    assert set(load_state(checklist).state.ticks) == {"shooting-pain", "hard-muscle"}
+    assert first.save_pending() is None  # nothing left to save
+    # A change saved at once also saves what was waiting.
+    first.toggle("shooting-pain", later=True)
+    assert first.toggle("twitching") is None
+    assert set(load_state(checklist).state.ticks) == {"hard-muscle", "twitching"}
+
+
 def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
     first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
     assert first.toggle("twitching") is None

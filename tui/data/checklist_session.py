@@ -16,7 +16,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
-from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
+from tui.data.care_routes import DEFAULT_REGION, CareRoutes, routes_for
 from tui.data.checklist import Checklist, Item
 from tui.data.checklist_state import (
     MAX_ANSWER_CHARS,
@@ -29,6 +29,7 @@ from tui.data.checklist_state import (
     state_path,
 )
 from tui.data.content import Guide
+from tui.data.dates import date_in_words, day_month
 from tui.data.notices import Notice, info, warning
 from tui.data.sanitize import clean_line
 from tui.data.summary import SummaryInput, save_summary, summary_text
@@ -50,22 +51,21 @@ class Mark(Enum):
     """Not chosen."""
 
 
-def day_in_words(when: datetime.datetime, today: datetime.date) -> str:
-    """'27 November', with the year only when it is not this year."""
+def day_in_words(when: datetime.datetime, today: datetime.date, language: str = "en") -> str:
+    """'27 November' ('27 de noviembre'), with the year only when it is not this year."""
     day = when.astimezone().date()
-    text = f"{day.day} {day:%B}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return day_month(day, language) if day.year == today.year else date_in_words(day, language)
 
 
 class ChecklistSession:
     """The checklist state of one reader, shared with any other copy through the state file."""
 
-    def __init__(self, checklist: Checklist, routes: CareRoutes = DEFAULT_ROUTES, path: Path | None = None,
+    def __init__(self, checklist: Checklist, routes: CareRoutes | None = None, path: Path | None = None,
                  persist: bool = True, clock: Callable[[], datetime.datetime] = now) -> None:
         self.checklist = checklist
         """The items and tiers."""
-        self.routes = routes
-        """The reader's region: the number to call and where to go."""
+        self.routes = routes or routes_for(DEFAULT_REGION, checklist.language.code)
+        """The reader's region: the number to call and where to go (in the checklist's language)."""
         self.path = path or state_path()
         """The state file shared by every copy of the guide."""
         self.persist = persist
@@ -80,6 +80,10 @@ class ChecklistSession:
         """The item whose tick was just removed, until the reader moves to another item: its label
         says "unselected" (see `label`)."""
         self._seen: tuple[int, int, int] | None = None
+        self._pending: list[Callable[[SavedState], None]] = []
+        """Changes applied here and not saved yet (`_change` with `later`)."""
+        self._before_pending: tuple[dict[str, datetime.datetime], dict[str, str]] | None = None
+        """The choices and answers before the first of them."""
         if persist:
             self._load()
 
@@ -106,8 +110,8 @@ class ChecklistSession:
     @property
     def earlier(self) -> tuple[EarlierItem, ...]:
         """Items chosen before today, in list order, with the day in words."""
-        today = self.clock().date()
-        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today))
+        today, language = self.clock().date(), self.checklist.language.code
+        return tuple(EarlierItem(item.text, day_in_words(self.state.ticks[item.id], today, language))
                      for item in self.checklist.items if self.mark(item.id) is Mark.EARLIER)
 
     def label(self, item: Item) -> str:
@@ -125,7 +129,8 @@ class ChecklistSession:
         if mark is Mark.SELECTED:
             return f"selected: {item.text}"
         if mark is Mark.EARLIER:
-            day = day_in_words(self.state.ticks[item.id], self.clock().date())
+            day = day_in_words(self.state.ticks[item.id], self.clock().date(),
+                               self.checklist.language.code)
             return f"chosen {day}, still true? {item.text}"
         if item.id == self.just_unselected:
             return f"unselected: {item.text}"
@@ -147,34 +152,62 @@ class ChecklistSession:
 
     # Changes: each applied to what is on disk now, under the lock.
 
-    def _change(self, apply: Callable[[SavedState], None]) -> Notice | None:
+    def _change(self, apply: Callable[[SavedState], None], later: bool = False) -> Notice | None:
         """Apply a change to the state on disk (another copy may have changed it), save it, and
-        return a notice to show: a change made elsewhere (info), or why it could not be saved (warning)."""
+        return a notice to show: a change made elsewhere (info), or why it could not be saved (warning).
+
+        `later`: apply it here now and save it at the next `save_pending` (the full screen draws
+        the change first: the disk's lock, write and sync took 20-40 ms, and a screen reader
+        reads the cursor's line 20 ms after the key)."""
         if not self.persist:
             apply(self.state)
             return None
+        if later:
+            if not self._pending:
+                self._before_pending = (dict(self.state.ticks), dict(self.state.answers))
+            self._pending.append(apply)
+            apply(self.state)
+            return None
+        return self._save([*self._pending, apply], self._before_pending if self._pending else None)
+
+    def save_pending(self) -> Notice | None:
+        """Save the changes applied with `later` (if any), on top of what is on disk now; the notice
+        to show, as `_change` returns it."""
+        if not self._pending:
+            return None
+        return self._save(self._pending, self._before_pending, applied=True)
+
+    def _save(self, changes: list[Callable[[SavedState], None]], before: tuple[dict[str, datetime.datetime],
+              dict[str, str]] | None, applied: bool = False) -> Notice | None:
+        """Under the lock: take in a change made on disk by another copy, apply `changes` (those of
+        them not applied here yet, unless the state was read again), save. `before`: the choices
+        before the first pending change (what the disk is compared with)."""
+        self._pending, self._before_pending = [], None
         note: Notice | None = None
+        done = len(changes) - (0 if applied else 1)  # how many are in self.state already
         try:
             with locked(self.path):
                 if signature(self.path) != self._seen:
                     loaded = load_state(self.checklist, self.path)
-                    if loaded.message is None and (loaded.state.ticks, loaded.state.answers) != (
-                            self.state.ticks, self.state.answers):
-                        self.state, note = loaded.state, OTHER_WINDOW
-                apply(self.state)
+                    seen = before or (self.state.ticks, self.state.answers)
+                    if loaded.message is None and (loaded.state.ticks, loaded.state.answers) != seen:
+                        self.state, note, done = loaded.state, OTHER_WINDOW, 0
+                for change in changes[done:]:
+                    change(self.state)
                 save_state(self.state, self.path, self.checklist)
                 self._seen = signature(self.path)
         except OSError as exc:
-            apply(self.state)
+            for change in changes[done:]:
+                change(self.state)
             return warning(f"Could not save your choices ({exc.strerror}). They count for this run only.")
         return note
 
-    def toggle(self, item_id: str) -> Notice | None:
+    def toggle(self, item_id: str, later: bool = False) -> Notice | None:
         """Space or a number: a chosen item is unchosen; an unchosen or earlier one is chosen now
-        (choosing an earlier item again says it is still true)."""
-        return self.select(item_id, self.mark(item_id) is not Mark.SELECTED)
+        (choosing an earlier item again says it is still true). `later`: saved at `save_pending`."""
+        return self.select(item_id, self.mark(item_id) is not Mark.SELECTED, later)
 
-    def select(self, item_id: str, on: bool) -> Notice | None:
+    def select(self, item_id: str, on: bool, later: bool = False) -> Notice | None:
         """Choose the item now, or unchoose it, whatever it was."""
         self.checklist.item(item_id)  # KeyError for an id the checklist does not have.
         when = self.clock()
@@ -186,7 +219,7 @@ class ChecklistSession:
             else:
                 if state.ticks.pop(item_id, None) is not None:
                     removed.append(item_id)
-        note = self._change(apply)
+        note = self._change(apply, later)
         # A change to an item is a move to it: one unselected before goes back to plain "[ ]".
         self.just_unselected = item_id if removed else None
         return note
@@ -209,8 +242,8 @@ class ChecklistSession:
 
     def refresh(self) -> bool:
         """Pick up a change another copy made; True if there was one (then show OTHER_WINDOW)."""
-        if not self.persist or signature(self.path) == self._seen:
-            return False
+        if not self.persist or self._pending or signature(self.path) == self._seen:
+            return False  # (a change not saved yet is saved, on top of the other's, first)
         before = (dict(self.state.ticks), dict(self.state.answers))
         self._load()
         return (self.state.ticks, self.state.answers) != before

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tui.data.bundled import bundled_content_dir
+from tui.data.dates import date_in_words
+from tui.data.dates import review_line as dated_review_line
 from tui.data.errors import ContentError
 from tui.data.language import ENGLISH, Language, parse_language
 from tui.data.safe_read import CONTENT_TOML_CAP, SECTION_CAP, TomlProblem, loads_toml, read_regular_file
@@ -158,12 +160,6 @@ def load_toml(path: Path, cap: int = CONTENT_TOML_CAP) -> dict[str, Any]:
         raise ContentError(path, f"invalid TOML: {exc.message}", exc.line) from None
 
 
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-"""Month names in English, fixed: strftime's %B would follow the user's locale."""
-
-
 def refuse_unknown_keys(table: dict[str, Any], keys: frozenset[str], path: Path, where: str) -> None:
     """Refuse a key the format does not have: a typo must not silently drop what it named."""
     for key in table:
@@ -171,12 +167,13 @@ def refuse_unknown_keys(table: dict[str, Any], keys: frozenset[str], path: Path,
             raise ContentError(path, f"key '{where}{key}' is not known (use {', '.join(sorted(keys))})")
 
 
-def require_str(table: dict[str, Any], key: str, path: Path, where: str) -> str:
-    """Return `table[key]` as a non-empty, clean string or raise naming the key."""
+def require_str(table: dict[str, Any], key: str, path: Path, where: str, language: str = "en") -> str:
+    """Return `table[key]` as a non-empty, clean string or raise naming the key. An unquoted TOML
+    date is written in words in `language` ("27 de noviembre de 2026")."""
     value = table.get(key)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         # An unquoted TOML date (2026-11-27) is shown as words, which read and speak clearly.
-        return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return date_in_words(value, language)
     if value is None:
         raise ContentError(path, f"missing key '{where}{key}'")
     if not isinstance(value, str) or not clean_line(value):
@@ -321,6 +318,7 @@ def load_guide(folder: Path | None = None) -> Guide:
     sections = tuple(
         parse_section(folder / "sections" / name, number) for number, name in enumerate(names, start=1)
     )
+    language = parse_language(data, meta_path) or ENGLISH
     return Guide(
         folder=folder,
         title=require_str(guide, "title", meta_path, "guide."),
@@ -330,15 +328,15 @@ def load_guide(folder: Path | None = None) -> Guide:
             publisher=require_str(source, "publisher", meta_path, "source."),
             reviewer=require_str(source, "reviewer", meta_path, "source."),
             writer=require_str(source, "writer", meta_path, "source."),
-            updated=require_str(source, "updated", meta_path, "source."),
+            updated=require_str(source, "updated", meta_path, "source.", language.code),
         ),
-        reviewed=require_str(review, "reviewed", meta_path, "review."),
-        next_review_due=require_str(review, "next_review_due", meta_path, "review."),
+        reviewed=require_str(review, "reviewed", meta_path, "review.", language.code),
+        next_review_due=require_str(review, "next_review_due", meta_path, "review.", language.code),
         signoff_note=require_str(review, "signoff_note", meta_path, "review."),
         additions=tuple(additions),
-        sections=with_review_line(sections, review_line(review, meta_path)),
+        sections=with_review_line(sections, review_line(review, meta_path, language.code)),
         get_help=load_get_help(data, meta_path),
-        language=parse_language(data, meta_path) or ENGLISH,
+        language=language,
     )
 
 
@@ -346,11 +344,12 @@ def load_guide(folder: Path | None = None) -> Guide:
 # section's review line comes from one place (guide.toml's [review]) and never drifts.
 
 
-def review_line(review: dict[str, Any], path: Path) -> str:
-    """'Reviewed 27 November 2026. Next review due 27 November 2027.', from [review]."""
-    reviewed = require_str(review, "reviewed", path, "review.")
-    due = require_str(review, "next_review_due", path, "review.")
-    return f"Reviewed {reviewed}. Next review due {due}."
+def review_line(review: dict[str, Any], path: Path, language: str = "en") -> str:
+    """'Reviewed 27 November 2026. Next review due 27 November 2027.', from [review]; in Spanish
+    'Revisado el 7 de diciembre de 2026. Próxima revisión: 27 de noviembre de 2027.'"""
+    reviewed = require_str(review, "reviewed", path, "review.", language)
+    due = require_str(review, "next_review_due", path, "review.", language)
+    return dated_review_line(reviewed, due, language)
 
 
 def with_review_line(sections: tuple[Section, ...], line: str) -> tuple[Section, ...]:

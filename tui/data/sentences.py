@@ -32,6 +32,26 @@ word ("etc. and so on").
 BEFORE_NUMBER = frozenset("no nos fig figs vol pp p ch".split())
 """Words whose full stop does not end a sentence when a number follows ("No. 5", "Fig. 2")."""
 
+NEVER_SPLIT_AFTER_ES = frozenset("dr dra drs dras sr sra sres srta ud uds lic prof ej aprox vs".split())
+"""The Spanish NEVER_SPLIT_AFTER: "Dra. Ruiz", "Sra. López", "p. ej. Ibuprofeno" ("p." is a single
+letter, kept by the initials rule; "ej." is kept here), "aprox. 10 minutos". "etc." follows the
+general rule, as in English: "etc. y" carries on, "etc. Luego" ends."""
+
+BEFORE_NUMBER_ES = frozenset("núm n pág págs cap fig vol".split())
+"""The Spanish BEFORE_NUMBER: "núm. 5", "pág. 12"."""
+
+ABBREVIATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "en": (NEVER_SPLIT_AFTER, BEFORE_NUMBER),
+    "es": (NEVER_SPLIT_AFTER_ES, BEFORE_NUMBER_ES),
+}
+"""Language (without region) to (never split after, split after unless a number follows). Any
+other language uses the English lists."""
+
+OPENING_MARKS = "\u00bf\u00a1"
+"""Spanish opens a question and an exclamation with "¿" and "¡": after a stop, one always starts a
+new sentence ("Tome vitamina D. ¿Le ayuda?"), whatever the word before the stop. English text has
+neither mark, so English splitting is unchanged."""
+
 BULLET = re.compile(r"[ \t]*[-*+\u2022\u2013][ \t]+")
 """A bullet at the start of a line: "- ", "* ", "+ ", "\u2022 ", "\u2013 ". Numbers ("1. ") stay:
 they are spoken, since the order of steps means something."""
@@ -66,12 +86,12 @@ class Chunk:
 def _word_before(text: str, dot: int) -> str:
     """The word that ends just before position `dot` (a full stop), lower case, no final dot."""
     start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'\u201c":
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "([\"'\u201c\u00bf\u00a1":
         start -= 1
     return text[start:dot].lower().rstrip(".")
 
 
-def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
+def _ends_sentence(text: str, match: re.Match[str], start: int, language: str = "en") -> bool:
     """Whether the terminator in `match` really ends the sentence that began at `start`."""
     stops = match.group(0)
     if text[start:match.start()].strip().isdigit():
@@ -83,10 +103,11 @@ def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
     # A lower-case word carries on the sentence: "e.g. stretching", "etc. and", "... then".
     if nxt.islower():
         return False
-    if stops[0] != ".":
+    if stops[0] != "." or nxt in OPENING_MARKS:
         return True  # "?" and "!" end a sentence before anything that is not lower case.
+    never_after, before_number = ABBREVIATIONS.get(language.split("-")[0], ABBREVIATIONS["en"])
     word = _word_before(text, match.start())
-    if word in NEVER_SPLIT_AFTER or (word in BEFORE_NUMBER and nxt.isdigit()):
+    if word in never_after or (word in before_number and nxt.isdigit()):
         return False
     if word in ("a.m", "p.m"):
         return True  # "at 9 a.m. Then" ends; "9 a.m. and" was caught by the lower-case rule.
@@ -94,13 +115,13 @@ def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
     return not (len(word.replace(".", "")) <= 2 and re.fullmatch(r"(?:[a-z]\.)*[a-z]", word) and word != "i")
 
 
-def _line_spans(text: str, base: int) -> list[tuple[int, int]]:
+def _line_spans(text: str, base: int, language: str = "en") -> list[tuple[int, int]]:
     """Sentence spans in one line (no newlines) starting at offset `base` of the whole text."""
     spans: list[tuple[int, int]] = []
     bullet = BULLET.match(text)
     start = bullet.end() if bullet else 0
     for match in TERMINATOR.finditer(text):
-        if match.end() <= start or not _ends_sentence(text, match, start):
+        if match.end() <= start or not _ends_sentence(text, match, start, language):
             continue
         spans.append((start, match.end()))
         start = match.end()
@@ -117,24 +138,30 @@ def _line_spans(text: str, base: int) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in `text`; bullet markers and blank lines are left out."""
+def sentence_spans(text: str, language: str = "en") -> list[tuple[int, int]]:
+    """(start, end) of each sentence in `text`, by the abbreviations of `language` ("es", "es-419");
+    bullet markers and blank lines are left out."""
     spans: list[tuple[int, int]] = []
     offset = 0
     for line in text.split("\n"):
-        spans.extend(_line_spans(line, offset))
+        spans.extend(_line_spans(line, offset, language))
         offset += len(line) + 1
     return spans
 
 
-def split_sentences(text: str) -> list[str]:
+def split_sentences(text: str, language: str = "en") -> list[str]:
     """Split `text` into sentences, each stripped, bullets without their marker."""
-    return [text[start:end] for start, end in sentence_spans(text)]
+    return [text[start:end] for start, end in sentence_spans(text, language)]
 
 
 SPOKEN_WORDS = ((re.compile(r"\bvs\.(?=\s)", re.IGNORECASE), "versus"),
-                (re.compile(r"\bi\.e\.(?=\s|$)", re.IGNORECASE), "that is"))
-"""Abbreviations eSpeak NG reads letter by letter ("v s"), with the words to say instead."""
+                (re.compile(r"\bi\.e\.(?=\s|$)", re.IGNORECASE), "that is"),
+                (re.compile(r"\bp\. ?ej\.(?=\s|$)", re.IGNORECASE), "por ejemplo"),
+                (re.compile(r"\baprox\.(?=\s|$)", re.IGNORECASE), "aproximadamente"),
+                (re.compile(r"\bpág\.(?=\s)", re.IGNORECASE), "página"))
+"""Abbreviations eSpeak NG reads letter by letter ("v s"), with the words to say instead. The
+Spanish ones (es-419 says "p ej", "aprox", "pag") are spellings English text never has, so they
+need no language and English speech is unchanged."""
 
 EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(911|999|112|000|111)(?!\d|[.,]\d)")
 """Emergency and urgent-care numbers: eSpeak NG says "911" as "nine hundred and eleven"."""
@@ -183,18 +210,19 @@ def split_long(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> list[
     return pieces
 
 
-def text_chunks(text: str, paragraph: int | None = None, limit: int = MAX_CHUNK) -> list[Chunk]:
+def text_chunks(text: str, paragraph: int | None = None, limit: int = MAX_CHUNK,
+                language: str = "en") -> list[Chunk]:
     """Chunks for one paragraph (or any text): sentences, long ones cut at soft breaks."""
     chunks: list[Chunk] = []
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text, language):
         for first, last in split_long(text, start, end, limit):
             chunks.append(Chunk(text[first:last], paragraph, first, last))
     return chunks
 
 
-def speech_chunks(section: Section, limit: int = MAX_CHUNK) -> list[Chunk]:
+def speech_chunks(section: Section, limit: int = MAX_CHUNK, language: str = "en") -> list[Chunk]:
     """Everything to speak for a section: its title, then each paragraph's sentences in order."""
-    chunks = text_chunks(section.title, None, limit)
+    chunks = text_chunks(section.title, None, limit, language)
     for index, paragraph in enumerate(section.plain_paragraphs()):
-        chunks.extend(text_chunks(paragraph, index, limit))
+        chunks.extend(text_chunks(paragraph, index, limit, language))
     return chunks

@@ -20,6 +20,7 @@ import platformdirs
 from tui import __version__
 from tui.data.checklist import Checklist
 from tui.data.content import Guide
+from tui.data.dates import date_and_time_in_words
 from tui.data.doctor_questions import QUESTIONS
 from tui.data.safe_save import check_target, write_new
 from tui.data.sanitize import clean_text
@@ -35,10 +36,11 @@ def summaries_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / SUMMARY_FOLDER
 
 
-def spoken_date(when: datetime.datetime) -> str:
-    """'27 November 2026 at 07:50': day first and the month in words, so no reader (or doctor
-    in another country) can mistake 03/04 for 4 March or 3 April."""
-    return f"{when.day} {when:%B %Y} at {when:%H:%M}"
+def spoken_date(when: datetime.datetime, language: str = "en") -> str:
+    """'27 November 2026 at 07:50' ('27 de noviembre de 2026 a las 07:50' in Spanish): day first
+    and the month in words, so no reader (or doctor in another country) can mistake 03/04 for 4
+    March or 3 April."""
+    return date_and_time_in_words(when, language)
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,7 @@ def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
     """The summary as plain lines, each fact once."""
     when = when or datetime.datetime.now()
     result = data.result
-    lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when)}", ""]
+    lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when, checklist.language.code)}", ""]
     lines += wrap_line(f"Urgency the guide gave: {result.headline}", "", width)
     advised = (*result.actions, *result.cautions)
     if advised:

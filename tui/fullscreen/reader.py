@@ -65,9 +65,10 @@ class Reading:
     """The view that highlights the sentence being heard, if any."""
 
 
-def section_reading(text: SectionText, with_title: bool = True) -> list[Chunk | str]:
-    """The sentences of a section view, each mapped back to the text for the highlight."""
-    chunks = speech_chunks(text.section)
+def section_reading(text: SectionText, with_title: bool = True, language: str = "en") -> list[Chunk | str]:
+    """The sentences of a section view, each mapped back to the text for the highlight, split by the
+    abbreviations of the guide's `language` ("Dra. Ruiz" is one sentence in Spanish)."""
+    chunks = speech_chunks(text.section, language=language)
     return list(chunks if with_title else [c for c in chunks if c.paragraph is not None])
 
 

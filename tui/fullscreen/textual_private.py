@@ -14,7 +14,7 @@ import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from textual import screen as textual_screen
 from textual._styles_cache import StylesCache
@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.color import Color
 from textual.css.scalar import Scalar
+from textual.css.styles import RulesMap
 from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.geometry import Region
@@ -64,12 +65,24 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "keys typed after q are dropped while the app closes (no public flag)"),
     PrivateName("textual._styles_cache:StylesCache", "get_inner_outer",
                 "its cache keeps closed widgets' drawn lines alive: replaced (see fix_styles_cache)"),
-    PrivateName("textual.widgets:OptionList", "_lines",
+    PrivateName("textual.widgets._option_list:_LineCache", "lines",
                 "tui/fullscreen/widgets/guide_list.py: which option a drawn line belongs to, for the > mark"),
-    PrivateName("textual.widgets:OptionList", "_index_to_line",
+    PrivateName("textual.widgets._option_list:_LineCache", "index_to_line",
                 "tui/fullscreen/widgets/guide_list.py: the first line of an option, for the cursor"),
-    PrivateName("textual.widgets:OptionList", "_heights",
+    PrivateName("textual.widgets._option_list:_LineCache", "heights",
                 "tui/fullscreen/widgets/guide_list.py: how many lines an option takes, to repaint just it"),
+    PrivateName("textual.widgets:OptionList", "_line_cache",
+                "tui/fullscreen/widgets/guide_list.py: the lines above, read without laying the list out again"),
+    PrivateName("textual.widgets:OptionList", "_update_lines",
+                "tui/fullscreen/widgets/guide_list.py: lay the list's lines out when an option has none yet"),
+    PrivateName("textual.widgets.option_list:Option", "_set_prompt",
+                "tui/fullscreen/widgets/guide_list.py: one item's new words without drawing the whole list again"),
+    PrivateName("textual.widgets.option_list:Option", "_divider",
+                "tui/fullscreen/widgets/guide_list.py: an item's lines, counted as OptionList counts them"),
+    PrivateName("textual.widgets:OptionList", "_get_visual",
+                "tui/fullscreen/widgets/guide_list.py: an item's lines, counted as OptionList counts them"),
+    PrivateName("textual.widgets:OptionList", "_get_left_gutter_width",
+                "tui/fullscreen/widgets/guide_list.py: the width items wrap at, as OptionList works it out"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
     PrivateName("textual.driver:Driver", "_app",
@@ -163,23 +176,64 @@ def is_exiting(app: App[Any]) -> bool:
     return bool(app._exit)
 
 
+def _laid_out(options: OptionList) -> Any:
+    """The list's line cache, brought up to date only if an option has no lines yet.
+
+    OptionList's `_lines`, `_heights` and `_index_to_line` bring it up to date on every read, and
+    that works out the list's content region and virtual size each time: about 20 times in one
+    arrow press of the checklist, drawing and placing the cursor. Once every option has its lines,
+    the cache is read as it is (a change of options, prompts or width clears it).
+    """
+    cache = options._line_cache
+    if not cache.lines or cache.lines[-1][0] != options.option_count - 1:
+        options._update_lines()
+    return cache
+
+
 def option_first_line(options: OptionList, index: int) -> int | None:
     """The first drawn line of option `index`, or None if it has not been laid out."""
-    return options._index_to_line.get(index)
+    line: int | None = _laid_out(options).index_to_line.get(index)
+    return line
 
 
 def option_height(options: OptionList, index: int) -> int:
     """How many lines option `index` takes."""
-    return options._heights[index]
+    height: int = _laid_out(options).heights[index]
+    return height
 
 
 def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
     """(option index, line within it) drawn at `line`, or None past the end."""
     try:
-        index, offset = options._lines[line]
+        index, offset = _laid_out(options).lines[line]
     except IndexError:
         return None
     return index, offset
+
+
+def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
+    """Give option `index` a new prompt, letting go of only its own drawn lines; True if it now
+    takes another number of lines (then the list's lines are laid out again, and it is repainted).
+
+    OptionList's `replace_option_prompt_at_index` lets go of every option's drawn lines and lays
+    the whole list out again: ticking one checklist item wrapped and drew all 40 items again, a
+    frame too slow for a screen reader's 20 ms. The caller repaints the option's own rows.
+    """
+    option = options.get_option_at_index(index)
+    before = option_height(options, index)
+    option._set_prompt(prompt)
+    drawn = options._option_render_cache
+    for key in [key for key in drawn.keys() if key[0] is option]:  # noqa: SIM118 (an LRUCache, not a dict)
+        drawn.discard(key)
+    padding = options.get_component_styles("option-list--option").padding
+    width = options.scrollable_content_region.width - options._get_left_gutter_width()
+    rules = cast(RulesMap, options.styles)  # as OptionList passes them
+    after = options._get_visual(option).get_height(rules, width - padding.width) + option._divider
+    if after == before:
+        return False
+    options._line_cache.clear()
+    options.refresh()
+    return True
 
 
 def forget_drawn_options(options: OptionList) -> None:

@@ -9,7 +9,8 @@ from typing import NamedTuple
 
 from tui.output.sgr import Sgr, blank_key
 
-__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "cup", "relative", "same", "visible", "wordy"]
+__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "changed_cells", "cup", "relative", "rewrite_gap", "same",
+           "visible", "wordy"]
 
 Cell = tuple[str, Sgr]
 """One narrow character and its style."""
@@ -36,6 +37,28 @@ def same(a: Cell | None, b: Cell | None) -> bool:
     if a is None or b is None:
         return False
     return a == b or (a[0] == " " == b[0] and blank_key(a[1]) == blank_key(b[1]))
+
+
+def changed_cells(line: list[Cell | None], have: list[Cell | None]) -> list[bool]:
+    """For each cell of `line`, True if it is known and not `same` as the terminal's in `have`
+    (written out inline: this runs for every cell of every row sent)."""
+    return [cell is not None and cell != old and not (old is not None and cell[0] == " " == old[0]
+                                                      and blank_key(cell[1]) == blank_key(old[1]))
+            for cell, old in zip(line, have, strict=True)]
+
+
+def rewrite_gap(cells: list[Cell | None], style: Sgr | None, start: int, end: int) -> str | None:
+    """The `cells` from `start` to `end` written again, if that needs no change from `style`."""
+    if end - start > 4 or style is None:
+        return None
+    text = []
+    for cell in cells[start:end]:
+        if cell is None:
+            return None
+        if cell[1] != style and not (cell[0] == " " and blank_key(cell[1]) == blank_key(style)):
+            return None
+        text.append(cell[0])
+    return "".join(text)
 
 
 def wordy(cell: Cell | None) -> bool:

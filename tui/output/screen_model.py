@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, same, visible, wordy
+from tui.output import cells
+from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
@@ -283,7 +284,7 @@ class ScreenModel:
         if line == have and not whole:
             return
         columns = len(line)
-        changed = [cell is not None and not same(cell, old) for cell, old in zip(line, have, strict=True)]
+        changed = cells.changed_cells(line, have)
         if not any(changed) and not whole:
             return
         typed = [x for x in range(columns) if changed[x]]
@@ -304,7 +305,8 @@ class ScreenModel:
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
         # changed cell in that run (-1 if none), so that every choice below is O(1).
-        looks = [self._erased_look(cell) for cell in line]
+        erased_look = self._erased_look
+        looks = [None if cell is None or cell[0] != " " else erased_look(cell) for cell in line]
         run_end = [0] * columns
         last_change = [-1] * columns
         for x in range(columns - 1, -1, -1):
@@ -336,9 +338,27 @@ class ScreenModel:
                 x = run_end[x]
                 continue
             self._move(out, row, x)
-            self._put(out, cell)
-            have[x] = cell
-            x += 1
+            # The cells from here, each in its style (a blank needs only the right background), up
+            # to one unchanged or unknown, or where an erase would start (one loop, no call per
+            # cell: this runs for every cell of every row sent).
+            current = self.style
+            while True:
+                char, style = cell
+                if style != current and not (char == " " and current is not None
+                                             and blank_key(current) == blank_key(style)):
+                    out.append(change_style(current, style))
+                    current = style
+                out.append(char)
+                have[x] = cell
+                x += 1
+                if x > last:
+                    break
+                cell = line[x]
+                if (cell is None or not changed[x] or (x >= tail and last - x + 1 >= EL_FROM)
+                        or (self.caps.ech and looks[x] is not None and last_change[x] - x + 1 >= ECH_FROM)):
+                    break
+            self.style = current
+            self.col = x
 
     def _line_start(self, out: list[str], row: int) -> None:
         """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
@@ -351,15 +371,6 @@ class ScreenModel:
         else:
             out.append(cup(row - 1, 0) + "\n")
         self.row, self.col = row, 0
-
-    def _put(self, out: list[str], cell: Cell) -> None:
-        """Write one cell at the cursor (a blank needs only the right background)."""
-        char, style = cell
-        current = self.style
-        if not (char == " " and current is not None and blank_key(current) == blank_key(style)):
-            self._set_style(out, style)
-        out.append(char)
-        self.col = None if self.col is None else self.col + 1
 
     def _set_style(self, out: list[str], style: Sgr) -> None:
         out.append(change_style(self.style, style))
@@ -375,7 +386,7 @@ class ScreenModel:
             if here_row == row:
                 if col > here_col:
                     choices.append(relative(col - here_col, "C"))
-                    gap = self._rewrite_gap(row, here_col, col)
+                    gap = cells.rewrite_gap(self.cells[row], self.style, here_col, col)
                     if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
                         choices.append(gap)  # tdsr says "space" for it after the Space key
                 else:
@@ -385,16 +396,3 @@ class ScreenModel:
                 choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
         out.append(min(choices, key=len))
         self.row, self.col = row, col
-
-    def _rewrite_gap(self, row: int, start: int, end: int) -> str | None:
-        """The cells from `start` to `end` written again, if that needs no style change."""
-        if end - start > 4:
-            return None
-        text = []
-        for cell in self.cells[row][start:end]:
-            if cell is None or self.style is None:
-                return None
-            if cell[1] != self.style and not (cell[0] == " " and blank_key(cell[1]) == blank_key(self.style)):
-                return None
-            text.append(cell[0])
-        return "".join(text)

@@ -152,7 +152,8 @@ class ChecklistPrompts:
         """The reader's region."""
         self.prompter = prompter
         """Where questions are asked."""
-        self.session = ChecklistSession(checklist, routes_for(settings.region), persist=prompter.interactive)
+        self.session = ChecklistSession(checklist, routes_for(settings.region, checklist.language.code),
+                                        persist=prompter.interactive)
         """What the checklist does, shared with the full screen."""
 
     @property

@@ -199,7 +199,8 @@ class CrampPrompts:
         except GuideError as exc:
             self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
             return True
-        session = ChecklistSession(checklist, routes_for(self.settings.region), persist=self.prompter.interactive)
+        session = ChecklistSession(checklist, routes_for(self.settings.region, checklist.language.code),
+                                   persist=self.prompter.interactive)
         for notice in (session.message, session.select(item.id, True)):
             if notice is not None:
                 self.prompter.say(notice.text)

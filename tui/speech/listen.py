@@ -34,19 +34,20 @@ POLL = 0.25
 """How often the wait for events wakes up (so Ctrl+C is always seen promptly)."""
 
 
-def section_speech(section: Section, total: int) -> list[Chunk]:
-    """A section as heard: its position ("Section two of nine"), then title and body."""
-    return [*text_chunks(f"{section_position(section, total)}."), *speech_chunks(section)]
+def section_speech(section: Section, total: int, language: str = "en") -> list[Chunk]:
+    """A section as heard: its position ("Section two of nine"), then title and body, split into
+    sentences by the abbreviations of the guide's `language`."""
+    return [*text_chunks(f"{section_position(section, total)}."), *speech_chunks(section, language=language)]
 
 
 def guide_speech(guide: Guide, settings: Settings, section: int | None = None) -> list[Chunk]:
     """Everything `--speak` reads: one section, or the whole guide with its title and credit."""
     total = len(guide.sections)
     if section is not None:
-        return section_speech(guide.section(section), total)
+        return section_speech(guide.section(section), total, guide.language.code)
     chunks = [*text_chunks(guide.title), *text_chunks(guide.disclaimer), *text_chunks(emergency_line(settings))]
     for item in guide.sections:
-        chunks += section_speech(item, total)
+        chunks += section_speech(item, total, guide.language.code)
     chunks += text_chunks(" ".join([*credit_lines(guide), guide.signoff_note]))
     return chunks
 

@@ -140,9 +140,8 @@ class GuideScreen(Screen[None]):
     def show_notice(self, message: str) -> None:
         """Show a message in rows of its own above the key bar, until the next key: never over the
         text, and the text above it does not move (moved rows would be sent, and said, again)."""
-        try:
-            notice = self.query_one("#notice", Static)
-        except NoMatches:  # said before the screen is composed (a problem found at start)
+        notice = self.notice_widget()
+        if notice is None:  # said before the screen is composed (a problem found at start)
             self.call_after_refresh(self.show_notice, message)
             return
         self.notice_stale = False
@@ -167,25 +166,37 @@ class GuideScreen(Screen[None]):
     def hide_notice(self) -> None:
         """Give the message's rows back to the text, once the key being handled has done its work
         (the same message again, "This is the first section.", then stays put: nothing is sent)."""
-        if any(notice.display for notice in self.query("#notice")):
+        notice = self.notice_widget()
+        if notice is not None and notice.display:
             self.notice_stale = True
             # Not at once: the key's own work comes in a later message, and may say the same again.
             self.set_timer(NOTICE_GRACE, self.drop_stale_notice)
 
     def drop_stale_notice(self) -> None:
         """Hide the message if no new one came with the key."""
-        if self.notice_stale:
-            for notice in self.query("#notice"):
-                notice.display = False
+        notice = self.notice_widget()
+        if self.notice_stale and notice is not None:
+            notice.display = False
         self.notice_stale = False
 
     def notice_rows(self) -> tuple[range, bool]:
         """The screen rows the message is on (none when there is no message), and whether they
         must be sent again though unchanged (asked once)."""
-        notice = self._notice if self._notice is not None else self.query_one("#notice", Static)
-        self._notice = notice  # asked on every frame: found once
+        notice = self.notice_widget()
         again, self.notice_again = self.notice_again, False
-        return (range(notice.region.y, notice.region.bottom), again) if notice.display else (range(0), False)
+        if notice is None or not notice.display:
+            return range(0), False
+        return range(notice.region.y, notice.region.bottom), again
+
+    def notice_widget(self) -> Static | None:
+        """The message's widget (None before the screen is composed), found once: it is asked on
+        every key and every frame, and a query walks the whole screen."""
+        if self._notice is None:
+            try:
+                self._notice = self.query_one("#notice", Static)
+            except NoMatches:
+                return None
+        return self._notice
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

@@ -124,7 +124,7 @@ class ChecklistScreen(GuideScreen):
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The result, urgency first (the headline is its first sentence), highlighted as heard."""
         result = self.query_one("#result", SectionText)
-        chunks = section_reading(result, with_title=False)
+        chunks = section_reading(result, with_title=False, language=self.guide_app.guide.language.code)
         tier = self.result().tier
         first = chunks[0] if chunks else None
         # The symbol is for the eye; the ear gets the word ("EMERGENCY") first. "!!!" ends a
@@ -166,7 +166,7 @@ class ChecklistScreen(GuideScreen):
 
     def result(self) -> TriageResult:
         """The result for the current choices, in the words of the reader's region."""
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         return self.session.result()
 
     def refill(self) -> None:
@@ -190,18 +190,29 @@ class ChecklistScreen(GuideScreen):
     def toggle_item(self, item_id: str) -> None:
         """Change one item (saved at once, on top of any change made elsewhere), then its line
         and the result."""
-        message = self.session.toggle(item_id)
-        if message == OTHER_WINDOW:
-            self.refill()
-        else:
-            items = self.query_one("#items", GuideList)
-            items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
+        message = self.session.toggle(item_id, later=True)
+        items = self.query_one("#items", GuideList)
+        items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
         self.show_result()
         self.say(message)
-        # Self-voicing, from the list, after anything the list said of itself (a refill moves its
-        # highlight): messages keep their order, so the item's new state is heard last.
-        items = self.query_one("#items", GuideList)
+        # Self-voicing, posted by the list after anything it said of itself: the item's new state
+        # is heard last.
         items.post_message(Announce(items, self.session.announcement(self.checklist.item(item_id))))
+        # Saved once this frame is out: the lock, write and sync of the file took longer than the
+        # 20 ms after which a screen reader reads the cursor's line.
+        self.call_after_refresh(self.save_choices)
+
+    def save_choices(self) -> None:
+        """Save the changes drawn but not saved yet, and show a change made elsewhere, or why the
+        save failed."""
+        message = self.session.save_pending()
+        if message == OTHER_WINDOW:
+            self.refill()
+            self.show_result()
+        self.say(message)
+
+    def on_unmount(self) -> None:
+        self.session.save_pending()  # a change made just before quitting
 
     def action_toggle_item_here(self) -> None:
         option = self.query_one("#items", GuideList).highlighted_option
@@ -247,7 +258,7 @@ class ChecklistScreen(GuideScreen):
         if target is None:
             return
         path = target.path
-        self.session.routes = routes_for(self.guide_app.settings.region)
+        self.session.routes = routes_for(self.guide_app.settings.region, self.session.checklist.language.code)
         try:
             saved = self.session.save_summary(self.guide_app.guide, path, target.replace)
         except SaveProblem as exc:

@@ -220,7 +220,7 @@ class CrampNowScreen(GuideScreen):
         except GuideError as exc:
             self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
             return
-        session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region))
+        session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region, checklist.language.code))
         for notice in (session.message, session.select(item.id, True)):
             tell(self, notice)
         result = session.result()
@@ -258,7 +258,7 @@ class CrampNowScreen(GuideScreen):
             parts, _ = super().speech_content()
             return [parts[0], self.cramp.question, *parts[1:]], None
         text = self.query_one("#cramp-text", SectionText)
-        chunks = section_reading(text, with_title=False)
+        chunks = section_reading(text, with_title=False, language=self.guide_app.guide.language.code)
         status = str(self.query_one("#cramp-status", StatusLine).content)
         if self.outcome is None and status:
             chunks.append(status)

@@ -36,4 +36,4 @@ class PageScreen(GuideScreen):
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The title and every sentence, highlighted as heard."""
         text = self.query_one(SectionText)
-        return section_reading(text), text
+        return section_reading(text, language=self.guide_app.guide.language.code), text

@@ -64,7 +64,7 @@ class SectionScreen(GuideScreen):
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The section's title and sentences, highlighted as they are heard."""
         text = self.query_one(SectionText)
-        return section_reading(text), text
+        return section_reading(text, language=self.guide_app.guide.language.code), text
 
     def show(self, number: int) -> None:
         """Replace the section on screen (no new screen: Esc still goes back to where you came from)."""

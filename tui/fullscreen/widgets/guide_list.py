@@ -17,7 +17,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.fullscreen.messages import Announce
-from tui.fullscreen.textual_private import forget_drawn_options, option_at_line, option_first_line, option_height
+from tui.fullscreen.textual_private import (
+    forget_drawn_options,
+    option_at_line,
+    option_first_line,
+    option_height,
+    replace_option_prompt,
+)
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 MARK = "> "
@@ -133,8 +139,13 @@ class GuideList(OptionList, inherit_bindings=False):
             self.highlighted = keep if keep in enabled else enabled[0]
 
     def set_label(self, index: int, label: str) -> None:
-        """Change one item's words (for example its "(selected)" state)."""
-        self.replace_option_prompt_at_index(index, plain(label))
+        """Change one item's words (for example its "(selected)" state): only its rows are drawn
+        again, unless it now takes more or fewer of them."""
+        if not replace_option_prompt(self, index, plain(label)):
+            first = option_first_line(self, index)
+            if first is not None:
+                top = first - round(self.scroll_offset.y)
+                self.refresh(Region(0, top, self.size.width, option_height(self, index)))
         self.texts[index] = label
         if index == self.highlighted:  # longer words may wrap onto a line below the fold
             self.call_after_refresh(self.scroll_to_highlight)

@@ -1,0 +1,202 @@
+"""Key to frame for each kind of in-screen key, against a bare Textual app's key in the same run.
+
+A console screen reader (tdsr) reads the cursor's line 20 ms after a key; a frame whose last byte
+comes later is read as the line just left. Each press here is timed from the key written to the
+pty to the last byte of the frame it brings (the last write before the terminal goes quiet for
+`QUIET` seconds), and costs the guide processor time, counted over all its threads from
+/proc/PID/task/*/schedstat (so time spent waiting for a processor on a busy machine is left out).
+
+Used by bench/bench_reader.py (the table) and bench/profile_frames.py (where the time goes).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.ptydrive import Session, spawn
+
+GUIDE = str(Path(sys.executable).parent / "spasm-guide")
+CHECKOUT = Path(__file__).resolve().parent.parent
+"""The checkout bench/ is in (the bare app is run from it)."""
+DOWN, UP, PAGE_DOWN, PAGE_UP, BACKSPACE = b"\x1b[B", b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x7f"
+READER_DELAY_MS = 20.0
+"""tdsr's default cursor delay."""
+QUIET = 0.05
+"""Seconds with nothing written that end a frame (Textual sends a frame in writes a few ms apart)."""
+
+
+@dataclass
+class Press:
+    """One key and the frame it brought."""
+
+    frame_ms: float
+    """Key written to the frame's last byte."""
+    first_ms: float
+    """Key written to the frame's first byte."""
+    cpu_ms: float
+    """Processor time of all the program's threads from the key to the end of the frame."""
+    sent: int
+    """Bytes the frame took."""
+
+
+def cpu_ms(pid: int) -> float:
+    """Milliseconds all threads of `pid` have run (the kernel's schedstat; 0 for a thread gone)."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+    return total / 1e6
+
+
+def press(session: Session, key: bytes) -> Press | None:
+    """Type `key` and read its frame; None if nothing was drawn (a key at the end of a list).
+
+    The frame ends with the last write that changed what the terminal shows or where its cursor
+    is (a write that only moves the cursor where it already is, as Textual's next frame after a
+    save does, changes nothing a reader hears)."""
+    session.shown()  # the screen before the key
+    before = len(session.log)
+    ran = cpu_ms(session.pid)
+    sent = time.perf_counter()
+    session.send(key)
+    session.settle(QUIET, 3.0)
+    ran = cpu_ms(session.pid) - ran
+    pieces = session.log[before:]
+    if not pieces:
+        return None
+    screen = session._screen
+    last = None
+    for at, data in pieces:  # the pieces are not fed yet: `shown` fed all before the key
+        was = (list(screen.display), screen.cursor.x, screen.cursor.y)
+        session._stream.feed(data)
+        if (list(screen.display), screen.cursor.x, screen.cursor.y) != was:
+            last = at
+    session._fed = len(session.log)
+    if last is None:
+        return None
+    return Press((last - sent) * 1000, (pieces[0][0] - sent) * 1000, ran, sum(len(data) for _, data in pieces))
+
+
+def start_guide(env: dict[str, str], size: tuple[int, int], argv: list[str] | None = None) -> Session:
+    session = spawn(argv or [GUIDE], env, size)
+    session.read_until_shown("Read the guide", 30)
+    session.settle(0.5)
+    return session
+
+
+def open_screen(session: Session, key: bytes, marker: str) -> None:
+    session.send(key)
+    session.read_until_shown(marker, 30)
+    session.settle(0.5)
+
+
+def to_and_fro(forth: bytes, back: bytes, run: int) -> Iterator[bytes]:
+    """`run` presses of `forth`, then `run` of `back`, for ever."""
+    while True:
+        yield from [forth] * run
+        yield from [back] * run
+
+
+def typing(word: str) -> Iterator[bytes]:
+    """The letters of `word`, then as many rub-outs, for ever."""
+    while True:
+        yield from (letter.encode() for letter in word)
+        yield from [BACKSPACE] * len(word)
+
+
+@dataclass(frozen=True)
+class KeyKind:
+    """A kind of in-screen key: how to reach its screen, and the keys to press there."""
+
+    name: str
+    setup: tuple[tuple[bytes, str], ...]
+    """(key, words on the screen once it has worked) to reach the screen."""
+    keys: Callable[[], Iterator[bytes]]
+    """The keys to press, in order."""
+    timed: Callable[[bytes], bool] = lambda key: True
+    """Which of them are timed (a rub-out after a search word is not a letter)."""
+
+
+KINDS = (
+    KeyKind("focus move (contents)", ((b"\r", "Contents"),), lambda: to_and_fro(DOWN, UP, 5)),
+    KeyKind("focus move (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(DOWN, UP, 5)),
+    KeyKind("toggle (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(b" ", b" ", 1)),
+    KeyKind("page down/up (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(PAGE_DOWN, PAGE_UP, 1)),
+    KeyKind("line down (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(DOWN, UP, 4)),
+    KeyKind("next/previous section", ((b"4", "Section four"),), lambda: to_and_fro(b"n", b"p", 1)),
+    KeyKind("search letter", ((b"/", "Search the guide"),), lambda: typing("cramp"), lambda key: key != BACKSPACE),
+)
+"""Every in-screen key the reader benchmark times."""
+
+
+def time_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses: int,
+              argv: list[str] | None = None) -> list[Press]:
+    """`presses` timed presses of one kind of key, in a guide of its own."""
+    session = start_guide(env, size, argv)
+    out: list[Press] = []
+    try:
+        for key, marker in kind.setup:
+            open_screen(session, key, marker)
+        keys = kind.keys()
+        tries = 0
+        while len(out) < presses and tries < presses * 3:
+            tries += 1
+            key = next(keys)
+            done = press(session, key)
+            if done is not None and kind.timed(key):
+                out.append(done)
+    finally:
+        leave(session)
+    return out
+
+
+def leave(session: Session) -> None:
+    """Quit from whatever screen is open (in the search box, q is a letter): Esc, then q."""
+    session.send(b"\x1b")
+    session.settle(0.3, 3.0)
+    session.finish()
+
+
+def time_bare(env: dict[str, str], size: tuple[int, int], presses: int) -> list[Press]:
+    """The same for a bare Textual app's one key (bench/bare_app.py), the baseline."""
+    session = spawn([sys.executable, "-m", "bench.bare_app"], env, size, cwd=str(CHECKOUT))
+    out: list[Press] = []
+    try:
+        session.read_until_shown("Bare app ready", 30)
+        session.settle(0.5)
+        while len(out) < presses:
+            done = press(session, b"n")
+            if done is not None:
+                out.append(done)
+    finally:
+        session.finish()
+    return out
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+HEADER = (f"{'key to frame (last byte)':28} {'p50':>6} {'p99':>6} {'max':>6} {'p99/bare':>8}  "
+          f"{'late':>7}  {'CPU p50':>7} {'p95':>5} {'max':>5}  bytes")
+
+
+def row(name: str, presses: list[Press], bare_p99: float) -> str:
+    """One line of the table: frame times in ms, the share late for the reader, CPU per press."""
+    if not presses:
+        return f"{name:28} (no frames)"
+    frames = [p.frame_ms for p in presses]
+    cpu = [p.cpu_ms for p in presses]
+    late = sum(ms > READER_DELAY_MS for ms in frames)
+    p99 = percentile(frames, .99)
+    return (f"{name:28} {statistics.median(frames):6.1f} {p99:6.1f} {max(frames):6.1f} {p99 / bare_p99:7.1f}x  "
+            f"{late:3d}/{len(frames):<3d}  {statistics.median(cpu):7.1f} {percentile(cpu, .95):5.1f} "
+            f"{max(cpu):5.1f}  {statistics.median(p.sent for p in presses):5.0f}")
