@@ -73,13 +73,72 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
 
 def test_no_import_cycle_among_tui_modules() -> None:
     graph = {name: imported_modules(path) - {name} for name, path in MODULES.items()}
-    # The registry imports every screen, dialog and widget module by name, out of ast's sight.
-    from tui.fullscreen.screen_registry import PACKAGES
+    # The registry imports the modules its tables name when asked, out of ast's sight.
+    from tui.fullscreen.screen_registry import BINDING_OWNERS, SCREENS
 
-    registry = "tui.fullscreen.screen_registry"
-    graph[registry] |= {name for name in MODULES if name.startswith(tuple(f"{p}." for p in PACKAGES))}
+    graph["tui.fullscreen.screen_registry"] |= {row.partition(":")[0] for row in (*SCREENS.values(), *BINDING_OWNERS)}
     cycle = find_cycle(graph)
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
+
+
+LISTED_IN = ("tui.fullscreen.screens.", "tui.fullscreen.dialogs.", "tui.fullscreen.widgets.")
+"""Where the screens, dialogs and widgets that tui/fullscreen/screen_registry.py lists live."""
+
+
+def test_the_screen_and_key_tables_list_every_screen_and_every_class_with_keys() -> None:
+    """The screens opened by name and the classes whose keys may be remapped are written out in
+    tui/fullscreen/screen_registry.py: one left out could not be opened, or its keys remapped."""
+    import importlib
+
+    from textual.binding import Binding
+
+    from tui.fullscreen.screen_registry import BINDING_OWNERS, binding_owners, screen_classes
+    from tui.fullscreen.screens.base import GuideScreen
+
+    named: dict[str, type] = {}
+    with_keys: set[type] = set()
+    for name in MODULES:
+        if not name.startswith(LISTED_IN):
+            continue
+        for value in vars(importlib.import_module(name)).values():
+            if not isinstance(value, type) or value.__module__ != name:
+                continue
+            if issubclass(value, GuideScreen) and vars(value).get("SCREEN_NAME"):
+                named[value.SCREEN_NAME] = value
+            if any(isinstance(b, Binding) and b.id for b in vars(value).get("BINDINGS", [])):
+                with_keys.add(value)
+    assert len(named) >= 6 and len(with_keys) >= 15  # the walk finds them
+    listed = screen_classes()
+    assert named == listed, f"screens missing from SCREENS: {sorted(set(named) - set(listed))}"
+    assert len(set(BINDING_OWNERS)) == len(BINDING_OWNERS)
+    owners = set(binding_owners())
+    missing = sorted(cls.__name__ for cls in with_keys - owners)
+    assert owners == with_keys, f"classes with keys missing from BINDING_OWNERS: {missing}"
+
+
+def app_reaches(path: Path) -> list[str]:
+    """Where `path` reaches into the app for a name of the guide's own: `getattr(self.app, ...)`,
+    `isinstance(self.app, ...)`, or setting an attribute on `self.app`."""
+    def is_self_app(node: ast.AST) -> bool:
+        return (isinstance(node, ast.Attribute) and node.attr == "app" and isinstance(node.value, ast.Name)
+                and node.value.id == "self")
+
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                and node.func.id in ("getattr", "isinstance") and node.args and is_self_app(node.args[0]):
+            found.append(f"{path.name}:{node.lineno}: {node.func.id}(self.app, ...)")
+        elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and is_self_app(node.value):
+            found.append(f"{path.name}:{node.lineno}: self.app.{node.attr} = ...")
+    return found
+
+
+def test_widgets_post_messages_instead_of_reaching_into_the_app(tmp_path: Path) -> None:
+    planted = tmp_path / "planted.py"
+    planted.write_text("def f(self):\n    getattr(self.app, 'announce')\n    self.app.flag = True\n")
+    assert len(app_reaches(planted)) == 2
+    reaching = [where for path in sorted((TUI / "fullscreen" / "widgets").glob("*.py")) for where in app_reaches(path)]
+    assert not reaching, f"widgets reaching into the app (post a message instead): {reaching}"
 
 
 def test_screens_and_dialogs_never_import_the_app() -> None:

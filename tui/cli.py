@@ -243,6 +243,11 @@ def guide_voice(guide: Guide, settings: Settings) -> Settings:
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
     """The full-screen guide, ended cleanly by q, Ctrl+C, SIGTERM or SIGHUP."""
     from tui.fullscreen.app import GuideApp
+    from tui.fullscreen.process_setup import tune_process_for_the_full_screen
+
+    # Textual's frame period and caches and the thread switch interval are the process's: set
+    # once, here, before the app is made (tui/fullscreen/process_setup.py says why each).
+    tune_process_for_the_full_screen()
 
     # Textual sizes itself with shutil.get_terminal_size(), and Rich's console (made with the
     # app) with os.environ, both believing COLUMNS and LINES first: exported by a shell or a

@@ -12,6 +12,7 @@ from tests.support.fixture_guide import FIXTURE_GUIDE
 from tui.data.content import Guide, default_content_dir, load_guide
 from tui.data.settings import Settings
 from tui.fullscreen.app import GuideApp
+from tui.fullscreen.process_setup import tune_process_for_the_full_screen
 from tui.fullscreen.textual_private import screen_lines as rendered_lines
 
 SHARED = frozenset({default_content_dir(), FIXTURE_GUIDE})
@@ -26,7 +27,9 @@ def shared_guide(folder: Path) -> Guide:
 
 def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:
     """The real app on the bundled guide (or the guide in `content`), saving settings into `tmp` if
-    given. A folder a test made is loaded afresh, as the test may have just changed it."""
+    given, in a process tuned as the launcher tunes it. A folder a test made is loaded afresh, as
+    the test may have just changed it."""
+    tune_process_for_the_full_screen()
     folder = content or default_content_dir()
     guide = shared_guide(folder) if folder in SHARED else load_guide(folder)
     return GuideApp(guide, settings or Settings(), settings_file=(tmp / "settings.toml") if tmp else None)

@@ -1,4 +1,11 @@
-"""The full-screen guide: a Textual app that keeps the terminal cursor on what has focus."""
+"""The full-screen guide: one Textual app that keeps the terminal cursor on what has focus.
+
+What is not one screen's business is done by plain helpers the app is made of: `Navigation`
+(going between screens), `ReadAloudKeys` (what the reading keys do), `PaintHold` (one paint per
+new screen) and `FocusCursor` (where the terminal cursor goes). The app's key actions and
+Textual's hooks hand over to them. What the guide changes for the whole process (Textual's frame
+period and caches) is set by the launcher: tui/fullscreen/process_setup.py.
+"""
 
 from __future__ import annotations
 
@@ -9,35 +16,31 @@ from typing import Any, ClassVar
 
 from textual import constants as textual_constants
 from textual import events
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.filter import NoColor
+from textual.geometry import Offset
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.content import Guide
 from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
-from tui.fullscreen.cursor import CursorFollowsFocus
+from tui.fullscreen.cursor import FocusCursor
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
 from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words
+from tui.fullscreen.messages import Announce
 from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
 from tui.fullscreen.read_aloud_keys import ReadAloudKeys
 from tui.fullscreen.reader import Reader
 from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
 from tui.fullscreen.screens.base import GuideScreen
-from tui.fullscreen.textual_private import (
-    add_line_filter,
-    bound_geometry_caches,
-    current_driver,
-    fix_styles_cache,
-    is_exiting,
-    notifications,
-    set_frame_period,
-)
+from tui.fullscreen.textual_private import add_line_filter, current_driver, is_exiting, notifications
 from tui.fullscreen.themes import OWN_THEMES
 from tui.idle_watch import IdleWatch, start_idle_watch
 
@@ -55,20 +58,10 @@ SECTION_KEYS: list[BindingType] = [
 """Digits jump straight to a section, on every screen."""
 
 
-FRAME_PERIOD = 0.002
-"""Seconds between frames at most (Textual's own is a 60th of a second). A console screen reader
-reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
-too late, and the reader names the item just left. Frames still come only when something changed."""
-
-THREAD_SWITCH = 0.0005
-"""Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
-reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
-on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
-
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
 
-class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
+class GuideApp(App[int]):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
     """
 
@@ -115,6 +108,8 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
     def __init__(self, guide: Guide, settings: Settings, *, theme_override: str | None = None,
                  settings_file: Path | None = None, startup_message: str | None = None,
                  start_section: int | None = None) -> None:
+        self.cursor = FocusCursor(self)
+        """Where the terminal cursor goes (made first: Textual sets `cursor_position` as it starts)."""
         # With NO_COLOR, Textual's NoColor filter (only bold and reverse) instead of its
         # Monochrome one, which still sends grey colour codes. A terminal without colours in
         # its terminfo entry (TERM=vt100) is treated the same.
@@ -123,11 +118,6 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         if no_colour and not self.no_color:  # Textual itself only looks at NO_COLOR
             self.no_color = True
             add_line_filter(self, NoColor())
-        # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
-        set_frame_period(FRAME_PERIOD)
-        sys.setswitchinterval(THREAD_SWITCH)
-        fix_styles_cache()  # else every closed screen's drawn lines stay in memory
-        bound_geometry_caches()  # else each window size adds regions to Textual's caches
         self.guide = guide
         """The content being shown."""
         self.settings = settings
@@ -142,6 +132,10 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         """A section to open at start (`--section N`), over the start screen: Esc goes back to it."""
         self.reader = Reader(self)
         """Reading aloud: the speech worker starts on first use."""
+        self.navigation = Navigation(self, guide, settings_file)
+        """Going between screens."""
+        self.read_aloud_keys = ReadAloudKeys(self, self)
+        """What the reading-aloud keys do."""
         self.idle_watch: IdleWatch | None = None
         """Warns, then closes, a reader who presses nothing (only when the host asks)."""
         for theme in OWN_THEMES:
@@ -149,8 +143,8 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         self.theme = theme_override or settings.theme
         # Nothing moves on its own: no animation, no smooth scrolling (and fewer bytes over SSH).
         self.animation_level = "none"
-        # Paint once at start: every frame is held until the start screen calls `ready_to_paint`.
-        self.start_paint_hold()
+        self.paint_hold = PaintHold(self)
+        """Paint once at start: every frame is held until the start screen calls `ready_to_paint`."""
 
     # Start-up ----------------------------------------------------------------------------------
 
@@ -163,6 +157,9 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             "highlight-foreground": "ansi_black",
             "highlight-background": "ansi_bright_white",
         }
+
+    def get_default_screen(self) -> Screen[Any]:
+        return self.navigation.start_screen()
 
     def on_mount(self) -> None:
         if self.startup_message:
@@ -220,7 +217,69 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
         """Self-voicing: speak a new screen's title or a newly focused item (when turned on)."""
         self.reader.announce(*texts)
 
-    # Reading aloud -----------------------------------------------------------------------------
+    def on_announce(self, message: Announce) -> None:
+        """A widget's words for self-voicing (a newly highlighted item)."""
+        self.announce(*message.texts)
+
+    # Going between screens (tui/fullscreen/navigation.py) --------------------------------------
+
+    def open_destination(self, name: str) -> None:
+        """Open a screen by its registered name ("contents", "search", ...)."""
+        self.navigation.open_destination(name)
+
+    def open_section(self, number: int, paragraph: int | None = None) -> None:
+        """Open a section of the guide (at a paragraph)."""
+        self.navigation.open_section(number, paragraph)
+
+    def action_open_section(self, number: int) -> None:
+        self.open_section(number)
+
+    def action_open_place(self, name: str) -> None:
+        """A place's own key (tui/data/places.py): open it."""
+        self.open_destination(name)
+
+    def action_help(self) -> None:
+        self.navigation.help()
+
+    def action_go_back(self) -> None:
+        self.navigation.go_back()
+
+    # One paint per new screen (tui/fullscreen/paint_hold.py) -------------------------------------
+
+    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
+        """Open a screen with one paint: frames are held while it mounts, focuses and highlights."""
+        hold = self.paint_hold.opening(screen)
+        result = super().push_screen(screen, *args, **kwargs)
+        self.paint_hold.opened(hold)
+        return result
+
+    def pop_screen(self) -> Any:
+        """Go back, the screen below sent as one whole frame."""
+        hold = self.paint_hold.going_back()
+        result = super().pop_screen()
+        self.paint_hold.release_when_settled(hold)
+        return result
+
+    def ready_to_paint(self) -> None:
+        """The start screen is complete: paint it (once)."""
+        self.paint_hold.ready_to_paint()
+
+    # The terminal cursor (tui/fullscreen/cursor.py) ----------------------------------------------
+
+    @property
+    def cursor_position(self) -> Offset:
+        """Where Textual puts the terminal cursor on each frame: on what has focus."""
+        return self.cursor.position()
+
+    @cursor_position.setter
+    def cursor_position(self, value: Offset) -> None:
+        self.cursor.fallback = value
+
+    def frame_hints(self) -> tuple[range, bool, int, bool]:
+        """For the lean driver, on each frame (FocusCursor.frame_hints)."""
+        return self.cursor.frame_hints()
+
+    # Reading aloud (tui/fullscreen/read_aloud_keys.py) -------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in SPEECH_ACTIONS:
@@ -233,6 +292,33 @@ class GuideApp(Navigation, ReadAloudKeys, PaintHold, CursorFollowsFocus):
             # By name: the class itself would import the settings screen for every key bar.
             return getattr(self.screen, "SCREEN_NAME", "") != "settings"  # not shown on settings itself
         return True
+
+    def action_read(self) -> None:
+        self.read_aloud_keys.read()
+
+    def action_stop_reading(self) -> None:
+        self.reader.stop()
+
+    def action_pause_reading(self) -> None:
+        self.reader.pause_or_resume()
+
+    def action_skip_sentence(self, step: int) -> None:
+        self.reader.skip(step)
+
+    def action_rate(self, direction: int) -> None:
+        self.read_aloud_keys.rate(direction)
+
+    def action_self_voicing(self) -> None:
+        self.read_aloud_keys.self_voicing()
+
+    def on_unmount(self) -> None:
+        self.reader.close()
+
+    def on_reader_notice(self, message: Reader.Notice) -> None:
+        self.notify(message.text, severity=message.severity, timeout=message.timeout)
+
+    def on_reader_changed(self, message: Reader.Changed) -> None:
+        self.refresh_bindings()  # the reading keys come or go
 
     # Keys and messages ---------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 Textual paints a new screen about three times as it mounts, focuses and highlights, and a console
 screen reader reads every paint aloud, in full. The app holds frames (Textual's public
 `batch_update`, kept open across callbacks) from the start until the start screen is ready, and
-from each `push_screen` until the new screen has settled.
+from each `push_screen` until the new screen has settled: its `push_screen` and `pop_screen` ask
+a `PaintHold` before and after.
 """
 
 from __future__ import annotations
@@ -24,66 +25,71 @@ HOLD_AT_MOST = 1.0
 """Seconds a hold lasts at most, whatever happens to the screen: never a frozen window."""
 
 
-class PaintHold(App[int]):
-    """The app's side of holding paints: one hold at start, one per screen opened."""
+class PaintHold:
+    """The app's holds on painting: one from the start, one per screen opened or gone back to."""
 
-    def start_paint_hold(self) -> None:
-        """Hold every frame until `ready_to_paint` (called from __init__)."""
-        self._paint_holds: dict[int, AbstractContextManager[None]] = {}
+    def __init__(self, app: App[Any]) -> None:
+        """Hold every frame until `ready_to_paint` (made as the app is made)."""
+        self.app = app
+        """The app whose frames are held."""
+        self.holds: dict[int, AbstractContextManager[None]] = {}
         """Each hold still open, by number: an open `batch_update`."""
-        self._last_paint_hold = 0
+        self.last_hold = 0
         """The number given to the latest hold."""
-        self._first_paint_hold = self._hold_paint()
+        self.first_hold = self.hold()
         """The hold that lasts until the start screen is ready."""
 
-    def _hold_paint(self) -> int:
+    def hold(self) -> int:
         """Begin a hold; its number releases it."""
-        batch = self.batch_update()
+        batch = self.app.batch_update()
         batch.__enter__()
-        self._last_paint_hold += 1
-        self._paint_holds[self._last_paint_hold] = batch
-        return self._last_paint_hold
+        self.last_hold += 1
+        self.holds[self.last_hold] = batch
+        return self.last_hold
 
-    def _end_paint_hold(self, hold: int) -> bool:
+    def end(self, hold: int) -> bool:
         """End one hold (once); True if it was still held."""
-        batch = self._paint_holds.pop(hold, None)
+        batch = self.holds.pop(hold, None)
         if batch is None:
             return False
         batch.__exit__(None, None, None)
         return True
 
-    def push_screen(self, screen: Any, *args: Any, **kwargs: Any) -> Any:
-        """Open a screen with one paint: frames are held while it mounts, focuses and highlights."""
-        hold = self._hold_paint()
+    def opening(self, screen: object) -> int:
+        """Before a screen is pushed: frames are held while it mounts, focuses and highlights."""
+        hold = self.hold()
         if isinstance(screen, ModalScreen):
             # A message shown on the screen behind is in its own rows there: as a toast over the
             # dialog it would cover the answers and be said again.
-            self.clear_notifications()
-        result = super().push_screen(screen, *args, **kwargs)
-        drop_oldest_screens(self, HISTORY + 1)  # the start screen always stays
-        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
-        self.set_timer(HOLD_AT_MOST, lambda: self._release_hold(hold))
-        return result
+            self.app.clear_notifications()
+        return hold
 
-    def pop_screen(self) -> Any:
-        """Go back: the screen below is sent as one whole frame (see the lean driver's
-        `hold_until_whole_frame`), so a screen reader never hears a row of the screen just left."""
-        hold_writes = getattr(current_driver(self), "hold_until_whole_frame", None)
+    def opened(self, hold: int) -> None:
+        """After a screen is pushed: close the oldest beyond the history, release once settled."""
+        drop_oldest_screens(self.app, HISTORY + 1)  # the start screen always stays
+        self.release_when_settled(hold)
+
+    def going_back(self) -> int:
+        """Before a screen is popped: the screen below is sent as one whole frame (see the lean
+        driver's `hold_until_whole_frame`), so a screen reader never hears a row of the screen
+        just left."""
+        hold_writes = getattr(current_driver(self.app), "hold_until_whole_frame", None)
         if callable(hold_writes):
             hold_writes()
         # Held until what the closed dialog's answer does has been done: its message ("Saved the
         # summary as ...") is in the first frame, and goes out before the rest of the screen.
-        hold = self._hold_paint()
-        result = super().pop_screen()
-        self.call_after_refresh(self.call_after_refresh, self._release_hold, hold)
-        self.set_timer(HOLD_AT_MOST, lambda: self._release_hold(hold))
-        return result
+        return self.hold()
 
-    def _release_hold(self, hold: int) -> None:
+    def release_when_settled(self, hold: int) -> None:
+        """Release `hold` after the next two refreshes, or after HOLD_AT_MOST at the latest."""
+        self.app.call_after_refresh(self.app.call_after_refresh, self.release, hold)
+        self.app.set_timer(HOLD_AT_MOST, lambda: self.release(hold))
+
+    def release(self, hold: int) -> None:
         """End a screen's hold, and paint the screen as it now is when nothing else holds."""
-        if self._end_paint_hold(hold) and not self._paint_holds:
-            self.screen.refresh(layout=True)
+        if self.end(hold) and not self.holds:
+            self.app.screen.refresh(layout=True)
 
     def ready_to_paint(self) -> None:
         """Release the held first frame (once): the start screen is complete and focused."""
-        self._end_paint_hold(self._first_paint_hold)
+        self.end(self.first_hold)

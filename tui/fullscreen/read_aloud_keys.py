@@ -1,6 +1,7 @@
-"""The app's reading-aloud keys: read this screen, pause, stop, skip, speed, self-voicing.
+"""What the reading-aloud keys do: read this screen, speed, self-voicing, and speech over SSH.
 
-The reading itself is tui/fullscreen/reader.py (and the speech worker behind it); this is what the keys do.
+The reading itself is tui/fullscreen/reader.py (and the speech worker behind it); the app's key
+actions (`action_read`, `action_rate`, ...) ask a `ReadAloudKeys`.
 """
 
 from __future__ import annotations
@@ -12,45 +13,45 @@ from typing import Any
 from textual.app import App
 from textual.screen import Screen
 
-from tui.data.settings import Settings
-from tui.fullscreen.reader import RATE_STEP, Reader
+from tui.fullscreen.context import GuideContext
+from tui.fullscreen.reader import RATE_STEP
 from tui.fullscreen.screens.base import GuideScreen
 
 
-class ReadAloudKeys(App[int]):
-    """Key actions for reading aloud, and the reader's messages to the app."""
+def screen_section(screen: Screen[Any]) -> int | None:
+    """The number of the guide section on `screen`, or None (the whole guide is offered)."""
+    section = getattr(screen, "section", None)
+    number = getattr(section, "number", 0)
+    return number if isinstance(number, int) and number > 0 else None
 
-    settings: Settings
-    """The user's settings (set by the app)."""
-    reader: Reader
-    """Reading aloud (set by the app)."""
 
-    def change_settings(self, **changes: Any) -> None:
-        raise NotImplementedError  # the app saves settings
+class ReadAloudKeys:
+    """The reading-aloud keys' work, for the app."""
 
-    def action_read(self) -> None:
-        screen = self.screen
+    def __init__(self, app: App[Any], context: GuideContext) -> None:
+        self.app = app
+        """The app whose screens are read."""
+        self.context = context
+        """The same app, for its settings and reader."""
+
+    def read(self) -> None:
+        """`r`: read the screen shown (over SSH, first ask where the sound should go)."""
+        screen = self.app.screen
         if not isinstance(screen, GuideScreen):
             return
         chunks, target = screen.speech_content()
         from tui.speech.audio import is_remote
 
-        if is_remote() and not self.reader.remote_ok:
+        reader = self.context.reader
+        if is_remote() and not reader.remote_ok:
             from tui.fullscreen.dialogs.remote_speech import RemoteSpeechDialog
             from tui.hosted import HOSTED_ENV, listen_command
 
-            command = listen_command(os.environ, self.screen_section(screen))
+            command = listen_command(os.environ, screen_section(screen))
             dialog = RemoteSpeechDialog(command, hosted=HOSTED_ENV in os.environ)
-            self.push_screen(dialog, lambda choice: self.remote_choice(choice, screen))
+            self.app.push_screen(dialog, lambda choice: self.remote_choice(choice, screen))
             return
-        self.reader.read(chunks, target)
-
-    @staticmethod
-    def screen_section(screen: Screen[Any]) -> int | None:
-        """The number of the guide section on `screen`, or None (the whole guide is offered)."""
-        section = getattr(screen, "section", None)
-        number = getattr(section, "number", 0)
-        return number if isinstance(number, int) and number > 0 else None
+        reader.read(chunks, target)
 
     def remote_choice(self, choice: str | None, screen: Screen[Any]) -> None:
         """What an SSH user chose to do about speech playing on the server."""
@@ -58,13 +59,14 @@ class ReadAloudKeys(App[int]):
         from tui.fullscreen.screens.page import PageScreen
         from tui.hosted import listen_lines
 
+        reader = self.context.reader
         if choice == "own":
-            self.push_screen(PageScreen(stream_help(listen_lines(os.environ, self.screen_section(screen)))))
+            self.app.push_screen(PageScreen(stream_help(listen_lines(os.environ, screen_section(screen)))))
             return
 
         if choice == "server" and isinstance(screen, GuideScreen):
-            self.reader.remote_ok = True
-            self.reader.read(*screen.speech_content())
+            reader.remote_ok = True
+            reader.read(*screen.speech_content())
         elif choice == "file" and isinstance(screen, GuideScreen):
             from tui.data.safe_save import own_folder
             from tui.fullscreen.dialogs.save_path import SavePathDialog
@@ -74,41 +76,25 @@ class ReadAloudKeys(App[int]):
             words = re.sub(r"[^a-z0-9]+", "-", screen.screen_title().lower()).strip("-")[:40].rstrip("-")
             # The guide's own folder: over SSH the only one a reader may write to (safe_save.py).
             default = own_folder() / f"spasm-guide-{words or 'audio'}.wav"
-            self.push_screen(SavePathDialog("Write the audio to which file?", default),
-                             lambda target: self.reader.write_file(chunks, target.path) if target else None)
+            self.app.push_screen(SavePathDialog("Write the audio to which file?", default),
+                                 lambda target: reader.write_file(chunks, target.path) if target else None)
         elif choice == "forward":
-            self.push_screen(PageScreen(forwarding_help()))
+            self.app.push_screen(PageScreen(forwarding_help()))
 
-    def action_stop_reading(self) -> None:
-        self.reader.stop()
+    def rate(self, direction: int) -> None:
+        """`+` or `-`: faster or slower, saved, and said."""
+        rate = self.context.reader.change_rate(direction * RATE_STEP)
+        self.context.notify(f"Reading at {rate} words a minute.", timeout=2)
 
-    def action_pause_reading(self) -> None:
-        self.reader.pause_or_resume()
-
-    def action_skip_sentence(self, step: int) -> None:
-        self.reader.skip(step)
-
-    def action_rate(self, direction: int) -> None:
-        rate = self.reader.change_rate(direction * RATE_STEP)
-        self.notify(f"Reading at {rate} words a minute.", timeout=2)
-
-    def action_self_voicing(self) -> None:
-        on = not self.settings.self_voicing
-        self.change_settings(self_voicing=on)
+    def self_voicing(self) -> None:
+        """`v`: self-voicing on or off, saved, and said."""
+        on = not self.context.settings.self_voicing
+        self.context.change_settings(self_voicing=on)
         # Self-voicing speaks over a screen reader's own voice: it stays off unless chosen.
-        self.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
-                    else "Self-voicing is off.", timeout=5 if on else 3)
+        self.context.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
+                            else "Self-voicing is off.", timeout=5 if on else 3)
         if on:
-            if isinstance(self.screen, GuideScreen):
-                self.screen.announce_screen()
+            if isinstance(self.app.screen, GuideScreen):
+                self.app.screen.announce_screen()
         else:
-            self.reader.stop()
-
-    def on_unmount(self) -> None:
-        self.reader.close()
-
-    def on_reader_notice(self, message: Reader.Notice) -> None:
-        self.notify(message.text, severity=message.severity, timeout=message.timeout)
-
-    def on_reader_changed(self, message: Reader.Changed) -> None:
-        self.refresh_bindings()  # the reading keys come or go
+            self.context.reader.stop()

@@ -1,84 +1,82 @@
-"""Screens found by name, and every class whose keys a user may remap, found by looking.
+"""The screens the app opens by name, and the classes whose keys a user may remap: two tables.
 
-A screen is opened by the name in its `SCREEN_NAME`: every module in tui/fullscreen/screens is
-looked through, so adding a screen is adding its file (and its rules to app.tcss). Likewise
-every class in the full screen's screens, dialogs and widgets that declares keys with ids is
-found here, so settings.toml's [keys] and help never rely on a hand-kept list.
+Both are written out here, not found by walking modules, so a reader sees every screen in one
+place. A new screen is its module in tui/fullscreen/screens (its rules in its own DEFAULT_CSS)
+and one row in SCREENS; a new class with keys of its own is one more row in BINDING_OWNERS
+(tests/test_house_rules.py fails if one is missing). Each row names its module and class, and a
+module is imported only when its screen is opened: each screen module costs a reader memory, and
+most readers open few screens.
 """
 
 from __future__ import annotations
 
 import importlib
-import inspect
-import pkgutil
 from functools import cache
-from types import ModuleType
+from typing import cast
 
-from textual.binding import Binding
 from textual.dom import DOMNode
 
 from tui.fullscreen.screens.base import GuideScreen
 
-PACKAGES = ("tui.fullscreen.screens", "tui.fullscreen.dialogs", "tui.fullscreen.widgets")
-"""Where screens, dialogs and widgets live."""
+SCREENS: dict[str, str] = {
+    "start": "tui.fullscreen.screens.start:StartScreen",
+    "contents": "tui.fullscreen.screens.contents:ContentsScreen",
+    "checklist": "tui.fullscreen.screens.checklist:ChecklistScreen",
+    "search": "tui.fullscreen.screens.search:SearchScreen",
+    "settings": "tui.fullscreen.screens.settings:SettingsScreen",
+    "cramp_now": "tui.fullscreen.screens.cramp_now:CrampNowScreen",
+}
+"""Every screen opened by name (a place of tui/data/places.py, a key), by that name: its module and
+class. A section (it needs its number), help (made from the keys of the screen below) and a page
+that is read, not used (PageScreen), are opened by class, not by name."""
 
 
-def modules_of(package: str) -> list[ModuleType]:
-    """Every module of a package, imported, in name order."""
-    root = importlib.import_module(package)
-    return [importlib.import_module(f"{package}.{info.name}")
-            for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda info: info.name)]
+BINDING_OWNERS: tuple[str, ...] = (
+    # Screens, and the widgets made for one screen.
+    "tui.fullscreen.screens.checklist:ChecklistItems",
+    "tui.fullscreen.screens.checklist:ChecklistScreen",
+    "tui.fullscreen.screens.cramp_now:CrampNowScreen",
+    "tui.fullscreen.screens.search:QueryInput",
+    "tui.fullscreen.screens.search:SearchScreen",
+    "tui.fullscreen.screens.section:SectionScreen",
+    "tui.fullscreen.screens.settings:SettingsList",
+    # Dialogs.
+    "tui.fullscreen.dialogs.choice:AnswerList",
+    "tui.fullscreen.dialogs.choice:ChoiceDialog",
+    "tui.fullscreen.dialogs.choice:DialogScreen",
+    "tui.fullscreen.dialogs.confirm:ConfirmDialog",
+    "tui.fullscreen.dialogs.doctor_question:DoctorQuestionDialog",
+    "tui.fullscreen.dialogs.save_path:SavePathDialog",
+    # Widgets.
+    "tui.fullscreen.widgets.guide_list:GuideList",
+    "tui.fullscreen.widgets.section_text:SectionText",
+)
+"""Every screen, dialog and widget class that declares keys with ids (a user may remap them in
+settings.toml's [keys], and help names them), as module:class."""
 
 
-def own_classes(module: ModuleType) -> list[type]:
-    """The classes a module defines (not those it imports)."""
-    return [value for _, value in inspect.getmembers(module, inspect.isclass) if value.__module__ == module.__name__]
-
-
-@cache
-def screen_classes() -> dict[str, type[GuideScreen]]:
-    """Each screen that may be opened by name, by that name."""
-    found: dict[str, type[GuideScreen]] = {}
-    for module in modules_of("tui.fullscreen.screens"):
-        for cls in own_classes(module):
-            if issubclass(cls, GuideScreen) and "SCREEN_NAME" in vars(cls) and cls.SCREEN_NAME:
-                if cls.SCREEN_NAME in found:
-                    raise RuntimeError(f"{module.__name__}: screen name '{cls.SCREEN_NAME}' is used twice")
-                found[cls.SCREEN_NAME] = cls
-    return found
+def imported(row: str) -> type:
+    """The class a row names ("module:Class"), its module imported now."""
+    module, _, name = row.partition(":")
+    value = getattr(importlib.import_module(module), name)
+    assert isinstance(value, type), row
+    return value
 
 
 def screen_class(name: str) -> type[GuideScreen]:
-    """The screen registered as `name`; a KeyError names what is registered.
+    """The screen registered as `name` (only its module is imported); a KeyError names what is
+    registered."""
+    if name not in SCREENS:
+        raise KeyError(f"no screen is named '{name}' (known: {', '.join(sorted(SCREENS))})")
+    return cast(type[GuideScreen], imported(SCREENS[name]))
 
-    Looked for first in the module of the same name (screens/start.py is "start"), importing only
-    that one: each screen module costs a reader memory, and most readers open few screens. Any
-    other module is looked through only when that fails."""
-    if name.isidentifier():
-        module_name = f"tui.fullscreen.screens.{name}"
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-        else:
-            for cls in own_classes(module):
-                if issubclass(cls, GuideScreen) and vars(cls).get("SCREEN_NAME") == name:
-                    return cls
-    screens = screen_classes()
-    if name not in screens:
-        raise KeyError(f"no screen is named '{name}' (known: {', '.join(sorted(screens))})")
-    return screens[name]
+
+def screen_classes() -> dict[str, type[GuideScreen]]:
+    """Every screen opened by name, by that name (each module imported)."""
+    return {name: screen_class(name) for name in SCREENS}
 
 
 @cache
 def binding_owners() -> tuple[type[DOMNode], ...]:
-    """Every screen, dialog and widget class that declares keys with ids (a user may remap them)."""
-    owners: list[type[DOMNode]] = []
-    for package in PACKAGES:
-        for module in modules_of(package):
-            for cls in own_classes(module):
-                bindings = vars(cls).get("BINDINGS", [])
-                if issubclass(cls, DOMNode) and any(isinstance(b, Binding) and b.id for b in bindings):
-                    owners.append(cls)
-    return tuple(owners)
+    """Every screen, dialog and widget class that declares keys with ids (each module imported)."""
+    return tuple(cast(type[DOMNode], imported(row)) for row in BINDING_OWNERS)

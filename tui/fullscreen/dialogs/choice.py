@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 
 from tui.data.wrap import wrap_message
 from tui.fullscreen.screens.base import SHORT_HEIGHT
+from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.key_bar import KeyBar
 
@@ -35,6 +36,29 @@ class DialogScreen(ModalScreen[ResultT]):
     ScreenStackError. Those keys were typed for a screen that is gone, and do nothing: neither
     here nor on the screen that comes next (`typed_for_a_closed_dialog`, used by the app).
     """
+
+    DEFAULT_CSS: ClassVar[str] = """
+    DialogScreen { align: left top; }
+    DialogScreen .dialog {
+        width: 100%;
+        height: 1fr;
+        max-height: 100%;
+        background: $background;
+        border: none;
+        padding: 0 1;
+    }
+    DialogScreen:ansi .dialog { background: ansi_default; }
+    DialogScreen .dialog Static { height: auto; margin: 0 0 1 0; }
+    DialogScreen .dialog GuideList { height: auto; max-height: 8; }
+    DialogScreen .dialog KeyBar { dock: none; padding: 0; margin: 1 0 0 0; }
+    /* A short window: the dialog takes every row below the emergency line, and its list scrolls. */
+    DialogScreen.-short .dialog GuideList { height: 1fr; max-height: 100%; }
+    DialogScreen.-short .dialog Static, DialogScreen.-short .dialog KeyBar { margin: 0; }
+    """
+    """The whole screen under the emergency line, the question then the answers, no box. A box
+    drawn over the screen left rows of it at its sides, which a screen reader read run on with the
+    box's edges ("Bec| Ctrl+S Save now"), and it re-styled (re-sent) every row behind it. (Its
+    background is the app's `Screen` rule; a text box's look is the app's too.)"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
@@ -56,7 +80,7 @@ class DialogScreen(ModalScreen[ResultT]):
         return super().dismiss(result)
 
 
-    def emergency_row(self) -> Static:
+    def emergency_row(self) -> EmergencyLine:
         """The emergency line, on the dialog's first row (a dialog takes the whole window)."""
         from tui.fullscreen.context import GuideContext
 
@@ -64,7 +88,7 @@ class DialogScreen(ModalScreen[ResultT]):
         # Laid out for the window from the first frame: a layout changed after it moved every row,
         # and they were sent (and said) again, the answers before the question.
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
-        return Static(text, id="emergency", markup=False)
+        return EmergencyLine(text)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")

@@ -17,6 +17,7 @@ from textual.widgets import Static
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
 from tui.data.wrap import wrap_message
+from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -60,6 +61,27 @@ class GuideScreen(Screen[None]):
     DEFAULT_CLASSES = "guide-screen"
     """Marks the guide's own screens in CSS (not its dialogs): their messages are never toasts."""
 
+    DEFAULT_CSS: ClassVar[str] = """
+    GuideScreen #body { height: 1fr; padding: 0 1; }
+    GuideScreen .title { text-style: bold; height: auto; margin: 0 0 1 0; }
+    GuideScreen .title.tight { margin: 0; }
+    GuideScreen .muted { color: $text-muted; height: auto; margin: 0 0 1 0; }
+    /* Short windows: every row counts. */
+    GuideScreen.-short .title, GuideScreen.-short .muted { margin: 0; }
+    /* A message in rows of its own above the key bar (GuideApp.notify), in the screen's flow, so
+       it never covers the text and the text above it does not move; the next key hides it. */
+    GuideScreen #notice { display: none; height: auto; padding: 0 1; text-style: bold; }
+    /* Too small: only "make the window larger" and the emergency number, nothing to scroll to
+       (what fits is chosen in words, and no scrollbar glyph goes out). */
+    GuideScreen #too-small { display: none; padding: 0 1; }
+    GuideScreen.-too-small > #body, GuideScreen.-too-small > KeyBar { display: none; }
+    GuideScreen.-too-small > #too-small { display: block; }
+    GuideScreen.-too-small { overflow: hidden; }
+    /* A tiny window (3x3): the emergency number uses every column, so it stays on one row. */
+    GuideScreen.-tiny #emergency { padding: 0; }
+    """
+    """The body, titles, the message rows and the too-small words; each screen adds its own."""
+
     TITLE_TEXT: ClassVar[str] = ""
     """The screen's name, shown as its first body line and spoken in self-voicing mode."""
 
@@ -86,7 +108,7 @@ class GuideScreen(Screen[None]):
         return self.TITLE_TEXT
 
     def compose(self) -> ComposeResult:
-        yield Static(self.guide_app.emergency_text(), id="emergency", markup=False)
+        yield EmergencyLine(self.guide_app.emergency_text())
         with Vertical(id="body"):
             yield from self.compose_body()
         yield Static("", id="notice", markup=False)

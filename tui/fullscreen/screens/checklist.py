@@ -22,6 +22,7 @@ from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.fullscreen.dialogs.save_path import SavePathDialog, SaveTarget
+from tui.fullscreen.messages import Announce
 from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
@@ -64,6 +65,20 @@ class ChecklistScreen(GuideScreen):
 
     TITLE_TEXT = "Check your symptoms"
     SCREEN_NAME = "checklist"
+
+    DEFAULT_CSS: ClassVar[str] = """
+    ChecklistScreen #result { height: 1fr; border-top: ascii $border-blurred; }
+    ChecklistScreen #result:focus { border-top: ascii $border; }
+    ChecklistScreen #headline { display: none; height: auto; text-style: bold; }
+    ChecklistScreen.-short #headline { display: block; }
+    ChecklistScreen.-short #result { display: none; }
+    ChecklistScreen.-short.-show-result #result { display: block; border-top: none; }
+    ChecklistScreen.-short.-show-result #items, ChecklistScreen.-short.-show-result #headline {
+        display: none;
+    }
+    """
+    """List and result together when there is room; on a short window one at a time (the list
+    with the result's headline under it, or the result alone after Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
@@ -180,7 +195,9 @@ class ChecklistScreen(GuideScreen):
         items.set_label(items.get_option_index(item_id), self.session.label(self.checklist.item(item_id)))
         self.show_result()
         self.say(message)
-        self.guide_app.announce(self.session.announcement(self.checklist.item(item_id)))
+        # Self-voicing, posted by the list after anything it said of itself: the item's new state
+        # is heard last.
+        items.post_message(Announce(items, self.session.announcement(self.checklist.item(item_id))))
         # Saved once this frame is out: the lock, write and sync of the file took longer than the
         # 20 ms after which a screen reader reads the cursor's line.
         self.call_after_refresh(self.save_choices)

@@ -44,6 +44,14 @@ class SearchScreen(GuideScreen):
     TITLE_TEXT = "Search the guide"
     SCREEN_NAME = "search"
 
+    DEFAULT_CSS: ClassVar[str] = """
+    SearchScreen #query-row { height: auto; }
+    SearchScreen #query-label { width: auto; }
+    SearchScreen #count { height: auto; margin: 0 0 1 0; }
+    SearchScreen.-short #count { margin: 0; }
+    """
+    """"Find:" and the box on one row, then how many were found, then the places."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "app.focus_next", "Next field", id="search.next_field",
                 tooltip="Move between the search box and the results"),

@@ -16,6 +16,7 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
     forget_drawn_options,
     option_at_line,
@@ -180,9 +181,7 @@ class GuideList(OptionList, inherit_bindings=False):
         self._drawn_highlight = highlighted
         # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
         if highlighted is not None and self.has_focus and self.screen.is_current:
-            announce = getattr(self.app, "announce", None)
-            if callable(announce):
-                announce(self.current_text())
+            self.post_message(Announce(self, self.current_text()))
 
     def render_line(self, y: int) -> Strip:
         """Draw the "> " mark over the two blank columns every item starts with."""

@@ -14,7 +14,6 @@ from textual.strip import Strip
 
 from tui.data.content import Section
 from tui.data.wrap import WrappedLine, wrap_paragraphs
-from tui.fullscreen.cursor import CursorFollowsFocus
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLANK = -1
@@ -83,6 +82,9 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         """The line being read: the cursor is on its first letter (a reader reads by line)."""
         self.paged = False
         """Set by Page down: the next Down reads the line after the page just heard."""
+        self.row_again = False
+        """A key here asked for the cursor's row to be sent in the next frame though unchanged
+        (`take_row_again`, asked by the app on each frame)."""
 
     @staticmethod
     def _flatten(section: Section) -> tuple[list[str], list[str], set[int]]:
@@ -191,9 +193,16 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
 
     def say_again(self) -> None:
         """Send the cursor's row again in the next frame, changed or not: a key that changes
-        nothing (End at the end) is still answered, with the line the reader is on."""
-        if isinstance(self.app, CursorFollowsFocus):
-            self.app.resend_cursor_row = True
+        nothing (End at the end) is still answered, with the line the reader is on.
+
+        Kept here and asked for by the app as it draws the frame (as `cursor_anchor` is), not
+        posted: a message could arrive after the frame it is for."""
+        self.row_again = True
+
+    def take_row_again(self) -> bool:
+        """Whether the cursor's row must be sent again though unchanged (asked once per frame)."""
+        again, self.row_again = self.row_again, False
+        return again
 
     def action_next_line(self) -> None:
         """Down: the next line with words (the end message after the last), never one heard twice."""

@@ -1,0 +1,36 @@
+"""What the full-screen guide changes for the whole Python process: in one place, called once.
+
+Textual's frame period, its styles cache and its geometry caches, and the interpreter's thread
+switch interval, belong to the process, not to one app: they are set here, by the launcher
+(`run_full_screen` in tui/cli.py) before the app is made, never as a side effect of making it.
+tests/support/pilot.py calls the same function, so tests run the guide as a reader does.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tui.fullscreen.textual_private import bound_geometry_caches, fix_styles_cache, set_frame_period
+
+FRAME_PERIOD = 0.002
+"""Seconds between frames at most (Textual's own is a 60th of a second). A console screen reader
+reads the cursor's line 20 ms after an arrow key: a frame that waits for the next 60th is often
+too late, and the reader names the item just left. Frames still come only when something changed."""
+
+THREAD_SWITCH = 0.0005
+"""Seconds a thread may hold the interpreter while another waits (Python's own is 5 ms). Textual
+reads keys in one thread and writes frames in another: each waited up to 5 ms for the main thread
+on a busy machine, and a frame later than 20 ms is read by a screen reader as the item just left."""
+
+
+def tune_process_for_the_full_screen() -> None:
+    """Set the process-wide changes the full-screen guide needs, before its app is made. Calling
+    it again changes nothing more."""
+    # Every screen's update timer is made from this when first needed (see FRAME_PERIOD).
+    set_frame_period(FRAME_PERIOD)
+    # Keys and frames are handled by other threads than the main one (see THREAD_SWITCH).
+    sys.setswitchinterval(THREAD_SWITCH)
+    # Else every closed screen's drawn lines stay in memory (Textual's StylesCache).
+    fix_styles_cache()
+    # Else each window size adds regions to Textual's lru_caches for good.
+    bound_geometry_caches()
