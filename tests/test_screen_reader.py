@@ -20,8 +20,6 @@ it sent to be spoken (tests/support/screen_reader.py).
 from __future__ import annotations
 
 import functools
-import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +28,7 @@ import pytest
 
 from tests.support import screen_reader as harness
 from tests.support.guide_words import guide_words, not_whole
-from tests.support.reader_arrows import arrow_through
+from tests.support.reader_arrows import arrow_through, busy_process
 from tests.support.screen_reader import DOWN, ENTER, TAB, UP, Reader
 
 pytestmark = [pytest.mark.e2e, pytest.mark.serial]
@@ -47,8 +45,6 @@ at the end of this round in the checklist (every item with its state words now w
 at 80 columns, and a move sends the whole item): 80x24 median 4.6 ms, p95 8.6, at most 10.4 in 128
 presses; 40x12 median 4.7, at most 7.8 (the round before: 3.4 median, 6.4 at most). A press that
 used more is the guide's own fault, whatever the machine did."""
-HOG = "import time\nend = time.monotonic() + 300\nwhile time.monotonic() < end:\n    pass\n"
-"""A CPU-bound process beside the guide; it stops by itself."""
 
 
 @pytest.fixture
@@ -67,12 +63,8 @@ def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
 
 @pytest.fixture
 def cpu_hog() -> Iterator[None]:
-    hog = subprocess.Popen([sys.executable, "-c", HOG])
-    try:
+    with busy_process():
         yield
-    finally:
-        hog.kill()
-        hog.wait()
 
 
 @functools.cache
