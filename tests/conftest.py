@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,16 @@ SLOW_FIXTURES = frozenset({"textstat"})
 """Fixtures that make every test using them slow: `textstat` loads the CMU dictionary (134,000
 words) in each worker, for the reading-level checks (run them after changing any text)."""
 
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every program a test starts gets the signals a terminal or sshd gives it: a run started
+    under `nohup`, or in the background of a script, ignores SIGHUP, SIGINT and SIGQUIT, and a
+    child inherits an ignored signal, so the tests of a hangup or a Ctrl+C would hang (a guide
+    that ignores SIGHUP waits for input for ever) or fail."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark slow every test that uses a slow fixture. Each module sets its own other marks

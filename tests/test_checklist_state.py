@@ -280,7 +280,7 @@ def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[Pr
     at = guide.wait_for(f"{pee}. selected:", at)
     guide.wait_for(TOGGLE_QUESTION, at)  # waiting for input, as a real user's would be
     guide.process.send_signal(signal.SIGHUP)
-    guide.process.wait()
+    assert guide.process.wait(30) == -signal.SIGHUP  # ended by the hangup, as sshd's session would be
     loaded = load_state(checklist)
     assert loaded.message is None
     assert set(loaded.state.ticks) == {"cramp-cannot-move", "cannot-urinate"}
