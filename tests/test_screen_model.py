@@ -107,6 +107,21 @@ def test_a_wrapped_item_goes_out_whole_its_first_row_first() -> None:
     assert "Third" in sent and "Fourth" in sent and "Hello" not in sent, repr(sent)
 
 
+
+def test_a_change_to_the_focused_items_first_row_sends_its_other_rows_too() -> None:
+    # A ticked item: "[ ] " became "selected: " in its first row and its second row stayed the
+    # same; a screen reader hears what is sent, so the item was heard cut at its first row.
+    item = "\x1b[0m\x1b[1;1HHeading\x1b[3;1H\x1b[44m{first}\x1b[4;1Hsecond row\x1b[0m\x1b[3;1H"
+    model = ScreenModel(XTERM)
+    model.rewrite(item.format(first="[ ] first row"), (20, 4))
+    model.focus_extent = 2
+    sent = model.rewrite(item.format(first="selected: first"), (20, 4))
+    assert sent.index("selected: first") < sent.index("second row") and "Heading" not in sent, repr(sent)
+    model.focus_extent = 2  # the same item drawn again unchanged: nothing is sent, nothing heard
+    assert "row" not in model.rewrite(item.format(first="selected: first"), (20, 4))
+    model.focus_extent = 1  # an item of one row: nothing else is sent again
+    assert "second row" not in model.rewrite(item.format(first="[ ] first row"), (20, 4))
+
 def test_a_style_change_only_sends_what_differs() -> None:
     sent = check([FIRST, FIRST.replace("\x1b[44mHello", "\x1b[1;44mHello")])
     assert sent[1] == "\x1b[H\x1b[0;1;44mHello world\x1b[3H", sent  # bold does not show on the blanks after it

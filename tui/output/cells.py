@@ -81,3 +81,14 @@ def cup(row: int, col: int) -> str:
 def relative(count: int, final: str) -> str:
     """A relative move of `count` cells (`final`: A up, B down, C right, D left)."""
     return f"\x1b[{final}" if count == 1 else f"\x1b[{count}{final}"
+
+
+def add_whole_item(wanted: dict[int, list[Cell | None]], cells: list[list[Cell | None]], rows: list[int],
+                   forced: set[int]) -> None:
+    """When one row of the focused item (`rows`) changed, send all its rows whole: a screen reader
+    hears what is sent, and a ticked item whose first row alone changed was heard cut there."""
+    if len(rows) > 1 and any(n in wanted and wanted[n] != cells[n] for n in rows):  # a real change
+        for n in rows:
+            if any(c is not None for c in wanted.get(n, cells[n])):
+                wanted.setdefault(n, cells[n][:])
+                forced.add(n)

@@ -210,6 +210,7 @@ class ScreenModel:
     def _send(self, out: list[str], wanted: dict[int, list[Cell | None]], row: int | None, col: int | None) -> None:
         """Send what differs in the `wanted` lines, then put the cursor at (`row`, `col`)."""
         if wanted:
+            cells.add_whole_item(wanted, self.cells, self._focus_rows(), self.forced_rows)
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
             for number in self._order(wanted):
