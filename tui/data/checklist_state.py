@@ -27,9 +27,11 @@ import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.checklist import Checklist
+from tui.data.dates import date_in_words
 from tui.data.safe_read import SMALL_FILE_CAP, RefusedFile, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 from tui.data.settings import APP_NAME
+from tui.data.words import current_language
 
 STATE_FILE = "checklist.toml"
 """The state file's name inside the user state folder."""
@@ -152,7 +154,7 @@ def _times_out_of_range(path: Path, state: SavedState, odd: list[Any], mtime: da
     and the file as it was is kept aside before the next tick replaces it, saying so once."""
     shown = clean_line(str(odd[0]))[:40]
     what = f"{len(odd)} saved times" if len(odd) > 1 else "a saved time"
-    when = mtime.strftime("%d %B %Y")
+    when = date_in_words(mtime.date(), current_language())  # not strftime's %B: the locale's month
     try:
         backup = keep_backup(path)
     except OSError as exc:
