@@ -327,6 +327,18 @@ class GuideApp(App[int]):
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
 
+    def on_key(self, event: events.Key) -> None:
+        """A character typed in the same write as "/" (a paste of "/calf", a braille keyboard's
+        word) was handed to the screen that was in front before the search box existed, and came
+        back here unhandled: type it into the box it was meant for. A box with focus keeps every
+        character it is given, so any character that reaches the app while a box has focus is
+        one of these; it must not act as a key of the screen it missed ("q" would quit)."""
+        box = self.focused
+        if isinstance(box, Input) and event.is_printable and event.character:
+            event.prevent_default()  # not App's binding check: the character was typed, not a key
+            event.stop()
+            box.insert_text_at_cursor(event.character)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
