@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.data.settings import REGIONS, spoken_number
-from tui.data.words import N_, _, in_language
+from tui.data.words import N_, catalogue
 
 PLACEHOLDERS: tuple[str, ...] = ("{number}", "{hospital}", "{urgent_route}", "{pregnancy_route}")
 """Every placeholder a checklist text may use."""
@@ -69,8 +69,8 @@ def routes_for(region: str, language: str = "en") -> CareRoutes:
     written as the language's voice says it digit by digit ("9-1-1" in Spanish)."""
     if region not in _ROUTES or region not in REGIONS:
         region = "US"
-    with in_language(language):
-        return CareRoutes(spoken_number(REGIONS[region][0]), *(_(words) for words in _ROUTES[region]))
+    words = catalogue(language)
+    return CareRoutes(spoken_number(REGIONS[region][0], language), *(words.gettext(text) for text in _ROUTES[region]))
 
 
 DEFAULT_REGION = "US"

@@ -20,7 +20,7 @@ from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.places import PLACES
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
-from tui.data.words import N_, _, ngettext, pgettext
+from tui.data.words import N_, _, catalogue, ngettext, pgettext
 
 APP_NAME = "spasm-guide"
 
@@ -83,12 +83,15 @@ def emergency_line(settings: Settings, short: bool = False) -> str:
     return _("Emergency? Call {number} or your local emergency number.").format(number=number)
 
 
-def spoken_number(number: str) -> str:
-    """An emergency number as the language shown now writes it so that a voice says it digit by
-    digit: "911" in English, "9-1-1" in Spanish (eSpeak NG's es-419 says "911" as "novecientos once")."""
+def spoken_number(number: str, language: str | None = None) -> str:
+    """An emergency number as a language (the one shown now, unless given) writes it so that a
+    voice says it digit by digit: "911" in English, "9-1-1" in Spanish (eSpeak NG's es-419 says
+    "911" as "novecientos once")."""
     # TRANSLATORS: how the emergency number 911 is written in your language so that a voice says
     # it digit by digit: "9-1-1" (dashes: every number is written so), or "911" as it is.
-    if "-" in pgettext("emergency number written for a voice", "911") and number.isdigit():
+    sample = pgettext("emergency number written for a voice", "911") if language is None else (
+        catalogue(language).pgettext("emergency number written for a voice", "911"))
+    if "-" in sample and number.isdigit():
         return "-".join(number)
     return number
 
