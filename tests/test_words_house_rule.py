@@ -126,6 +126,9 @@ LABEL = re.compile(r"^[^\W\d_]{3,}: ")
 IN_F_STRING = "a phrase marked inside an f-string, which the extractor never sees: "
 """How the rule names a `_("...")` written inside an f-string's braces."""
 
+F_STRING_MARKED = "an f-string marked as a phrase, which no catalogue can have: "
+"""How the rule names `_(f"...")`: the values must be placeholders filled after the lookup."""
+
 
 def reads_as_phrase(text: str) -> bool:
     """True when `text` reads as words for a person, rather than a name, a path or a mark."""
@@ -169,6 +172,9 @@ class PhraseFinder(ast.NodeVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         name = call_name(node)
+        if name in WORD_CALLS and any(isinstance(arg, ast.JoinedStr) for arg in node.args):
+            # _(f"...") is looked up with the values in it: no catalogue has that phrase.
+            self.found.append((node.lineno, f"{F_STRING_MARKED}{ast.unparse(node)}"))
         if name in WORD_CALLS or name in PROGRAMMER_ERRORS or name in NOT_SHOWN_CALLS:
             return
         if not (name == "split" and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Constant)):
@@ -300,16 +306,17 @@ PLANTED = textwrap.dedent('''
             f"Saved the summary as {path}",
             "Type a number, 0 to quit:",
             f"- {_('(nothing)')}",
+            _(f"Saved {path}"),
         ]
 ''')
-"""A module with three phrases left as literals, and one marked where the extractor cannot see it,
-among things that are not phrases."""
+"""A module with three phrases left as literals, one marked where the extractor cannot see it and
+one marked with its value in it, among things that are not phrases."""
 
 
 def test_the_rule_finds_planted_phrases_and_only_those() -> None:
     found = [text for _line, text in phrases_in_source(PLANTED)]
     assert found == ["Goodbye.", "Saved the summary as {}", "Type a number, 0 to quit:",
-                     f"{IN_F_STRING}_('(nothing)')"]
+                     f"{IN_F_STRING}_('(nothing)')", f"{F_STRING_MARKED}_(f'Saved {{path}}')"]
 
 
 @pytest.mark.parametrize("text", ["Help", "Sections", "Nothing is selected.", "Saved {}.", "Next is {}, {}.",
