@@ -1,5 +1,6 @@
 """The plain interfaces in Spanish: `--plain`, `--accessible` and `--checklist`, driven in-process as
-the prompt tests drive them, with the words layer set to Spanish (`in_language("es")`).
+the prompt tests drive them, and what `--speak` says around the guide's text, with the words layer
+set to Spanish (`in_language("es")`).
 
 Code tests run on the fixture guide (its own text is English: only the interfaces' words change);
 the last test runs the live Spanish guide through the three modes and finds no English phrase of
@@ -25,6 +26,7 @@ from tui.data.words import LOCALE_DIR, current_language, in_language
 from tui.plain.checklist_prompts import run_checklist_prompts
 from tui.plain.linear import run_linear
 from tui.plain.render import plain_text
+from tui.speech.listen import guide_speech
 
 pytestmark: list[pytest.MarkDecorator] = []
 """In-process and fast: part of the fast set."""
@@ -139,6 +141,15 @@ def test_checklist_at_a_terminal_asks_what_next_in_spanish() -> None:
     assert "¿Qué sigue?" in out and "1. Guardar un resumen para su médico" in out
     assert "No hay nada marcado." in out
     assert "Escriba un número para marcarlo o desmarcarlo, 0 para terminar:" in out
+
+
+@pytest.mark.usefixtures("spanish")
+def test_speak_says_where_each_section_stands_and_the_emergency_line_in_spanish() -> None:
+    said = [chunk.text for chunk in guide_speech(fixture_guide(), Settings())]
+    assert "¿Emergencia?" in said and "Llame al 9-1-1 o a su número local de emergencias." in said  # 2 sentences
+    assert "Sección uno de tres." in said and "Sección tres de tres." in said
+    assert any(text.startswith("Esta guía está escrita con nuestras propias palabras") for text in said)
+    assert not [text for text in said if text.startswith(("Section ", "Emergency?", "This guide is written"))]
 
 
 def test_english_is_the_same_before_and_after_a_spanish_run() -> None:
