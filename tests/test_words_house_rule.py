@@ -286,6 +286,50 @@ def test_every_allowed_phrase_is_still_there() -> None:
         assert phrases_in_source((ROOT / module).read_text(encoding="utf-8")), module
 
 
+LOOKUPS = frozenset({"_", "ngettext", "pgettext"})
+"""The words layer's calls that look a phrase up in the language shown now."""
+
+
+def lookups_at_import(source: str) -> list[int]:
+    """Lines where a module looks a phrase up while it is imported (outside any function): that
+    phrase is fixed in the language of the moment, and stays so when the reader changes language."""
+    found: list[int] = []
+
+    def walk(node: ast.AST) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            for default in (*node.args.defaults, *node.args.kw_defaults):
+                if default is not None:
+                    walk(default)  # a default is made at import time
+            return
+        if isinstance(node, ast.Call) and call_name(node) in LOOKUPS:
+            found.append(node.lineno)
+        for child in ast.iter_child_nodes(node):
+            walk(child)
+
+    walk(ast.parse(source))
+    return found
+
+
+def test_no_phrase_is_looked_up_at_import() -> None:
+    """`N_()` in a table made at import time, `_()` where the phrase is shown (tui/data/words.py)."""
+    found = [f"{path.relative_to(ROOT).as_posix()}:{line}" for path in sorted(TUI.rglob("*.py"))
+             for line in lookups_at_import(path.read_text(encoding="utf-8"))]
+    assert not found, f"phrases looked up at import (mark them N_() and show them through _()): {found}"
+
+
+def test_a_lookup_at_import_is_found() -> None:
+    source = textwrap.dedent('''
+        from tui.data.words import N_, _
+        TITLE = _("Check your symptoms")
+        MENU = (N_("Help"), N_("Quit"))
+        class Screen:
+            NAME = _("Help")
+            def title(self, shown: str = _("Help")) -> str:
+                return _(TITLE)
+    ''')
+    assert lookups_at_import(source) == [3, 6, 7]
+
+
 PLANTED = textwrap.dedent('''
     """A module's docstring: Never shown."""
     from tui.data.words import N_, _, ngettext
