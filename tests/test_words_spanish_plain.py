@@ -21,6 +21,7 @@ from tests.conftest import ROOT
 from tests.support.fixture_guide import fixture_guide
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide, load_guide
+from tui.data.key_names import key_in_words
 from tui.data.settings import Settings
 from tui.data.words import LOCALE_DIR, current_language, in_language
 from tui.plain.checklist_prompts import run_checklist_prompts
@@ -192,3 +193,22 @@ def test_the_spanish_guide_in_every_plain_mode_has_no_english_phrase_of_the_inte
     assert len(phrases) > 100
     left = sorted(phrase for phrase in phrases if phrase in printed)
     assert not left, left
+
+
+def test_keys_are_named_as_a_reader_of_the_language_hears_them() -> None:
+    keys = ("enter", "escape", "space", "down", "pagedown", "ctrl+d", "shift+tab", "f1", "question_mark", "n")
+    assert [key_in_words(key) for key in keys] == ["Enter", "Esc", "Space", "Down", "PgDn", "Ctrl+D", "Shift+Tab",
+                                                  "F1", "?", "n"]
+    with in_language("es"):
+        assert [key_in_words(key) for key in keys] == ["Intro", "Esc", "Espacio", "Flecha abajo", "AvPág", "Ctrl+D",
+                                                      "Mayús+Tab", "F1", "?", "n"]
+
+
+def test_the_english_key_names_are_the_full_screens() -> None:
+    """One table of key names (tui/data/key_names.py): in English it names every key as the full
+    screen's own table did, so moving the full screen to it changes no English word."""
+    from tui.fullscreen.keys import KEY_WORDS
+    from tui.fullscreen.keys import key_in_words as full_screen_words
+
+    for key in (*KEY_WORDS, "ctrl+q", "ctrl+pagedown", "f1", "shift+tab", "n"):
+        assert key_in_words(key) == full_screen_words(key), key
