@@ -206,7 +206,8 @@ def test_keys_are_named_as_a_reader_of_the_language_hears_them() -> None:
 
 def test_the_english_key_names_are_the_full_screens() -> None:
     """One table of key names (tui/data/key_names.py): in English it names every key as the full
-    screen's own table did, so moving the full screen to it changes no English word."""
+    screen's own table did, so moving the full screen to it changes no English word. (Once the full
+    screen reads tui/data/key_names.py and its own table is gone, this test goes with it.)"""
     from tui.fullscreen.keys import KEY_WORDS
     from tui.fullscreen.keys import key_in_words as full_screen_words
 
