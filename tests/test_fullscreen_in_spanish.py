@@ -185,7 +185,7 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ChecklistScreen) and app.focused is screen.query_one("#items")
-        assert "Revise sus síntomas (no es un diagnóstico)" in flat(app)
+        assert screen_lines(app)[1].strip() == "Revise sus síntomas (no diagnostica)"  # one row at 40x12
         shown = " ".join(f"{keys} {words}" for row in app.screen.query_one(KeyBar).rows(size[0] - 2) for keys, words in row)
         for entry in ("Intro/Espacio Escoger", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
             assert entry in shown, shown  # every key of the screen's own, at 40x12 too
@@ -301,3 +301,17 @@ async def test_spanish_keys_after_an_english_app_and_english_after_a_spanish_one
         await pilot.press("3")
         await pilot.pause()
         assert "n Next" in key_bar(english) and "Siguiente" not in key_bar(english)
+
+
+def test_a_longer_emergency_line_takes_its_short_form_before_it_would_wrap(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tui.fullscreen.app as app_module
+
+    def line(settings: object, short: bool = False) -> str:
+        return "corta" if short else "x" * 60  # longer than any English line
+
+    monkeypatch.setattr(app_module, "emergency_line", line)
+    app = spanish_app(tmp_path)
+    assert app.emergency_text(62) == "x" * 60
+    assert app.emergency_text(61) == "corta"
+    assert app.emergency_text(40) == "corta"

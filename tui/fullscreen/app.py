@@ -65,6 +65,9 @@ SEVERITY_WORDS: dict[str, str] = {"warning": N_("Warning"), "error": N_("Error")
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
 
+EMERGENCY_PADDING = 2
+"""Columns the emergency line's padding takes (tui/fullscreen/widgets/emergency_line.py)."""
+
 class GuideApp(App[int]):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
     """
@@ -209,7 +212,11 @@ class GuideApp(App[int]):
     def emergency_text(self, width: int | None = None) -> str:
         """The emergency line for the chosen region, short when the full line would wrap."""
         width = self.size.width if width is None else width
-        return emergency_line(self.settings, short=width < SHORT_EMERGENCY_BELOW)
+        full = emergency_line(self.settings)
+        # Measured too: the line in another language may be longer than the English one.
+        if width < SHORT_EMERGENCY_BELOW or len(full) > width - EMERGENCY_PADDING:
+            return emergency_line(self.settings, short=True)
+        return full
 
     def change_settings(self, **changes: Any) -> None:
         """Apply and save settings (atomically); a failed save is said, never a crash."""
