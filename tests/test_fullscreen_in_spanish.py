@@ -186,7 +186,8 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         screen = app.screen
         assert isinstance(screen, ChecklistScreen) and app.focused is screen.query_one("#items")
         assert screen_lines(app)[1].strip() == "Revise sus síntomas (no diagnostica)"  # one row at 40x12
-        shown = " ".join(f"{keys} {words}" for row in app.screen.query_one(KeyBar).rows(size[0] - 2) for keys, words in row)
+        rows = app.screen.query_one(KeyBar).rows(size[0] - 2)
+        shown = " ".join(f"{keys} {words}" for row in rows for keys, words in row)
         for entry in ("Intro/Espacio Escoger", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
             assert entry in shown, shown  # every key of the screen's own, at 40x12 too
         assert screen.headline().startswith("Resultado: ") and screen.headline().endswith("(Tab: más)")
