@@ -134,7 +134,7 @@ async def test_help_lists_the_keys_in_spanish(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and isinstance(app.focused, SectionText)
         text = "\n".join(app.focused.paragraphs)
-        assert "n: Ir a la sección siguiente" in text
+        assert "n: Ir a la sección siguiente" in text and "Flecha abajo: Leer la línea siguiente" in text
         assert "? o F1" in text
         assert "1 a 9: Abrir esa sección" in text
         assert "Para cambiar una tecla, edite el archivo de configuración" in text
@@ -316,3 +316,16 @@ def test_a_longer_emergency_line_takes_its_short_form_before_it_would_wrap(
     assert app.emergency_text(62) == "x" * 60
     assert app.emergency_text(61) == "corta"
     assert app.emergency_text(40) == "corta"
+
+
+def test_key_names_in_spanish_and_english_from_the_one_table() -> None:
+    from tui.data.key_names import either_key, key_in_words
+
+    spoken = {key: key_in_words(key) for key in ("enter", "space", "pagedown", "down", "shift+tab", "ctrl+s", "f1")}
+    assert spoken == {"enter": "Intro", "space": "Espacio", "pagedown": "AvPág", "down": "Flecha abajo",
+                      "shift+tab": "Mayús+Tab", "ctrl+s": "Ctrl+S", "f1": "F1"}
+    assert either_key(["?", "F1"]) == "? o F1"
+    with in_language("en"):
+        assert [key_in_words(key) for key in ("enter", "pagedown", "shift+tab", "slash")] == [
+            "Enter", "PgDn", "Shift+Tab", "/"]
+        assert either_key(["?", "F1"]) == "? or F1"
