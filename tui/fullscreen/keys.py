@@ -1,4 +1,6 @@
-"""Keys in words, and the keys of a screen for its help (the only table of keys there is)."""
+"""The keys of a screen in words, for its help and key bar, made from its bindings (there is no
+second table of keys). Key names are in tui/data/key_names.py; what a key does is the binding's
+words, kept in English and looked up in the language shown when drawn (`shown_words`)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from tui.data.key_names import PRINTABLE_NAMES, either_key, key_in_words
 from tui.data.words import N_, _
 from tui.fullscreen.textual_private import app_key_bindings
 
-__all__ = ["SPEECH_ACTIONS", "TEXTUAL_WORDS", "binding_words", "key_in_words", "screen_keys", "types_a_character"]
+__all__ = ["SPEECH_ACTIONS", "TEXTUAL_WORDS", "binding_words", "key_in_words", "screen_keys", "shown_words",
+           "types_a_character"]
 
 SPEECH_ACTIONS: frozenset[str] = frozenset({"pause_reading", "stop_reading", "skip_sentence", "rate"})
 """Actions that only exist while the guide is reading aloud."""
