@@ -140,7 +140,7 @@ def test_checklist_at_a_terminal_asks_what_next_in_spanish() -> None:
     assert f"{item.number}. desmarcada: {item.text}" in out
     assert "Todavía no ha escogido nada." in out
     assert "¿Qué sigue?" in out and "1. Guardar un resumen para su médico" in out
-    assert "No hay nada marcado." in out
+    assert "No hay nada escogido." in out
     assert "Escriba un número para marcarlo o desmarcarlo, 0 para terminar:" in out
 
 
@@ -202,14 +202,3 @@ def test_keys_are_named_as_a_reader_of_the_language_hears_them() -> None:
     with in_language("es"):
         assert [key_in_words(key) for key in keys] == ["Intro", "Esc", "Espacio", "Flecha abajo", "AvPág", "Ctrl+D",
                                                       "Mayús+Tab", "F1", "?", "n"]
-
-
-def test_the_english_key_names_are_the_full_screens() -> None:
-    """One table of key names (tui/data/key_names.py): in English it names every key as the full
-    screen's own table did, so moving the full screen to it changes no English word. (Once the full
-    screen reads tui/data/key_names.py and its own table is gone, this test goes with it.)"""
-    from tui.fullscreen.keys import KEY_WORDS
-    from tui.fullscreen.keys import key_in_words as full_screen_words
-
-    for key in (*KEY_WORDS, "ctrl+q", "ctrl+pagedown", "f1", "shift+tab", "n"):
-        assert key_in_words(key) == full_screen_words(key), key

@@ -1,52 +1,61 @@
-"""Keys in words, in the reader's language: the one table of key names every interface uses.
+"""Key names as a person says them, in the reader's language: "Enter" / "Intro", "PgDn" / "AvPág".
 
-A key is named as a person says it ("Enter", "Esc", "Ctrl+D"), never with a glyph that turns to
-garbage without UTF-8, and in the language shown now: a Spanish reader hears "Intro", "Espacio",
-"Flecha abajo" (the names printed on Spanish keyboards and used by Spanish screen readers). The
-names are looked up when they are shown (tui/data/words.py), with the context "key" so that a
-translator can tell the key "End" from the word. No Textual here: the numbered prompts name keys too.
+The one table of key names: the full screen's key bar and help use it, and so may any interface
+that tells a reader which key to press. The names are kept in English, marked for the catalogue
+(`N_()`), and looked up in the language shown when a key is put into words (tui/data/words.py),
+so one process can show one language and then another. No Textual here.
 """
 
 from __future__ import annotations
 
-from tui.data.words import pgettext
+from collections.abc import Iterable
+
+from tui.data.words import N_, _
+
+KEY_WORDS: dict[str, str] = {
+    "up": N_("Up"), "down": N_("Down"), "left": N_("Left"), "right": N_("Right"), "enter": N_("Enter"),
+    "escape": N_("Esc"), "pageup": N_("PgUp"), "pagedown": N_("PgDn"), "home": N_("Home"), "end": N_("End"),
+    "tab": N_("Tab"), "space": N_("Space"), "backspace": N_("Backspace"), "delete": N_("Delete"),
+}
+"""Named keys, in English (Textual's key name -> the English word, given to `_()` when shown)."""
 
 SYMBOL_KEYS: dict[str, str] = {
     "question_mark": "?", "slash": "/", "plus": "+", "minus": "-", "equals_sign": "=",
     "left_square_bracket": "[", "right_square_bracket": "]",
 }
-"""Keys that type a symbol, named by that symbol in every language."""
+"""Keys that type a sign: the sign is their name in every language."""
+
+MODIFIER_WORDS: dict[str, str] = {"ctrl": N_("Ctrl"), "shift": N_("Shift"), "alt": N_("Alt"), "meta": N_("Meta")}
+"""The keys held with another, as keyboards print them."""
+
+PRINTABLE_NAMES = frozenset({"space", *SYMBOL_KEYS})
+"""Key names that type a character ("slash" types "/")."""
 
 
-def named_keys() -> dict[str, str]:
-    """Keys with a name of their own (Textual's names to the words of the language shown now)."""
-    return {
-        "up": pgettext("key", "Up"), "down": pgettext("key", "Down"), "left": pgettext("key", "Left"),
-        "right": pgettext("key", "Right"), "enter": pgettext("key", "Enter"), "escape": pgettext("key", "Esc"),
-        "pageup": pgettext("key", "PgUp"), "pagedown": pgettext("key", "PgDn"), "home": pgettext("key", "Home"),
-        "end": pgettext("key", "End"), "tab": pgettext("key", "Tab"), "space": pgettext("key", "Space"),
-        "backspace": pgettext("key", "Backspace"), "delete": pgettext("key", "Delete"),
-    }
-
-
-def modifier_names() -> dict[str, str]:
-    """Modifier keys in the words of the language shown now ("ctrl" -> "Ctrl", "shift" -> "Shift")."""
-    return {"ctrl": pgettext("key", "Ctrl"), "shift": pgettext("key", "Shift"), "alt": pgettext("key", "Alt"),
-            "meta": pgettext("key", "Meta")}
+def key_name(name: str) -> str:
+    """One key, without modifiers, in the language shown: "pagedown" -> "PgDn" or "AvPág",
+    "f1" -> "F1", "slash" -> "/", "n" -> "n"."""
+    if name in KEY_WORDS:
+        return _(KEY_WORDS[name])
+    if name in SYMBOL_KEYS:
+        return SYMBOL_KEYS[name]
+    if name.startswith("f") and name[1:].isdigit():
+        return name.upper()
+    return name
 
 
 def key_in_words(key: str) -> str:
-    """A key as Textual names it, in words: "ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n";
-    in Spanish "enter" -> "Intro", "down" -> "Flecha abajo"."""
+    """"ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n" (in the language shown)."""
     *modifiers, name = key.split("+")
-    words = named_keys()
-    if name in words:
-        word = words[name]
-    elif name in SYMBOL_KEYS:
-        word = SYMBOL_KEYS[name]
-    else:
-        word = name.upper() if name.startswith("f") and name[1:].isdigit() else name
+    word = key_name(name)
     if modifiers and len(word) == 1:
         word = word.upper()  # "Ctrl+Q", as keyboards and manuals write it
-    held = modifier_names()
-    return "+".join([*(held.get(m, m.capitalize()) for m in modifiers), word])
+    held = [_(MODIFIER_WORDS[m]) if m in MODIFIER_WORDS else m.capitalize() for m in modifiers]
+    return "+".join([*held, word])
+
+
+def either_key(keys: Iterable[str]) -> str:
+    """Keys that do the same thing, in words: "? or F1" / "? o F1"."""
+    # TRANSLATORS: between two keys that do the same thing ("? or F1").
+    word = _("or")
+    return f" {word} ".join(keys)
