@@ -43,7 +43,9 @@ def cache_key(section: str) -> str | None:
                       if entry.name.endswith(".py"))
     except OSError:
         return None
-    inputs = inputs_key(code, default_folder())
+    # Every bundled guide, the settings file and the language variables: the language (so the
+    # guide and the words) is chosen from them (tui/data/language_choice.py).
+    inputs = inputs_key(code)
     return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
 
 

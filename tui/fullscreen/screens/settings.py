@@ -10,7 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
+from tui.data.language_choice import LANGUAGE_NAMES, choose_language
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
+from tui.data.words import _, current_language
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -65,6 +67,11 @@ class SettingsScreen(GuideScreen):
             ("Reading volume", [(f"volume:{level}", choice_label(f"Reading volume: {round(level * 100)} percent",
                                                                  level == settings.speech_volume))
                                 for level in VOLUMES]),
+            # Each language in its own words: a reader who cannot read the words shown now still
+            # finds theirs.
+            (_("Language"), [(f"language:{code}", choice_label(f"{_('Language')}: {name}", code == settings.language))
+                             for code, name in LANGUAGE_NAMES.items()]
+             + [("language:", choice_label(_("Language: as your system's (LANG)"), not settings.language))]),
         ])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -84,6 +91,16 @@ class SettingsScreen(GuideScreen):
             self.guide_app.change_settings(speech_voice=choice)
             self.guide_app.reader.apply_settings()
             self.notify(f"Reading voice: {VOICES[choice]}.", timeout=3)
+        elif kind == "language":
+            # A language chosen (or the system's, if it is another) changes the whole guide now:
+            # every screen is made again in it, from the start screen.
+            shown = current_language()
+            wanted = choice or choose_language(None, "").code
+            if wanted != shown:
+                self.guide_app.switch_language(wanted)
+            self.guide_app.change_settings(language=choice)
+            if wanted != shown:
+                return
         elif kind == "volume":
             self.guide_app.change_settings(speech_volume=float(choice))
             self.guide_app.reader.apply_settings()
