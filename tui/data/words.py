@@ -91,7 +91,7 @@ def _(message: str) -> str:
     return _current.gettext(message)
 
 
-def N_(message: str) -> str:
+def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker, known to extractors)
     """Mark a phrase for the catalogue without translating it yet: it is kept in a table made at
     import time and given to `_()` where it is shown."""
     return message
