@@ -28,13 +28,13 @@ def stats(names: list[str]) -> str:
     return "|".join(out)
 
 
-def inputs_key(code: list[str], folder: str | None = None) -> str | None:
-    """The name, size and time of each `code` file, of every file of the guide (every bundled
-    guide unless `folder` is given: the language, and so the guide, is chosen from the settings
+def inputs_key(code: list[str], folders: list[str] | None = None) -> str | None:
+    """The name, size and time of each `code` file, of every file of the guides (every bundled
+    guide unless `folders` are given: the language, and so the guide, is chosen from the settings
     and the environment, both also in the key) and of the settings file (or that there is none):
     what a cached rendering was made from. None if one cannot be read. Shared by the --plain cache
     and the early start screen's."""
-    folders = [folder] if folder else bundled_folders()
+    folders = folders or bundled_folders()
     try:
         # Every TOML file of the guide (About lists the checklist's sources too), every section.
         names = list(code) + catalogue_files()  # the interface's words in each language

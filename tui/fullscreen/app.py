@@ -137,8 +137,6 @@ class GuideApp(App[int]):
         self.read_aloud_keys = ReadAloudKeys(self, self)
         """What the reading-aloud keys do."""
         self.idle_watch: IdleWatch | None = None
-        self.language_switches = 0
-        """How many times the reader switched the language (each gets a screen stack of its own)."""
         """Warns, then closes, a reader who presses nothing (only when the host asks)."""
         for theme in OWN_THEMES:
             self.register_theme(theme)
@@ -216,39 +214,9 @@ class GuideApp(App[int]):
             self.notify(f"Could not save settings: {exc.strerror}", severity="error")
 
     def switch_language(self, code: str) -> None:
-        """The whole guide in language `code` at once (the start screen's "Español" / "English"
-        key, Settings): that language's bundled guide and interface words, its voice, and the
-        choice saved. Every screen drawn in the old words goes; a new start screen takes their
-        place, focus on its first item (announced, as any new screen). The checklist's ticks are
-        kept: they are saved by item id, and both guides have the same items."""
-        from tui.data.content import load_guide
-        from tui.data.errors import GuideError
-        from tui.data.language_choice import guide_folder
-        from tui.data.words import use_language
-
-        try:
-            guide = load_guide(guide_folder(code))
-        except GuideError as exc:
-            self.notify(exc.one_line(), severity="error", timeout=10)
-            return
-        use_language(code)
-        self.guide = guide
-        self.navigation.guide = guide
-        self.change_settings(language=code)
-        self.reader.stop()
-        self.reader.apply_settings()  # the voice follows the language
-        # A new start screen in a stack of its own (a Textual mode): the old stack's screens, in
-        # the old words, are closed, and Esc has nothing in another language to go back to.
+        """The whole guide in language `code` at once, in one paint (Navigation.switch_language)."""
         hold = self.paint_hold.opening(None)
-        while len(self.screen_stack) > 1:
-            super().pop_screen()
-        before = self.current_mode
-        self.language_switches += 1
-        mode = f"language-{self.language_switches}"
-        self.add_mode(mode, self.navigation.start_screen)
-        self.switch_mode(mode)
-        if before in self.MODES or before.startswith("language-"):
-            self.remove_mode(before)
+        self.navigation.switch_language(code)
         self.paint_hold.opened(hold)
 
     def announce(self, *texts: str) -> None:
