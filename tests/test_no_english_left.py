@@ -161,12 +161,17 @@ def plain_runs(language: str) -> list[Seen]:
 
 # ---- The judgement ----------------------------------------------------------------------------
 
+def spanish_texts() -> str:
+    """The Spanish guide's own files, one string, spaces collapsed: an English title it quotes
+    (a source's) is the guide's text, not a phrase of the interface."""
+    texts = [path.read_text(encoding="utf-8") for path in sorted(GUIDES["es"].rglob("*"))
+             if path.is_file() and path.suffix in (".md", ".toml", ".txt")]
+    return " ".join(" ".join(texts).split())
+
+
 def spanish_vocabulary() -> set[str]:
     """Every word of the Spanish guide's files and of the Spanish catalogue's translations."""
-    words: set[str] = set()
-    for path in GUIDES["es"].rglob("*"):
-        if path.is_file() and path.suffix in (".md", ".toml", ".txt"):
-            words |= set(tokens(path.read_text(encoding="utf-8")))
+    words = set(tokens(spanish_texts()))
     catalogue = LOCALE_DIR / "es" / "LC_MESSAGES" / f"{DOMAIN}.po"
     translated = re.findall(r'^msgstr(?:\[\d\])? "(.*)"$|^"(.*)"$', catalogue.read_text(encoding="utf-8"), re.MULTILINE)
     for one, two in translated:
@@ -175,23 +180,39 @@ def spanish_vocabulary() -> set[str]:
 
 
 def english_phrases(seen: list[Seen], english: set[str], spanish: set[str]) -> list[str]:
-    """Each run of English words in a line (numbers and signs between them kept in the run), with
-    where it was seen, each once."""
+    """Each English phrase in a line, with where it was seen, each once. A phrase starts and ends
+    with a word only English has (seen in the English walk, in no Spanish text of the guide);
+    words of both languages ("the" in a quoted title, "no") and numbers may stand inside it. A
+    phrase the Spanish guide's own text has (a source's English title) is not the interface's."""
     shared = SHARED_WORDS | {word.lower() for word in LANGUAGE_NAMES.values()}
+    corpus = spanish_texts()
     found: dict[str, None] = {}
+
+    def close(run: list[str], kind: list[bool], where: str) -> None:
+        while kind and not kind[-1]:
+            run.pop()
+            kind.pop()
+        phrase = " ".join(run)
+        if run and phrase.strip("\"'.,:;()") not in corpus:
+            found.setdefault(f"{where}: {phrase}", None)
+
     for item in seen:
         run: list[str] = []
-        for token in [*TOKEN.findall(item.line), None]:
-            words = [] if token is None or NOT_WORDS.search(token) else [w.lower() for w in WORD.findall(token)]
-            if words and all(w in english and w not in spanish and w not in shared for w in words):
-                run.append(token or "")
-            elif token is not None and not words and run:
-                run.append(token)  # a number or a sign inside an English phrase
-            elif run:
-                while run and not WORD.search(run[-1]):
-                    run.pop()
-                found.setdefault(f"{item.where}: {' '.join(run)}", None)
-                run = []
+        kind: list[bool] = []  # True: a word only English has
+        for token in TOKEN.findall(item.line):
+            words = [] if NOT_WORDS.search(token) else [w.lower() for w in WORD.findall(token)]
+            only_english = bool(words) and all(w in english and w not in spanish and w not in shared for w in words)
+            either = not words or all(w in english or w in shared for w in words)
+            if only_english:
+                run.append(token)
+                kind.append(True)
+            elif run and either:
+                run.append(token)
+                kind.append(False)
+            else:
+                close(run, kind, item.where)
+                run, kind = [], []
+        close(run, kind, item.where)
     return list(found)
 
 
