@@ -263,10 +263,10 @@ def guide_voice(guide: Guide, settings: Settings) -> Settings:
     return replace(settings, speech_voice=voice)
 
 
-def load_chosen_guide(args: argparse.Namespace, settings: Settings, debug: debug_log.DebugLog | None = None) -> Guide:
+def load_chosen_guide(args: argparse.Namespace, settings: Settings) -> tuple[Guide, str]:
     """The guide in the chosen language (tui/data/language_choice.py: --lang, then the setting,
-    then the environment, then English), its interface words set to match. A guide given with
-    --content is in its own language: its `[language]` decides the words."""
+    then the environment, then English), its interface words set to match, and what chose it. A
+    guide given with --content is in its own language: its `[language]` decides the words."""
     from tui.data.words import use_language
 
     if args.content is not None:
@@ -275,14 +275,12 @@ def load_chosen_guide(args: argparse.Namespace, settings: Settings, debug: debug
                                    "shown in its own language ([language] in its guide.toml)")
         guide = load_guide(args.content)
         use_language(guide.language.code)
-        return guide
+        return guide, "--content"
     from tui.data.language_choice import choose_language, guide_folder
 
     choice = choose_language(args.lang, settings.language)
-    if debug is not None:
-        debug.step(f"language {choice.code}, chosen by {choice.source}")
     use_language(choice.code)
-    return load_guide(guide_folder(choice.code))
+    return load_guide(guide_folder(choice.code)), choice.source
 
 
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
@@ -367,9 +365,10 @@ def run_guarded(args: argparse.Namespace, argv: list[str], debug: debug_log.Debu
     try:
         tidy_temp_files()
         settings, warning = load_settings()
-        guide = load_chosen_guide(args, settings, debug)
+        guide, chosen_by = load_chosen_guide(args, settings)
         if debug is not None:
-            debug.step(f"guide and settings loaded; settings warning: {warning!r}")
+            debug.step(f"guide and settings loaded; language {guide.language.code} (chosen by {chosen_by}); "
+                       f"settings warning: {warning!r}")
         # Only a clean run (and not a debug run) may seed the --plain cache: a warning must be
         # said every time.
         return run(args, guide, settings, warning, None if warning or debug else argv)
