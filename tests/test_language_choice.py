@@ -250,3 +250,43 @@ async def test_settings_offer_each_language_in_its_own_words(tmp_path: Path) -> 
         await pilot.pause()
         assert isinstance(app.screen, StartScreen) and app.guide.language.code == "es"
         assert load_settings(tmp_path / "settings.toml")[0].language == "es"
+
+
+async def test_self_voicing_announces_the_new_language_at_once(tmp_path: Path) -> None:
+    from tests.support.speech_fake import FakeClient
+
+    app = make_app(Settings(self_voicing=True), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake = FakeClient()
+        app.reader.client = fake
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.pause()
+        heard = " ".join(" ".join(chunks) for chunks in fake.spoken)
+        assert SPANISH_GUIDE.title in heard
+        assert ("set_voice", ("es-419",)) in fake.calls  # the voice followed the language
+
+
+# ---- The caches of a fast start know the language -----------------------------------------------
+
+@pytest.mark.parametrize("variable", ["LANG", "LC_MESSAGES", "LANGUAGE", "LC_ALL"])
+def test_the_cached_plain_text_and_start_frame_are_kept_per_language(variable: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.output import early_paint
+    from tui.plain import fast
+
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8"}
+    plain, frame = fast.cache_key(""), early_paint.base_key([], env, (80, 24))
+    monkeypatch.setenv(variable, "es_MX.UTF-8")
+    assert fast.cache_key("") != plain
+    assert early_paint.base_key([], {**env, variable: "es_MX.UTF-8"}, (80, 24)) != frame
+
+
+def test_the_cache_keys_name_the_spanish_guides_files() -> None:
+    from tui.plain import fast
+
+    key = fast.cache_key("")
+    assert key is not None
+    assert str(SPANISH_GUIDE.folder / "guide.toml") in key and str(ENGLISH_GUIDE.folder / "guide.toml") in key
+    assert "spasm-guide.mo" in key
