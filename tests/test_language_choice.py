@@ -290,3 +290,20 @@ def test_the_cache_keys_name_the_spanish_guides_files() -> None:
     assert key is not None
     assert str(SPANISH_GUIDE.folder / "guide.toml") in key and str(ENGLISH_GUIDE.folder / "guide.toml") in key
     assert "spasm-guide.mo" in key
+
+
+def test_the_prompts_follow_the_environment(capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    first = load_checklist(SPANISH_GUIDE.folder).items[0].text
+    monkeypatch.setenv("LANG", "es_MX.UTF-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO("0\n"))
+    assert cli.main(["--checklist"]) == 0
+    assert " ".join(first.split())[:40] in " ".join(capsys.readouterr().out.split())
+
+
+def test_the_listening_modes_read_spanish_in_a_spanish_voice() -> None:
+    assert cli.guide_voice(SPANISH_GUIDE, Settings()).speech_voice == "es-419"
+    assert cli.guide_voice(SPANISH_GUIDE, Settings(speech_voice="gmw/en-us")).speech_voice == "es-419"
+    assert cli.guide_voice(ENGLISH_GUIDE, Settings(speech_voice="gmw/en-us")).speech_voice == "gmw/en-us"
