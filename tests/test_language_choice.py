@@ -307,3 +307,26 @@ def test_the_listening_modes_read_spanish_in_a_spanish_voice() -> None:
     assert cli.guide_voice(SPANISH_GUIDE, Settings()).speech_voice == "es-419"
     assert cli.guide_voice(SPANISH_GUIDE, Settings(speech_voice="gmw/en-us")).speech_voice == "es-419"
     assert cli.guide_voice(ENGLISH_GUIDE, Settings(speech_voice="gmw/en-us")).speech_voice == "gmw/en-us"
+
+
+async def test_self_voicing_without_the_voice_is_told_once_and_the_guide_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine whose eSpeak NG has no Spanish voice: one line, once; the screens still change."""
+    from tui.fullscreen.textual_private import notifications
+    from tui.speech.client import SpeechClient
+
+    data = tmp_path / "espeak" / "espeak-ng-data" / "lang" / "gmw"
+    data.mkdir(parents=True)
+    (data / "en-US").write_text("name English\n", encoding="utf-8")
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(tmp_path / "espeak"))
+    app = make_app(Settings(self_voicing=True), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("down", "up")
+        await pilot.pause()
+        assert isinstance(app.reader.client, SpeechClient) and app.reader.client.voice.name == "es-419"
+        told = [str(n.message) for n in notifications(app) if "es-419" in str(n.message)]
+        assert len(told) == 1 and "solo como texto" in told[0], told  # in the words of the guide shown
+        assert SPANISH_GUIDE.title in screen_text(app)

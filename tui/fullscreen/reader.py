@@ -23,7 +23,7 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 
 from tui.data.content import Guide
-from tui.data.language_choice import reading_voice
+from tui.data.language_choice import is_no_voice_reason, reading_voice
 from tui.data.sentences import Chunk, speech_chunks
 from tui.data.settings import Settings
 
@@ -259,10 +259,17 @@ class Reader:
         if is_remote() and not self.remote_ok:
             return  # audio would play on the server: only an explicit `r` asks about that
         self.last_announced = words
-        if self.ensure_client().availability()[0]:
+        ok, reason = self.ensure_client().availability()
+        if ok:
             if self.reading is not None:
                 self.stop()
             self.ensure_client().speak([words])
+        elif is_no_voice_reason(reason) and reason not in self.reported:
+            # No voice for the guide's language: said once, and the guide goes on as text.
+            from tui.speech.audio import unavailable_message
+
+            self.reported.add(reason)
+            self.tell(unavailable_message(reason), "warning", 10)
 
     def close(self) -> None:
         """End the worker with the app."""
