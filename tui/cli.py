@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from tui import __version__, debug_log
+from tui.data.bundled import bundled_languages
 from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
 from tui.data.sanitize import clean_line
@@ -84,7 +85,7 @@ def build_parser() -> OneLineParser:
                         help="only section N (with --plain or --speak), or open the guide at section N")
     parser.add_argument("--content", type=Path, metavar="DIR",
                         help="load another guide in the same format (shown in its own [language])")
-    parser.add_argument("--lang", type=lang_argument, metavar="CODE",
+    parser.add_argument("--lang", type=lang_argument, metavar="CODE", choices=bundled_languages(),
                         help="the guide's language for this run: en (English) or es (Español); before it "
                              "came the setting 'language', then LANGUAGE, LC_ALL, LC_MESSAGES and LANG")
     parser.add_argument("--theme", choices=sorted(THEMES), help="colour theme for this run")
