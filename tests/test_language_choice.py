@@ -330,3 +330,21 @@ async def test_self_voicing_without_the_voice_is_told_once_and_the_guide_goes_on
         told = [str(n.message) for n in notifications(app) if "es-419" in str(n.message)]
         assert len(told) == 1 and "solo como texto" in told[0], told  # in the words of the guide shown
         assert SPANISH_GUIDE.title in screen_text(app)
+
+
+async def test_one_keys_line_moves_the_language_key_both_ways(tmp_path: Path) -> None:
+    app = make_app(Settings(keys={"start.language": "f2"}), tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "F2 Español" in key_bar(app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.guide.language.code == "en"
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.guide.language.code == "es" and "F2 English" in key_bar(app)
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.guide.language.code == "en"
