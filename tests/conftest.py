@@ -53,6 +53,11 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
                  "SPASM_GUIDE_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # The language: English unless a test chooses (a tester's own LANG=es_MX must not change
+    # what every other test sees), and the words set back to English after a test that switched.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
     # The words layer's language is the process's: a test that showed Spanish (an app made with the
     # Spanish guide sets it) must not leave the next test in the same worker reading Spanish.
