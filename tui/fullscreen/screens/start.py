@@ -14,7 +14,7 @@ from tui.data.language_choice import LANGUAGE_NAMES
 from tui.data.pages import GetHelp, get_help
 from tui.data.places import start_menu
 from tui.data.sentences import Chunk
-from tui.data.words import N_, current_language
+from tui.data.words import N_, _, current_language
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.key_bar import KeyBar
@@ -72,7 +72,7 @@ class StartScreen(GuideScreen):
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         # The places table (tui/data/places.py) in menu order; the first has focus, so Enter starts reading.
         menu = start_menu()
-        yield GuideList([row.label for row in menu], ids=[row.id for row in menu], id="menu")
+        yield GuideList([_(row.label) for row in menu], ids=[row.id for row in menu], id="menu")
 
     def on_mount(self) -> None:
         menu = self.query_one(GuideList)
