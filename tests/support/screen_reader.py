@@ -81,6 +81,10 @@ class Reader:
     """Each key typed, with its time."""
     seen: set[str] = field(default_factory=set)
     """Every whole word that has been on the screen (after any read)."""
+    transcript: list[Said] = field(default_factory=list)
+    """What `said()` has read of the transcript so far."""
+    read_to: int = 0
+    """How far into the transcript file `said()` has read (whole lines only)."""
 
     # -- the terminal ---------------------------------------------------------------------------
 
@@ -143,15 +147,20 @@ class Reader:
     # -- the transcript -------------------------------------------------------------------------
 
     def said(self) -> list[Said]:
-        """Every command sent to the speech server so far."""
-        out = []
+        """Every command sent to the speech server so far (the file is read from where the last
+        call stopped: a walk's transcript grows to thousands of lines, read after every key)."""
         if not self.log.exists():
-            return out
-        for line in self.log.read_text(encoding="utf-8").splitlines():
+            return list(self.transcript)
+        with self.log.open("rb") as log:
+            log.seek(self.read_to)
+            data = log.read()
+        whole = data[:data.rfind(b"\n") + 1]  # a line still being written waits for the next call
+        self.read_to += len(whole)
+        for line in whole.decode("utf-8").splitlines():
             stamp, _, command = line.partition(" ")
             if command:
-                out.append(Said(float(stamp), command[0], command[1:]))
-        return out
+                self.transcript.append(Said(float(stamp), command[0], command[1:]))
+        return list(self.transcript)
 
     def first_said_after(self, at: float, limit: float = 3.0) -> str | None:
         """The first thing said for a key typed at the time `at` (None if nothing within `limit`
