@@ -121,7 +121,7 @@ def test_an_empty_search_box_is_quiet_and_quitting_says_one_line(reader: Reader)
     reader.pump(1.6)  # three blinks' worth
     assert reader.speech_after(quiet_from, limit=0.5) == []
     reader.press(b"\x1b", settle=0.6)
-    at = reader.press(b"q", settle=1.0)
+    at = reader.press_until_ended(b"q")
     said = reader.speech_after(at)
     letters = [s.text for s in reader.said() if s.at >= at and s.kind == "l"]
     assert said == ["Closed. Your checklist is saved."] and not letters, (said, letters)

@@ -167,7 +167,7 @@ def test_a_full_walk_is_heard_whole_in_order_and_only_when_asked(reader: Reader,
     size = "x".join(map(str, reader.size))
     try:
         walk_through(walk, reader)
-        said = walk.press(b"q", "quit", settle=1.0)
+        said = reader.speech_after(reader.press_until_ended(b"q"))
     finally:  # the figures, also when a check failed on the way (then they stop where it did)
         with capsys.disabled():
             print(f"\nspeech on arriving, at {size}: " + "; ".join(

@@ -251,18 +251,8 @@ class Braille:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
     def routes(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
-        """Every routing key BRLTTY has taken, as it logged it: ((column, row) the cursor was at,
-        (column, row) it was sent to). The same twice: the cursor's own cell, nothing to type."""
-        found: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        start: tuple[int, int] | None = None
-        for kind, column, row in ROUTE_LOGGED.findall(self.brltty_log()):
-            place = (int(column), int(row))
-            if kind == "from":
-                start = place
-            elif start is not None and place[0] >= 0:
-                found.append((start, place))
-                start = None
-        return found
+        """Every routing key BRLTTY has taken, as it logged it (`logged_routes`)."""
+        return logged_routes(self.brltty_log())
 
     def close(self) -> None:
         """End BRLTTY and the guide; remove the segment."""
@@ -348,6 +338,21 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     for pump in (braille.pump_guide, braille.pump_keys, braille.pump_display):
         threading.Thread(target=pump, daemon=True).start()
     return braille
+
+
+def logged_routes(log: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The routing keys in BRLTTY's `log`, in order: ((column, row) the cursor was at, (column,
+    row) it was sent to). The same twice: the cursor's own cell, where there is nothing to type."""
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    start: tuple[int, int] | None = None
+    for kind, column, row in ROUTE_LOGGED.findall(log):
+        place = (int(column), int(row))
+        if kind == "from":
+            start = place
+        elif start is not None and place[0] >= 0:
+            found.append((start, place))
+            start = None
+    return found
 
 
 def as_cells(text: str) -> str:

@@ -10,10 +10,10 @@ as the line just left (the press's `left`). Two kinds of run:
   what it said first is not the cursor's line once its frame has come. (What the guide showed is
   checked apart, exactly: every line once, in order.)
 
-Each press waits for what it measures, not for a fixed quiet: the pty is left alone for
-HANDS_OFF (the reader's 20 ms race), then read until the frame has come and tdsr has said the first
-thing for the key, then until nothing has come for STILL (every key here is one write: a frame
-that came in two would be read whole).
+Each press waits for what it measures, not for a fixed quiet: the pty is left alone while the
+reader races its 20 ms (until tdsr has said the key's line, HANDS_OFF at most), then read until
+the frame has come and tdsr has said the first thing for the key, then until nothing has come for
+STILL (every key here is one write: a frame that came in two would be read whole).
 
 The bound: no wrong press at all when the machine is quiet, and at most EXCUSED_PER_100 per hundred
 when other work is running, reported with every run as a figure. "Other work" is measured, not
@@ -52,9 +52,12 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MOVE_WITHIN = 5.0
 """Seconds a press has to show on the screen (every arrow moves the highlight: the list wraps round)
 before the highlighted row is read: never read the row the press left, on however busy a machine."""
+READER_DELAY = 0.02
+"""tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
 HANDS_OFF = 0.05
-"""Seconds the test leaves the pty alone after a key: this emulator, in Python, takes no processor
-from tdsr and the guide while they race the reader's 20 ms (its buffer keeps what comes)."""
+"""Seconds at most the test leaves the pty alone after a key (READER_DELAY at least, then until tdsr
+has said its line, asked of the transcript file every 5 ms): this emulator, in Python, takes no
+processor from tdsr and the guide while they race the reader's 20 ms (the pty keeps what comes)."""
 STILL = 0.03
 """Seconds with nothing more from the pty, once the frame and the speech have come, before the next
 key: each key here is answered by one write (measured: one read per key, its last byte 4-86 ms after
@@ -219,7 +222,13 @@ def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object]) ->
     has said the first thing for it, then until the pty is STILL. Returns when it was typed and
     what was said first ("(nothing)" if nothing within 3 s)."""
     before = changes()
-    at = reader.press(key, settle=0, hands_off=HANDS_OFF)
+    at = time.monotonic()
+    os.write(reader.fd, key)
+    reader.keys.append((at, key))
+    time.sleep(READER_DELAY)
+    while reader.first_said(at) is None and time.monotonic() < at + HANDS_OFF:
+        time.sleep(0.005)
+    reader.settle(0)  # what has come, without waiting
     moved_by = time.monotonic() + MOVE_WITHIN
     while changes() == before and time.monotonic() < moved_by:
         reader.pump(0.01)  # a starved guide can be late by far more than HANDS_OFF: wait for its frame
