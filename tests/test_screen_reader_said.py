@@ -8,13 +8,14 @@ with a transcript of every thing it sent to be spoken (tests/support/screen_read
   no "youexercise" for two lines run together).
 - Focus is spoken: Tab to the checklist result says the result first.
 - A new screen says its title, its focused item, its body, then its key bar.
-- Quiet when nothing happens (no blinking caret), and one closing line on quitting.
+- Quiet when nothing happens (no blinking caret).
 
 None of these keys is an arrow: tdsr says what the guide draws (5 ms after it comes), not the
 cursor's line 20 ms after the key, so a busy machine delays what is said but does not change it.
-These run with the other tests, three at a time (run beside a CPU-bound process with two other
-tests, they passed every time); the arrow presses, which race the reader's 20 ms, are in
-tests/test_screen_reader.py and run alone.
+These run with the other tests, three at a time (beside a CPU-bound process and two other tests,
+at a load of 11 to 14 on two cores, they passed every time). What races a clock is in
+tests/test_screen_reader.py and runs alone: the arrow presses (the reader's 20 ms), and the
+closing line on quitting (tdsr drops what it read in the same read as the end of the terminal).
 """
 
 from __future__ import annotations
@@ -115,13 +116,8 @@ def test_space_says_the_item_and_tab_says_the_result(reader: Reader) -> None:
     assert reader.speech_after(at)[0] == reader.cursor_line()
 
 
-def test_an_empty_search_box_is_quiet_and_quitting_says_one_line(reader: Reader) -> None:
+def test_an_empty_search_box_is_quiet(reader: Reader) -> None:
     reader.press(b"/", settle=0.8)
     quiet_from = reader.press(b"", settle=0.2)
     reader.pump(1.6)  # three blinks' worth
     assert reader.speech_after(quiet_from, limit=0.5) == []
-    reader.press(b"\x1b", settle=0.6)
-    at = reader.press_until_ended(b"q")
-    said = reader.speech_after(at)
-    letters = [s.text for s in reader.said() if s.at >= at and s.kind == "l"]
-    assert said == ["Closed. Your checklist is saved."] and not letters, (said, letters)
