@@ -13,7 +13,7 @@ with a transcript of every thing it sent to be spoken (tests/support/screen_read
 None of these keys is an arrow: tdsr says what the guide draws (5 ms after it comes), not the
 cursor's line 20 ms after the key, so a busy machine delays what is said but does not change it.
 These run with the other tests, three at a time (beside a CPU-bound process and two other tests,
-at a load of 11 to 14 on two cores, they passed every time). What races a clock is in
+at a load of 8 to 15 on two cores, they passed all 8 runs). What races a clock is in
 tests/test_screen_reader.py and runs alone: the arrow presses (the reader's 20 ms), and the
 closing line on quitting (tdsr drops what it read in the same read as the end of the terminal).
 """
