@@ -8,10 +8,13 @@ import ast
 from pathlib import Path
 
 from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist, fixture_cramp_now, fixture_guide
+from tests.support.source_trees import SOURCE_SCANS, source_tree
 from tui.data.care_routes import PLACEHOLDERS
 from tui.data.checklist import TIER_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [SOURCE_SCANS]
 
 KEEPS_OUT = {"e2e", "audio", "packaging", "slow", "serial"}
 """The marks that keep a test out of the fast set."""
@@ -69,7 +72,7 @@ def test_no_test_in_the_fast_set_starts_a_process() -> None:
     module is: the fast set holds only tests that run in the test's own process."""
     found: list[str] = []
     for path in sorted((ROOT / "tests").glob("test_*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = source_tree(path)
         module = set().union(*(marks([node.value]) for node in tree.body if isinstance(node, ast.Assign)
                                and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets)))
         if module & KEEPS_OUT:
