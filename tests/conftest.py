@@ -29,10 +29,6 @@ def pytest_configure(config: pytest.Config) -> None:
     signal.signal(signal.SIGHUP, signal.SIG_DFL)
     signal.signal(signal.SIGQUIT, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    # `-n N` hands tests out one by one (xdist's "load"); "loadgroup" does the same but keeps the
-    # tests of one xdist_group in one worker (the house-rule scans: tests/support/source_trees.py).
-    if getattr(config.option, "dist", "no") == "load":
-        config.option.dist = "loadgroup"
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark slow every test that uses a slow fixture. Each module sets its own other marks

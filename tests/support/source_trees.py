@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 SOURCE_SCANS = pytest.mark.xdist_group("source_scans")
-"""The scanning modules' mark: pytest-xdist (`--dist loadgroup`, which tests/conftest.py sets for `-n`) runs them in
+"""The scanning modules' mark: pytest-xdist (`--dist loadgroup`, set in pyproject.toml) runs them in
 one worker, so the files are parsed once in the run instead of once in each worker."""
 
 
