@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
 
 
-SLOW_FIXTURES = frozenset({"textstat"})
-"""Fixtures that make every test using them slow: `textstat` loads the CMU dictionary (134,000
-words) in each worker, for the reading-level checks (run them after changing any text)."""
-
+ONE_WORKER_FIXTURES = {"textstat": "reading_level"}
+"""Fixtures that are costly to set up once per worker, by the xdist group their tests share:
+`textstat` loads the CMU dictionary (134,000 words, about 1.5 CPU seconds), so the reading-level
+checks all run in one worker (`--dist loadgroup`, in pyproject.toml) and load it once per run."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -31,13 +31,15 @@ def pytest_configure(config: pytest.Config) -> None:
     signal.signal(signal.SIGQUIT, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark slow every test that uses a slow fixture. Each module sets its own other marks
-    (`pytestmark` at its top: e2e, audio, packaging, slow, serial), and a single slow test in a
-    fast module carries `@pytest.mark.slow`; tests/test_house_rules.py keeps it so."""
+    """Send every test that uses a costly fixture to the one worker that sets it up. Each module
+    sets its marks (`pytestmark` at its top: e2e, audio, packaging, slow, serial), and a single slow
+    test in a fast module carries `@pytest.mark.slow`; tests/test_house_rules.py keeps it so."""
     for item in items:
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker("slow")
+        for fixture, group in ONE_WORKER_FIXTURES.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group(group))
 
 
 FIGURES: list[str] = []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -70,9 +69,8 @@ async def test_ctrl_c_names_the_quit_key_the_user_chose(tmp_path: Path) -> None:
         assert "To quit, press Ctrl+X." in [n.message for n in notifications(app)]
 
 
-# Slow: Help opened on seven screens, 5.7 s alone where a typical pilot test takes 1.2 s, and 34 s
-# in the fast set at load 10 (the slowest there by three times); run by .ci/run.
-@pytest.mark.slow
+# Help opened on seven screens: about 1.3 CPU seconds, the fast set's costliest pilot test, but it
+# starts no process (the fast set holds every test that starts none).
 async def test_no_textual_wording_in_help_on_any_screen(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     foreign = textual_words()

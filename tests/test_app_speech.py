@@ -172,8 +172,8 @@ async def test_over_ssh_the_first_read_asks_what_to_do(tmp_path: Path, monkeypat
 
 async def test_self_voicing_speaks_new_screens_and_items_once(tmp_path: Path) -> None:
     app = make_app(Settings(self_voicing=True), tmp=tmp_path)
+    fake = with_fake(app)  # before the start screen is said: else that starts the real speech worker
     async with app.run_test(size=(80, 24)) as pilot:
-        fake = with_fake(app)
         await pilot.press("down")
         await pilot.pause()
         assert fake.spoken[-1] == ["Check your symptoms"]

@@ -267,6 +267,7 @@ def prompts() -> Iterator[list[PromptProcess]]:
         process.close()
 
 
+@pytest.mark.e2e  # the prompts as a real process (PromptProcess)
 def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[PromptProcess]) -> None:
     """A dropped SSH link sends SIGHUP: every choice made before it must already be on disk."""
     guide = PromptProcess()
@@ -287,6 +288,7 @@ def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[Pr
     assert not [p.name for p in state_path().parent.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.e2e  # the prompts as a real process (PromptProcess)
 def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: list[PromptProcess]) -> None:
     """Two SSH sessions of one account: each change lands on top of the other's."""
     one, two = PromptProcess(), PromptProcess()
@@ -305,6 +307,7 @@ def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: lis
     assert checklist.item("weak-hands-feet").text in two.seen[end:result]
 
 
+@pytest.mark.e2e  # the prompts as a real process (PromptProcess)
 def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist: Checklist,
                                                                      prompts: list[PromptProcess]) -> None:
     """The full-screen checklist and the prompts share one state file."""
@@ -334,6 +337,7 @@ def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> No
     assert state_path().read_bytes() == before
 
 
+@pytest.mark.e2e  # the prompts as a real process (PromptProcess)
 def test_a_corrupt_state_file_is_one_line_in_the_prompts(prompts: list[PromptProcess]) -> None:
     path = state_path()
     path.parent.mkdir(parents=True)

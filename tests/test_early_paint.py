@@ -14,7 +14,6 @@ import os
 import re
 import signal
 import struct
-import sys
 import termios
 from pathlib import Path
 from typing import Any
@@ -234,18 +233,6 @@ def test_the_terminal_is_restored_after_an_early_start(tmp_path: Path) -> None:
         assert run.output.count(b"\x1b[?1049h") == 1 and run.output.rstrip().endswith(b"saved.")
 
 
-@pytest.mark.parametrize("argv", [["--plain"], ["--accessible"], ["--checklist"], ["--speak"],
-                                  ["--section", "2"], ["--content", "x"]])
-def test_other_modes_never_paint_early(argv: list[str]) -> None:
-    assert not early_paint.eligible(argv, {"TERM": "xterm-256color"})
-
-
-@pytest.mark.parametrize("env", [{"TERM": "dumb"}, {}, {"TERM": "xterm", "ACCESSIBLE": "1"},
-                                 {"TERM": "xterm", "SPASM_GUIDE_PLAIN_DRIVER": "1"}])
-def test_no_early_paint_where_the_full_screen_guide_would_not_run(env: dict[str, str]) -> None:
-    assert not early_paint.eligible([], env)
-
-
 def test_a_resize_while_textual_loads_repaints_at_the_new_size(tmp_path: Path) -> None:
     start_and_quit(tmp_path)
     frame = cached_frame(tmp_path, (80, 24))
@@ -265,19 +252,6 @@ def test_a_resize_while_textual_loads_repaints_at_the_new_size(tmp_path: Path) -
         rows = list(screen.display)
     # The same screen as a start at 40x12 with no early paint.
     assert rows == text_of(start_and_quit(tmp_path / "other", size=(40, 12)), (40, 12))
-
-
-def test_a_message_said_before_the_app_takes_over_is_said_on_the_normal_screen(
-        capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(early_paint, "HANDOVER", early_paint.Handover(None, (80, 24), "", []))
-    monkeypatch.setattr(sys, "stderr", sys.stderr)
-    early_paint.hold_stderr()
-    print("spasm-guide: the guide cannot be loaded", file=sys.stderr, flush=True)
-    assert capfd.readouterr().err == "", "nothing is said on the full screen, where it would vanish"
-    early_paint.release()
-    said = capfd.readouterr().err
-    assert said.index(early_paint.LEAVE) < said.index("cannot be loaded")
-    assert not isinstance(sys.stderr, early_paint.HeldStderr)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

@@ -8,10 +8,13 @@ import ast
 from pathlib import Path
 
 from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist, fixture_cramp_now, fixture_guide
+from tests.support.source_trees import SOURCE_SCANS, source_tree
 from tui.data.care_routes import PLACEHOLDERS
 from tui.data.checklist import TIER_IDS
 
 ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = [SOURCE_SCANS]
 
 KEEPS_OUT = {"e2e", "audio", "packaging", "slow", "serial"}
 """The marks that keep a test out of the fast set."""
@@ -50,9 +53,12 @@ def marks(decorators: list[ast.expr]) -> set[str]:
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Attribute) and node.value.attr == "mark"}
 
 
-def starts_a_process(function: ast.FunctionDef | ast.AsyncFunctionDef,
-                     helpers: dict[str, ast.FunctionDef | ast.AsyncFunctionDef], seen: frozenset[str]) -> bool:
-    """Whether `function`, or a module-level helper it calls, runs subprocess, forks or spawns."""
+Helper = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+"""A module-level function, or a class (making one runs its methods: a class that starts the guide)."""
+
+
+def starts_a_process(function: Helper, helpers: dict[str, Helper], seen: frozenset[str]) -> bool:
+    """Whether `function`, or a module-level helper or class it calls, runs subprocess, forks or spawns."""
     for node in ast.walk(function):
         if isinstance(node, ast.Attribute) and node.attr in ("run", "Popen", "check_output", "fork", "spawn") \
                 and isinstance(node.value, ast.Name) and node.value.id in ("subprocess", "os", "pty"):
@@ -69,13 +75,14 @@ def test_no_test_in_the_fast_set_starts_a_process() -> None:
     module is: the fast set holds only tests that run in the test's own process."""
     found: list[str] = []
     for path in sorted((ROOT / "tests").glob("test_*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = source_tree(path)
         module = set().union(*(marks([node.value]) for node in tree.body if isinstance(node, ast.Assign)
                                and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets)))
         if module & KEEPS_OUT:
             continue
-        helpers = {node.name: node for node in tree.body if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)}
+        helpers = {node.name: node for node in tree.body if isinstance(node, Helper)}
         found += [f"{path.name}::{name}" for name, function in helpers.items()
-                  if name.startswith("test_") and not marks(function.decorator_list) & KEEPS_OUT
+                  if name.startswith("test_") and not isinstance(function, ast.ClassDef)
+                  and not marks(function.decorator_list) & KEEPS_OUT
                   and starts_a_process(function, helpers, frozenset({name}))]
     assert not found, f"these start a process but are in the fast set (mark them e2e): {found}"

@@ -129,7 +129,8 @@ def test_the_idle_clock_warns_once_then_closes_and_a_key_starts_it_again() -> No
     assert minutes(60) == "1 minute" and minutes(30) == "30 seconds" and minutes(1) == "1 second"
 
 
-@pytest.mark.slow  # about 10 s of real idling: a warning, a key, a warning, the close
+# About 10 s of real idling (a warning, a key, a warning, the close) but 0.3 CPU seconds and no
+# process: in the fast set, where it waits beside the other workers' tests.
 async def test_an_idle_reader_is_warned_then_closed_and_keeps_the_checklist(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SPASM_GUIDE_IDLE_WARN_MINUTES", "0.05")  # 3 s

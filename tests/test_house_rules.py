@@ -14,6 +14,9 @@ import textual.widget
 import textual.widgets
 
 from tests.conftest import ROOT
+from tests.support.source_trees import SOURCE_SCANS, source_tree
+
+pytestmark = [SOURCE_SCANS]
 
 TUI = ROOT / "tui"
 LONGEST = 400
@@ -31,7 +34,7 @@ MODULES = {module_name(path): path for path in sorted(TUI.rglob("*.py"))}
 def imported_modules(path: Path) -> set[str]:
     """Every tui module `path` imports: at the top, in functions, under TYPE_CHECKING, alike."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(source_tree(path)):
         names: list[str] = []
         if isinstance(node, ast.Import):
             names = [alias.name for alias in node.names]
@@ -124,7 +127,7 @@ def app_reaches(path: Path) -> list[str]:
                 and node.value.id == "self")
 
     found: list[str] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(source_tree(path)):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
                 and node.func.id in ("getattr", "isinstance") and node.args and is_self_app(node.args[0]):
             found.append(f"{path.name}:{node.lineno}: {node.func.id}(self.app, ...)")
@@ -174,7 +177,7 @@ def test_each_layer_imports_only_the_layers_under_it() -> None:
 def textual_imports(path: Path) -> list[str]:
     """Every `textual` module `path` imports, anywhere in it (functions and TYPE_CHECKING too)."""
     found: list[str] = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(source_tree(path)):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names if alias.name.split(".")[0] == "textual"]
         elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "textual":
@@ -249,7 +252,7 @@ def test_textual_private_names_appear_in_one_module_only() -> None:
         rel = path.relative_to(ROOT).as_posix()
         if rel == PRIVATE_HOME:
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = source_tree(path)
         allowed = own_attributes(tree) | NOT_TEXTUAL.get(rel, set())
         for node in ast.walk(tree):
             if isinstance(node, ast.Attribute) and node.attr in private and node.attr not in allowed \
@@ -286,7 +289,7 @@ def imports_and_path_changes(path: Path) -> tuple[set[str], int]:
     changes sys.path (sys.path.insert, .append, ...)."""
     found: set[str] = set()
     changes = 0
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(source_tree(path)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
@@ -320,7 +323,7 @@ KINDS = {"e2e", "audio", "packaging", "slow", "serial"}
 def support_imports(path: Path) -> set[str]:
     """The tests.support modules `path` imports ("from tests.support.x import y" or "import ...")."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(source_tree(path)):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -331,7 +334,7 @@ def support_imports(path: Path) -> set[str]:
 
 def module_marks(path: Path) -> set[str]:
     """The marks a test module's `pytestmark` names (pytest.mark.X), empty without one."""
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+    for node in source_tree(path).body:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets):
             return {n.attr for n in ast.walk(node.value) if isinstance(n, ast.Attribute)
                     and isinstance(n.value, ast.Attribute) and n.value.attr == "mark"}
@@ -349,7 +352,7 @@ def unmarked_real_runs(path: Path) -> list[str]:
     module (an import at its top) or a test function (an import inside it)."""
     if module_marks(path) & KINDS:
         return []
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = source_tree(path)
     inside = {node.module for function in ast.walk(tree) if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef)
               and not function_marks(function) & KINDS for node in ast.walk(function)
               if isinstance(node, ast.ImportFrom) and node.module in REAL_RUNS}

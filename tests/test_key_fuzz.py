@@ -20,7 +20,9 @@ from tests.support.pilot import make_app, screen_text
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
-pytestmark = [pytest.mark.e2e]
+pytestmark: list[pytest.MarkDecorator] = []
+"""The pty run is e2e (marked on it); the pilot tests of page keys in small windows start no
+process and are in the fast set."""
 
 SEEDS = [int(s) for s in os.environ.get("SPASM_GUIDE_FUZZ_SEEDS", "101,102,103").split(",")]
 """Seeds run in CI; each run starts at a size drawn from its seed."""
@@ -28,6 +30,7 @@ STEPS = 900
 """Steps per seed: about 2,700 keys in all, some 50 s on a busy 2-core machine."""
 
 
+@pytest.mark.e2e  # the guide on a real pty
 @pytest.mark.parametrize("seed", SEEDS)
 def test_random_keys_and_resizes_through_a_pty_never_crash(seed: int, tmp_path: Path) -> None:
     run = keyfuzz.run(seed, STEPS, tmp_path)

@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.source_trees import SOURCE_SCANS, parsed, source_tree
 
-pytestmark: list[pytest.MarkDecorator] = []
+pytestmark = [SOURCE_SCANS]
 """Pure and fast: part of the fast set."""
 
 TUI = ROOT / "tui"
@@ -115,7 +116,7 @@ def module_name(path: Path) -> str:
 
 def all_constants(root: Path) -> dict[str, dict[str, str]]:
     """Each module's string constants, by module name."""
-    return {module_name(path): string_constants(ast.parse(path.read_text(encoding="utf-8")))
+    return {module_name(path): string_constants(source_tree(path))
             for path in sorted(root.rglob("*.py"))}
 
 
@@ -132,7 +133,7 @@ def names_in(tree: ast.Module, own: dict[str, str], others: dict[str, dict[str, 
 
 def english_logic(source: str, others: dict[str, dict[str, str]] | None = None) -> list[tuple[int, str]]:
     """(line, text) for each place the source compares English text or cuts text at it."""
-    tree = ast.parse(source)
+    tree = parsed(source)
     names = names_in(tree, string_constants(tree), others or {})
     found: list[tuple[int, str]] = []
 

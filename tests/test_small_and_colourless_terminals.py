@@ -12,11 +12,8 @@ import pytest
 from tests.support.ptydrive import Session, spawn
 from tests.support.sshd_tmux import GUARD, GUIDE, xdg_env
 from tests.support.terminal_bytes import colour_parameters, drive_bytes
-from tui.data.terminal import too_small_texts
 
 pytestmark = [pytest.mark.e2e]
-
-FULL = "Emergency? Call 911 or your local emergency number."
 
 
 def start_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int],
@@ -46,24 +43,6 @@ def test_at_10x5_under_lang_c_the_number_and_make_larger_are_whole_and_ascii(
     assert not glyphs, f"non-ASCII under LANG=C at 10x5: {glyphs}"
 
 
-@pytest.mark.parametrize(("width", "height"), [(10, 5), (12, 3), (20, 6), (39, 12), (30, 8), (8, 2)])
-def test_the_too_small_words_always_fit_the_window(width: int, height: int) -> None:
-    from tui.data.wrap import wrap_spans
-
-    emergency, message = too_small_texts(width, height, "911", FULL, 40, 12)
-    rows = sum(len(wrap_spans(text, width - 2)) for text in (emergency, message) if text)
-    assert rows <= height
-    assert "911" in emergency
-    assert all(len(word) <= width - 2 for word in f"{emergency} {message}".split())
-    if height >= 3 and width >= 10:
-        assert message, "room for a word about the size, and none given"
-
-
-def test_full_words_when_there_is_room() -> None:
-    assert too_small_texts(39, 12, "999", FULL, 40, 12) == (
-        FULL, "Please make the window larger: the guide needs at least 40 columns and 12 rows.")
-
-
 def test_a_terminal_without_colours_in_terminfo_gets_no_colour_codes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = drive_bytes(tmp_path, monkeypatch, {"TERM": "vt100"})
@@ -74,11 +53,3 @@ def test_a_terminal_without_colours_in_terminfo_gets_no_colour_codes(
 def test_a_terminal_with_colours_still_gets_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out, _ = start_at(tmp_path, monkeypatch, (80, 24), {"TERM": "xterm"})
     assert colour_parameters(out)
-
-
-def test_terminfo_colours_follow_the_entry() -> None:
-    from tui.data.terminal import wants_no_colour
-
-    assert wants_no_colour({"NO_COLOR": "1", "TERM": "xterm-256color"})
-    assert not wants_no_colour({})  # no TERM: nothing known, nothing changed
-    assert not wants_no_colour({"TERM": "dumb"})

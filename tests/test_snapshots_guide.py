@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app
@@ -43,27 +44,27 @@ SCREENS: dict[str, list[str]] = {
 """Screen name to the keys that reach it from the start screen."""
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("screen", list(SCREENS))
-def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(make_app(tmp=tmp_path, content=FIXTURE_GUIDE), press=SCREENS[screen], terminal_size=size)
-
-
 SHOWN: dict[str, type[GuideScreen]] = {
     "start": StartScreen, "contents": ContentsScreen, "section": SectionScreen, "section-scrolled": SectionScreen,
     "search": SearchScreen, "help": HelpScreen, "about": PageScreen, "settings": SettingsScreen}
 """Each snapshot's name to the screen it must show: a snapshot of the wrong screen is no check."""
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("screen", list(SCREENS))
-async def test_each_snapshot_shows_the_screen_it_is_named_for(screen: str, tmp_path: Path) -> None:
+def test_screen(screen: str, size: tuple[int, int], snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    """The snapshot, and that it shows the screen it is named for (one app for both: this was two
+    tests, each starting an app and pressing the same keys)."""
     app = make_app(tmp=tmp_path, content=FIXTURE_GUIDE)
-    async with app.run_test(size=(80, 24)) as pilot:
+
+    async def reach_the_screen(pilot: Pilot[int]) -> None:
         await pilot.press(*SCREENS[screen])
         await pilot.pause()
         assert type(app.screen) is SHOWN[screen], type(app.screen).__name__
         if screen == "about":  # a page of the places table: the one it is named for
             assert isinstance(app.screen, PageScreen) and app.screen.place_id == "about"
+
+    assert snap_compare(app, run_before=reach_the_screen, terminal_size=size)
 
 
 def test_start_screen_with_no_color(snap_compare: Callable[..., bool], tmp_path: Path,

@@ -379,7 +379,7 @@ AGREEMENT = 0.98
 
 # silabeador 1.2.4 reads its word list with importlib.resources.read_text, deprecated since 3.11.
 @pytest.mark.filterwarnings("ignore:.*is deprecated:DeprecationWarning")
-@pytest.mark.slow  # about a second: silabeador reads its word list again for every word
+# About 0.3 CPU seconds (silabeador reads its word list again for every word), no process: the fast set.
 def test_the_syllable_count_agrees_with_a_spanish_syllabifier() -> None:
     """Our spoken-syllable rules against silabeador's on every word of the Spanish guide."""
     from tests.support import needs

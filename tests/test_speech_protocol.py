@@ -207,6 +207,7 @@ def test_a_fake_with_a_misspelled_method_is_refused(tmp_path: Path) -> None:
     assert 'Cannot instantiate abstract class "FakeClient" with abstract attribute "skip"' in caught.stdout
 
 
+@pytest.mark.e2e  # starts the speech worker (which leaves at once)
 def test_the_client_side_refuses_a_bad_event_line_into_the_log_and_reads_on(tmp_path: Path) -> None:
     log = tmp_path / "speech.log"
     seen: list[Event] = []

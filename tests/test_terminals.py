@@ -79,13 +79,6 @@ def test_under_lang_c_nothing_but_ascii_reaches_the_terminal(tmp_path: Path, mon
     assert not glyphs, "non-ASCII glyphs under LANG=C: " + ", ".join(f"U+{ord(c):04X} {c!r}" for c in glyphs)
 
 
-def test_colour_parameters_are_recognised() -> None:
-    # The check below is only as good as this parser.
-    assert colour_parameters(b"\x1b[1;38;5;231;48;5;16m \x1b[31m \x1b[0m \x1b[7;39;49m") == {
-        "38;5;231", "48;5;16", "31"}
-    assert colour_parameters(b"\x1b[38;2;1;2;3m") == {"38;2;1;2;3"}
-
-
 def test_no_color_means_no_colour_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = drive_bytes(tmp_path, monkeypatch, {"NO_COLOR": "1"})
     assert b"Read the guide" in out
