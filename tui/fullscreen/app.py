@@ -27,12 +27,13 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.content import Guide
+from tui.data.key_table import SECTION_ROWS
 from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
 from tui.fullscreen.cursor import FocusCursor
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
-from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words
+from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
@@ -50,11 +51,8 @@ PLACE_KEYS: list[BindingType] = [
 ]
 """The keys of the guide's places (tui/data/places.py): search, symptoms, help, quit, settings ..."""
 
-SECTION_KEYS: list[BindingType] = [
-    Binding(str(n), f"open_section({n})", f"Section {n}", show=True, id=f"app.section{n}",
-            tooltip=f"Open section {n}")
-    for n in range(1, 10)
-]
+SECTION_KEYS: list[BindingType] = [keyed(row.id, f"Section {n}", f"Open section {n}")
+                                    for n, row in enumerate(SECTION_ROWS, start=1)]
 """Digits jump straight to a section, on every screen."""
 
 
@@ -70,25 +68,25 @@ class GuideApp(App[int]):
     """The palette is a mouse-and-fuzzy-search tool that speaks poorly; every action has a key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
+        keyed("app.back", "Back", tooltip="Go back to the previous screen"),
         *PLACE_KEYS,
-        Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
-                tooltip="Draw the whole screen again, if other text wrote over it"),
-        Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
-        Binding("v", "self_voicing", "Voicing", id="app.self_voicing",
-                tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
+        keyed("app.redraw", "Redraw",
+              tooltip="Draw the whole screen again, if other text wrote over it"),
+        keyed("app.read", "Read aloud", tooltip="Read this screen aloud"),
+        keyed("app.self_voicing", "Voicing",
+              tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
         *SECTION_KEYS,
         # Only while reading aloud (check_action hides them otherwise, and the key falls through).
-        Binding("space", "pause_reading", "Pause", id="speech.pause", priority=True,
-                tooltip="Pause or go on reading"),
-        Binding("x,escape", "stop_reading", "Stop", id="speech.stop", priority=True, tooltip="Stop reading"),
+        keyed("speech.pause", "Pause",
+              tooltip="Pause or go on reading"),
+        keyed("speech.stop", "Stop", tooltip="Stop reading"),
         # One word each for the pairs, so the key bar shows "]/[ Sentence" and "+/=/- Speed".
-        Binding("right_square_bracket", "skip_sentence(1)", "Sentence", id="speech.next",
-                tooltip="Skip to the next sentence"),
-        Binding("left_square_bracket", "skip_sentence(-1)", "Sentence", id="speech.previous",
-                tooltip="Go back a sentence"),
-        Binding("plus,equals_sign", "rate(1)", "Speed", id="speech.faster", tooltip="Read faster"),
-        Binding("minus", "rate(-1)", "Speed", id="speech.slower", tooltip="Read slower"),
+        keyed("speech.next", "Sentence",
+              tooltip="Skip to the next sentence"),
+        keyed("speech.previous", "Sentence",
+              tooltip="Go back a sentence"),
+        keyed("speech.faster", "Speed", tooltip="Read faster"),
+        keyed("speech.slower", "Speed", tooltip="Read slower"),
     ]
     """Keys that work on every screen."""
 

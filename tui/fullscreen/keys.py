@@ -10,7 +10,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
+from tui.data.key_table import key_row
 from tui.fullscreen.textual_private import app_key_bindings
+
+
+def keyed(key_id: str, words: str, tooltip: str) -> Binding:
+    """The binding with this id: its keys, action and place in the key bar from its row of the
+    one key table (tui/data/key_table.py), with the words the key bar (`words`) and Help
+    (`tooltip`) show for it here."""
+    row = key_row(key_id)
+    return Binding(row.keys, row.action, words, show=row.show, priority=row.priority, id=row.id, tooltip=tooltip)
 
 SPEECH_ACTIONS: frozenset[str] = frozenset({"pause_reading", "stop_reading", "skip_sentence", "rate"})
 """Actions that only exist while the guide is reading aloud."""

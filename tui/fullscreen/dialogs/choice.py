@@ -9,13 +9,14 @@ from typing import Any, ClassVar, TypeVar
 
 from textual.app import App, ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
 from tui.data.wrap import wrap_message
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import SHORT_HEIGHT
 from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.guide_list import GuideList
@@ -62,8 +63,7 @@ class DialogScreen(ModalScreen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
-        Binding("ctrl+l", "app.redraw", "Redraw", show=False, id="dialog.redraw",
-                tooltip="Draw the whole screen again, if other text wrote over it"),
+        keyed("dialog.redraw", "Redraw", tooltip="Draw the whole screen again, if other text wrote over it"),
     ]
     """Keys every dialog has."""
 
@@ -112,7 +112,7 @@ class AnswerList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Choose", id="dialog.choose", tooltip="Give the highlighted answer"),
+        keyed("dialog.choose", "Choose", tooltip="Give the highlighted answer"),
     ]
     """Enter, in words that fit a question ("Choose", not "Open")."""
 
@@ -137,7 +137,7 @@ class ChoiceDialog(DialogScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: change nothing"),
+        keyed("dialog.cancel", "Cancel", tooltip="Cancel: change nothing"),
     ]
     """Escape cancels."""
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from tui.fullscreen.dialogs.choice import ChoiceDialog
+from tui.fullscreen.keys import keyed
 
 
 class ConfirmDialog(ChoiceDialog):
@@ -14,8 +15,8 @@ class ConfirmDialog(ChoiceDialog):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer('yes')", "Yes", id="dialog.yes", tooltip="Answer yes"),
-        Binding("n", "answer('no')", "No", id="dialog.no", tooltip="Answer no"),
+        keyed("dialog.yes", "Yes", tooltip="Answer yes"),
+        keyed("dialog.no", "No", tooltip="Answer no"),
     ]
     """Single keys for the two answers (Escape, from ChoiceDialog, means no)."""
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui.data.doctor_questions import Question
 from tui.fullscreen.dialogs.choice import DialogScreen
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 Step = Literal["next", "done", "cancel"]
@@ -30,8 +31,8 @@ class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", "Save now", id="questions.done", tooltip="Save the summary now, skip the rest"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+        keyed("questions.done", "Save now", tooltip="Save the summary now, skip the rest"),
+        keyed("dialog.cancel", "Cancel", tooltip="Cancel: save nothing"),
     ]
     """Enter is the field's own."""
 

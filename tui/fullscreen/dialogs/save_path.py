@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
@@ -15,6 +15,7 @@ from textual.widgets.input import Selection
 from tui.data.safe_save import SaveProblem, check_target, exists, hosted
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 
@@ -76,7 +77,7 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+        keyed("dialog.cancel", "Cancel", tooltip="Cancel: save nothing"),
     ]
     """Enter is the Input's own."""
 

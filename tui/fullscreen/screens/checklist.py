@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.built_sections import result_section
@@ -22,6 +22,7 @@ from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.fullscreen.dialogs.save_path import SavePathDialog, SaveTarget
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
@@ -38,7 +39,7 @@ class ChecklistItems(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Select", id="checklist.enter", tooltip="Select or unselect this item"),
+        keyed("checklist.enter", "Select", tooltip="Select or unselect this item"),
     ]
     """Enter has the same words as Space, so the key bar shows them together."""
 
@@ -81,11 +82,10 @@ class ChecklistScreen(GuideScreen):
     with the result's headline under it, or the result alone after Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
-        Binding("tab,shift+tab", "switch_pane", "Result", id="checklist.next_field",
-                tooltip="Move between the list and the result"),
-        Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
-        Binding("c", "clear", "Clear", id="checklist.clear", tooltip="Clear every selection"),
+        keyed("checklist.toggle", "Select", tooltip="Select or unselect this item"),
+        keyed("checklist.next_field", "Result", tooltip="Move between the list and the result"),
+        keyed("checklist.save", "Save", tooltip="Save a dated summary for a doctor"),
+        keyed("checklist.clear", "Clear", tooltip="Clear every selection"),
     ]
     """Toggle, move to the result, save, clear."""
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.built_sections import result_section
@@ -41,6 +41,7 @@ from tui.data.sentences import Chunk
 from tui.data.triage import DISCLAIMER, TriageResult
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
@@ -60,11 +61,10 @@ class CrampNowScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "time", "Time", id="cramp.time", tooltip="Say how long the stretch has been going"),
-        Binding("y", "eased", "Eased", id="cramp.eased", tooltip="Say the cramp has eased"),
-        Binding("n", "not_eased", "Not eased", id="cramp.not_eased", tooltip="Say the cramp has not eased"),
-        Binding("tab,shift+tab", "switch_pane", "Timer", show=False, id="cramp.next_field",
-                tooltip="Move between the steps and the timer line"),
+        keyed("cramp.time", "Time", tooltip="Say how long the stretch has been going"),
+        keyed("cramp.eased", "Eased", tooltip="Say the cramp has eased"),
+        keyed("cramp.not_eased", "Not eased", tooltip="Say the cramp has not eased"),
+        keyed("cramp.next_field", "Timer", tooltip="Move between the steps and the timer line"),
     ]
     """The time, the two answers, and moving between the steps and the timer line."""
 

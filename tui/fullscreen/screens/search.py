@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.search import Hit, found_message, nothing_found_message, search_guide
-from tui.fullscreen.keys import types_a_character
+from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -20,8 +20,7 @@ class QueryInput(Input):
     typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Results", show=False, id="search.results",
-                tooltip="Go to the places found"),
+        keyed("search.results", "Results", tooltip="Go to the places found"),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
 
@@ -53,8 +52,7 @@ class SearchScreen(GuideScreen):
     """"Find:" and the box on one row, then how many were found, then the places."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Next field", id="search.next_field",
-                tooltip="Move between the search box and the results"),
+        keyed("search.next_field", "Next field", tooltip="Move between the search box and the results"),
     ]
     """Tab is shown: a newcomer needs to know how to reach the results."""
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -25,7 +26,7 @@ class SettingsList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "select", "Select", id="settings.select", tooltip="Select this choice"),
+        keyed("settings.select", "Select", tooltip="Select this choice"),
     ]
     """Same keys, same meaning as in the checklist: "selected: ..." items are selected."""
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Offset, Region, Spacing
 from textual.reactive import reactive
@@ -16,6 +16,7 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
     forget_drawn_options,
@@ -49,14 +50,13 @@ class GuideList(OptionList, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", id="list.select", tooltip="Open the highlighted item"),
-        Binding("up", "cursor_up", "Up", show=False, id="list.up", tooltip="Move up the list"),
-        Binding("down", "cursor_down", "Down", show=False, id="list.down", tooltip="Move down the list"),
-        Binding("home", "first", "First", show=False, id="list.first", tooltip="Go to the first item"),
-        Binding("end", "last", "Last", show=False, id="list.last", tooltip="Go to the last item"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Move up a page"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
-                tooltip="Move down a page"),
+        keyed("list.select", "Open", tooltip="Open the highlighted item"),
+        keyed("list.up", "Up", tooltip="Move up the list"),
+        keyed("list.down", "Down", tooltip="Move down the list"),
+        keyed("list.first", "First", tooltip="Go to the first item"),
+        keyed("list.last", "Last", tooltip="Go to the last item"),
+        keyed("list.page_up", "Page up", tooltip="Move up a page"),
+        keyed("list.page_down", "Page down", tooltip="Move down a page"),
     ]
     """OptionList's keys, each with an id so it can be remapped; no sideways scrolling keys."""
 

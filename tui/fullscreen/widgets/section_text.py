@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Offset, Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -14,6 +14,7 @@ from textual.strip import Strip
 
 from tui.data.content import Section
 from tui.data.wrap import WrappedLine, wrap_paragraphs
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLANK = -1
@@ -33,13 +34,12 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "previous_line", "Up", show=False, id="text.up", tooltip="Read the line before"),
-        Binding("down", "next_line", "Down", show=False, id="text.down", tooltip="Read the next line"),
-        Binding("pageup", "previous_page", "Page up", show=False, id="text.page_up", tooltip="Read the page before"),
-        Binding("pagedown", "next_page", "Page down", show=False, id="text.page_down",
-                tooltip="Read the next page"),
-        Binding("home", "first_line", "Start", show=False, id="text.home", tooltip="Go to the start"),
-        Binding("end", "last_line", "End", show=False, id="text.end", tooltip="Go to the end"),
+        keyed("text.up", "Up", tooltip="Read the line before"),
+        keyed("text.down", "Down", tooltip="Read the next line"),
+        keyed("text.page_up", "Page up", tooltip="Read the page before"),
+        keyed("text.page_down", "Page down", tooltip="Read the next page"),
+        keyed("text.home", "Start", tooltip="Go to the start"),
+        keyed("text.end", "End", tooltip="Go to the end"),
     ]
     """Reading by line and by page. Left and right are a braille display's routing keys: free."""
 
