@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.data.content import Block, Guide, Section
+from tui.data.places import Place
 from tui.data.terminal import program_version
 
 NUMBER_WORDS = (
@@ -88,6 +89,16 @@ PAGES: dict[str, Callable[[Guide], Section]] = {
 }
 """The builder of each place's page, by place id (tui/data/places.py): the places that are read,
 not used. The full screen, the prompts and `--plain` show each with no code of their own."""
+
+
+def absent_place(row: Place) -> str:
+    """What every interface says of an optional place the guide has not (its key, its number in
+    the prompts): '"Cramp now": this guide has none.'."""
+    return f'"{row.key_word or row.prompt_label or row.label}": this guide has none.'
+
+
+ABSENT_IN_HELP = " (this guide has none)"
+"""After the words of a key that opens a place the guide has not, in Help."""
 
 
 def help_page(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]],

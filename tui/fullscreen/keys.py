@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.key_table import key_row
+from tui.data.pages import ABSENT_IN_HELP
 from tui.fullscreen.textual_private import app_key_bindings
 
 
@@ -77,9 +78,11 @@ def binding_words(binding: Binding) -> str:
     return TEXTUAL_WORDS.get(binding.action, "")
 
 
-def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None
+def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None,
+                absent: frozenset[str] = frozenset()
                 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """(this screen's keys, the reading-aloud keys, how to change keys), from the bindings themselves.
+    A key whose id is in `absent` opens a place this guide has not, and says so.
 
     Help is never a hand-kept list: it is made from the bindings in force (keymap included), so
     it shows only keys that work here. The reading keys exist only while reading, so they are
@@ -99,6 +102,8 @@ def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None =
         words = binding_words(binding)
         if not words:
             continue
+        if binding.id in absent:
+            words += ABSENT_IN_HELP
         # The guide's own key first ("q or Ctrl+Q"), Textual's after it.
         rows.setdefault(words, []).append((binding.id is None, app.get_key_display(binding)))
         if binding.id:

@@ -52,7 +52,7 @@ class StartScreen(GuideScreen):
         yield Static(guide.disclaimer, classes="muted", markup=False)
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         # The places table (tui/data/places.py) in menu order; the first has focus, so Enter starts reading.
-        menu = start_menu()
+        menu = start_menu(guide.folder)  # without the places this guide has not
         yield GuideList([row.label for row in menu], ids=[row.id for row in menu], id="menu")
 
     def on_mount(self) -> None:
@@ -97,7 +97,7 @@ class StartScreen(GuideScreen):
         text_width = width - 2  # the body's padding
         keys = len(self.query_one(KeyBar).rows(text_width + 2)) if self.is_mounted else 2
         used = 1 + rows_of(guide.title, text_width) + rows_of(guide.disclaimer, text_width) + 1
-        used += len(start_menu()) + keys
+        used += len(start_menu(self.guide_app.guide.folder)) + keys
         full, pointer = self.get_help_rows(text_width)
         block = self.query_one("#get-help", Static)
         if full and used + full - 1 <= height:
