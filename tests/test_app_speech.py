@@ -21,6 +21,7 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.key_bar import KeyBar
 from tui.fullscreen.widgets.section_text import SectionText
+from tui.speech.audio import unavailable_message
 from tui.speech.protocol import Error, Saved, Started
 
 
@@ -126,7 +127,8 @@ async def test_checklist_result_is_read_urgency_first(tmp_path: Path) -> None:
 async def test_no_speech_says_why_and_nothing_else_changes(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        with_fake(app, FakeClient((False, "the eSpeak NG speech library (libespeak-ng1) is not installed")))
+        reason = unavailable_message("the eSpeak NG speech library (libespeak-ng1) is not installed")
+        with_fake(app, FakeClient((False, reason)))
         await pilot.press("1")
         await pilot.pause()
         before = screen_text(app)

@@ -178,9 +178,7 @@ class Reader:
         """Whether speech can work here; if not, say why (the reader asked, so every time)."""
         ok, reason = self.ensure_client().availability(need_player)
         if not ok:
-            from tui.speech.audio import unavailable_message
-
-            self.tell(unavailable_message(reason), "error", 10)
+            self.tell(reason, "error", 10)
         return ok
 
     def read(self, chunks: Sequence[Chunk | str], target: SectionText | None) -> None:
