@@ -80,6 +80,15 @@ async def test_every_id_is_remappable(tmp_path: Path) -> None:
         assert not [n.message for n in notifications(app) if "[keys]" in n.message]
 
 
+def test_every_id_is_in_the_manual_page() -> None:
+    """The page lists the ids from the same tables (tui/manpage.py); the shipped page is checked
+    against what the module makes in tests/test_manpage.py."""
+    page = (ROOT / "man" / "spasm-guide.1").read_text(encoding="utf-8").replace("\\-", "-")
+    ids = page.split(".SH KEYS")[1].split(".SH ")[0].split(".nh\n")[1].split("\n.hy")[0]
+    listed = set(ids.rstrip(".").replace("app.section1 to app.section9", "app.section1").split(", "))
+    assert listed | {f"app.section{n}" for n in range(2, 10)} == BINDING_IDS
+
+
 def test_every_id_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"`([a-z]+\.[a-z_0-9]+)`", readme.split("The ids:")[1].split("\n\n")[0]))
