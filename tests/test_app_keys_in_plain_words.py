@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -170,13 +171,15 @@ async def test_about_shows_the_version(tmp_path: Path) -> None:
         assert f"spasm-guide version {version('spasm-guide')}." in one_line(app)
 
 
+@pytest.mark.content  # the README shows the live guide's start screen
 async def test_the_readmes_start_screen_is_what_the_guide_shows(tmp_path: Path) -> None:
     from tests.conftest import ROOT
     from tests.support.pilot import screen_lines
+    from tui.data.content import default_content_dir
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     shown = readme.split("## What it looks like")[1].split("```text\n")[1].split("```")[0]
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert shown.rstrip("\n").splitlines() == screen_lines(app)

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import fixture_checklist, fixture_guide
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
-from tui.data.checklist import load_checklist
-from tui.data.content import default_content_dir
 from tui.data.settings import Settings, load_settings, save_settings, settings_path
 from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.settings import SettingsScreen
@@ -142,16 +141,17 @@ async def test_a_smaller_window_keeps_the_highlighted_item_in_view(tmp_path: Pat
     must still be on screen (the list scrolls to it on its own)."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        shooting = load_checklist(default_content_dir()).item("shooting-pain")
-        await pilot.press("k", *["down"] * (shooting.number - 1), "space")
+        low = fixture_checklist().item("statin-sore-cause")  # low in the list: out of view at 40x12
+        chosen = f"selected: {low.text[:20]}"
+        await pilot.press("k", *["down"] * (low.number - 1), "space")
         await pilot.pause()
-        assert text_at_cursor(app).startswith("selected: Shooting pain")
+        assert text_at_cursor(app).startswith(chosen)
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
-        assert text_at_cursor(app).startswith("selected: Shooting pain"), screen_text(app)
+        assert text_at_cursor(app).startswith(chosen), screen_text(app)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert text_at_cursor(app).startswith("selected: Shooting pain"), screen_text(app)
+        assert text_at_cursor(app).startswith(chosen), screen_text(app)
 
 
 async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) -> None:
@@ -166,10 +166,9 @@ async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) 
 
 
 async def test_a_settings_problem_is_said_on_screen(tmp_path: Path) -> None:
-    from tui.data.content import load_guide
     from tui.fullscreen.app import GuideApp
 
-    app = GuideApp(load_guide(), Settings(), startup_message="settings.toml: unknown key 'colour'")
+    app = GuideApp(fixture_guide(), Settings(), startup_message="settings.toml: unknown key 'colour'")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert [n for n in notifications(app) if "unknown key 'colour'" in n.message]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
 from tests.support.speech_fake import FakeClient
 from tui.data.sentences import Chunk
@@ -19,6 +21,7 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.key_bar import KeyBar
 from tui.fullscreen.widgets.section_text import SectionText
+from tui.speech.audio import unavailable_message
 from tui.speech.protocol import Error, Saved, Started
 
 
@@ -124,7 +127,8 @@ async def test_checklist_result_is_read_urgency_first(tmp_path: Path) -> None:
 async def test_no_speech_says_why_and_nothing_else_changes(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        with_fake(app, FakeClient((False, "the eSpeak NG speech library (libespeak-ng1) is not installed")))
+        reason = unavailable_message("the eSpeak NG speech library (libespeak-ng1) is not installed")
+        with_fake(app, FakeClient((False, reason)))
         await pilot.press("1")
         await pilot.pause()
         before = screen_text(app)
@@ -183,7 +187,7 @@ async def test_self_voicing_speaks_new_screens_and_items_once(tmp_path: Path) ->
         assert fake.spoken[-2:] == [["Search the guide"], ["Check your symptoms"]]
         await pilot.press("up", "enter")
         await pilot.pause()
-        assert fake.spoken[-1] == ["Contents. 1. What muscle spasms are"]
+        assert fake.spoken[-1] == [f"Contents. 1. {app.guide.section(1).title}"]
         assert len(fake.spoken) == count + 4
         assert not any("Emergency" in s or "Esc Back" in s for spoken in fake.spoken for s in spoken)
 
@@ -237,11 +241,16 @@ async def test_over_ssh_at_40x12_every_choice_is_reachable(tmp_path: Path, monke
 
 async def test_the_offered_audio_file_name_is_safe_for_scp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.1 5000 10.0.0.2 22")
-    app = make_app(tmp=tmp_path)
+    folder = tmp_path / "guide"  # the fixture guide, its first section with a long title
+    shutil.copytree(FIXTURE_GUIDE, folder)
+    first = folder / "sections" / "what-they-are.md"
+    title = first.read_text(encoding="utf-8").replace("# What cramps are", "# What muscle cramps are, and why")
+    first.write_text(title, encoding="utf-8")
+    app = make_app(tmp=tmp_path, content=folder)
     async with app.run_test(size=(80, 24)) as pilot:
         with_fake(app)
         await pilot.press("1", "r", "enter")
         await pilot.pause()
         assert isinstance(app.screen, SavePathDialog)
         name = Path(app.screen.query_one("#path").value).name  # type: ignore[attr-defined]
-        assert name == "spasm-guide-section-one-of-nine-what-muscle-spasms-a.wav"  # 40 characters at most
+        assert name == "spasm-guide-section-one-of-three-what-muscle-cramps.wav"  # 40 characters at most

@@ -29,7 +29,7 @@ async def test_r_reads_aloud_highlights_what_is_heard_and_x_silences_it(
     app = make_app(tmp=tmp_path)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("6", "r")
+            await pilot.press("3", "r")  # the fixture guide's long section
             text = app.screen.query_one(SectionText)
             assert await until(lambda: text.highlight is not None), "no sentence was highlighted"
             assert await until(recorder.speaking), "no speech reached the sound server"

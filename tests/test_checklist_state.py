@@ -18,22 +18,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.support.fixture_guide import fixture_checklist
-from tui.data.checklist import Checklist, load_checklist
+from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist
+from tui.data.checklist import Checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession, Mark
 from tui.data.checklist_state import FORMAT_VERSION, SavedState, load_state, save_state, state_path
-from tui.data.content import default_content_dir
 from tui.data.notices import NoticeKind
 from tui.data.triage import triage
 from tui.plain.checklist_prompts import TOGGLE_QUESTION
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.datetime(2026, 11, 29, 10, 0).astimezone()
+PROMPTS = [sys.executable, "-m", "tui", "--checklist", "--content", str(FIXTURE_GUIDE)]
+"""The checklist prompts, on the fixture guide."""
 
 
 @pytest.fixture
 def checklist() -> Checklist:
-    return load_checklist(default_content_dir())
+    """The fixture guide's checklist: the code under test, not the live items."""
+    return fixture_checklist()
 
 
 def ticks(*ids: str, when: datetime.datetime = TODAY) -> SavedState:
@@ -50,13 +52,13 @@ def test_missing_file_is_an_empty_checklist_without_a_message(checklist: Checkli
 
 
 def test_save_then_load_round_trips_with_times_in_list_order(checklist: Checklist) -> None:
-    state = ticks("cannot-urinate", "twitching")
+    state = ticks("stroke-signs", "sharp-pain")
     state.answers["started"] = "Monday"
     path = save_state(state, checklist=checklist)
     assert path == state_path()
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     assert data["version"] == FORMAT_VERSION
-    assert list(data["ticks"]) == ["cannot-urinate", "twitching"]
+    assert list(data["ticks"]) == ["stroke-signs", "sharp-pain"]
     assert data["answers"] == {"started": "Monday"}
     loaded = load_state(checklist)
     assert loaded.state == state and loaded.message is None
@@ -65,17 +67,17 @@ def test_save_then_load_round_trips_with_times_in_list_order(checklist: Checklis
 def test_a_version_1_file_is_read_with_the_file_time(checklist: Checklist) -> None:
     path = state_path()
     path.parent.mkdir(parents=True)
-    path.write_text('version = 1\nchecked = ["twitching"]\n', encoding="utf-8")
+    path.write_text('version = 1\nchecked = ["sharp-pain"]\n', encoding="utf-8")
     old = datetime.datetime(2026, 11, 20, 8, 0).timestamp()
     os.utime(path, (old, old))
     loaded = load_state(checklist)
-    assert list(loaded.state.ticks) == ["twitching"]
-    assert loaded.state.ticks["twitching"].date() == datetime.date(2026, 11, 20)
+    assert list(loaded.state.ticks) == ["sharp-pain"]
+    assert loaded.state.ticks["sharp-pain"].date() == datetime.date(2026, 11, 20)
 
 
 def test_save_is_atomic_and_leaves_no_temp_files(checklist: Checklist) -> None:
     for step in range(20):
-        save_state(ticks("twitching", "hard-muscle") if step % 2 else SavedState())
+        save_state(ticks("sharp-pain", "hard-muscle") if step % 2 else SavedState())
     assert [p.name for p in state_path().parent.iterdir()] == ["checklist.toml"]
 
 
@@ -118,9 +120,9 @@ def test_a_fifo_or_a_device_in_its_place_never_hangs(checklist: Checklist) -> No
 def test_unknown_ids_are_dropped_with_a_message(checklist: Checklist) -> None:
     path = state_path()
     path.parent.mkdir(parents=True)
-    path.write_text('checked = ["twitching", "gone-item", "\\u001b[31mred"]\n', encoding="utf-8")
+    path.write_text('checked = ["sharp-pain", "gone-item", "\\u001b[31mred"]\n', encoding="utf-8")
     loaded = load_state(checklist)
-    assert list(loaded.state.ticks) == ["twitching"]
+    assert list(loaded.state.ticks) == ["sharp-pain"]
     assert loaded.message is not None
     assert "dropped 2 saved items" in loaded.message and "gone-item" in loaded.message
     assert "\x1b" not in loaded.message  # ids from the file are shown cleaned
@@ -134,9 +136,9 @@ def session_at(checklist: Checklist, when: datetime.datetime) -> ChecklistSessio
 
 
 def test_a_choice_from_an_earlier_day_is_shown_with_its_date_and_not_counted(checklist: Checklist) -> None:
-    session_at(checklist, TODAY - datetime.timedelta(days=2)).toggle("shooting-pain")
+    session_at(checklist, TODAY - datetime.timedelta(days=2)).toggle("twitching-weeks")
     session = session_at(checklist, TODAY)
-    item = checklist.item("shooting-pain")
+    item = checklist.item("twitching-weeks")
     assert session.mark(item.id) is Mark.EARLIER
     assert session.label(item) == f"chosen 27 November, still true? {item.text}"
     result = session.result()
@@ -168,46 +170,46 @@ def test_a_change_saved_later_is_drawn_first_and_saved_on_top_of_another_copy(ch
     screen reader's 20 ms): nothing is written until save_pending, and then on top of what another
     copy saved meanwhile."""
     first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
-    assert first.toggle("twitching", later=True) is None
-    assert first.checked == {"twitching"} and first.label(checklist.item("twitching")).startswith("selected:")
+    assert first.toggle("sharp-pain", later=True) is None
+    assert first.checked == {"sharp-pain"} and first.label(checklist.item("sharp-pain")).startswith("selected:")
     assert load_state(checklist).state.ticks == {}
     assert first.refresh() is False  # a change not saved yet is never overwritten by the disk
-    assert second.toggle("shooting-pain") is None
-    first.toggle("twitching", later=True)
+    assert second.toggle("twitching-weeks") is None
+    first.toggle("sharp-pain", later=True)
     first.toggle("hard-muscle", later=True)
     assert first.save_pending() == OTHER_WINDOW
-    assert first.checked == {"shooting-pain", "hard-muscle"}
-    assert set(load_state(checklist).state.ticks) == {"shooting-pain", "hard-muscle"}
+    assert first.checked == {"twitching-weeks", "hard-muscle"}
+    assert set(load_state(checklist).state.ticks) == {"twitching-weeks", "hard-muscle"}
     assert first.save_pending() is None  # nothing left to save
     # A change saved at once also saves what was waiting.
-    first.toggle("shooting-pain", later=True)
-    assert first.toggle("twitching") is None
-    assert set(load_state(checklist).state.ticks) == {"hard-muscle", "twitching"}
+    first.toggle("twitching-weeks", later=True)
+    assert first.toggle("sharp-pain") is None
+    assert set(load_state(checklist).state.ticks) == {"hard-muscle", "sharp-pain"}
 
 
 def test_two_sessions_never_lose_a_choice(checklist: Checklist) -> None:
     first, second = session_at(checklist, TODAY), session_at(checklist, TODAY)
-    assert first.toggle("twitching") is None
+    assert first.toggle("sharp-pain") is None
     # The second copy has not seen that change; its own change is made on top of it.
-    assert second.toggle("shooting-pain") == OTHER_WINDOW
+    assert second.toggle("twitching-weeks") == OTHER_WINDOW
     assert OTHER_WINDOW.kind is NoticeKind.INFO
-    assert second.checked == {"twitching", "shooting-pain"}
-    assert set(load_state(checklist).state.ticks) == {"twitching", "shooting-pain"}
+    assert second.checked == {"sharp-pain", "twitching-weeks"}
+    assert set(load_state(checklist).state.ticks) == {"sharp-pain", "twitching-weeks"}
     # The first copy picks the other's change up when it looks.
-    assert first.refresh() is True and first.checked == {"twitching", "shooting-pain"}
+    assert first.refresh() is True and first.checked == {"sharp-pain", "twitching-weeks"}
     assert first.refresh() is False
     # Unchoosing in one copy is not undone by the other's next change.
-    first.toggle("twitching")
+    first.toggle("sharp-pain")
     second.toggle("hard-muscle")
-    assert set(load_state(checklist).state.ticks) == {"shooting-pain", "hard-muscle"}
+    assert set(load_state(checklist).state.ticks) == {"twitching-weeks", "hard-muscle"}
 
 
 def test_a_session_that_must_not_persist_touches_nothing(checklist: Checklist) -> None:
-    save_state(ticks("twitching"))
+    save_state(ticks("sharp-pain"))
     before = state_path().read_bytes()
     session = ChecklistSession(checklist, persist=False)
     assert session.checked == frozenset()
-    session.select("shooting-pain", True)
+    session.select("twitching-weeks", True)
     session.clear()
     assert state_path().read_bytes() == before
 
@@ -216,11 +218,11 @@ def test_an_unwritable_folder_keeps_the_choice_for_this_run(checklist: Checklist
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     session = ChecklistSession(checklist, path=blocker / "sub" / "checklist.toml")
-    notice = session.toggle("twitching")
+    notice = session.toggle("sharp-pain")
     # A warning by its kind (the screens show it as one), with words that say what happened.
     assert notice is not None and notice.kind is NoticeKind.WARNING
     assert notice.text.startswith("Could not save your choices")
-    assert session.checked == {"twitching"}
+    assert session.checked == {"sharp-pain"}
 
 
 # Real processes, at a real terminal (a pty): what a reader over SSH has.
@@ -230,8 +232,8 @@ class PromptProcess:
 
     def __init__(self) -> None:
         self.master, slave = pty.openpty()
-        self.process = subprocess.Popen([sys.executable, "-m", "tui", "--checklist"], stdin=slave, stdout=slave,
-                                        stderr=slave, cwd=ROOT, env=dict(os.environ), start_new_session=True)
+        self.process = subprocess.Popen(PROMPTS, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
+                                        env=dict(os.environ), start_new_session=True)
         os.close(slave)
         self.seen = ""
 
@@ -273,10 +275,10 @@ def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[Pr
     guide = PromptProcess()
     prompts.append(guide)
     at = guide.wait_for(TOGGLE_QUESTION)
-    cramp, pee = checklist.item("cramp-cannot-move").number, checklist.item("cannot-urinate").number
+    cramp, pee = checklist.item("numb-skin").number, checklist.item("stroke-signs").number
     guide.type(f"{cramp}\n")
     at = guide.wait_for(f"{cramp}. selected:", at)
-    assert set(load_state(checklist).state.ticks) == {"cramp-cannot-move"}
+    assert set(load_state(checklist).state.ticks) == {"numb-skin"}
     guide.type(f"{pee}\n")
     at = guide.wait_for(f"{pee}. selected:", at)
     guide.wait_for(TOGGLE_QUESTION, at)  # waiting for input, as a real user's would be
@@ -284,7 +286,7 @@ def test_choices_survive_a_hangup_mid_run(checklist: Checklist, prompts: list[Pr
     assert guide.process.wait(30) == -signal.SIGHUP  # ended by the hangup, as sshd's session would be
     loaded = load_state(checklist)
     assert loaded.message is None
-    assert set(loaded.state.ticks) == {"cramp-cannot-move", "cannot-urinate"}
+    assert set(loaded.state.ticks) == {"numb-skin", "stroke-signs"}
     assert not [p.name for p in state_path().parent.iterdir() if p.name.endswith(".tmp")]
 
 
@@ -294,27 +296,27 @@ def test_two_copies_at_once_keep_both_choices(checklist: Checklist, prompts: lis
     one, two = PromptProcess(), PromptProcess()
     prompts += [one, two]
     at_one, at_two = one.wait_for(TOGGLE_QUESTION), two.wait_for(TOGGLE_QUESTION)
-    weak, shooting = checklist.item("weak-hands-feet").number, checklist.item("shooting-pain").number
+    weak, shooting = checklist.item("long-cramp").number, checklist.item("twitching-weeks").number
     one.type(f"{weak}\n")
     one.wait_for(f"{weak}. selected:", at_one)
     two.type(f"{shooting}\n")
     end = two.wait_for(f"{shooting}. selected:", at_two)
     assert "changed in another window" in two.seen[at_two:end]
-    assert set(load_state(checklist).state.ticks) == {"weak-hands-feet", "shooting-pain"}
+    assert set(load_state(checklist).state.ticks) == {"long-cramp", "twitching-weeks"}
     two.type("0\n")
     two.wait_for("Because you chose:", end)
     result = two.wait_for("What next?", end)
-    assert checklist.item("weak-hands-feet").text in two.seen[end:result]
+    assert checklist.item("long-cramp").text in two.seen[end:result]
 
 
 @pytest.mark.e2e  # the prompts as a real process (PromptProcess)
 def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist: Checklist,
                                                                      prompts: list[PromptProcess]) -> None:
     """The full-screen checklist and the prompts share one state file."""
-    save_state(ticks("weak-hands-feet", when=datetime.datetime.now().astimezone()))
+    save_state(ticks("long-cramp", when=datetime.datetime.now().astimezone()))
     guide = PromptProcess()
     prompts.append(guide)
-    weak = checklist.item("weak-hands-feet")
+    weak = checklist.item("long-cramp")
     at = guide.wait_for(f"{weak.number}. selected: {weak.text}")
     guide.type(f"{weak.number}\n")
     guide.wait_for(f"{weak.number}. unselected: {weak.text}", at)
@@ -323,17 +325,17 @@ def test_prompts_at_a_terminal_start_from_the_choices_saved_elsewhere(checklist:
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_input_gives_the_same_answer_every_run(checklist: Checklist) -> None:
-    save_state(ticks("twitching", when=datetime.datetime.now().astimezone()))
+    save_state(ticks("sharp-pain", when=datetime.datetime.now().astimezone()))
     before = state_path().read_bytes()
-    weak = checklist.item("weak-hands-feet").number
-    runs = [subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{weak}\n{weak}\n0\n0\n",
+    weak = checklist.item("long-cramp").number
+    runs = [subprocess.run(PROMPTS, input=f"{weak}\n{weak}\n0\n0\n",
                            capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
             for _ in range(2)]
     assert runs[0].returncode == 0, runs[0].stderr
     assert runs[0].stdout == runs[1].stdout
     # A number selects (twice is still selected), saved choices neither count nor change.
     assert "URGENT: get medical help today" in runs[0].stdout
-    assert "twitching" not in runs[0].stdout.split("Because you chose:")[1].lower()
+    assert checklist.item("sharp-pain").text not in runs[0].stdout.split("Because you chose:")[1]
     assert state_path().read_bytes() == before
 
 

@@ -86,15 +86,17 @@ def run_plain(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-# The bundled guide
+# The bundled guide: its own words (marked `content`; the code tests below use fixtures)
 
 
+@pytest.mark.content
 def test_bundled_guide_has_nine_sections_in_order(guide: Guide) -> None:
     assert [s.slug for s in guide.sections] == SLUGS
     assert [s.number for s in guide.sections] == list(range(1, 10))
     assert all(s.title and s.blocks for s in guide.sections)
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_fact_from_the_brief_is_in_its_section(guide: Guide, slug: str) -> None:
     text = by_slug(guide, slug).text()
@@ -102,11 +104,13 @@ def test_every_fact_from_the_brief_is_in_its_section(guide: Guide, slug: str) ->
     assert missing == []
 
 
+@pytest.mark.content
 def test_the_fact_check_is_not_vacuous(guide: Guide) -> None:
     assert not has_words("This is also fine.", "als")
     assert not has_words(by_slug(guide, "what-they-are").text(), "baclofen")
 
 
+@pytest.mark.content
 def test_credit_review_and_disclaimer(guide: Guide) -> None:
     assert guide.credit.title == "What are muscle spasms, and what do they feel like?"
     assert guide.credit.publisher == "Optum Perks"
@@ -119,6 +123,7 @@ def test_credit_review_and_disclaimer(guide: Guide) -> None:
     assert "not a diagnosis" in guide.disclaimer and "\n" not in guide.disclaimer
 
 
+@pytest.mark.content
 def test_every_note_is_a_marked_addition_with_its_source(guide: Guide) -> None:
     notes = [(s.slug, b.lines[0]) for s in guide.sections for b in s.blocks if b.kind == "note"]
     assert {slug for slug, _ in notes} == {"how-they-feel", "causes", "what-helps", "warning-signs", "conditions",
@@ -128,6 +133,7 @@ def test_every_note_is_a_marked_addition_with_its_source(guide: Guide) -> None:
         assert "Source:" in text, (slug, text)
 
 
+@pytest.mark.content
 def test_additions_list_each_correction_with_its_source(guide: Guide) -> None:
     sources = " / ".join(f"{a.title}: {a.source}" for a in guide.additions)
     for needed in ("NHS", "See and Ginzburg, Am Fam Physician 2008", "Cleveland Clinic", "MSD Manual",
@@ -138,6 +144,7 @@ def test_additions_list_each_correction_with_its_source(guide: Guide) -> None:
     assert "not a list from the source" in relaxants.text
 
 
+@pytest.mark.content
 def test_warning_signs_come_in_tiers_and_no_source_red_flag_is_below_right_away(guide: Guide) -> None:
     section = by_slug(guide, "warning-signs")
     headings = [b.lines[0] for b in section.blocks if b.kind == "subheading"]
@@ -161,6 +168,7 @@ def test_warning_signs_come_in_tiers_and_no_source_red_flag_is_below_right_away(
     assert "call your emergency number (911 in the us, 999 in the uk, 112 in the eu)" in section.text().lower()
 
 
+@pytest.mark.content
 def test_no_unexplained_medical_word_first_use(guide: Guide) -> None:
     """Each hard word is explained in the same section where it first appears."""
     explained = {"neuropathy": "nerve damage", "electrolytes": "minerals", "dehydration": "not have enough water",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.pilot import make_app, screen_lines, screen_text
-from tui.data.content import Guide, Section, load_guide
+from tui.data.content import Guide, Section, default_content_dir, load_guide
 from tui.data.pages import about_page, credit_lines
 from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.section_text import SectionText
@@ -254,7 +254,7 @@ def test_plain_mode_shows_get_help_now_before_the_contents() -> None:
 
 
 async def test_start_screen_shows_get_help_now_above_the_menu(tmp_path: Path) -> None:
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         lines = screen_lines(app)
@@ -268,7 +268,7 @@ async def test_start_screen_shows_get_help_now_above_the_menu(tmp_path: Path) ->
 @pytest.mark.parametrize(("size", "shown"), [((80, 20), "pointer"), ((40, 12), "nothing")])
 async def test_a_short_window_keeps_the_whole_menu(tmp_path: Path, size: tuple[int, int], shown: str) -> None:
     """Where the signs do not fit, the menu keeps every row; the pointer to section 6 shows if it fits."""
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
@@ -279,7 +279,7 @@ async def test_a_short_window_keeps_the_whole_menu(tmp_path: Path, size: tuple[i
 
 
 async def test_reading_the_start_screen_aloud_includes_get_help_now(tmp_path: Path) -> None:
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         parts, _ = app.screen.speech_content()
@@ -289,7 +289,7 @@ async def test_reading_the_start_screen_aloud_includes_get_help_now(tmp_path: Pa
 
 async def test_a_search_result_opens_at_its_paragraph_in_a_long_section(tmp_path: Path) -> None:
     """Section 6 is longer than the window: opening it at a paragraph shows that paragraph first."""
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_section(6, 2)
         await pilot.pause()

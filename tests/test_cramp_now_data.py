@@ -11,9 +11,10 @@ from typing import Any
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.reading_level import FK_GRADE_MAX, SMOG_MAX, measured_text
 from tui.data.checklist import load_checklist, parse_checklist
-from tui.data.content import load_guide
+from tui.data.content import default_content_dir
 from tui.data.cramp_now import (
     CRAMP_FILE,
     CrampTimer,
@@ -26,20 +27,32 @@ from tui.data.cramp_now import (
 )
 from tui.data.errors import ContentError
 
-FOLDER = load_guide().folder
+FOLDER = FIXTURE_GUIDE
+"""The fixture guide: the loader and the timer are tested on it, not on the live file."""
+LIVE = default_content_dir()
+"""The live guide, for the tests of its own words (marked `content`)."""
 PATH = FOLDER / CRAMP_FILE
 DATA = tomllib.loads(PATH.read_text(encoding="utf-8"))
 
 
-def test_the_bundled_file_loads_with_three_steps_for_each_muscle() -> None:
+def test_a_file_loads_with_three_steps_for_each_muscle() -> None:
     cramp = load_cramp_now(FOLDER)
-    assert [m.id for m in cramp.muscles] == ["calf", "thigh-front", "thigh-back", "foot", "hand"]
+    assert [m.id for m in cramp.muscles] == ["calf", "hand"]
     assert all(len(m.steps) == 3 and m.source for m in cramp.muscles)
     assert cramp.check_minutes == 10
     item = cramp.long_cramp(load_checklist(FOLDER))
+    assert item.id == "long-cramp" and item.tier.id == "urgent"
+    assert step_lines(cramp.muscle("calf"))[0] == f"Step 1 of 3: {cramp.muscle('calf').steps[0]}"
+
+
+@pytest.mark.content
+def test_the_bundled_file_has_five_muscles_and_an_urgent_long_cramp() -> None:
+    cramp = load_cramp_now(LIVE)
+    assert [m.id for m in cramp.muscles] == ["calf", "thigh-front", "thigh-back", "foot", "hand"]
+    assert all(len(m.steps) == 3 and m.source for m in cramp.muscles)
+    item = cramp.long_cramp(load_checklist(LIVE))
     assert item.text == "A cramp over 10 minutes that stretching does not ease"
     assert item.tier.id == "urgent"
-    assert step_lines(cramp.muscle("calf"))[0].startswith("Step 1 of 3: ")
 
 
 def broken(change: Any) -> dict[str, Any]:
@@ -67,14 +80,14 @@ CASES: list[tuple[str, Any, str]] = [
     ("two steps", lambda d: d["muscles"][1].update(steps=["a", "b"]),
      "key 'muscles[1].steps' must be a list of exactly 3 strings"),
     ("step not text", lambda d: d["muscles"][0]["steps"].__setitem__(2, 3), "key 'muscles[0].steps[2]'"),
-    ("long step", lambda d: d["muscles"][4]["steps"].__setitem__(0, "word " * 30),
-     "key 'muscles[4].steps[0]' is over 120 characters"),
-    ("long name", lambda d: d["muscles"][2].update(name="x" * 37), "key 'muscles[2].name' is over 36"),
-    ("duplicate id", lambda d: d["muscles"][3].update(id="calf"), "key 'muscles[3].id': duplicate id 'calf'"),
+    ("long step", lambda d: d["muscles"][1]["steps"].__setitem__(0, "word " * 30),
+     "key 'muscles[1].steps[0]' is over 120 characters"),
+    ("long name", lambda d: d["muscles"][1].update(name="x" * 37), "key 'muscles[1].name' is over 36"),
+    ("duplicate id", lambda d: d["muscles"][1].update(id="calf"), "key 'muscles[1].id': duplicate id 'calf'"),
     ("bad id", lambda d: d["muscles"][0].update(id="Calf"), "key 'muscles[0].id'"),
     ("unknown muscle key", lambda d: d["muscles"][0].update(step=["x"]), "key 'muscles[0].step' is not known"),
     ("no source", lambda d: d["muscles"][0].pop("source"), "missing key 'muscles[0].source'"),
-    ("muscle not a table", lambda d: d["muscles"].append(1), "muscles[5] must be a table"),
+    ("muscle not a table", lambda d: d["muscles"].append(1), "muscles[2] must be a table"),
 ]
 
 
@@ -135,13 +148,14 @@ def test_the_eased_close_ends_with_the_disclaimer() -> None:
 
 
 def cramp_texts() -> dict[str, str]:
-    """Every text a reader meets on the screen, measured as the guide's sections are."""
-    cramp = load_cramp_now(FOLDER)
+    """Every text a reader meets on the live guide's screen, measured as the guide's sections are."""
+    cramp = load_cramp_now(LIVE)
     texts = {m.id: measured_text([m.name, *step_lines(m)]) for m in cramp.muscles}
     texts["eased"] = measured_text(eased_lines(cramp.eased))
     return texts
 
 
+@pytest.mark.content
 @pytest.mark.parametrize("name", list(cramp_texts()))
 def test_the_steps_read_at_grade_7_or_below(textstat: ModuleType, name: str) -> None:
     text = cramp_texts()[name]
@@ -151,6 +165,7 @@ def test_the_steps_read_at_grade_7_or_below(textstat: ModuleType, name: str) -> 
     assert smog <= SMOG_MAX, f"{name}: SMOG {smog:.2f} > {SMOG_MAX}"
 
 
+@pytest.mark.content
 def test_all_the_steps_together_read_at_grade_7_or_below(textstat: ModuleType) -> None:
     text = "\n".join(cramp_texts().values())
     assert textstat.flesch_kincaid_grade(text) <= FK_GRADE_MAX
@@ -168,7 +183,7 @@ def test_hard_steps_would_fail_the_same_measure(textstat: ModuleType) -> None:
     assert textstat.flesch_kincaid_grade(text) > FK_GRADE_MAX
 
 
-def test_the_checklist_the_timer_uses_is_the_bundled_one() -> None:
+def test_the_checklist_the_timer_uses_is_the_guides_own() -> None:
     """A copy of the checklist without the item makes `long_cramp` refuse, not guess."""
     data = tomllib.loads((FOLDER / "checklist.toml").read_text(encoding="utf-8"))
     data["items"] = [item for item in data["items"] if item["id"] != "long-cramp"]

@@ -14,28 +14,28 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist, fixture_cramp_now, fixture_guide
 from tests.support.wait import wait_until
-from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, state_path
-from tui.data.content import load_guide
-from tui.data.cramp_now import load_cramp_now, step_lines
+from tui.data.cramp_now import step_lines
 from tui.data.settings import Settings
 from tui.plain import cramp_prompts
 from tui.plain.checklist_prompts import Prompter
 from tui.plain.cramp_prompts import MUSCLE_QUESTION, TIMER_QUESTION, CrampPrompts
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = load_guide()
-CRAMP = load_cramp_now(GUIDE.folder)
-CHECKLIST = load_checklist(GUIDE.folder)
-LONG_CRAMP = "A cramp over 10 minutes that stretching does not ease"
+GUIDE = fixture_guide()
+"""The fixture guide (tests/fixtures/guide): two muscles, calf and hand."""
+CRAMP = fixture_cramp_now()
+CHECKLIST = fixture_checklist()
+LONG_CRAMP = CHECKLIST.item(CRAMP.checklist_item).text
 GUARD = 60.0
 """Failure guard against a hang only; nothing asserts on how long anything took."""
 
 
 def run_cli(args: list[str], stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, text=True,
-                          check=False, cwd=ROOT, env=dict(os.environ))
+    return subprocess.run([sys.executable, "-m", "tui", "--content", str(FIXTURE_GUIDE), *args], input=stdin,
+                          capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
 
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
@@ -58,7 +58,7 @@ def test_piped_pick_steps_time_and_eased() -> None:
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_piped_not_eased_early_asks_and_yes_gives_the_urgent_result() -> None:
-    result = run_cli(["--accessible"], "5\n4\n2\n0\n2\n1\n0\n")
+    result = run_cli(["--accessible"], "5\n2\n2\n0\n2\n1\n0\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.count("Has the cramp lasted more than 10 minutes in all? Type 1 for yes, 0 for no:") == 2
@@ -126,14 +126,14 @@ def test_at_a_terminal_the_question_is_printed_when_its_time_comes(monkeypatch: 
     try:
         runner.start()
         wait_for(MUSCLE_QUESTION)
-        os.write(master, b"3\n")  # back of the thigh
+        os.write(master, b"2\n")  # the hand
         wait_for(TIMER_QUESTION)
         assert "It has been" not in stdout.getvalue()
         now[0] += 600  # ten minutes pass while the question waits
         wait_for("Has it eased? Type 1 if it has, 2 if it has not: ")
         out = stdout.getvalue()
         # The new lines come after the waiting question, never over it.
-        assert out.index(f"{TIMER_QUESTION} \nIt has been 10 minutes.\n") > out.index(step_lines(CRAMP.muscles[2])[2])
+        assert out.index(f"{TIMER_QUESTION} \nIt has been 10 minutes.\n") > out.index(step_lines(CRAMP.muscles[1])[2])
         os.write(master, b"2\n")  # it has not eased
         runner.join(GUARD)
         assert done == [True]

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests.support.fixture_guide import fixture_checklist, fixture_cramp_now, fixture_guide
 from tests.support.pilot import make_app, screen_text, text_at_cursor
-from tui.data.checklist import load_checklist
 from tui.data.checklist_state import load_state, state_path
-from tui.data.content import load_guide
-from tui.data.cramp_now import load_cramp_now, step_lines
+from tui.data.cramp_now import step_lines
 from tui.data.sentences import Chunk
 from tui.data.settings import Settings
 from tui.fullscreen.app import GuideApp
@@ -24,10 +23,11 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.key_bar import KeyBar
 
-GUIDE = load_guide()
-CRAMP = load_cramp_now(GUIDE.folder)
-CHECKLIST = load_checklist(GUIDE.folder)
-LONG_CRAMP = "A cramp over 10 minutes that stretching does not ease"
+GUIDE = fixture_guide()
+"""The fixture guide (make_app's own): two muscles, calf and hand."""
+CRAMP = fixture_cramp_now()
+CHECKLIST = fixture_checklist()
+LONG_CRAMP = CHECKLIST.item(CRAMP.checklist_item).text
 SIZES = [(80, 24), (40, 12)]
 
 
@@ -82,7 +82,7 @@ async def test_pick_a_muscle_see_three_steps_ask_the_time_and_no_at_10_minutes_i
         assert CRAMP.question in text
         assert text_at_cursor(app) == CRAMP.muscles[0].name
         assert "t Time" not in screen.query_one(KeyBar).describe()  # no timer yet
-        await pilot.press("down", "enter")  # front of the thigh
+        await pilot.press("down", "enter")  # the second muscle
         await pilot.pause()
         muscle = CRAMP.muscles[1]
         assert screen.muscle == muscle

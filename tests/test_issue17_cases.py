@@ -110,7 +110,7 @@ def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> 
 async def test_each_case_on_the_full_screen(region: str, tmp_path: Path) -> None:
     for story, chosen, tier, source in CASES:
         save_state(SavedState(dict.fromkeys(chosen, now())), checklist=CHECKLIST)
-        app = make_app(Settings(region=region), tmp=tmp_path)
+        app = make_app(Settings(region=region), tmp=tmp_path, content=default_content_dir())
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("k")
             await pilot.pause()

@@ -81,10 +81,10 @@ async def test_the_esc_history_is_bounded_and_still_walks_back(tmp_path: Path) -
     """Help, then a section from help, over and over: each opens a new screen."""
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await rounds(app, pilot, ("question_mark", "5"), HISTORY // 2 + 2)
+        await rounds(app, pilot, ("question_mark", "3"), HISTORY // 2 + 2)
         assert len(app.screen_stack) == HISTORY + 1
         widgets, strips = live(Widget), live(Strip)
-        await rounds(app, pilot, ("question_mark", "5"), 8)
+        await rounds(app, pilot, ("question_mark", "3"), 8)
         assert len(app.screen_stack) == HISTORY + 1
         assert live(Widget) <= widgets
         assert live(Strip) <= strips + SLACK  # screens under others keep no drawn lines

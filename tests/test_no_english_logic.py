@@ -54,13 +54,11 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tui/output/early_paint.py", "spasm-guide start frame 1"): "a cache file's format mark, not words",
     ("tui/data/safe_read.py", " (at line "): "tomllib gives the line of a mistake only in its message "
                                              "(Python 3.11 has no attribute for it); its words are kept",
-    # Not fixed yet: the speech worker reports a missing player as a string, and the client
-    # compares it. The fix is a kind on the protocol's Error event (tui/speech/protocol.py).
-    ("tui/speech/audio.py", "no audio player found (pw-play, paplay or aplay)"): "not fixed yet (see above)",
 }
 """(module path, text) -> why that comparison is allowed. The checklist's notices, the prompts'
-search count, cramp-now's headline, the hosted commands' list and the command line's unknown
-words each read English before and were changed to use data instead."""
+search count, cramp-now's headline, the hosted commands' list, the command line's unknown words
+and the speech worker's player failures (now a `Failure` kind on its Error event) each read
+English before and were changed to use data instead."""
 
 
 def is_english(text: str) -> bool:

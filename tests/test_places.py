@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
+from tests.support.fixture_guide import fixture_guide
 from tests.support.pilot import make_app, screen_text
-from tui.data.content import Guide, Section, load_guide
+from tui.data.content import Guide, Section
 from tui.data.pages import PAGES, credit_lines, made_section
 from tui.data.places import PLACES, Place, keyed_places, prompt_menu, start_menu
 from tui.data.settings import BINDING_IDS, Settings
@@ -101,15 +102,15 @@ async def test_a_new_place_with_a_page_shows_on_the_full_screen(glossary: Place,
 
 def test_a_new_place_with_a_page_shows_in_the_prompts_and_plain(glossary: Place) -> None:
     out = io.StringIO()
-    assert run_linear(load_guide(), Settings(), io.StringIO("7\n0\n"), out) == 0
+    assert run_linear(fixture_guide(), Settings(), io.StringIO("7\n0\n"), out) == 0
     lines = out.getvalue().splitlines()
     assert "7. Words used in this guide" in lines
     assert lines.count("Words used in this guide") == 1  # the page's title, after choosing 7
-    assert "Words used in this guide" in guide_lines(load_guide(), Settings())
+    assert "Words used in this guide" in guide_lines(fixture_guide(), Settings())
 
 
 def test_about_in_the_prompts_and_plain_is_the_about_page_in_one_wording() -> None:
-    guide = load_guide()
+    guide = fixture_guide()
     out = io.StringIO()
     LinearGuide(guide, Settings(), Prompter(io.StringIO(""), out)).open_place("about")
     credit = credit_lines(guide)

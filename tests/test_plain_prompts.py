@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.data.checklist import load_checklist
+from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist, fixture_guide
 from tui.data.checklist_state import SavedState, load_state, save_state, state_path
-from tui.data.content import default_content_dir, load_guide
 from tui.data.places import prompt_menu
+from tui.data.search import search_guide
 from tui.data.settings import Settings
 from tui.plain.checklist_prompts import PIPE_QUESTION, TOGGLE_QUESTION, Prompter, run_checklist_prompts
 from tui.plain.linear import MAIN_QUESTION, SECTION_QUESTION, run_linear
@@ -28,15 +28,17 @@ ESC = "\x1b"
 
 
 def run_cli(args: list[str], stdin: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], input=stdin, capture_output=True, text=True,
-                          check=False, cwd=ROOT, env={**os.environ, **(env or {})})
+    """The command on the fixture guide (a later --content wins)."""
+    return subprocess.run([sys.executable, "-m", "tui", "--content", str(FIXTURE_GUIDE), *args], input=stdin,
+                          capture_output=True, text=True, check=False, cwd=ROOT, env={**os.environ, **(env or {})})
 
 
-CHECKLIST = load_checklist(default_content_dir())
-SHARP, CRAMP, PEE, TWITCH = (CHECKLIST.item(i) for i in ("sharp-pain", "cramp-cannot-move", "cannot-urinate",
-                                                         "twitching"))
+CHECKLIST = fixture_checklist()
+"""The fixture guide's checklist: the prompts run on the fixture guide (tests/fixtures/guide)."""
+SHARP, CRAMP, PEE, TWITCH = (CHECKLIST.item(i) for i in ("sharp-pain", "numb-skin", "stroke-signs", "hard-muscle"))
 LAST = len(CHECKLIST.items)
-WEAK = CHECKLIST.item("weak-hands-feet")
+WEAK = CHECKLIST.item("long-cramp")
+"""An urgent item."""
 
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
@@ -113,14 +115,15 @@ def test_region_setting_sets_the_number(private_dirs: Path) -> None:
     config = private_dirs / "xdg_config_home" / "spasm-guide"
     config.mkdir(parents=True)
     (config / "settings.toml").write_text('region = "UK"\n', encoding="utf-8")
-    result = run_cli(["--checklist"], "9\n0\n")
+    result = run_cli(["--checklist"], f"{PEE.number}\n0\n")
     assert "EMERGENCY: call 999 (or your local emergency number) now" in result.stdout
     assert "911" not in result.stdout
 
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_output_is_ascii_under_lang_c() -> None:
-    result = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=b"8\n1\n0\n", capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(FIXTURE_GUIDE)],
+                            input=f"{SHARP.number}\n{PEE.number}\n0\n".encode(), capture_output=True,
                             check=False, cwd=ROOT, env={**os.environ, "LANG": "C", "LC_ALL": "C"})
     assert result.returncode == 0, result.stderr
     assert result.stdout.isascii()
@@ -146,20 +149,20 @@ def test_after_the_result_a_summary_can_be_saved_with_the_optional_questions(pri
 
 def test_clearing_asks_first(checklist_now: SavedState) -> None:
     save_state(checklist_now)
-    guide, stdout = load_guide(), FakeTerminal()
+    guide, stdout = fixture_guide(), FakeTerminal()
     run_checklist_prompts(guide, Settings(), FakeTerminal("0\n3\n0\n0\n3\n1\n0\n0\n"), stdout)
     out = stdout.getvalue()
     assert "Clear all 2 choices? Type 1 for yes, 0 for no:" in out
     kept, cleared = out.split("Kept your choices.")[1].split("Cleared all your choices.")
-    assert f"{TWITCH.number}. selected: Fast twitching" in kept
-    assert f"{TWITCH.number}. [ ] Fast twitching in a muscle" in cleared
-    assert load_state(load_checklist(default_content_dir())).state.ticks == {}
+    assert f"{TWITCH.number}. selected: {TWITCH.text}" in kept
+    assert f"{TWITCH.number}. [ ] {TWITCH.text}" in cleared
+    assert load_state(CHECKLIST).state.ticks == {}
 
 
 @pytest.fixture
 def checklist_now() -> SavedState:
     """Two choices made just now."""
-    return SavedState(dict.fromkeys(("twitching", "long-cramp"), datetime.datetime.now().astimezone()))
+    return SavedState(dict.fromkeys((TWITCH.id, WEAK.id), datetime.datetime.now().astimezone()))
 
 
 class FakeTerminal(io.StringIO):
@@ -170,16 +173,16 @@ class FakeTerminal(io.StringIO):
 
 
 def test_at_a_terminal_the_answer_goes_on_the_question_line_and_still_no_escape_codes() -> None:
-    guide, stdout = load_guide(), FakeTerminal()
+    guide, stdout = fixture_guide(), FakeTerminal()
     assert run_checklist_prompts(guide, Settings(), FakeTerminal(f"{LAST}\n0\n"), stdout) == 0
     out = stdout.getvalue()
-    assert f"{TOGGLE_QUESTION} {LAST}. selected: The muscle feels hard" in out
+    assert f"{TOGGLE_QUESTION} {LAST}. selected: {CHECKLIST.items[-1].text}" in out
     assert ESC not in out
 
 
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_accessible_env_runs_the_linear_guide() -> None:
-    guide = load_guide()
+    guide = fixture_guide()
     result = run_cli([], "1\n2\n0\n3\n4\n0\n", env={"ACCESSIBLE": "1"})
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -207,7 +210,7 @@ def test_accessible_flag_reaches_the_checklist_and_eof_quits() -> None:
 
 def test_linear_bad_input_and_eof_in_the_sections_list() -> None:
     stdout = io.StringIO()
-    assert run_linear(load_guide(), Settings(), io.StringIO("8\nnine\n1\n42\n"), stdout) == 0
+    assert run_linear(fixture_guide(), Settings(), io.StringIO("8\nnine\n1\n42\n"), stdout) == 0
     lines = stdout.getvalue().splitlines()
     highest = max(row.prompt_number or 0 for row in prompt_menu())  # the places table (tui/data/places.py)
     assert f"There is no number 8 here. Type a number from 0 to {highest}, or ? to see the list again." in lines
@@ -267,10 +270,10 @@ def test_any_typed_text_gives_a_number_or_a_hint_and_never_an_escape_code(answer
 
 
 def test_every_item_line_carries_its_state_first_on_the_same_line() -> None:
-    checklist = load_checklist(default_content_dir())
+    checklist = CHECKLIST
     numbers = "".join(f"{n}\n" for n in range(1, len(checklist.items) + 1))
     stdout = FakeTerminal()
-    run_checklist_prompts(load_guide(), Settings(), FakeTerminal(numbers * 2 + "0\n0\n"), stdout)
+    run_checklist_prompts(fixture_guide(), Settings(), FakeTerminal(numbers * 2 + "0\n0\n"), stdout)
     lines = stdout.getvalue().splitlines()
     for item in checklist.items:
         assert f"{item.number}. [ ] {item.text}" in lines
@@ -281,7 +284,7 @@ def test_every_item_line_carries_its_state_first_on_the_same_line() -> None:
 @pytest.mark.e2e  # starts the guide (or a shell) as a real process
 def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -> None:
     folder = tmp_path / "guide"
-    shutil.copytree(default_content_dir(), folder)
+    shutil.copytree(FIXTURE_GUIDE, folder)
     (folder / "checklist.toml").unlink()
     result = run_cli(["--accessible", "--content", str(folder)], "2\n1\n1\n0\n0\n")
     assert result.returncode == 0, result.stderr
@@ -293,11 +296,12 @@ def test_linear_mode_without_a_checklist_still_reads_the_guide(tmp_path: Path) -
 
 def test_accessible_search_finds_words_and_reads_from_the_place_found() -> None:
     stdout = io.StringIO()
-    run_linear(load_guide(), Settings(), io.StringIO("6\nleg cramp\n1\n\n0\n"), stdout)
+    run_linear(fixture_guide(), Settings(), io.StringIO("6\nmuscle cramp\n1\n\n0\n"), stdout)
     out = stdout.getvalue()
     assert "6. Search the guide for words" in out
     count = next(line for line in out.splitlines() if "places found" in line)
-    assert count.endswith("The best 20:")
+    found = len(search_guide(fixture_guide(), "muscle cramp"))
+    assert count.endswith("The best 20:" if found > 20 else f"{found} places found.")
     first = next(line for line in out.splitlines() if line.startswith("1. Section "))
     reading = out.split("Type a number to read from there, 0 to go back:", 1)[1].split("Type the words")[0]
     # It reads on from the paragraph found: the words shown in the result are near the top.
@@ -309,16 +313,16 @@ def test_at_a_terminal_a_long_section_stops_after_each_screenful(monkeypatch: py
     monkeypatch.setenv("LINES", "12")
     monkeypatch.setenv("COLUMNS", "80")
     stdout = FakeTerminal()
-    run_linear(load_guide(), Settings(), FakeTerminal("1\n4\n\nq\n0\n0\n"), stdout)
+    run_linear(fixture_guide(), Settings(), FakeTerminal("1\n3\n\nq\n0\n0\n"), stdout)
     out = stdout.getvalue()
     pages = out.split("Enter for more, q to stop: ")
     assert len(pages) == 3  # two screenfuls, then q
     assert all(len(page.splitlines()) <= 12 for page in pages[1:2])
-    assert "End of section four" not in out  # stopped before the end
+    assert "End of section three" not in out  # stopped before the end
 
 
 def test_piped_reading_never_stops_for_more(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LINES", "12")
     stdout = io.StringIO()
-    run_linear(load_guide(), Settings(), io.StringIO("1\n4\n0\n0\n"), stdout)
-    assert "Enter for more" not in stdout.getvalue() and "End of section four" in stdout.getvalue()
+    run_linear(fixture_guide(), Settings(), io.StringIO("1\n3\n0\n0\n"), stdout)
+    assert "Enter for more" not in stdout.getvalue() and "End of section three" in stdout.getvalue()

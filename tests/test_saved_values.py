@@ -18,17 +18,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist
 from tests.support.pilot import make_app, screen_text
 from tui.data import checklist_state, settings
-from tui.data.checklist import load_checklist
 from tui.data.checklist_session import ChecklistSession
 from tui.data.checklist_state import SavedState, load_state, save_state, state_path
-from tui.data.content import default_content_dir
 from tui.data.settings import MAX_PROBLEM_LINES, Settings, load_settings, save_settings, settings_path
 from tui.fullscreen.screens.checklist import ChecklistScreen
 
 ITEM = "stroke-signs"
-"""An item the bundled checklist has."""
+"""An item the fixture guide's checklist has (tests/fixtures/guide)."""
 BAD_TIMES = ["0001-01-01", "0001-01-01T00:00:00Z", "0001-01-01T00:00:00", "9999-12-31T23:59:59-12:00",
              "9999-12-31", "9999-12-31T23:59:59", "0001-01-01T00:00:00+14:00", "1900-01-01T00:00:00Z",
              "2999-01-01T00:00:00Z"]
@@ -45,7 +44,7 @@ def test_the_files_own_date_is_written_in_the_guides_words_whatever_the_locale(p
     from tui.data.dates import date_in_words
     from tui.data.words import in_language
 
-    checklist = load_checklist(default_content_dir())
+    checklist = fixture_checklist()
     path = state_path()
     write_state(path, BAD_TIMES[0])
     day = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone().date()
@@ -60,7 +59,7 @@ def test_the_files_own_date_is_written_in_the_guides_words_whatever_the_locale(p
 
 @pytest.mark.parametrize("when", BAD_TIMES)
 def test_a_time_out_of_range_is_read_as_the_files_own_time(private_dirs: Path, when: str) -> None:
-    checklist = load_checklist(default_content_dir())
+    checklist = fixture_checklist()
     path = state_path()
     write_state(path, when)
     written = path.read_bytes()
@@ -97,7 +96,8 @@ async def test_the_checklist_opens_with_a_time_out_of_range(private_dirs: Path, 
 @pytest.mark.parametrize("when", ["0001-01-01", "9999-12-31T23:59:59-12:00"])
 def test_the_checklist_prompts_run_with_a_time_out_of_range(private_dirs: Path, when: str) -> None:
     write_state(state_path(), when)
-    done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input="0\n", capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(FIXTURE_GUIDE)], input="0\n",
+                          capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
                           timeout=120)
     assert done.returncode == 0, done.stderr
@@ -119,7 +119,7 @@ def unreadable(monkeypatch: pytest.MonkeyPatch, module: object, path: Path) -> N
 
 def test_an_unreadable_state_file_is_set_aside_before_the_next_tick(private_dirs: Path,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    checklist = load_checklist(default_content_dir())
+    checklist = fixture_checklist()
     path = state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"version = 2\n\n[ticks]\n{ITEM} = 2026-01-05T10:00:00Z\n", encoding="utf-8")
@@ -132,7 +132,7 @@ def test_an_unreadable_state_file_is_set_aside_before_the_next_tick(private_dirs
     assert (path.parent / "checklist.toml.bad-1").read_bytes() == original
     assert not path.exists()
     monkeypatch.undo()
-    save_state(SavedState({"chest-pain-heavy": datetime.datetime.now().astimezone()}), path, checklist)
+    save_state(SavedState({"sudden-confusion": datetime.datetime.now().astimezone()}), path, checklist)
     assert (path.parent / "checklist.toml.bad-1").read_bytes() == original  # nothing lost
 
 

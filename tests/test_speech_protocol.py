@@ -24,6 +24,7 @@ from tui.speech.protocol import (
     EVENTS,
     Error,
     Event,
+    Failure,
     Finished,
     Message,
     Pause,
@@ -65,7 +66,9 @@ SAMPLES: list[Message] = [
     Saved(utterance=5, path="/tmp/guide.wav", seconds=12.5),
     Stopped(utterance=3, seq=7),
     Stopped(),
-    Error(message="the audio player paplay could not play sound (Connection refused)", utterance=3),
+    Error(message="the audio player paplay could not play sound (Connection refused)", failure=Failure.PLAYER,
+          program="paplay", detail="Connection refused", utterance=3),
+    Error(message="no audio player found (pw-play, paplay or aplay)", failure=Failure.NO_PLAYER, utterance=4),
     Error(message="the eSpeak NG speech library (libespeak-ng1) is not installed", fatal=True),
     Pong(seq=2),
 ]

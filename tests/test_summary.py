@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.fixture_guide import fixture_checklist, fixture_guide
 from tui import __version__
 from tui.data.care_routes import routes_for
-from tui.data.checklist import load_checklist
-from tui.data.content import Guide, default_content_dir, load_guide
+from tui.data.content import Guide
 from tui.data.safe_save import SaveProblem
 from tui.data.summary import (
     SummaryInput,
@@ -28,32 +28,31 @@ WHEN = datetime.datetime(2026, 3, 4, 9, 5, 7)
 
 def summary_for(checked: set[str], answers: dict[str, str] | None = None, region: str = "EU",
                 guide: Guide | None = None) -> list[str]:
-    guide = guide or load_guide()
-    checklist = load_checklist(default_content_dir())
+    guide = guide or fixture_guide()
+    checklist = fixture_checklist()
     data = SummaryInput(triage(checklist, checked, routes_for(region)), frozenset(checked), answers or {})
     return summary_lines(guide, checklist, data, WHEN)
 
 
 def test_summary_is_one_page_a_doctor_can_use() -> None:
-    guide = load_guide()
-    lines = summary_for({"twitching", "statin-pain", "cramps-often"},
+    guide, checklist = fixture_guide(), fixture_checklist()
+    lines = summary_for({"hard-muscle", "statin-pain", "twitching-weeks"},
                         {"started": "Two days ago", "medicines": "Started atorvastatin last week"})
     text = "\n".join(lines)
     flat = " ".join(text.split())
     assert lines[1] == "Date: 4 March 2026 at 09:05"
     assert lines[3] == "Urgency the guide gave: URGENT: get medical help today"
     chosen = lines.index("What I chose (most urgent first):")
-    assert lines[chosen + 1:chosen + 4] == [
-        "- URGENT: On a statin: muscle pain, cramps or weakness with no clear",
-        "  cause, and normal-colored pee",
-        "- SOON: Cramps most nights or days for weeks, or getting more often"]
+    statin, twitching = checklist.item("statin-pain"), checklist.item("twitching-weeks")
+    assert lines[chosen + 1:chosen + 3] == [f"- URGENT: {statin.text}", f"- SOON: {twitching.text}"]
+    assert lines[chosen + 3].startswith("- SELF-CARE: ")
     # The advice given that a doctor must know about comes with the urgency.
     advised = lines.index("Advice the guide gave:")
     assert advised < chosen
     assert lines[advised + 1] == "- Stop taking the statin. Tell the doctor you stopped it."
     # Each chosen item once, and the review's scope said once.
-    assert text.count("Cramps most nights") == 1 and text.count("On a statin:") == 1
-    assert flat.count("That review was of the source article") == 1
+    assert text.count(twitching.text) == 1 and text.count(statin.text) == 1
+    assert flat.count(" ".join(guide.signoff_note.split())) == 1
     assert "- Started: Two days ago" in lines
     assert "- Medicines: Started atorvastatin last week" in lines
     assert "- Where: (not answered)" in lines
@@ -61,9 +60,8 @@ def test_summary_is_one_page_a_doctor_can_use() -> None:
     assert "What to do:" not in text and "Stretch" not in text
     assert "This is not a diagnosis." in flat
     assert guide.credit.title in flat and guide.credit.publisher in flat
-    assert "That review was of the source article, not of this guide." in flat
     assert f"version {__version__}" in flat and f"content reviewed {guide.reviewed}" in flat
-    assert 'NHS, "Leg cramps"' in flat  # an addition's own source, with its page title
+    assert " ".join(statin.source.split()) in flat  # a chosen item's own source, with its page title
     assert max(len(line) for line in lines) <= 72
     assert len(lines) <= 60  # one page
 
@@ -106,9 +104,9 @@ def test_save_summary_makes_no_folder_the_reader_did_not_ask_for(tmp_path: Path)
 
 
 def test_content_with_escape_codes_never_reaches_the_file(tmp_path: Path) -> None:
-    guide, checklist = load_guide(), load_checklist(default_content_dir())
+    guide, checklist = fixture_guide(), fixture_checklist()
     sneaky = replace(guide, title="Guide\x1b]0;owned\x07")
-    data = SummaryInput(triage(checklist, {"twitching"}), frozenset({"twitching"}), {"notes": "x\x1b[2Jy"})
+    data = SummaryInput(triage(checklist, {"hard-muscle"}), frozenset({"hard-muscle"}), {"notes": "x\x1b[2Jy"})
     path = save_summary(summary_text(sneaky, checklist, data, when=WHEN), tmp_path / "s.txt")
     assert "\x1b" not in path.read_text(encoding="utf-8")
 
@@ -132,14 +130,14 @@ def test_the_summary_asks_what_a_doctor_asks_next() -> None:
     assert "back pain" in texts["back-pain"]
     assert "alcohol" in texts["alcohol"] and "medicines" in texts["medicines"]
     assert "tetanus" in texts["tetanus"] and "pregnant" in texts["pregnancy"]
-    lines = summary_for({"tetanus"}, {"tetanus": "Over 10 years ago", "back-pain": "No"}, region="UK")
+    lines = summary_for({"stroke-signs"}, {"tetanus": "Over 10 years ago", "back-pain": "No"}, region="UK")
     assert "- Last tetanus jab: Over 10 years ago" in lines and "- Back pain: No" in lines
     assert "- Alcohol: (not answered)" in lines and "- Pregnancy: (not answered)" in lines
     assert " ".join(lines[3:5]) == "Urgency the guide gave: EMERGENCY: call 999 (or your local emergency number) now"
 
 
 def test_the_summary_records_the_advice_a_doctor_must_know_and_never_a_drink_for_the_confused() -> None:
-    lines = summary_for({"pain-weak-dark-urine", "sudden-confusion"})
+    lines = summary_for({"dark-pee", "sudden-confusion"})
     text = "\n".join(lines)
     assert "Advice the guide gave:" in text
     assert "Give them nothing to eat or drink." in text and "sip" not in text

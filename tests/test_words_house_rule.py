@@ -87,7 +87,6 @@ ALLOWED_MODULES: dict[str, str] = {
 
 ALLOWED_TABLES: dict[tuple[str, str], str] = {
     ("tui/speech/audio.py", "SERVER_DOWN_SIGNS"): "words a sound player writes, looked for in its output",
-    ("tui/speech/audio.py", "PLAYER_FAILED"): "the worker's report of a failed player, matched, never shown",
     ("tui/data/sentences.py", "SPOKEN_WORDS"): "how a voice says an abbreviation of the guide's own text, in that "
                                                "text's language (the guide's, not the interface's)",
     ("tui/hosted.py", "COMMANDS"): "the hosted commands for the manual page and the README (English)",

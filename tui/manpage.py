@@ -12,6 +12,7 @@ import sys
 
 from tui import __version__
 from tui.command_facts import ENVIRONMENT, EXAMPLES, EXIT_STATUS, FILES, LANGUAGE_ORDER
+from tui.data.settings import BINDING_IDS
 
 # The tables live in tui.command_facts, which --help reads too (tui.cli cannot import this
 # module: it imports tui.cli).
@@ -54,6 +55,13 @@ def hosted_commands() -> tuple[tuple[str, str], ...]:
     return COMMANDS
 
 
+def key_ids() -> list[str]:
+    """The ids a user may remap, from the key and places tables (as the settings take them):
+    the nine section keys as one range."""
+    ids = sorted(BINDING_IDS - {f"app.section{n}" for n in range(2, 10)})
+    return [f"{key_id} to app.section9" if key_id == "app.section1" else key_id for key_id in ids]
+
+
 def render(parser: argparse.ArgumentParser | None = None) -> str:
     """The whole page, in roff, from the command's own option table."""
     if parser is None:
@@ -83,6 +91,13 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
         "A reader adds one of these commands after the host name; anything else gets one line naming "
         "them, and exit status 2:",
         *table(hosted_commands()),
+        ".SH KEYS",
+        "Every key of the full screen has an id. Help (? or F1) names the ids of the keys on its "
+        "screen. To change a key, give its id new keys in the [keys] table of settings.toml, as "
+        '\\fB"section.next" = "n,j"\\fR. The ids:',
+        ".nh",  # an id is not cut across lines
+        roff(", ".join(key_ids())) + ".",
+        ".hy",
         ".SH EXAMPLES",
         *table(EXAMPLES),
         ".SH LANGUAGE",

@@ -26,11 +26,12 @@ def shared_guide(folder: Path) -> Guide:
 
 
 def make_app(settings: Settings | None = None, tmp: Path | None = None, content: Path | None = None) -> GuideApp:
-    """The real app on the bundled guide (or the guide in `content`), saving settings into `tmp` if
-    given, in a process tuned as the launcher tunes it. A folder a test made is loaded afresh, as
-    the test may have just changed it."""
+    """The real app on the fixture guide (tests/fixtures/guide, or the guide in `content`: a test
+    of the live guide's words passes `default_content_dir()` and is marked `content`), saving
+    settings into `tmp` if given, in a process tuned as the launcher tunes it. A folder a test
+    made is loaded afresh, as the test may have just changed it."""
     tune_process_for_the_full_screen()
-    folder = content or default_content_dir()
+    folder = content or FIXTURE_GUIDE
     guide = shared_guide(folder) if folder in SHARED else load_guide(folder)
     return GuideApp(guide, settings or Settings(), settings_file=(tmp / "settings.toml") if tmp else None)
 

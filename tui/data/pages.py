@@ -14,6 +14,7 @@ from pathlib import Path
 
 from tui.data.content import Block, Guide, Section
 from tui.data.key_names import key_in_words
+from tui.data.places import Place
 from tui.data.terminal import program_version
 from tui.data.words import _
 
@@ -100,6 +101,19 @@ PAGES: dict[str, Callable[[Guide], Section]] = {
 }
 """The builder of each place's page, by place id (tui/data/places.py): the places that are read,
 not used. The full screen, the prompts and `--plain` show each with no code of their own."""
+
+
+def absent_place(row: Place) -> str:
+    """What every interface says of an optional place the guide has not (its key, its number in
+    the prompts): '"Cramp now": this guide has none.'."""
+    # TRANSLATORS: {place} is the name of a part of the guide, as its key says it ("Cramp now").
+    return _('"{place}": this guide has none.').format(place=_(row.key_word or row.prompt_label or row.label))
+
+
+def absent_in_help(words: str) -> str:
+    """A key's words in Help when the place it opens is one the guide has not."""
+    # TRANSLATORS: after what a key does, in Help, when the guide lacks the part it opens.
+    return _("{words} (this guide has none)").format(words=words)
 
 
 def help_page(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple[str, str]],

@@ -15,6 +15,7 @@ rest of the guide, so every layer may read the table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from tui.data.words import N_
 
@@ -46,6 +47,10 @@ class Place:
     """The key is in the key bar (False: only in help, and in the label)."""
     action: str = ""
     """The app's action for the key, when it is not opening this place (help, quit)."""
+    content_file: str = ""
+    """The file of the guide's folder this place shows ("cramp-now.toml"), if it is optional: a
+    guide without it has no such place. Every menu leaves it out, and its key, its number in
+    the prompts and Help say "this guide has none" (`in_guide`). "" for a place every guide has."""
 
     @property
     def key_action(self) -> str:
@@ -61,7 +66,7 @@ PLACES: tuple[Place, ...] = (
           key_word=N_("Symptoms"), tooltip=N_("Check your symptoms"), menu_order=2, prompt_number=2),
     Place("cramp_now", N_("A cramp now: stretch it (m)"), N_("A cramp now: stretch it, with a timer"), key="m",
           binding_id="app.cramp_now", key_word=N_("Cramp now"), tooltip=N_("A cramp now: stretch it, with a timer"),
-          menu_order=7, prompt_number=5, show_key=False),
+          menu_order=7, prompt_number=5, show_key=False, content_file="cramp-now.toml"),
     Place("help", N_("Help"), N_("Help"), key="question_mark,f1", binding_id="app.help", key_word=N_("Help"),
           tooltip=N_("Keys for this screen"), menu_order=5, prompt_number=3, action="help"),
     Place("quit", "", N_("Quit"), key="q", binding_id="app.quit", key_word=N_("Quit"), tooltip=N_("Quit the guide"),
@@ -82,15 +87,29 @@ def place(place_id: str) -> Place:
     raise KeyError(f"no place is named '{place_id}' (known: {', '.join(row.id for row in PLACES)})")
 
 
-def start_menu() -> tuple[Place, ...]:
-    """The full screen's start menu, in order. Its first row has focus, so Enter starts reading."""
-    return tuple(sorted((row for row in PLACES if row.menu_order), key=lambda row: row.menu_order))
+def in_guide(row: Place, folder: Path | None) -> bool:
+    """Whether the guide in `folder` has this place: every guide has a place with no
+    `content_file`; an optional one only if its file is there (None: no guide to ask, so yes)."""
+    return not row.content_file or folder is None or (folder / row.content_file).is_file()
 
 
-def prompt_menu() -> tuple[Place, ...]:
-    """The prompts' main menu: 1, 2, 3 ... then 0 (quit) last."""
-    numbered = [row for row in PLACES if row.prompt_number is not None]
+def start_menu(folder: Path | None = None) -> tuple[Place, ...]:
+    """The full screen's start menu, in order, without the places the guide in `folder` has not.
+    Its first row has focus, so Enter starts reading."""
+    rows = (row for row in PLACES if row.menu_order and in_guide(row, folder))
+    return tuple(sorted(rows, key=lambda row: row.menu_order))
+
+
+def prompt_menu(folder: Path | None = None) -> tuple[Place, ...]:
+    """The prompts' main menu: 1, 2, 3 ... then 0 (quit) last, without the places the guide in
+    `folder` has not (their numbers stay theirs, so a number typed from habit is answered)."""
+    numbered = [row for row in PLACES if row.prompt_number is not None and in_guide(row, folder)]
     return tuple(sorted(numbered, key=lambda row: (row.prompt_number == 0, row.prompt_number)))
+
+
+def absent_places(folder: Path) -> tuple[Place, ...]:
+    """The optional places the guide in `folder` has not."""
+    return tuple(row for row in PLACES if not in_guide(row, folder))
 
 
 def prompt_number(place_id: str) -> int:

@@ -18,6 +18,7 @@ import platformdirs
 
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.bundled import bundled_languages
+from tui.data.key_table import KEY_ROWS
 from tui.data.places import PLACES
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
@@ -131,19 +132,9 @@ CHARACTER_NAMES = frozenset(
 )
 """Printable characters by name, as Textual names their keys ("question_mark", "plus")."""
 
-BINDING_IDS = frozenset({
-    "app.back", "app.read", "app.redraw", "start.language", *(row.binding_id for row in PLACES if row.binding_id),
-    *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
-    "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
-    "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
-    "dialog.cancel", "dialog.choose", "dialog.no", "dialog.redraw", "dialog.yes", "questions.done", "settings.select",
-    "list.down", "list.first", "list.last", "list.page_down", "list.page_up", "list.select", "list.up",
-    "search.next_field", "search.results", "section.next", "section.previous",
-    "speech.faster", "speech.next", "speech.pause", "speech.previous", "speech.slower", "speech.stop",
-    "text.down", "text.end", "text.home", "text.page_down", "text.page_up", "text.up",
-})
-"""Binding ids a user may remap in [keys] (a test keeps this equal to the app's own bindings; the
-plain modes never import the app, so the list is kept here, with the places' keys from their table)."""
+BINDING_IDS = frozenset({*(row.binding_id for row in PLACES if row.binding_id), *(row.id for row in KEY_ROWS)})
+"""Binding ids a user may remap in [keys]: the places' keys and every other key, from the two
+tables the full screen builds its bindings from (tui/data/places.py, tui/data/key_table.py)."""
 
 
 def valid_key(name: str) -> bool:

@@ -27,13 +27,14 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.content import Guide
+from tui.data.key_table import SECTION_ROWS
 from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
 from tui.data.words import N_, _, use_language
 from tui.fullscreen.cursor import FocusCursor
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
-from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, type_stray_character
+from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, keyed, type_stray_character
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
@@ -51,11 +52,7 @@ PLACE_KEYS: list[BindingType] = [
 ]
 """The keys of the guide's places (tui/data/places.py): search, symptoms, help, quit, settings ..."""
 
-SECTION_KEYS: list[BindingType] = [
-    Binding(str(n), f"open_section({n})", N_("Section"), show=True, id=f"app.section{n}",
-            tooltip=N_("Open that section"))
-    for n in range(1, 10)
-]
+SECTION_KEYS: list[BindingType] = [keyed(row.id, N_("Section"), N_("Open that section")) for row in SECTION_ROWS]
 """Digits jump straight to a section, on every screen (the key bar and help show them as one: "1-9")."""
 
 SEVERITY_WORDS: dict[str, str] = {"warning": N_("Warning"), "error": N_("Error")}
@@ -77,26 +74,21 @@ class GuideApp(App[int]):
     """The palette is a mouse-and-fuzzy-search tool that speaks poorly; every action has a key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "go_back", N_("Back"), id="app.back", tooltip=N_("Go back to the previous screen")),
+        keyed("app.back", N_("Back"), tooltip=N_("Go back to the previous screen")),
         *PLACE_KEYS,
-        Binding("ctrl+l", "redraw", N_("Redraw"), show=False, id="app.redraw",
-                tooltip=N_("Draw the whole screen again, if other text wrote over it")),
-        Binding("r", "read", N_("Read aloud"), id="app.read", tooltip=N_("Read this screen aloud")),
-        Binding("v", "self_voicing", N_("Voicing"), id="app.self_voicing",
-                tooltip=N_("Turn self-voicing on or off: speak each new screen and focused item")),
+        keyed("app.redraw", N_("Redraw"), tooltip=N_("Draw the whole screen again, if other text wrote over it")),
+        keyed("app.read", N_("Read aloud"), tooltip=N_("Read this screen aloud")),
+        keyed("app.self_voicing", N_("Voicing"),
+              tooltip=N_("Turn self-voicing on or off: speak each new screen and focused item")),
         *SECTION_KEYS,
         # Only while reading aloud (check_action hides them otherwise, and the key falls through).
-        Binding("space", "pause_reading", N_("Pause"), id="speech.pause", priority=True,
-                tooltip=N_("Pause or go on reading")),
-        Binding("x,escape", "stop_reading", N_("Stop"), id="speech.stop", priority=True,
-                tooltip=N_("Stop reading")),
+        keyed("speech.pause", N_("Pause"), tooltip=N_("Pause or go on reading")),
+        keyed("speech.stop", N_("Stop"), tooltip=N_("Stop reading")),
         # One word each for the pairs, so the key bar shows "]/[ Sentence" and "+/=/- Speed".
-        Binding("right_square_bracket", "skip_sentence(1)", N_("Sentence"), id="speech.next",
-                tooltip=N_("Skip to the next sentence")),
-        Binding("left_square_bracket", "skip_sentence(-1)", N_("Sentence"), id="speech.previous",
-                tooltip=N_("Go back a sentence")),
-        Binding("plus,equals_sign", "rate(1)", N_("Speed"), id="speech.faster", tooltip=N_("Read faster")),
-        Binding("minus", "rate(-1)", N_("Speed"), id="speech.slower", tooltip=N_("Read slower")),
+        keyed("speech.next", N_("Sentence"), tooltip=N_("Skip to the next sentence")),
+        keyed("speech.previous", N_("Sentence"), tooltip=N_("Go back a sentence")),
+        keyed("speech.faster", N_("Speed"), tooltip=N_("Read faster")),
+        keyed("speech.slower", N_("Speed"), tooltip=N_("Read slower")),
     ]
     """Keys that work on every screen. Their words are English here (Textual keeps a class's
     bindings once for every app in the process) and put into the language shown where they are

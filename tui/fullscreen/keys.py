@@ -14,11 +14,25 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.key_names import PRINTABLE_NAMES, either_key, key_in_words
+from tui.data.key_table import key_row
+from tui.data.pages import absent_in_help
 from tui.data.words import N_, _
 from tui.fullscreen.textual_private import app_key_bindings
 
-__all__ = ["SPEECH_ACTIONS", "TEXTUAL_WORDS", "binding_words", "key_in_words", "screen_keys", "shown_words",
+__all__ = ["SPEECH_ACTIONS", "TEXTUAL_WORDS", "binding_words", "key_in_words", "keyed", "screen_keys", "shown_words",
            "types_a_character"]
+
+
+def keyed(key_id: str, words: str, tooltip: str, argument: str | None = None) -> Binding:
+    """The binding with this id: its keys, action and place in the key bar from its row of the
+    one key table (tui/data/key_table.py), with the words the key bar (`words`) and Help
+    (`tooltip`) show for it here. The words are English marked with `N_()` (Textual builds a
+    class's bindings once); `shown_words` gives them in the language shown when drawn. An
+    `argument` is given to the row's action ("es": "switch_language('es')")."""
+    row = key_row(key_id)
+    action = row.action if argument is None else f"{row.action}({argument!r})"
+    return Binding(row.keys, action, words, show=row.show, priority=row.priority, id=row.id, tooltip=tooltip)
+
 
 SPEECH_ACTIONS: frozenset[str] = frozenset({"pause_reading", "stop_reading", "skip_sentence", "rate"})
 """Actions that only exist while the guide is reading aloud."""
@@ -60,9 +74,11 @@ def binding_words(binding: Binding) -> str:
     return shown_words(TEXTUAL_WORDS.get(binding.action, ""))
 
 
-def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None
+def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None,
+                absent: frozenset[str] = frozenset()
                 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
     """(this screen's keys, the reading-aloud keys, how to change keys), from the bindings themselves.
+    A key whose id is in `absent` opens a place this guide has not, and says so.
 
     Help is never a hand-kept list: it is made from the bindings in force (keymap included), so
     it shows only keys that work here. The reading keys exist only while reading, so they are
@@ -82,6 +98,8 @@ def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None =
         words = binding_words(binding)
         if not words:
             continue
+        if binding.id in absent:
+            words = absent_in_help(words)
         # The guide's own key first ("q or Ctrl+Q"), Textual's after it.
         rows.setdefault(words, []).append((binding.id is None, app.get_key_display(binding)))
         if binding.id:

@@ -15,7 +15,8 @@ from typing import Any
 from textual.app import App
 
 from tui.data.content import Guide
-from tui.data.pages import PAGES, help_page
+from tui.data.pages import PAGES, absent_place, help_page
+from tui.data.places import absent_places
 from tui.data.words import _
 from tui.fullscreen.context import context_of
 from tui.fullscreen.keys import screen_keys
@@ -50,6 +51,10 @@ class Navigation:
         already: its `open_again`), or, for a page that is read, not used, that page."""
         if name == "help":
             self.help()
+            return
+        absent = {row.id: row for row in absent_places(self.guide.folder)}
+        if name in absent:  # its key, pressed from habit or from Help
+            self.app.notify(absent_place(absent[name]), timeout=5)
             return
         if name not in SCREENS:
             self.open_page(name)
@@ -87,7 +92,8 @@ class Navigation:
         if isinstance(screen, HelpScreen):
             return
         name = screen.screen_title() if isinstance(screen, GuideScreen) else _("this screen")
-        section = help_page(name, *screen_keys(self.app, screen, self.settings_file))
+        absent = frozenset(row.binding_id for row in absent_places(self.guide.folder) if row.binding_id)
+        section = help_page(name, *screen_keys(self.app, screen, self.settings_file, absent))
         from tui.speech.audio import is_remote
 
         if is_remote():

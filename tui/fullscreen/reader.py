@@ -189,9 +189,7 @@ class Reader:
         """Whether speech can work here; if not, say why (the reader asked, so every time)."""
         ok, reason = self.ensure_client().availability(need_player)
         if not ok:
-            from tui.speech.audio import unavailable_message
-
-            self.tell(unavailable_message(reason), "error", 10)
+            self.tell(reason, "error", 10)
         return ok
 
     def read(self, chunks: Sequence[Chunk | str], target: SectionText | None) -> None:
@@ -270,10 +268,8 @@ class Reader:
             self.ensure_client().speak([words])
         elif is_no_voice_reason(reason) and reason not in self.reported:
             # No voice for the guide's language: said once, and the guide goes on as text.
-            from tui.speech.audio import unavailable_message
-
             self.reported.add(reason)
-            self.tell(unavailable_message(reason), "warning", 10)
+            self.tell(reason, "warning", 10)
 
     def close(self) -> None:
         """End the worker with the app."""

@@ -11,14 +11,15 @@ from __future__ import annotations
 import functools
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide
 from tui.data.errors import ContentError
 from tui.data.key_names import key_in_words
-from tui.data.pages import PAGES, section_end
-from tui.data.places import prompt_menu, prompt_number
+from tui.data.pages import PAGES, absent_place, section_end
+from tui.data.places import in_guide, prompt_menu, prompt_number
 from tui.data.search import Hit, found_count, search_guide
 from tui.data.settings import Settings, emergency_line
 from tui.data.words import N_, _
@@ -26,9 +27,10 @@ from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
 from tui.plain.render import get_help_lines, page_lines, section_lines, wrap
 
 
-def main_menu() -> tuple[str, ...]:
-    """The main menu, one choice a line, from the places table (tui/data/places.py)."""
-    return (_("Main menu"), *(f"{row.prompt_number}. {_(row.prompt_label)}" for row in prompt_menu()))
+def main_menu(folder: Path | None = None) -> tuple[str, ...]:
+    """The main menu, one choice a line, from the places table (tui/data/places.py), without the
+    places the guide in `folder` has not."""
+    return (_("Main menu"), *(f"{row.prompt_number}. {_(row.prompt_label)}" for row in prompt_menu(folder)))
 
 
 MAIN_QUESTION = N_("Type a number, 0 to quit:")
@@ -81,7 +83,7 @@ class LinearGuide:
 
     def show_menu(self) -> None:
         """Print the main menu."""
-        self.prompter.say(*main_menu())
+        self.prompter.say(*main_menu(self.guide.folder))
 
     def show_sections(self) -> None:
         """Print the numbered list of sections."""
@@ -219,7 +221,7 @@ class LinearGuide:
         self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings), "",
                           *get_help_lines(self.guide),
                           _("Type {number} for help.").format(number=prompt_number("help")), "")
-        places = {row.prompt_number: row.id for row in prompt_menu()}
+        places = {row.prompt_number: row for row in prompt_menu()}
         highest = max(number for number in places if number is not None)
         while True:
             self.show_menu()
@@ -227,7 +229,10 @@ class LinearGuide:
             if choice is None or choice == 0:
                 self.prompter.say(_("Goodbye."))
                 return 0
-            if not self.open_place(places[choice]):
+            if not in_guide(places[choice], self.guide.folder):  # a number typed from habit
+                self.prompter.say(absent_place(places[choice]), "")
+                continue
+            if not self.open_place(places[choice].id):
                 self.prompter.say(_("Goodbye."))
                 return 0
             self.prompter.say("")

@@ -104,8 +104,9 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
 
 
 def place_pages(guide: Guide) -> list[Section]:
-    """The pages of the places that have one (About ...), in start menu order: `--plain` ends with them."""
-    return [PAGES[row.id](guide) for row in start_menu() if row.id in PAGES]
+    """The pages of the places that have one (About ...), in start menu order: `--plain` ends with
+    them. A place the guide has not (its file is missing) has no page here."""
+    return [PAGES[row.id](guide) for row in start_menu(guide.folder) if row.id in PAGES]
 
 
 def get_help_lines(guide: Guide, width: int = WIDTH) -> list[str]:

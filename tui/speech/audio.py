@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import importlib.util
 import os
-import re
 import shutil
 import tempfile
 import wave
@@ -18,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from tui.data.words import N_, _
+from tui.speech.protocol import Error, Failure
 
 FAIL_ENV = "SPASM_GUIDE_SPEECH_FAIL"
 """Test-only switch: "1" or "engine" makes the engine unavailable, "player" hides the players."""
@@ -74,7 +74,8 @@ def espeak_library_present() -> bool:
 
 def availability(need_player: bool = True, env: Mapping[str, str] | None = None,
                  voice: str = "") -> tuple[bool, str]:
-    """(True, "") if speech can work here, else (False, the reason in plain words).
+    """(True, "") if speech can work here, else (False, the one line to show: what is wrong, then
+    what to do), in the language shown now.
 
     Quick and never hangs: looks for pyttsx3, the library, the `voice` (when it is named by its
     language: a Spanish guide without a Spanish voice would be read in English) and a player;
@@ -82,16 +83,16 @@ def availability(need_player: bool = True, env: Mapping[str, str] | None = None,
     """
     env = env if env is not None else os.environ
     if importlib.util.find_spec("pyttsx3") is None:
-        return False, N_("the Python package pyttsx3 is not installed")
+        return False, unavailable_message(N_("the Python package pyttsx3 is not installed"))
     if simulated_failure(env) == "engine" or not espeak_library_present():
-        return False, N_("the eSpeak NG speech library (libespeak-ng1) is not installed")
+        return False, unavailable_message(N_("the eSpeak NG speech library (libespeak-ng1) is not installed"))
     if voice:
         from tui.data.language_choice import no_voice_reason, voice_missing
 
         if voice_missing(voice, env):
-            return False, no_voice_reason(voice)
+            return False, unavailable_message(no_voice_reason(voice))
     if need_player and player_command("x.wav", env) is None:
-        return False, NO_PLAYER
+        return False, no_player_message()
     return True, ""
 
 
@@ -102,47 +103,54 @@ FILE_HINT = N_("Or write the speech to a file: spasm-guide --speak-to guide.wav"
 """What works with no sound at all, and over SSH."""
 
 NO_PLAYER = N_("no audio player found (pw-play, paplay or aplay)")
-"""The reason given when no player is installed."""
+"""The reason given when no player is installed; also the worker's technical report of it (its
+kind is `Failure.NO_PLAYER`, which is what the client words it from)."""
 
 SERVER_DOWN_SIGNS = ("connection refused", "pa_context_connect", "connection terminated", "host is down",
                      "no such file or directory", "access denied", "timeout", "target not found")
 """What paplay and pw-play write when there is no sound server to talk to."""
 
-PLAYER_FAILED = re.compile(r"the audio player (?P<program>\S+) could not play sound \((?P<detail>.*)\)$", re.S)
-"""The worker's technical report of a failed player (its detail also goes to the speech log)."""
-
 
 def unavailable_message(reason: str) -> str:
-    """The one line shown when speech cannot work: what is wrong, then what to do."""
-    said = _("Speech is not available: {reason}.").format(reason=_(reason))
-    if reason == NO_PLAYER:
-        return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
-    from tui.data.language_choice import is_no_voice_reason
+    """The one line shown when the speech engine or the guide's voice cannot work: what is wrong
+    (`reason`, in plain words, English marked with `N_()` or a no-voice reason already in the
+    language shown), then what to do. A no-voice line stays a `NoVoiceReason` (the reader says it
+    once and goes on as text)."""
+    from tui.data.language_choice import NoVoiceReason, is_no_voice_reason
 
+    said = _("Speech is not available: {reason}.").format(reason=_(reason))
     if is_no_voice_reason(reason):
-        return said  # its own hint: the voice, not the engine
+        return NoVoiceReason(said)  # its own hint: the voices, not the engine
     return f"{said} {_(INSTALL_HINT)}"
 
 
-def plain_error(message: str) -> str:
+def no_player_message() -> str:
+    """The one line shown when speech cannot work because no audio player is installed."""
+    said = _("Speech is not available: {reason}.").format(reason=_(NO_PLAYER))
+    return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
+
+
+def plain_error(error: Error) -> str:
     """A speech error as a person needs it: what is wrong and what to do, no program output.
 
-    "the audio player paplay could not play sound (pa_context_connect() failed: Connection
-    refused)" becomes "No sound server is running here, ...". The technical detail is in the
-    speech log (the worker writes it there). Anything else is returned as it is.
+    Worded from the error's kind, never from its message: a player that failed with
+    "pa_context_connect() failed: Connection refused" becomes "No sound server is running here,
+    ...". The technical detail is in the speech log (the worker writes it there). An error of any
+    other kind is its message as it is.
     """
-    if message == NO_PLAYER:
+    if error.failure is Failure.NO_PLAYER:
         said = _("No sound player is installed, so the guide cannot play speech.")
         return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
-    failed = PLAYER_FAILED.match(message)
-    if failed is None:
-        return message
-    detail = failed["detail"].casefold()
-    if failed["program"] in ("paplay", "pw-play") and any(sign in detail for sign in SERVER_DOWN_SIGNS):
+    if error.failure is not Failure.PLAYER:
+        return error.message
+    # The player's own last line is the only word of why; it is another program's output, read
+    # for signs of a missing sound server (tests/test_speech_words.py holds the ones seen).
+    detail = error.detail.casefold()
+    if error.program in ("paplay", "pw-play") and any(sign in detail for sign in SERVER_DOWN_SIGNS):
         return _("No sound server is running here, so the guide cannot play speech. Over SSH, use "
                  "spasm-guide --speak-to guide.wav and play the file on your own computer. To install "
                  "sound: sudo apt install pulseaudio")
-    if failed["program"] == "aplay":
+    if error.program == "aplay":
         said = _("No sound card could be opened here, so the guide cannot play speech.")
         instead = _("To use a sound server instead: sudo apt install pulseaudio")
         return f"{said} {_(FILE_HINT)}. {instead}"

@@ -96,8 +96,8 @@ class SpeechClient(SpeechInterface):
     # -- questions that start nothing -------------------------------------------------------
 
     def availability(self, need_player: bool = True) -> tuple[bool, str]:
-        """(True, "") or (False, reason); quick, never hangs. Show the reason with
-        `tui.speech.audio.unavailable_message(reason)`."""
+        """(True, "") or (False, the one line to show: what is wrong, then what to do); quick,
+        never hangs."""
         if self.available_cache and need_player:
             return True, ""
         ok, reason = audio.availability(need_player, self.env, self.voice.name)
@@ -131,7 +131,7 @@ class SpeechClient(SpeechInterface):
         id, or None (and an error event) if speech is not available."""
         ok, reason = self.availability()
         if not ok:
-            self._deliver_async(Error(message=audio.unavailable_message(reason), fatal=True))
+            self._deliver_async(Error(message=reason, fatal=True))
             return None
         with self._lock:
             self._next_id += 1
@@ -144,7 +144,7 @@ class SpeechClient(SpeechInterface):
         """Write `chunks` as one WAV file; a `Saved` event (with path, seconds) says when."""
         ok, reason = self.availability(need_player=False)
         if not ok:
-            self._deliver_async(Error(message=audio.unavailable_message(reason), fatal=True))
+            self._deliver_async(Error(message=reason, fatal=True))
             return None
         with self._lock:
             self._next_id += 1
@@ -285,7 +285,7 @@ class SpeechClient(SpeechInterface):
                 else:  # Finished, Stopped or Error: it is over
                     self.utterance, self.index, self._paused = None, None, False
             if isinstance(event, Error) and not event.fatal:  # in plain words; the detail is in the log
-                event = Error(message=audio.plain_error(event.message), utterance=event.utterance)
+                event = Error(message=audio.plain_error(event), utterance=event.utterance)
             elif isinstance(event, Error):
                 self._reported = True  # the worker says why and exits: not a crash
                 self.available_cache = False

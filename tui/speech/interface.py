@@ -38,7 +38,8 @@ class SpeechInterface(Protocol):
 
     @abstractmethod
     def availability(self, need_player: bool = True) -> tuple[bool, str]:
-        """(True, "") or (False, the reason in plain words); quick, starts nothing."""
+        """(True, "") or (False, the one line to show: what is wrong, then what to do); quick,
+        starts nothing."""
 
     @abstractmethod
     def speak(self, chunks: Sequence[Chunk | str], start: int = 0) -> int | None:

@@ -19,7 +19,6 @@ from tui.data.pages import credit_lines, section_position
 from tui.data.sentences import Chunk, speech_chunks, text_chunks
 from tui.data.settings import Settings, emergency_line
 from tui.data.words import N_, _
-from tui.speech import audio
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Finished, Saved, Started, Stopped
 
@@ -115,7 +114,7 @@ def run_listen(guide: Guide, settings: Settings, section: int | None, speak_to: 
     client = SpeechClient.from_settings(settings, events.put)
     ok, reason = client.availability(need_player=speak_to is None)
     if not ok:
-        return fail(audio.unavailable_message(reason), err)
+        return fail(reason, err)
     chunks = guide_speech(guide, settings, section)
     try:
         if speak_to is not None:

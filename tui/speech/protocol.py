@@ -17,6 +17,7 @@ synthesis, so the client re-sends the utterance from the sentence being heard wh
 
 from __future__ import annotations
 
+import enum
 import json
 import types
 import typing
@@ -213,6 +214,18 @@ class Stopped(Event):
     """The `Stop` this answers, or None."""
 
 
+class Failure(enum.StrEnum):
+    """What kind of failure an `Error` reports: the client words it from this, never from the
+    message (which is technical, and may be reworded or translated)."""
+
+    SPEECH = "speech"
+    """Anything else: the message says what."""
+    NO_PLAYER = "no-player"
+    """No audio player (pw-play, paplay or aplay) is installed."""
+    PLAYER = "player"
+    """The player ran and failed: `program` names it, `detail` is the last line it wrote."""
+
+
 @dataclass(frozen=True, kw_only=True)
 class Error(Event):
     """Something failed; the reading it belongs to (if any) is over."""
@@ -220,6 +233,12 @@ class Error(Event):
     kind = "error"
     message: str
     """What went wrong: from the worker, technical; from the client, one line in plain words."""
+    failure: Failure = Failure.SPEECH
+    """What kind of failure it is."""
+    program: str = ""
+    """The audio player that failed (for `Failure.PLAYER`): "paplay"."""
+    detail: str = ""
+    """The last line the player wrote, or its exit status (for `Failure.PLAYER`)."""
     fatal: bool = False
     """Speech cannot work here at all (the engine is missing); the worker exits after it."""
     utterance: int | None = None
@@ -311,6 +330,12 @@ def _check(value: Any, hint: Any, where: str) -> Any:
         if not isinstance(value, dict):
             raise _wrong(value, hint, where)
         return _build(hint, dict(value), where)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        try:
+            return hint(value)
+        except ValueError:
+            raise ProtocolError(f"{where}: expected one of {', '.join(repr(m.value) for m in hint)}, "
+                                f"got {_name(value)} {json.dumps(value)[:40]}") from None
     if hint is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)  # JSON has one number type: 1 is a fine volume
     if hint in (int, float, str, bool) and type(value) is hint:

@@ -221,7 +221,7 @@ def stream_guide(guide: Guide, settings: Settings, section: int | None, warning:
             print(f"spasm-guide: {line}", file=err, flush=True)
     ok, reason = audio.availability(need_player=False, voice=settings.speech_voice)
     if not ok:
-        print(f"spasm-guide: {audio.unavailable_message(reason)}", file=err, flush=True)
+        print(f"spasm-guide: {reason}", file=err, flush=True)
         return 2
     texts = [text for text in spoken_texts(guide_speech(guide, settings, section)) if text.strip()]
     try:

@@ -41,12 +41,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.speech.audio import concat_wavs, player_command, player_name
+from tui.speech.audio import NO_PLAYER, concat_wavs, player_command, player_name
 from tui.speech.engine import EngineUnavailable, Synthesiser
 from tui.speech.protocol import (
     Command,
     Error,
     Event,
+    Failure,
     Finished,
     Pause,
     Ping,
@@ -154,7 +155,7 @@ class Worker:
             with self.lock:
                 if self.current is utt:
                     self.current = None
-            self.emit(Error(message="no audio player found (pw-play, paplay or aplay)", utterance=utt.id))
+            self.emit(Error(message=NO_PLAYER, failure=Failure.NO_PLAYER, utterance=utt.id))
             return
         while True:
             with self.lock:
@@ -195,21 +196,23 @@ class Worker:
                     continue  # pause or skip killed the player: not a failure
                 if status != 0:
                     self.current = None
-                    reason = self.player_error(command[0], status)
-                    self.emit(Error(message=reason, utterance=utt.id))
+                    self.emit(self.player_error(command[0], status, utt.id))
                     return
                 utt.index = index + 1
                 utt.files.pop(index).unlink(missing_ok=True)
 
-    def player_error(self, program: str, status: int) -> str:
-        """Why the player failed, from the last line it wrote ("Connection refused")."""
+    def player_error(self, program: str, status: int, utterance: int) -> Error:
+        """Why the player failed, from the last line it wrote ("Connection refused"): the program
+        and that line travel as fields, for the client to word (tui/speech/audio.py)."""
         try:
             lines = (self.tmpdir / "player.log").read_text(errors="replace").strip().splitlines()
         except OSError:
             lines = []
         detail = lines[-1].strip() if lines else f"exit status {status}"
         print(f"{program} failed: {detail}", file=sys.stderr)
-        return f"the audio player {Path(program).name} could not play sound ({detail})"
+        name = Path(program).name
+        return Error(message=f"the audio player {name} could not play sound ({detail})", failure=Failure.PLAYER,
+                     program=name, detail=detail, utterance=utterance)
 
     def save(self, job: SaveJob) -> None:
         """Write all chunks of `job` to one WAV file."""

@@ -9,7 +9,7 @@ from typing import Any, ClassVar, TypeVar
 
 from textual.app import App, ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.events import Key, Resize
 from textual.screen import ModalScreen
@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 
 from tui.data.words import N_
 from tui.data.wrap import wrap_message
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import SHORT_HEIGHT
 from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.guide_list import GuideList
@@ -63,8 +64,7 @@ class DialogScreen(ModalScreen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
-        Binding("ctrl+l", "app.redraw", N_("Redraw"), show=False, id="dialog.redraw",
-                tooltip=N_("Draw the whole screen again, if other text wrote over it")),
+        keyed("dialog.redraw", N_("Redraw"), tooltip=N_("Draw the whole screen again, if other text wrote over it")),
     ]
     """Keys every dialog has."""
 
@@ -113,7 +113,7 @@ class AnswerList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", N_("Choose"), id="dialog.choose", tooltip=N_("Give the highlighted answer")),
+        keyed("dialog.choose", N_("Choose"), tooltip=N_("Give the highlighted answer")),
     ]
     """Enter, in words that fit a question ("Choose", not "Open")."""
 
@@ -138,7 +138,7 @@ class ChoiceDialog(DialogScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: change nothing")),
+        keyed("dialog.cancel", N_("Cancel"), tooltip=N_("Cancel: change nothing")),
     ]
     """Escape cancels."""
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from tui.data.words import N_
 from tui.fullscreen.dialogs.choice import ChoiceDialog
+from tui.fullscreen.keys import keyed
 
 
 class ConfirmDialog(ChoiceDialog):
@@ -15,8 +16,8 @@ class ConfirmDialog(ChoiceDialog):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer('yes')", N_("Yes"), id="dialog.yes", tooltip=N_("Answer yes")),
-        Binding("n", "answer('no')", N_("No"), id="dialog.no", tooltip=N_("Answer no")),
+        keyed("dialog.yes", N_("Yes"), tooltip=N_("Answer yes")),
+        keyed("dialog.no", N_("No"), tooltip=N_("Answer no")),
     ]
     """Single keys for the two answers (Escape, from ChoiceDialog, means no)."""
 

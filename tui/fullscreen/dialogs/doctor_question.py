@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
@@ -18,6 +18,7 @@ from tui.data.doctor_questions import Question
 from tui.data.key_names import key_in_words
 from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 Step = Literal["next", "done", "cancel"]
@@ -32,9 +33,8 @@ class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", N_("Save now"), id="questions.done",
-                tooltip=N_("Save the summary now, skip the rest")),
-        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: save nothing")),
+        keyed("questions.done", N_("Save now"), tooltip=N_("Save the summary now, skip the rest")),
+        keyed("dialog.cancel", N_("Cancel"), tooltip=N_("Cancel: save nothing")),
     ]
     """Enter is the field's own."""
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
@@ -17,6 +17,7 @@ from tui.data.safe_save import SaveProblem, check_target, exists, hosted
 from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 
@@ -84,7 +85,7 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: save nothing")),
+        keyed("dialog.cancel", N_("Cancel"), tooltip=N_("Cancel: save nothing")),
     ]
     """Enter is the Input's own."""
 

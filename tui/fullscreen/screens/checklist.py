@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.built_sections import result_section
@@ -24,6 +24,7 @@ from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog, Step
 from tui.fullscreen.dialogs.save_path import SavePathDialog, SaveTarget
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
@@ -40,7 +41,7 @@ class ChecklistItems(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", N_("Select"), id="checklist.enter", tooltip=N_("Select or unselect this item")),
+        keyed("checklist.enter", N_("Select"), tooltip=N_("Select or unselect this item")),
     ]
     """Enter has the same words as Space, so the key bar shows them together."""
 
@@ -83,12 +84,10 @@ class ChecklistScreen(GuideScreen):
     with the result's headline under it, or the result alone after Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_item_here", N_("Select"), id="checklist.toggle",
-                tooltip=N_("Select or unselect this item")),
-        Binding("tab,shift+tab", "switch_pane", N_("Result"), id="checklist.next_field",
-                tooltip=N_("Move between the list and the result")),
-        Binding("s", "save_summary", N_("Save"), id="checklist.save", tooltip=N_("Save a dated summary for a doctor")),
-        Binding("c", "clear", N_("Clear"), id="checklist.clear", tooltip=N_("Clear every selection")),
+        keyed("checklist.toggle", N_("Select"), tooltip=N_("Select or unselect this item")),
+        keyed("checklist.next_field", N_("Result"), tooltip=N_("Move between the list and the result")),
+        keyed("checklist.save", N_("Save"), tooltip=N_("Save a dated summary for a doctor")),
+        keyed("checklist.clear", N_("Clear"), tooltip=N_("Clear every selection")),
     ]
     """Toggle, move to the result, save, clear."""
 

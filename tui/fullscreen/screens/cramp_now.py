@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.built_sections import result_section
@@ -42,6 +42,7 @@ from tui.data.triage import DISCLAIMER, TriageResult
 from tui.data.words import N_, _
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.notices import tell
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
@@ -61,11 +62,10 @@ class CrampNowScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "time", N_("Time"), id="cramp.time", tooltip=N_("Say how long the stretch has been going")),
-        Binding("y", "eased", N_("Eased"), id="cramp.eased", tooltip=N_("Say the cramp has eased")),
-        Binding("n", "not_eased", N_("Not eased"), id="cramp.not_eased", tooltip=N_("Say the cramp has not eased")),
-        Binding("tab,shift+tab", "switch_pane", N_("Timer"), show=False, id="cramp.next_field",
-                tooltip=N_("Move between the steps and the timer line")),
+        keyed("cramp.time", N_("Time"), tooltip=N_("Say how long the stretch has been going")),
+        keyed("cramp.eased", N_("Eased"), tooltip=N_("Say the cramp has eased")),
+        keyed("cramp.not_eased", N_("Not eased"), tooltip=N_("Say the cramp has not eased")),
+        keyed("cramp.next_field", N_("Timer"), tooltip=N_("Move between the steps and the timer line")),
     ]
     """The time, the two answers, and moving between the steps and the timer line."""
 

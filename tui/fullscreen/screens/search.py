@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.key_names import key_in_words
 from tui.data.search import Hit, found_message, nothing_found_message, search_guide
 from tui.data.words import N_, _
-from tui.fullscreen.keys import types_a_character
+from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -22,8 +22,7 @@ class QueryInput(Input):
     typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", N_("Results"), show=False, id="search.results",
-                tooltip=N_("Go to the places found")),
+        keyed("search.results", N_("Results"), tooltip=N_("Go to the places found")),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
 
@@ -55,8 +54,7 @@ class SearchScreen(GuideScreen):
     """"Find:" and the box on one row, then how many were found, then the places."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", N_("Next field"), id="search.next_field",
-                tooltip=N_("Move between the search box and the results")),
+        keyed("search.next_field", N_("Next field"), tooltip=N_("Move between the search box and the results")),
     ]
     """Tab is shown: a newcomer needs to know how to reach the results."""
 

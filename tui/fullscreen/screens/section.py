@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Static
 
 from tui.data.content import Section
@@ -13,6 +13,7 @@ from tui.data.key_names import key_in_words
 from tui.data.pages import section_end, section_heading
 from tui.data.sentences import Chunk
 from tui.data.words import N_, _
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.section_text import SectionText
@@ -23,9 +24,8 @@ class SectionScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_section", N_("Next"), id="section.next", tooltip=N_("Go to the next section")),
-        Binding("p", "previous_section", N_("Previous"), id="section.previous",
-                tooltip=N_("Go to the previous section")),
+        keyed("section.next", N_("Next"), tooltip=N_("Go to the next section")),
+        keyed("section.previous", N_("Previous"), tooltip=N_("Go to the previous section")),
     ]
     """Moving between sections; reading by line is the text's own. Not Left and Right: a braille
     display's routing keys send them (BRLTTY moves the cursor by arrow keys), and touching a word

@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.care_routes import routes_for
 from tui.data.language_choice import LANGUAGE_NAMES, choose_language
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
 from tui.data.words import N_, _, current_language
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -45,7 +46,7 @@ class SettingsList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "select", N_("Select"), id="settings.select", tooltip=N_("Select this choice")),
+        keyed("settings.select", N_("Select"), tooltip=N_("Select this choice")),
     ]
     """Same keys, same meaning as in the checklist: "selected: ..." items are selected."""
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.language_choice import LANGUAGE_NAMES
@@ -15,13 +15,11 @@ from tui.data.pages import GetHelp, get_help
 from tui.data.places import start_menu
 from tui.data.sentences import Chunk
 from tui.data.words import N_, _, current_language
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.key_bar import KeyBar
 from tui.fullscreen.widgets.section_text import SectionText
-
-LANGUAGE_KEY = "e"
-"""The key that shows the guide in the other language: "e" for "Español" and for "English" alike."""
 
 LANGUAGE_TOOLTIPS: dict[str, str] = {"en": N_("Show the whole guide in English"),
                                      "es": N_("Show the whole guide in Spanish")}
@@ -48,7 +46,7 @@ class StartScreen(GuideScreen):
         # One key per language, labelled with the language's own name ("Español" in the English
         # guide): only the one for a language not shown now is in force (check_action). Both
         # have one id, so one [keys] line in settings.toml moves both.
-        Binding(LANGUAGE_KEY, f"switch_language('{code}')", name, id="start.language", tooltip=LANGUAGE_TOOLTIPS[code])
+        keyed("start.language", name, tooltip=LANGUAGE_TOOLTIPS[code], argument=code)
         for code, name in LANGUAGE_NAMES.items()
     ]
     """The language key: its label is the other language's name in that language."""
@@ -71,7 +69,7 @@ class StartScreen(GuideScreen):
         yield Static(guide.disclaimer, classes="muted", markup=False)
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         # The places table (tui/data/places.py) in menu order; the first has focus, so Enter starts reading.
-        menu = start_menu()
+        menu = start_menu(guide.folder)  # without the places this guide has not
         yield GuideList([_(row.label) for row in menu], ids=[row.id for row in menu], id="menu")
 
     def on_mount(self) -> None:
@@ -116,7 +114,7 @@ class StartScreen(GuideScreen):
         text_width = width - 2  # the body's padding
         keys = len(self.query_one(KeyBar).rows(text_width + 2)) if self.is_mounted else 2
         used = 1 + rows_of(guide.title, text_width) + rows_of(guide.disclaimer, text_width) + 1
-        used += len(start_menu()) + keys
+        used += len(start_menu(self.guide_app.guide.folder)) + keys
         full, pointer = self.get_help_rows(text_width)
         block = self.query_one("#get-help", Static)
         if full and used + full - 1 <= height:

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.geometry import Offset, Region, Spacing
 from textual.reactive import reactive
@@ -17,6 +17,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.words import N_
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
     forget_drawn_options,
@@ -50,14 +51,13 @@ class GuideList(OptionList, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", N_("Open"), id="list.select", tooltip=N_("Open the highlighted item")),
-        Binding("up", "cursor_up", N_("Up"), show=False, id="list.up", tooltip=N_("Move up the list")),
-        Binding("down", "cursor_down", N_("Down"), show=False, id="list.down", tooltip=N_("Move down the list")),
-        Binding("home", "first", N_("First"), show=False, id="list.first", tooltip=N_("Go to the first item")),
-        Binding("end", "last", N_("Last"), show=False, id="list.last", tooltip=N_("Go to the last item")),
-        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up", tooltip=N_("Move up a page")),
-        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down",
-                tooltip=N_("Move down a page")),
+        keyed("list.select", N_("Open"), tooltip=N_("Open the highlighted item")),
+        keyed("list.up", N_("Up"), tooltip=N_("Move up the list")),
+        keyed("list.down", N_("Down"), tooltip=N_("Move down the list")),
+        keyed("list.first", N_("First"), tooltip=N_("Go to the first item")),
+        keyed("list.last", N_("Last"), tooltip=N_("Go to the last item")),
+        keyed("list.page_up", N_("Page up"), tooltip=N_("Move up a page")),
+        keyed("list.page_down", N_("Page down"), tooltip=N_("Move down a page")),
     ]
     """OptionList's keys, each with an id so it can be remapped; no sideways scrolling keys."""
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Offset, Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -15,6 +15,7 @@ from textual.strip import Strip
 from tui.data.content import Section
 from tui.data.words import N_
 from tui.data.wrap import WrappedLine, wrap_paragraphs
+from tui.fullscreen.keys import keyed
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLANK = -1
@@ -34,14 +35,12 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "previous_line", N_("Up"), show=False, id="text.up", tooltip=N_("Read the line before")),
-        Binding("down", "next_line", N_("Down"), show=False, id="text.down", tooltip=N_("Read the next line")),
-        Binding("pageup", "previous_page", N_("Page up"), show=False, id="text.page_up",
-                tooltip=N_("Read the page before")),
-        Binding("pagedown", "next_page", N_("Page down"), show=False, id="text.page_down",
-                tooltip=N_("Read the next page")),
-        Binding("home", "first_line", N_("Start"), show=False, id="text.home", tooltip=N_("Go to the start")),
-        Binding("end", "last_line", N_("End"), show=False, id="text.end", tooltip=N_("Go to the end")),
+        keyed("text.up", N_("Up"), tooltip=N_("Read the line before")),
+        keyed("text.down", N_("Down"), tooltip=N_("Read the next line")),
+        keyed("text.page_up", N_("Page up"), tooltip=N_("Read the page before")),
+        keyed("text.page_down", N_("Page down"), tooltip=N_("Read the next page")),
+        keyed("text.home", N_("Start"), tooltip=N_("Go to the start")),
+        keyed("text.end", N_("End"), tooltip=N_("Go to the end")),
     ]
     """Reading by line and by page. Left and right are a braille display's routing keys: free."""
 
