@@ -96,7 +96,7 @@ SAID_AS = [
     ("Vaya ya a la sala de emergencias (A&E en el Reino Unido).",
      "Vaya ya a la sala de emergencias (A y E en el Reino Unido)."),
     ("En la EM, el cuerpo ataca la capa que cubre los nervios.",
-     "En la e eme, el cuerpo ataca la capa que cubre los nervios."),
+     "En la E M, el cuerpo ataca la capa que cubre los nervios."),
     ("La Dra. Ruiz lo vio.", "La doctora Ruiz lo vio."),
     ("Tome líquidos, p. ej. agua.", "Tome líquidos, por ejemplo agua."),
     ("En el Reino Unido, llame al 1-1-1.", "En el Reino Unido, llame al uno uno uno."),
@@ -105,7 +105,7 @@ SAID_AS = [
 ]
 """Abbreviations and numbers, as the guide writes them, and the words a Spanish voice must say for
 them: each was checked with `espeak-ng -v es-419 -x` over every sentence of the guide ("etc." was
-"etk", "A&E" "a ampersand e", "EM" the one syllable "em"). The initialisms of its sources (NHS,
+"etk", "A&E" "a ampersand e", "EM" the one syllable "em", where "E M" is "e eme"). The initialisms of its sources (NHS,
 MSD, CDC, FDA, MD, GP) are spelled letter by letter already."""
 
 
