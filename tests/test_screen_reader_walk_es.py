@@ -56,6 +56,18 @@ def in_order(wanted: list[str], heard: list[str]) -> list[str]:
     return []
 
 
+def heard_whole(item: str, said: list[str]) -> bool:
+    """Whether the words of `item` were heard one after another, all of them, in what was said
+    for the key (after what the program says before it, "selected:").
+
+    Not only in the first lines: at 40x12, ticking an item of four rows at the bottom of the list
+    scrolls it (the longer "selected:" re-wraps it), and tdsr says its first three rows, the
+    result line, then the whole item again (measured the same in English)."""
+    wanted, heard = words(item), words(" ".join(said))
+    starts = [at for at, word in enumerate(heard) if word == wanted[0]]
+    return any(heard[at:at + len(wanted)] == wanted for at in starts)
+
+
 def end_phrases(number: int) -> tuple[str, ...]:
     """How the program says a section's end: in English, or in the words catalogue's Spanish."""
     with in_language("es"):
@@ -136,14 +148,12 @@ def test_the_spanish_guide_is_heard_in_whole_spanish_words(reader: Reader, tmp_p
         walk.press(ESC, "back")
         # The checklist: the focused item, heard whole when ticked, however many rows it takes.
         walk.press(b"k", "checklist", settle=0.8)
-        item = CHECKLIST.items[0].text
         said = walk.press(b" ", "select")
-        assert not in_order(words(item), words(" ".join(said[:4]))), f"the item not heard whole: {said[:4]}"
+        assert heard_whole(CHECKLIST.items[0].text, said), f"the item not heard whole: {said[:5]}"
         walk.press(b" ", "unselect")
         walk.press(DOWN, "next item")
-        said = walk.press(b" ", "select the next")
-        second = CHECKLIST.items[1].text
-        assert not in_order(words(second), words(" ".join(said[:4]))), f"the item not heard whole: {said[:4]}"
+        said = walk.press(b" ", "select the next")  # four rows at 40x12
+        assert heard_whole(CHECKLIST.items[1].text, said), f"the item not heard whole: {said[:5]}"
         walk.press(ESC, "back")
         walk.press(b"m", "cramp now", settle=0.8)
         walk.press(ESC, "back")

@@ -150,3 +150,17 @@ def test_the_whole_guide_reading_splits_its_title_and_credit_by_spanish_rules() 
 ])
 def test_etc_is_said_in_the_voices_own_words(text: str, voice: str, spoken: str) -> None:
     assert spoken_text(text, voice) == spoken
+
+
+def test_the_walks_judge_takes_spanish_words_whole() -> None:
+    """tests/test_screen_reader_walk_es.py judges what tdsr said by these: a Spanish word is one
+    word ("músculo", never "m" and "sculo"), and a piece of one is not a word of the guide."""
+    from tests.support.guide_words import catalogue_text, guide_words, not_whole
+    from tests.support.screen_reader import words
+
+    assert words("¿Le duelen los músculos? Año, niño, pingüino.") == [
+        "Le", "duelen", "los", "músculos", "Año", "niño", "pingüino"]
+    assert words("don't stop") == ["don't", "stop"]  # English as before
+    known = guide_words([catalogue_text("es")], folder=SPANISH_DIR)
+    assert not not_whole(["Los músculos necesitan agua y electrolitos", "riñones", "emergencias"], known)
+    assert not_whole(["sculo", "emergen", "riño"], known) == ["sculo", "emergen", "riño"]
