@@ -190,6 +190,20 @@ def test_every_part_of_the_guide_is_in_the_sentences() -> None:
     assert "EMERGENCIA" in all_said and "Llame a su número de emergencias" in all_said
 
 
+HELP_NUMBER = re.compile(r"\b(?:9-1-1|9-9-9|1-1-2|1-1-1|9 1 1|9 9 9|1 1 2|1 1 1)\b")
+"""A help line's number, as the guide writes it (9-1-1) or as the voice is given it (9 1 1)."""
+
+
+def test_every_help_number_the_guide_says_is_heard_digit_by_digit() -> None:
+    """Every sentence with a help number, read by one espeak-ng: never "novecientos" or "ciento"
+    (as "911" would be, "novecientos once"), and each number's digits heard."""
+    numbered = [sentence for sentence in SENTENCES if HELP_NUMBER.search(sentence)]
+    assert len(numbered) >= 10 and not [s for s in numbered if "ciento" in s]
+    said = phonemes("\n".join(numbered))
+    assert phonemes("novecientos") not in said and phonemes("ciento") not in said
+    assert said.count(phonemes("nueve uno uno")) >= sum("9-1-1" in s or "9 1 1" in s for s in numbered)
+
+
 def test_every_sentence_of_the_guide_is_speech(synthesiser: Synthesiser, tmp_path: Path) -> None:
     """Each sentence to its own WAV file, by the guide's own synthesiser in one process."""
     voice = Voice(170, 1.0, VOICE)
