@@ -153,10 +153,10 @@ def test_etc_is_said_in_the_voices_own_words(text: str, voice: str, spoken: str)
 
 
 def test_the_walks_judge_takes_spanish_words_whole() -> None:
-    """tests/test_screen_reader_walk_es.py judges what tdsr said by these: a Spanish word is one
-    word ("músculo", never "m" and "sculo"), and a piece of one is not a word of the guide."""
-    from tests.support.guide_words import catalogue_text, guide_words, not_whole
-    from tests.support.screen_reader import words
+    """tests/test_screen_reader_walk_es.py judges what tdsr said by these (tests.support.screen_reader
+    splits words the same way): a Spanish word is one word ("músculo", never "m" and "sculo"), and
+    a piece of one is not a word of the guide."""
+    from tests.support.guide_words import catalogue_text, guide_words, not_whole, words
 
     assert words("¿Le duelen los músculos? Año, niño, pingüino.") == [
         "Le", "duelen", "los", "músculos", "Año", "niño", "pingüino"]
