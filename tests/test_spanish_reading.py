@@ -164,3 +164,20 @@ def test_the_walks_judge_takes_spanish_words_whole() -> None:
     known = guide_words([catalogue_text("es")], folder=SPANISH_DIR)
     assert not not_whole(["Los músculos necesitan agua y electrolitos", "riñones", "emergencias"], known)
     assert not_whole(["sculo", "emergen", "riño"], known) == ["sculo", "emergen", "riño"]
+
+
+def test_the_speech_client_sends_each_sentence_in_its_voices_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the worker is sent: "etc." as "etcétera" for a Spanish voice, as written for an
+    English one, again when the voice changes part-way (the sentences are kept as written)."""
+    from tui.speech.protocol import Command, Speak
+
+    sent: list[Command] = []
+    client = SpeechClient(voice="es-419", start_timeout=3600, hang_timeout=3600)
+    monkeypatch.setattr(client, "availability", lambda need_player=True: (True, ""))
+    monkeypatch.setattr(client, "_send", lambda command, start=False: sent.append(command))
+    client.speak(["Sal, agua, etc.", "Llame al 9-1-1 ya."])
+    client.set_voice("en-us")
+    speaks = [command for command in sent if isinstance(command, Speak)]
+    assert [speak.chunks for speak in speaks] == [("Sal, agua, etcétera.", "Llame al 9-1-1 ya."),
+                                                  ("Sal, agua, etc.", "Llame al 9-1-1 ya.")]
+    assert [speak.voice.name for speak in speaks] == ["es-419", "en-us"]
