@@ -147,6 +147,7 @@ def test_the_whole_guide_reading_splits_its_title_and_credit_by_spanish_rules() 
     ("Salt, water, etc. and rest.", "", "Salt, water, etc. and rest."),  # an English voice says it well
     ("Salt, water, etc. and rest.", "en-gb", "Salt, water, etc. and rest."),
     ("Tome agua, p. ej. suero.", "es-419", "Tome agua, por ejemplo suero."),
+    ("Sal, agua, etc. y descanso.", "roa/es-419", "Sal, agua, etcétera y descanso."),  # eSpeak NG's voice id
 ])
 def test_etc_is_said_in_the_voices_own_words(text: str, voice: str, spoken: str) -> None:
     assert spoken_text(text, voice) == spoken

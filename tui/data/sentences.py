@@ -181,9 +181,9 @@ EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(911|999|112|000|111)(?!\d|[.,]\d)")
 
 
 def voice_language(voice: str) -> str:
-    """The language a voice speaks, from its name: "es" for "es-419", "en" for "en-gb" or for ""
-    (the engine's default voice, English)."""
-    return re.split(r"[-_]", voice)[0].lower() or "en"
+    """The language a voice speaks, from its name: "es" for "es-419" or eSpeak NG's id
+    "roa/es-419", "en" for "en-gb" or for "" (the engine's default voice, English)."""
+    return re.split(r"[-_]", voice.rsplit("/", 1)[-1])[0].lower() or "en"
 
 
 def spoken_text(text: str, voice: str = "") -> str:
