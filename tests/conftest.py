@@ -10,6 +10,7 @@ import pytest
 
 from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 from tests.support.reading_level import textstat  # noqa: F401 (a fixture: the pinned reading-level measure)
+from tui.data.words import SOURCE_LANGUAGE, use_language
 
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
@@ -53,3 +54,6 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     yield home
+    # The words layer's language is the process's: a test that showed Spanish (an app made with the
+    # Spanish guide sets it) must not leave the next test in the same worker reading Spanish.
+    use_language(SOURCE_LANGUAGE)

@@ -82,7 +82,7 @@ def string_constants(tree: ast.Module) -> dict[str, str]:
 
 def literal_text(node: ast.expr, names: dict[str, str]) -> str | None:
     """The fixed text of an expression (a string, an f-string, strings joined, a constant by
-    name), or None if it holds none."""
+    name, a phrase in `N_()` or `_()`), or None if it holds none."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
@@ -90,6 +90,10 @@ def literal_text(node: ast.expr, names: dict[str, str]) -> str | None:
                        if isinstance(part, ast.Constant) and isinstance(part.value, str))
     if isinstance(node, ast.Name):
         return names.get(node.id)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("N_", "_")
+            and len(node.args) == 1):
+        # A phrase marked for the words layer (tui/data/words.py) is English text all the same.
+        return literal_text(node.args[0], names)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         parts = [literal_text(node.left, names), literal_text(node.right, names)]
         return "".join(p for p in parts if p is not None) if any(p is not None for p in parts) else None

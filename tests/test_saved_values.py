@@ -39,6 +39,25 @@ def write_state(path: Path, when: str) -> None:
     path.write_text(f'version = 2\n\n[ticks]\n{ITEM} = {when}\nnot-an-item = {when}\n', encoding="utf-8")
 
 
+def test_the_files_own_date_is_written_in_the_guides_words_whatever_the_locale(private_dirs: Path) -> None:
+    # strftime's %B follows the user's locale (LC_TIME), so a reader's message could change month
+    # names with the machine; the guide's own month words say it the same everywhere.
+    from tui.data.dates import date_in_words
+    from tui.data.words import in_language
+
+    checklist = load_checklist(default_content_dir())
+    path = state_path()
+    write_state(path, BAD_TIMES[0])
+    day = datetime.datetime.fromtimestamp(path.stat().st_mtime).astimezone().date()
+    message = load_state(checklist, path).message or ""
+    assert f"read as {date_in_words(day, 'en')};" in message
+    path.with_name("checklist.toml.bad-1").unlink()
+    write_state(path, BAD_TIMES[0])
+    with in_language("es"):
+        message = load_state(checklist, path).message or ""
+    assert date_in_words(day, "es") in message
+
+
 @pytest.mark.parametrize("when", BAD_TIMES)
 def test_a_time_out_of_range_is_read_as_the_files_own_time(private_dirs: Path, when: str) -> None:
     checklist = load_checklist(default_content_dir())

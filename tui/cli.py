@@ -24,7 +24,9 @@ from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
 from tui.data.sanitize import clean_line
 from tui.data.settings import THEMES, Settings, load_settings
+from tui.data.words import _
 from tui.lifecycle import (
+    cannot_write,
     die_by,
     exit_on_signals,
     exit_status_once_written,
@@ -54,12 +56,15 @@ class OneLineParser(argparse.ArgumentParser):
         English text that would have to be taken apart again)."""
         args, extra = self.parse_known_args(argv)
         if extra:
-            kind = "option" if extra[0].startswith("-") else "argument"
-            self.error(f"unknown {kind} {' '.join(extra)}")
+            unknown = " ".join(extra)
+            if extra[0].startswith("-"):
+                self.error(_("unknown option {words}").format(words=unknown))
+            self.error(_("unknown argument {words}").format(words=unknown))
         return args
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {clean_line(message)} (see {self.prog} --help)\n")
+        see = _("(see {command} --help)").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {clean_line(message)} {see}\n")
 
 
 def build_parser() -> OneLineParser:
@@ -155,13 +160,13 @@ def check_speak_to(target: Path, replace: bool = False) -> None:
     from tui.data.safe_save import SaveProblem, check_target, exists
 
     if target.suffix.lower() != ".wav":
-        raise GuideError(target, "--speak-to writes WAV audio only: give a file name ending in .wav")
+        raise GuideError(target, _("--speak-to writes WAV audio only: give a file name ending in .wav"))
     try:
         check_target(target, confined=False)
     except SaveProblem as exc:
         raise GuideError(None, str(exc)) from None
     if exists(target) and not replace:
-        raise GuideError(target, "there is a file of that name already; add --replace to replace it")
+        raise GuideError(target, _("there is a file of that name already; add --replace to replace it"))
     folder = target.parent
     try:
         # A real try, not os.access: it also answers for root, read-only mounts and /proc.
@@ -169,7 +174,7 @@ def check_speak_to(target: Path, replace: bool = False) -> None:
         os.close(probe)
         os.unlink(name)
     except OSError as exc:
-        raise GuideError(target, f"cannot write there ({exc.strerror or exc})") from None
+        raise GuideError(target, _("cannot write there ({reason})").format(reason=exc.strerror or exc)) from None
 
 
 def check_section(guide: Guide, number: int | None) -> None:
@@ -180,8 +185,9 @@ def check_section(guide: Guide, number: int | None) -> None:
     if number is not None and not 1 <= number <= len(guide.sections):
         from tui.hosted import HOSTED_ENV
 
-        asked = f"section {number}" if HOSTED_ENV in os.environ else f"--section {number}"
-        raise GuideError(None, f"{asked}: choose a number from 1 to {len(guide.sections)}")
+        asked = _("section {number}").format(number=number) if HOSTED_ENV in os.environ else f"--section {number}"
+        raise GuideError(None, _("{asked}: choose a number from 1 to {highest}").format(
+            asked=asked, highest=len(guide.sections)))
 
 
 def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None,
@@ -193,7 +199,7 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     if full_screen and (problem := terminal_problem(sys.stdin, sys.stdout, os.environ)):
         raise GuideError(None, problem)
     if args.hosted is not None:
-        raise GuideError(None, "--hosted must be the first option (the ForceCommand of a hosted account)")
+        raise GuideError(None, _("--hosted must be the first option (the ForceCommand of a hosted account)"))
     if args.speak or args.speak_to is not None:
         settings = guide_voice(guide, settings)
     if args.speak_to is not None and str(args.speak_to) == "-":
@@ -281,7 +287,7 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     if not app.return_code and sys.stdout.isatty():
         # One line on the normal screen, the last thing a screen reader says (choices are saved
         # as they are made).
-        print("Closed. Your checklist is saved.")
+        print(_("Closed. Your checklist is saved."))
     return app.return_code or 0
 
 
@@ -333,7 +339,8 @@ def run_guarded(args: argparse.Namespace, argv: list[str], debug: debug_log.Debu
         return 2
     except (RecursionError, MemoryError) as exc:
         # Belt and braces: the loaders turn these into GuideErrors naming the file.
-        say(f"the guide's files are too large or too deeply nested to load ({type(exc).__name__})")
+        say(_("the guide's files are too large or too deeply nested to load ({problem})").format(
+            problem=type(exc).__name__))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -345,7 +352,7 @@ def run_guarded(args: argparse.Namespace, argv: list[str], debug: debug_log.Debu
         # Output that cannot be written (a full disk, a vanished terminal): one line, not a traceback.
         if exc.errno in (errno.EBADF, errno.EIO, errno.ENOSPC, errno.EPIPE):
             quiet_broken_stdout()
-            say(f"cannot write the output ({exc.strerror})")
+            say(cannot_write(exc))
             return 2
         raise
 

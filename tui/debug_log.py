@@ -133,7 +133,9 @@ class DebugLog:
         """End the log with the exit status; return the line that says where it is."""
         self.step(f"ended with exit status {status}")
         self.file.close()
-        return f"debug log: {self.path}"
+        from tui.data.words import _
+
+        return _("debug log: {path}").format(path=self.path)
 
 
 def start(flag: bool, argv: list[str], env: Mapping[str, str]) -> DebugLog | None:
@@ -144,5 +146,8 @@ def start(flag: bool, argv: list[str], env: Mapping[str, str]) -> DebugLog | Non
     try:
         return DebugLog(path, argv, env)
     except OSError as exc:
-        print(f"spasm-guide: cannot write the debug log {path} ({exc.strerror})", file=sys.stderr)
+        from tui.data.words import _
+
+        said = _("cannot write the debug log {path} ({reason})").format(path=path, reason=exc.strerror)
+        print(f"spasm-guide: {said}", file=sys.stderr)
         return None

@@ -136,8 +136,10 @@ def busy_line(limits: HostLimits, env: Mapping[str, str]) -> str:
     connection = env.get("SSH_CONNECTION", "").split()
     host = limits.host or (connection[2] if len(connection) == 4 else "this-host")
     user = pwd.getpwuid(os.getuid()).pw_name
-    return (f"The guide is busy. Try again in a minute, or read it as plain text: "
-            f"ssh {user}@{host} plain")
+    from tui.data.words import _
+
+    return _("The guide is busy. Try again in a minute, or read it as plain text: {command}").format(
+        command=f"ssh {user}@{host} plain")
 
 
 def claim_seat(argv: Sequence[str], env: Mapping[str, str]) -> tuple[str, int] | None:
@@ -154,7 +156,10 @@ def claim_seat(argv: Sequence[str], env: Mapping[str, str]) -> tuple[str, int] |
     try:
         fd = take_seat(limits.readers_dir, limits.max_readers)
     except OSError as exc:
-        return f"spasm-guide: {READERS_DIR_ENV}: cannot use {limits.readers_dir} ({exc.strerror or exc})", 2
+        from tui.data.words import _
+
+        said = _("cannot use {folder} ({reason})").format(folder=limits.readers_dir, reason=exc.strerror or exc)
+        return f"spasm-guide: {READERS_DIR_ENV}: {said}", 2
     if fd is None:
         return busy_line(limits, env), BUSY_STATUS
     _seats.append(fd)
@@ -191,21 +196,28 @@ class IdleClock:
 
     def warning(self) -> str:
         """The warning, in words that read well aloud (no symbols, no abbreviations)."""
-        return (f"No key pressed for {minutes(self.warn_after)}. The guide will close in "
-                f"{minutes(self.close_after)} unless you press a key. Your checklist is saved.")
+        from tui.data.words import _
+
+        return _("No key pressed for {idle}. The guide will close in {left} unless you press a key. Your checklist "
+                 "is saved.").format(idle=minutes(self.warn_after), left=minutes(self.close_after))
 
     def closing(self) -> str:
         """Said on the normal screen after the close."""
-        return f"The guide closed after {minutes(self.warn_after + self.close_after)} with no key pressed."
+        from tui.data.words import _
+
+        return _("The guide closed after {time} with no key pressed.").format(
+            time=minutes(self.warn_after + self.close_after))
 
 
 def minutes(seconds: float) -> str:
     """"1 minute", "5 minutes", "30 seconds": a duration as it is said."""
+    from tui.data.words import ngettext  # here: the host's seat is claimed before the words are needed
+
     if seconds < 60:
         whole = max(1, round(seconds))
-        return f"{whole} second{'s' if whole != 1 else ''}"
+        return ngettext("{count} second", "{count} seconds", whole).format(count=whole)
     whole = round(seconds / 60)
-    return f"{whole} minute{'s' if whole != 1 else ''}"
+    return ngettext("{count} minute", "{count} minutes", whole).format(count=whole)
 
 
 def idle_clock(env: Mapping[str, str], now: float) -> IdleClock | None:

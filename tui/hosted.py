@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.data.words import N_, _
+
 if TYPE_CHECKING:
     from tui.data.content import Block
 
@@ -43,12 +45,24 @@ MAX_COMMAND = 64
 WITH_NO_TERMINAL = "plain [N], accessible, checklist, speak [N], help"
 """The commands that need no terminal."""
 
-ALLOWED = f"{WITH_NO_TERMINAL}, or nothing (the full-screen guide)"
-"""The allowed list, as said in every refusal."""
 
-REFUSED = f"spasm-guide: this account offers only: {ALLOWED}. N is a section number. Try: help"
-"""The one line a refused command gets (the reader's words are not echoed back: they could hold
-terminal control codes, and the reader knows what they typed)."""
+
+def refused_line() -> str:
+    """The one line a refused command gets, in the language shown now (the reader's words are not
+    echoed back: they could hold terminal control codes, and the reader knows what they typed).
+    The command names are the same in every language."""
+    return _("spasm-guide: this account offers only: {commands}, or nothing (the full-screen guide). N is a "
+             "section number. Try: help").format(commands=WITH_NO_TERMINAL)
+
+
+def no_terminal_line() -> str:
+    """Said when the full screen is asked for with no terminal (ssh -T, or a script)."""
+    return _("spasm-guide: the full-screen guide needs a terminal: connect with ssh -t, or ask for one of: "
+             "{commands}").format(commands=WITH_NO_TERMINAL)
+
+
+REFUSED = refused_line()
+"""`refused_line()` in English (the language at import)."""
 
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("(nothing)", "the full-screen guide: ssh guide@host"),
@@ -61,17 +75,17 @@ COMMANDS: tuple[tuple[str, str], ...] = (
 )
 """The hosted commands and what each does (the manual page and the README list these)."""
 
-NO_TERMINAL = ("spasm-guide: the full-screen guide needs a terminal: connect with ssh -t, "
-               f"or ask for one of: {WITH_NO_TERMINAL}")
-"""Said when the full screen is asked for with no terminal (ssh -T, or a script)."""
+NO_TERMINAL = no_terminal_line()
+"""`no_terminal_line()` in English (the language at import)."""
 
 PLAYERS: tuple[tuple[str, str], ...] = (
     ("Linux", "aplay"),
-    ("Linux with PulseAudio or PipeWire", "paplay"),
-    ("macOS or Linux with SoX", "play -q -"),
-    ("Windows (PowerShell or cmd) with ffmpeg, or anywhere", "ffplay -nodisp -autoexit -"),
+    (N_("Linux with PulseAudio or PipeWire"), "paplay"),
+    (N_("macOS or Linux with SoX"), "play -q -"),
+    (N_("Windows (PowerShell or cmd) with ffmpeg, or anywhere"), "ffplay -nodisp -autoexit -"),
 )
-"""(where, player) for the speech stream: each reads a WAV from standard input."""
+"""(where, player) for the speech stream: each reads a WAV from standard input. "where" is shown
+through `_()`."""
 
 
 HOSTED_ENV = "SPASM_GUIDE_HOSTED"
@@ -161,7 +175,7 @@ def listen_command(env: Mapping[str, str], section: int | None, player: str = "a
 
 def listen_lines(env: Mapping[str, str], section: int | None) -> list[str]:
     """One line per system: where, then the command to run there (for the dialog and Help)."""
-    return [f"{where}: {listen_command(env, section, player)}" for where, player in PLAYERS]
+    return [f"{_(where)}: {listen_command(env, section, player)}" for where, player in PLAYERS]
 
 
 def help_text(env: Mapping[str, str], user: str | None = None, host_name: str = "") -> str:
@@ -169,19 +183,19 @@ def help_text(env: Mapping[str, str], user: str | None = None, host_name: str = 
     env = {HOSTED_ENV: host_name, **env}
     login = shlex.join(login_words(env, user or account_name(), host_name))
     rows = [
-        (login, "the full-screen guide (q quits)"),
-        (f"{login} plain", "the whole guide as plain text"),
-        (f"{login} plain 3", "section 3 only, as plain text"),
-        (f"{login} accessible", "the guide as numbered prompts, for screen readers"),
-        (f"{login} checklist", "the symptom checklist as numbered prompts"),
-        (f"{login} speak 3 | aplay", "section 3 read aloud, played on your computer"),
-        (f"{login} help", "this list"),
+        (login, _("the full-screen guide (q quits)")),
+        (f"{login} plain", _("the whole guide as plain text")),
+        (f"{login} plain 3", _("section 3 only, as plain text")),
+        (f"{login} accessible", _("the guide as numbered prompts, for screen readers")),
+        (f"{login} checklist", _("the symptom checklist as numbered prompts")),
+        (f"{login} speak 3 | aplay", _("section 3 read aloud, played on your computer")),
+        (f"{login} help", _("this list")),
     ]
-    width = max(len(command) for command, _ in rows)
-    lines = ["This account offers the spasm-guide and nothing else. On your own computer, run:", ""]
+    width = max(len(command) for command, _what in rows)
+    lines = [_("This account offers the spasm-guide and nothing else. On your own computer, run:"), ""]
     lines += [f"  {command.ljust(width)}  {what}" for command, what in rows]
-    lines += ["", "Speech comes as a WAV stream. Players that read it from a pipe:"]
-    lines += [f"  {where}: {listen_command(env, 3, player, user, host_name)}" for where, player in PLAYERS]
+    lines += ["", _("Speech comes as a WAV stream. Players that read it from a pipe:")]
+    lines += [f"  {_(where)}: {listen_command(env, 3, player, user, host_name)}" for where, player in PLAYERS]
     return "\n".join(lines) + "\n"
 
 
@@ -191,18 +205,18 @@ def hosted_argv(options: list[str], env: Mapping[str, str]) -> list[str] | int:
     import sys
 
     if len(options) > 1 or (options and not HOST_NAME.fullmatch(options[0])):
-        print("spasm-guide: --hosted takes at most one word, the host name to show readers "
-              "(letters, digits, dots, dashes and colons)", file=sys.stderr)
+        print(_("spasm-guide: --hosted takes at most one word, the host name to show readers "
+                "(letters, digits, dots, dashes and colons)"), file=sys.stderr)
         return 2
     host_name = options[0] if options else ""
     command = parse_command(env.get(COMMAND_ENV))
     if command is None:
-        print(REFUSED, file=sys.stderr, flush=True)
+        print(refused_line(), file=sys.stderr, flush=True)
         return 2
     if not command.argv and not command.help and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # The full screen needs a terminal; the guide's own line would advise options this
         # account cannot take, so say what this account can do instead.
-        print(NO_TERMINAL, file=sys.stderr, flush=True)
+        print(no_terminal_line(), file=sys.stderr, flush=True)
         return 2
     if command.help:
         sys.stdout.write(help_text(env, host_name=host_name))
@@ -216,8 +230,11 @@ def remote_help_blocks(env: Mapping[str, str], section: int | None) -> tuple[Blo
     """Help's part for a reader over SSH: the commands that play this section at home."""
     from tui.data.content import Block
 
-    what = f"section {section}" if section is not None else "the whole guide"
-    return (Block("subheading", ("Hearing it on your own computer",)),
-            Block("paragraph", (f"Speech plays on the server. To hear {what} on your own computer, run one "
-                                "of these there:",)),
+    if section is not None:
+        said = _("Speech plays on the server. To hear section {number} on your own computer, run one of these "
+                 "there:").format(number=section)
+    else:
+        said = _("Speech plays on the server. To hear the whole guide on your own computer, run one of these there:")
+    return (Block("subheading", (_("Hearing it on your own computer"),)),
+            Block("paragraph", (said,)),
             Block("bullets", tuple(listen_lines(env, section))))

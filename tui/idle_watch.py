@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from tui.data.words import _
 from tui.host_limits import IdleClock, idle_clock
 
 
@@ -49,7 +50,7 @@ class IdleWatch:
         if due == "warn":
             text = self.clock.warning()
             # The message stays until a key or the close; said aloud when reading aloud is on.
-            self.app.notify(text, title="Still there?", severity="warning", timeout=self.clock.close_after + 60)
+            self.app.notify(text, title=_("Still there?"), severity="warning", timeout=self.clock.close_after + 60)
             self.app.announce(text)
         elif due == "close":
             self.app.exit(return_code=0, message=self.clock.closing())

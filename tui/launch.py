@@ -13,7 +13,7 @@ def main() -> int:
         # Started with stdout closed (`>&-`): nothing can be shown; say so once, no traceback.
         from tui.lifecycle import say, stdio_closed
 
-        say(stdio_closed() or "standard output is closed")
+        say(stdio_closed() or "")
         return 2
     from tui.plain.fast import try_cached
 
@@ -39,10 +39,10 @@ def main() -> int:
         if not debugging and try_cached(argv):
             return 0
     except OSError as exc:  # the output cannot be written (a full disk, /dev/full): as cli.main says it
-        from tui.lifecycle import quiet_broken_stdout, say
+        from tui.lifecycle import cannot_write, quiet_broken_stdout, say
 
         quiet_broken_stdout()
-        say(f"cannot write the output ({exc.strerror or exc})")
+        say(cannot_write(exc))
         return 2
     from tui.host_limits import claim_seat  # before the first paint: a full host says so and goes
 

@@ -24,14 +24,16 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn, TextIO
 
+from tui.data.words import N_, _
+
 EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 """Signals that end the full-screen guide politely. SIGINT too: left to Python (and asyncio, which
 cancels the app's task), one that came while the app started was sometimes lost, and the guide
 ran on. (Ctrl+C typed in the full screen is a key, not this signal.)"""
 
-NO_TERMINAL = ("the full-screen guide needs a terminal; use spasm-guide --plain (text) "
-               "or spasm-guide --accessible (numbered prompts)")
-"""The one line said when there is no terminal to draw on."""
+NO_TERMINAL = N_("the full-screen guide needs a terminal; use spasm-guide --plain (text) "
+                 "or spasm-guide --accessible (numbered prompts)")
+"""The one line said when there is no terminal to draw on (shown through `_()`)."""
 
 
 def is_terminal(stream: TextIO | None) -> bool:
@@ -45,7 +47,7 @@ def is_terminal(stream: TextIO | None) -> bool:
 def terminal_problem(stdin: TextIO | None, stdout: TextIO | None, env: Mapping[str, str]) -> str | None:
     """Why the full-screen guide cannot run here, or None if it can."""
     if not (is_terminal(stdin) and is_terminal(stdout)) or env.get("TERM", "") == "dumb":
-        return NO_TERMINAL
+        return _(NO_TERMINAL)
     return None
 
 
@@ -55,7 +57,7 @@ def stdio_closed() -> str | None:
     Python sets sys.stdout to None then; anything that prints would raise AttributeError.
     """
     if sys.stdout is None:
-        return "standard output is closed; nothing can be shown"
+        return _("standard output is closed; nothing can be shown")
     return None
 
 
@@ -161,8 +163,13 @@ def output_failed(exc: OSError) -> bool:
     quiet_broken_stdout()
     if isinstance(exc, BrokenPipeError):
         return False
-    say(f"cannot write the output ({exc.strerror or exc})")
+    say(cannot_write(exc))
     return True
+
+
+def cannot_write(exc: OSError) -> str:
+    """The line said when the output cannot be written (a full disk, a vanished terminal)."""
+    return _("cannot write the output ({reason})").format(reason=exc.strerror or exc)
 
 
 def quiet_broken_stdout() -> None:

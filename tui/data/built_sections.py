@@ -8,6 +8,7 @@ from __future__ import annotations
 from tui.data.content import Block, Section
 from tui.data.pages import made_section
 from tui.data.triage import TriageResult, result_blocks
+from tui.data.words import _
 
 
 def result_section(result: TriageResult) -> Section:
@@ -22,4 +23,4 @@ def result_section(result: TriageResult) -> Section:
         blocks.append(Block("paragraph", (block.heading,)))
         if block.bullets:
             blocks.append(Block("bullets", block.bullets))
-    return made_section("Result", blocks)
+    return made_section(_("Result"), blocks)

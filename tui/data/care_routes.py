@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.data.settings import REGIONS
+from tui.data.settings import REGIONS, spoken_number
+from tui.data.words import N_, catalogue
 
 PLACEHOLDERS: tuple[str, ...] = ("{number}", "{hospital}", "{urgent_route}", "{pregnancy_route}")
 """Every placeholder a checklist text may use."""
@@ -31,7 +32,7 @@ class CareRoutes:
     """What the emergency department is called there, with its article."""
     urgent_route: str
     """Where to get help today when it is not an emergency."""
-    pregnancy_route: str = "your midwife or doctor, or the maternity unit"
+    pregnancy_route: str = N_("your midwife or doctor, or the maternity unit")
     """Who to call first when pregnant or just after a birth (NHS: midwife, GP or maternity unit)."""
 
     def fill(self, text: str) -> str:
@@ -43,44 +44,33 @@ class CareRoutes:
 
 
 _ROUTES: dict[str, tuple[str, str, str]] = {
-    "US": ("the emergency room (ER)", "call your doctor, or go to urgent care, or call a nurse advice line",
-           "your pregnancy doctor or midwife, or the labor and delivery unit"),
-    "UK": ("A&E", "call 111 or your GP", "your midwife, GP or maternity unit"),
-    "EU": ("the emergency department", "call your doctor or the local out-of-hours service",
-           "your midwife or doctor, or the maternity unit"),
+    "US": (N_("the emergency room (ER)"), N_("call your doctor, or go to urgent care, or call a nurse advice line"),
+           N_("your pregnancy doctor or midwife, or the labor and delivery unit")),
+    "UK": (N_("A&E"), N_("call 111 or your GP"), N_("your midwife, GP or maternity unit")),
+    "EU": (N_("the emergency department"), N_("call your doctor or the local out-of-hours service"),
+           N_("your midwife or doctor, or the maternity unit")),
 }
-"""Region id to (hospital, urgent route, pregnancy route). The ids are those of settings.REGIONS."""
-
-_ROUTES_ES: dict[str, tuple[str, str, str, str]] = {
-    "US": ("9-1-1", "la sala de emergencias",
-           "llame a su médico, vaya a una clínica de atención urgente o llame a una línea de enfermería",
-           "su médico del embarazo o su partera, o la sala de partos"),
-    "UK": ("9-9-9", "urgencias del hospital (A&E)", "llame al 1-1-1 o a su médico de cabecera (GP)",
-           "su partera, su médico de cabecera o la unidad de maternidad"),
-    "EU": ("1-1-2", "urgencias del hospital",
-           "llame a su médico o al servicio local de urgencias fuera de horario",
-           "su partera o su médico, o la unidad de maternidad"),
-}
-"""Spanish: region id to (number, hospital, urgent route, pregnancy route). The checklist says
-"vaya ya a {hospital}" and "llame primero a {pregnancy_route}", so no value starts with "el" (Spanish
-writes "al", not "a el"). "A&E" and "GP" stay in brackets: they are what the reader will see on
-signs and hear on the phone in the UK."""
+"""Region id to (hospital, urgent route, pregnancy route), in English; each language's words are
+their translations in its catalogue (tui/locale), chosen by the checklist's language. The ids are
+those of settings.REGIONS. A translation must fit the checklist's sentences: the Spanish checklist
+says "vaya ya a {hospital}" and "llame primero a {pregnancy_route}", so no Spanish value starts
+with "el" (Spanish writes "al", not "a el"); "A&E" and "GP" stay in brackets, as what a reader in
+the UK sees on signs and hears on the phone."""
 
 ROUTES_BY_LANGUAGE: dict[str, dict[str, tuple[str, str, str, str]]] = {
     "en": {region: (REGIONS[region][0], *words) for region, words in _ROUTES.items()},
-    "es": _ROUTES_ES,
 }
-"""Language (without its region: "es" for "es-419") to each region's (number, hospital, urgent
-route, pregnancy route)."""
+"""English: each region's (number, hospital, urgent route, pregnancy route), as the code writes them."""
 
 
 def routes_for(region: str, language: str = "en") -> CareRoutes:
     """The routes for a region id in a language ("es", "es-419"); an unknown region gets the US
-    routes (the source's country), an unknown language the English words."""
-    table = ROUTES_BY_LANGUAGE.get(language.split("-")[0], ROUTES_BY_LANGUAGE["en"])
-    if region not in table or region not in REGIONS:
+    routes (the source's country), a language with no catalogue the English words. The number is
+    written as the language's voice says it digit by digit ("9-1-1" in Spanish)."""
+    if region not in _ROUTES or region not in REGIONS:
         region = "US"
-    return CareRoutes(*table[region])
+    words = catalogue(language)
+    return CareRoutes(spoken_number(REGIONS[region][0], language), *(words.gettext(text) for text in _ROUTES[region]))
 
 
 DEFAULT_REGION = "US"

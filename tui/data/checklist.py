@@ -18,6 +18,7 @@ from tui.data.content import load_toml, refuse_unknown_keys, require_str, requir
 from tui.data.errors import ContentError
 from tui.data.language import ENGLISH, Language, agrees_with_guide, guide_language, parse_language
 from tui.data.sanitize import clean_line
+from tui.data.words import N_
 
 CHECKLIST_FILE = "checklist.toml"
 """The checklist's file name inside a guide folder."""
@@ -369,7 +370,7 @@ def load_checklist(folder: Path) -> Checklist:
     return parse_checklist(load_toml(path), path, guide_language(folder))
 
 
-SOURCES_HEADING = "Where each checklist sign comes from"
+SOURCES_HEADING = N_("Where each checklist sign comes from")
 """The About heading over `source_lines`."""
 
 

@@ -34,8 +34,9 @@ from tui.data.notices import Notice, info, warning
 from tui.data.sanitize import clean_line
 from tui.data.summary import SummaryInput, save_summary, summary_text
 from tui.data.triage import EarlierItem, TriageResult, triage
+from tui.data.words import N_, _
 
-OTHER_WINDOW = info("Your checklist was changed in another window. This list now shows those changes too.")
+OTHER_WINDOW = info(N_("Your checklist was changed in another window. This list now shows those changes too."))
 """Said when a change made elsewhere is found (on a change here, or when looking): the one notice
 after which the whole list is drawn again."""
 
@@ -49,6 +50,13 @@ class Mark(Enum):
     """Chosen on an earlier day: shown with its date, not counted until chosen again."""
     UNSELECTED = "unselected"
     """Not chosen."""
+
+
+MARK_WORDS: dict[Mark, str] = {
+    Mark.SELECTED: N_("selected"), Mark.EARLIER: N_("earlier"), Mark.UNSELECTED: N_("unselected"),
+}
+"""Each state as said after a change ("selected: ..."), shown through `_()`: the enum's values
+are ids, the same in every language."""
 
 
 def day_in_words(when: datetime.datetime, today: datetime.date, language: str = "en") -> str:
@@ -127,13 +135,13 @@ class ChecklistSession:
         """
         mark = self.mark(item.id)
         if mark is Mark.SELECTED:
-            return f"selected: {item.text}"
+            return _("selected: {item}").format(item=item.text)
         if mark is Mark.EARLIER:
             day = day_in_words(self.state.ticks[item.id], self.clock().date(),
                                self.checklist.language.code)
-            return f"chosen {day}, still true? {item.text}"
+            return _("chosen {date}, still true? {item}").format(date=day, item=item.text)
         if item.id == self.just_unselected:
-            return f"unselected: {item.text}"
+            return _("unselected: {item}").format(item=item.text)
         return f"[ ] {item.text}"
 
     def moved_to(self, item_id: str | None) -> str | None:
@@ -148,7 +156,7 @@ class ChecklistSession:
 
     def announcement(self, item: Item) -> str:
         """What to say after a change to the item: its new state, then its words."""
-        return f"{self.mark(item.id).value}: {item.text}"
+        return f"{_(MARK_WORDS[self.mark(item.id)])}: {item.text}"
 
     # Changes: each applied to what is on disk now, under the lock.
 
@@ -199,7 +207,8 @@ class ChecklistSession:
         except OSError as exc:
             for change in changes[done:]:
                 change(self.state)
-            return warning(f"Could not save your choices ({exc.strerror}). They count for this run only.")
+            return warning(_("Could not save your choices ({reason}). They count for this run only.").format(
+                reason=exc.strerror))
         return note
 
     def toggle(self, item_id: str, later: bool = False) -> Notice | None:

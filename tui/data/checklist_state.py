@@ -27,9 +27,11 @@ import tomli_w
 
 from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.checklist import Checklist
+from tui.data.dates import date_in_words
 from tui.data.safe_read import SMALL_FILE_CAP, RefusedFile, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
 from tui.data.settings import APP_NAME
+from tui.data.words import _, current_language, ngettext
 
 STATE_FILE = "checklist.toml"
 """The state file's name inside the user state folder."""
@@ -141,25 +143,27 @@ def _set_aside(path: Path, why: str) -> LoadedState:
     try:
         backup = keep_backup(path)
     except OSError as exc:
-        return LoadedState(SavedState(), f"{path}: saved checklist unreadable ({why}) and could not be moved "
-                                         f"aside ({exc.strerror}); starting empty.")
-    return LoadedState(SavedState(), f"{path}: saved checklist unreadable ({why}); starting empty, "
-                                     f"kept it as {backup.name}.")
+        return LoadedState(SavedState(), _("{path}: saved checklist unreadable ({why}) and could not be moved "
+                                           "aside ({reason}); starting empty.").format(
+            path=path, why=why, reason=exc.strerror))
+    return LoadedState(SavedState(), _("{path}: saved checklist unreadable ({why}); starting empty, kept it as "
+                                       "{backup}.").format(path=path, why=why, backup=backup.name))
 
 
 def _times_out_of_range(path: Path, state: SavedState, odd: list[Any], mtime: datetime.datetime) -> LoadedState:
     """Ticks whose saved time no clock could have written: they count from the file's own time,
     and the file as it was is kept aside before the next tick replaces it, saying so once."""
     shown = clean_line(str(odd[0]))[:40]
-    what = f"{len(odd)} saved times" if len(odd) > 1 else "a saved time"
-    when = mtime.strftime("%d %B %Y")
+    what = ngettext("a saved time", "{count} saved times", len(odd)).format(count=len(odd))
+    when = date_in_words(mtime.date(), current_language())
     try:
         backup = keep_backup(path)
     except OSError as exc:
-        return LoadedState(state, f"{path}: {what} out of range ({shown}), read as {when}; the file could not "
-                                  f"be kept aside ({exc.strerror}).")
-    return LoadedState(state, f"{path}: {what} out of range ({shown}), read as {when}; kept the file as "
-                              f"{backup.name}.")
+        return LoadedState(state, _("{path}: {what} out of range ({shown}), read as {when}; the file could not "
+                                    "be kept aside ({reason}).").format(
+            path=path, what=what, shown=shown, when=when, reason=exc.strerror))
+    return LoadedState(state, _("{path}: {what} out of range ({shown}), read as {when}; kept the file as "
+                                "{backup}.").format(path=path, what=what, shown=shown, when=when, backup=backup.name))
 
 
 def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
@@ -172,12 +176,12 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     except FileNotFoundError:
         return LoadedState(SavedState(), None)
     except RefusedFile as exc:
-        return _set_aside(path, exc.strerror or "not a regular file")
+        return _set_aside(path, exc.strerror or _("not a regular file"))
     except OSError as exc:
         # Unreadable (its permissions, say): moved aside now, or the next tick would replace it.
-        return _set_aside(path, exc.strerror or "cannot be read")
+        return _set_aside(path, exc.strerror or _("cannot be read"))
     state: SavedState | None = None
-    why = "wrong format"
+    why = _("wrong format")
     odd: list[Any] = []
     try:
         state = _parse(loads_toml(decode_text(raw)), mtime, odd)
@@ -193,9 +197,10 @@ def load_state(checklist: Checklist, path: Path | None = None) -> LoadedState:
     if unknown:
         # Likely a saved list from another version of the guide: the rest still counts.
         shown = ", ".join(unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-        noun = "item" if len(unknown) == 1 else "items"
-        return LoadedState(state, f"{path}: dropped {len(unknown)} saved {noun} this checklist does not have "
-                                  f"({shown}).")
+        return LoadedState(state, ngettext("{path}: dropped {count} saved item this checklist does not have "
+                                           "({shown}).", "{path}: dropped {count} saved items this checklist does "
+                                           "not have ({shown}).", len(unknown)).format(
+            path=path, count=len(unknown), shown=shown))
     return LoadedState(state, None)
 
 

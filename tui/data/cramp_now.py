@@ -21,6 +21,7 @@ from tui.data.content import load_toml, refuse_unknown_keys, require_str, requir
 from tui.data.errors import ContentError
 from tui.data.language import ENGLISH, Language, agrees_with_guide, guide_language, parse_language
 from tui.data.sanitize import clean_line
+from tui.data.words import N_, _, ngettext
 
 CRAMP_FILE = "cramp-now.toml"
 """The file's name inside a guide folder."""
@@ -207,57 +208,58 @@ def load_cramp_now(folder: Path) -> CrampNow:
 
 def step_lines(muscle: Muscle) -> list[str]:
     """"Step 1 of 3: ..." for each step: the count first, so a listener knows how many are left."""
-    return [f"Step {number} of {STEPS}: {text}" for number, text in enumerate(muscle.steps, start=1)]
+    return [_("Step {number} of {steps}: {text}").format(number=number, steps=STEPS, text=text)
+            for number, text in enumerate(muscle.steps, start=1)]
 
 
 def minutes_in_words(seconds: float) -> str:
     """"Less than a minute", "1 minute", "3 minutes": whole minutes, never seconds."""
     minutes = int(max(seconds, 0) // 60)
     if minutes == 0:
-        return "Less than a minute"
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+        return _("Less than a minute")
+    return _minutes(minutes)
 
 
 def _minutes(minutes: int) -> str:
     """"1 minute", "10 minutes"."""
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def so_far(seconds: float) -> str:
     """What the time key says: "3 minutes so far."."""
-    return f"{minutes_in_words(seconds)} so far."
+    return _("{time} so far.").format(time=minutes_in_words(seconds))
 
 
 def timer_started(minutes: int) -> str:
     """Said when the steps appear."""
-    return f"The timer has started. At {_minutes(minutes)} it will ask if the cramp has eased."
+    return _("The timer has started. At {time} it will ask if the cramp has eased.").format(time=_minutes(minutes))
 
 
 def check_message(minutes: int) -> str:
     """Said at the check time, before the question."""
-    return f"It has been {_minutes(minutes)}."
+    return _("It has been {time}.").format(time=_minutes(minutes))
 
 
-EASED_QUESTION = "Has it eased?"
-"""The question at the check time (each interface adds how to answer)."""
+EASED_QUESTION = N_("Has it eased?")
+"""The question at the check time (each interface adds how to answer); shown through `_()`."""
 
 
 def early_question(minutes: int) -> str:
     """Asked when the reader says "not eased" before the check time: the reason shown must be true."""
-    return f"Has the cramp lasted more than {_minutes(minutes)} in all?"
+    return _("Has the cramp lasted more than {time} in all?").format(time=_minutes(minutes))
 
 
 def keep_going(minutes: int) -> str:
     """Said when the answer to `early_question` is no."""
-    return f"Keep up the stretch. At {_minutes(minutes)} it will ask again."
+    return _("Keep up the stretch. At {time} it will ask again.").format(time=_minutes(minutes))
 
 
 def eased_lines(eased: Eased) -> list[str]:
     """The self-care close: headline, what to do, what if it comes back, and the disclaimer."""
     from tui.data.triage import DISCLAIMER
 
-    return [eased.headline, "", "What to do:", *(f"- {line}" for line in eased.advice), "",
-            "If it comes back:", f"- {eased.safety_net}", "", DISCLAIMER]
+    return [eased.headline, "", _("What to do:"), *(f"- {line}" for line in eased.advice), "",
+            _("If it comes back:"), f"- {eased.safety_net}", "", _(DISCLAIMER)]
 
 
 class CrampTimer:

@@ -28,7 +28,10 @@ class Notice:
     kind: NoticeKind
     """Decides how it is shown; never found from the words."""
     text: str
-    """The words, one line."""
+    """The words, one line. A fixed notice made at import time (the checklist's OTHER_WINDOW)
+    keeps its English, marked with `N_()`, so it stays equal to itself in every language: an
+    interface shows every notice as `_(notice.text)` (tui/data/words.py), which gives a notice
+    already in the reader's language back unchanged."""
 
 
 def info(text: str) -> Notice:

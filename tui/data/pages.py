@@ -13,23 +13,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.data.content import Block, Guide, Section
+from tui.data.key_names import key_in_words
 from tui.data.terminal import program_version
+from tui.data.words import _
 
-NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
-"""Numbers as words, for "Section three of nine"."""
+
+def number_words() -> list[str]:
+    """The numbers 0 to 20 as words in the language shown now, for "Section three of nine"."""
+    # TRANSLATORS: the numbers 0 to 20 as words, in this order, separated by spaces (21 words).
+    words = _("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+              "fifteen sixteen seventeen eighteen nineteen twenty").split()
+    return words if len(words) == 21 else []  # a translation with a word missing: digits, never a wrong word
 
 
 def number_word(number: int) -> str:
-    """Spell small numbers as words ("3" -> "three"), as screen readers and speech prefer."""
-    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+    """Spell small numbers as words ("3" -> "three", "tres" in Spanish), as screen readers and
+    speech prefer."""
+    words = number_words()
+    return words[number] if 0 <= number < len(words) else str(number)
 
 
 def section_position(section: Section, total: int) -> str:
     """'Section three of nine', in words."""
-    return f"Section {number_word(section.number)} of {number_word(total)}"
+    return _("Section {number} of {total}").format(number=number_word(section.number), total=number_word(total))
 
 
 def section_heading(section: Section, total: int) -> str:
@@ -40,7 +46,9 @@ def section_heading(section: Section, total: int) -> str:
 def section_end(number: int, total: int) -> str:
     """'End of section three' ('..., the last section' for the last): each interface adds how on."""
     word = number_word(number)
-    return f"End of section {word}" if number < total else f"End of section {word}, the last section"
+    if number < total:
+        return _("End of section {number}").format(number=word)
+    return _("End of section {number}, the last section").format(number=word)
 
 
 def made_section(title: str, blocks: list[Block]) -> Section:
@@ -53,9 +61,11 @@ def credit_lines(guide: Guide) -> tuple[str, ...]:
     """Whose words the guide is made from, and who wrote and reviewed them: the one wording, on
     About, at the end of `--plain` and of `--speak`."""
     credit = guide.credit
-    return (f'This guide is written in our own plain words from "{credit.title}", published by {credit.publisher}.',
-            f"Written by {credit.writer}.", f"Medically reviewed by {credit.reviewer}.",
-            f"Source updated {credit.updated}.")
+    return (_('This guide is written in our own plain words from "{title}", published by {publisher}.').format(
+                title=credit.title, publisher=credit.publisher),
+            _("Written by {writer}.").format(writer=credit.writer),
+            _("Medically reviewed by {reviewer}.").format(reviewer=credit.reviewer),
+            _("Source updated {date}.").format(date=credit.updated))
 
 
 def about_page(guide: Guide) -> Section:
@@ -66,21 +76,23 @@ def about_page(guide: Guide) -> Section:
         Block("bullets", tuple(credit)),
         # Straight after the credit: whose review it was, and that our own words have none yet.
         Block("paragraph", (guide.signoff_note,)),
-        Block("subheading", ("Review",)),
-        Block("bullets", (f"Reviewed: {guide.reviewed}.", f"Next review due: {guide.next_review_due}.")),
+        Block("subheading", (_("Review"),)),
+        Block("bullets", (_("Reviewed: {date}.").format(date=guide.reviewed),
+                          _("Next review due: {date}.").format(date=guide.next_review_due))),
         Block("paragraph", (guide.disclaimer,)),
-        Block("paragraph", (f"spasm-guide version {program_version()}.",)),
+        Block("paragraph", (_("spasm-guide version {version}.").format(version=program_version()),)),
     ]
     if guide.additions:
-        blocks.append(Block("subheading", ("Additions and corrections",)))
-        blocks.append(Block("bullets", tuple(f"{a.title}: {a.text} Source: {a.source}." for a in guide.additions)))
+        blocks.append(Block("subheading", (_("Additions and corrections"),)))
+        blocks.append(Block("bullets", tuple(_("{title}: {text} Source: {source}.").format(
+            title=a.title, text=a.text, source=a.source) for a in guide.additions)))
     # Only here: a reader who never opens About never loads the checklist's code for it.
     from tui.data.checklist import SOURCES_HEADING, source_lines
 
     sources = source_lines(guide.folder)
     if sources:
-        blocks += [Block("subheading", (SOURCES_HEADING,)), Block("bullets", sources)]
-    return made_section("About this guide", blocks)
+        blocks += [Block("subheading", (_(SOURCES_HEADING),)), Block("bullets", sources)]
+    return made_section(_("About this guide"), blocks)
 
 
 PAGES: dict[str, Callable[[Guide], Section]] = {
@@ -94,17 +106,17 @@ def help_page(screen_name: str, keys: list[tuple[str, str]], reading: list[tuple
               changing: list[str] | None = None) -> Section:
     """Help for one screen, generated from that screen's own bindings."""
     blocks = [
-        Block("paragraph", ("These keys work here. Esc goes back. The same keys do the same "
-                            "thing on every screen.",)),
+        Block("paragraph", (_("These keys work here. {esc} goes back. The same keys do the same "
+                              "thing on every screen.").format(esc=key_in_words("escape")),)),
         Block("bullets", tuple(f"{key}: {what}" for key, what in keys)),
     ]
     if reading:
-        blocks += [Block("subheading", ("While reading aloud",)),
+        blocks += [Block("subheading", (_("While reading aloud"),)),
                    Block("bullets", tuple(f"{key}: {what}" for key, what in reading))]
     # Complete here: a person reading over SSH cannot open the README.
     if changing:
-        blocks += [Block("subheading", ("Changing keys",)), *(Block("paragraph", (text,)) for text in changing)]
-    return made_section(f"Help: {screen_name}", blocks)
+        blocks += [Block("subheading", (_("Changing keys"),)), *(Block("paragraph", (text,)) for text in changing)]
+    return made_section(_("Help: {screen}").format(screen=screen_name), blocks)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.data.words import N_
+
 
 @dataclass(frozen=True)
 class Place:
@@ -53,21 +55,21 @@ class Place:
 
 PLACES: tuple[Place, ...] = (
     # In the order their keys appear in the key bar; the menus have orders of their own.
-    Place("search", "Search the guide", "Search the guide for words", key="slash", binding_id="app.search",
-          key_word="Search", tooltip="Search the guide", menu_order=3, prompt_number=6),
-    Place("checklist", "Check your symptoms", "Check your symptoms", key="k", binding_id="app.checklist",
-          key_word="Symptoms", tooltip="Check your symptoms", menu_order=2, prompt_number=2),
-    Place("cramp_now", "A cramp now: stretch it (m)", "A cramp now: stretch it, with a timer", key="m",
-          binding_id="app.cramp_now", key_word="Cramp now", tooltip="A cramp now: stretch it, with a timer",
+    Place("search", N_("Search the guide"), N_("Search the guide for words"), key="slash", binding_id="app.search",
+          key_word=N_("Search"), tooltip=N_("Search the guide"), menu_order=3, prompt_number=6),
+    Place("checklist", N_("Check your symptoms"), N_("Check your symptoms"), key="k", binding_id="app.checklist",
+          key_word=N_("Symptoms"), tooltip=N_("Check your symptoms"), menu_order=2, prompt_number=2),
+    Place("cramp_now", N_("A cramp now: stretch it (m)"), N_("A cramp now: stretch it, with a timer"), key="m",
+          binding_id="app.cramp_now", key_word=N_("Cramp now"), tooltip=N_("A cramp now: stretch it, with a timer"),
           menu_order=7, prompt_number=5, show_key=False),
-    Place("help", "Help", "Help", key="question_mark,f1", binding_id="app.help", key_word="Help",
-          tooltip="Keys for this screen", menu_order=5, prompt_number=3, action="help"),
-    Place("quit", "", "Quit", key="q", binding_id="app.quit", key_word="Quit", tooltip="Quit the guide",
+    Place("help", N_("Help"), N_("Help"), key="question_mark,f1", binding_id="app.help", key_word=N_("Help"),
+          tooltip=N_("Keys for this screen"), menu_order=5, prompt_number=3, action="help"),
+    Place("quit", "", N_("Quit"), key="q", binding_id="app.quit", key_word=N_("Quit"), tooltip=N_("Quit the guide"),
           prompt_number=0, action="quit"),
-    Place("settings", "Settings", "", key="o", binding_id="app.settings", key_word="Settings",
-          tooltip="Settings: colours, emergency number, voice and volume", menu_order=4),
-    Place("contents", "Read the guide", "Read a section", menu_order=1, prompt_number=1),
-    Place("about", "About this guide", "About this guide", menu_order=6, prompt_number=4),
+    Place("settings", N_("Settings"), "", key="o", binding_id="app.settings", key_word=N_("Settings"),
+          tooltip=N_("Settings: colours, emergency number, voice and volume"), menu_order=4),
+    Place("contents", N_("Read the guide"), N_("Read a section"), menu_order=1, prompt_number=1),
+    Place("about", N_("About this guide"), N_("About this guide"), menu_order=6, prompt_number=4),
 )
 """Every place. Its rows' keys are the app's, in this order, after Esc (back)."""
 

@@ -27,6 +27,8 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
+from tui.data.words import _
+
 __all__ = ["SaveProblem", "check_target", "exists", "hosted", "own_folder", "write_new"]
 
 
@@ -72,7 +74,8 @@ def check_target(path: Path, shown: str | None = None, confined: bool | None = N
     path = Path(os.path.abspath(os.path.expanduser(path)))  # no realpath: links are looked at, not followed
     own = Path(os.path.abspath(own_folder()))
     if (hosted() if confined is None else confined) and not _inside(path.parent, own):
-        raise SaveProblem(f"{name}: over SSH the guide saves only in its own folder, {own}")
+        raise SaveProblem(_("{path}: over SSH the guide saves only in its own folder, {folder}").format(
+            path=name, folder=own))
     if _inside(path.parent, own) and not os.path.lexists(path.parent):
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # the guide's own, offered to the reader
     me = os.getuid()
@@ -80,17 +83,20 @@ def check_target(path: Path, shown: str | None = None, confined: bool | None = N
         try:
             info = os.lstat(folder)
         except FileNotFoundError:
-            raise SaveProblem(f"{name}: the folder {folder} does not exist") from None
+            said = _("{path}: the folder {folder} does not exist").format(path=name, folder=folder)
+            raise SaveProblem(said) from None
         except OSError as exc:
-            raise SaveProblem(f"{name}: the folder {folder} cannot be used ({exc.strerror})") from None
+            raise SaveProblem(_("{path}: the folder {folder} cannot be used ({reason})").format(
+                path=name, folder=folder, reason=exc.strerror)) from None
         if stat.S_ISLNK(info.st_mode) and info.st_uid not in (me, 0):
-            raise SaveProblem(f"{name}: {folder} is a link made by another user; choose another place")
+            raise SaveProblem(_("{path}: {folder} is a link made by another user; choose another place").format(
+                path=name, folder=folder))
     try:
         target = os.lstat(path)
     except FileNotFoundError:
         return path
     if not (stat.S_ISREG(target.st_mode) or stat.S_ISLNK(target.st_mode)):
-        raise SaveProblem(f"{name}: not a file (a folder or a device)")
+        raise SaveProblem(_("{path}: not a file (a folder or a device)").format(path=name))
     return path
 
 
@@ -122,10 +128,10 @@ def place(tmp: Path, path: Path, replace: bool) -> None:
         os.link(tmp, path, follow_symlinks=False)
     except OSError as exc:
         if exc.errno == errno.EEXIST:
-            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+            raise FileExistsError(errno.EEXIST, _("already exists"), str(path)) from None
         if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
             raise
         # A file system without hard links: the check and the rename, as close together as can be.
         if os.path.lexists(path):
-            raise FileExistsError(errno.EEXIST, "already exists", str(path)) from None
+            raise FileExistsError(errno.EEXIST, _("already exists"), str(path)) from None
         os.replace(tmp, path)

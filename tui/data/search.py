@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.data.content import Guide
+from tui.data.key_names import key_in_words
+from tui.data.words import _, ngettext
 
 SNIPPET_WIDTH = 60
 """Characters of context shown around a match."""
@@ -213,10 +215,10 @@ def found_count(count: int, words: str) -> str:
     """How many places, in words, with no full stop: "1 place found" (the prompts add their own
     question after it; the full screen adds how to see them)."""
     if not words.strip():
-        return "Type a word to search for"
+        return _("Type a word to search for")
     if count == 0:
-        return f'No places found for "{echo(words)}"'
-    return "1 place found" if count == 1 else f"{count} places found"
+        return _('No places found for "{words}"').format(words=echo(words))
+    return ngettext("{count} place found", "{count} places found", count).format(count=count)
 
 
 def found_message(count: int, words: str) -> str:
@@ -224,7 +226,8 @@ def found_message(count: int, words: str) -> str:
     said = found_count(count, words)
     if count == 0 or not words.strip():
         return f"{said}."
-    return f"{said}. Press Enter to see {'it' if count == 1 else 'them'}."
+    return ngettext("{found}. Press {enter} to see it.", "{found}. Press {enter} to see them.", count).format(
+        found=said, enter=key_in_words("enter"))
 
 
 def guide_words(guide: Guide) -> set[str]:
@@ -255,5 +258,7 @@ def suggestion(guide: Guide, query: str) -> str | None:
 def nothing_found_message(guide: Guide, query: str) -> str:
     """Said on Enter when nothing is found: the words, and a spelling the guide has, if one is close."""
     better = suggestion(guide, query)
-    hint = f' Did you mean "{better}"? Type it and press Enter.' if better else " Try another word."
-    return f'Nothing found for "{echo(query)}".{hint}'
+    if better:
+        return _('Nothing found for "{words}". Did you mean "{better}"? Type it and press {enter}.').format(
+            words=echo(query), better=better, enter=key_in_words("enter"))
+    return _('Nothing found for "{words}". Try another word.').format(words=echo(query))

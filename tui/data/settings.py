@@ -20,21 +20,22 @@ from tui.data.atomic import keep_backup, write_text_atomic
 from tui.data.places import PLACES
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
+from tui.data.words import N_, _, catalogue, ngettext, pgettext
 
 APP_NAME = "spasm-guide"
 
 THEMES: dict[str, str] = {
-    "hc-dark": "High contrast, dark",
-    "hc-light": "High contrast, light",
-    "ansi-dark": "Your terminal's colours, dark",
-    "ansi-light": "Your terminal's colours, light",
+    "hc-dark": N_("High contrast, dark"),
+    "hc-light": N_("High contrast, light"),
+    "ansi-dark": N_("Your terminal's colours, dark"),
+    "ansi-light": N_("Your terminal's colours, light"),
 }
-"""Theme ids a user may choose, with the name shown for each."""
+"""Theme ids a user may choose, with the name shown for each (through `_()`)."""
 
 VOICES: dict[str, str] = {
-    "": "The speech engine's own voice",
-    "gmw/en-us": "English, United States",
-    "gmw/en": "English, United Kingdom",
+    "": N_("The speech engine's own voice"),
+    "gmw/en-us": N_("English, United States"),
+    "gmw/en": N_("English, United Kingdom"),
 }
 """Voices offered in Settings (any pyttsx3 voice id, name or language code works in the file)."""
 
@@ -42,11 +43,11 @@ VOLUMES: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25)
 """Volumes offered in Settings."""
 
 REGIONS: dict[str, tuple[str, str]] = {
-    "US": ("911", "United States and Canada"),
-    "UK": ("999", "United Kingdom"),
-    "EU": ("112", "European Union"),
+    "US": ("911", N_("United States and Canada")),
+    "UK": ("999", N_("United Kingdom")),
+    "EU": ("112", N_("European Union")),
 }
-"""Region id to (emergency number, region name). The source article is from the US."""
+"""Region id to (emergency number, region name shown through `_()`). The source article is from the US."""
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,23 @@ class Settings:
 
 def emergency_line(settings: Settings, short: bool = False) -> str:
     """The line shown in the same place on every screen; `short` fits one row of 40 columns."""
+    number = spoken_number(settings.emergency_number)
     if short:
-        return f"Emergency? Call {settings.emergency_number} or local number."
-    return f"Emergency? Call {settings.emergency_number} or your local emergency number."
+        return _("Emergency? Call {number} or local number.").format(number=number)
+    return _("Emergency? Call {number} or your local emergency number.").format(number=number)
+
+
+def spoken_number(number: str, language: str | None = None) -> str:
+    """An emergency number as a language (the one shown now, unless given) writes it so that a
+    voice says it digit by digit: "911" in English, "9-1-1" in Spanish (eSpeak NG's es-419 says
+    "911" as "novecientos once")."""
+    # TRANSLATORS: how the emergency number 911 is written in your language so that a voice says
+    # it digit by digit: "9-1-1" (dashes: every number is written so), or "911" as it is.
+    sample = pgettext("emergency number written for a voice", "911") if language is None else (
+        catalogue(language).pgettext("emergency number written for a voice", "911"))
+    if "-" in sample and number.isdigit():
+        return "-".join(number)
+    return number
 
 
 def settings_path() -> Path:
@@ -144,15 +159,19 @@ def valid_keys(keys: str) -> bool:
 
 
 CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
-    "theme": (lambda v: isinstance(v, str) and v in THEMES, f"one of {', '.join(THEMES)}"),
-    "region": (lambda v: isinstance(v, str) and v in REGIONS, f"one of {', '.join(REGIONS)}"),
-    "speech_rate": (lambda v: _is_number(v, 80, 400, whole=True), "a whole number from 80 to 400"),
-    "speech_volume": (lambda v: _is_number(v, 0, 1), "a number from 0 to 1"),
-    "speech_voice": (lambda v: isinstance(v, str), "a string"),
-    "self_voicing": (lambda v: isinstance(v, bool), "true or false"),
-    "keys": (lambda v: isinstance(v, dict), 'a table of binding id = "key", as [keys]'),
+    "theme": (lambda v: isinstance(v, str) and v in THEMES, N_("one of {choices}")),
+    "region": (lambda v: isinstance(v, str) and v in REGIONS, N_("one of {choices}")),
+    "speech_rate": (lambda v: _is_number(v, 80, 400, whole=True), N_("a whole number from 80 to 400")),
+    "speech_volume": (lambda v: _is_number(v, 0, 1), N_("a number from 0 to 1")),
+    "speech_voice": (lambda v: isinstance(v, str), N_("a string")),
+    "self_voicing": (lambda v: isinstance(v, bool), N_("true or false")),
+    "keys": (lambda v: isinstance(v, dict), N_('a table of binding id = "key", as [keys]')),
 }
-"""Setting name to (is this value allowed?, what is wanted, in words)."""
+"""Setting name to (is this value allowed?, what is wanted, in words: shown through `_()`, its
+"{choices}" the allowed values)."""
+
+CHOICES: dict[str, str] = {"theme": ", ".join(THEMES), "region": ", ".join(REGIONS)}
+"""The allowed values of the settings that take one of a list (ids: the same in every language)."""
 
 
 MAX_PROBLEM_LINES = 6
@@ -162,7 +181,7 @@ MAX_PROBLEM_LINES = 6
 def validate_value(name: str, value: Any) -> str | None:
     """Return why `value` is not allowed for setting `name`, or None if it is fine."""
     ok, wanted = CHECKS[name]
-    return None if ok(value) else f"must be {wanted}"
+    return None if ok(value) else _("must be {wanted}").format(wanted=_(wanted).format(choices=CHOICES.get(name, "")))
 
 
 def set_aside(path: Path, raw: bytes | None = None) -> str:
@@ -172,21 +191,22 @@ def set_aside(path: Path, raw: bytes | None = None) -> str:
     """
     try:
         if raw is None:
-            return f"kept it as {keep_backup(path).name}"
+            return _("kept it as {backup}").format(backup=keep_backup(path).name)
         backups = sorted(path.parent.glob(f"{path.name}.bad-*"))
         for old in backups:
             with contextlib.suppress(OSError):
                 if read_regular_file(old, SMALL_FILE_CAP) == raw:
-                    return f"a copy is kept as {old.name}"
+                    return _("a copy is kept as {backup}").format(backup=old.name)
         copy = path.with_name(f"{path.name}.bad-{len(backups) + 1}")
         write_text_atomic(copy, raw.decode("utf-8-sig", errors="replace"))
-        return f"a copy is kept as {copy.name}"
+        return _("a copy is kept as {backup}").format(backup=copy.name)
     except OSError as exc:
-        return f"could not keep a copy ({exc.strerror})"
+        return _("could not keep a copy ({reason})").format(reason=exc.strerror)
 
 
-UNKNOWN_ID_HINT = "no such binding id (Help, ? or F1, lists the ids of each screen's keys)"
-"""Where to find the ids: Help, which a person reading over SSH can open (the README they cannot)."""
+UNKNOWN_ID_HINT = N_("no such binding id (Help, ? or F1, lists the ids of each screen's keys)")
+"""Where to find the ids: Help, which a person reading over SSH can open (the README they cannot);
+shown through `_()`."""
 
 
 def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
@@ -194,11 +214,11 @@ def check_keys(table: dict[Any, Any]) -> tuple[dict[str, str], list[str]]:
     good: dict[str, str] = {}
     problems: list[str] = []
     for binding, keys in table.items():
-        where = f"key 'keys' entry '{clean_line(str(binding))}'"
+        where = _("key 'keys' entry '{binding}'").format(binding=clean_line(str(binding)))
         if binding not in BINDING_IDS:
-            problems.append(f"{where}: {UNKNOWN_ID_HINT}")
+            problems.append(f"{where}: {_(UNKNOWN_ID_HINT)}")
         elif not isinstance(keys, str) or not valid_keys(keys):
-            problems.append(f'{where} must be key names such as "ctrl+q" or "n,right"')
+            problems.append(_('{entry} must be key names such as "ctrl+q" or "n,right"').format(entry=where))
         else:
             good[binding] = keys
     return good, problems
@@ -221,12 +241,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         # Unreadable (its permissions, say): moved aside now, so the next change of a setting
         # does not write over what it held.
         kept = set_aside(path)
-        return Settings(), clean_line(f"{path}: cannot read settings ({exc.strerror}); using defaults, {kept}.")
+        return Settings(), clean_line(_("{path}: cannot read settings ({reason}); using defaults, {kept}.").format(
+            path=path, reason=exc.strerror, kept=kept))
     try:
         data = loads_toml(decode_text(raw))
     except TomlProblem as exc:
         kept = set_aside(path)
-        return Settings(), clean_line(f"{path}: not valid settings ({exc}); using defaults, {kept}.")
+        return Settings(), clean_line(_("{path}: not valid settings ({problem}); using defaults, {kept}.").format(
+            path=path, problem=exc, kept=kept))
     known = {f.name for f in fields(Settings)}
     values: dict[str, Any] = {}
     problems: list[str] = []
@@ -237,18 +259,21 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
             continue
         why = validate_value(key, value)
         if why:
-            problems.append(f"key '{key}' {why}; using the default")
+            problems.append(_("key '{key}' {why}; using the default").format(key=key, why=why))
         elif key == "keys":
             values[key], bad_keys = check_keys(value)
-            problems += [f"{problem}; ignored" for problem in bad_keys]
+            problems += [_("{problem}; ignored").format(problem=problem) for problem in bad_keys]
         else:
             values[key] = float(value) if key == "speech_volume" else value
     if unknown:
         # One line however many (a file of 6,000 unknown keys made 6,000 lines, shown at start).
         shown = ", ".join(f"'{clean_line(key)[:40]}'" for key in unknown[:3]) + (" ..." if len(unknown) > 3 else "")
-        problems.insert(0, f"unknown key {shown}" if len(unknown) == 1 else f"{len(unknown)} unknown keys {shown}")
+        problems.insert(0, ngettext("unknown key {shown}", "{count} unknown keys {shown}", len(unknown)).format(
+            count=len(unknown), shown=shown))
     if len(problems) > MAX_PROBLEM_LINES:
-        problems[MAX_PROBLEM_LINES - 1:] = [f"and {len(problems) - MAX_PROBLEM_LINES + 1} more problems"]
+        more = len(problems) - MAX_PROBLEM_LINES + 1
+        problems[MAX_PROBLEM_LINES - 1:] = [ngettext("and {count} more problem", "and {count} more problems",
+                                                     more).format(count=more)]
     settings = replace(Settings(), **values)
     if not problems:
         return settings, None

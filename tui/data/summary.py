@@ -26,6 +26,7 @@ from tui.data.safe_save import check_target, write_new
 from tui.data.sanitize import clean_text
 from tui.data.settings import APP_NAME
 from tui.data.triage import WIDTH, TriageResult, checked_items, wrap_line
+from tui.data.words import _
 
 SUMMARY_FOLDER = "summaries"
 """Sub-folder of the user data folder that summaries go into."""
@@ -59,12 +60,14 @@ def _credit_lines(guide: Guide, checklist: Checklist, checked: Iterable[str], wi
     """Where the guide's words and the chosen items come from."""
     credit = guide.credit
     lines = wrap_line(
-        f"Guide: \"{guide.title}\", version {__version__}, content reviewed {guide.reviewed}. "
-        f"Written in its own words from \"{credit.title}\" ({credit.publisher}, updated {credit.updated}), "
-        f"which {credit.reviewer} medically reviewed. {guide.signoff_note}", "", width)
+        _('Guide: "{guide}", version {version}, content reviewed {reviewed}. Written in its own words from '
+          '"{source}" ({publisher}, updated {updated}), which {reviewer} medically reviewed. {note}').format(
+            guide=guide.title, version=__version__, reviewed=guide.reviewed, source=credit.title,
+            publisher=credit.publisher, updated=credit.updated, reviewer=credit.reviewer, note=guide.signoff_note),
+        "", width)
     sources = sorted({item.source for item in checked_items(checklist, checked)} - {"source article"})
     if sources:
-        lines += ["", "Sources of the items chosen:"]
+        lines += ["", _("Sources of the items chosen:")]
         for source in sources:
             lines += wrap_line(source, "- ", width)
     return lines
@@ -75,29 +78,32 @@ def summary_lines(guide: Guide, checklist: Checklist, data: SummaryInput,
     """The summary as plain lines, each fact once."""
     when = when or datetime.datetime.now()
     result = data.result
-    lines = ["Muscle spasms: symptom summary for a doctor", f"Date: {spoken_date(when, checklist.language.code)}", ""]
-    lines += wrap_line(f"Urgency the guide gave: {result.headline}", "", width)
+    lines = [_("Muscle spasms: symptom summary for a doctor"),
+             _("Date: {date}").format(date=spoken_date(when, checklist.language.code)), ""]
+    lines += wrap_line(_("Urgency the guide gave: {headline}").format(headline=result.headline), "", width)
     advised = (*result.actions, *result.cautions)
     if advised:
         # What the reader was told to do that a doctor must know about ("stop the statin").
-        lines += ["", "Advice the guide gave:"]
+        lines += ["", _("Advice the guide gave:")]
         for line in advised:
             lines += wrap_line(line, "- ", width)
-    lines += ["", "What I chose (most urgent first):"]
+    lines += ["", _("What I chose (most urgent first):")]
     items = sorted(checked_items(checklist, data.checked), key=lambda item: -item.tier.rank)
     for item in items:
         lines += wrap_line(f"{item.tier.label}: {item.text}", "- ", width)
     if not items:
-        lines.append("- (nothing)")
+        lines.append("- " + _("(nothing)"))
     if result.earlier:
-        lines += ["", "Chosen on an earlier day, not confirmed today (not counted):"]
+        lines += ["", _("Chosen on an earlier day, not confirmed today (not counted):")]
         for earlier in result.earlier:
-            lines += wrap_line(f"{earlier.text} (chosen {earlier.date})", "- ", width)
-    lines += ["", "About the symptoms:"]
+            lines += wrap_line(_("{item} (chosen {date})").format(item=earlier.text, date=earlier.date), "- ", width)
+    lines += ["", _("About the symptoms:")]
     for question in QUESTIONS:
-        lines += wrap_line(f"{question.label}: {data.answers.get(question.id, '(not answered)')}", "- ", width)
+        answer = data.answers.get(question.id) or _("(not answered)")
+        lines += wrap_line(f"{_(question.label)}: {answer}", "- ", width)
     lines += [""]
-    lines += wrap_line(f"{result.disclaimer} It is a list of what I chose, for a doctor to check.", "", width)
+    lines += wrap_line(_("{disclaimer} It is a list of what I chose, for a doctor to check.").format(
+        disclaimer=result.disclaimer), "", width)
     lines += [""]
     lines += _credit_lines(guide, checklist, data.checked, width)
     return lines

@@ -14,6 +14,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.data.words import _
 from tui.data.wrap import wrap_spans
 
 
@@ -78,18 +79,24 @@ PADDING = 2
 
 
 def emergency_forms(number: str, full: str) -> list[str]:
-    """The emergency line, longest first, down to the bare number."""
-    return [full, f"Emergency? Call {number} or local number.", f"Emergency? Call {number}.",
-            f"Emergency: {number}", f"Call {number}", number]
+    """The emergency line, longest first, down to the bare number (written as the language shown
+    now says it digit by digit: "9-1-1" in Spanish)."""
+    from tui.data.settings import spoken_number
+
+    number = spoken_number(number)
+    return [full, _("Emergency? Call {number} or local number.").format(number=number),
+            _("Emergency? Call {number}.").format(number=number), _("Emergency: {number}").format(number=number),
+            _("Call {number}").format(number=number), number]
 
 
 def larger_forms(min_width: int, min_height: int) -> list[str]:
     """"Make the window larger", longest first, down to nothing."""
-    return [f"Please make the window larger: the guide needs at least {min_width} columns and "
-            f"{min_height} rows.",
-            f"Please make the window larger: at least {min_width} by {min_height}.",
-            "Please make the window larger.", "Make the window larger.", "Make window larger.",
-            "Too small.", "Larger", ""]
+    return [_("Please make the window larger: the guide needs at least {columns} columns and {rows} rows.").format(
+                columns=min_width, rows=min_height),
+            _("Please make the window larger: at least {columns} by {rows}.").format(
+                columns=min_width, rows=min_height),
+            _("Please make the window larger."), _("Make the window larger."), _("Make window larger."),
+            _("Too small."), _("Larger"), ""]
 
 
 def rows_for(text: str, width: int) -> int:
@@ -118,7 +125,7 @@ def too_small_texts(width: int, height: int, number: str, full: str, min_width: 
     # Saying nothing about the size is the last resort: it costs more than any shortening.
     choices = [(e + (m if message else 2 * len(messages)), emergency, message)
                for e, emergency in enumerate(emergencies) for m, message in enumerate(messages)]
-    for _, emergency, message in sorted(choices, key=lambda choice: choice[0]):
+    for _rank, emergency, message in sorted(choices, key=lambda choice: choice[0]):
         fits_words = all(len(word) <= columns for word in message.split())
         if fits_words and rows_for(emergency, columns) + rows_for(message, columns) <= height:
             return emergency, message

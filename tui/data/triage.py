@@ -14,21 +14,22 @@ from dataclasses import dataclass
 
 from tui.data.care_routes import DEFAULT_ROUTES, CareRoutes
 from tui.data.checklist import Advice, Checklist, Item, Tier
+from tui.data.words import N_, _
 
-DISCLAIMER = "This is not a diagnosis."
+DISCLAIMER = N_("This is not a diagnosis.")
 """Shown on every result, whatever is chosen."""
 
-NEUTRAL_HEADLINE = "Nothing chosen yet."
+NEUTRAL_HEADLINE = N_("Nothing chosen yet.")
 """The headline when no item counts. Deliberately not SELF-CARE: choosing nothing says nothing
 about the reader, so the guide must not suggest all is well."""
 
-EARLIER_HEADLINE = "Nothing counted yet. Are your earlier choices still true?"
+EARLIER_HEADLINE = N_("Nothing counted yet. Are your earlier choices still true?")
 """The headline when the only choices are from an earlier day: the question comes first."""
 
-NEUTRAL_ADVICE = ("Choose each thing you have now, to see how soon to get help.",)
+NEUTRAL_ADVICE = (N_("Choose each thing you have now, to see how soon to get help."),)
 """Advice lines for the neutral result."""
 
-NEUTRAL_SAFETY_NET = "If you feel very unwell, call {number} or your local emergency number now."
+NEUTRAL_SAFETY_NET = N_("If you feel very unwell, call {number} or your local emergency number now.")
 """The safety net of the neutral result."""
 
 WIDTH = 72
@@ -98,10 +99,11 @@ def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes 
     items = checked_items(checklist, checked_ids)
     earlier = tuple(earlier)
     if not items:
-        return TriageResult(tier=None, headline=EARLIER_HEADLINE if earlier else NEUTRAL_HEADLINE,
+        return TriageResult(tier=None, headline=_(EARLIER_HEADLINE if earlier else NEUTRAL_HEADLINE),
                             reasons=(), checked=(), actions=(),
-                            advice=tuple(routes.fill(line) for line in NEUTRAL_ADVICE),
-                            safety_net=routes.fill(NEUTRAL_SAFETY_NET), earlier=earlier)
+                            advice=tuple(routes.fill(_(line)) for line in NEUTRAL_ADVICE),
+                            safety_net=routes.fill(_(NEUTRAL_SAFETY_NET)), earlier=earlier,
+                            disclaimer=_(DISCLAIMER))
     top = max(items, key=lambda item: item.tier.rank).tier
     # Most urgent first so a reader (or listener) meets the deciding items before the rest.
     ordered = sorted(items, key=lambda item: -item.tier.rank)
@@ -121,6 +123,7 @@ def triage(checklist: Checklist, checked_ids: Iterable[str], routes: CareRoutes 
         safety_net=routes.fill(top.safety_net),
         cautions=tuple(routes.fill(checklist.cautions[kind]) for kind in kinds if checklist.cautions[kind]),
         earlier=earlier,
+        disclaimer=_(DISCLAIMER),
     )
 
 
@@ -139,7 +142,7 @@ class ResultBlock:
     """Its lines, each shown as a bullet."""
 
 
-EARLIER_HEADING = "Still true? You chose these before today. They do not count until you choose them again:"
+EARLIER_HEADING = N_("Still true? You chose these before today. They do not count until you choose them again:")
 """The heading over items chosen on an earlier day."""
 
 
@@ -148,17 +151,18 @@ def result_blocks(result: TriageResult) -> list[ResultBlock]:
     also chosen, what to do, take care, if it gets worse, disclaimer. Every interface renders these."""
     blocks = [ResultBlock(result.headline)]
     if result.reasons:
-        blocks.append(ResultBlock("Because you chose:", result.reasons))
+        blocks.append(ResultBlock(_("Because you chose:"), result.reasons))
     if result.actions:
-        blocks.append(ResultBlock("Do this now:", result.actions))
+        blocks.append(ResultBlock(_("Do this now:"), result.actions))
     if result.earlier:
-        blocks.append(ResultBlock(EARLIER_HEADING, tuple(f"{e.text} (chosen {e.date})" for e in result.earlier)))
+        blocks.append(ResultBlock(_(EARLIER_HEADING), tuple(_("{item} (chosen {date})").format(item=e.text, date=e.date)
+                                                             for e in result.earlier)))
     if result.others:
-        blocks.append(ResultBlock("You also chose:", result.others))
-    blocks.append(ResultBlock("What to do:", result.advice))
+        blocks.append(ResultBlock(_("You also chose:"), result.others))
+    blocks.append(ResultBlock(_("What to do:"), result.advice))
     if result.cautions:
-        blocks.append(ResultBlock("Take care:", result.cautions))
-    blocks.append(ResultBlock("If it gets worse:", (result.safety_net,)))
+        blocks.append(ResultBlock(_("Take care:"), result.cautions))
+    blocks.append(ResultBlock(_("If it gets worse:"), (result.safety_net,)))
     blocks.append(ResultBlock(result.disclaimer))
     return blocks
 

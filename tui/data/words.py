@@ -87,11 +87,12 @@ def in_language(code: str) -> Iterator[None]:
 
 
 def _(message: str) -> str:
-    """A phrase in the language shown now."""
-    return _current.gettext(message)
+    """A phrase in the language shown now. An empty phrase stays empty (gettext would give the
+    catalogue's header for it: a table's "" means "none")."""
+    return _current.gettext(message) if message else message
 
 
-def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker, known to extractors)
+def N_(message: str) -> str:
     """Mark a phrase for the catalogue without translating it yet: it is kept in a table made at
     import time and given to `_()` where it is shown."""
     return message

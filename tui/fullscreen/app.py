@@ -30,6 +30,7 @@ from tui.data.content import Guide
 from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
+from tui.data.words import N_, _, use_language
 from tui.fullscreen.cursor import FocusCursor
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
 from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words
@@ -51,15 +52,21 @@ PLACE_KEYS: list[BindingType] = [
 """The keys of the guide's places (tui/data/places.py): search, symptoms, help, quit, settings ..."""
 
 SECTION_KEYS: list[BindingType] = [
-    Binding(str(n), f"open_section({n})", f"Section {n}", show=True, id=f"app.section{n}",
-            tooltip=f"Open section {n}")
+    Binding(str(n), f"open_section({n})", N_("Section"), show=True, id=f"app.section{n}",
+            tooltip=N_("Open that section"))
     for n in range(1, 10)
 ]
-"""Digits jump straight to a section, on every screen."""
+"""Digits jump straight to a section, on every screen (the key bar and help show them as one: "1-9")."""
+
+SEVERITY_WORDS: dict[str, str] = {"warning": N_("Warning"), "error": N_("Error")}
+"""A message's severity in words, as its title: never only a colour."""
 
 
 SHORT_EMERGENCY_BELOW = 54
 """Terminal width under which the emergency line takes its short form, to stay on one row."""
+
+EMERGENCY_PADDING = 2
+"""Columns the emergency line's padding takes (tui/fullscreen/widgets/emergency_line.py)."""
 
 class GuideApp(App[int]):
     """The guide. Every screen has the emergency line on top and its keys at the bottom.
@@ -70,27 +77,30 @@ class GuideApp(App[int]):
     """The palette is a mouse-and-fuzzy-search tool that speaks poorly; every action has a key."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "go_back", "Back", id="app.back", tooltip="Go back to the previous screen"),
+        Binding("escape", "go_back", N_("Back"), id="app.back", tooltip=N_("Go back to the previous screen")),
         *PLACE_KEYS,
-        Binding("ctrl+l", "redraw", "Redraw", show=False, id="app.redraw",
-                tooltip="Draw the whole screen again, if other text wrote over it"),
-        Binding("r", "read", "Read aloud", id="app.read", tooltip="Read this screen aloud"),
-        Binding("v", "self_voicing", "Voicing", id="app.self_voicing",
-                tooltip="Turn self-voicing on or off: speak each new screen and focused item"),
+        Binding("ctrl+l", "redraw", N_("Redraw"), show=False, id="app.redraw",
+                tooltip=N_("Draw the whole screen again, if other text wrote over it")),
+        Binding("r", "read", N_("Read aloud"), id="app.read", tooltip=N_("Read this screen aloud")),
+        Binding("v", "self_voicing", N_("Voicing"), id="app.self_voicing",
+                tooltip=N_("Turn self-voicing on or off: speak each new screen and focused item")),
         *SECTION_KEYS,
         # Only while reading aloud (check_action hides them otherwise, and the key falls through).
-        Binding("space", "pause_reading", "Pause", id="speech.pause", priority=True,
-                tooltip="Pause or go on reading"),
-        Binding("x,escape", "stop_reading", "Stop", id="speech.stop", priority=True, tooltip="Stop reading"),
+        Binding("space", "pause_reading", N_("Pause"), id="speech.pause", priority=True,
+                tooltip=N_("Pause or go on reading")),
+        Binding("x,escape", "stop_reading", N_("Stop"), id="speech.stop", priority=True,
+                tooltip=N_("Stop reading")),
         # One word each for the pairs, so the key bar shows "]/[ Sentence" and "+/=/- Speed".
-        Binding("right_square_bracket", "skip_sentence(1)", "Sentence", id="speech.next",
-                tooltip="Skip to the next sentence"),
-        Binding("left_square_bracket", "skip_sentence(-1)", "Sentence", id="speech.previous",
-                tooltip="Go back a sentence"),
-        Binding("plus,equals_sign", "rate(1)", "Speed", id="speech.faster", tooltip="Read faster"),
-        Binding("minus", "rate(-1)", "Speed", id="speech.slower", tooltip="Read slower"),
+        Binding("right_square_bracket", "skip_sentence(1)", N_("Sentence"), id="speech.next",
+                tooltip=N_("Skip to the next sentence")),
+        Binding("left_square_bracket", "skip_sentence(-1)", N_("Sentence"), id="speech.previous",
+                tooltip=N_("Go back a sentence")),
+        Binding("plus,equals_sign", "rate(1)", N_("Speed"), id="speech.faster", tooltip=N_("Read faster")),
+        Binding("minus", "rate(-1)", N_("Speed"), id="speech.slower", tooltip=N_("Read slower")),
     ]
-    """Keys that work on every screen."""
+    """Keys that work on every screen. Their words are English here (Textual keeps a class's
+    bindings once for every app in the process) and put into the language shown where they are
+    drawn: the key bar and help (tui/fullscreen/keys.py)."""
 
     def get_driver_class(self) -> type[Driver]:
         """The lean driver (only changed cells are sent) where terminfo knows TERM; else Textual's
@@ -120,6 +130,9 @@ class GuideApp(App[int]):
             add_line_filter(self, NoColor())
         self.guide = guide
         """The content being shown."""
+        # The interface's own words in the guide's language: a Spanish guide never comes with
+        # English keys and messages (choosing the language itself is the launcher's).
+        use_language(guide.language.code)
         self.settings = settings
         """The user's settings; change them with change_settings so they are saved."""
         self.settings_file = settings_file
@@ -167,8 +180,8 @@ class GuideApp(App[int]):
         if self.settings.keys:
             unknown = sorted(set(self.settings.keys) - known_binding_ids())
             if unknown:
-                self.notify(f"settings.toml: [keys] has no binding '{unknown[0]}'; Help (?) lists the ids.",
-                            severity="warning", timeout=10)
+                self.notify(_("settings.toml: [keys] has no binding '{id}'; Help (?) lists the ids.")
+                            .format(id=unknown[0]), severity="warning", timeout=10)
             self.set_keymap(self.settings.keys)
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
@@ -180,7 +193,7 @@ class GuideApp(App[int]):
                timeout: float | None = None, markup: bool = False) -> None:
         """A notification whose severity is in words ("Error"), not only in colour; never markup."""
         if not title and severity != "information":
-            title = severity.capitalize()
+            title = _(SEVERITY_WORDS.get(severity, severity.capitalize()))
         screen = self.screen if self.screen_stack else None
         if isinstance(screen, GuideScreen):
             # In rows of its own above the key bar until the next key (tui/fullscreen/app.tcss hides the
@@ -199,7 +212,11 @@ class GuideApp(App[int]):
     def emergency_text(self, width: int | None = None) -> str:
         """The emergency line for the chosen region, short when the full line would wrap."""
         width = self.size.width if width is None else width
-        return emergency_line(self.settings, short=width < SHORT_EMERGENCY_BELOW)
+        full = emergency_line(self.settings)
+        # Measured too: the line in another language may be longer than the English one.
+        if width < SHORT_EMERGENCY_BELOW or len(full) > width - EMERGENCY_PADDING:
+            return emergency_line(self.settings, short=True)
+        return full
 
     def change_settings(self, **changes: Any) -> None:
         """Apply and save settings (atomically); a failed save is said, never a crash."""
@@ -211,7 +228,7 @@ class GuideApp(App[int]):
         try:
             save_settings(self.settings, self.settings_file)
         except OSError as exc:
-            self.notify(f"Could not save settings: {exc.strerror}", severity="error")
+            self.notify(_("Could not save settings: {problem}").format(problem=exc.strerror), severity="error")
 
     def announce(self, *texts: str) -> None:
         """Self-voicing: speak a new screen's title or a newly focused item (when turned on)."""
@@ -327,6 +344,16 @@ class GuideApp(App[int]):
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
 
+    def on_key(self, event: events.Key) -> None:
+        """A character in the same write as "/" (a paste of "/calf") went to the screen in front
+        before the search box existed and came back unhandled: a box with focus keeps every
+        character, so it is one of these. Type it there; as a key it might act ("q" quits)."""
+        box = self.focused
+        if isinstance(box, Input) and event.is_printable and event.character:
+            event.prevent_default()  # not App's binding check: the character was typed, not a key
+            event.stop()
+            box.insert_text_at_cursor(event.character)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
             # Quitting: keys pasted or typed after q must not open a screen while the guide closes
@@ -349,7 +376,7 @@ class GuideApp(App[int]):
         of its own)."""
         keys = [self.get_key_display(active.binding) for active in self.screen.active_bindings.values()
                 if active.binding.action == "quit" and active.binding.id]
-        self.notify(f"To quit, press {keys[0] if keys else 'Ctrl+Q'}.", timeout=5)
+        self.notify(_("To quit, press {key}.").format(key=keys[0] if keys else key_in_words("ctrl+q")), timeout=5)
 
     def action_redraw(self) -> None:
         """Send every cell again: the lean driver forgets what it thinks the terminal shows, which

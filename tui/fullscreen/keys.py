@@ -1,4 +1,6 @@
-"""Keys in words, and the keys of a screen for its help (the only table of keys there is)."""
+"""The keys of a screen in words, for its help and key bar, made from its bindings (there is no
+second table of keys). Key names are in tui/data/key_names.py; what a key does is the binding's
+words, kept in English and looked up in the language shown when drawn (`shown_words`)."""
 
 from __future__ import annotations
 
@@ -10,50 +12,33 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
 
+from tui.data.key_names import PRINTABLE_NAMES, either_key, key_in_words
+from tui.data.words import N_, _
 from tui.fullscreen.textual_private import app_key_bindings
+
+__all__ = ["SPEECH_ACTIONS", "TEXTUAL_WORDS", "binding_words", "key_in_words", "screen_keys", "shown_words",
+           "types_a_character"]
 
 SPEECH_ACTIONS: frozenset[str] = frozenset({"pause_reading", "stop_reading", "skip_sentence", "rate"})
 """Actions that only exist while the guide is reading aloud."""
 
-KEY_WORDS: dict[str, str] = {
-    "up": "Up", "down": "Down", "left": "Left", "right": "Right", "enter": "Enter",
-    "escape": "Esc", "pageup": "PgUp", "pagedown": "PgDn", "home": "Home", "end": "End",
-    "tab": "Tab", "space": "Space", "question_mark": "?", "slash": "/", "plus": "+",
-    "minus": "-", "equals_sign": "=", "left_square_bracket": "[", "right_square_bracket": "]",
-    "backspace": "Backspace",
-    "delete": "Delete",
-}
-"""Key names as a person says them."""
-
-
-def key_in_words(key: str) -> str:
-    """"ctrl+pagedown" -> "Ctrl+PgDn", "f1" -> "F1", "n" -> "n"."""
-    *modifiers, name = key.split("+")
-    word = KEY_WORDS.get(name, name.upper() if name.startswith("f") and name[1:].isdigit() else name)
-    if modifiers and len(word) == 1:
-        word = word.upper()  # "Ctrl+Q", as keyboards and manuals write it
-    return "+".join([*(m.capitalize() for m in modifiers), word])
-
-
 TEXTUAL_WORDS: dict[str, str] = {
-    "app.focus_next": "Move to the next part of the screen",
-    "app.focus_previous": "Move to the previous part of the screen",
-    "quit": "Quit the guide",
-    "app.quit": "Quit the guide",
-    "cursor_left": "Move left in the box",
-    "cursor_right": "Move right in the box",
-    "delete_left": "Delete the letter before the cursor",
-    "delete_right": "Delete the letter under the cursor",
-    "home": "Go to the start of the box",
-    "end": "Go to the end of the box",
-    "submit": "Accept what you typed",
+    "app.focus_next": N_("Move to the next part of the screen"),
+    "app.focus_previous": N_("Move to the previous part of the screen"),
+    "quit": N_("Quit the guide"),
+    "app.quit": N_("Quit the guide"),
+    "cursor_left": N_("Move left in the box"),
+    "cursor_right": N_("Move right in the box"),
+    "delete_left": N_("Delete the letter before the cursor"),
+    "delete_right": N_("Delete the letter under the cursor"),
+    "home": N_("Go to the start of the box"),
+    "end": N_("Go to the end of the box"),
+    "submit": N_("Accept what you typed"),
 }
-"""Textual's own keys that a person may use here, in the guide's words. Textual's wording
-("Focus Next", "Quit the app and return to the command prompt") never reaches the screen: a
-binding of Textual's that is not in this table is left out of help."""
-
-PRINTABLE_NAMES = frozenset({"space", *(name for name, word in KEY_WORDS.items() if len(word) == 1)})
-"""Key names that type a character ("slash" types "/")."""
+"""Textual's own keys that a person may use here, in the guide's words (in English, given to
+`_()` when shown). Textual's wording ("Focus Next", "Quit the app and return to the command
+prompt") never reaches the screen: a binding of Textual's that is not in this table is left out
+of help."""
 
 
 def types_a_character(key: str) -> bool:
@@ -61,11 +46,17 @@ def types_a_character(key: str) -> bool:
     return "+" not in key and (len(key) == 1 or key in PRINTABLE_NAMES)
 
 
+def shown_words(words: str) -> str:
+    """A binding's words (kept in English in the class's table, which Textual builds once per
+    class) in the language shown now; "" stays "" (gettext's "" is the catalogue's header)."""
+    return _(words) if words else ""
+
+
 def binding_words(binding: Binding) -> str:
     """What a binding does, in the guide's words ("" if it is Textual's own and not for people)."""
     if binding.id:
-        return binding.tooltip or binding.description
-    return TEXTUAL_WORDS.get(binding.action, "")
+        return shown_words(binding.tooltip or binding.description)
+    return shown_words(TEXTUAL_WORDS.get(binding.action, ""))
 
 
 def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None = None
@@ -94,10 +85,10 @@ def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None =
         rows.setdefault(words, []).append((binding.id is None, app.get_key_display(binding)))
         if binding.id:
             ids[binding.id] = None
-    here = [(" or ".join(dict.fromkeys(key for _, key in sorted(keys, key=lambda k: k[0]))), what)
+    here = [(either_key(dict.fromkeys(key for _textual, key in sorted(keys, key=lambda k: k[0]))), what)
             for what, keys in rows.items()]
     if digits:
-        here.append(("1 to 9", "Open that section"))
+        here.append((_("1 to 9"), _("Open that section")))
         ids["app.section1"] = None
     # The app's own bindings, with the user's keymap applied (Textual keeps them here).
     speech: dict[str, list[str]] = {}
@@ -105,10 +96,10 @@ def screen_keys(app: App[Any], screen: Screen[Any], settings_file: Path | None =
     for key, bindings in app_key_bindings(app):
         for binding in bindings:
             if binding.action.split("(")[0] in SPEECH_ACTIONS and not (typing and types_a_character(key)):
-                speech.setdefault(binding.tooltip, []).append(app.get_key_display(binding))
+                speech.setdefault(shown_words(binding.tooltip), []).append(app.get_key_display(binding))
                 if binding.id:
                     ids[binding.id] = None
-    reading = [(" or ".join(dict.fromkeys(keys)), what) for what, keys in speech.items()]
+    reading = [(either_key(dict.fromkeys(keys)), what) for what, keys in speech.items()]
     return here, reading, changing_keys(settings_file, list(ids))
 
 
@@ -117,11 +108,12 @@ def changing_keys(settings_file: Path | None, ids: list[str]) -> list[str]:
     from tui.data.settings import settings_path
 
     path = settings_file or settings_path()
-    named = ", ".join(ids).replace("app.section1", "app.section1 to app.section9")
+    # TRANSLATORS: between the first and the last of the nine section keys' ids.
+    named = ", ".join(ids).replace("app.section1", _("app.section1 to app.section9"))
     return [
-        f"To change a key, edit the settings file {path}. Under a line [keys], put one line for "
-        'each key you change: its id, an equals sign, and the new keys. For example, '
-        '"app.quit" = "ctrl+q" makes Ctrl+Q quit instead of q, and "section.next" = "n,j" '
-        "gives a key three keys. Start the guide again to use them.",
-        f"The ids of the keys on this screen: {named}.",
+        _('To change a key, edit the settings file {path}. Under a line [keys], put one line for '
+          'each key you change: its id, an equals sign, and the new keys. For example, '
+          '"app.quit" = "ctrl+q" makes Ctrl+Q quit instead of q, and "section.next" = "n,j" '
+          "makes both n and j go to the next section. Start the guide again to use them.").format(path=path),
+        _("The ids of the keys on this screen: {ids}.").format(ids=named),
     ]

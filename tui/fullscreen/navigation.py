@@ -16,6 +16,7 @@ from textual.app import App
 
 from tui.data.content import Guide
 from tui.data.pages import PAGES, help_page
+from tui.data.words import _
 from tui.fullscreen.context import context_of
 from tui.fullscreen.keys import screen_keys
 from tui.fullscreen.screen_registry import SCREENS, screen_class
@@ -62,7 +63,7 @@ class Navigation:
     def open_section(self, number: int, paragraph: int | None = None) -> None:
         """Open section `number`; on a section screen already, change it in place."""
         if not 1 <= number <= len(self.guide.sections):
-            self.app.notify(f"There is no section {number}.", timeout=3)
+            self.app.notify(_("There is no section {number}.").format(number=number), timeout=3)
             return
         if isinstance(self.app.screen, SectionScreen) and paragraph is None:
             self.app.screen.show(number)
@@ -83,7 +84,7 @@ class Navigation:
         screen = self.app.screen
         if isinstance(screen, HelpScreen):
             return
-        name = screen.screen_title() if isinstance(screen, GuideScreen) else "this screen"
+        name = screen.screen_title() if isinstance(screen, GuideScreen) else _("this screen")
         section = help_page(name, *screen_keys(self.app, screen, self.settings_file))
         from tui.speech.audio import is_remote
 

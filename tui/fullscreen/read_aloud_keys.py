@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from typing import Any
 
 from textual.app import App
 from textual.screen import Screen
 
+from tui.data.words import _
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.reader import RATE_STEP
 from tui.fullscreen.screens.base import GuideScreen
@@ -71,12 +73,14 @@ class ReadAloudKeys:
             from tui.data.safe_save import own_folder
             from tui.fullscreen.dialogs.save_path import SavePathDialog
 
-            chunks, _ = screen.speech_content()
+            chunks, _view = screen.speech_content()
             # Letters, digits and dashes only: a colon would make scp read the name as a host.
-            words = re.sub(r"[^a-z0-9]+", "-", screen.screen_title().lower()).strip("-")[:40].rstrip("-")
+            # Accents dropped first: "Revise sus síntomas" gives "revise-sus-sintomas".
+            plain = unicodedata.normalize("NFKD", screen.screen_title().lower()).encode("ascii", "ignore").decode()
+            words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:40].rstrip("-")
             # The guide's own folder: over SSH the only one a reader may write to (safe_save.py).
             default = own_folder() / f"spasm-guide-{words or 'audio'}.wav"
-            self.app.push_screen(SavePathDialog("Write the audio to which file?", default),
+            self.app.push_screen(SavePathDialog(_("Write the audio to which file?"), default),
                                  lambda target: reader.write_file(chunks, target.path) if target else None)
         elif choice == "forward":
             self.app.push_screen(PageScreen(forwarding_help()))
@@ -84,15 +88,15 @@ class ReadAloudKeys:
     def rate(self, direction: int) -> None:
         """`+` or `-`: faster or slower, saved, and said."""
         rate = self.context.reader.change_rate(direction * RATE_STEP)
-        self.context.notify(f"Reading at {rate} words a minute.", timeout=2)
+        self.context.notify(_("Reading at {rate} words a minute.").format(rate=rate), timeout=2)
 
     def self_voicing(self) -> None:
         """`v`: self-voicing on or off, saved, and said."""
         on = not self.context.settings.self_voicing
         self.context.change_settings(self_voicing=on)
         # Self-voicing speaks over a screen reader's own voice: it stays off unless chosen.
-        self.context.notify("Self-voicing is on. If you use a screen reader, leave this off." if on
-                            else "Self-voicing is off.", timeout=5 if on else 3)
+        self.context.notify(_("Self-voicing is on. If you use a screen reader, leave this off.") if on
+                            else _("Self-voicing is off."), timeout=5 if on else 3)
         if on:
             if isinstance(self.app.screen, GuideScreen):
                 self.app.screen.announce_screen()

@@ -24,6 +24,7 @@ from textual.notifications import SeverityLevel
 
 from tui.data.sentences import Chunk, speech_chunks
 from tui.data.settings import Settings
+from tui.data.words import _, ngettext
 
 if TYPE_CHECKING:
     # The speech modules (subprocess, threads, ctypes) load on first use, not at start-up.
@@ -158,7 +159,10 @@ class Reader:
                 self.tell(event.message, "error", 10)
             self.finish()
         elif isinstance(event, Saved):
-            self.tell(f"Saved the audio as {event.path} ({event.seconds:.0f} seconds).", timeout=10)
+            seconds = round(event.seconds)
+            self.tell(ngettext("Saved the audio as {path} ({seconds} second).",
+                               "Saved the audio as {path} ({seconds} seconds).", seconds)
+                      .format(path=event.path, seconds=f"{event.seconds:.0f}"), timeout=10)
 
     def finish(self) -> None:
         """Reading ended: clear the highlight and the reading keys."""
@@ -197,7 +201,7 @@ class Reader:
         """Write `chunks` to a WAV file instead of playing them (for SSH users)."""
         if self.available(need_player=False):
             self.ensure_client().synth_to_file(list(chunks), path)
-            self.tell(f"Writing the audio to {path} ...")
+            self.tell(_("Writing the audio to {path} ...").format(path=path))
 
     def stop(self) -> None:
         """Silence now."""

@@ -22,33 +22,35 @@ from tui.data.checklist import Checklist, Item, load_checklist
 from tui.data.checklist_session import ChecklistSession, Mark
 from tui.data.content import Guide
 from tui.data.doctor_questions import INTRO, QUESTIONS
+from tui.data.key_names import key_in_words
 from tui.data.notices import Notice
 from tui.data.safe_save import SaveProblem
 from tui.data.sanitize import clean_line
 from tui.data.settings import Settings, emergency_line
 from tui.data.triage import DISCLAIMER, result_lines
+from tui.data.words import N_, _, ngettext
 from tui.plain.render import fit, terminal_width, wrap
 
-TOGGLE_QUESTION = "Type a number to select or unselect it, 0 to finish:"
+TOGGLE_QUESTION = N_("Type a number to select or unselect it, 0 to finish:")
 """The one question the checklist asks at a terminal, again and again."""
 
-PIPE_QUESTION = "Type a number to select it, 0 to finish:"
+PIPE_QUESTION = N_("Type a number to select it, 0 to finish:")
 """The same question when input is not a terminal: a number only ever selects."""
 
-PIPE_NOTE = ("Input is not a terminal, so this run starts with nothing chosen, a number selects "
-             "that item, and your saved choices are left as they are.")
+PIPE_NOTE = N_("Input is not a terminal, so this run starts with nothing chosen, a number selects "
+               "that item, and your saved choices are left as they are.")
 """Said once at the start of a piped run, so a script's reader knows why."""
 
 AFTER_MENU = (
-    "What next?",
-    "1. Save a summary for your doctor",
-    "2. Change your choices",
-    "3. Clear all your choices",
-    "0. Finish",
+    N_("What next?"),
+    N_("1. Save a summary for your doctor"),
+    N_("2. Change your choices"),
+    N_("3. Clear all your choices"),
+    N_("0. Finish"),
 )
 """The choices once the result is shown."""
 
-AFTER_QUESTION = "Type a number, 0 to finish:"
+AFTER_QUESTION = N_("Type a number, 0 to finish:")
 """The question under AFTER_MENU."""
 
 LONGEST_ANSWER = 6
@@ -107,8 +109,8 @@ class Prompter:
         "?" calls `relist` (to show the choices again). Anything else that is not a number in
         range gets one line saying what to type, then the same question.
         """
-        choices = f"a number from 0 to {highest}" if highest else "0"
-        extra = ", or ? to see the list again" if relist else ""
+        choices = _("a number from 0 to {highest}").format(highest=highest) if highest else "0"
+        extra = _(", or ? to see the list again") if relist else ""
         while True:
             answer = self.read(question)
             if answer is None:
@@ -120,17 +122,19 @@ class Prompter:
                 number = int(answer)
                 if number <= highest:
                     return number
-                self.say(f"There is no number {number} here. Type {choices}{extra}.")
+                self.say(_("There is no number {number} here. Type {choices}{extra}.").format(
+                    number=number, choices=choices, extra=extra))
             elif not answer:
-                self.say(f"Nothing typed. Type {choices}{extra}.")
+                self.say(_("Nothing typed. Type {choices}{extra}.").format(choices=choices, extra=extra))
             else:
                 shown = clean_line(answer)
                 shown = shown if len(shown) <= 20 else f"{shown[:20]}..."
-                self.say(f"'{shown}' is not a number here. Type {choices}{extra}.")
+                self.say(_("'{answer}' is not a number here. Type {choices}{extra}.").format(
+                    answer=shown, choices=choices, extra=extra))
 
     def yes_no(self, question: str) -> bool | None:
         """A yes-or-no question as numbers: True for 1, False for 0, None at end of input."""
-        answer = self.ask(f"{question} Type 1 for yes, 0 for no:", 1)
+        answer = self.ask(_("{question} Type 1 for yes, 0 for no:").format(question=question), 1)
         return None if answer is None else answer == 1
 
 
@@ -179,11 +183,11 @@ class ChecklistPrompts:
         """Say a notice from the session (a change made elsewhere, a failed save), if any: the
         words alone, as every line here is plain words."""
         if notice is not None:
-            self.prompter.say(notice.text)
+            self.prompter.say(_(notice.text))
 
     def choose(self) -> bool:
         """The choosing loop. Returns False if input ended (the result is still shown)."""
-        question = TOGGLE_QUESTION if self.prompter.interactive else PIPE_QUESTION
+        question = _(TOGGLE_QUESTION if self.prompter.interactive else PIPE_QUESTION)
         while True:
             number = self.prompter.ask(question, len(self.checklist.items), self.show_list)
             if number is None:
@@ -204,12 +208,13 @@ class ChecklistPrompts:
 
     def ask_questions(self) -> bool:
         """The optional questions for a doctor. Returns False if input ended."""
-        self.prompter.say("", *wrap(INTRO))
+        self.prompter.say("", *wrap(_(INTRO)))
         for question in QUESTIONS:
             before = self.session.state.answers.get(question.id)
             if before:
-                self.prompter.say(f"(Now: {before}. Enter keeps it, a dash clears it.)")
-            answer = self.prompter.read(question.text)
+                self.prompter.say(_("(Now: {answer}. {enter} keeps it, a dash clears it.)").format(
+                    answer=before, enter=key_in_words("enter")))
+            answer = self.prompter.read(_(question.text))
             if answer is None:
                 return False
             if answer == "-":
@@ -224,29 +229,34 @@ class ChecklistPrompts:
         try:
             path = self.session.save_summary(self.guide)
         except SaveProblem as exc:
-            self.prompter.say(f"Could not save the summary ({exc}).")
+            self.prompter.say(_("Could not save the summary ({reason}).").format(reason=exc))
             return going
         except OSError as exc:
-            self.prompter.say(f"Could not save the summary ({exc.strerror}).")
+            self.prompter.say(_("Could not save the summary ({reason}).").format(reason=exc.strerror))
             return going
-        self.prompter.say(f"Saved the summary as {path}")
+        self.prompter.say(_("Saved the summary as {path}").format(path=path))
         return going
 
     def clear(self) -> bool | None:
         """Ask first, then forget every choice. None if input ended."""
         count = len(self.session.state.ticks)
         if not count:
-            self.prompter.say("Nothing is selected.")
+            self.prompter.say(_("Nothing is selected."))
             return True
-        sure = self.prompter.yes_no("Clear your one choice?" if count == 1 else f"Clear all {count} choices?")
+        sure = self.prompter.yes_no(ngettext("Clear your one choice?", "Clear all {count} choices?", count)
+                                    .format(count=count))
         if sure is None:
             return None
         if sure:
             self.note(self.session.clear())
-            self.prompter.say("Cleared all your choices.")
+            self.prompter.say(_("Cleared all your choices."))
         else:
-            self.prompter.say("Kept your choices.")
+            self.prompter.say(_("Kept your choices."))
         return True
+
+    def show_after_menu(self) -> None:
+        """The "What next?" menu, in the language shown now."""
+        self.prompter.say(*(_(line) for line in AFTER_MENU))
 
     def after_result(self) -> int | None:
         """The "What next?" menu until the reader finishes (0) or goes back to the list (2, 3).
@@ -254,8 +264,8 @@ class ChecklistPrompts:
         Returns 0 to finish, 2 to change the choices, or None at end of input.
         """
         while True:
-            self.prompter.say(*AFTER_MENU)
-            answer = self.prompter.ask(AFTER_QUESTION, len(AFTER_MENU) - 2, lambda: self.prompter.say(*AFTER_MENU))
+            self.show_after_menu()
+            answer = self.prompter.ask(_(AFTER_QUESTION), len(AFTER_MENU) - 2, self.show_after_menu)
             if answer == 1:
                 if not self.save_summary():
                     return None
@@ -268,17 +278,20 @@ class ChecklistPrompts:
 
     def start(self) -> None:
         """The title, the list, and what is special about this run."""
-        self.prompter.say(self.checklist.title, DISCLAIMER, *wrap(self.checklist.intro),
+        self.prompter.say(self.checklist.title, _(DISCLAIMER), *wrap(self.checklist.intro),
                           emergency_line(self.settings))
         if not self.prompter.interactive:
-            self.prompter.say(*wrap(PIPE_NOTE))
+            self.prompter.say(*wrap(_(PIPE_NOTE)))
         self.note(self.session.message)
         self.prompter.say("")
         self.show_list()
         earlier = [item for item in self.checklist.items if self.session.mark(item.id) is Mark.EARLIER]
         if earlier:
-            self.prompter.say(*wrap(f"You chose {len(earlier)} of these before today, marked \"chosen\". They do not "
-                                    "count until you type their number again to say they are still true."), "")
+            self.prompter.say(*wrap(ngettext(
+                "You chose {count} of these before today, marked \"chosen\". It does not count until you type "
+                "its number again to say it is still true.",
+                "You chose {count} of these before today, marked \"chosen\". They do not count until you type "
+                "their number again to say they are still true.", len(earlier)).format(count=len(earlier))), "")
 
     def run(self) -> bool:
         """The whole checklist. Returns False if input ended, True if the reader finished."""

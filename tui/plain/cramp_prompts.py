@@ -36,24 +36,25 @@ from tui.data.cramp_now import (
 from tui.data.errors import GuideError
 from tui.data.settings import Settings, emergency_line
 from tui.data.triage import result_lines
+from tui.data.words import N_, _
 from tui.plain.checklist_prompts import Prompter
 from tui.plain.render import wrap
 
-MUSCLE_QUESTION = "Type the number of the muscle, 0 to go back:"
+MUSCLE_QUESTION = N_("Type the number of the muscle, 0 to go back:")
 """The question under the list of muscles."""
 
 TIMER_MENU = (
-    "1. It has eased",
-    "2. It has not eased",
-    "3. How long so far?",
-    "0. Stop and go back",
+    N_("1. It has eased"),
+    N_("2. It has not eased"),
+    N_("3. How long so far?"),
+    N_("0. Stop and go back"),
 )
 """The choices while the timer runs: the two answers first."""
 
-TIMER_QUESTION = "Type a number, 0 to go back:"
+TIMER_QUESTION = N_("Type a number, 0 to go back:")
 """The question under TIMER_MENU."""
 
-CHECK_ANSWER = "Type 1 if it has, 2 if it has not:"
+CHECK_ANSWER = N_("Type 1 if it has, 2 if it has not:")
 """How the question at the check time is answered: the menu's own numbers."""
 
 POLL_SECONDS = 1.0
@@ -86,7 +87,7 @@ class DeadlineInput:
             if left <= 0:
                 self.on_due()
                 continue
-            ready, _, _ = select.select([self.stream], [], [], min(left, POLL_SECONDS))
+            ready, _writable, _failed = select.select([self.stream], [], [], min(left, POLL_SECONDS))
             if ready:
                 return self.stream.readline()
 
@@ -118,11 +119,11 @@ class CrampPrompts:
 
     def show_menu(self) -> None:
         """The choices while the timer runs."""
-        self.prompter.say(*TIMER_MENU)
+        self.prompter.say(*(_(line) for line in TIMER_MENU))
 
     def check_lines(self) -> list[str]:
         """The message and the question at the check time."""
-        return [check_message(self.cramp.check_minutes), f"{EASED_QUESTION} {CHECK_ANSWER}"]
+        return [check_message(self.cramp.check_minutes), f"{_(EASED_QUESTION)} {_(CHECK_ANSWER)}"]
 
     def seconds_left(self) -> float | None:
         """Seconds to the check time, or None when it is asked already (or no timer runs)."""
@@ -142,7 +143,7 @@ class CrampPrompts:
         """The whole "cramp now". Returns False if input ended, True when done."""
         self.prompter.say(self.cramp.title, emergency_line(self.settings), "")
         self.show_muscles()
-        number = self.prompter.ask(MUSCLE_QUESTION, len(self.cramp.muscles), self.show_muscles)
+        number = self.prompter.ask(_(MUSCLE_QUESTION), len(self.cramp.muscles), self.show_muscles)
         if number is None:
             return False
         if number == 0:
@@ -163,10 +164,11 @@ class CrampPrompts:
             while True:
                 if timer.due():  # from a pipe: looked at between questions
                     timer.asked = True
-                    self.prompter.say(self.check_lines()[0], f"{EASED_QUESTION} Type 1 if it has, 2 if it has not.")
+                    answer_this = _("Type 1 if it has, 2 if it has not.")
+                    self.prompter.say(self.check_lines()[0], f"{_(EASED_QUESTION)} {answer_this}")
                 self.show_menu()
                 self.in_menu = True
-                answer = self.prompter.ask(TIMER_QUESTION, len(TIMER_MENU) - 1, self.show_menu)
+                answer = self.prompter.ask(_(TIMER_QUESTION), len(TIMER_MENU) - 1, self.show_menu)
                 self.in_menu = False
                 if answer is None:
                     return False
@@ -197,12 +199,12 @@ class CrampPrompts:
             checklist = load_checklist(self.guide.folder)
             item = self.cramp.long_cramp(checklist)
         except GuideError as exc:
-            self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
+            self.prompter.say(_("The checklist cannot be shown: {problem}").format(problem=exc.one_line()))
             return True
         session = ChecklistSession(checklist, routes_for(self.settings.region, checklist.language.code),
                                    persist=self.prompter.interactive)
         for notice in (session.message, session.select(item.id, True)):
             if notice is not None:
-                self.prompter.say(notice.text)
+                self.prompter.say(_(notice.text))
         self.prompter.say("", *result_lines(session.result()), "")
         return True

@@ -43,8 +43,24 @@ def cache_key(section: str) -> str | None:
                       if entry.name.endswith(".py"))
     except OSError:
         return None
+    code += compiled_catalogues(os.path.join(package, "locale"))
     inputs = inputs_key(code, default_folder())
     return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
+
+
+def compiled_catalogues(locale_dir: str) -> list[str]:
+    """The interfaces' compiled words (tui/locale/<language>/LC_MESSAGES/*.mo, tui/data/words.py):
+    a changed translation is a changed rendering, as changed code is."""
+    try:
+        languages = sorted(entry.path for entry in os.scandir(locale_dir) if entry.is_dir())
+    except OSError:
+        return []
+    found: list[str] = []
+    for language in languages:
+        with contextlib.suppress(OSError):
+            messages = os.path.join(language, "LC_MESSAGES")
+            found += sorted(entry.path for entry in os.scandir(messages) if entry.name.endswith(".mo"))
+    return found
 
 
 def section_argument(argv: list[str]) -> str | None:

@@ -16,52 +16,59 @@ from typing import TextIO
 from tui.data.checklist import load_checklist
 from tui.data.content import Guide
 from tui.data.errors import ContentError
+from tui.data.key_names import key_in_words
 from tui.data.pages import PAGES, section_end
 from tui.data.places import prompt_menu, prompt_number
 from tui.data.search import Hit, found_count, search_guide
 from tui.data.settings import Settings, emergency_line
+from tui.data.words import N_, _
 from tui.plain.checklist_prompts import ChecklistPrompts, Prompter
 from tui.plain.render import get_help_lines, page_lines, section_lines, wrap
 
 
 def main_menu() -> tuple[str, ...]:
     """The main menu, one choice a line, from the places table (tui/data/places.py)."""
-    return ("Main menu", *(f"{row.prompt_number}. {row.prompt_label}" for row in prompt_menu()))
+    return (_("Main menu"), *(f"{row.prompt_number}. {_(row.prompt_label)}" for row in prompt_menu()))
 
 
-MAIN_QUESTION = "Type a number, 0 to quit:"
+MAIN_QUESTION = N_("Type a number, 0 to quit:")
 """The main menu's question."""
 
-SECTION_QUESTION = "Type a section number to read it, 0 to go back:"
+SECTION_QUESTION = N_("Type a section number to read it, 0 to go back:")
 """The sections list's question."""
 
-SEARCH_QUESTION = "Type the words to find, or just Enter to go back:"
+SEARCH_QUESTION = N_("Type the words to find, or just {enter} to go back:")
 """The search's first question."""
 
-RESULT_QUESTION = "Type a number to read from there, 0 to go back:"
+RESULT_QUESTION = N_("Type a number to read from there, 0 to go back:")
 """The question under the search results."""
 
-MORE_QUESTION = "Enter for more, q to stop:"
+MORE_QUESTION = N_("{enter} for more, q to stop:")
 """Asked after each screenful of a long text at a terminal, so a screen reader's review keys
 can reach every line before it scrolls away."""
 
-HELP_TEXT = (
-    "Every question in this mode is answered with a number.",
-    "Type the number, then press Enter.",
-    "0 goes back, finishes or quits.",
-    "? shows the list again, if you need it.",
-    "Nothing on the screen moves or changes once printed. New text is always added at the end.",
-    "In the checklist, typing an item's number selects it. Typing it again unselects it.",
-    "The changed item is printed again, with the word selected first, or with [ ].",
-    "Type 0 when you are done to see how soon to get help.",
-    "Your choices are saved as you go, so they are still there next time.",
-    "A long section stops after each screenful: Enter shows more, q stops.",
-    f"{prompt_number('search')} in the main menu searches for words, in any order and any form.",
-    "Ctrl+D, or the end of piped input, quits at any question.",
-    "Other ways to use the guide: spasm-guide --plain prints it all at once; "
-    "spasm-guide --checklist starts at the checklist.",
-)
-"""What the help choice prints: how the numbered prompts work."""
+def help_text() -> tuple[str, ...]:
+    """What the help choice prints: how the numbered prompts work (in the language shown now)."""
+    enter, end = key_in_words("enter"), key_in_words("ctrl+d")
+    return (
+        _("Every question in this mode is answered with a number."),
+        _("Type the number, then press {enter}.").format(enter=enter),
+        _("0 goes back, finishes or quits."),
+        _("? shows the list again, if you need it."),
+        _("Nothing on the screen moves or changes once printed. New text is always added at the end."),
+        _("In the checklist, typing an item's number selects it. Typing it again unselects it."),
+        _("The changed item is printed again, with the word selected first, or with [ ]."),
+        _("Type 0 when you are done to see how soon to get help."),
+        _("Your choices are saved as you go, so they are still there next time."),
+        _("A long section stops after each screenful: {enter} shows more, q stops.").format(enter=enter),
+        _("{number} in the main menu searches for words, in any order and any form.").format(
+            number=prompt_number("search")),
+        _("{end}, or the end of piped input, quits at any question.").format(end=end),
+        _("Other ways to use the guide: spasm-guide --plain prints it all at once; "
+          "spasm-guide --checklist starts at the checklist."),
+    )
+
+
 
 
 class LinearGuide:
@@ -78,7 +85,7 @@ class LinearGuide:
 
     def show_sections(self) -> None:
         """Print the numbered list of sections."""
-        self.prompter.say("Sections", *(f"{s.number}. {s.title}" for s in self.guide.sections))
+        self.prompter.say(_("Sections"), *(f"{s.number}. {s.title}" for s in self.guide.sections))
 
     def read_sections(self) -> bool:
         """Choose and read sections until 0. Returns False if input ended."""
@@ -86,7 +93,7 @@ class LinearGuide:
         self.prompter.say("")
         self.show_sections()
         while True:
-            number = self.prompter.ask(SECTION_QUESTION, total, self.show_sections)
+            number = self.prompter.ask(_(SECTION_QUESTION), total, self.show_sections)
             if number is None:
                 return False
             if number == 0:
@@ -96,7 +103,8 @@ class LinearGuide:
                 continue
             if number < total:
                 following = self.guide.section(number + 1)
-                self.prompter.say(f"{section_end(number, total)}. Next is {following.number}, {following.title}.")
+                self.prompter.say(_("{end}. Next is {number}, {title}.").format(
+                    end=section_end(number, total), number=following.number, title=following.title))
             else:
                 self.prompter.say(f"{section_end(number, total)}.")
 
@@ -111,7 +119,7 @@ class LinearGuide:
         for start in range(0, len(lines), rows):
             self.prompter.say(*lines[start:start + rows])
             if start + rows < len(lines):
-                answer = self.prompter.read(MORE_QUESTION)
+                answer = self.prompter.read(_(MORE_QUESTION).format(enter=key_in_words("enter")))
                 if answer is None or answer.lower().startswith("q"):
                     return False
         return True
@@ -119,7 +127,7 @@ class LinearGuide:
     def search(self) -> bool:
         """Find words anywhere in the guide, then read a section from a result. False if input ended."""
         while True:
-            words = self.prompter.read(SEARCH_QUESTION)
+            words = self.prompter.read(_(SEARCH_QUESTION).format(enter=key_in_words("enter")))
             if words is None:
                 return False
             if not words:
@@ -127,13 +135,15 @@ class LinearGuide:
             hits = search_guide(self.guide, words)
             count = found_count(len(hits), words)
             shown = hits[:20]
-            self.prompter.say(f"{count}. The best {len(shown)}:" if len(hits) > len(shown) else f"{count}.")
+            self.prompter.say(_("{count}. The best {shown}:").format(count=count, shown=len(shown))
+                              if len(hits) > len(shown) else f"{count}.")
             if not hits:
                 continue
-            listing = [f"{n}. Section {hit.section_number}, {hit.section_title}: {hit.snippet}"
-                       for n, hit in enumerate(shown, start=1)]
+            listing = [_("{n}. Section {number}, {title}: {snippet}").format(
+                n=n, number=hit.section_number, title=hit.section_title, snippet=hit.snippet)
+                for n, hit in enumerate(shown, start=1)]
             self.prompter.say(*listing)
-            number = self.prompter.ask(RESULT_QUESTION, len(shown), functools.partial(self.prompter.say, *listing))
+            number = self.prompter.ask(_(RESULT_QUESTION), len(shown), functools.partial(self.prompter.say, *listing))
             if number is None:
                 return False
             if number:
@@ -156,7 +166,7 @@ class LinearGuide:
             checklist = load_checklist(self.guide.folder)
         except ContentError as exc:
             # A guide folder without a (valid) checklist still has its sections to read.
-            self.prompter.say(f"The checklist cannot be shown: {exc.one_line()}")
+            self.prompter.say(_("The checklist cannot be shown: {problem}").format(problem=exc.one_line()))
             return True
         self.prompter.say("")
         return ChecklistPrompts(self.guide, checklist, self.settings, self.prompter).run()
@@ -169,15 +179,15 @@ class LinearGuide:
         try:
             cramp = load_cramp_now(self.guide.folder)
         except ContentError as exc:
-            self.prompter.say(f"Cramp now cannot be shown: {exc.one_line()}")
+            self.prompter.say(_("Cramp now cannot be shown: {problem}").format(problem=exc.one_line()))
             return True
         self.prompter.say("")
         return CrampPrompts(self.guide, cramp, self.settings, self.prompter).run()
 
     def show_help(self) -> bool:
         """How the numbered prompts work. Always True (nothing is asked)."""
-        lines = ["", "Help"]
-        for text in HELP_TEXT:
+        lines = ["", _("Help")]
+        for text in help_text():
             lines += wrap(text)
         self.prompter.say(*lines)
         return True
@@ -207,17 +217,18 @@ class LinearGuide:
     def run(self) -> int:
         """The main menu loop. Returns the exit status (0: quitting is never an error)."""
         self.prompter.say(self.guide.title, self.guide.disclaimer, emergency_line(self.settings), "",
-                          *get_help_lines(self.guide), f"Type {prompt_number('help')} for help.", "")
+                          *get_help_lines(self.guide),
+                          _("Type {number} for help.").format(number=prompt_number("help")), "")
         places = {row.prompt_number: row.id for row in prompt_menu()}
         highest = max(number for number in places if number is not None)
         while True:
             self.show_menu()
-            choice = self.prompter.ask(MAIN_QUESTION, highest, self.show_menu)
+            choice = self.prompter.ask(_(MAIN_QUESTION), highest, self.show_menu)
             if choice is None or choice == 0:
-                self.prompter.say("Goodbye.")
+                self.prompter.say(_("Goodbye."))
                 return 0
             if not self.open_place(places[choice]):
-                self.prompter.say("Goodbye.")
+                self.prompter.say(_("Goodbye."))
                 return 0
             self.prompter.say("")
 

@@ -15,6 +15,7 @@ from tui.data.content import Guide, Section
 from tui.data.pages import PAGES, get_help, section_heading
 from tui.data.places import start_menu
 from tui.data.settings import Settings, emergency_line
+from tui.data.words import _
 
 WIDTH = 72
 """Lines are wrapped to this many columns: comfortable to read and to follow on braille."""
@@ -92,7 +93,7 @@ def guide_lines(guide: Guide, settings: Settings, width: int = WIDTH) -> list[st
     the pages of the places (About: the credit)."""
     total = len(guide.sections)
     lines = [guide.title, guide.disclaimer, emergency_line(settings), "", *get_help_lines(guide, width)]
-    lines.append("Contents")
+    lines.append(_("Contents"))
     lines += [f"{s.number}. {s.title}" for s in guide.sections]
     lines.append("")
     for section in guide.sections:
@@ -127,7 +128,7 @@ def plain_text(guide: Guide, settings: Settings, section: int | None = None, bol
     if section is None:
         lines = guide_lines(guide, settings, wrap_at)
         total = len(guide.sections)
-        headings = {guide.title, "Contents", *(page.title for page in place_pages(guide))}
+        headings = {guide.title, _("Contents"), *(page.title for page in place_pages(guide))}
         headings |= {section_heading(s, total) for s in guide.sections}
     else:
         lines = section_lines(guide.section(section), len(guide.sections), wrap_at)

@@ -17,6 +17,8 @@ import wave
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from tui.data.words import N_, _
+
 FAIL_ENV = "SPASM_GUIDE_SPEECH_FAIL"
 """Test-only switch: "1" or "engine" makes the engine unavailable, "player" hides the players."""
 
@@ -24,7 +26,7 @@ ESPEAK_LIBRARIES = ("libespeak-ng.so.1", "/usr/local/lib/libespeak-ng.so.1", "li
                     "/opt/homebrew/lib/libespeak-ng.1.dylib", "/usr/local/lib/libespeak-ng.1.dylib")
 """Where pyttsx3's Linux and macOS driver looks for the library, in its order."""
 
-INSTALL_HINT = "On Debian/Ubuntu: sudo apt install espeak-ng"
+INSTALL_HINT = N_("On Debian/Ubuntu: sudo apt install espeak-ng")
 """Appended to every 'not available' message."""
 
 
@@ -77,21 +79,21 @@ def availability(need_player: bool = True, env: Mapping[str, str] | None = None)
     """
     env = env if env is not None else os.environ
     if importlib.util.find_spec("pyttsx3") is None:
-        return False, "the Python package pyttsx3 is not installed"
+        return False, N_("the Python package pyttsx3 is not installed")
     if simulated_failure(env) == "engine" or not espeak_library_present():
-        return False, "the eSpeak NG speech library (libespeak-ng1) is not installed"
+        return False, N_("the eSpeak NG speech library (libespeak-ng1) is not installed")
     if need_player and player_command("x.wav", env) is None:
         return False, NO_PLAYER
     return True, ""
 
 
-PLAYER_HINT = "On Debian/Ubuntu: sudo apt install pulseaudio-utils"
+PLAYER_HINT = N_("On Debian/Ubuntu: sudo apt install pulseaudio-utils")
 """What to install when there is no player (paplay is in pulseaudio-utils)."""
 
-FILE_HINT = "Or write the speech to a file: spasm-guide --speak-to guide.wav"
+FILE_HINT = N_("Or write the speech to a file: spasm-guide --speak-to guide.wav")
 """What works with no sound at all, and over SSH."""
 
-NO_PLAYER = "no audio player found (pw-play, paplay or aplay)"
+NO_PLAYER = N_("no audio player found (pw-play, paplay or aplay)")
 """The reason given when no player is installed."""
 
 SERVER_DOWN_SIGNS = ("connection refused", "pa_context_connect", "connection terminated", "host is down",
@@ -104,9 +106,10 @@ PLAYER_FAILED = re.compile(r"the audio player (?P<program>\S+) could not play so
 
 def unavailable_message(reason: str) -> str:
     """The one line shown when speech cannot work: what is wrong, then what to do."""
+    said = _("Speech is not available: {reason}.").format(reason=_(reason))
     if reason == NO_PLAYER:
-        return f"Speech is not available: {reason}. {PLAYER_HINT}. {FILE_HINT}."
-    return f"Speech is not available: {reason}. {INSTALL_HINT}"
+        return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
+    return f"{said} {_(INSTALL_HINT)}"
 
 
 def plain_error(message: str) -> str:
@@ -117,20 +120,23 @@ def plain_error(message: str) -> str:
     speech log (the worker writes it there). Anything else is returned as it is.
     """
     if message == NO_PLAYER:
-        return f"No sound player is installed, so the guide cannot play speech. {PLAYER_HINT}. {FILE_HINT}."
+        said = _("No sound player is installed, so the guide cannot play speech.")
+        return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
     failed = PLAYER_FAILED.match(message)
     if failed is None:
         return message
     detail = failed["detail"].casefold()
     if failed["program"] in ("paplay", "pw-play") and any(sign in detail for sign in SERVER_DOWN_SIGNS):
-        return ("No sound server is running here, so the guide cannot play speech. Over SSH, use "
-                "spasm-guide --speak-to guide.wav and play the file on your own computer. To install "
-                "sound: sudo apt install pulseaudio")
+        return _("No sound server is running here, so the guide cannot play speech. Over SSH, use "
+                 "spasm-guide --speak-to guide.wav and play the file on your own computer. To install "
+                 "sound: sudo apt install pulseaudio")
     if failed["program"] == "aplay":
-        return ("No sound card could be opened here, so the guide cannot play speech. "
-                f"{FILE_HINT}. To use a sound server instead: sudo apt install pulseaudio")
-    return (f"The sound player stopped with an error, so the guide cannot play speech. {FILE_HINT}. "
-            "The speech log says more.")
+        said = _("No sound card could be opened here, so the guide cannot play speech.")
+        instead = _("To use a sound server instead: sudo apt install pulseaudio")
+        return f"{said} {_(FILE_HINT)}. {instead}"
+    said = _("The sound player stopped with an error, so the guide cannot play speech.")
+    more = _("The speech log says more.")
+    return f"{said} {_(FILE_HINT)}. {more}"
 
 
 def is_remote(env: Mapping[str, str] | None = None) -> bool:

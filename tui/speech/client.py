@@ -29,6 +29,7 @@ from typing import Any
 
 from tui.data.sentences import Chunk, spoken_texts
 from tui.data.settings import Settings
+from tui.data.words import _
 from tui.speech import audio
 from tui.speech.interface import Listener, SpeechInterface
 from tui.speech.process import WorkerProcess, default_log_path, note_in_log
@@ -295,7 +296,7 @@ class SpeechClient(SpeechInterface):
 
     def _on_exit(self, worker: WorkerProcess) -> None:
         """On the reader thread: the worker's output has ended."""
-        self._give_up(worker, "The speech process ended unexpectedly")
+        self._give_up(worker, _("The speech process ended unexpectedly"))
 
     def _deliver(self, event: Event) -> None:
         if self.listener is not None:
@@ -324,18 +325,19 @@ class SpeechClient(SpeechInterface):
             self._deliver(Stopped(utterance=was_speaking))
         if report:
             self._deliver(Error(utterance=None if stopped else was_speaking,
-                                message=f"{message}; it will restart when you next ask for speech."))
+                                message=_("{problem}; it will restart when you next ask for speech.").format(
+                                    problem=message)))
 
     def _stop_overdue(self, worker: WorkerProcess, seq: int) -> None:
         """Watchdog: the worker has not confirmed stop number `seq`; silence it by force."""
         with self._lock:
             if self._confirmed_seq >= seq:
                 return
-        self._give_up(worker, "Speech did not stop in time, so it was ended", stopped=True)
+        self._give_up(worker, _("Speech did not stop in time, so it was ended"), stopped=True)
 
     def _speak_overdue(self, worker: WorkerProcess | None, utterance: int) -> None:
         """Watchdog: a speak got no answer at all for `hang_timeout`: the worker is hung."""
         with self._lock:
             if worker is None or self._awaiting != utterance:
                 return
-        self._give_up(worker, "Speech stopped responding and was ended")
+        self._give_up(worker, _("Speech stopped responding and was ended"))

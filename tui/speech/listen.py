@@ -18,17 +18,18 @@ from tui.data.content import Guide, Section
 from tui.data.pages import credit_lines, section_position
 from tui.data.sentences import Chunk, speech_chunks, text_chunks
 from tui.data.settings import Settings, emergency_line
+from tui.data.words import N_, _
 from tui.speech import audio
 from tui.speech.client import SpeechClient
 from tui.speech.protocol import Error, Event, Finished, Saved, Started, Stopped
 
-REMOTE_NOTICE = (
-    "spasm-guide: this is an SSH session, so the audio plays on the server, not on your computer; "
+REMOTE_NOTICE = N_(
+    "this is an SSH session, so the audio plays on the server, not on your computer; "
     "to hear it there, run on your computer: ssh you@server spasm-guide --speak-to - | aplay; "
     "or forward your audio "
     "(ssh -R 24713:127.0.0.1:4713, then PULSE_SERVER=tcp:127.0.0.1:24713; see the README)."
 )
-"""Said once, on stderr, before speaking over SSH without forwarded audio."""
+"""Said once, on stderr, before speaking over SSH without forwarded audio (after "spasm-guide: ")."""
 
 POLL = 0.25
 """How often the wait for events wakes up (so Ctrl+C is always seen promptly)."""
@@ -75,30 +76,31 @@ def write_file(client: SpeechClient, events: queue.Queue[Event], chunks: list[Ch
                out: TextIO, err: TextIO) -> int:
     """`--speak-to`: synthesise everything into one WAV file and say where and how long."""
     if target.is_dir():
-        return fail(f"{target}: is a folder; give a file name such as guide.wav", err)
+        return fail(_("{path}: is a folder; give a file name such as guide.wav").format(path=target), err)
     job = client.synth_to_file(chunks, target)
     while True:
         event = next_event(events)
         if isinstance(event, Error) and event.utterance in (job, None):
             return fail(event.message, err)
         if isinstance(event, Saved) and event.utterance == job:
-            print(f"Wrote {event.path}: {event.seconds:.1f} seconds of speech.", file=out, flush=True)
+            print(_("Wrote {path}: {seconds} seconds of speech.").format(
+                path=event.path, seconds=f"{event.seconds:.1f}"), file=out, flush=True)
             return 0
         if isinstance(event, Stopped) and event.utterance == job:
-            return fail("writing the audio was stopped", err)
+            return fail(_("writing the audio was stopped"), err)
 
 
 def speak_aloud(client: SpeechClient, events: queue.Queue[Event], chunks: list[Chunk],
                 out: TextIO, err: TextIO) -> int:
     """`--speak`: play everything, printing each sentence as it begins."""
     if client.is_remote() and not os.environ.get("PULSE_SERVER"):
-        print(REMOTE_NOTICE, file=err, flush=True)
+        print(f"spasm-guide: {_(REMOTE_NOTICE)}", file=err, flush=True)
     utterance = client.speak(chunks)
     while True:
         event = next_event(events)
         if isinstance(event, Error) and event.utterance in (utterance, None):
             # A player that cannot reach a sound server: the file route still works.
-            hint = "" if event.fatal else "; to keep the speech as a file instead, use --speak-to FILE.wav"
+            hint = "" if event.fatal else _("; to keep the speech as a file instead, use --speak-to FILE.wav")
             return fail(f"{event.message}{hint}", err)
         if event.utterance != utterance:
             continue

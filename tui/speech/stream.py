@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui.data.content import Guide
 from tui.data.settings import Settings
+from tui.data.words import N_, _
 from tui.speech import audio
 from tui.speech.protocol import Error, Event, Saved, Stopped
 
@@ -52,9 +53,9 @@ FIRST_GAP = 0.02
 UNKNOWN = 0xFFFFFFFF
 """The length written in the header: unknown, read to the end."""
 
-TTY_REFUSAL = ("spasm-guide: --speak-to - writes audio, not text: pipe it to a player, "
-               "for example: spasm-guide --speak-to - | aplay")
-"""Said instead of writing audio to a terminal."""
+TTY_REFUSAL = N_("spasm-guide: --speak-to - writes audio, not text: pipe it to a player, "
+                 "for example: spasm-guide --speak-to - | aplay")
+"""Said instead of writing audio to a terminal (shown through `_()`)."""
 
 
 EARLY: list[SpeechClient] = []
@@ -159,7 +160,7 @@ def stream_chunks(texts: list[str], settings: Settings, fd: int, err: TextIO) ->
                 print(f"spasm-guide: {event.message}", file=err, flush=True)
                 return 2
             if isinstance(event, Stopped) or not isinstance(event, Saved):
-                print("spasm-guide: the speech stream was stopped", file=err, flush=True)
+                print("spasm-guide: " + _("the speech stream was stopped"), file=err, flush=True)
                 return 2
             made = Path(event.path)
             job = ask(index + 1) if index + 1 < len(texts) else None
@@ -209,10 +210,11 @@ def stream_guide(guide: Guide, settings: Settings, section: int | None, warning:
 
         if HOSTED_ENV in os.environ or is_remote():
             # `ssh -t host speak 3`: the terminal is the reader's; say what to type there instead.
-            print(f"spasm-guide: speak writes audio, not text: on your own computer, run "
-                  f"{listen_command(os.environ, section)}", file=err, flush=True)
+            said = _("speak writes audio, not text: on your own computer, run {command}").format(
+                command=listen_command(os.environ, section))
+            print(f"spasm-guide: {said}", file=err, flush=True)
         else:
-            print(TTY_REFUSAL, file=err, flush=True)
+            print(_(TTY_REFUSAL), file=err, flush=True)
         return 2
     if warning:
         for line in warning.splitlines():

@@ -15,6 +15,7 @@ from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 
+from tui.data.words import N_
 from tui.data.wrap import wrap_message
 from tui.fullscreen.screens.base import SHORT_HEIGHT
 from tui.fullscreen.widgets.emergency_line import EmergencyLine
@@ -62,8 +63,8 @@ class DialogScreen(ModalScreen[ResultT]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
-        Binding("ctrl+l", "app.redraw", "Redraw", show=False, id="dialog.redraw",
-                tooltip="Draw the whole screen again, if other text wrote over it"),
+        Binding("ctrl+l", "app.redraw", N_("Redraw"), show=False, id="dialog.redraw",
+                tooltip=N_("Draw the whole screen again, if other text wrote over it")),
     ]
     """Keys every dialog has."""
 
@@ -112,7 +113,7 @@ class AnswerList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Choose", id="dialog.choose", tooltip="Give the highlighted answer"),
+        Binding("enter", "select", N_("Choose"), id="dialog.choose", tooltip=N_("Give the highlighted answer")),
     ]
     """Enter, in words that fit a question ("Choose", not "Open")."""
 
@@ -137,7 +138,7 @@ class ChoiceDialog(DialogScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: change nothing"),
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: change nothing")),
     ]
     """Escape cancels."""
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from tui.data.words import N_
 from tui.fullscreen.dialogs.choice import ChoiceDialog
 
 
@@ -14,8 +15,8 @@ class ConfirmDialog(ChoiceDialog):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer('yes')", "Yes", id="dialog.yes", tooltip="Answer yes"),
-        Binding("n", "answer('no')", "No", id="dialog.no", tooltip="Answer no"),
+        Binding("y", "answer('yes')", N_("Yes"), id="dialog.yes", tooltip=N_("Answer yes")),
+        Binding("n", "answer('no')", N_("No"), id="dialog.no", tooltip=N_("Answer no")),
     ]
     """Single keys for the two answers (Escape, from ChoiceDialog, means no)."""
 

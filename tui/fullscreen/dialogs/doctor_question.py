@@ -15,6 +15,8 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from tui.data.doctor_questions import Question
+from tui.data.key_names import key_in_words
+from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.widgets.key_bar import KeyBar
 
@@ -30,8 +32,9 @@ class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "done", "Save now", id="questions.done", tooltip="Save the summary now, skip the rest"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+        Binding("ctrl+s", "done", N_("Save now"), id="questions.done",
+                tooltip=N_("Save the summary now, skip the rest")),
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: save nothing")),
     ]
     """Enter is the field's own."""
 
@@ -49,10 +52,12 @@ class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
     def compose(self) -> ComposeResult:
         yield self.emergency_row()
         with Vertical(classes="dialog"):
-            yield Static(f"Question {self.number} of {self.total} for your doctor (optional): "
-                         f"{self.question.text}", markup=False)
+            yield Static(_("Question {number} of {total} for your doctor (optional): {question}").format(
+                number=self.number, total=self.total, question=_(self.question.text)), markup=False)
             yield Input(self.answer, id="answer", max_length=MAX_INPUT)
-            yield Static("Enter: next (empty skips). Ctrl+S: save now. Esc: cancel.", id="hint", markup=False)
+            yield Static(_("{enter}: next (empty skips). {save}: save now. {esc}: cancel.").format(
+                enter=key_in_words("enter"), save=key_in_words("ctrl+s"), esc=key_in_words("escape")),
+                id="hint", markup=False)
             yield KeyBar()
 
     def on_mount(self) -> None:

@@ -12,7 +12,9 @@ from textual.containers import Vertical
 from textual.widgets import Input, Static
 from textual.widgets.input import Selection
 
+from tui.data.key_names import key_in_words
 from tui.data.safe_save import SaveProblem, check_target, exists, hosted
+from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.widgets.key_bar import KeyBar
@@ -41,19 +43,25 @@ def chosen_path(folder: Path, typed: str, suffix: str) -> Path:
     """
     text = typed.strip()
     if text.endswith(("/", "\\")):
-        raise ValueError(f"{text} is a folder")
+        raise ValueError(_("{path} is a folder").format(path=text))
     path = Path(text).expanduser()
     if not path.is_absolute():
         path = folder / path
     if suffix and not path.name.lower().endswith(suffix.lower()):
         path = path.with_name(path.name + suffix)
     if path.is_dir():
-        raise ValueError(f"{shown_path(path)} is a folder")
+        raise ValueError(_("{path} is a folder").format(path=shown_path(path)))
     return path
 
 
-HOSTED_HINT = "Over SSH, files are saved in this folder only. Type a name. Enter saves. Esc cancels."
-"""The hint on the hosted account: where files go, said before the reader types."""
+def keys_hint(words: str) -> str:
+    """A hint that names keys, with their names in the language shown ("Enter saves. Esc cancels.")."""
+    return _(words).format(enter=key_in_words("enter"), esc=key_in_words("escape"))
+
+
+HOSTED_HINT = N_("Over SSH, files are saved in this folder only. Type a name. Enter saves. Esc cancels.")
+"""The hint on the hosted account: where files go, said before the reader types (in English; shown
+through `_()`)."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel", tooltip="Cancel: save nothing"),
+        Binding("escape", "cancel", N_("Cancel"), id="dialog.cancel", tooltip=N_("Cancel: save nothing")),
     ]
     """Enter is the Input's own."""
 
@@ -96,10 +104,10 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
         yield self.emergency_row()
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
-            yield Static(f"Folder: {shown_path(self.folder)}", id="folder", markup=False)
+            yield Static(_("Folder: {folder}").format(folder=shown_path(self.folder)), id="folder", markup=False)
             yield Input(self.default.name, id="path", select_on_focus=False)
-            yield Static(HOSTED_HINT if hosted() else "Type a name, or keep this one. Enter saves. Esc cancels.",
-                         id="hint", markup=False)
+            yield Static(_(HOSTED_HINT) if hosted() else keys_hint(N_("Type a name, or keep this one. {enter} saves. "
+                                                                    "{esc} cancels.")), id="hint", markup=False)
             yield KeyBar()
 
     def on_mount(self) -> None:
@@ -114,20 +122,20 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
         event.stop()
         hint = self.query_one("#hint", Static)
         if not event.value.strip():
-            hint.update("Type a file name, or press Esc to cancel.")
+            hint.update(keys_hint(N_("Type a file name, or press {esc} to cancel.")))
             return
         try:
             path = chosen_path(self.folder, event.value, self.default.suffix)
         except ValueError as exc:
-            hint.update(f"{exc}: add a file name.")
+            hint.update(_("{problem}: add a file name.").format(problem=exc))
             return
         except (RuntimeError, OSError) as exc:  # "~nobody/x", a name too long for the disk
-            hint.update(f"That path cannot be used: {exc}. Try another.")
+            hint.update(_("That path cannot be used: {problem}. Try another.").format(problem=exc))
             return
         try:
             path = check_target(path, shown_path(path))
         except SaveProblem as exc:
-            hint.update(f"{exc}. Try another.")
+            hint.update(_("{problem}. Try another.").format(problem=exc))
             return
         if not exists(path):
             self.dismiss(SaveTarget(path, replace=False))
@@ -137,11 +145,11 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
             if answer == "yes":
                 self.dismiss(SaveTarget(path, replace=True))
             else:
-                hint.update("Kept it. Type another name, or press Esc to cancel.")
+                hint.update(keys_hint(N_("Kept it. Type another name, or press {esc} to cancel.")))
                 self.query_one(Input).focus()
 
-        self.app.push_screen(ConfirmDialog(f"{shown_path(path)} already exists. Replace it?",
-                                           "Yes, replace it", "No, keep it"), replace)
+        self.app.push_screen(ConfirmDialog(_("{path} already exists. Replace it?").format(path=shown_path(path)),
+                                           _("Yes, replace it"), _("No, keep it")), replace)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

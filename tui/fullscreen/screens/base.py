@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
+from tui.data.words import _
 from tui.data.wrap import wrap_message
 from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.key_bar import KeyBar
@@ -41,13 +42,14 @@ NARROW_WIDTH = 60
 Loaded = TypeVar("Loaded")
 
 
-def loaded_or_said(context: GuideContext, what: str, load: Callable[[], Loaded]) -> Loaded | None:
-    """What `load()` returns; or None, having told the reader in one line why `what` (a screen's
-    content) cannot be shown, so a bad content file never ends the guide."""
+def loaded_or_said(context: GuideContext, cannot: str, load: Callable[[], Loaded]) -> Loaded | None:
+    """What `load()` returns; or None, having told the reader in one line why a screen's content
+    cannot be shown, so a bad content file never ends the guide. `cannot` is the message, marked
+    with N_() ("The checklist cannot be shown: {problem}"), looked up here."""
     try:
         return load()
     except GuideError as exc:
-        context.notify(f"{what} cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+        context.notify(_(cannot).format(problem=exc.one_line()), severity="error", timeout=10)
         return None
 
 
@@ -83,7 +85,8 @@ class GuideScreen(Screen[None]):
     """The body, titles, the message rows and the too-small words; each screen adds its own."""
 
     TITLE_TEXT: ClassVar[str] = ""
-    """The screen's name, shown as its first body line and spoken in self-voicing mode."""
+    """The screen's name, shown as its first body line and spoken in self-voicing mode: in English,
+    marked with N_(), and looked up in `screen_title` when shown."""
 
     SCREEN_NAME: ClassVar[str] = ""
     """The name the app opens this screen by (tui/fullscreen/screen_registry.py); "" if it needs arguments."""
@@ -104,8 +107,8 @@ class GuideScreen(Screen[None]):
         return context_of(self.app)
 
     def screen_title(self) -> str:
-        """The title shown on the screen's first body line."""
-        return self.TITLE_TEXT
+        """The title shown on the screen's first body line, in the language shown."""
+        return _(self.TITLE_TEXT) if self.TITLE_TEXT else ""
 
     def compose(self) -> ComposeResult:
         yield EmergencyLine(self.guide_app.emergency_text())
@@ -113,8 +116,8 @@ class GuideScreen(Screen[None]):
             yield from self.compose_body()
         yield Static("", id="notice", markup=False)
         yield Static(
-            f"Please make the window larger: the guide needs at least {MIN_WIDTH} columns and "
-            f"{MIN_HEIGHT} rows.",
+            _("Please make the window larger: the guide needs at least {columns} columns and {rows} rows.")
+            .format(columns=MIN_WIDTH, rows=MIN_HEIGHT),
             id="too-small", markup=False,
         )
         yield KeyBar()

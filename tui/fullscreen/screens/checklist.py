@@ -13,11 +13,13 @@ from tui.data.care_routes import routes_for
 from tui.data.checklist import Checklist, load_checklist
 from tui.data.checklist_session import OTHER_WINDOW, ChecklistSession
 from tui.data.doctor_questions import QUESTIONS
+from tui.data.key_names import key_in_words
 from tui.data.notices import Notice
 from tui.data.safe_save import SaveProblem
 from tui.data.sentences import Chunk
 from tui.data.summary import default_summary_path
 from tui.data.triage import TriageResult
+from tui.data.words import N_, _, ngettext
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.dialogs.doctor_question import DoctorQuestionDialog, Step
@@ -38,7 +40,7 @@ class ChecklistItems(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Select", id="checklist.enter", tooltip="Select or unselect this item"),
+        Binding("enter", "select", N_("Select"), id="checklist.enter", tooltip=N_("Select or unselect this item")),
     ]
     """Enter has the same words as Space, so the key bar shows them together."""
 
@@ -63,7 +65,7 @@ class ChecklistScreen(GuideScreen):
     """The checklist above, the result below; both scroll, Tab moves between them.
     """
 
-    TITLE_TEXT = "Check your symptoms"
+    TITLE_TEXT = N_("Check your symptoms")
     SCREEN_NAME = "checklist"
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -81,11 +83,12 @@ class ChecklistScreen(GuideScreen):
     with the result's headline under it, or the result alone after Tab)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_item_here", "Select", id="checklist.toggle", tooltip="Select or unselect this item"),
-        Binding("tab,shift+tab", "switch_pane", "Result", id="checklist.next_field",
-                tooltip="Move between the list and the result"),
-        Binding("s", "save_summary", "Save", id="checklist.save", tooltip="Save a dated summary for a doctor"),
-        Binding("c", "clear", "Clear", id="checklist.clear", tooltip="Clear every selection"),
+        Binding("space", "toggle_item_here", N_("Select"), id="checklist.toggle",
+                tooltip=N_("Select or unselect this item")),
+        Binding("tab,shift+tab", "switch_pane", N_("Result"), id="checklist.next_field",
+                tooltip=N_("Move between the list and the result")),
+        Binding("s", "save_summary", N_("Save"), id="checklist.save", tooltip=N_("Save a dated summary for a doctor")),
+        Binding("c", "clear", N_("Clear"), id="checklist.clear", tooltip=N_("Clear every selection")),
     ]
     """Toggle, move to the result, save, clear."""
 
@@ -96,7 +99,8 @@ class ChecklistScreen(GuideScreen):
 
     @classmethod
     def make(cls, context: GuideContext) -> ChecklistScreen | None:
-        checklist = loaded_or_said(context, "The checklist", lambda: load_checklist(context.guide.folder))
+        checklist = loaded_or_said(context, N_("The checklist cannot be shown: {problem}"),
+                                   lambda: load_checklist(context.guide.folder))
         return None if checklist is None else cls(checklist)
 
     @property
@@ -105,7 +109,8 @@ class ChecklistScreen(GuideScreen):
         return self.session.checklist
 
     def compose_body(self) -> ComposeResult:
-        yield Static(f"{self.TITLE_TEXT} (not a diagnosis)", classes="title tight", markup=False)
+        yield Static(_("{title} (not a diagnosis)").format(title=self.screen_title()), classes="title tight",
+                     markup=False)
         yield ChecklistItems([], id="items")
         yield Static(self.headline(), id="headline", markup=False)
         yield SectionText(result_section(self.result()), id="result")
@@ -114,7 +119,8 @@ class ChecklistScreen(GuideScreen):
         """The result's first line, shown under the list when there is no room for the whole result."""
         result = self.result()
         symbol = f"{result.tier.symbol} " if result.tier else ""
-        return f"Result: {symbol}{result.headline} (Tab for more)"
+        return _("Result: {headline} ({key} for more)").format(headline=f"{symbol}{result.headline}",
+                                                               key=key_in_words("tab"))
 
     def show_result(self) -> None:
         """Put the current result in the panel and the one-line headline."""
@@ -250,7 +256,7 @@ class ChecklistScreen(GuideScreen):
     def ask_path(self) -> None:
         """Where to save the summary."""
         self.app.push_screen(
-            SavePathDialog("Save a summary for a doctor. Where?", default_summary_path()), self.write_summary
+            SavePathDialog(_("Save a summary for a doctor. Where?"), default_summary_path()), self.write_summary
         )
 
     def write_summary(self, target: SaveTarget | None) -> None:
@@ -262,24 +268,26 @@ class ChecklistScreen(GuideScreen):
         try:
             saved = self.session.save_summary(self.guide_app.guide, path, target.replace)
         except SaveProblem as exc:
-            self.notify(f"Could not save: {exc}.", severity="error", timeout=8)
+            self.notify(_("Could not save: {problem}.").format(problem=exc), severity="error", timeout=8)
             return
         except FileExistsError:
-            self.notify(f"Not saved: {path} appeared meanwhile. Save again to choose.", severity="error", timeout=8)
+            self.notify(_("Not saved: {path} appeared meanwhile. Save again to choose.").format(path=path),
+                        severity="error", timeout=8)
             return
         except OSError as exc:
-            self.notify(f"Could not save to {path}: {exc.strerror}.", severity="error", timeout=8)
+            self.notify(_("Could not save to {path}: {problem}.").format(path=path, problem=exc.strerror),
+                        severity="error", timeout=8)
             return
-        self.notify(f"Saved the summary as {saved}", timeout=8)
+        self.notify(_("Saved the summary as {path}").format(path=saved), timeout=8)
 
     def action_clear(self) -> None:
         count = len(self.session.state.ticks)
         if not count:
-            self.notify("Nothing is selected.", timeout=3)
+            self.notify(_("Nothing is selected."), timeout=3)
             return
         self.app.push_screen(
-            ConfirmDialog("Clear your one selection?" if count == 1 else f"Clear all {count} selections?",
-                          "Yes, clear them", "No, keep them"),
+            ConfirmDialog(ngettext("Clear your one selection?", "Clear all {count} selections?", count)
+                          .format(count=count), _("Yes, clear them"), _("No, keep them")),
             self.clear,
         )
 
@@ -290,4 +298,4 @@ class ChecklistScreen(GuideScreen):
         self.say(self.session.clear())
         self.refill()
         self.show_result()
-        self.notify("Cleared every selection.", timeout=3)
+        self.notify(_("Cleared every selection."), timeout=3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import OptionList, Static
 
+from tui.data.words import N_
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
@@ -12,11 +13,11 @@ from tui.fullscreen.widgets.guide_list import GuideList
 class ContentsScreen(GuideScreen):
     """Every section of the guide, numbered."""
 
-    TITLE_TEXT = "Contents"
+    TITLE_TEXT = N_("Contents")
     SCREEN_NAME = "contents"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.TITLE_TEXT, classes="title", markup=False)
+        yield Static(self.screen_title(), classes="title", markup=False)
         sections = self.guide_app.guide.sections
         yield GuideList([f"{s.number}. {s.title}" for s in sections], id="sections")
 

@@ -39,6 +39,7 @@ from tui.data.errors import GuideError
 from tui.data.pages import made_section
 from tui.data.sentences import Chunk
 from tui.data.triage import DISCLAIMER, TriageResult
+from tui.data.words import N_, _
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.notices import tell
@@ -60,11 +61,11 @@ class CrampNowScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("t", "time", "Time", id="cramp.time", tooltip="Say how long the stretch has been going"),
-        Binding("y", "eased", "Eased", id="cramp.eased", tooltip="Say the cramp has eased"),
-        Binding("n", "not_eased", "Not eased", id="cramp.not_eased", tooltip="Say the cramp has not eased"),
-        Binding("tab,shift+tab", "switch_pane", "Timer", show=False, id="cramp.next_field",
-                tooltip="Move between the steps and the timer line"),
+        Binding("t", "time", N_("Time"), id="cramp.time", tooltip=N_("Say how long the stretch has been going")),
+        Binding("y", "eased", N_("Eased"), id="cramp.eased", tooltip=N_("Say the cramp has eased")),
+        Binding("n", "not_eased", N_("Not eased"), id="cramp.not_eased", tooltip=N_("Say the cramp has not eased")),
+        Binding("tab,shift+tab", "switch_pane", N_("Timer"), show=False, id="cramp.next_field",
+                tooltip=N_("Move between the steps and the timer line")),
     ]
     """The time, the two answers, and moving between the steps and the timer line."""
 
@@ -84,7 +85,8 @@ class CrampNowScreen(GuideScreen):
 
     @classmethod
     def make(cls, context: GuideContext) -> CrampNowScreen | None:
-        cramp = loaded_or_said(context, "Cramp now", lambda: load_cramp_now(context.guide.folder))
+        cramp = loaded_or_said(context, N_("Cramp now cannot be shown: {problem}"),
+                               lambda: load_cramp_now(context.guide.folder))
         return None if cramp is None else cls(cramp)
 
     def __init__(self, cramp: CrampNow, clock: Callable[[], float] = time.monotonic) -> None:
@@ -172,10 +174,13 @@ class CrampNowScreen(GuideScreen):
         if self.timing and self.timer is not None and self.timer.due():
             self.timer.asked = True
             minutes = self.cramp.check_minutes
-            self.set_status(f"{check_message(minutes)} {EASED_QUESTION} y/n")
+            # TRANSLATORS: the keys for yes and no after the question, as short as the line allows.
+            keys = _("y/n")
+            self.set_status(f"{check_message(minutes)} {EASED_QUESTION} {keys}")
             self.query_one("#cramp-status", StatusLine).focus()
             self.guide_app.reader.last_announced = ""
-            self.guide_app.announce(f"{check_message(minutes)} {EASED_QUESTION} Press y for yes, n for no.")
+            press = _("Press y for yes, n for no.")
+            self.guide_app.announce(f"{check_message(minutes)} {EASED_QUESTION} {press}")
 
     def action_time(self) -> None:
         if self.timer is not None:
@@ -190,10 +195,10 @@ class CrampNowScreen(GuideScreen):
     def action_eased(self) -> None:
         """The self-care close."""
         eased = self.cramp.eased
-        blocks = [Block("subheading", (eased.headline,)), Block("paragraph", ("What to do:",)),
-                  Block("bullets", eased.advice), Block("paragraph", ("If it comes back:",)),
-                  Block("bullets", (eased.safety_net,)), Block("paragraph", (DISCLAIMER,))]
-        self.finish("eased", made_section("Result", blocks), eased.headline)
+        blocks = [Block("subheading", (eased.headline,)), Block("paragraph", (_("What to do:"),)),
+                  Block("bullets", eased.advice), Block("paragraph", (_("If it comes back:"),)),
+                  Block("bullets", (eased.safety_net,)), Block("paragraph", (_(DISCLAIMER),))]
+        self.finish("eased", made_section(_("Result"), blocks), eased.headline)
 
     def action_not_eased(self) -> None:
         """Before the check time, ask whether it has lasted that long in all (the time before
@@ -202,8 +207,8 @@ class CrampNowScreen(GuideScreen):
             self.show_urgent()
             return
         minutes = self.cramp.check_minutes
-        self.app.push_screen(ConfirmDialog(early_question(minutes), "Yes, it has lasted that long",
-                                           "No, not yet"), self.early_answer)
+        self.app.push_screen(ConfirmDialog(early_question(minutes), _("Yes, it has lasted that long"),
+                                           _("No, not yet")), self.early_answer)
 
     def early_answer(self, answer: str | None) -> None:
         """The reply to the early question."""
@@ -218,7 +223,8 @@ class CrampNowScreen(GuideScreen):
             checklist = load_checklist(self.guide_app.guide.folder)
             item = self.cramp.long_cramp(checklist)
         except GuideError as exc:
-            self.notify(f"The checklist cannot be shown: {exc.one_line()}", severity="error", timeout=10)
+            self.notify(_("The checklist cannot be shown: {problem}").format(problem=exc.one_line()),
+                        severity="error", timeout=10)
             return
         session = ChecklistSession(checklist, routes_for(self.guide_app.settings.region, checklist.language.code))
         for notice in (session.message, session.select(item.id, True)):
@@ -226,7 +232,9 @@ class CrampNowScreen(GuideScreen):
         result = session.result()
         said = result.headline
         if result.reasons:
-            said += f". Because you chose: {'; '.join(result.reasons)}"
+            # TRANSLATORS: the same words as the checklist result's heading over the chosen items.
+            because = _("Because you chose:")
+            said += f". {because} {'; '.join(result.reasons)}"
         self.finish(result, result_section(result), said)
 
     def finish(self, outcome: TriageResult | str, section: Section, *said: str) -> None:
@@ -255,7 +263,7 @@ class CrampNowScreen(GuideScreen):
         """While choosing: the question and the muscles. Then the steps (or the result) with the
         timer line."""
         if self.muscle is None:
-            parts, _ = super().speech_content()
+            parts, _view = super().speech_content()
             return [parts[0], self.cramp.question, *parts[1:]], None
         text = self.query_one("#cramp-text", SectionText)
         chunks = section_reading(text, with_title=False, language=self.guide_app.guide.language.code)

@@ -7,7 +7,9 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.data.content import Section
+from tui.data.key_names import key_in_words
 from tui.data.sentences import Chunk
+from tui.data.words import _
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.section_text import SectionText
@@ -28,7 +30,8 @@ class PageScreen(GuideScreen):
 
     def compose_body(self) -> ComposeResult:
         yield Static(self.section.title, classes="title", markup=False)
-        yield SectionText(self.section, end_text=f"End of {self.section.title}. Press Esc to go back.")
+        yield SectionText(self.section, end_text=_("End of {title}. Press {key} to go back.").format(
+            title=self.section.title, key=key_in_words("escape")))
 
     def on_mount(self) -> None:
         self.query_one(SectionText).focus()

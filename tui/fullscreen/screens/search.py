@@ -9,7 +9,9 @@ from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 
+from tui.data.key_names import key_in_words
 from tui.data.search import Hit, found_message, nothing_found_message, search_guide
+from tui.data.words import N_, _
 from tui.fullscreen.keys import types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
@@ -20,8 +22,8 @@ class QueryInput(Input):
     typed ahead on a slow link ("cramp", Enter, Enter) open the first place found."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "submit", "Results", show=False, id="search.results",
-                tooltip="Go to the places found"),
+        Binding("enter", "submit", N_("Results"), show=False, id="search.results",
+                tooltip=N_("Go to the places found")),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
 
@@ -41,7 +43,7 @@ class SearchScreen(GuideScreen):
     """Type a word, press Enter, choose a place.
     """
 
-    TITLE_TEXT = "Search the guide"
+    TITLE_TEXT = N_("Search the guide")
     SCREEN_NAME = "search"
 
     DEFAULT_CSS: ClassVar[str] = """
@@ -53,8 +55,8 @@ class SearchScreen(GuideScreen):
     """"Find:" and the box on one row, then how many were found, then the places."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Next field", id="search.next_field",
-                tooltip="Move between the search box and the results"),
+        Binding("tab", "app.focus_next", N_("Next field"), id="search.next_field",
+                tooltip=N_("Move between the search box and the results")),
     ]
     """Tab is shown: a newcomer needs to know how to reach the results."""
 
@@ -73,12 +75,13 @@ class SearchScreen(GuideScreen):
         return bindings
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.TITLE_TEXT, classes="title", markup=False)
+        yield Static(self.screen_title(), classes="title", markup=False)
         # The box's name on its own row: Tab back to the box says it with the words typed.
         with Horizontal(id="query-row"):
-            yield Static("Find: ", id="query-label", markup=False)
-            yield QueryInput(placeholder="Type a word, then Enter", id="query")
-        yield Static("Type a word to search for.", id="count", markup=False)
+            # TRANSLATORS: the search box's name, before it on its row (keep the space at the end).
+            yield Static(_("Find: "), id="query-label", markup=False)
+            yield QueryInput(placeholder=_("Type a word, then {key}").format(key=key_in_words("enter")), id="query")
+        yield Static(_("Type a word to search for."), id="count", markup=False)
         yield GuideList([], id="results")
 
     def on_mount(self) -> None:

@@ -9,8 +9,10 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
 from tui.data.content import Section
+from tui.data.key_names import key_in_words
 from tui.data.pages import section_end, section_heading
 from tui.data.sentences import Chunk
+from tui.data.words import N_, _
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.section_text import SectionText
@@ -21,9 +23,9 @@ class SectionScreen(GuideScreen):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_section", "Next", id="section.next", tooltip="Go to the next section"),
-        Binding("p", "previous_section", "Previous", id="section.previous",
-                tooltip="Go to the previous section"),
+        Binding("n", "next_section", N_("Next"), id="section.next", tooltip=N_("Go to the next section")),
+        Binding("p", "previous_section", N_("Previous"), id="section.previous",
+                tooltip=N_("Go to the previous section")),
     ]
     """Moving between sections; reading by line is the text's own. Not Left and Right: a braille
     display's routing keys send them (BRLTTY moves the cursor by arrow keys), and touching a word
@@ -51,7 +53,8 @@ class SectionScreen(GuideScreen):
     def end_text(self) -> str:
         """Said after the section's last line, on a row of its own: where the reader is, and how on."""
         total = len(self.guide_app.guide.sections)
-        how = "Press n for the next section." if self.number < total else "Press Esc to go back."
+        how = (_("Press n for the next section.") if self.number < total
+               else _("Press {key} to go back.").format(key=key_in_words("escape")))
         return f"{section_end(self.number, total)}. {how}"
 
     def on_mount(self) -> None:
@@ -79,10 +82,10 @@ class SectionScreen(GuideScreen):
         if self.number < len(self.guide_app.guide.sections):
             self.show(self.number + 1)
         else:
-            self.notify("This is the last section.", timeout=3)
+            self.notify(_("This is the last section."), timeout=3)
 
     def action_previous_section(self) -> None:
         if self.number > 1:
             self.show(self.number - 1)
         else:
-            self.notify("This is the first section.", timeout=3)
+            self.notify(_("This is the first section."), timeout=3)

@@ -10,14 +10,33 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
+from tui.data.care_routes import routes_for
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
+from tui.data.words import N_, _, current_language
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
 
 def choice_label(label: str, chosen: bool) -> str:
     """A choice with its state first, in words, as in the checklist: "selected: ..." or "[ ] ..."."""
-    return f"selected: {label}" if chosen else f"[ ] {label}"
+    # TRANSLATORS: a chosen setting; the same word as a chosen item of the checklist.
+    return _("selected: {choice}").format(choice=label) if chosen else f"[ ] {label}"
+
+
+def percent(level: float) -> str:
+    """A volume in words: "75 percent"."""
+    return _("{number} percent").format(number=round(level * 100))
+
+
+def said(setting: str, choice: str) -> str:
+    """What a change of setting says: "Colours: High contrast, dark."."""
+    return f"{setting}: {choice}."
+
+
+def dialled(region: str) -> str:
+    """A region's emergency number as written in the language shown ("911"; in Spanish "9-1-1",
+    which a voice says digit by digit)."""
+    return routes_for(region, current_language()).number
 
 
 class SettingsList(GuideList):
@@ -25,7 +44,7 @@ class SettingsList(GuideList):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,space", "select", "Select", id="settings.select", tooltip="Select this choice"),
+        Binding("enter,space", "select", N_("Select"), id="settings.select", tooltip=N_("Select this choice")),
     ]
     """Same keys, same meaning as in the checklist: "selected: ..." items are selected."""
 
@@ -33,11 +52,11 @@ class SettingsList(GuideList):
 class SettingsScreen(GuideScreen):
     """One list in groups; Enter or Space selects. Saved at once."""
 
-    TITLE_TEXT = "Settings"
+    TITLE_TEXT = N_("Settings")
     SCREEN_NAME = "settings"
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.TITLE_TEXT, classes="title", markup=False)
+        yield Static(self.screen_title(), classes="title", markup=False)
         yield SettingsList([], id="settings")
 
     def on_mount(self) -> None:
@@ -48,44 +67,44 @@ class SettingsScreen(GuideScreen):
 
     def refresh_labels(self) -> None:
         """Put the current choices into words, each with its group's name: a reader moving by
-        item hears "[ ] Reading volume: 75 percent", not "[ ] 75 percent"."""
+        item hears "[ ] Reading volume: 75 percent", not "[ ] 75 percent". The names of the
+        colours, regions and voices are kept in English in tui/data/settings.py and looked up here."""
         settings = self.guide_app.settings
+        colours, region, voice, volume = _("Colours"), _("Emergency number"), _("Reading voice"), _("Reading volume")
         self.query_one(GuideList).set_groups([
-            ("Colours", [(f"theme:{key}", choice_label(f"Colours: {name}", key == settings.theme))
-                         for key, name in THEMES.items()]),
-            ("Emergency number", [(f"region:{key}", choice_label(f"Emergency number {number}: {name}",
-                                                                 key == settings.region))
-                                  for key, (number, name) in REGIONS.items()]),
-            ("Self-voicing: speak each new screen and item", [
-                ("voicing:on", choice_label("Self-voicing: On", settings.self_voicing)),
-                ("voicing:off", choice_label("Self-voicing: Off", not settings.self_voicing)),
+            (colours, [(f"theme:{key}", choice_label(f"{colours}: {_(name)}", key == settings.theme))
+                       for key, name in THEMES.items()]),
+            (region, [(f"region:{key}", choice_label(f"{region} {dialled(key)}: {_(name)}", key == settings.region))
+                      for key, (_number, name) in REGIONS.items()]),
+            (_("Self-voicing: speak each new screen and item"), [
+                ("voicing:on", choice_label(_("Self-voicing: On"), settings.self_voicing)),
+                ("voicing:off", choice_label(_("Self-voicing: Off"), not settings.self_voicing)),
             ]),
-            ("Reading voice", [(f"voice:{key}", choice_label(f"Reading voice: {name}", key == settings.speech_voice))
-                               for key, name in VOICES.items()]),
-            ("Reading volume", [(f"volume:{level}", choice_label(f"Reading volume: {round(level * 100)} percent",
-                                                                 level == settings.speech_volume))
-                                for level in VOLUMES]),
+            (voice, [(f"voice:{key}", choice_label(f"{voice}: {_(name)}", key == settings.speech_voice))
+                     for key, name in VOICES.items()]),
+            (volume, [(f"volume:{level}", choice_label(f"{volume}: {percent(level)}", level == settings.speech_volume))
+                      for level in VOLUMES]),
         ])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        kind, _, choice = (event.option.id or "").partition(":")
+        kind, _colon, choice = (event.option.id or "").partition(":")
         if kind == "theme":
             self.guide_app.change_settings(theme=choice)
-            self.notify(f"Colours: {THEMES[choice]}.", timeout=3)
+            self.notify(said(_("Colours"), _(THEMES[choice])), timeout=3)
         elif kind == "region":
             self.guide_app.change_settings(region=choice)
             self.update_emergency_line()
-            self.notify(f"Emergency number: {REGIONS[choice][0]}.", timeout=3)
+            self.notify(said(_("Emergency number"), dialled(choice)), timeout=3)
         elif kind == "voicing":
             self.guide_app.change_settings(self_voicing=choice == "on")
-            self.notify(f"Self-voicing is {choice}.", timeout=3)
+            self.notify(_("Self-voicing is on.") if choice == "on" else _("Self-voicing is off."), timeout=3)
         elif kind == "voice":
             self.guide_app.change_settings(speech_voice=choice)
             self.guide_app.reader.apply_settings()
-            self.notify(f"Reading voice: {VOICES[choice]}.", timeout=3)
+            self.notify(said(_("Reading voice"), _(VOICES[choice])), timeout=3)
         elif kind == "volume":
             self.guide_app.change_settings(speech_volume=float(choice))
             self.guide_app.reader.apply_settings()
-            self.notify(f"Reading volume: {round(float(choice) * 100)} percent.", timeout=3)
+            self.notify(said(_("Reading volume"), percent(float(choice))), timeout=3)
         self.refresh_labels()

@@ -16,6 +16,7 @@ from textual.visual import Padding, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.data.words import N_
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
     forget_drawn_options,
@@ -49,14 +50,14 @@ class GuideList(OptionList, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", id="list.select", tooltip="Open the highlighted item"),
-        Binding("up", "cursor_up", "Up", show=False, id="list.up", tooltip="Move up the list"),
-        Binding("down", "cursor_down", "Down", show=False, id="list.down", tooltip="Move down the list"),
-        Binding("home", "first", "First", show=False, id="list.first", tooltip="Go to the first item"),
-        Binding("end", "last", "Last", show=False, id="list.last", tooltip="Go to the last item"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up", tooltip="Move up a page"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down",
-                tooltip="Move down a page"),
+        Binding("enter", "select", N_("Open"), id="list.select", tooltip=N_("Open the highlighted item")),
+        Binding("up", "cursor_up", N_("Up"), show=False, id="list.up", tooltip=N_("Move up the list")),
+        Binding("down", "cursor_down", N_("Down"), show=False, id="list.down", tooltip=N_("Move down the list")),
+        Binding("home", "first", N_("First"), show=False, id="list.first", tooltip=N_("Go to the first item")),
+        Binding("end", "last", N_("Last"), show=False, id="list.last", tooltip=N_("Go to the last item")),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="list.page_up", tooltip=N_("Move up a page")),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="list.page_down",
+                tooltip=N_("Move down a page")),
     ]
     """OptionList's keys, each with an id so it can be remapped; no sideways scrolling keys."""
 

@@ -8,6 +8,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui.data.words import _
+
 SHORT_ROWS = 2
 """Rows the bar may take on a short window (the screen has the -short class): at 40x12 every row
 given to keys is taken from the text."""
@@ -55,7 +57,7 @@ class KeyBar(Widget):
 
         Keys that do the same thing share one entry ("n/Right Next"), so none is hidden.
         """
-        return [(keys, description) for keys, description, _ in self._ranked_entries()]
+        return [(keys, description) for keys, description, _rank in self._ranked_entries()]
 
     def _ranked_entries(self) -> list[tuple[str, str, int]]:
         """`entries`, each with its rank for a short window (lower is kept first)."""
@@ -69,17 +71,20 @@ class KeyBar(Widget):
             if key.isdigit():
                 digits = True
                 continue
-            shown = keys_for.setdefault(binding.description, [])
+            # Textual keeps each class's bindings once, words and all: they are English there
+            # (marked with N_()), and put into the language shown here, when the bar is drawn.
+            description = _(binding.description)
+            shown = keys_for.setdefault(description, [])
             display = self.app.get_key_display(binding)
             if display not in shown:
                 shown.append(display)
             action = binding.action.split("(")[0]
             rank = (0 if active.node is not self.app or action in ("stop_reading", "pause_reading")
                     else 1 if action == "help" else 2 if action == "go_back" else 3)
-            rank_of[binding.description] = min(rank, rank_of.get(binding.description, rank))
+            rank_of[description] = min(rank, rank_of.get(description, rank))
         out = [("/".join(keys), description, rank_of[description]) for description, keys in keys_for.items()]
         if digits:
-            out.append(("1-9", "Section", 3))
+            out.append(("1-9", _("Section"), 3))
         return out
 
     def describe(self) -> str:
@@ -95,7 +100,7 @@ class KeyBar(Widget):
         ranked = self._ranked_entries()
         if self.screen.has_class("-short"):
             rows: list[list[tuple[str, str]]] = []
-            for keys, description, _ in sorted(ranked, key=lambda entry: entry[2]):
+            for keys, description, _rank in sorted(ranked, key=lambda entry: entry[2]):
                 size = len(keys) + 1 + len(description)
                 row = next((row for row in rows if self._width_of(row) + 2 + size <= width), None)
                 if row is not None:
@@ -104,7 +109,7 @@ class KeyBar(Widget):
                     rows.append([(keys, description)])
             return rows or [[]]
         rows = [[]]
-        for keys, description, _ in ranked:
+        for keys, description, _rank in ranked:
             if rows[-1] and self._width_of(rows[-1]) + 2 + len(keys) + 1 + len(description) > width:
                 rows.append([])
             rows[-1].append((keys, description))

@@ -13,6 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.data.content import Section
+from tui.data.words import N_
 from tui.data.wrap import WrappedLine, wrap_paragraphs
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
@@ -33,13 +34,14 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "previous_line", "Up", show=False, id="text.up", tooltip="Read the line before"),
-        Binding("down", "next_line", "Down", show=False, id="text.down", tooltip="Read the next line"),
-        Binding("pageup", "previous_page", "Page up", show=False, id="text.page_up", tooltip="Read the page before"),
-        Binding("pagedown", "next_page", "Page down", show=False, id="text.page_down",
-                tooltip="Read the next page"),
-        Binding("home", "first_line", "Start", show=False, id="text.home", tooltip="Go to the start"),
-        Binding("end", "last_line", "End", show=False, id="text.end", tooltip="Go to the end"),
+        Binding("up", "previous_line", N_("Up"), show=False, id="text.up", tooltip=N_("Read the line before")),
+        Binding("down", "next_line", N_("Down"), show=False, id="text.down", tooltip=N_("Read the next line")),
+        Binding("pageup", "previous_page", N_("Page up"), show=False, id="text.page_up",
+                tooltip=N_("Read the page before")),
+        Binding("pagedown", "next_page", N_("Page down"), show=False, id="text.page_down",
+                tooltip=N_("Read the next page")),
+        Binding("home", "first_line", N_("Start"), show=False, id="text.home", tooltip=N_("Go to the start")),
+        Binding("end", "last_line", N_("End"), show=False, id="text.end", tooltip=N_("Go to the end")),
     ]
     """Reading by line and by page. Left and right are a braille display's routing keys: free."""
 
