@@ -8,9 +8,9 @@ cramp now, About, quitting. What a listener needs, checked on what tdsr sent to 
 - no word is heard that is not a whole word of the Spanish guide's own text (its content files),
   of the words catalogue (tui/locale/es) or of the program's own phrases: never "sculo" for
   "músculo", "emergen" for "emergencias".
-The interface's own words are being moved into the words catalogue: until the Spanish guide
-shows them in Spanish, a phrase the program says (the end of a section) is accepted in English or
-in the catalogue's Spanish, and the checks stand on the guide's own words, which are Spanish.
+The interface's own words come from the words catalogue, in Spanish on this guide; how the
+language is chosen is still being built, so a phrase the program says (the end of a section) is
+accepted in English or in the catalogue's Spanish, and the checks stand on the guide's own words.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from tui.data.pages import about_page
 from tui.data.sentences import speech_chunks, spoken_text, text_chunks
 from tui.data.settings import REGIONS
 from tui.data.triage import triage
+from tui.data.words import in_language
 from tui.speech.audio import espeak_library_present
 from tui.speech.engine import Synthesiser
 from tui.speech.protocol import Voice
@@ -145,14 +146,17 @@ def test_the_emergency_line_is_speech_in_the_spanish_voice(synthesiser: Synthesi
 
 
 def heard_texts() -> dict[str, list[str]]:
-    """Every text of the Spanish guide a listener can hear, by where it is (before sentences)."""
+    """Every text of the Spanish guide a listener can hear, by where it is (before sentences);
+    About with the interface's words in Spanish, as a Spanish reader gets it."""
     checklist, cramp = load_checklist(SPANISH_DIR), load_cramp_now(SPANISH_DIR)
     results = [triage(checklist, (item.id,), routes_for(region, "es"))
                for region in REGIONS for item in checklist.items]
+    with in_language(GUIDE.language.code):
+        about = about_page(GUIDE)
     return {
         "sections": [paragraph for section in GUIDE.sections
                      for paragraph in (section.title, *section.plain_paragraphs())],
-        "about": [about_page(GUIDE).title, *about_page(GUIDE).plain_paragraphs()],
+        "about": [about.title, *about.plain_paragraphs()],
         "get help": list(GUIDE.get_help),
         "checklist": [checklist.title, checklist.intro, *(group.title for group in checklist.groups),
                       *(item.text for item in checklist.items),
