@@ -40,6 +40,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("slow")
 
 
+FIGURES: list[str] = []
+"""The figure lines tests recorded (`record_property("figure", line)`), in the order they came."""
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep the figures a test recorded. A test's own output is lost when it runs in a worker
+    (pytest-xdist, the parallel stage), but its recorded properties come back with its report."""
+    if report.when == "call":
+        FIGURES.extend(str(value) for name, value in report.user_properties if name == "figure")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print every figure at the end of the run, passed or failed (the README takes them from one
+    CI run: speech on arriving, words not whole, wrong presses, wrong lines read by Down)."""
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point platformdirs (via XDG_*) at a temp folder, so no test touches the user's files."""
@@ -53,6 +73,11 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
                  "SPASM_GUIDE_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # The language: English unless a test chooses (a tester's own LANG=es_MX must not change
+    # what every other test sees), and the words set back to English after a test that switched.
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     yield home
     # The words layer's language is the process's: a test that showed Spanish (an app made with the
     # Spanish guide sets it) must not leave the next test in the same worker reading Spanish.

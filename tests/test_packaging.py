@@ -43,6 +43,13 @@ def test_wheel_installs_in_a_fresh_venv_and_prints_the_guide(tmp_path: Path) -> 
          "from tui.data.content import default_content_dir; print(default_content_dir())"],
         cwd=work, capture_output=True, text=True, check=True)
     assert str(env_dir) in where.stdout and "_content" in where.stdout
+    # The Spanish guide and the interface's Spanish words are in the wheel: --lang es works installed.
+    assert "tui/_content/muscle-spasms-es/guide.toml" in names
+    assert "tui/locale/es/LC_MESSAGES/spasm-guide.mo" in names
+    spanish = subprocess.run([str(env_dir / "bin" / "spasm-guide"), "--lang", "es", "--plain"], cwd=work,
+                             capture_output=True, text=True, check=False)
+    assert spanish.returncode == 0, spanish.stderr
+    assert spanish.stdout.startswith(load_guide(ROOT / "content" / "muscle-spasms-es").title)
 
 
 def test_the_sdist_carries_what_its_tests_read_and_they_pass(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""The screen-reader tests' judges, without a screen reader: which row is highlighted, how many
-wrong arrow presses a run may have, and which words are not the guide's (tests/support)."""
+"""The screen-reader and braille tests' judges, without a screen reader: which row is highlighted,
+how many wrong arrow presses a run may have, which words are not the guide's, and which routing
+keys BRLTTY logged (tests/support)."""
 
 from __future__ import annotations
 
-from tests.support.guide_words import guide_words, not_whole
+from tests.support.braille import logged_routes
+from tests.support.guide_words import guide_words, in_order, not_whole
 from tests.support.reader_arrows import QUIET_BELOW, ArrowRun, Press, highlighted_row, unmarked
 
 SCREEN = [
@@ -50,3 +52,34 @@ def test_words_are_judged_by_the_guide_text_not_the_screen() -> None:
     # Fragments a message or a mid-word wrap makes, even those a docstring quotes.
     assert not_whole(["sweClear your one selection?", "emerge", "ncy", "ive"], known) == [
         "sweClear", "emerge", "ncy", "ive"]
+
+
+def test_a_wrong_press_that_said_the_line_just_left_is_named_late() -> None:
+    late = Press(b"\x1b[B", "line one", "line two", True, False, 5.0, 30.0, 1.0, left="line one")
+    other = Press(b"\x1b[B", "line nine", "line two", True, False, 5.0, 30.0, 1.0, left="line one")
+    assert late.wrong and "the line just left" in str(late) and str(late).startswith("Down: said")
+    assert other.wrong and "the line just left" not in str(other)
+
+
+def test_words_in_order_report_where_they_stop() -> None:
+    assert in_order(["a", "b", "c"], ["a", "x", "b", "c"]) == []
+    assert in_order(["a", "b", "c"], ["b", "a", "c"]) == ["b", "c"]
+
+
+LOG = """\
+2026-12-07@08:01:16.873 [cursor-routing] cursor routing: screen: num=0 cols=40 rows=12
+2026-12-07@08:01:16.873 [cursor-routing] cursor routing: from: [3,4]
+2026-12-07@08:01:16.873 [cursor-routing] cursor routing: to: [-1,4]
+2026-12-07@08:01:16.873 [cursor-routing] cursor routing: to: [1,4]
+2026-12-07@08:01:16.873 [cursor-routing] cursor routing: move: left
+2026-12-07@08:01:16.992 [cursor-routing] cursor routing: from: [3,4]
+2026-12-07@08:01:16.992 [cursor-routing] cursor routing: to: [-1,4]
+2026-12-07@08:01:16.992 [cursor-routing] cursor routing: to: [3,4]
+2026-12-07@08:01:19.993 [cursor-routing] cursor routing: from: [3,4]
+2026-12-07@08:01:19.993 [cursor-routing] cursor routing: to: [-1,4]
+"""
+"""BRLTTY 6.5's log of three routing keys (`-l csrrtg`), the last not yet sent anywhere."""
+
+
+def test_routing_keys_are_read_from_brlttys_log_the_cursors_own_cell_as_the_same_place() -> None:
+    assert logged_routes(LOG) == [((3, 4), (1, 4)), ((3, 4), (3, 4))]

@@ -355,7 +355,10 @@ def test_listening_uses_the_guides_voice_unless_the_reader_chose_one() -> None:
     from tui.data.settings import Settings
 
     assert guide_voice(ES, Settings()).speech_voice == "es-419"
-    assert guide_voice(ES, Settings(speech_voice="en-gb")).speech_voice == "en-gb"
+    # The voice follows the language: a voice the reader chose for English never reads Spanish
+    # ("lame" for "Llame"); a Spanish one they chose is kept.
+    assert guide_voice(ES, Settings(speech_voice="en-gb")).speech_voice == "es-419"
+    assert guide_voice(ES, Settings(speech_voice="es")).speech_voice == "es"
     assert guide_voice(EN, Settings()).speech_voice == ""
 
 

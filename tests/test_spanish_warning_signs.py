@@ -38,9 +38,9 @@ def test_no_ad_from_the_source_page_is_in_the_spanish_guide(path: str) -> None:
 # checks for the English guide) ---------------------------------------------------------------------
 
 SAID_ES: dict[str, tuple[str, str]] = {
-    "stroke-signs": ("la cara caída", "se le cae un lado de la cara"),
+    "stroke-signs": ("cara caída", "se le cae un lado de la cara"),
     "chest-pain-heavy": ("pesado o apretado", "pesado o apretado"),
-    "chest-pain-breathing": ("dolor fuerte en el pecho al respirar", "dolor fuerte en el pecho al respirar"),
+    "chest-pain-breathing": ("punzada en el pecho al respirar", "dolor fuerte en el pecho al respirar"),
     "leg-clot-breathless": ("pierna hinchada", "una pierna está hinchada"),
     "sudden-confusion": ("confusión", "confundida de repente"),
     "heatstroke": ("piel caliente y seca", "caliente y seca"),
@@ -52,7 +52,7 @@ SAID_ES: dict[str, tuple[str, str]] = {
     "cannot-urinate": ("orinar o evacuar", "no puede orinar"),
     "bladder-control": ("orinar o evacuar", "no puede controlar la orina"),
     "bowel-control": ("orinar o evacuar", "o las heces"),
-    "saddle-numbness": ("las ingles, los genitales o las nalgas", "las ingles, los genitales o las nalgas"),
+    "saddle-numbness": ("ingles, genitales o nalgas", "las ingles, los genitales o las nalgas"),
     "both-legs-weak": ("las dos piernas", "las dos piernas"),
 }
 """Checklist item id -> (words in "Pida ayuda ya", words under section 6's EMERGENCIA), lower case."""

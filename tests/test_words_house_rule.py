@@ -93,6 +93,8 @@ ALLOWED_TABLES: dict[tuple[str, str], str] = {
     ("tui/hosted.py", "COMMANDS"): "the hosted commands for the manual page and the README (English)",
     ("tui/fullscreen/themes.py", "CONTRAST_PAIRS"): "what each colour pair is for, in the contrast test's "
                                                     "failure message (for a theme's author)",
+    ("tui/data/language_choice.py", "LANGUAGE_NAMES"): "each language's name in its own words, the same in every "
+                                                       "language (a reader finds their own)",
     ("tui/hosted.py", "WITH_NO_TERMINAL"): "the hosted commands' own names, typed as they are in every language",
 }
 """(module, name assigned) -> why the strings of that table are not phrases."""
@@ -112,8 +114,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tui/host_limits.py", "a whole number from 1"): "part of a LimitError's message (the host's administrator)",
     ("tui/host_limits.py", "a number of minutes above 0"): "the same",
     ("tui/cli.py", "for your shell and for bug reports"): "--help's group title (--help is English for now)",
-    ("tui/cli.py", "environment variables:"): "--help's heading (the same)",
-    ("tui/cli.py", "Learn more: man spasm-guide"): "--help's last line (the same)",
 }
 """(module path, start of the text) -> why that phrase may stay a literal."""
 

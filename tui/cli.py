@@ -12,7 +12,6 @@ import io
 import os
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -20,6 +19,8 @@ if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
 from tui import __version__, debug_log
+from tui.command_facts import help_epilog
+from tui.data.bundled import bundled_languages
 from tui.data.content import Guide, load_guide
 from tui.data.errors import GuideError
 from tui.data.sanitize import clean_line
@@ -87,7 +88,11 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--replace", action="store_true", help="with --speak-to: replace FILE.wav if it exists")
     parser.add_argument("--section", type=int, metavar="N",
                         help="only section N (with --plain or --speak), or open the guide at section N")
-    parser.add_argument("--content", type=Path, metavar="DIR", help="load another guide in the same format")
+    parser.add_argument("--content", type=Path, metavar="DIR",
+                        help="load another guide in the same format (shown in its own [language])")
+    parser.add_argument("--lang", type=lang_argument, metavar="CODE", choices=bundled_languages(),
+                        help="the guide's language for this run: en (English) or es (Español); before it "
+                             "came the setting 'language', then LANGUAGE, LC_ALL, LC_MESSAGES and LANG")
     parser.add_argument("--theme", choices=sorted(THEMES), help="colour theme for this run")
     parser.add_argument("--hosted", nargs="?", const="", metavar="HOST",
                         help="for an SSH account's ForceCommand: run only what the reader asked for "
@@ -95,6 +100,18 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}")
     add_shell_and_report_options(parser)
     return parser
+
+
+def lang_argument(value: str) -> str:
+    """`--lang CODE` checked: a language there is a guide in ("es", "es-419" and "es_MX" all mean
+    Spanish), or one line naming the option and the languages there are."""
+    from tui.data.language_choice import command_line_language, known_languages_in_words
+
+    code = command_line_language(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(_("'{value}' is not a language of the guide; choose {languages}").format(
+            value=clean_line(value)[:40], languages=known_languages_in_words()))
+    return code
 
 
 # ---- Options every terminal program is expected to have: shell completion, a debug log, where
@@ -112,28 +129,6 @@ def add_shell_and_report_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--debug", action="store_true",
                        help=f"write a log of this run (timings, the terminal's details) and say where "
                             f"(also: {debug_log.DEBUG_VARIABLE}=1)")
-
-
-def help_epilog() -> str:
-    """The end of --help: examples, environment variables and files, from the manual page's tables."""
-    from tui.command_facts import ENVIRONMENT, EXAMPLES, FILES
-
-    def block(title: str, rows: tuple[tuple[str, str], ...], prefix: str = "") -> list[str]:
-        # A name, then its text from column 32 (or on the lines below it, if the name is long),
-        # wrapped at 79 columns: the layout of gh's help.
-        lines = [title]
-        for name, text in rows:
-            head = f"  {prefix}{name}"
-            wrapped = textwrap.wrap(text, 79 - 32) if len(head) < 30 else textwrap.wrap(text, 79 - 6)
-            if len(head) < 30:
-                lines += [f"{head:<32}{wrapped[0]}", *(" " * 32 + more for more in wrapped[1:])]
-            else:
-                lines += [head, *("      " + more for more in wrapped)]
-        return [*lines, ""]
-
-    return "\n".join([*block("examples:", EXAMPLES, "$ "), *block("environment variables:", ENVIRONMENT),
-                      *block("files:", FILES),
-                      "Learn more: man spasm-guide; in the guide, ? or F1 opens Help on any screen."])
 
 
 def answer_and_exit(args: argparse.Namespace) -> int | None:
@@ -236,14 +231,38 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
 
 
 def guide_voice(guide: Guide, settings: Settings) -> Settings:
-    """The reader's settings with the guide's own voice (`[language] voice`) when the reader chose
-    none: an English voice reading Spanish says "lame" for "Llame". Only for the listening modes,
-    which never save settings, so the choice is not written into the reader's settings file."""
-    if settings.speech_voice or not guide.language.voice:
+    """The reader's settings with the voice for the guide's language (`[language] voice`) when the
+    reader chose none, or one of another language: an English voice reading Spanish says "lame"
+    for "Llame". Only for the listening modes, which never save settings, so the choice is not
+    written into the reader's settings file."""
+    from tui.data.language_choice import reading_voice
+
+    voice = reading_voice(settings.speech_voice, guide.language)
+    if voice == settings.speech_voice:
         return settings
     from dataclasses import replace
 
-    return replace(settings, speech_voice=guide.language.voice)
+    return replace(settings, speech_voice=voice)
+
+
+def load_chosen_guide(args: argparse.Namespace, settings: Settings) -> tuple[Guide, str]:
+    """The guide in the chosen language (tui/data/language_choice.py: --lang, then the setting,
+    then the environment, then English), its interface words set to match, and what chose it. A
+    guide given with --content is in its own language: its `[language]` decides the words."""
+    from tui.data.words import use_language
+
+    if args.content is not None:
+        if args.lang:
+            raise GuideError(None, _("--lang chooses among the bundled guides; a guide given with --content "
+                                     "is shown in its own language ([language] in its guide.toml)"))
+        guide = load_guide(args.content)
+        use_language(guide.language.code)
+        return guide, "--content"
+    from tui.data.language_choice import choose_language, guide_folder
+
+    choice = choose_language(args.lang, settings.language)
+    use_language(choice.code)
+    return load_guide(guide_folder(choice.code)), choice.source
 
 
 def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str | None) -> int:
@@ -335,10 +354,11 @@ def run_guarded(args: argparse.Namespace, argv: list[str], debug: debug_log.Debu
     """Load and run the chosen mode: user mistakes become one line on stderr and exit status 2."""
     try:
         tidy_temp_files()
-        guide = load_guide(args.content)
         settings, warning = load_settings()
+        guide, chosen_by = load_chosen_guide(args, settings)
         if debug is not None:
-            debug.step(f"guide and settings loaded; settings warning: {warning!r}")
+            debug.step(f"guide and settings loaded; language {guide.language.code} (chosen by {chosen_by}); "
+                       f"settings warning: {warning!r}")
         # Only a clean run (and not a debug run) may seed the --plain cache: a warning must be
         # said every time.
         return run(args, guide, settings, warning, None if warning or debug else argv)

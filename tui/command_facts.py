@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 ENVIRONMENT: tuple[tuple[str, str], ...] = (
     ("ACCESSIBLE", "set (to anything but 0): the whole guide as numbered prompts, as --accessible."),
     ("NO_COLOR", "set: no colour at all; --plain sends no escape codes."),
@@ -19,14 +21,20 @@ ENVIRONMENT: tuple[tuple[str, str], ...] = (
      "(docs/scale-out.md)."),
     ("SPASM_GUIDE_IDLE_WARN_MINUTES, SPASM_GUIDE_IDLE_CLOSE_MINUTES",
      "on a shared host: warn an idle reader, then close the guide (the checklist is kept)."),
+    ("LANGUAGE, LC_ALL, LC_MESSAGES, LANG",
+     "the guide's language when neither --lang nor the setting 'language' chose one: the first of these "
+     "that is set decides (es_MX.UTF-8 opens the guide in Spanish; C or POSIX mean English). Over SSH "
+     "the client sends LANG when the server accepts it (AcceptEnv LANG LC_*)."),
+    ("ESPEAK_DATA_PATH",
+     "where eSpeak NG's voices are; a guide in a language with no voice there is text only."),
     ("XDG_CONFIG_HOME, XDG_STATE_HOME, XDG_DATA_HOME, XDG_CACHE_HOME",
      "move the folders below."),
 )
 """Environment variables the guide reads, with what each does."""
 
 FILES: tuple[tuple[str, str], ...] = (
-    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, keys (Help, ? or F1, says how to "
-                                            "change a key and lists the ids); comments in it are kept."),
+    ("~/.config/spasm-guide/settings.toml", "settings: theme, region, speech, language, keys (Help, ? or F1, says "
+                                            "how to change a key and lists the ids); comments in it are kept."),
     ("~/.local/state/spasm-guide/checklist.toml", "the ticked checklist items, saved on every change."),
     ("~/.local/share/spasm-guide/summaries/", "summaries saved for a doctor."),
     ("~/.cache/spasm-guide/plain.txt", "the last --plain text, printed again while nothing changed."),
@@ -37,6 +45,7 @@ FILES: tuple[tuple[str, str], ...] = (
 EXAMPLES: tuple[tuple[str, str], ...] = (
     ("spasm-guide", "open the full-screen guide."),
     ("spasm-guide --plain | less", "read the whole guide as plain text."),
+    ("spasm-guide --lang es", "the whole guide in Spanish (la guía en español), read in a Spanish voice."),
     ("spasm-guide --plain --section 6", "only section 6: when to get help."),
     ("spasm-guide --checklist", "the symptom checklist as numbered questions."),
     ("spasm-guide --speak --section 2", "hear section 2 read aloud."),
@@ -48,6 +57,16 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 )
 """Commands a person might type, with what each does (--help and the manual page show them)."""
 
+LANGUAGE_ORDER: tuple[tuple[str, str], ...] = (
+    ("1. --lang CODE", "on the command line: this run only (en English, es Español)."),
+    ("2. language", "in settings.toml: the reader's saved choice (the start screen's Español or English key "
+                    "and Settings save it)."),
+    ("3. the environment", "LANGUAGE, then LC_ALL, LC_MESSAGES, LANG: the first that is set decides."),
+    ("4. English", "when none of these chose a language there is a guide in."),
+)
+"""How the guide's language is chosen, the first that chooses deciding (tui/data/language_choice.py).
+A guide given with --content is shown in its own language ([language] in its guide.toml)."""
+
 EXIT_STATUS: tuple[tuple[str, str], ...] = (
     ("0", "done, or quit."),
     ("2", "a mistake in an option or a file (one line names it), no terminal for the full-screen guide, "
@@ -56,3 +75,26 @@ EXIT_STATUS: tuple[tuple[str, str], ...] = (
     ("130, 143, 129", "ended by Ctrl+C, SIGTERM or SIGHUP; the terminal is restored first."),
 )
 """Exit statuses and their meaning."""
+
+
+def help_epilog() -> str:
+    """The end of --help: examples, environment variables and files, from the manual page's tables."""
+    def block(title: str, rows: tuple[tuple[str, str], ...], prefix: str = "") -> list[str]:
+        # A name, then its text from column 32 (or on the lines below it, if the name is long),
+        # wrapped at 79 columns: the layout of gh's help.
+        lines = [title]
+        for name, text in rows:
+            head = f"  {prefix}{name}"
+            wrapped = textwrap.wrap(text, 79 - 32) if len(head) < 30 else textwrap.wrap(text, 79 - 6)
+            if len(head) < 30:
+                lines += [f"{head:<32}{wrapped[0]}", *(" " * 32 + more for more in wrapped[1:])]
+            else:
+                lines += [head, *("      " + more for more in wrapped)]
+        return [*lines, ""]
+
+    return "\n".join([*block("examples:", EXAMPLES, "$ "),
+                      *block("language (the first that chooses decides; --content: the guide's own):",
+                             LANGUAGE_ORDER),
+                      *block("environment variables:", ENVIRONMENT),
+                      *block("files:", FILES),
+                      "Learn more: man spasm-guide; in the guide, ? or F1 opens Help on any screen."])

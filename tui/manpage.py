@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from tui import __version__
-from tui.command_facts import ENVIRONMENT, EXAMPLES, EXIT_STATUS, FILES
+from tui.command_facts import ENVIRONMENT, EXAMPLES, EXIT_STATUS, FILES, LANGUAGE_ORDER
 
 # The tables live in tui.command_facts, which --help reads too (tui.cli cannot import this
 # module: it imports tui.cli).
@@ -85,6 +85,11 @@ def render(parser: argparse.ArgumentParser | None = None) -> str:
         *table(hosted_commands()),
         ".SH EXAMPLES",
         *table(EXAMPLES),
+        ".SH LANGUAGE",
+        "The guide is in English and in Spanish (espa\\(~nol). The first of these that chooses a language "
+        "decides; a guide given with \\fB\\-\\-content\\fR is shown in its own language ([language] in its "
+        "guide.toml):",
+        *table(LANGUAGE_ORDER),
         ".SH ENVIRONMENT",
         *table(ENVIRONMENT),
         ".SH FILES",

@@ -62,6 +62,12 @@ SEGMENT_SIZE = 4 + 66 * 132 * 2
 IPC_CREAT, IPC_RMID = 0o1000, 0
 ATTRIBUTES = 0x07
 """Every cell's attributes byte: light grey on black (BRLTTY shows attributes only if asked)."""
+MESSAGE_CENTISECONDS = 20
+"""How long BRLTTY holds a message on the display (its default is 4 s): its start-up message is
+gone, and a key is a key, 0.2 s after it is shown instead of 4."""
+ROUTE_LOGGED = re.compile(r"cursor routing: (from|to): \[(-?\d+),(-?\d+)\]")
+"""BRLTTY's log of a routing key (`-l csrrtg`): where the cursor was, then where it goes (a row,
+as column -1, then the cell's column)."""
 SCREEN_SHIM = """#!/bin/sh
 # BRLTTY's GNU screen driver types a key as `screen -p WINDOW -X stuff KEYS`: hand KEYS on.
 [ "$4" = stuff ] || exit 1
@@ -244,6 +250,10 @@ class Braille:
     def brltty_log(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
+    def routes(self) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """Every routing key BRLTTY has taken, as it logged it (`logged_routes`)."""
+        return logged_routes(self.brltty_log())
+
     def close(self) -> None:
         """End BRLTTY and the guide; remove the segment."""
         self.running = False
@@ -302,7 +312,8 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     log = state / "brltty.log"
     argv = [os.path.realpath(BRLTTY), "-n", "-N", "-s", "no", "-f", "/dev/null", "-F", str(state / "brltty.prefs"),
             "-W", str(state), "-U", str(state), "-P", str(state / "brltty.pid"), "-t", "en-nabcc",
-            "-b", "vr", "-d", f"client:{socket_path}", "-x", "sc", "-L", str(log), "-l", "info,csrrtg"]
+            "-b", "vr", "-d", f"client:{socket_path}", "-x", "sc", "-L", str(log), "-l", "info,csrrtg",
+            "-M", str(MESSAGE_CENTISECONDS)]
     # BRLTTY runs `screen` from a PATH of its own (/bin:/usr/bin), so in a mount namespace of its
     # own the shim is laid over /usr/bin (a read-only overlay); nothing outside BRLTTY sees it.
     private = ["unshare", "--mount", "--propagation", "private",
@@ -327,6 +338,21 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     for pump in (braille.pump_guide, braille.pump_keys, braille.pump_display):
         threading.Thread(target=pump, daemon=True).start()
     return braille
+
+
+def logged_routes(log: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The routing keys in BRLTTY's `log`, in order: ((column, row) the cursor was at, (column,
+    row) it was sent to). The same twice: the cursor's own cell, where there is nothing to type."""
+    found: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    start: tuple[int, int] | None = None
+    for kind, column, row in ROUTE_LOGGED.findall(log):
+        place = (int(column), int(row))
+        if kind == "from":
+            start = place
+        elif start is not None and place[0] >= 0:
+            found.append((start, place))
+            start = None
+    return found
 
 
 def as_cells(text: str) -> str:

@@ -76,3 +76,14 @@ def not_whole(said: Iterable[str], known: set[str]) -> list[str]:
     number, a key or a date, and is not judged)."""
     return [word for line in said for word in words(line)
             if word.lower() not in known and not any(ch.isdigit() for ch in word)]
+
+
+def in_order(wanted: list[str], heard: list[str]) -> list[str]:
+    """The words of `wanted` not found, in order, in `heard` (empty when all were)."""
+    position = 0
+    for index, word in enumerate(wanted):
+        try:
+            position = heard.index(word, position) + 1
+        except ValueError:
+            return wanted[index:]
+    return []

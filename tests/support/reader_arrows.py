@@ -1,10 +1,19 @@
-"""Arrow presses through a list under a real screen reader (tdsr), and the bound on wrong ones.
+"""Arrow presses under a real screen reader (tdsr), and the bound on wrong ones.
 
-After an arrow key tdsr waits 20 ms and reads the cursor's line. A press is wrong when what it
-said first is not the highlighted item's row (the row marked "> ", found on the screen, not the
-row the cursor happens to be on). Presses go Down for the first half and Up for the second, so
-they pass the view's edges: the presses that scroll the list, and the jump when the list wraps
-round, are counted like any other.
+After an arrow key tdsr waits 20 ms and reads the cursor's line: a frame that comes later is read
+as the line just left (the press's `left`). Two kinds of run:
+- through a list (`arrow_through`): a press is wrong when what it said first is not the highlighted
+  item's row (the row marked "> ", found on the screen, not the row the cursor happens to be on).
+  Presses go Down for the first half and Up for the second, so they pass the view's edges: the
+  presses that scroll the list, and the jump when the list wraps round, are counted like any other;
+- reading a section by line (`read_by_line`): Down until the end is shown; a press is wrong when
+  what it said first is not the cursor's line once its frame has come. (What the guide showed is
+  checked apart, exactly: every line once, in order.)
+
+Each press waits for what it measures, not for a fixed quiet: the pty is left alone while the
+reader races its 20 ms (until tdsr has said the key's line, HANDS_OFF at most), then read until
+the frame has come and tdsr has said the first thing for the key, then until nothing has come for
+STILL (every key here is one write: a frame that came in two would be read whole).
 
 The bound: no wrong press at all when the machine is quiet, and at most EXCUSED_PER_100 per hundred
 when other work is running, reported with every run as a figure. "Other work" is measured, not
@@ -22,7 +31,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +52,17 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MOVE_WITHIN = 5.0
 """Seconds a press has to show on the screen (every arrow moves the highlight: the list wraps round)
 before the highlighted row is read: never read the row the press left, on however busy a machine."""
+READER_DELAY = 0.02
+"""tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
+HANDS_OFF = 0.05
+"""Seconds at most the test leaves the pty alone after a key (READER_DELAY at least, then until tdsr
+has said its line, asked of the transcript file every 5 ms): this emulator, in Python, takes no
+processor from tdsr and the guide while they race the reader's 20 ms (the pty keeps what comes)."""
+STILL = 0.03
+"""Seconds with nothing more from the pty, once the frame and the speech have come, before the next
+key: each key here is answered by one write (measured: one read per key, its last byte 4-86 ms after
+the key, at loads 0.5 to 6.8), so this only guards a frame that came in pieces."""
+KEY_NAMES = {DOWN: "Down", UP: "Up"}
 
 
 @contextlib.contextmanager
@@ -140,15 +160,19 @@ class Press:
     """Milliseconds they were ready to run but waited for a processor."""
     reader_waited: float
     """Milliseconds tdsr was ready to run but waited for a processor (it must pass the key on)."""
+    left: str = ""
+    """The highlighted row (or the cursor's line) before the press: what a frame later than the
+    reader's 20 ms makes it say."""
 
     @property
     def wrong(self) -> bool:
         return self.said != self.highlighted
 
     def __str__(self) -> str:
-        return (f"{'Down' if self.key == DOWN else 'Up'}{' (scrolling)' if self.scrolled else ''}: said "
-                f"{self.said!r} for {self.highlighted!r}; the guide ran {self.ran} ms and waited {self.waited} "
-                f"ms for a processor, tdsr waited {self.reader_waited} ms")
+        late = " (the line just left: its frame came after the reader read)" if self.said == self.left else ""
+        return (f"{KEY_NAMES.get(self.key, repr(self.key))}{' (scrolling)' if self.scrolled else ''}: said "
+                f"{self.said!r} for {self.highlighted!r}{late}; the guide ran {self.ran} ms and waited "
+                f"{self.waited} ms for a processor, tdsr waited {self.reader_waited} ms")
 
 
 @dataclass
@@ -183,25 +207,67 @@ class ArrowRun:
                 f"({'quiet' if self.quiet() else 'busy'}), load {self.load}")
 
 
-def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
-    """Press Down `presses // 2` times, then Up, through the list that has focus."""
+def screen_state(reader: Reader) -> tuple[list[str], int, int]:
+    """The rows and where the cursor is: what a key can change."""
+    return reader.screen.display, reader.screen.cursor.x, reader.screen.cursor.y
+
+
+def cursor_line(reader: Reader) -> str:
+    """The cursor's line as tdsr's sayline speaks it ("blank" for an empty one)."""
+    return reader.cursor_line() or "blank"
+
+
+def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object]) -> tuple[float, str]:
+    """Type `key`; read until `changes()` differs from before (or MOVE_WITHIN has passed) and tdsr
+    has said the first thing for it, then until the pty is STILL. Returns when it was typed and
+    what was said first ("(nothing)" if nothing within 3 s)."""
+    before = changes()
+    at = time.monotonic()
+    os.write(reader.fd, key)
+    reader.keys.append((at, key))
+    time.sleep(READER_DELAY)
+    while reader.first_said(at) is None and time.monotonic() < at + HANDS_OFF:
+        time.sleep(0.005)
+    reader.settle(0)  # what has come, without waiting
+    moved_by = time.monotonic() + MOVE_WITHIN
+    while changes() == before and time.monotonic() < moved_by:
+        reader.pump(0.01)  # a starved guide can be late by far more than HANDS_OFF: wait for its frame
+    said = reader.first_said_after(at) or "(nothing)"
+    reader.settle(STILL)
+    return at, said
+
+
+def press_through(reader: Reader, name: str, keys: Iterable[bytes], expected: Callable[[Reader], str],
+                  changes: Callable[[Reader], object], last: Callable[[str], bool] = lambda _: False) -> ArrowRun:
+    """Press each of `keys` (stopping after the press whose `expected` line is `last`): what tdsr
+    said first against `expected`, the line it should have said, once the press's frame has come;
+    with the processor time of the guide and tdsr in each press, and the machine's other work."""
     pid = guide_pid(reader)
     load, started, machine, own = load_average(), time.monotonic(), machine_ticks(), own_ticks()
-    done = []
-    for index in range(presses):
-        key = DOWN if index < presses // 2 else UP
-        before = list_rows(reader)
+    done: list[Press] = []
+    for key in keys:
+        before, left = list_rows(reader), expected(reader)
         times, reader_times = run_times(pid), run_times(reader.pid)
-        at = reader.press(key, settle=0.1, hands_off=0.05)
-        moved_by = time.monotonic() + MOVE_WITHIN
-        while list_rows(reader) == before and time.monotonic() < moved_by:
-            reader.pump(0.05)  # a starved guide can be quiet for longer than the settling: wait for its frame
+        _, said = press_and_hear(reader, key, lambda: changes(reader))
         after_times, reader_after = run_times(pid), run_times(reader.pid)
-        said = reader.first_said_after(at) or "(nothing)"
         after = list_rows(reader)
-        done.append(Press(key, said, highlighted_row(after), after != before, unmarked(after) != unmarked(before),
+        done.append(Press(key, said, expected(reader), after != before, unmarked(after) != unmarked(before),
                           spent(times, after_times, 0), spent(times, after_times, 1),
-                          spent(reader_times, reader_after, 1)))
+                          spent(reader_times, reader_after, 1), left))
+        if last(done[-1].highlighted):
+            break
     seconds = time.monotonic() - started
     other = (machine_ticks() - machine - (own_ticks() - own)) / CLOCK_TICKS / seconds
     return ArrowRun(name, reader.size, done, max(0.0, other), f"{load} to {load_average()}")
+
+
+def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
+    """Press Down `presses // 2` times, then Up, through the list that has focus."""
+    keys = [DOWN if index < presses // 2 else UP for index in range(presses)]
+    return press_through(reader, name, keys, lambda reader: highlighted_row(list_rows(reader)), list_rows)
+
+
+def read_by_line(reader: Reader, name: str, end: str, most: int = 200) -> ArrowRun:
+    """Press Down (at most `most` times) until the cursor's line starts with `end`."""
+    return press_through(reader, name, [DOWN] * most, cursor_line, screen_state,
+                         last=lambda line: line.startswith(end))

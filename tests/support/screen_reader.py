@@ -81,6 +81,12 @@ class Reader:
     """Each key typed, with its time."""
     seen: set[str] = field(default_factory=set)
     """Every whole word that has been on the screen (after any read)."""
+    transcript: list[Said] = field(default_factory=list)
+    """What `said()` has read of the transcript so far."""
+    read_to: int = 0
+    """How far into the transcript file `said()` has read (whole lines only)."""
+    ended: bool = False
+    """tdsr has ended and been waited for (its process id may since belong to another)."""
 
     # -- the terminal ---------------------------------------------------------------------------
 
@@ -140,33 +146,69 @@ class Reader:
         self.settle(settle)
         return at
 
+    def press_until_ended(self, key: bytes, guard: float = 60.0) -> float:
+        """Type `key` (one that quits) and read until tdsr has ended, the guide under it gone; return
+        when it was typed. tdsr waits for its speech server before it ends, so everything said is
+        then in the transcript, however long a busy machine took to quit (a fixed wait was too
+        short at a load of 14)."""
+        at = self.press(key, settle=0)
+
+        def ended() -> bool:
+            self.pump(0.05)
+            with contextlib.suppress(ChildProcessError):
+                self.ended = os.waitpid(self.pid, os.WNOHANG)[0] != 0
+                return self.ended
+            self.ended = True
+            return True
+
+        wait_until(ended, "tdsr ending after the quitting key", guard, poll=0)
+        return at
+
     # -- the transcript -------------------------------------------------------------------------
 
     def said(self) -> list[Said]:
-        """Every command sent to the speech server so far."""
-        out = []
+        """Every command sent to the speech server so far (the file is read from where the last
+        call stopped: a walk's transcript grows to thousands of lines, read after every key)."""
         if not self.log.exists():
-            return out
-        for line in self.log.read_text(encoding="utf-8").splitlines():
+            return list(self.transcript)
+        with self.log.open("rb") as log:
+            log.seek(self.read_to)
+            data = log.read()
+        whole = data[:data.rfind(b"\n") + 1]  # a line still being written waits for the next call
+        self.read_to += len(whole)
+        for line in whole.decode("utf-8").splitlines():
             stamp, _, command = line.partition(" ")
             if command:
-                out.append(Said(float(stamp), command[0], command[1:]))
-        return out
+                self.transcript.append(Said(float(stamp), command[0], command[1:]))
+        return list(self.transcript)
+
+    def first_said(self, at: float) -> str | None:
+        """The first thing said for a key typed at the time `at`, if tdsr has said it yet (None if
+        not): after the "x" (stop talking) tdsr sends on reading the key. The times are when the
+        speech server read each command, so lines said before the key (a new screen's) may carry
+        a later time; they come before that "x". Reads the transcript only, not the pty: cheap
+        enough to ask while the reader races its 20 ms."""
+        self.said()
+        since = len(self.transcript)
+        while since and self.transcript[since - 1].at >= at:  # the server's times only grow
+            since -= 1
+        stopped = False
+        for said in self.transcript[since:]:
+            stopped = stopped or said.kind == "x"
+            if stopped and said.kind == "s" and said.text.strip():
+                return said.text.strip()
+        return None
 
     def first_said_after(self, at: float, limit: float = 3.0) -> str | None:
-        """The first thing said for a key typed at the time `at` (None if nothing within `limit`
-        seconds): after the "x" (stop talking) tdsr sends on reading the key. The times are when
-        the speech server read each command, so lines said before the key (a new screen's) may
-        carry a later time; they come before that "x"."""
+        """The first thing said for a key typed at the time `at` (`first_said`), reading the pty
+        meanwhile; None if nothing within `limit` seconds."""
         found: list[str] = []
 
         def spoken() -> bool:
-            stopped = False
-            for said in self.said():
-                stopped = stopped or (said.at >= at and said.kind == "x")
-                if stopped and said.kind == "s" and said.text.strip():
-                    found.append(said.text.strip())
-                    return True
+            said = self.first_said(at)
+            if said is not None:
+                found.append(said)
+                return True
             self.pump(0.02)
             return False
 
@@ -191,10 +233,11 @@ class Reader:
 
     def close(self) -> None:
         """End tdsr and the guide under it (the pty closing ends both)."""
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self.pid, 15)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        if not self.ended:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, 15)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
         os.close(self.fd)
 
 

@@ -146,11 +146,12 @@ class SshServer:
     """The account the client logs in as: the one running the tests."""
 
     def ssh_argv(self, command: Sequence[str] = (), port: int | None = None,
-                 known_hosts: Path | None = None) -> list[str]:
+                 known_hosts: Path | None = None, send_env: Sequence[str] = ()) -> list[str]:
         """An ssh command line that logs in with a pty and runs `command` (if any) remotely.
 
         With `known_hosts`, the host key must be the one recorded there for the alias
-        `KNOWN_HOST_ALIAS` (strict checking, as a reader's client does after the first visit)."""
+        `KNOWN_HOST_ALIAS` (strict checking, as a reader's client does after the first visit).
+        `send_env` names variables of the client's environment to send (`-o SendEnv=LANG`)."""
         checking = ["-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null"] \
             if known_hosts is None else \
             ["-o", "StrictHostKeyChecking=yes", "-o", f"UserKnownHostsFile={known_hosts}",
@@ -158,6 +159,7 @@ class SshServer:
         argv = [
             find_tool("ssh") or "ssh", "-tt", "-q", *checking,
             "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR",
+            *(arg for name in send_env for arg in ("-o", f"SendEnv={name}")),
             "-F", "/dev/null", "-i", str(self.client_key), "-p", str(port or self.port),
             f"{self.user}@127.0.0.1",
         ]
@@ -217,6 +219,7 @@ def start_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = No
         "LogLevel VERBOSE",
         "MaxStartups 50",      # the load test opens ten sessions at once
         "MaxSessions 50",
+        "AcceptEnv LANG LC_*",  # the reader's language, as Debian's own sshd_config accepts it
         *( [f"SetEnv {env_line}"] if env_line else [] ),
         "",
         extra,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import stat
 
-from tui.data.bundled import bundled_content_dir
+from tui.data.bundled import LANGUAGE_VARIABLES, bundled_folders, catalogue_files
 
 
 def user_dir(variable: str, fallback: str) -> str:
@@ -28,16 +28,19 @@ def stats(names: list[str]) -> str:
     return "|".join(out)
 
 
-def inputs_key(code: list[str], folder: str | None = None) -> str | None:
-    """The name, size and time of each `code` file, of every file of the guide (the bundled one
-    unless `folder` is given) and of the settings file (or that there is none): what a cached
-    rendering was made from. None if one cannot be read. Shared by the --plain cache and the
-    early start screen's."""
-    folder = folder or bundled_content_dir()
+def inputs_key(code: list[str], folders: list[str] | None = None) -> str | None:
+    """The name, size and time of each `code` file, of every file of the guides (every bundled
+    guide unless `folders` are given: the language, and so the guide, is chosen from the settings
+    and the environment, both also in the key) and of the settings file (or that there is none):
+    what a cached rendering was made from. None if one cannot be read. Shared by the --plain cache
+    and the early start screen's."""
+    folders = folders or bundled_folders()
     try:
         # Every TOML file of the guide (About lists the checklist's sources too), every section.
-        names = code + sorted(entry.path for entry in os.scandir(folder) if entry.name.endswith(".toml"))
-        names += sorted(entry.path for entry in os.scandir(os.path.join(folder, "sections")))
+        names = list(code) + catalogue_files()  # the interface's words in each language
+        for one in folders:
+            names += sorted(entry.path for entry in os.scandir(one) if entry.name.endswith(".toml"))
+            names += sorted(entry.path for entry in os.scandir(os.path.join(one, "sections")))
         parts = [stats(names)]
     except OSError:
         return None
@@ -48,6 +51,8 @@ def inputs_key(code: list[str], folder: str | None = None) -> str | None:
         parts.append("settings:none")
     except OSError:
         return None
+    # The variables that choose the language when the settings do not (the guide and the words).
+    parts.append("language:" + ",".join(f"{name}={os.environ.get(name, '')}" for name in LANGUAGE_VARIABLES))
     return "|".join(parts)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import platformdirs
 
 from tui.data.atomic import keep_backup, write_text_atomic
+from tui.data.bundled import bundled_languages
 from tui.data.places import PLACES
 from tui.data.safe_read import SMALL_FILE_CAP, TomlProblem, decode_text, loads_toml, read_regular_file
 from tui.data.sanitize import clean_line
@@ -68,6 +69,9 @@ class Settings:
     """Speak each new screen's title and each newly focused item."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id to key(s), e.g. {"guide.next": "n,right"}: passed to App.set_keymap."""
+    language: str = ""
+    """The reader's language, "en" or "es"; "" means from the environment (LANG and the others:
+    tui/data/language_choice.py). `--lang` on the command line goes before it."""
 
     @property
     def emergency_number(self) -> str:
@@ -128,7 +132,7 @@ CHARACTER_NAMES = frozenset(
 """Printable characters by name, as Textual names their keys ("question_mark", "plus")."""
 
 BINDING_IDS = frozenset({
-    "app.back", "app.read", "app.redraw", *(row.binding_id for row in PLACES if row.binding_id),
+    "app.back", "app.read", "app.redraw", "start.language", *(row.binding_id for row in PLACES if row.binding_id),
     *(f"app.section{n}" for n in range(1, 10)), "app.self_voicing",
     "checklist.clear", "checklist.enter", "checklist.next_field", "checklist.save", "checklist.toggle",
     "cramp.eased", "cramp.next_field", "cramp.not_eased", "cramp.time",
@@ -166,11 +170,14 @@ CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "speech_voice": (lambda v: isinstance(v, str), N_("a string")),
     "self_voicing": (lambda v: isinstance(v, bool), N_("true or false")),
     "keys": (lambda v: isinstance(v, dict), N_('a table of binding id = "key", as [keys]')),
+    "language": (lambda v: isinstance(v, str) and (v == "" or v in bundled_languages()),
+                 N_('one of {choices}, or "" for the language of your system (LANG)')),
 }
 """Setting name to (is this value allowed?, what is wanted, in words: shown through `_()`, its
 "{choices}" the allowed values)."""
 
-CHOICES: dict[str, str] = {"theme": ", ".join(THEMES), "region": ", ".join(REGIONS)}
+CHOICES: dict[str, str] = {"theme": ", ".join(THEMES), "region": ", ".join(REGIONS),
+                           "language": ", ".join(bundled_languages())}
 """The allowed values of the settings that take one of a list (ids: the same in every language)."""
 
 

@@ -33,7 +33,7 @@ from tui.data.terminal import wants_no_colour
 from tui.data.words import N_, _, use_language
 from tui.fullscreen.cursor import FocusCursor
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
-from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words
+from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, type_stray_character
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
@@ -230,6 +230,12 @@ class GuideApp(App[int]):
         except OSError as exc:
             self.notify(_("Could not save settings: {problem}").format(problem=exc.strerror), severity="error")
 
+    def switch_language(self, code: str) -> None:
+        """The whole guide in language `code` at once, in one paint (Navigation.switch_language)."""
+        hold = self.paint_hold.opening(None)
+        self.navigation.switch_language(code)
+        self.paint_hold.opened(hold)
+
     def announce(self, *texts: str) -> None:
         """Self-voicing: speak a new screen's title or a newly focused item (when turned on)."""
         self.reader.announce(*texts)
@@ -345,14 +351,7 @@ class GuideApp(App[int]):
             event.widget.cursor_blink = False
 
     def on_key(self, event: events.Key) -> None:
-        """A character in the same write as "/" (a paste of "/calf") went to the screen in front
-        before the search box existed and came back unhandled: a box with focus keeps every
-        character, so it is one of these. Type it there; as a key it might act ("q" quits)."""
-        box = self.focused
-        if isinstance(box, Input) and event.is_printable and event.character:
-            event.prevent_default()  # not App's binding check: the character was typed, not a key
-            event.stop()
-            box.insert_text_at_cursor(event.character)
+        type_stray_character(self.focused, event)  # a paste of "/calf": its letters to the box
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and (is_exiting(self) or typed_for_a_closed_dialog(self, event)):
@@ -381,11 +380,9 @@ class GuideApp(App[int]):
     def action_redraw(self) -> None:
         """Send every cell again: the lean driver forgets what it thinks the terminal shows, which
         a message from the system (wall, talk) or a job in the background may have written over."""
-        from tui.fullscreen.lean_driver import LeanDriver
+        from tui.fullscreen.lean_driver import forget_what_the_terminal_shows
 
-        driver = current_driver(self)
-        if isinstance(driver, LeanDriver):
-            driver.forget_screen()
+        forget_what_the_terminal_shows(current_driver(self))
         self.screen.refresh(repaint=True, layout=True)
 
 

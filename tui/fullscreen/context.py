@@ -47,6 +47,9 @@ class GuideContext(Protocol):
                timeout: float | None = None, markup: bool = False) -> None:
         """Show a message; its severity is said in words."""
 
+    def switch_language(self, code: str) -> None:
+        """Show the whole guide in language `code` now, and save the choice."""
+
     def ready_to_paint(self) -> None:
         """The start screen is complete: paint it."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -117,3 +118,14 @@ def changing_keys(settings_file: Path | None, ids: list[str]) -> list[str]:
           "makes both n and j go to the next section. Start the guide again to use them.").format(path=path),
         _("The ids of the keys on this screen: {ids}.").format(ids=named),
     ]
+
+
+def type_stray_character(focused: object, event: events.Key) -> None:
+    """A key that reached the app while a text box has focus: a character in the same write as
+    "/" (a paste of "/calf") went to the screen in front before the search box existed and came
+    back unhandled (a box with focus keeps every character, so it is one of these). Type it into
+    the box; as a key of the screen it missed it might act ("q" quits)."""
+    if isinstance(focused, Input) and event.is_printable and event.character:
+        event.prevent_default()  # not App's binding check: the character was typed, not a key
+        event.stop()
+        focused.insert_text_at_cursor(event.character)

@@ -252,3 +252,9 @@ class LeanDriver(BoundedInput):
         with contextlib.suppress(OSError):  # the terminal has gone: the hangup signal ends the app
             file.write(data)
             file.flush()
+
+
+def forget_what_the_terminal_shows(driver: object) -> None:
+    """Ctrl+L: the lean driver (if it is the one in use) sends every cell with the next frame."""
+    if isinstance(driver, LeanDriver):
+        driver.forget_screen()

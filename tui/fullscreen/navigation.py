@@ -36,6 +36,8 @@ class Navigation:
         """The content being shown."""
         self.settings_file = settings_file
         """Where settings are saved, said in help."""
+        self.language_switches = 0
+        """How many times the reader switched the language (each gets a screen stack of its own)."""
 
     def start_screen(self) -> GuideScreen:
         """The screen the guide opens on."""
@@ -96,6 +98,39 @@ class Navigation:
             section = replace(section, blocks=(*section.blocks, *remote_help_blocks(
                 os.environ, number if isinstance(number, int) and number > 0 else None)))
         self.app.push_screen(HelpScreen(section))
+
+    def switch_language(self, code: str) -> None:
+        """The whole guide in language `code` (the start screen's "Español" / "English" key,
+        Settings): that language's bundled guide and interface words, its voice, and the choice
+        saved. Every screen drawn in the old words goes; a new start screen takes their place, in
+        a screen stack of its own (a Textual mode), so Esc has nothing in the old language to go
+        back to; focus is on its first item, announced as on any new screen. The checklist's
+        ticks are kept: they are saved by item id, and both guides have the same items."""
+        from tui.data.content import load_guide
+        from tui.data.errors import GuideError
+        from tui.data.language_choice import guide_folder
+        from tui.data.words import use_language
+
+        context = context_of(self.app)
+        try:
+            guide = load_guide(guide_folder(code))
+        except GuideError as exc:
+            context.notify(exc.one_line(), severity="error", timeout=10)
+            return
+        use_language(code)
+        self.guide = context.guide = guide
+        context.change_settings(language=code)
+        context.reader.stop()
+        context.reader.apply_settings()  # the voice follows the language
+        while len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        before = self.app.current_mode
+        self.language_switches += 1
+        mode = f"language-{self.language_switches}"
+        self.app.add_mode(mode, self.start_screen)
+        self.app.switch_mode(mode)
+        if before.startswith("language-"):  # Textual's own first mode cannot be removed
+            self.app.remove_mode(before)
 
     def go_back(self) -> None:
         """Esc: the screen before (nothing behind the start screen)."""

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual.message import Message
 from textual.notifications import SeverityLevel
 
+from tui.data.content import Guide
+from tui.data.language_choice import is_no_voice_reason, reading_voice
 from tui.data.sentences import Chunk, speech_chunks
 from tui.data.settings import Settings
 from tui.data.words import _, ngettext
@@ -43,6 +45,8 @@ class ReaderHost(Protocol):
 
     settings: Settings
     """The user's rate, volume, voice and self-voicing choice."""
+    guide: Guide
+    """The guide shown: its language decides the voice."""
 
     def change_settings(self, **changes: Any) -> None:
         """Apply and save settings."""
@@ -126,9 +130,12 @@ class Reader:
     def ensure_client(self) -> SpeechInterface:
         """The speech client, created with the user's rate, volume and voice."""
         if self.client is None:
+            from dataclasses import replace
+
             from tui.speech.client import SpeechClient
 
-            self.client = SpeechClient.from_settings(self.app.settings, self.on_worker_event)
+            settings = replace(self.app.settings, speech_voice=self.voice())
+            self.client = SpeechClient.from_settings(settings, self.on_worker_event)
         return self.client
 
     def on_worker_event(self, event: Event) -> None:
@@ -233,11 +240,16 @@ class Reader:
             self.client.set_rate(rate)
         return rate
 
+    def voice(self) -> str:
+        """The voice for the guide shown: the reader's choice when it speaks the guide's language,
+        else the guide's own (es-419 for the Spanish guide): it follows the language."""
+        return reading_voice(self.app.settings.speech_voice, self.app.guide.language)
+
     def apply_settings(self) -> None:
-        """Volume and voice changed in Settings: tell the client."""
+        """Volume or voice changed in Settings, or the guide's language: tell the client."""
         if self.client is not None:
             self.client.set_volume(self.app.settings.speech_volume)
-            self.client.set_voice(self.app.settings.speech_voice)
+            self.client.set_voice(self.voice())
 
     def announce(self, *texts: str) -> None:
         """Self-voicing: speak a new screen's title or a newly focused item, cutting off the last."""
@@ -251,10 +263,17 @@ class Reader:
         if is_remote() and not self.remote_ok:
             return  # audio would play on the server: only an explicit `r` asks about that
         self.last_announced = words
-        if self.ensure_client().availability()[0]:
+        ok, reason = self.ensure_client().availability()
+        if ok:
             if self.reading is not None:
                 self.stop()
             self.ensure_client().speak([words])
+        elif is_no_voice_reason(reason) and reason not in self.reported:
+            # No voice for the guide's language: said once, and the guide goes on as text.
+            from tui.speech.audio import unavailable_message
+
+            self.reported.add(reason)
+            self.tell(unavailable_message(reason), "warning", 10)
 
     def close(self) -> None:
         """End the worker with the app."""

@@ -40,6 +40,7 @@ BINDING_OWNERS: tuple[str, ...] = (
     "tui.fullscreen.screens.search:SearchScreen",
     "tui.fullscreen.screens.section:SectionScreen",
     "tui.fullscreen.screens.settings:SettingsList",
+    "tui.fullscreen.screens.start:StartScreen",
     # Dialogs.
     "tui.fullscreen.dialogs.choice:AnswerList",
     "tui.fullscreen.dialogs.choice:ChoiceDialog",

@@ -47,8 +47,8 @@ MAGIC = "spasm-guide start frame 1"
 SEP = "\x00"
 """Between the recorded pieces: Textual never writes a NUL."""
 ENV_NAMES = ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "LANG",
-             "LC_ALL", "LC_CTYPE", "TERM_PROGRAM", "ACCESSIBLE", "SPASM_GUIDE_PLAIN_DRIVER", "XDG_CONFIG_HOME",
-             "XDG_STATE_HOME", "XDG_DATA_HOME")
+             "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LANGUAGE", "TERM_PROGRAM", "ACCESSIBLE", "SPASM_GUIDE_PLAIN_DRIVER",
+             "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME")
 """Variables that change what the start screen looks like or whether the lean driver runs (and
 every TEXTUAL_ one)."""
 LEAVE = "\x1b[?2004l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?25h\x1b[?1049l"

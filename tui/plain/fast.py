@@ -16,7 +16,7 @@ import contextlib
 import os
 import sys
 
-from tui.data.bundled import bundled_content_dir
+from tui.data.bundled import bundled_content_dir, bundled_folders
 from tui.data.file_stamps import inputs_key, read_small_regular_file, user_dir
 
 CACHE_VERSION = "2"
@@ -44,7 +44,9 @@ def cache_key(section: str) -> str | None:
     except OSError:
         return None
     code += compiled_catalogues(os.path.join(package, "locale"))
-    inputs = inputs_key(code, default_folder())
+    # Every bundled guide, the settings file and the language variables: the language (so the
+    # guide and the words) is chosen from them (tui/data/language_choice.py).
+    inputs = inputs_key(code, [default_folder(), *bundled_folders()[1:]])
     return None if inputs is None else "|".join([CACHE_VERSION, section, default_folder(), inputs])
 
 

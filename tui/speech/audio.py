@@ -72,16 +72,24 @@ def espeak_library_present() -> bool:
     return False
 
 
-def availability(need_player: bool = True, env: Mapping[str, str] | None = None) -> tuple[bool, str]:
+def availability(need_player: bool = True, env: Mapping[str, str] | None = None,
+                 voice: str = "") -> tuple[bool, str]:
     """(True, "") if speech can work here, else (False, the reason in plain words).
 
-    Quick and never hangs: looks for pyttsx3, the library and a player; starts nothing.
+    Quick and never hangs: looks for pyttsx3, the library, the `voice` (when it is named by its
+    language: a Spanish guide without a Spanish voice would be read in English) and a player;
+    starts nothing.
     """
     env = env if env is not None else os.environ
     if importlib.util.find_spec("pyttsx3") is None:
         return False, N_("the Python package pyttsx3 is not installed")
     if simulated_failure(env) == "engine" or not espeak_library_present():
         return False, N_("the eSpeak NG speech library (libespeak-ng1) is not installed")
+    if voice:
+        from tui.data.language_choice import no_voice_reason, voice_missing
+
+        if voice_missing(voice, env):
+            return False, no_voice_reason(voice)
     if need_player and player_command("x.wav", env) is None:
         return False, NO_PLAYER
     return True, ""
@@ -109,6 +117,10 @@ def unavailable_message(reason: str) -> str:
     said = _("Speech is not available: {reason}.").format(reason=_(reason))
     if reason == NO_PLAYER:
         return f"{said} {_(PLAYER_HINT)}. {_(FILE_HINT)}."
+    from tui.data.language_choice import is_no_voice_reason
+
+    if is_no_voice_reason(reason):
+        return said  # its own hint: the voice, not the engine
     return f"{said} {_(INSTALL_HINT)}"
 
 

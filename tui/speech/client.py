@@ -102,7 +102,7 @@ class SpeechClient(SpeechInterface):
         `tui.speech.audio.unavailable_message(reason)`."""
         if self.available_cache and need_player:
             return True, ""
-        ok, reason = audio.availability(need_player, self.env)
+        ok, reason = audio.availability(need_player, self.env, self.voice.name)
         self.available_cache = ok and need_player
         return ok, reason
 
@@ -210,6 +210,7 @@ class SpeechClient(SpeechInterface):
 
     def set_voice(self, voice: str) -> None:
         """A voice id, name or language code ("" for the engine's default); applied like `set_rate`."""
+        self.available_cache = False  # is the new voice here? asked again before the next speech
         self._respeak(Voice(self.voice.rate, self.voice.volume, voice))
 
     def ping(self) -> None:

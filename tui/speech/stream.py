@@ -219,7 +219,7 @@ def stream_guide(guide: Guide, settings: Settings, section: int | None, warning:
     if warning:
         for line in warning.splitlines():
             print(f"spasm-guide: {line}", file=err, flush=True)
-    ok, reason = audio.availability(need_player=False)
+    ok, reason = audio.availability(need_player=False, voice=settings.speech_voice)
     if not ok:
         print(f"spasm-guide: {audio.unavailable_message(reason)}", file=err, flush=True)
         return 2

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.care_routes import routes_for
+from tui.data.language_choice import LANGUAGE_NAMES, choose_language
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
 from tui.data.words import N_, _, current_language
 from tui.fullscreen.screens.base import GuideScreen
@@ -71,6 +72,7 @@ class SettingsScreen(GuideScreen):
         colours, regions and voices are kept in English in tui/data/settings.py and looked up here."""
         settings = self.guide_app.settings
         colours, region, voice, volume = _("Colours"), _("Emergency number"), _("Reading voice"), _("Reading volume")
+        language = _("Language")
         self.query_one(GuideList).set_groups([
             (colours, [(f"theme:{key}", choice_label(f"{colours}: {_(name)}", key == settings.theme))
                        for key, name in THEMES.items()]),
@@ -84,6 +86,11 @@ class SettingsScreen(GuideScreen):
                      for key, name in VOICES.items()]),
             (volume, [(f"volume:{level}", choice_label(f"{volume}: {percent(level)}", level == settings.speech_volume))
                       for level in VOLUMES]),
+            # Each language in its own words: a reader who cannot read the words shown now still
+            # finds theirs.
+            (language, [(f"language:{code}", choice_label(f"{language}: {name}", code == settings.language))
+                        for code, name in LANGUAGE_NAMES.items()]
+             + [("language:", choice_label(_("Language: as your system's (LANG)"), not settings.language))]),
         ])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -103,6 +110,16 @@ class SettingsScreen(GuideScreen):
             self.guide_app.change_settings(speech_voice=choice)
             self.guide_app.reader.apply_settings()
             self.notify(said(_("Reading voice"), _(VOICES[choice])), timeout=3)
+        elif kind == "language":
+            # A language chosen (or the system's, if it is another) changes the whole guide now:
+            # every screen is made again in it, from the start screen.
+            shown = current_language()
+            wanted = choice or choose_language(None, "").code
+            if wanted != shown:
+                self.guide_app.switch_language(wanted)
+            self.guide_app.change_settings(language=choice)
+            if wanted != shown:
+                return
         elif kind == "volume":
             self.guide_app.change_settings(speech_volume=float(choice))
             self.guide_app.reader.apply_settings()

@@ -7,15 +7,25 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 
+from tui.data.language_choice import LANGUAGE_NAMES
 from tui.data.pages import GetHelp, get_help
 from tui.data.places import start_menu
 from tui.data.sentences import Chunk
+from tui.data.words import N_, _, current_language
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.key_bar import KeyBar
 from tui.fullscreen.widgets.section_text import SectionText
+
+LANGUAGE_KEY = "e"
+"""The key that shows the guide in the other language: "e" for "Español" and for "English" alike."""
+
+LANGUAGE_TOOLTIPS: dict[str, str] = {"en": N_("Show the whole guide in English"),
+                                     "es": N_("Show the whole guide in Spanish")}
+"""What each language's key does, for help (in the words of the language shown now)."""
 
 
 def wrapped(text: str, width: int, indent: str = "") -> list[str]:
@@ -33,6 +43,15 @@ class StartScreen(GuideScreen):
     """Title, disclaimer, the "Get help now" signs (when they fit) and the main menu."""
 
     SCREEN_NAME = "start"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # One key per language, labelled with the language's own name ("Español" in the English
+        # guide): only the one for a language not shown now is in force (check_action). Both
+        # have one id, so one [keys] line in settings.toml moves both.
+        Binding(LANGUAGE_KEY, f"switch_language('{code}')", name, id="start.language", tooltip=LANGUAGE_TOOLTIPS[code])
+        for code, name in LANGUAGE_NAMES.items()
+    ]
+    """The language key: its label is the other language's name in that language."""
 
     DEFAULT_CSS: ClassVar[str] = """
     StartScreen #get-help {
@@ -53,7 +72,7 @@ class StartScreen(GuideScreen):
         yield Static(self.get_help_text(full=True, width=self.app.size.width - 2), id="get-help", markup=False)
         # The places table (tui/data/places.py) in menu order; the first has focus, so Enter starts reading.
         menu = start_menu()
-        yield GuideList([row.label for row in menu], ids=[row.id for row in menu], id="menu")
+        yield GuideList([_(row.label) for row in menu], ids=[row.id for row in menu], id="menu")
 
     def on_mount(self) -> None:
         menu = self.query_one(GuideList)
@@ -117,6 +136,15 @@ class StartScreen(GuideScreen):
         them), then the menu."""
         parts, view = super().speech_content()
         return [parts[0], *self.guide_app.guide.get_help, *parts[1:]], view
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "switch_language":
+            return parameters != (current_language(),)  # the language shown now has no key
+        return super().check_action(action, parameters)
+
+    def action_switch_language(self, code: str) -> None:
+        """The whole guide in the other language, now, and saved (tui/fullscreen/app.py)."""
+        self.guide_app.switch_language(code)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,123 @@
+"""What a screen reader hears, where timing is not the question: the installed guide under a real
+console screen reader (tdsr, at its default settings), driven by keys on a pty at 80x24 and 40x12,
+with a transcript of every thing it sent to be spoken (tests/support/screen_reader.py).
+
+- Whole words and whole lines: every word said is a whole word of the guide's own text (its
+  content files and its program's messages, tests/support/guide_words.py), not merely of the
+  screen, where a message drawn over the text could have made a fragment (no "ive" for "five",
+  no "youexercise" for two lines run together).
+- Focus is spoken: Tab to the checklist result says the result first.
+- A new screen says its title, its focused item, its body, then its key bar.
+- Quiet when nothing happens (no blinking caret).
+
+None of these keys is an arrow: tdsr says what the guide draws (5 ms after it comes), not the
+cursor's line 20 ms after the key, so a busy machine delays what is said but does not change it.
+These run with the other tests, three at a time (beside a CPU-bound process and two other tests,
+at a load of 8 to 15 on two cores, they passed all 8 runs). What races a clock is in
+tests/test_screen_reader.py and runs alone: the arrow presses (the reader's 20 ms), and the
+closing line on quitting (tdsr drops what it read in the same read as the end of the terminal).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import screen_reader as harness
+from tests.support.guide_words import guide_words, not_whole
+from tests.support.screen_reader import DOWN, ENTER, TAB, UP, Reader
+
+pytestmark = [pytest.mark.e2e]
+
+SIZES = [(80, 24), (40, 12)]
+SIZE_IDS = ["80x24", "40x12"]
+
+
+@pytest.fixture
+def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
+    if harness.TDSR is None:
+        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
+    size = getattr(request, "param", (80, 24))
+    started = harness.start(tmp_path / "home", size)
+    try:
+        started.wait_shown("Read the guide", 30)
+        started.settle(0.6)
+        yield started
+    finally:
+        started.close()
+
+
+@functools.cache
+def known_words() -> set[str]:
+    """The guide's words, and what the search test types (the box says it back)."""
+    return guide_words("spasm"[:n] for n in range(1, 6))
+
+
+def check_whole_words(said: list[str], action: str) -> None:
+    """Every word said is a whole word of the guide's own text."""
+    for line in said:
+        if line.startswith("tdsr, presented by"):
+            continue  # tdsr's own greeting
+        broken = not_whole([line], known_words())
+        assert not broken, f"{action}: {broken} in {line!r} are not words of the guide"
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_every_word_said_is_a_whole_word_of_the_guide(reader: Reader) -> None:
+    steps: list[tuple[str, bytes]] = [
+        ("open contents", ENTER), ("down", DOWN), ("open section", ENTER), ("next section", b"n"),
+        ("next section", b"n"), ("previous section", b"p"), ("search", b"/"),
+        *[(f"type {letter}", letter.encode()) for letter in "spasm"], ("to the results", TAB),
+        ("down a result", DOWN), ("back", b"\x1b"), ("checklist", b"k"), ("down", DOWN), ("select", b" "),
+        ("to the result", TAB), ("back to the list", TAB), ("help", b"?"), ("back", b"\x1b"),
+    ]
+    check_whole_words(reader.speech_after(0), "start")
+    for action, key in steps:
+        at = reader.press(key, settle=0.5)
+        check_whole_words(reader.speech_after(at), action)
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_a_new_screen_says_title_focus_body_then_keys(reader: Reader) -> None:
+    for key, title in ((ENTER, "Contents"), (b"\x1b", "Muscle spasms"), (b"k", "Check your symptoms")):
+        at = reader.press(key, settle=0.8)
+        said = reader.speech_after(at)
+        display = [line.strip() for line in reader.screen.display]
+        assert said[0] == display[1] and said[0].startswith(title), said
+        assert said[1] == reader.cursor_line(), (said, reader.cursor_line())
+        assert said[-1] == [line for line in display if line][-1], said  # the key bar's last row
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_space_says_the_item_and_tab_says_the_result(reader: Reader) -> None:
+    reader.press(b"k", settle=0.8)
+    heard = []
+    for _ in range(2):
+        at = reader.press(b" ")
+        said = reader.speech_after(at)
+        assert said[0] == reader.cursor_line(), said
+        heard.append(said[0])
+    # Ticked, then not: the state in words first, on the item's first row at either size.
+    assert heard[0].startswith("> selected:") and heard[1].startswith("> unselected:"), heard
+    # Away and back: the plain label again ("unselected" was news, not a state).
+    reader.press(DOWN)
+    at = reader.press(UP)
+    said = reader.speech_after(at)
+    assert said[0] == reader.cursor_line() and said[0].startswith("> [ ] ") and "unselected" not in said[0], said
+    reader.press(b" ")
+    # At 40x12 the result takes the list's place when it has focus: still its first row first.
+    at = reader.press(TAB)
+    said = reader.speech_after(at)
+    assert said and said[0] == reader.cursor_line() and said[0], said  # the result's first row, first
+    at = reader.press(TAB)  # back to the list: the item again, though nothing in it changed
+    assert reader.speech_after(at)[0] == reader.cursor_line()
+
+
+def test_an_empty_search_box_is_quiet(reader: Reader) -> None:
+    reader.press(b"/", settle=0.8)
+    quiet_from = reader.press(b"", settle=0.2)
+    reader.pump(1.6)  # three blinks' worth
+    assert reader.speech_after(quiet_from, limit=0.5) == []
