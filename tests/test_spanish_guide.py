@@ -139,6 +139,31 @@ def test_about_says_what_the_spanish_was_written_from_and_that_it_is_not_reviewe
     assert ES.additions[0].title == "Texto en español" and "MedlinePlus en español" in ES.additions[0].source
 
 
+def test_every_page_exists_in_both_languages() -> None:
+    """Every place that is a page (About), "Get help now", cramp now and each section: built from
+    either guide, in its own words. With the item ids above (and the vignette and story suites,
+    which run on both checklists), a reader finds the same places in both languages."""
+    from tui.data.pages import PAGES, get_help
+    from tui.data.places import PLACES
+
+    assert "about" in PAGES
+    for place_id, build in PAGES.items():
+        assert place_id in {row.id for row in PLACES}
+        en_page, es_page = build(EN), build(ES)
+        assert es_page.plain_paragraphs() and en_page.plain_paragraphs(), place_id
+        assert set(es_page.plain_paragraphs()) != set(en_page.plain_paragraphs()), place_id
+    assert ES.signoff_note in PAGES["about"](ES).text()
+    en_help, es_help = get_help(EN), get_help(ES)
+    assert en_help is not None and es_help is not None
+    assert len(es_help.signs) == len(en_help.signs) and es_help.title != en_help.title
+    en_cramp, es_cramp = load_cramp_now(ENGLISH_DIR), load_cramp_now(SPANISH_DIR)
+    assert [m.id for m in es_cramp.muscles] == [m.id for m in en_cramp.muscles]
+    assert all(len(m.steps) == 3 for m in es_cramp.muscles)
+    assert [s.slug for s in ES.sections] == [s.slug for s in EN.sections]
+    assert all(s.plain_paragraphs() for s in ES.sections)
+    assert ES_LIST.ids == EN_LIST.ids
+
+
 # -- Spanish as it is written and spoken -----------------------------------------------------------
 
 def all_texts(guide: Guide, checklist: Checklist) -> dict[str, str]:

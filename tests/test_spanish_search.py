@@ -1,17 +1,19 @@
 """Search in a Spanish guide: the Snowball Spanish stemmer, accents folded for matching.
 
 "calambre" finds "calambres", "musculo" typed without its accent finds "músculo", and the tilde
-is kept ("año" is not "ano"). An English guide keeps its own stemmer, unchanged.
+is kept ("año" is not "ano"), but a reader who cannot type it ("anos", "dano") still finds the
+word with it. An English guide keeps its own stemmer, unchanged.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tui.data.content import load_guide
-from tui.data.search import fold_accents, search_guide, spanish_stem, stem, stemmer_for
+from tui.data.content import Guide, load_guide
+from tui.data.search import fold_accents, query_stem_for, search_guide, spanish_stem, stem, stemmer_for
 
 pytestmark = [pytest.mark.content]
 
@@ -20,6 +22,7 @@ ES = load_guide(ROOT / "content" / "muscle-spasms-es")
 
 
 @pytest.mark.parametrize("forms", [("calambre", "calambres", "Calambres"), ("músculo", "musculo", "músculos"),
+                                   ("año", "años", "Años"), ("daño", "daños"), ("mes", "meses"),
                                    ("estirar", "estiramiento", "estiramientos"), ("pierna", "piernas"),
                                    ("espasmo", "espasmos"), ("médico", "medico", "médicos")])
 def test_forms_of_a_spanish_word_meet(forms: tuple[str, ...]) -> None:
@@ -55,3 +58,59 @@ def test_a_musculo_without_its_accent_finds_the_accented_text() -> None:
 
 def test_english_words_are_not_stemmed_into_the_spanish_guide() -> None:
     assert search_guide(ES, "cramp") == []
+
+
+# -- "ñ" typed as "n": a keyboard without the key -------------------------------------------------
+# Most keyboards outside Spanish-speaking countries have no "ñ", and a reader types "anos" for
+# "años" or "dano" for "daño". The choice: a word typed without "ñ" finds the guide's word with it
+# (the guide says neither "ano" nor "dano"); a word typed with "ñ" finds only "ñ", so "año" never
+# finds "ano", a different word.
+
+def test_dano_typed_without_its_tilde_finds_dano() -> None:
+    # Every place of "daño", and more: "dano" has the stem of "dan" ("le dan calambres") too.
+    found = places("dano")
+    assert places("daño") and set(places("daño")) <= set(found)
+    assert any("Daño en los nervios" in hit.snippet or "daño" in hit.snippet for hit in search_guide(ES, "dano"))
+
+
+def test_a_typed_n_meets_n_tilde_but_a_typed_n_tilde_never_meets_n() -> None:
+    assert query_stem_for(spanish_stem("años"), {spanish_stem("anos")}) == spanish_stem("anos")
+    assert query_stem_for(spanish_stem("años"), {spanish_stem("años")}) == spanish_stem("años")
+    assert query_stem_for(spanish_stem("ano"), {spanish_stem("año")}) is None
+    assert query_stem_for(spanish_stem("mano"), {spanish_stem("año")}) is None
+
+
+YEARS = "Los calambres son más comunes con los años."
+OTHER_WORD = "Una fisura en el ano duele al evacuar."
+
+
+@pytest.fixture
+def guide_with_years(tmp_path: Path) -> Guide:
+    """The Spanish guide with a sentence that says "años" (section 4) and one that says "ano"
+    (section 7): the guide itself has neither."""
+    folder = tmp_path / "guia"
+    shutil.copytree(ROOT / "content" / "muscle-spasms-es", folder)
+    for name, sentence in (("causes.md", YEARS), ("conditions.md", OTHER_WORD)):
+        path = folder / "sections" / name
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{sentence}\n", encoding="utf-8")
+    return load_guide(folder)
+
+
+def snippets(guide: Guide, query: str) -> list[str]:
+    return [hit.snippet for hit in search_guide(guide, query)]
+
+
+@pytest.mark.parametrize("query", ["años", "año", "anos", "ANOS", "Años"])
+def test_years_are_found_with_or_without_the_tilde(guide_with_years: Guide, query: str) -> None:
+    assert any("los años" in snippet for snippet in snippets(guide_with_years, query)), query
+
+
+@pytest.mark.parametrize("query", ["año", "años"])
+def test_a_typed_tilde_never_finds_the_other_word(guide_with_years: Guide, query: str) -> None:
+    assert not any("el ano" in snippet for snippet in snippets(guide_with_years, query)), query
+
+
+def test_typed_without_the_tilde_both_words_are_found(guide_with_years: Guide) -> None:
+    """"ano" may be either word to a reader without the key: both are offered."""
+    found = snippets(guide_with_years, "ano")
+    assert any("los años" in s for s in found) and any("el ano" in s for s in found), found

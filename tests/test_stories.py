@@ -9,6 +9,10 @@ For every story, in the US and the UK region:
   under "What you feel", which describe every cramp: alone they may give less than the range,
   never more (see `COMMON_GROUP`).
 The same answers typed into the real `spasm-guide --checklist` give the same headline.
+
+The picks are item ids, the same in every language, so every story also runs on the Spanish
+checklist (content/muscle-spasms-es) with the Spanish care routes, and must get the same tier as in
+English for every one of the ticks above, in the pure triage and in the real command.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from pathlib import Path
 import pytest
 
 from tui.data.care_routes import routes_for
-from tui.data.checklist import TIER_IDS, load_checklist
+from tui.data.checklist import TIER_IDS, Checklist, load_checklist
 from tui.data.content import default_content_dir
 from tui.data.settings import settings_path
 from tui.data.triage import triage
@@ -34,6 +38,11 @@ pytestmark = [pytest.mark.content]
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "stories"
 CHECKLIST = load_checklist(default_content_dir())
+SPANISH_DIR = ROOT / "content" / "muscle-spasms-es"
+SPANISH = load_checklist(SPANISH_DIR)
+CHECKLISTS: dict[str, Checklist] = {"en": CHECKLIST, "es": SPANISH}
+"""The checklist in each language."""
+CONTENT = {"en": default_content_dir(), "es": SPANISH_DIR}
 RANK = {tier_id: rank for rank, tier_id in enumerate(TIER_IDS)}
 """selfcare 0, soon 1, urgent 2, hospital 3, emergency 4."""
 
@@ -82,8 +91,8 @@ CASES = [(story, region) for story in FITTED for region in REGIONS]
 CASE_IDS = [f"{story.id}-{region}" for story, region in CASES]
 
 
-def tier_of(ids: tuple[str, ...], region: str) -> str:
-    result = triage(CHECKLIST, ids, routes_for(region))
+def tier_of(ids: tuple[str, ...], region: str, language: str = "en") -> str:
+    result = triage(CHECKLISTS[language], ids, routes_for(region, language))
     assert result.tier is not None
     return result.tier.id
 
@@ -96,6 +105,7 @@ def test_the_suite_is_whole_and_every_pick_is_an_item() -> None:
         assert story.lowest in RANK and story.highest in RANK and RANK[story.lowest] <= RANK[story.highest], story.id
         for item_id in story.fitting:
             CHECKLIST.item(item_id)  # a KeyError names a pick the checklist no longer has
+            SPANISH.item(item_id)  # ... or one the Spanish checklist lacks
         assert (story.best in story.fitting) if story.fitting else story.best == "", story.id
         if RANK[story.highest] > RANK[story.lowest]:
             assert story.note, f"{story.id}: a range wider than one tier says why guidance allows it"
@@ -133,28 +143,46 @@ def test_each_fitting_item_alone_gives_a_tier_in_range(story: Story, region: str
     assert not wrong, f"{story.id} ({region}), guidance allows {story.lowest}..{story.highest}: {wrong}"
 
 
-def run_command(story: Story, region: str, tmp: Path) -> str:
-    """The story's fitting items typed into `spasm-guide --checklist`, in the story's region."""
-    home = tmp / f"{story.id}-{region}"
+@pytest.mark.parametrize(("story", "region"), CASES, ids=CASE_IDS)
+def test_every_tick_of_the_story_gets_the_same_tier_in_spanish(story: Story, region: str) -> None:
+    """All the fitting items together, and each alone (the best one among them): the same tier
+    from the Spanish checklist as from the English one."""
+    ticks = [story.fitting, *((item_id,) for item_id in story.fitting)]
+    differ = [(ids, tier_of(ids, region), tier_of(ids, region, "es")) for ids in ticks
+              if tier_of(ids, region, "es") != tier_of(ids, region)]
+    assert not differ, f"{story.id} ({region}): (ticks, English tier, Spanish tier) {differ}"
+    # The Spanish result is in Spanish: the routes' words are the region's Spanish ones.
+    spanish = triage(SPANISH, story.fitting, routes_for(region, "es"))
+    assert spanish.headline != triage(CHECKLIST, story.fitting, routes_for(region)).headline
+
+
+def run_command(story: Story, region: str, tmp: Path, language: str = "en") -> str:
+    """The story's fitting items typed into `spasm-guide --checklist`, in the story's region, on
+    the guide in `language`."""
+    home = tmp / f"{story.id}-{region}-{language}"
     env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
     config = Path(env["XDG_CONFIG_HOME"]) / settings_path().relative_to(os.environ["XDG_CONFIG_HOME"])
     config.parent.mkdir(parents=True)
     config.write_text(f'region = "{region}"\n', encoding="utf-8")
-    numbers = "".join(f"{CHECKLIST.item(item_id).number}\n" for item_id in story.fitting)
-    done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
-                          capture_output=True, text=True, check=False, cwd=ROOT, env=env, timeout=120)
+    numbers = "".join(f"{CHECKLISTS[language].item(item_id).number}\n" for item_id in story.fitting)
+    done = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(CONTENT[language])],
+                          input=f"{numbers}0\n0\n", capture_output=True, text=True, check=False, cwd=ROOT,
+                          env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 @pytest.mark.slow
-def test_the_command_gives_each_story_the_same_headline_in_each_region(tmp_path: Path) -> None:
-    labels = tuple(f"{tier.label}:" for tier in CHECKLIST.tiers)
+@pytest.mark.parametrize("language", sorted(CHECKLISTS))
+def test_the_command_gives_each_story_the_same_headline_in_each_region(tmp_path: Path, language: str) -> None:
+    checklist = CHECKLISTS[language]
+    labels = tuple(f"{tier.label}:" for tier in checklist.tiers)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outputs = list(pool.map(lambda case: run_command(*case, tmp_path), CASES))
+        outputs = list(pool.map(lambda case: run_command(*case, tmp_path, language), CASES))
     for (story, region), out in zip(CASES, outputs, strict=True):
-        expected = triage(CHECKLIST, story.fitting, routes_for(region))
+        expected = triage(checklist, story.fitting, routes_for(region, language))
+        assert expected.tier is not None and expected.tier.id == tier_of(story.fitting, region)
         headlines = [line for line in out.splitlines() if line.startswith(labels)]
-        assert headlines, f"{story.id} ({region}): no result headline in\n{out[-800:]}"
-        assert headlines[-1] == expected.headline, f"{story.id} ({region}): {headlines[-1]!r}"
+        assert headlines, f"{story.id} ({region}, {language}): no result headline in\n{out[-800:]}"
+        assert headlines[-1] == expected.headline, f"{story.id} ({region}, {language}): {headlines[-1]!r}"

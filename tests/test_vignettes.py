@@ -2,6 +2,10 @@
 items a person in it would choose, and the tier that guidance gives. Run through the pure triage
 and through the real `spasm-guide --checklist`. Under-triage fails; over-triage is counted.
 
+A case names its items by id, the part of the checklist that is the same in every language, so
+every case runs on the English checklist and on the Spanish one (content/muscle-spasms-es), and
+must get the same tier from both, in the pure triage and in the real command.
+
 Tier ranks: selfcare 0, soon 1, urgent 2 (today), hospital 3 (go to the emergency department
 now), emergency 4 (call the emergency number now).
 """
@@ -17,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.data.checklist import TIER_IDS, load_checklist
+from tui.data.care_routes import routes_for
+from tui.data.checklist import TIER_IDS, Checklist, load_checklist
 from tui.data.content import default_content_dir
 from tui.data.triage import triage
 
@@ -25,6 +30,10 @@ pytestmark = [pytest.mark.content]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = load_checklist(default_content_dir())
+SPANISH_DIR = ROOT / "content" / "muscle-spasms-es"
+CHECKLISTS: dict[str, Checklist] = {"en": CHECKLIST, "es": load_checklist(SPANISH_DIR)}
+"""The checklist in each language, by the language its words are in."""
+CONTENT = {"en": default_content_dir(), "es": SPANISH_DIR}
 
 
 @dataclass(frozen=True)
@@ -142,19 +151,33 @@ VIGNETTES: tuple[Vignette, ...] = (
 RANK = {tier_id: rank for rank, tier_id in enumerate(TIER_IDS)}
 
 
-def test_every_vignette_names_items_the_checklist_has_and_a_source() -> None:
+@pytest.mark.parametrize("language", sorted(CHECKLISTS))
+def test_every_vignette_names_items_the_checklist_has_and_a_source(language: str) -> None:
     assert len(VIGNETTES) >= 40
     for case in VIGNETTES:
         for item_id in case.chosen:
-            CHECKLIST.item(item_id)
+            CHECKLISTS[language].item(item_id)  # a KeyError names an item this language lacks
         assert case.tier in RANK and case.source
 
 
+@pytest.mark.parametrize("language", sorted(CHECKLISTS))
 @pytest.mark.parametrize("case", VIGNETTES, ids=[case.story for case in VIGNETTES])
-def test_pure_triage_never_under_triages(case: Vignette) -> None:
-    result = triage(CHECKLIST, case.chosen)
+def test_pure_triage_never_under_triages(case: Vignette, language: str) -> None:
+    checklist = CHECKLISTS[language]
+    result = triage(checklist, case.chosen, routes_for("US", checklist.language.code))
     assert result.tier is not None
     assert result.tier.rank >= RANK[case.tier], f"{case.story}: {result.tier.id}, guidance says {case.tier}"
+
+
+@pytest.mark.parametrize("case", VIGNETTES, ids=[case.story for case in VIGNETTES])
+def test_each_vignette_gets_the_same_tier_in_spanish(case: Vignette) -> None:
+    english = triage(CHECKLISTS["en"], case.chosen)
+    spanish = triage(CHECKLISTS["es"], case.chosen, routes_for("US", "es"))
+    assert english.tier is not None and spanish.tier is not None
+    assert spanish.tier.id == english.tier.id, (
+        f"{case.story}: {spanish.tier.id} in Spanish, {english.tier.id} in English")
+    # The same reasons, in the other language's words: the same items set the tier.
+    assert len(spanish.reasons) == len(english.reasons) and spanish.headline != english.headline
 
 
 def test_over_triage_is_counted_and_rare() -> None:
@@ -164,24 +187,35 @@ def test_over_triage_is_counted_and_rare() -> None:
     assert over == []
 
 
-def run_command(case: Vignette) -> str:
-    """The case through `spasm-guide --checklist`, answers piped in as a script would."""
-    numbers = "".join(f"{CHECKLIST.item(item_id).number}\n" for item_id in case.chosen)
-    done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
-                          capture_output=True, text=True, check=False, cwd=ROOT, env=dict(os.environ))
+def run_command(case: Vignette, language: str = "en") -> str:
+    """The case through `spasm-guide --checklist` on the guide in `language`, answers piped in as
+    a script would."""
+    numbers = "".join(f"{CHECKLISTS[language].item(item_id).number}\n" for item_id in case.chosen)
+    done = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(CONTENT[language])],
+                          input=f"{numbers}0\n0\n", capture_output=True, text=True, check=False, cwd=ROOT,
+                          env=dict(os.environ))
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
-@pytest.mark.slow  # every vignette through the real command
-def test_the_command_gives_each_vignette_its_tier_urgency_first() -> None:
-    labels = {tier.id: tier.label for tier in CHECKLIST.tiers}
+@pytest.mark.slow  # every vignette through the real command, in each language
+@pytest.mark.parametrize("language", sorted(CHECKLISTS))
+def test_the_command_gives_each_vignette_its_tier_urgency_first(language: str) -> None:
+    checklist = CHECKLISTS[language]
+    routes = routes_for("US", checklist.language.code)
+    labels = tuple(f"{tier.label}:" for tier in checklist.tiers)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outputs = list(pool.map(run_command, VIGNETTES))
+        outputs = list(pool.map(lambda case: run_command(case, language), VIGNETTES))
     for case, out in zip(VIGNETTES, outputs, strict=True):
-        expected = triage(CHECKLIST, case.chosen).tier
+        result = triage(checklist, case.chosen, routes)
+        expected = result.tier
         assert expected is not None
-        headline = next(line for line in out.splitlines() if line.startswith(tuple(f"{v}:" for v in labels.values())))
-        assert headline.startswith(f"{expected.label}:"), f"{case.story}: {headline}"
+        # The tier in English, whatever the language: the same case, the same tier.
+        assert expected.id == triage(CHECKLIST, case.chosen).tier.id  # type: ignore[union-attr]
+        headline = next(line for line in out.splitlines() if line.startswith(labels))
+        assert headline == result.headline, f"{case.story} ({language}): {headline}"
         assert RANK[expected.id] >= RANK[case.tier]
-        assert "If it gets worse:" in out and "This is not a diagnosis." in out
+        said = " ".join(out.split())  # lines wrapped to the terminal's width, put together again
+        assert result.safety_net in said, f"{case.story} ({language}): no safety net"
+        if language == "en":
+            assert "If it gets worse:" in out and "This is not a diagnosis." in out

@@ -305,8 +305,16 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
         return die_by(ended_by[0])  # the terminal is restored, the speech worker stopped
     if not app.return_code and sys.stdout.isatty():
         # One line on the normal screen, the last thing a screen reader says (choices are saved
-        # as they are made).
-        print(_("Closed. Your checklist is saved."))
+        # as they are made). From the row's start ("\r": a screen reader's own copy of the screen
+        # may keep the cursor where the app left it, and a terminal left raw does not return at a
+        # newline) and in rows broken between words: in Spanish it is longer than 40 columns, and
+        # tdsr said "e", "stá" for "está" cut at the edge.
+        from shutil import get_terminal_size
+
+        from tui.data.wrap import wrap_message
+
+        rows = wrap_message(_("Closed. Your checklist is saved."), get_terminal_size().columns - 1)
+        print("\r" + "\r\n".join(rows))
     return app.return_code or 0
 
 

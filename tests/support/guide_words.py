@@ -2,9 +2,11 @@
 
 Taken from the guide's own text, not from the screen: the content files (sections, checklist,
 everything in the guide's folder) and the text of its program (the string literals of `tui/`:
-its messages, labels and key names; not its comments, docstrings or names). A fragment that a
-message drew over the text ("sweClear", "ive") was on the screen, so the screen cannot be the
-judge; it is in none of these.
+its messages, labels and key names; not its comments, docstrings or names), and for a guide in
+another language the words catalogue's translations of them (`catalogue_text`). A fragment that
+a message drew over the text ("sweClear", "ive") was on the screen, so the screen cannot be the
+judge; it is in none of these. Words are letters of any alphabet ("músculo" is one word, never
+"m" and "sculo"), digits and apostrophes.
 """
 
 from __future__ import annotations
@@ -19,12 +21,31 @@ from tui.data.content import load_guide
 PROGRAM = Path(__file__).resolve().parents[2] / "tui"
 """The guide's program, whose string literals are its own words."""
 TEXT_FILES = (".toml", ".md", ".txt")
-WORD = re.compile(r"[A-Za-z0-9']+")
+WORD = re.compile(r"(?:[^\W_]|')+")
+"""Letters (accented ones too), digits and apostrophes: on English text, `[A-Za-z0-9']+`."""
+CATALOGUES = PROGRAM / "locale"
+"""The words catalogues: `<language>/LC_MESSAGES/spasm-guide.po`."""
 
 
 def words(text: str) -> list[str]:
     """The words of `text`: letters, digits and apostrophes (as tests.support.screen_reader splits them)."""
     return WORD.findall(text)
+
+
+def catalogue_text(language: str) -> str:
+    """Every translation in the words catalogue of `language` ("es"), one a line ("" if it has none)."""
+    from babel.messages.pofile import read_po
+
+    path = CATALOGUES / language / "LC_MESSAGES" / "spasm-guide.po"
+    if not path.exists():
+        return ""
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    lines: list[str] = []
+    for message in catalog:
+        strings = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        lines += [text for text in strings if text]
+    return "\n".join(lines)
 
 
 def literal_text(source: str) -> list[str]:
@@ -37,10 +58,12 @@ def literal_text(source: str) -> list[str]:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in alone]
 
 
-def guide_words(also: Iterable[str] = ()) -> set[str]:
-    """Every word of the guide's content files and of its program's string literals, in lower case,
-    with the words of each text in `also` (what the test typed, a private folder's path)."""
-    chunks = [path.read_text(encoding="utf-8", errors="replace") for path in load_guide().folder.rglob("*")
+def guide_words(also: Iterable[str] = (), folder: Path | None = None) -> set[str]:
+    """Every word of the guide's content files (the bundled guide's, or those in `folder`) and of
+    its program's string literals, in lower case, with the words of each text in `also` (what the
+    test typed, a private folder's path, a words catalogue)."""
+    guide_folder = folder or load_guide().folder
+    chunks = [path.read_text(encoding="utf-8", errors="replace") for path in guide_folder.rglob("*")
               if path.suffix in TEXT_FILES]
     for path in PROGRAM.rglob("*.py"):
         chunks += literal_text(path.read_text(encoding="utf-8", errors="replace"))

@@ -270,7 +270,9 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     return reader
 
 
-WORD = re.compile(r"[A-Za-z0-9']+")
+WORD = re.compile(r"(?:[^\W_]|')+")
+"""Letters of any alphabet ("músculo" is one word), digits and apostrophes: on English text the
+same as `[A-Za-z0-9']+`."""
 
 
 def words(text: str) -> list[str]:

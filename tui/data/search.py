@@ -82,8 +82,36 @@ def _snowball(language: str) -> Callable[[str], str]:
 
 def spanish_stem(word: str) -> str:
     """A Spanish word's root by the Snowball algorithm ("calambres" -> "calambr"), accents folded
-    after stemming, so a reader who types without accents still finds the guide's words."""
-    return fold_accents(_snowball("spanish")(word.casefold().replace("'", "")))
+    after stemming, so a reader who types without accents still finds the guide's words.
+
+    Snowball leaves some short words whole, so "años" did not meet "año": a plural "s" after a
+    vowel that it left on a word of four letters or more is taken off ("años" -> "año"; Spanish
+    makes a plural after a consonant with "es", so "cramps", an English word, stays whole)."""
+    folded = word.casefold().replace("'", "")
+    root = _snowball("spanish")(folded)
+    if root == folded and len(root) > 3 and root.endswith("s") and root[-2] in "aeiouáéíóú":
+        root = root[:-1]
+    return fold_accents(root)
+
+
+WITHOUT_TILDE = str.maketrans("ñ", "n")
+"""A stem as typed on a keyboard without "ñ" ("anos" for "años", "dano" for "daño")."""
+
+
+def query_stem_for(guide_stem: str, wanted: set[str]) -> str | None:
+    """The stem of the query that a word of the guide (its stem `guide_stem`) answers, or None.
+
+    A word is found by its own stem. A word with "ñ" is also found when the reader typed "n" in
+    its place: most keyboards outside Spanish-speaking countries have no "ñ" key, and a reader who
+    types "anos" or "dano" wants "años" or "daño" (the guide says neither "ano" nor "dano"). Never
+    the other way: a reader who did type "ñ" ("año") meant it, and is not sent to "ano", a
+    different word. The same as accents, except that typing one never stops a match.
+    """
+    if guide_stem in wanted:
+        return guide_stem
+    if "ñ" in guide_stem and (typed := guide_stem.translate(WITHOUT_TILDE)) in wanted:
+        return typed
+    return None
 
 
 STEMMERS: dict[str, Callable[[str], str]] = {"es": spanish_stem}
@@ -157,7 +185,8 @@ def search_guide(guide: Guide, query: str) -> list[Hit]:
     hits: list[Hit] = []
     for section in guide.sections:
         texts = [(-1, section.title), *enumerate(section.plain_paragraphs())]
-        found_in = [(index, text, [(s, at) for s, at in _stems(text, language) if s in wanted])
+        found_in = [(index, text, [(typed, at) for s, at in _stems(text, language)
+                                   if (typed := query_stem_for(s, wanted)) is not None])
                     for index, text in texts]
         if not wanted <= {s for _, _, found in found_in for s, _ in found}:
             continue

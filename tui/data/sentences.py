@@ -163,26 +163,45 @@ SPOKEN_WORDS = ((re.compile(r"\bvs\.(?=\s)", re.IGNORECASE), "versus"),
 Spanish ones (es-419 says "p ej", "aprox", "pag") are spellings English text never has, so they
 need no language and English speech is unchanged."""
 
+SPOKEN_WORDS_BY_VOICE: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    # At the end it keeps its full stop, which ends the sentence as said; inside it, none.
+    "es": ((re.compile(r"\betc\.$", re.IGNORECASE), "etcétera."),
+           (re.compile(r"\betc\.(?=\s)", re.IGNORECASE), "etcétera"),
+           (re.compile(r"\bA&E\b"), "A y E"),
+           (re.compile(r"\bEM\b"), "E M")),
+}
+"""Abbreviations spelled the same in several languages but said in the voice's own, by the
+language of the voice that speaks (its name's first part: "es" for "es-419"), since that is what
+mangles them. Measured with `espeak-ng -v es-419 -x`: "etc." is "etk" (English says "etcetera");
+"A&E" (the UK's emergency department) is "a ampersand e" (English says "A and E"); "EM"
+(esclerosis múltiple) is the one syllable "em", where Spanish spells it "e eme"."""
+
 EMERGENCY_NUMBER = re.compile(r"(?<![\d.,])(911|999|112|000|111)(?!\d|[.,]\d)")
 """Emergency and urgent-care numbers: eSpeak NG says "911" as "nine hundred and eleven"."""
 
 
-def spoken_text(text: str) -> str:
-    """The words to synthesise for a chunk's text (the screen keeps the text as written).
+def voice_language(voice: str) -> str:
+    """The language a voice speaks, from its name: "es" for "es-419" or eSpeak NG's id
+    "roa/es-419", "en" for "en-gb" or for "" (the engine's default voice, English)."""
+    return re.split(r"[-_]", voice.rsplit("/", 1)[-1])[0].lower() or "en"
+
+
+def spoken_text(text: str, voice: str = "") -> str:
+    """The words to synthesise for a chunk's text in `voice` (the screen keeps the text as written).
 
     Emergency numbers are said digit by digit ("9 1 1"), as people dial them, and a few
-    abbreviations are expanded. Everything else eSpeak NG already reads well ("e.g." is "for
-    example", "2.5" is "two point five").
+    abbreviations are expanded, some only for the voice's language ("etc." in Spanish). Everything
+    else eSpeak NG already reads well ("e.g." is "for example", "2.5" is "two point five").
     """
     text = EMERGENCY_NUMBER.sub(lambda m: " ".join(m.group(1)), text)
-    for pattern, words in SPOKEN_WORDS:
+    for pattern, words in (*SPOKEN_WORDS, *SPOKEN_WORDS_BY_VOICE.get(voice_language(voice), ())):
         text = pattern.sub(words, text)
     return text
 
 
-def spoken_texts(chunks: Sequence[Chunk | str]) -> list[str]:
-    """What to synthesise for each chunk (or plain string), in order."""
-    return [spoken_text(c.text if isinstance(c, Chunk) else str(c)) for c in chunks]
+def spoken_texts(chunks: Sequence[Chunk | str], voice: str = "") -> list[str]:
+    """What to synthesise for each chunk (or plain string), in order, for `voice`."""
+    return [spoken_text(c.text if isinstance(c, Chunk) else str(c), voice) for c in chunks]
 
 
 def split_long(text: str, start: int, end: int, limit: int = MAX_CHUNK) -> list[tuple[int, int]]:

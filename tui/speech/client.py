@@ -78,6 +78,8 @@ class SpeechClient(SpeechInterface):
         self._reported = False  # a failure of the current worker has been reported
         self._ready = False  # the current worker has said "ready" (its engine is loaded)
         self._chunks: tuple[str, ...] = ()
+        """The texts of the utterance in progress as written: said in the words of the voice
+        they are sent with (tui.data.sentences.spoken_texts), again when the voice changes."""
         self._sent_voice = self.voice
         self.utterance: int | None = None
         """The utterance speaking (or paused) now, or None."""
@@ -135,7 +137,7 @@ class SpeechClient(SpeechInterface):
             return None
         with self._lock:
             self._next_id += 1
-            self._chunks = tuple(spoken_texts(chunks))
+            self._chunks = tuple(c.text if isinstance(c, Chunk) else str(c) for c in chunks)
             self.utterance, self.index, self._paused = self._next_id, None, False
             self._send_speak(start)
             return self._next_id
@@ -149,7 +151,7 @@ class SpeechClient(SpeechInterface):
         with self._lock:
             self._next_id += 1
             self.utterance = None
-            self._send(SynthToFile(utterance=self._next_id, chunks=tuple(spoken_texts(chunks)),
+            self._send(SynthToFile(utterance=self._next_id, chunks=tuple(spoken_texts(chunks, self.voice.name)),
                                    # No realpath: a link at the name is replaced, never followed.
                                    path=os.path.abspath(path), voice=self.voice), start=True)
             return self._next_id
@@ -243,7 +245,8 @@ class SpeechClient(SpeechInterface):
         assert self.utterance is not None
         self._awaiting = self.utterance
         self._sent_voice = self.voice
-        self._send(Speak(utterance=self.utterance, chunks=self._chunks, start=start, voice=self.voice), start=True)
+        self._send(Speak(utterance=self.utterance, chunks=tuple(spoken_texts(self._chunks, self.voice.name)),
+                         start=start, voice=self.voice), start=True)
         # A worker still loading its engine is slow, not hung: the hang clock starts at its "ready"
         # (see _on_event); until then only a start that never ends is called a hang.
         delay = self.hang_timeout if self._ready else self.start_timeout

@@ -43,12 +43,16 @@ def section_speech(section: Section, total: int, language: str = "en") -> list[C
 def guide_speech(guide: Guide, settings: Settings, section: int | None = None) -> list[Chunk]:
     """Everything `--speak` reads: one section, or the whole guide with its title and credit."""
     total = len(guide.sections)
+    language = guide.language.code
     if section is not None:
-        return section_speech(guide.section(section), total, guide.language.code)
-    chunks = [*text_chunks(guide.title), *text_chunks(guide.disclaimer), *text_chunks(emergency_line(settings))]
+        return section_speech(guide.section(section), total, language)
+    # Every piece split by the guide's language, so the printed sentences (which a listener
+    # follows) are the guide's own: "Dra. Ruiz" is one sentence in Spanish.
+    chunks = [*text_chunks(guide.title, language=language), *text_chunks(guide.disclaimer, language=language),
+              *text_chunks(emergency_line(settings), language=language)]
     for item in guide.sections:
-        chunks += section_speech(item, total, guide.language.code)
-    chunks += text_chunks(" ".join([*credit_lines(guide), guide.signoff_note]))
+        chunks += section_speech(item, total, language)
+    chunks += text_chunks(" ".join([*credit_lines(guide), guide.signoff_note]), language=language)
     return chunks
 
 

@@ -223,7 +223,8 @@ def stream_guide(guide: Guide, settings: Settings, section: int | None, warning:
     if not ok:
         print(f"spasm-guide: {reason}", file=err, flush=True)
         return 2
-    texts = [text for text in spoken_texts(guide_speech(guide, settings, section)) if text.strip()]
+    texts = [text for text in spoken_texts(guide_speech(guide, settings, section), settings.speech_voice)
+             if text.strip()]
     try:
         return stream_chunks(texts, settings, fd, err)
     except BrokenPipeError:
