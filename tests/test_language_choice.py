@@ -216,11 +216,12 @@ async def test_the_start_screen_key_switches_the_whole_guide_and_saves_it(tmp_pa
         assert load_settings(tmp_path / "settings.toml")[0].language == "en"
 
 
+@pytest.mark.content  # the live guides' own "Get help now" blocks
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
 async def test_the_start_screen_still_fits_in_either_language(tmp_path: Path, size: tuple[int, int]) -> None:
     """With the language key in the key bar, the key bar keeps its two rows; at 80x24 the "Get help
     now" block shows whole in either language: its heading, every sign and where to read more."""
-    app = make_app(tmp=tmp_path)
+    app = make_app(tmp=tmp_path, content=ENGLISH_GUIDE.folder)
     async with app.run_test(size=size) as pilot:
         for guide, other in ((ENGLISH_GUIDE, "Español"), (SPANISH_GUIDE, "English")):
             await pilot.pause()
