@@ -12,15 +12,10 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 from tui import __version__, debug_log
-from tui.argparse_words import argparse_in_our_words
+from tui.argparse_words import OneLineParser
 from tui.command_facts import help_epilog
 from tui.data.bundled import bundled_languages
 from tui.data.content import Guide, load_guide
@@ -40,52 +35,6 @@ from tui.lifecycle import (
     terminal_problem,
     tidy_temp_files,
 )
-
-
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line naming it (not five lines of usage first), exit 2, and
-    argparse's own words ("usage:", "invalid choice") in the reader's language (tui/argparse_words.py)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        with argparse_in_our_words():  # the "options" heading and -h's help are made here
-            super().__init__(*args, **kwargs)
-
-    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
-                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
-        with argparse_in_our_words():  # its mistakes, and --help, are said in here
-            return super().parse_known_args(args, namespace)
-
-    def format_usage(self) -> str:
-        with argparse_in_our_words():
-            return super().format_usage()
-
-    def format_help(self) -> str:
-        with argparse_in_our_words():
-            return super().format_help()
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # argparse's own hides an OSError: `--version > /dev/full` said nothing and exited 0.
-        if message:
-            stream = file or sys.stderr
-            stream.write(message)
-            flush = getattr(stream, "flush", None)
-            if callable(flush):
-                flush()
-
-    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
-        """`parse_args`, with words left over said in our own words (argparse's own message is
-        English text that would have to be taken apart again)."""
-        args, extra = self.parse_known_args(argv)
-        if extra:
-            unknown = " ".join(extra)
-            if extra[0].startswith("-"):
-                self.error(_("unknown option {words}").format(words=unknown))
-            self.error(_("unknown argument {words}").format(words=unknown))
-        return args
-
-    def error(self, message: str) -> NoReturn:
-        see = _("(see {command} --help)").format(command=self.prog)
-        self.exit(2, f"{self.prog}: {clean_line(message)} {see}\n")
 
 
 def build_parser() -> OneLineParser:
