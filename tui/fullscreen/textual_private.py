@@ -29,7 +29,9 @@ from textual.geometry import Region
 from textual.message import Message
 from textual.notifications import Notification
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 
@@ -85,6 +87,13 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/widgets/guide_list.py: the width items wrap at, as OptionList works it out"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
+    PrivateName("textual.widget:Widget", "_styles_cache",
+                "tui/fullscreen/widgets/guide_list.py: a list scrolled by a move keeps the lines it drew"),
+    PrivateName("textual._styles_cache:StylesCache", "_cache",
+                "tui/fullscreen/widgets/guide_list.py: the drawn lines, by row, moved with a scroll (a scroll "
+                "draws every row again, and Textual's repaint asks nothing less)"),
+    PrivateName("textual._styles_cache:StylesCache", "_dirty_lines",
+                "tui/fullscreen/widgets/guide_list.py: which rows are drawn again after a scroll"),
     PrivateName("textual.driver:Driver", "_app",
                 "tui/fullscreen/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
@@ -234,6 +243,25 @@ def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
     options._line_cache.clear()
     options.refresh()
     return True
+
+
+def drawn_lines(widget: Widget) -> dict[int, Strip]:
+    """The lines `widget` drew that are still good (none of them marked to be drawn again), by row."""
+    cache = widget._styles_cache
+    dirty = cache._dirty_lines
+    return {y: strip for y, strip in cache._cache.items() if y not in dirty}
+
+
+def reuse_lines(widget: Widget, lines: dict[int, Strip], redraw: set[int]) -> None:
+    """After a repaint of the whole of `widget` was asked for: take `lines` (by the row each is on
+    now) as drawn, and draw only the other rows and those in `redraw`. The frame still sends every
+    row; only the drawing of the reused ones is saved."""
+    cache = widget._styles_cache
+    height = widget.size.height
+    for y, strip in lines.items():
+        if 0 <= y < height and y not in redraw and y in cache._dirty_lines:
+            cache._cache[y] = strip
+            cache._dirty_lines.discard(y)
 
 
 def forget_drawn_options(options: OptionList) -> None:
