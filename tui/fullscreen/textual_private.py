@@ -25,7 +25,7 @@ from textual.css.scalar import Scalar
 from textual.css.styles import RulesMap
 from textual.driver import Driver
 from textual.filter import LineFilter
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.notifications import Notification
 from textual.screen import Screen
@@ -94,6 +94,9 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "draws every row again, and Textual's repaint asks nothing less)"),
     PrivateName("textual._styles_cache:StylesCache", "_dirty_lines",
                 "tui/fullscreen/widgets/guide_list.py: which rows are drawn again after a scroll"),
+    PrivateName("textual.widget:Widget", "_scroll_update",
+                "tui/fullscreen/widgets/section_text.py: a new scrolling size brings the scroll bars up to date "
+                "without a layout of the whole screen"),
     PrivateName("textual.driver:Driver", "_app",
                 "tui/fullscreen/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
@@ -262,6 +265,16 @@ def reuse_lines(widget: Widget, lines: dict[int, Strip], redraw: set[int]) -> No
         if 0 <= y < height and y not in redraw and y in cache._dirty_lines:
             cache._cache[y] = strip
             cache._dirty_lines.discard(y)
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give `widget` a new scrolling size without the layout of the whole screen its reactive asks
+    for (5-7 ms of a key: a section's text, the checklist's result); its scroll bars are brought up
+    to date, and ask for a layout themselves if one comes or goes."""
+    if widget.virtual_size != size:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+        widget.refresh()
 
 
 def forget_drawn_options(options: OptionList) -> None:

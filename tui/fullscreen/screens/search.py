@@ -7,12 +7,15 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.search import Hit, found_message, nothing_found_message, search_guide
 from tui.fullscreen.keys import types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.text_update import set_text
 
 
 class QueryInput(Input):
@@ -24,6 +27,10 @@ class QueryInput(Input):
                 tooltip="Go to the places found"),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As Input's, set on every letter typed, but without a layout of the whole screen (5-7 ms of a
+    letter's frame): the box keeps its place and size whatever its words."""
 
     async def action_submit(self) -> None:
         screen = self.screen
@@ -97,7 +104,7 @@ class SearchScreen(GuideScreen):
         results = self.query_one(GuideList)
         results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
         message = found_message(len(self.hits), words)
-        self.query_one("#count", Static).update(message)
+        set_text(self.query_one("#count", Static), message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # QueryInput has already moved focus to the results, if there are any
