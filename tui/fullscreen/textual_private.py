@@ -90,13 +90,11 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
     PrivateName("textual.widget:Widget", "_styles_cache",
                 "tui/fullscreen/widgets/guide_list.py: a list scrolled by a move keeps the lines it drew"),
     PrivateName("textual._styles_cache:StylesCache", "_cache",
-                "tui/fullscreen/widgets/guide_list.py: the drawn lines, by row, moved with a scroll (a scroll "
-                "draws every row again, and Textual's repaint asks nothing less)"),
+                "tui/fullscreen/widgets/guide_list.py: the drawn lines, by row, moved with a scroll"),
     PrivateName("textual._styles_cache:StylesCache", "_dirty_lines",
                 "tui/fullscreen/widgets/guide_list.py: which rows are drawn again after a scroll"),
     PrivateName("textual.widget:Widget", "_scroll_update",
-                "tui/fullscreen/widgets/section_text.py: a new scrolling size brings the scroll bars up to date "
-                "without a layout of the whole screen"),
+                "tui/fullscreen/widgets/section_text.py: scroll bars follow a new scrolling size, with no layout"),
     PrivateName("textual.driver:Driver", "_app",
                 "tui/fullscreen/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
