@@ -39,6 +39,7 @@ from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
 from tui.fullscreen.read_aloud_keys import ReadAloudKeys
 from tui.fullscreen.reader import Reader
+from tui.fullscreen.rest_collector import RestCollector
 from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.textual_private import add_line_filter, current_driver, is_exiting, notifications
@@ -151,6 +152,8 @@ class GuideApp(App[int]):
         """What the reading-aloud keys do."""
         self.idle_watch: IdleWatch | None = None
         """Warns, then closes, a reader who presses nothing (only when the host asks)."""
+        self.rest_collector: RestCollector | None = None
+        """The cycle collector's full passes, done while no key comes (made on mount)."""
         for theme in OWN_THEMES:
             self.register_theme(theme)
         self.theme = theme_override or settings.theme
@@ -186,6 +189,7 @@ class GuideApp(App[int]):
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
         self.idle_watch = start_idle_watch(self)
+        self.rest_collector = RestCollector(self)
         if self.start_section is not None:
             self.open_section(self.start_section)
 
@@ -361,6 +365,8 @@ class GuideApp(App[int]):
             return
         if isinstance(event, events.Key) and self.idle_watch is not None:
             self.idle_watch.key_pressed()
+        if isinstance(event, events.Key) and self.rest_collector is not None:
+            self.rest_collector.key_pressed()
         # The next key takes a message away (the key still does its work), so its rows go back
         # to the text, and it is never carried to another screen.
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:

@@ -7,6 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.key_names import key_in_words
@@ -15,6 +17,7 @@ from tui.data.words import N_, _
 from tui.fullscreen.keys import types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.text_update import set_text
 
 
 class QueryInput(Input):
@@ -26,6 +29,10 @@ class QueryInput(Input):
                 tooltip=N_("Go to the places found")),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As Input's, set on every letter typed, but without a layout of the whole screen (5-7 ms of a
+    letter's frame): the box keeps its place and size whatever its words."""
 
     async def action_submit(self) -> None:
         screen = self.screen
@@ -100,7 +107,7 @@ class SearchScreen(GuideScreen):
         results = self.query_one(GuideList)
         results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
         message = found_message(len(self.hits), words)
-        self.query_one("#count", Static).update(message)
+        set_text(self.query_one("#count", Static), message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # QueryInput has already moved focus to the results, if there are any

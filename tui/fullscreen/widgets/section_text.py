@@ -15,6 +15,7 @@ from textual.strip import Strip
 from tui.data.content import Section
 from tui.data.words import N_
 from tui.data.wrap import WrappedLine, wrap_paragraphs
+from tui.fullscreen.textual_private import set_virtual_size
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLANK = -1
@@ -144,7 +145,9 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         # the end a page scrolled short would be mostly lines heard already, sent and said again).
         height = self.scrollable_content_region.height
         past = height - 1 if self.end_text and len(lines) > height > 1 else 0
-        self.virtual_size = Size(self._width, len(lines) + past)
+        # Without the layout of the whole screen the reactive asks for (a key's frame must be
+        # out within a screen reader's 20 ms); the scroll bars ask for one if they come or go.
+        set_virtual_size(self, Size(self._width, len(lines) + past))
 
     def on_mount(self) -> None:
         use_ascii_scrollbars(self)
