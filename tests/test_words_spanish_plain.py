@@ -86,7 +86,7 @@ def test_accessible_menus_questions_and_hints_are_in_spanish() -> None:
     assert "'uno' no es un número de aquí. Escriba un número del 0 al 3, o ? para ver la lista otra vez." in out
     assert f"Fin de la sección uno. Sigue la 2, {fixture_guide().sections[1].title}." in out
     # Help names the keys as a Spanish reader hears them.
-    assert "Escriba el número y luego pulse Intro." in out and "Ctrl+D, o el final" in out
+    assert "Escriba el número y luego presione Intro." in out and "Ctrl+D, o el final" in out
     assert out.rstrip().endswith("Adiós.")
     for english in ("Main menu", "Type a number", "Goodbye.", "Next is", "press Enter", "is not a number"):
         assert english not in out
@@ -125,7 +125,7 @@ def test_piped_checklist_marks_and_the_result_are_in_spanish() -> None:
     assert f"{first.number}. [ ] {first.text}" in lines
     assert f"{first.number}. marcada: {first.text}" in lines
     assert out.count("Escriba un número para marcarlo, 0 para terminar:") == 2
-    for heading in ("Porque escogió:", "Qué hacer:", "Si empeora:"):
+    for heading in ("Porque marcó:", "Qué hacer:", "Si empeora:"):
         assert heading in lines
     assert "¿Qué sigue?" in lines and "0. Terminar" in lines
     for english in ("This is not a diagnosis.", "selected:", "Because you chose:", "Type a number"):
@@ -138,9 +138,9 @@ def test_checklist_at_a_terminal_asks_what_next_in_spanish() -> None:
     out = checklist(f"{item.number}\n{item.number}\n0\n3\n0\n", terminal=True)
     assert f"{item.number}. marcada: {item.text}" in out
     assert f"{item.number}. desmarcada: {item.text}" in out
-    assert "Todavía no ha escogido nada." in out
+    assert "Todavía no ha marcado nada." in out
     assert "¿Qué sigue?" in out and "1. Guardar un resumen para su médico" in out
-    assert "No hay nada escogido." in out
+    assert "No hay nada marcado." in out
     assert "Escriba un número para marcarlo o desmarcarlo, 0 para terminar:" in out
 
 
