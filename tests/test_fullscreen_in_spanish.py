@@ -150,7 +150,9 @@ async def test_search_and_nothing_found(tmp_path: Path, size: tuple[int, int]) -
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
         assert "Buscar en la guía" in flat(app) and "Buscar:" in flat(app)
         assert "Escriba una palabra para buscar." in flat(app)
-        assert app.focused.placeholder == "Escriba una palabra y luego Intro"
+        assert app.focused.placeholder == "Escriba y presione Intro"
+        # The box's name and the whole hint on its row, "Intro" not cut at 40 columns.
+        assert any("Buscar: Escriba y presione Intro" in line for line in screen_lines(app))
         assert "Tab Otro campo" in key_bar(app)
         assert_not_cut(app, size)
         await pilot.press(*"calambre", "enter")
