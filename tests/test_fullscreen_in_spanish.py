@@ -114,8 +114,17 @@ async def test_a_section_its_keys_its_end_and_its_messages(tmp_path: Path, size:
         screen = app.screen
         assert isinstance(screen, SectionScreen) and isinstance(app.focused, SectionText)
         assert "n Siguiente" in key_bar(app) and "p Anterior" in key_bar(app) and "Esc Atrás" in key_bar(app)
-        assert (app.focused.end_text or "").endswith("Presione Esc para volver.")
+        end = app.focused.end_text or ""
+        assert end.endswith("Presione Esc para volver.")
         assert_not_cut(app, size)
+        await pilot.press("end")  # the end message, wrapped like the text: no word cut at the edge
+        await pilot.pause()
+        assert text_at_cursor(app).startswith("Fin de la sección nueve")
+        rows = screen_lines(app)
+        first = next(n for n, row in enumerate(rows) if row.strip().startswith("Fin de la sección nueve"))
+        shown = " ".join(row.strip() for row in rows[first:])
+        assert shown.startswith(end), (end, rows)
+        assert all(len(row.rstrip()) <= size[0] for row in rows)
         await pilot.press("n")
         await pilot.pause()
         assert "Esta es la última sección." in messages(app)
