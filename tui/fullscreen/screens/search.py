@@ -87,6 +87,7 @@ class SearchScreen(GuideScreen):
         with Horizontal(id="query-row"):
             # TRANSLATORS: the search box's name, before it on its row (keep the space at the end).
             yield Static(_("Find: "), id="query-label", markup=False)
+            # TRANSLATORS: the hint in the search box, after "Find: ": both fit one row of 40 columns.
             yield QueryInput(placeholder=_("Type a word, then {key}").format(key=key_in_words("enter")), id="query")
         yield Static(_("Type a word to search for."), id="count", markup=False)
         yield GuideList([], id="results")
