@@ -11,6 +11,7 @@ Used by bench/bench_reader.py (the table) and bench/profile_frames.py (where the
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
@@ -26,6 +27,8 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 DOWN, UP, PAGE_DOWN, PAGE_UP, BACKSPACE = b"\x1b[B", b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x7f"
 READER_DELAY_MS = 20.0
 """tdsr's default cursor delay."""
+MARKED = re.compile(r"^(\s*)> ")
+"""The highlighted item's mark at a row's start."""
 QUIET = 0.05
 """Seconds with nothing written that end a frame (Textual sends a frame in writes a few ms apart)."""
 
@@ -42,6 +45,8 @@ class Press:
     """Processor time of all the program's threads from the key to the end of the frame."""
     sent: int
     """Bytes the frame took."""
+    scrolled: bool = False
+    """The rows moved, not only the highlight's "> " mark: the press scrolled a list or a text."""
 
 
 def cpu_ms(pid: int) -> float:
@@ -72,6 +77,7 @@ def press(session: Session, key: bytes) -> Press | None:
     if not pieces:
         return None
     screen = session._screen
+    rows_before = unmarked(screen.display)
     last = None
     for at, data in pieces:  # the pieces are not fed yet: `shown` fed all before the key
         was = (list(screen.display), screen.cursor.x, screen.cursor.y)
@@ -81,7 +87,13 @@ def press(session: Session, key: bytes) -> Press | None:
     session._fed = len(session.log)
     if last is None:
         return None
-    return Press((last - sent) * 1000, (pieces[0][0] - sent) * 1000, ran, sum(len(data) for _, data in pieces))
+    return Press((last - sent) * 1000, (pieces[0][0] - sent) * 1000, ran, sum(len(data) for _, data in pieces),
+                 unmarked(screen.display) != rows_before)
+
+
+def unmarked(rows: list[str]) -> list[str]:
+    """The rows without the highlighted item's "> " mark (tui/fullscreen/widgets/guide_list.py MARK)."""
+    return [MARKED.sub(r"\1  ", row) for row in rows]
 
 
 def start_guide(env: dict[str, str], size: tuple[int, int], argv: list[str] | None = None) -> Session:
@@ -122,11 +134,18 @@ class KeyKind:
     """The keys to press, in order."""
     timed: Callable[[bytes], bool] = lambda key: True
     """Which of them are timed (a rub-out after a search word is not a letter)."""
+    scrolling: bool = False
+    """Only the presses that scrolled are timed (the others are pressed to get there)."""
+
+    def counts(self, key: bytes, done: Press) -> bool:
+        """True if this press of `key` is one of the kind's timed ones."""
+        return self.timed(key) and (done.scrolled or not self.scrolling)
 
 
 KINDS = (
     KeyKind("focus move (contents)", ((b"\r", "Contents"),), lambda: to_and_fro(DOWN, UP, 5)),
     KeyKind("focus move (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(DOWN, UP, 5)),
+    KeyKind("focus move scrolling list", ((b"k", "symptoms"),), lambda: to_and_fro(DOWN, UP, 40), scrolling=True),
     KeyKind("toggle (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(b" ", b" ", 1)),
     KeyKind("page down/up (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(PAGE_DOWN, PAGE_UP, 1)),
     KeyKind("line down (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(DOWN, UP, 4)),
@@ -150,7 +169,7 @@ def time_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses
             tries += 1
             key = next(keys)
             done = press(session, key)
-            if done is not None and kind.timed(key):
+            if done is not None and kind.counts(key, done):
                 out.append(done)
     finally:
         leave(session)

@@ -114,8 +114,17 @@ async def test_a_section_its_keys_its_end_and_its_messages(tmp_path: Path, size:
         screen = app.screen
         assert isinstance(screen, SectionScreen) and isinstance(app.focused, SectionText)
         assert "n Siguiente" in key_bar(app) and "p Anterior" in key_bar(app) and "Esc Atrás" in key_bar(app)
-        assert (app.focused.end_text or "").endswith("Presione Esc para volver.")
+        end = app.focused.end_text or ""
+        assert end.endswith("Presione Esc para volver.")
         assert_not_cut(app, size)
+        await pilot.press("end")  # the end message, wrapped like the text: no word cut at the edge
+        await pilot.pause()
+        assert text_at_cursor(app).startswith("Fin de la sección nueve")
+        rows = screen_lines(app)
+        first = next(n for n, row in enumerate(rows) if row.strip().startswith("Fin de la sección nueve"))
+        shown = " ".join(row.strip() for row in rows[first:])
+        assert shown.startswith(end), (end, rows)
+        assert all(len(row.rstrip()) <= size[0] for row in rows)
         await pilot.press("n")
         await pilot.pause()
         assert "Esta es la última sección." in messages(app)
@@ -137,7 +146,7 @@ async def test_help_lists_the_keys_in_spanish(tmp_path: Path, size: tuple[int, i
         assert "n: Ir a la sección siguiente" in text and "Flecha abajo: Leer la línea siguiente" in text
         assert "? o F1" in text
         assert "1 a 9: Abrir esa sección" in text
-        assert "Para cambiar una tecla, edite el archivo de configuración" in text
+        assert "Para cambiar una tecla, edite el archivo de ajustes" in text
         assert_not_cut(app, size)
 
 
@@ -150,7 +159,9 @@ async def test_search_and_nothing_found(tmp_path: Path, size: tuple[int, int]) -
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
         assert "Buscar en la guía" in flat(app) and "Buscar:" in flat(app)
         assert "Escriba una palabra para buscar." in flat(app)
-        assert app.focused.placeholder == "Escriba una palabra y luego Intro"
+        assert app.focused.placeholder == "Escriba y presione Intro"
+        # The box's name and the whole hint on its row, "Intro" not cut at 40 columns.
+        assert any("Buscar: Escriba y presione Intro" in line for line in screen_lines(app))
         assert "Tab Otro campo" in key_bar(app)
         assert_not_cut(app, size)
         await pilot.press(*"calambre", "enter")
@@ -166,8 +177,8 @@ async def test_settings_groups_choices_and_messages(tmp_path: Path, size: tuple[
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen) and isinstance(app.focused, GuideList)
         assert "Ajustes" in screen_lines(app)[1]
-        assert text_at_cursor(app).startswith("escogido: Colores: ")
-        assert "Intro/Espacio Escoger" in key_bar(app)
+        assert text_at_cursor(app).startswith("marcado: Colores: ")
+        assert "Intro/Espacio Marcar" in key_bar(app)
         listing = app.focused
         assert "Número de emergencias 9-1-1: " in " ".join(listing.item_texts())
         assert "Volumen de lectura: 75 por ciento" in " ".join(listing.item_texts())
@@ -188,22 +199,22 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         assert screen_lines(app)[1].strip() == "Revise sus síntomas (no diagnostica)"  # one row at 40x12
         rows = app.screen.query_one(KeyBar).rows(size[0] - 2)
         shown = " ".join(f"{keys} {words}" for row in rows for keys, words in row)
-        for entry in ("Intro/Espacio Escoger", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
+        for entry in ("Intro/Espacio Marcar", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
             assert entry in shown, shown  # every key of the screen's own, at 40x12 too
         assert screen.headline().startswith("Resultado: ") and screen.headline().endswith("(Tab: más)")
         assert_not_cut(app, size)
         await pilot.press("c")
         await pilot.pause()
-        assert "No hay nada escogido." in messages(app)
+        assert "No hay nada marcado." in messages(app)
         await pilot.press("space", "c")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert "¿Borrar lo que escogió?" in flat(app)
-        assert text_at_cursor(app) == "No, dejarlo como está"  # the safe answer first
+        assert "¿Borrar su única marca?" in flat(app)
+        assert text_at_cursor(app) == "No, dejarlas"  # the safe answer first
         assert "y Sí" in key_bar(app) and "n No" in key_bar(app) and "Esc Cancelar" in key_bar(app)
         await pilot.press("y")
         await pilot.pause()
-        assert app.screen is screen and "Se borró todo lo escogido." in messages(app)
+        assert app.screen is screen and "Se borraron todas las marcas." in messages(app)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)

@@ -9,8 +9,8 @@ inside `_()`, `N_()`, `ngettext()` or `pgettext()`.
 
 Not phrases, so not looked at: docstrings and other bare strings (attribute docstrings), text
 for a programmer (an exception a reader never sees: KeyError, ValueError ...; the debug log's
-steps), CSS (DEFAULT_CSS), text holding an escape byte, and argparse's --help text (help=,
-description=: --help and the manual page built from the same table stay English for now). File
+steps), CSS (DEFAULT_CSS) and text holding an escape byte. --help's texts (help=, description=) are
+phrases like any other: --help and the manual page are in the reader's language too. File
 names, ids and key names hold no space and no capitalised word, so they are never taken for
 phrases. Anything else is an allowed exception in ALLOWED, with its reason.
 
@@ -56,9 +56,6 @@ NOT_SHOWN_CALLS: dict[str, str] = {
 }
 """Calls whose text is not a reader's phrase, and why."""
 
-HELP_KEYWORDS = frozenset({"help", "description"})
-"""argparse's --help text (and the manual page made from it): English for now."""
-
 NAME_KEYWORDS = frozenset({"classes", "id", "name"})
 """A widget's CSS classes, id and name ("title tight"): names, not words."""
 
@@ -72,8 +69,6 @@ NOT_YET: dict[str, str] = {}
 """Folders still expected to fail, and why. Strict: one that passes must come off this list."""
 
 ALLOWED_MODULES: dict[str, str] = {
-    "tui/manpage.py": "the manual page: English, as --help (its own language; a translated one is a later step)",
-    "tui/command_facts.py": "the tables of --help's and the manual page's examples, variables and files",
     "tui/completion.py": "shell completion scripts: shell code, and comments for whoever reads the script",
     "tui/debug_log.py": "the debug log's lines, for a developer's bug report (what the reader is told is in _())",
     "tui/speech/worker.py": "the speech worker process: its reports go to the speech log and back to the "
@@ -89,7 +84,6 @@ ALLOWED_TABLES: dict[tuple[str, str], str] = {
     ("tui/speech/audio.py", "SERVER_DOWN_SIGNS"): "words a sound player writes, looked for in its output",
     ("tui/data/sentences.py", "SPOKEN_WORDS"): "how a voice says an abbreviation of the guide's own text, in that "
                                                "text's language (the guide's, not the interface's)",
-    ("tui/hosted.py", "COMMANDS"): "the hosted commands for the manual page and the README (English)",
     ("tui/fullscreen/themes.py", "CONTRAST_PAIRS"): "what each colour pair is for, in the contrast test's "
                                                     "failure message (for a theme's author)",
     ("tui/data/language_choice.py", "LANGUAGE_NAMES"): "each language's name in its own words, the same in every "
@@ -112,7 +106,16 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tui/hosted.py", "Linux"): "a system's name, the same in every language",
     ("tui/host_limits.py", "a whole number from 1"): "part of a LimitError's message (the host's administrator)",
     ("tui/host_limits.py", "a number of minutes above 0"): "the same",
-    ("tui/cli.py", "for your shell and for bug reports"): "--help's group title (--help is English for now)",
+    ("tui/command_facts.py", "SPASM_GUIDE_MAX_READERS, "): "environment variables' names, the same in every "
+                                                             "language",
+    ("tui/command_facts.py", "SPASM_GUIDE_IDLE_WARN_MINUTES, "): "the same",
+    ("tui/command_facts.py", "LANGUAGE, LC_ALL, "): "the same",
+    ("tui/command_facts.py", "XDG_CONFIG_HOME, "): "the same",
+    ("tui/command_facts.py", "spasm-guide --lang es"): "a command, typed as it is in every language",
+    ("tui/command_facts.py", "spasm-guide --completion bash"): "the same",
+    ("tui/command_facts.py", "1. --lang CODE"): "an option and its value's name, typed as they are",
+    ("tui/manpage.py", ".TH SPASM\\-GUIDE 1"): "roff's title line: the command's name and version (its "
+                                                "section's name is looked up)",
 }
 """(module path, start of the text) -> why that phrase may stay a literal."""
 
@@ -189,7 +192,7 @@ class PhraseFinder(ast.NodeVisitor):
         for argument in node.args:
             self.visit(argument)
         for keyword in node.keywords:
-            if keyword.arg not in HELP_KEYWORDS | NAME_KEYWORDS:
+            if keyword.arg not in NAME_KEYWORDS:
                 self.visit(keyword.value)
 
     def visit_Assign(self, node: ast.Assign) -> None:

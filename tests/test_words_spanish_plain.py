@@ -86,7 +86,7 @@ def test_accessible_menus_questions_and_hints_are_in_spanish() -> None:
     assert "'uno' no es un número de aquí. Escriba un número del 0 al 3, o ? para ver la lista otra vez." in out
     assert f"Fin de la sección uno. Sigue la 2, {fixture_guide().sections[1].title}." in out
     # Help names the keys as a Spanish reader hears them.
-    assert "Escriba el número y luego pulse Intro." in out and "Ctrl+D, o el final" in out
+    assert "Escriba el número y luego presione Intro." in out and "Ctrl+D, o el final" in out
     assert out.rstrip().endswith("Adiós.")
     for english in ("Main menu", "Type a number", "Goodbye.", "Next is", "press Enter", "is not a number"):
         assert english not in out
@@ -125,7 +125,7 @@ def test_piped_checklist_marks_and_the_result_are_in_spanish() -> None:
     assert f"{first.number}. [ ] {first.text}" in lines
     assert f"{first.number}. marcada: {first.text}" in lines
     assert out.count("Escriba un número para marcarlo, 0 para terminar:") == 2
-    for heading in ("Porque escogió:", "Qué hacer:", "Si empeora:"):
+    for heading in ("Porque marcó:", "Qué hacer:", "Si empeora:"):
         assert heading in lines
     assert "¿Qué sigue?" in lines and "0. Terminar" in lines
     for english in ("This is not a diagnosis.", "selected:", "Because you chose:", "Type a number"):
@@ -138,9 +138,9 @@ def test_checklist_at_a_terminal_asks_what_next_in_spanish() -> None:
     out = checklist(f"{item.number}\n{item.number}\n0\n3\n0\n", terminal=True)
     assert f"{item.number}. marcada: {item.text}" in out
     assert f"{item.number}. desmarcada: {item.text}" in out
-    assert "Todavía no ha escogido nada." in out
+    assert "Todavía no ha marcado nada." in out
     assert "¿Qué sigue?" in out and "1. Guardar un resumen para su médico" in out
-    assert "No hay nada escogido." in out
+    assert "No hay nada marcado." in out
     assert "Escriba un número para marcarlo o desmarcarlo, 0 para terminar:" in out
 
 
@@ -202,3 +202,73 @@ def test_keys_are_named_as_a_reader_of_the_language_hears_them() -> None:
     with in_language("es"):
         assert [key_in_words(key) for key in keys] == ["Intro", "Esc", "Espacio", "Flecha abajo", "AvPág", "Ctrl+D",
                                                       "Mayús+Tab", "F1", "?", "n"]
+
+
+def spanish_catalogue() -> list[tuple[str, str]]:
+    """Each phrase of the Spanish catalogue: (English, Spanish), plural forms joined by a space."""
+    with (LOCALE_DIR / "es" / "LC_MESSAGES" / "spasm-guide.po").open("rb") as handle:
+        catalogue = read_po(handle, locale="es")
+    pairs = []
+    for message in catalogue:
+        if message.id:
+            english = message.id if isinstance(message.id, str) else " ".join(message.id)
+            spanish = message.string if isinstance(message.string, str) else " ".join(message.string)
+            pairs.append((english, spanish))
+    return pairs
+
+
+def mixed_terms(pairs: list[tuple[str, str]]) -> list[str]:
+    """Where the Spanish names one thing two ways: a tick is "marcar" ("escoger" is for choosing
+    a number, a place, a file), the highlight is "resaltado", a key is pressed ("presionar", not
+    "pulsar"), the settings are "Ajustes" (not "configuración"), and the emergency numbers are
+    written digit by digit, so that a voice says "nueve uno uno"."""
+    wrong = []
+    for english, spanish in pairs:
+        words = re.sub(r"\{[^{}]*\}", "", english)  # "{choices}" is a placeholder, not a word
+        ticks = re.search(r"\b(un)?select(ed|ion|ions)?\b|\bchose(n)?\b|\bchoices\b", words, re.IGNORECASE)
+        # Not a tick: a folder, a language or an option's value chosen (argparse's "%(choices)s").
+        other_choice = "folder" in words or "language" in words or "%(" in english
+        if ticks and not other_choice and (re.search(r"escog|elegi|selecc", spanish.lower())
+                                                 or not re.search(r"marc|marqu", spanish.lower())):
+            wrong.append(f"a tick is 'marcar': {english!r} -> {spanish!r}")
+        if "highlighted" in english and "resaltad" not in spanish:
+            wrong.append(f"the highlight is 'resaltado': {english!r} -> {spanish!r}")
+        if re.search(r"\bpuls(e|a|ar|ado|ara)\b", spanish, re.IGNORECASE):
+            wrong.append(f"a key is pressed ('presione'): {spanish!r}")
+        if "configuración" in spanish:
+            wrong.append(f"the settings are 'Ajustes': {spanish!r}")
+        if re.search(r"(?<![\d-])(911|999|112|111)(?![\d-])", spanish):
+            wrong.append(f"an emergency number a voice would say as a quantity: {spanish!r}")
+    return wrong
+
+
+def test_the_spanish_catalogue_names_each_thing_one_way() -> None:
+    pairs = spanish_catalogue()
+    assert len(pairs) > 500
+    assert not mixed_terms(pairs), mixed_terms(pairs)
+
+
+def test_the_one_name_check_can_fail() -> None:
+    assert len(mixed_terms([("Clear every selection", "Borrar todo lo escogido"),
+                            ("Open the highlighted item", "Abrir el elemento marcado"),
+                            ("Press {key}", "Pulse {key}"), ("Could not save settings", "la configuración"),
+                            ("call 111", "llame al 111")])) == 5
+
+
+def unopened(spanish: str) -> bool:
+    """Whether a "?" or "!" after a word closes a question or an exclamation that no "¿" or "¡"
+    opened ("? o F1", a key's name, stands alone)."""
+    for close, opening in (("?", "¿"), ("!", "¡")):
+        start = 0
+        for match in re.finditer(re.escape(close) + r"(?=[\s\"')]|$)", spanish):
+            before = spanish[start : match.start()]
+            if match.start() and spanish[match.start() - 1].isalpha() and opening not in before:
+                return True
+            start = match.end()
+    return False
+
+
+def test_every_spanish_question_and_exclamation_opens_with_its_mark() -> None:
+    assert unopened("Se calmó?") and unopened("¿Se calmó? Ya pasó!") and not unopened("? o F1, ¿sigue ahí?")
+    missing = [spanish for _english, spanish in spanish_catalogue() if unopened(spanish)]
+    assert not missing, missing

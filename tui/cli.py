@@ -13,12 +13,9 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
-
-if TYPE_CHECKING:
-    from _typeshed import SupportsWrite
 
 from tui import __version__, debug_log
+from tui.argparse_words import OneLineParser
 from tui.command_facts import help_epilog
 from tui.data.bundled import bundled_languages
 from tui.data.content import Guide, load_guide
@@ -40,64 +37,38 @@ from tui.lifecycle import (
 )
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line naming it (not five lines of usage first), exit 2."""
-
-    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
-        # argparse's own hides an OSError: `--version > /dev/full` said nothing and exited 0.
-        if message:
-            stream = file or sys.stderr
-            stream.write(message)
-            flush = getattr(stream, "flush", None)
-            if callable(flush):
-                flush()
-
-    def parse_command_line(self, argv: list[str]) -> argparse.Namespace:
-        """`parse_args`, with words left over said in our own words (argparse's own message is
-        English text that would have to be taken apart again)."""
-        args, extra = self.parse_known_args(argv)
-        if extra:
-            unknown = " ".join(extra)
-            if extra[0].startswith("-"):
-                self.error(_("unknown option {words}").format(words=unknown))
-            self.error(_("unknown argument {words}").format(words=unknown))
-        return args
-
-    def error(self, message: str) -> NoReturn:
-        see = _("(see {command} --help)").format(command=self.prog)
-        self.exit(2, f"{self.prog}: {clean_line(message)} {see}\n")
-
-
 def build_parser() -> OneLineParser:
-    """The command line: the one table both --help and the manual page (spasm-guide.1) come from."""
+    """The command line: the one table both --help and the manual page (spasm-guide.1) come from,
+    in the language shown now (tui.data.words: chosen before it is built, see `main`)."""
     parser = OneLineParser(
         prog="spasm-guide",
-        description="An accessible guide to muscle spasms. Information, not a diagnosis.",
+        description=_("An accessible guide to muscle spasms. Information, not a diagnosis."),
         epilog=help_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--plain", action="store_true", help="print the guide as plain text and exit")
-    mode.add_argument("--checklist", action="store_true", help="the symptom checklist as numbered prompts")
+    mode.add_argument("--plain", action="store_true", help=_("print the guide as plain text and exit"))
+    mode.add_argument("--checklist", action="store_true", help=_("the symptom checklist as numbered prompts"))
     mode.add_argument("--accessible", action="store_true",
-                      help="the whole guide as plain numbered prompts (also: ACCESSIBLE=1)")
-    mode.add_argument("--speak", action="store_true", help="read the guide aloud with no interface")
+                      help=_("the whole guide as plain numbered prompts (also: ACCESSIBLE=1)"))
+    mode.add_argument("--speak", action="store_true", help=_("read the guide aloud with no interface"))
     mode.add_argument("--speak-to", metavar="FILE.wav", type=Path,
-                      help="write the spoken guide to a WAV file, or with - stream it to standard output "
-                           "for a player (spasm-guide --speak-to - | aplay)")
-    parser.add_argument("--replace", action="store_true", help="with --speak-to: replace FILE.wav if it exists")
+                      help=_("write the spoken guide to a WAV file, or with - stream it to standard output "
+                             "for a player (spasm-guide --speak-to - | aplay)"))
+    parser.add_argument("--replace", action="store_true", help=_("with --speak-to: replace FILE.wav if it exists"))
     parser.add_argument("--section", type=int, metavar="N",
-                        help="only section N (with --plain or --speak), or open the guide at section N")
+                        help=_("only section N (with --plain or --speak), or open the guide at section N"))
     parser.add_argument("--content", type=Path, metavar="DIR",
-                        help="load another guide in the same format (shown in its own [language])")
+                        help=_("load another guide in the same format (shown in its own [language])"))
     parser.add_argument("--lang", type=lang_argument, metavar="CODE", choices=bundled_languages(),
-                        help="the guide's language for this run: en (English) or es (Español); before it "
-                             "came the setting 'language', then LANGUAGE, LC_ALL, LC_MESSAGES and LANG")
-    parser.add_argument("--theme", choices=sorted(THEMES), help="colour theme for this run")
+                        help=_("the guide's language for this run: en (English) or es (Español); before it "
+                               "came the setting 'language', then LANGUAGE, LC_ALL, LC_MESSAGES and LANG"))
+    parser.add_argument("--theme", choices=sorted(THEMES), help=_("colour theme for this run"))
     parser.add_argument("--hosted", nargs="?", const="", metavar="HOST",
-                        help="for an SSH account's ForceCommand: run only what the reader asked for "
-                             "(plain [N], accessible, checklist, speak [N], help); HOST is the name to show")
-    parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}")
+                        help=_("for an SSH account's ForceCommand: run only what the reader asked for "
+                               "(plain [N], accessible, checklist, speak [N], help); HOST is the name to show"))
+    parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}",
+                        help=_("show program's version number and exit"))
     add_shell_and_report_options(parser)
     return parser
 
@@ -121,14 +92,14 @@ def add_shell_and_report_options(parser: argparse.ArgumentParser) -> None:
     """--completion, --where and --debug, in a group of their own in --help."""
     from tui.completion import SHELLS
 
-    group = parser.add_argument_group("for your shell and for bug reports")
+    group = parser.add_argument_group(_("for your shell and for bug reports"))
     group.add_argument("--completion", choices=SHELLS, metavar="SHELL",
-                       help="print the completion script for bash, zsh or fish, and exit")
+                       help=_("print the completion script for bash, zsh or fish, and exit"))
     group.add_argument("--where", action="store_true",
-                       help="print the folders of the settings, state, cache, data and summaries, and exit")
+                       help=_("print the folders of the settings, state, cache, data and summaries, and exit"))
     group.add_argument("--debug", action="store_true",
-                       help=f"write a log of this run (timings, the terminal's details) and say where "
-                            f"(also: {debug_log.DEBUG_VARIABLE}=1)")
+                       help=_("write a log of this run (timings, the terminal's details) and say where "
+                              "(also: {variable}=1)").format(variable=debug_log.DEBUG_VARIABLE))
 
 
 def answer_and_exit(args: argparse.Namespace) -> int | None:
@@ -335,6 +306,12 @@ def main(argv: list[str] | None = None) -> int:
         first = argv[0].partition("=")
         allowed = hosted_argv([first[2], *argv[1:]] if first[1] else argv[1:], os.environ)
         return allowed if isinstance(allowed, int) else main(allowed)
+    # --help, and a mistake in an option, are said in the guide's language: chosen before the
+    # parser is made (its help texts are looked up as it is built).
+    from tui.data.language_choice import language_before_parsing
+    from tui.data.words import use_language
+
+    use_language(language_before_parsing(argv))
     try:
         args = build_parser().parse_command_line(argv)
     except SystemExit as done:  # --help or --version printed, or a mistake said: was it written?

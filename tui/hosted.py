@@ -65,15 +65,16 @@ REFUSED = refused_line()
 """`refused_line()` in English (the language at import)."""
 
 COMMANDS: tuple[tuple[str, str], ...] = (
-    ("(nothing)", "the full-screen guide: ssh guide@host"),
-    ("plain [N]", "the guide, or section N, as plain text"),
-    ("accessible", "the whole guide as numbered prompts, for screen readers"),
-    ("checklist", "the symptom checklist as numbered prompts"),
-    ("speak [N]", "the guide, or section N, read aloud as a WAV stream for a player on the reader's "
-                  "computer: ssh guide@host speak 3 | aplay (or paplay, play -q -, ffplay -nodisp -autoexit -)"),
-    ("help", "these commands, ready to copy, with this host's name"),
+    (N_("(nothing)"), N_("the full-screen guide: ssh guide@host")),
+    ("plain [N]", N_("the guide, or section N, as plain text")),
+    ("accessible", N_("the whole guide as numbered prompts, for screen readers")),
+    ("checklist", N_("the symptom checklist as numbered prompts")),
+    ("speak [N]", N_("the guide, or section N, read aloud as a WAV stream for a player on the reader's "
+                  "computer: ssh guide@host speak 3 | aplay (or paplay, play -q -, ffplay -nodisp -autoexit -)")),
+    ("help", N_("these commands, ready to copy, with this host's name")),
 )
-"""The hosted commands and what each does (the manual page and the README list these)."""
+"""The hosted commands and what each does (the manual page and the README list these; each text
+through `_()` where it is shown)."""
 
 NO_TERMINAL = no_terminal_line()
 """`no_terminal_line()` in English (the language at import)."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,6 +102,45 @@ def choose_language(command_line: str | None, setting: str, env: Mapping[str, st
     if found is not None:
         return LanguageChoice(*found)
     return LanguageChoice("en", "default")
+
+
+LANG_OPTION = "--lang"
+"""The option that chooses the language for one run."""
+
+
+def command_line_lang(argv: Sequence[str]) -> str | None:
+    """The bundled language `--lang` names in `argv` before argparse reads it (also `--lang=es`
+    and the shortened `--la es` argparse accepts), or None: not there, or not a language there is
+    a guide in (argparse says so then)."""
+    for index, word in enumerate(argv):
+        if word == "--":
+            break
+        name, equals, value = word.partition("=")
+        if len(name) < 3 or not LANG_OPTION.startswith(name):
+            continue
+        if not equals:
+            value = argv[index + 1] if index + 1 < len(argv) else ""
+        return command_line_language(value)
+    return None
+
+
+def saved_language() -> str:
+    """The reader's `language` setting, read without settings.py's repairs (a broken file is set
+    aside, and said, by the real load later): "" when there is none to read."""
+    from tui.data.safe_read import SMALL_FILE_CAP, decode_text, loads_toml, read_regular_file
+    from tui.data.settings import settings_path
+
+    try:
+        value = loads_toml(decode_text(read_regular_file(settings_path(), SMALL_FILE_CAP))).get("language", "")
+    except (OSError, ValueError):
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def language_before_parsing(argv: Sequence[str], env: Mapping[str, str] | None = None) -> str:
+    """The language for the command's own words (--help, a mistake in an option), chosen by the
+    same rule as the guide's before argparse has read the command line."""
+    return choose_language(command_line_lang(argv), saved_language(), env).code
 
 
 def guide_folder(code: str) -> Path:

@@ -1,10 +1,9 @@
 """The full-screen guide: one Textual app that keeps the terminal cursor on what has focus.
 
-What is not one screen's business is done by plain helpers the app is made of: `Navigation`
-(going between screens), `ReadAloudKeys` (what the reading keys do), `PaintHold` (one paint per
-new screen) and `FocusCursor` (where the terminal cursor goes). The app's key actions and
-Textual's hooks hand over to them. What the guide changes for the whole process (Textual's frame
-period and caches) is set by the launcher: tui/fullscreen/process_setup.py.
+What is not one screen's business is done by plain helpers: `Navigation` (between screens),
+`ReadAloudKeys` (the reading keys), `PaintHold` (one paint per new screen), `FocusCursor` (the
+terminal cursor) and `RestCollector` (full cycle-collector passes kept out of key presses).
+Process-wide settings are made by tui/fullscreen/process_setup.py.
 """
 
 from __future__ import annotations
@@ -40,6 +39,7 @@ from tui.fullscreen.navigation import Navigation
 from tui.fullscreen.paint_hold import PaintHold
 from tui.fullscreen.read_aloud_keys import ReadAloudKeys
 from tui.fullscreen.reader import Reader
+from tui.fullscreen.rest_collector import RestCollector
 from tui.fullscreen.screen_registry import binding_owners as widget_binding_owners
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.textual_private import add_line_filter, current_driver, is_exiting, notifications
@@ -143,6 +143,8 @@ class GuideApp(App[int]):
         """What the reading-aloud keys do."""
         self.idle_watch: IdleWatch | None = None
         """Warns, then closes, a reader who presses nothing (only when the host asks)."""
+        self.rest_collector: RestCollector | None = None
+        """Full passes of the cycle collector, done while no key comes (made on mount)."""
         for theme in OWN_THEMES:
             self.register_theme(theme)
         self.theme = theme_override or settings.theme
@@ -178,6 +180,7 @@ class GuideApp(App[int]):
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
         self.idle_watch = start_idle_watch(self)
+        self.rest_collector = RestCollector(self)
         if self.start_section is not None:
             self.open_section(self.start_section)
 
@@ -351,8 +354,9 @@ class GuideApp(App[int]):
             # (it would mount with no widgets, and the quit would end in a traceback). A key typed
             # for a dialog that has closed since is not for whatever screen is on top now.
             return
-        if isinstance(event, events.Key) and self.idle_watch is not None:
-            self.idle_watch.key_pressed()
+        if isinstance(event, events.Key):  # the idle reader's clock; the collector's rest
+            for watch in [each for each in (self.idle_watch, self.rest_collector) if each is not None]:
+                watch.key_pressed()
         # The next key takes a message away (the key still does its work), so its rows go back
         # to the text, and it is never carried to another screen.
         if isinstance(event, events.Key) and not event.is_forwarded and self.screen_stack:

@@ -1,8 +1,9 @@
 """What the full-screen guide changes for the whole Python process: in one place, called once.
 
-Textual's frame period, its styles cache and its geometry caches, and the interpreter's thread
-switch interval, belong to the process, not to one app: they are set here, by the launcher
-(`run_full_screen` in tui/cli.py) before the app is made, never as a side effect of making it.
+Textual's frame period, its styles cache and its geometry caches, the interpreter's thread
+switch interval and when the cycle collector makes its full passes belong to the process, not to
+one app: they are set here, by the launcher (`run_full_screen` in tui/cli.py) before the app is
+made, never as a side effect of making it.
 tests/support/pilot.py calls the same function, so tests run the guide as a reader does.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import sys
 
+from tui.fullscreen.rest_collector import hold_full_passes
 from tui.fullscreen.textual_private import bound_geometry_caches, fix_styles_cache, set_frame_period
 
 FRAME_PERIOD = 0.002
@@ -34,3 +36,6 @@ def tune_process_for_the_full_screen() -> None:
     fix_styles_cache()
     # Else each window size adds regions to Textual's lru_caches for good.
     bound_geometry_caches()
+    # Else a full pass of the cycle collector (16 ms) can fall inside a key press: the app does
+    # it at rest (tui/fullscreen/rest_collector.py).
+    hold_full_passes()

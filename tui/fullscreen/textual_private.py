@@ -25,11 +25,13 @@ from textual.css.scalar import Scalar
 from textual.css.styles import RulesMap
 from textual.driver import Driver
 from textual.filter import LineFilter
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.notifications import Notification
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import OptionList
 
 
@@ -85,6 +87,14 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/widgets/guide_list.py: the width items wrap at, as OptionList works it out"),
     PrivateName("textual.widgets:OptionList", "_option_render_cache",
                 "tui/fullscreen/widgets/guide_list.py: a covered list lets go of its drawn items"),
+    PrivateName("textual.widget:Widget", "_styles_cache",
+                "tui/fullscreen/widgets/guide_list.py: a list scrolled by a move keeps the lines it drew"),
+    PrivateName("textual._styles_cache:StylesCache", "_cache",
+                "tui/fullscreen/widgets/guide_list.py: the drawn lines, by row, moved with a scroll"),
+    PrivateName("textual._styles_cache:StylesCache", "_dirty_lines",
+                "tui/fullscreen/widgets/guide_list.py: which rows are drawn again after a scroll"),
+    PrivateName("textual.widget:Widget", "_scroll_update",
+                "tui/fullscreen/widgets/section_text.py: scroll bars follow a new scrolling size, with no layout"),
     PrivateName("textual.driver:Driver", "_app",
                 "tui/fullscreen/lean_driver.py: the app a driver sends events to"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_file",
@@ -234,6 +244,35 @@ def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
     options._line_cache.clear()
     options.refresh()
     return True
+
+
+def drawn_lines(widget: Widget) -> dict[int, Strip]:
+    """The lines `widget` drew that are still good (none of them marked to be drawn again), by row."""
+    cache = widget._styles_cache
+    dirty = cache._dirty_lines
+    return {y: strip for y, strip in cache._cache.items() if y not in dirty}
+
+
+def reuse_lines(widget: Widget, lines: dict[int, Strip], redraw: set[int]) -> None:
+    """After a repaint of the whole of `widget` was asked for: take `lines` (by the row each is on
+    now) as drawn, and draw only the other rows and those in `redraw`. The frame still sends every
+    row; only the drawing of the reused ones is saved."""
+    cache = widget._styles_cache
+    height = widget.size.height
+    for y, strip in lines.items():
+        if 0 <= y < height and y not in redraw and y in cache._dirty_lines:
+            cache._cache[y] = strip
+            cache._dirty_lines.discard(y)
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """Give `widget` a new scrolling size without the layout of the whole screen its reactive asks
+    for (5-7 ms of a key: a section's text, the checklist's result); its scroll bars are brought up
+    to date, and ask for a layout themselves if one comes or goes."""
+    if widget.virtual_size != size:
+        widget.set_reactive(Widget.virtual_size, size)
+        widget._scroll_update(size)
+        widget.refresh()
 
 
 def forget_drawn_options(options: OptionList) -> None:

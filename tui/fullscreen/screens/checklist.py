@@ -31,6 +31,7 @@ from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen, loaded_or_said
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.section_text import SectionText
+from tui.fullscreen.widgets.text_update import set_text
 
 DISK_CHECK_SECONDS = 1.0
 """How often the screen looks for a change made by another copy of the guide (one stat call)."""
@@ -124,7 +125,7 @@ class ChecklistScreen(GuideScreen):
     def show_result(self) -> None:
         """Put the current result in the panel and the one-line headline."""
         self.query_one("#result", SectionText).set_section(result_section(self.result()))
-        self.query_one("#headline", Static).update(self.headline())
+        set_text(self.query_one("#headline", Static), self.headline())
 
     def speech_content(self) -> tuple[list[Chunk | str], SectionText | None]:
         """The result, urgency first (the headline is its first sentence), highlighted as heard."""

@@ -7,6 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.key_names import key_in_words
@@ -15,6 +17,7 @@ from tui.data.words import N_, _
 from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
+from tui.fullscreen.widgets.text_update import set_text
 
 
 class QueryInput(Input):
@@ -25,6 +28,10 @@ class QueryInput(Input):
         keyed("search.results", N_("Results"), tooltip=N_("Go to the places found")),
     ]
     """Enter, in the guide's words (Textual's says "Submit")."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As Input's, set on every letter typed, but without a layout of the whole screen (5-7 ms of a
+    letter's frame): the box keeps its place and size whatever its words."""
 
     async def action_submit(self) -> None:
         screen = self.screen
@@ -78,6 +85,7 @@ class SearchScreen(GuideScreen):
         with Horizontal(id="query-row"):
             # TRANSLATORS: the search box's name, before it on its row (keep the space at the end).
             yield Static(_("Find: "), id="query-label", markup=False)
+            # TRANSLATORS: the hint in the search box, after "Find: ": both fit one row of 40 columns.
             yield QueryInput(placeholder=_("Type a word, then {key}").format(key=key_in_words("enter")), id="query")
         yield Static(_("Type a word to search for."), id="count", markup=False)
         yield GuideList([], id="results")
@@ -98,7 +106,7 @@ class SearchScreen(GuideScreen):
         results = self.query_one(GuideList)
         results.set_labels([f"{h.section_number}. {h.section_title}: {h.snippet}" for h in self.hits])
         message = found_message(len(self.hits), words)
-        self.query_one("#count", Static).update(message)
+        set_text(self.query_one("#count", Static), message)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()  # QueryInput has already moved focus to the results, if there are any

@@ -17,6 +17,7 @@ from tui.fullscreen.keys import keyed
 from tui.fullscreen.reader import section_reading
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.section_text import SectionText
+from tui.fullscreen.widgets.text_update import set_text
 
 
 class SectionScreen(GuideScreen):
@@ -72,7 +73,7 @@ class SectionScreen(GuideScreen):
     def show(self, number: int) -> None:
         """Replace the section on screen (no new screen: Esc still goes back to where you came from)."""
         self.number = number
-        self.query_one("#section-title", Static).update(self.screen_title())
+        set_text(self.query_one("#section-title", Static), self.screen_title())
         text = self.query_one(SectionText)
         text.set_section(self.section, self.end_text())
         self.guide_app.reader.stop()

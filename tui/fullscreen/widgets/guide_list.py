@@ -20,11 +20,13 @@ from tui.data.words import N_
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
+    drawn_lines,
     forget_drawn_options,
     option_at_line,
     option_first_line,
     option_height,
     replace_option_prompt,
+    reuse_lines,
 )
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
@@ -171,11 +173,18 @@ class GuideList(OptionList, inherit_bindings=False):
         # is redrawn: repaint the old and the new item only, not the whole list.
         scroll_y = round(self.scroll_offset.y)
         before = self.scroll_offset
+        drawn = drawn_lines(self)
         super().watch_highlighted(highlighted)
+        changed = (self._drawn_highlight, highlighted)
         if self.scroll_offset != before:
+            # Every row moves, and is sent; but only the two items' rows and those scrolled into
+            # view are drawn again: the rest were drawn a row or two away (a scrolling press drew
+            # every row of the list, the larger part of its processor time).
             self.refresh()
+            moved = round(self.scroll_offset.y) - scroll_y
+            reuse_lines(self, {y - moved: strip for y, strip in drawn.items()}, self.item_rows(changed))
         else:
-            for index in (self._drawn_highlight, highlighted):
+            for index in changed:
                 first = option_first_line(self, index) if index is not None else None
                 if index is not None and first is not None:
                     self.refresh(Region(0, first - scroll_y, self.size.width, option_height(self, index)))
@@ -183,6 +192,16 @@ class GuideList(OptionList, inherit_bindings=False):
         # Self-voicing: a newly highlighted item is spoken (only in the list that has focus).
         if highlighted is not None and self.has_focus and self.screen.is_current:
             self.post_message(Announce(self, self.current_text()))
+
+    def item_rows(self, indexes: Sequence[int | None]) -> set[int]:
+        """The rows of the list the items at `indexes` are drawn on now (those laid out)."""
+        rows: set[int] = set()
+        scroll_y = round(self.scroll_offset.y)
+        for index in indexes:
+            first = option_first_line(self, index) if index is not None else None
+            if index is not None and first is not None:
+                rows.update(range(first - scroll_y, first - scroll_y + option_height(self, index)))
+        return rows
 
     def render_line(self, y: int) -> Strip:
         """Draw the "> " mark over the two blank columns every item starts with."""

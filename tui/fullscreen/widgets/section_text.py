@@ -14,14 +14,16 @@ from textual.strip import Strip
 
 from tui.data.content import Section
 from tui.data.words import N_
-from tui.data.wrap import WrappedLine, wrap_paragraphs
+from tui.data.wrap import WrappedLine, wrap_paragraphs, wrap_spans
 from tui.fullscreen.keys import keyed
+from tui.fullscreen.textual_private import set_virtual_size
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
 BLANK = -1
 """A wrapped line's paragraph for the blank spacer between paragraphs."""
 END = -2
-"""Its paragraph for the row after the last that says the text has ended."""
+"""Its paragraph for the rows after the last that say the text has ended (wrapped as a paragraph:
+"Fin de Ayuda: ... Presione Esc para volver." is wider than 80 columns)."""
 
 MAX_WIDTH = 72
 """Longest line drawn: comfortable to read, and to follow on a braille display."""
@@ -124,10 +126,11 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
             self._width = width
             self._lines = wrap_paragraphs(self.paragraphs, width, self.joined)
             if self.end_text:
-                self._lines += [WrappedLine(BLANK, 0, 0, 0), WrappedLine(END, 0, 0, 0)]
+                self._lines += [WrappedLine(BLANK, 0, 0, 0)]
+                self._lines += [WrappedLine(END, s, e, i) for s, e, i in wrap_spans(self.end_text, width)]
             # The same words under the cursor at the new width.
             if reading is not None and reading.paragraph == END:
-                self.line = len(self._lines) - 1
+                self.line = self.end_row()
             elif reading is None or reading.paragraph < 0:
                 self.line = min(self.line, len(self._lines) - 1) if reading is not None else self.first_text()
             else:
@@ -143,11 +146,21 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         # the end a page scrolled short would be mostly lines heard already, sent and said again).
         height = self.scrollable_content_region.height
         past = height - 1 if self.end_text and len(lines) > height > 1 else 0
-        self.virtual_size = Size(self._width, len(lines) + past)
+        # Without the layout of the whole screen the reactive asks for (a key's frame must be
+        # out within a screen reader's 20 ms); the scroll bars ask for one if they come or go.
+        set_virtual_size(self, Size(self._width, len(lines) + past))
 
     def on_mount(self) -> None:
         use_ascii_scrollbars(self)
         self.on_resize()
+
+    def end_row(self) -> int:
+        """The first row of the end message (the last row, where there is none): End and the
+        last Down land there, so the message is heard from its start."""
+        last = len(self._lines) - 1
+        while last > 0 and self._lines[last - 1].paragraph == END:
+            last -= 1
+        return max(last, 0)
 
     def line_of(self, paragraph: int, offset: int = 0) -> int:
         """The wrapped line (0-based) that holds `offset` of `paragraph`."""
@@ -223,7 +236,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         last = len(self._lines) - 1
         if top + height > last:  # the end is on screen: say it
             self.paged = False
-            self.read_line(last)
+            self.read_line(self.end_row())
             return
         self.scroll_to(y=min(top + height, self.max_scroll_y), animate=False, immediate=True)
         self.line = self.first_text(top + height)
@@ -251,7 +264,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         last, height = len(self._lines) - 1, max(1, self.scrollable_content_region.height)
         if round(self.scroll_offset.y) + height <= last:  # the last page, with the end at its foot
             self.scroll_to(y=max(0, last - height + 1), animate=False, immediate=True)
-        self.read_line(last)
+        self.read_line(self.end_row())
 
     def watch_highlight(self, value: tuple[int, int, int] | None) -> None:
         if value is not None:
@@ -272,7 +285,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         line = self._lines[number]
         if line.paragraph == END:
-            end = self.end_text or ""
+            end = (self.end_text or "")[line.start : line.end]
             return Strip([Segment(end, base)]).extend_cell_length(width, base).crop(0, width)
         text = self.paragraphs[line.paragraph]
         kind = self.kinds[line.paragraph]

@@ -1,0 +1,134 @@
+"""Where an in-screen key's processor time goes, by part, without a profiler's overhead.
+
+Run: .venv/bin/python -m bench.frame_parts [--presses N] [--kind WORDS] [--size 80x24]
+
+bench/profile_frames.py shows every function, but cProfile triples the time of Textual's many
+small calls and counts wall time (a write to a slow pty, a wait). Here the guide runs on a real
+pty with a few of its parts wrapped in the main thread's own processor clock (thread_time):
+the frame (Textual's update timer), the layout, the compose of the changed lines, the lines drawn,
+the lean driver's rewrite, and the cycle collector's passes. SIGUSR1 starts the count once the
+screen is open, SIGUSR2 writes it out after the presses. Printed per kind: the processor time per
+press (all threads, from schedstat), then each part's milliseconds per press (nested parts are
+indented: a part's time includes those under it), and the collector's passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.key_frames import KINDS, KeyKind, leave, open_screen, percentile, press, start_guide
+
+RUNNER = """\
+import functools, gc, json, os, signal, sys, threading, time
+from collections import defaultdict
+spent, calls, passes, on, started = defaultdict(int), defaultdict(int), [], [False], [0]
+def timed(owner, name, label):
+    original = getattr(owner, name)
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):
+        if not on[0] or threading.current_thread() is not threading.main_thread():
+            return original(*args, **kwargs)
+        begun = time.thread_time_ns()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] += time.thread_time_ns() - begun
+            calls[label] += 1
+    setattr(owner, name, wrapper)
+import textual._compositor as compositor, textual._styles_cache as styles_cache, textual.screen as screen
+import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model
+timed(screen.Screen, "_on_timer_update", "frame (Textual's update timer)")
+timed(screen.Screen, "_refresh_layout", "  layout (and its frame)")
+timed(compositor.Compositor, "render_update", "  compose the changed lines")
+timed(styles_cache.StylesCache, "render_line", "    lines drawn (styles cache)")
+timed(compositor.ChopsUpdate, "render_segments", "  to escape sequences")
+timed(lean_driver.LeanDriver, "write", "  lean driver: rewrite and write")
+timed(screen_model.ScreenModel, "rewrite", "    screen model")
+begun_pass = [0]
+def collector(phase, info):
+    if on[0] and phase == "start":
+        begun_pass[0] = time.thread_time_ns()
+    elif on[0]:
+        passes.append((info["generation"], (time.thread_time_ns() - begun_pass[0]) / 1e6))
+gc.callbacks.append(collector)
+def begin(*_):
+    spent.clear(); calls.clear(); passes.clear(); on[0] = True; started[0] = time.thread_time_ns()
+def stop(*_):
+    on[0] = False
+    spent["main thread, all of it"] = time.thread_time_ns() - started[0]
+    with open(os.environ["FRAME_PARTS"], "w") as out:
+        json.dump({"spent": spent, "calls": calls, "passes": passes}, out)
+signal.signal(signal.SIGUSR1, begin)
+signal.signal(signal.SIGUSR2, stop)
+sys.argv = ["spasm-guide"]
+from tui.launch import main
+sys.exit(main())
+"""
+"""The guide, with its parts timed between two signals."""
+
+
+def time_parts(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses: int) -> None:
+    out = Path(tempfile.mkdtemp(prefix="frame-parts-")) / "parts.json"
+    session = start_guide({**env, "FRAME_PARTS": str(out)}, size, [sys.executable, "-c", RUNNER])
+    cpu: list[float] = []
+    made = 0
+    try:
+        for key, marker in kind.setup:
+            open_screen(session, key, marker)
+        os.kill(session.pid, signal.SIGUSR1)
+        time.sleep(0.1)
+        keys = kind.keys()
+        while len(cpu) < presses:
+            key = next(keys)
+            done = press(session, key)
+            made += 1
+            if done is not None and kind.counts(key, done):
+                cpu.append(done.cpu_ms)
+        os.kill(session.pid, signal.SIGUSR2)
+        deadline = time.monotonic() + 10
+        while not out.exists() and time.monotonic() < deadline:
+            session.settle(0.1, 0.5)
+    finally:
+        leave(session)
+    data = json.loads(out.read_text())
+    print(f"== {kind.name}, {size[0]}x{size[1]}: CPU per press (all threads) p50 {statistics.median(cpu):.2f} "
+          f"p95 {percentile(cpu, .95):.2f} p99 {percentile(cpu, .99):.2f} max {max(cpu):.2f} ms, {len(cpu)} "
+          f"timed of {made} pressed; load {Path('/proc/loadavg').read_text().split()[0]}")
+    print("   (parts: ms per press pressed, main thread)")
+    order = [line.split('"')[-2] for line in RUNNER.splitlines() if line.startswith("timed(")]
+    for label in ["main thread, all of it", *order]:
+        ns = data["spent"].get(label, 0)
+        print(f"   {label:36} {ns / 1e6 / made:6.2f} ms  {data['calls'].get(label, 0) / made:4.1f}x")
+    for generation in (0, 1, 2):
+        times = [ms for gen, ms in data["passes"] if gen == generation]
+        if times:
+            print(f"   collector, generation {generation}: {len(times)} passes, mean {statistics.mean(times):.2f} ms, "
+                  f"max {max(times):.2f} ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presses", type=int, default=100)
+    parser.add_argument("--kind", action="append", default=[], help="a part of a kind's name (default: all)")
+    parser.add_argument("--size", default="80x24")
+    args = parser.parse_args()
+    columns, rows = (int(n) for n in args.size.split("x"))
+    home = Path(tempfile.mkdtemp(prefix="frame-parts-"))
+    env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(home / "c"), "XDG_DATA_HOME": str(home / "d"),
+           "XDG_STATE_HOME": str(home / "s"), "XDG_CACHE_HOME": str(home / "k")}
+    for kind in KINDS:
+        if not args.kind or any(part in kind.name for part in args.kind):
+            time_parts(kind, env, (columns, rows), args.presses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
