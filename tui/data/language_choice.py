@@ -200,10 +200,11 @@ def voice_missing(voice: str, env: Mapping[str, str] | None = None) -> bool:
     folders = [folder for folder in espeak_data_folders(os.environ if env is None else env) if folder.is_dir()]
     if not folders:
         return False
-    name = voice.strip().rsplit("/", 1)[-1]
+    # eSpeak NG finds voices whatever their case ("en-us" is the file lang/gmw/en-US).
+    name = voice.strip().rsplit("/", 1)[-1].lower()
     for folder in folders:
         for kind in ("lang", "voices"):
-            if any(path.is_file() for path in (folder / kind).rglob(name)):
+            if any(path.name.lower() == name and path.is_file() for path in (folder / kind).rglob("*")):
                 return False
     return True
 
