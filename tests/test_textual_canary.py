@@ -120,3 +120,26 @@ async def test_the_bounded_input_thread_runs_in_textuals_driver_and_parses_throu
         os.close(write_end)
         os.close(read_end)
     assert not thread.is_alive()
+
+
+def test_tests_share_one_parse_of_a_stylesheet() -> None:
+    """tests/support/css_cache.py still hooks Textual's parse: a second app's stylesheet gets the
+    rules the first parsed (the same objects), a theme with other variables gets its own parse, and
+    the shared rules are the rules Textual parses on its own."""
+    from textual.css.stylesheet import Stylesheet
+
+    from tests.support import css_cache
+
+    css_cache.install()
+    source = "Screen { background: $shade; }\n#canary-cache { color: red; }"
+
+    def rules(shade: str) -> list[object]:
+        sheet = Stylesheet(variables={"shade": shade})
+        sheet.add_source(source, ("canary", "css_cache"))
+        return list(sheet.rules)
+
+    first, second, other = rules("blue"), rules("blue"), rules("green")
+    assert [id(rule) for rule in first] == [id(rule) for rule in second]
+    assert not {id(rule) for rule in first} & {id(rule) for rule in other}
+    assert [rule.css for rule in other] != [rule.css for rule in first]  # type: ignore[attr-defined]
+    assert "#0000FF" in first[0].css  # type: ignore[attr-defined]

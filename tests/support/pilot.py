@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.geometry import Offset
 
+from tests.support import css_cache
 from tests.support.fixture_guide import FIXTURE_GUIDE
 from tui.data.content import Guide, default_content_dir, load_guide
 from tui.data.settings import Settings
@@ -17,6 +18,8 @@ from tui.fullscreen.textual_private import screen_lines as rendered_lines
 
 SHARED = frozenset({default_content_dir(), FIXTURE_GUIDE})
 """Guide folders no test writes to: loaded once per worker (a Guide is frozen), not per app."""
+
+css_cache.install()  # every app a test starts shares this worker's one parse of each stylesheet
 
 
 @functools.cache

@@ -106,6 +106,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/bounded_input.py: whether the parser logs what it reads, as Textual's thread does"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_run_input_thread",
                 "tui/fullscreen/bounded_input.py: the thread's target, which calls run_input_thread (overridden)"),
+    PrivateName("textual.css.stylesheet:Stylesheet", "_parse_rules",
+                "tests/support/css_cache.py: tests share one parse of the CSS between the apps of a worker"),
 )
 """Each private name, checked by the canary test against the installed Textual."""
 
