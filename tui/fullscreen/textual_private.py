@@ -54,9 +54,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "the driver in use, so Ctrl+L can make the lean driver send every cell again"),
     PrivateName("textual.app:App", "_filters",
                 "NO_COLOR and colourless terminals get the NoColor filter (Textual only reads NO_COLOR)"),
-    PrivateName("textual.app:App", "_bindings",
-                "the app's keys with the user's keymap applied, for help (active_bindings hides "
-                "the reading keys while silent)"),
+    PrivateName("textual.app:App", "_bindings", "the keys with the user's keymap, for help (active_bindings "
+                "hides the reading keys while silent)"),
     PrivateName("textual.screen", "UPDATE_PERIOD",
                 "frames sooner than a 60th of a second, so a screen reader reads the new line"),
     PrivateName("textual.screen:Screen", "_compositor",
@@ -106,8 +105,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/bounded_input.py: whether the parser logs what it reads, as Textual's thread does"),
     PrivateName("textual.drivers.linux_driver:LinuxDriver", "_run_input_thread",
                 "tui/fullscreen/bounded_input.py: the thread's target, which calls run_input_thread (overridden)"),
-    PrivateName("textual.css.stylesheet:Stylesheet", "_parse_rules",
-                "tests/support/css_cache.py: tests share one parse of the CSS between the apps of a worker"),
+    PrivateName("textual.css.stylesheet:Stylesheet", "_parse_rules", "tests/support/css_cache.py: a worker's "
+                "apps share one parse of the CSS (tests only)"),
 )
 """Each private name, checked by the canary test against the installed Textual."""
 
