@@ -1,9 +1,8 @@
 """Every use of a private Textual name, in one place, each with the reason no public API serves.
 
-Textual changes fast (2.0 to 8.0 in a year) and its private names change without notice. Code
-elsewhere calls the functions here, never a Textual name that starts with an underscore; the
-canary test (tests/test_textual_canary.py) checks that each name in `PRIVATE_NAMES` still exists,
-so an upgrade that removes one fails there, by name, and not somewhere deep in a screen.
+Textual's private names change without notice. Code elsewhere calls the functions here, never a
+name that starts with an underscore; the canary test (tests/test_textual_canary.py) checks each
+name in `PRIVATE_NAMES`, so an upgrade that removes one fails there, by name, not in a screen.
 """
 
 from __future__ import annotations
