@@ -39,16 +39,7 @@ SIZE_IDS = ["80x24", "40x12"]
 
 @pytest.fixture
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
-    if harness.TDSR is None:
-        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
-    size = getattr(request, "param", (80, 24))
-    started = harness.start(tmp_path / "home", size)
-    try:
-        started.wait_shown("Read the guide", 30)
-        started.settle(0.6)
-        yield started
-    finally:
-        started.close()
+    yield from harness.reader_on_screen(tmp_path / "home", getattr(request, "param", (80, 24)), "Read the guide")
 
 
 @functools.cache

@@ -51,15 +51,7 @@ def section_words(number: int) -> list[str]:
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
-    if harness.TDSR is None:
-        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
-    started = harness.start(tmp_path / "home", request.param)
-    try:
-        started.wait_shown("Read the guide", 30)
-        started.settle(0.6)
-        yield started
-    finally:
-        started.close()
+    yield from harness.reader_on_screen(tmp_path / "home", request.param, "Read the guide")
 
 
 class Walk:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from tests.support import screen_reader as harness
-from tests.support.guide_words import catalogue_text, guide_words, not_whole
+from tests.support.guide_words import catalogue_text, guide_words, in_order, not_whole
 from tests.support.reader_arrows import ArrowRun, read_by_line
 from tests.support.screen_reader import DOWN, ENTER, ESC, Reader, words
 from tui.data.checklist import load_checklist
@@ -46,17 +46,6 @@ def section_words(number: int) -> list[str]:
     return words(" ".join(GUIDE.section(number).plain_paragraphs()))
 
 
-def in_order(wanted: list[str], heard: list[str]) -> list[str]:
-    """The words of `wanted` not found, in order, in `heard` (empty when all were)."""
-    position = 0
-    for index, word in enumerate(wanted):
-        try:
-            position = heard.index(word, position) + 1
-        except ValueError:
-            return wanted[index:]
-    return []
-
-
 def heard_whole(item: str, said: list[str]) -> bool:
     """Whether the words of `item` were heard one after another, all of them, in what was said
     for the key (after what the program says before it, "selected:").
@@ -77,15 +66,8 @@ def end_phrase(number: int) -> str:
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
-    if harness.TDSR is None:
-        pytest.fail("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
-    started = harness.start(tmp_path / "home", request.param, args=("--lang", "es"))  # as a reader chooses it
-    try:
-        started.wait_shown("Espasmos musculares", 30)
-        started.settle(0.6)
-        yield started
-    finally:
-        started.close()
+    # Spanish as a reader chooses it.
+    yield from harness.reader_on_screen(tmp_path / "home", request.param, "Espasmos musculares", ("--lang", "es"))
 
 
 class Walk:

@@ -24,6 +24,7 @@ import sys
 import termios
 import time
 import tty
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -268,6 +269,20 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     screen = pyte.Screen(columns, rows)
     reader = Reader(pid=pid, fd=fd, log=log, size=size, screen=screen, stream=pyte.ByteStream(screen))
     return reader
+
+
+def reader_on_screen(home: Path, size: tuple[int, int], shown: str, args: tuple[str, ...] = ()) -> Iterator[Reader]:
+    """A pytest fixture's body: the guide under tdsr (`start`) once `shown` is on screen and the
+    first speech has settled; closed after the test, however it ends."""
+    if TDSR is None:
+        raise AssertionError("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
+    started = start(home, size, args)
+    try:
+        started.wait_shown(shown, 30)
+        started.settle(0.6)
+        yield started
+    finally:
+        started.close()
 
 
 WORD = re.compile(r"(?:[^\W_]|')+")
