@@ -20,6 +20,14 @@ def _quiet_interrupt(kind: type[BaseException], value: BaseException, traceback:
 # window before this line is Python's own start-up only.
 if sys.argv and sys.argv[0].rpartition("/")[2] in ("spasm-guide", "-m"):
     sys.excepthook = _quiet_interrupt
+    # And from here until a mode sets its own (tui/lifecycle.py), Ctrl+C ends the process at once,
+    # by the signal, as the shell expects: nothing is open yet that needs tidying. Python's own
+    # KeyboardInterrupt was not safe here: raised inside importlib's module-lock callback, it is
+    # "Exception ignored" (a traceback on the screen) and dropped, and the guide ran on (1 start
+    # in about 300 beside busy processes; tests/test_output_and_signals.py).
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 from typing import TYPE_CHECKING  # noqa: E402 (after the hook, on purpose)
 

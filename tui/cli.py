@@ -28,6 +28,7 @@ from tui.lifecycle import (
     die_by,
     exit_on_signals,
     exit_status_once_written,
+    interrupt_by_exception,
     output_failed,
     quiet_broken_stdout,
     say,
@@ -171,6 +172,7 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     if args.speak_to is not None and str(args.speak_to) == "-":
         from tui.speech.stream import run_stream
 
+        interrupt_by_exception()
         return run_stream(guide, settings, args.section, warning)
     if args.speak_to is not None:
         check_speak_to(args.speak_to, args.replace)
@@ -189,14 +191,17 @@ def run(args: argparse.Namespace, guide: Guide, settings: Settings, warning: str
     if args.checklist:
         from tui.plain.checklist_prompts import run_checklist_prompts
 
+        interrupt_by_exception()
         return run_checklist_prompts(guide, settings, sys.stdin, sys.stdout)
     if args.accessible or os.environ.get("ACCESSIBLE", "") not in ("", "0"):
         from tui.plain.linear import run_linear
 
+        interrupt_by_exception()
         return run_linear(guide, settings, sys.stdin, sys.stdout)
     if args.speak or args.speak_to:
         from tui.speech.listen import run_listen
 
+        interrupt_by_exception()
         return run_listen(guide, settings, args.section, args.speak_to)
     return run_full_screen(args, guide, settings, warning)
 
@@ -240,6 +245,7 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     """The full-screen guide, ended cleanly by q, Ctrl+C, SIGTERM or SIGHUP."""
     from tui.fullscreen.app import GuideApp
     from tui.fullscreen.process_setup import tune_process_for_the_full_screen
+    from tui.output.early_paint import leave_and_die
 
     # Textual's frame period and caches and the thread switch interval are the process's: set
     # once, here, before the app is made (tui/fullscreen/process_setup.py says why each).
@@ -262,7 +268,7 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
         # being built would take its widgets away under its own mount handlers (a traceback).
         app.call_after_refresh(app.exit, return_code=128 + signum)
 
-    exit_on_signals(stop)
+    exit_on_signals(stop, before_loop=leave_and_die)
     # What is made by now (modules, classes, Textual's tables, the guide's content: nearly all the
     # objects the guide will ever have, and none of them garbage) is kept out of the cycle
     # collector's later passes. A full pass over them took about 30 ms; one falling inside a key

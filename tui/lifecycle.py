@@ -73,15 +73,17 @@ def signal_status(signum: int) -> int:
     return 128 + signum
 
 
-def exit_on_signals(stop_app: Callable[[int], None]) -> None:
-    """Make SIGTERM and SIGHUP end the full-screen guide cleanly.
+def exit_on_signals(stop_app: Callable[[int], None], before_loop: Callable[[int, FrameType | None], None]) -> None:
+    """Make SIGTERM, SIGHUP and SIGINT end the full-screen guide cleanly.
 
     The signal asks the running event loop to call `stop_app` with the signal's number, so
     Textual restores the terminal and unmounts everything as on `q`; the caller then ends the
-    process by that same signal (`die_by`). Before the loop runs, the signal raises SystemExit.
-    A second signal ends the guide at once, in case the first cannot get through. (The plain
-    modes keep the default: they leave the terminal as it was, and the speech worker ends with
-    its parent.)
+    process by that same signal (`die_by`). Before the loop runs, `before_loop` is called: it
+    must end the process at once (leaving the early screen first), never raise: an exception
+    raised from a signal handler while Python imports can be dropped ("Exception ignored"), and
+    the guide ran on. A second signal ends the guide at once, in case the first cannot get
+    through. (The plain modes keep the default: they leave the terminal as it was, and the
+    speech worker ends with its parent.)
     """
 
     def handler(signum: int, frame: FrameType | None) -> None:
@@ -90,12 +92,22 @@ def exit_on_signals(stop_app: Callable[[int], None]) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            raise SystemExit(signal_status(signum)) from None
+            before_loop(signum, frame)
+            return
         # Wakes the loop through its self-pipe: safe from a signal handler.
         loop.call_soon_threadsafe(stop_app, signum)
 
     for number in EXIT_SIGNALS:
         signal.signal(number, handler)
+
+
+def interrupt_by_exception() -> None:
+    """From now on Ctrl+C raises KeyboardInterrupt, as Python's default does: for a mode that
+    tidies up on it (the prompts, listening), once its modules are loaded. Until then Ctrl+C
+    ends the process at once (tui/__init__.py says why). (Only the main thread may set it: a
+    mode run from another thread, as a test may, keeps what it has.)"""
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def die_by(signum: int) -> int:

@@ -53,6 +53,8 @@ ENV_NAMES = ("TERM", "COLORTERM", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "
 every TEXTUAL_ one)."""
 LEAVE = "\x1b[?2004l\x1b[?1004l\x1b[<u\x1b[?7h\x1b[?25h\x1b[?1049l"
 """What undoes the recorded modes, if the app never takes over (an error before it starts)."""
+ENDING_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+"""Signals that leave the early screen before ending the guide, until the app sets its own."""
 
 
 class Handover:
@@ -196,9 +198,10 @@ def paint(argv: list[str]) -> bool:
         return False
     modes = raw_mode(0)
     HANDOVER = Handover(modes[0] if modes else None, size, pieces[0], pieces[1:])
-    # From the first change to the terminal until the guide sets its own handlers, a SIGTERM or
-    # SIGHUP would end it with the terminal raw and on the full screen: leave them first.
-    for number in (signal.SIGTERM, signal.SIGHUP):
+    # From the first change to the terminal until the guide sets its own handlers, a SIGTERM,
+    # SIGHUP or SIGINT (tui/__init__.py leaves Ctrl+C to end the process at once) would end it with
+    # the terminal raw and on the full screen: leave them first.
+    for number in ENDING_SIGNALS:
         signal.signal(number, leave_and_die)
     if modes is not None:
         with contextlib.suppress(termios.error):
@@ -209,7 +212,7 @@ def paint(argv: list[str]) -> bool:
     except (OSError, UnicodeEncodeError):
         release()
         HANDOVER = None
-        for number in (signal.SIGTERM, signal.SIGHUP):
+        for number in ENDING_SIGNALS:
             signal.signal(number, signal.SIG_DFL)
         return False
     return True
