@@ -254,7 +254,7 @@ def test_a_resize_while_textual_loads_repaints_at_the_new_size(tmp_path: Path) -
     assert rows == text_of(start_and_quit(tmp_path / "other", size=(40, 12)), (40, 12))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_a_signal_while_textual_loads_leaves_the_terminal_as_it_was(tmp_path: Path, signum: int) -> None:
     start_and_quit(tmp_path)
     frame = cached_frame(tmp_path, (80, 24))
