@@ -48,6 +48,18 @@ for line in sys.stdin:
 """The speech server: every command tdsr sends, with the time it came."""
 
 UP, DOWN, TAB, SHIFT_TAB, ENTER, ESC = b"\x1b[A", b"\x1b[B", b"\t", b"\x1b[Z", b"\r", b"\x1b"
+STILL_FOR = 0.2
+"""Seconds `rest` needs with nothing happening: twice the longest sleep the guide takes inside one
+answer to a key (Textual's ESCAPE_DELAY, 0.1 s, before a lone Esc byte is the Esc key; NOTICE_GRACE,
+0.1 s, in tui/fullscreen/screens/base.py before a stale notice goes; a frame's period is shorter),
+and more than tdsr's (5 ms before it says what came, 20 ms after an arrow)."""
+LOOK_EVERY = 0.02
+"""Seconds between `rest`'s looks at whether the guide, tdsr or the speech server is ready to run."""
+IDLE_MS = 1.0
+"""Processor milliseconds the guide, tdsr and the speech server may use together in STILL_FOR and
+still be at rest: the guide's input thread polls (about 0.07 ms each 0.1 s) and its rest collector
+looks every 0.5 s (0.2 to 0.5 ms), while the least frame it sends costs 3 ms (tests/support/
+reader_arrows.py figures: 3 to 11 ms a press)."""
 
 
 @dataclass
@@ -115,6 +127,47 @@ class Reader:
     def settle(self, quiet: float = 0.4, limit: float = 15.0) -> None:
         """Read until nothing arrives for `quiet` seconds (a generous guard against hanging)."""
         read_until_quiet(self.fd, quiet, limit, self.feed)
+
+    def rest(self, still: float = STILL_FOR, limit: float = 15.0) -> None:
+        """Read until the guide, tdsr and its speech server have finished with the last key: for
+        `still` seconds nothing came on the pty, none of them was ready to run at any look (every
+        LOOK_EVERY) and together they ran less than IDLE_MS. A fixed quiet (the `settle` of other
+        tests) is both slower and weaker: a guide starved of processor on a busy machine is quiet
+        but not done; here it is seen as ready to run, and waited for."""
+        def at_rest() -> bool:
+            ran, _ = self.activity()
+            end = time.monotonic() + still
+            while (left := end - time.monotonic()) > 0:
+                if read_until_quiet(self.fd, min(left, LOOK_EVERY), LOOK_EVERY, self.feed):
+                    return False
+                if self.gone():
+                    self.settle(0)  # the last of it; nothing more can come
+                    return True
+                if self.activity()[1]:
+                    return False
+            return self.activity()[0] - ran < IDLE_MS * 1e6
+        wait_until(at_rest, "the guide and tdsr at rest after the key", limit, poll=0)
+
+    def gone(self) -> bool:
+        """tdsr has ended (it ends when the guide under it has)."""
+        if not self.ended:
+            with contextlib.suppress(ChildProcessError):
+                self.ended = os.waitpid(self.pid, os.WNOHANG)[0] != 0
+        return self.ended
+
+    def activity(self) -> tuple[int, bool]:
+        """Nanoseconds tdsr and every process under it (the guide, the speech server) have run so
+        far, all threads (the kernel's schedstat), and whether any thread is running or ready to
+        run (R) or waiting on a disk (D)."""
+        pids, total, busy = [self.pid], 0, False
+        while pids:
+            pid = pids.pop()
+            with contextlib.suppress(OSError, ValueError, IndexError):  # a process or thread that ended
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    busy = busy or (task / "stat").read_text().rpartition(")")[2].split()[0] in ("R", "D")
+                    total += int((task / "schedstat").read_text().split()[0])
+                    pids += [int(child) for child in (task / "children").read_text().split()]
+        return total, busy
 
     def wait_shown(self, text: str, limit: float = 20.0) -> None:
         """Read until `text` is on the screen."""
@@ -216,6 +269,11 @@ class Reader:
         holds_within(spoken, limit, poll=0)
         return found[0] if found else None
 
+    def spoken_since(self, at: float) -> list[str]:
+        """What was said (the "s" commands, less blank ones) after the time `at`, in order, as the
+        transcript stands now: after `rest`, all of it (tdsr and its speech server were at rest)."""
+        return [s.text.strip() for s in self.said() if s.at >= at and s.kind == "s" and s.text.strip()]
+
     def speech_after(self, at: float, limit: float = 3.0) -> list[str]:
         """What was said (the "s" commands, less blank ones) after the time `at`, in order, once
         the transcript has stopped growing."""
@@ -271,15 +329,20 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     return reader
 
 
-def reader_on_screen(home: Path, size: tuple[int, int], shown: str, args: tuple[str, ...] = ()) -> Iterator[Reader]:
+def reader_on_screen(home: Path, size: tuple[int, int], shown: str, args: tuple[str, ...] = (),
+                     at_rest: bool = False) -> Iterator[Reader]:
     """A pytest fixture's body: the guide under tdsr (`start`) once `shown` is on screen and the
-    first speech has settled; closed after the test, however it ends."""
+    first speech has settled (for 0.6 s; or, `at_rest`, once `Reader.rest` says so); closed after
+    the test, however it ends."""
     if TDSR is None:
         raise AssertionError("tdsr is not installed: pip install -e . --group test (the tdsr2 package)")
     started = start(home, size, args)
     try:
         started.wait_shown(shown, 30)
-        started.settle(0.6)
+        if at_rest:
+            started.rest()
+        else:
+            started.settle(0.6)
         yield started
     finally:
         started.close()
