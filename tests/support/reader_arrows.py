@@ -58,10 +58,14 @@ HANDS_OFF = 0.05
 """Seconds at most the test leaves the pty alone after a key (READER_DELAY at least, then until tdsr
 has said its line, asked of the transcript file every 5 ms): this emulator, in Python, takes no
 processor from tdsr and the guide while they race the reader's 20 ms (the pty keeps what comes)."""
-STILL = 0.03
-"""Seconds with nothing more from the pty, once the frame and the speech have come, before the next
-key: each key here is answered by one write (measured: one read per key, its last byte 4-86 ms after
-the key, at loads 0.5 to 6.8), so this only guards a frame that came in pieces."""
+STILL = 0.01
+"""Seconds with nothing more from the pty, once the frame and the speech have come, and then none of
+tdsr, the guide and the speech server ready to run (`Reader.activity`), before the next key: each
+key here is answered by one write (measured: one read per key, its last byte 4-86 ms after the key,
+at loads 0.5 to 6.8), so this only guards a frame that came in pieces. Between pieces the guide
+sleeps a frame's period at most (FRAME_PERIOD, 2 ms, tui/fullscreen/process_setup.py); a longer gap
+is a guide or tdsr kept from a processor, seen as ready to run and waited for (a fixed 30 ms quiet
+was slower, and ended inside a longer such gap)."""
 KEY_NAMES = {DOWN: "Down", UP: "Up"}
 
 
@@ -234,6 +238,8 @@ def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object]) ->
         reader.pump(0.01)  # a starved guide can be late by far more than HANDS_OFF: wait for its frame
     said = reader.first_said_after(at) or "(nothing)"
     reader.settle(STILL)
+    while reader.activity()[1]:  # one of them is still to finish: what it writes is this key's
+        reader.settle(STILL)
     return at, said
 
 
