@@ -48,11 +48,13 @@ for line in sys.stdin:
 """The speech server: every command tdsr sends, with the time it came."""
 
 UP, DOWN, TAB, SHIFT_TAB, ENTER, ESC = b"\x1b[A", b"\x1b[B", b"\t", b"\x1b[Z", b"\r", b"\x1b"
-STILL_FOR = 0.2
-"""Seconds `rest` needs with nothing happening: twice the longest sleep the guide takes inside one
-answer to a key (Textual's ESCAPE_DELAY, 0.1 s, before a lone Esc byte is the Esc key; NOTICE_GRACE,
-0.1 s, in tui/fullscreen/screens/base.py before a stale notice goes; a frame's period is shorter),
-and more than tdsr's (5 ms before it says what came, 20 ms after an arrow)."""
+STILL_FOR = 0.15
+"""Seconds `rest` needs with nothing happening: the longest sleep the guide takes inside one answer
+to a key (Textual's ESCAPE_DELAY, 0.1 s, before a lone Esc byte is the Esc key; NOTICE_GRACE, 0.1 s,
+in tui/fullscreen/screens/base.py before a stale notice goes; a frame's period is 2 ms) and two
+looks more, and more than tdsr's (5 ms before it says what came, 20 ms after an arrow); past a sleep
+a process is ready to run, and seen. Checked: after 124 keys of the Spanish walk beside a busy
+process (load 6.4 to 7.1), nothing more came on the pty or in the transcript in the next second."""
 LOOK_EVERY = 0.02
 """Seconds between `rest`'s looks at whether the guide, tdsr or the speech server is ready to run."""
 IDLE_MS = 1.0
