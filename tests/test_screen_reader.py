@@ -19,8 +19,8 @@ alone, after the other tests (the `serial` mark): what they count depends on the
   when the end of the terminal comes in the same read as the guide's last line, tdsr ends without
   saying that line (tdsr2 0.2.1, `read_all`, as its code reads); on a busy machine the guide can
   write its line and end before tdsr reads, and the line was not heard in 2 of 18 quits (6 runs
-  beside a CPU-bound process, at a load of 11 to 15), and in 8 of 70 on the shared machine at a
-  load of 3 to 6 with no busy process of the test's own (a fresh guide or after 100 presses alike).
+  beside a CPU-bound process, at a load of 11 to 15), and in 13 of 80 on the shared machine at a
+  load of 3 to 6, none of the test's own busy (3 of 30 with the fixed quiets before, 10 of 50 so).
 What else the reader says (whole words, a new screen's order, Space and Tab, quiet when idle) is
 in tests/test_screen_reader_said.py, and the full walk in tests/test_screen_reader_walk.py: they
 run with the other tests.
