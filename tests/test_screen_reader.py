@@ -15,12 +15,11 @@ alone, after the other tests (the `serial` mark): what they count depends on the
   are: none wrong on a quiet machine, at most EXCUSED_PER_100 per hundred with other work running
   (a wrong line is the line just left: the press's frame came after the reader's 20 ms read).
 - One closing line on quitting, at both sizes (in the arrows' run of the guide, once its busy
-  process has stopped: starting tdsr and the guide is not what is measured). A race too, in tdsr:
-  when the end of the terminal comes in the same read as the guide's last line, tdsr ends without
-  saying that line (tdsr2 0.2.1, `read_all`, as its code reads); on a busy machine the guide can
-  write its line and end before tdsr reads, and the line was not heard in 2 of 18 quits (6 runs
-  beside a CPU-bound process, at a load of 11 to 15), and in 13 of 80 on the shared machine at a
-  load of 3 to 6, none of the test's own busy (3 of 30 with the fixed quiets before, 10 of 50 so).
+  process has stopped: starting tdsr and the guide is not what is measured). The guide runs from
+  a shell that stays a second after it, as a reader's own shell does: when the end of the
+  terminal came in the same read as the guide's last line, tdsr ended without saying that line
+  (tdsr2 0.2.1, `read_all`, as its code reads), and with the guide alone under tdsr the line was
+  not heard in 13 quits of 80 on a shared machine at a load of 3 to 6.
 What else the reader says (whole words, a new screen's order, Space and Tab, quiet when idle) is
 in tests/test_screen_reader_said.py, and the full walk in tests/test_screen_reader_walk.py: they
 run with the other tests.

@@ -18,6 +18,7 @@ import os
 import pty
 import re
 import select
+import shlex
 import shutil
 import struct
 import sys
@@ -35,6 +36,9 @@ from tests.support.wait import holds_within, wait_until
 
 GUIDE = shutil.which("spasm-guide", path=str(Path(sys.executable).parent)) or "spasm-guide"
 """The installed guide, from this interpreter's environment."""
+SHELL_STAYS = 1.0
+"""Seconds the shell under tdsr stays after the guide ends (see `start`): tdsr reads the guide's
+last line long before, however busy the machine."""
 TDSR = shutil.which("tdsr", path=str(Path(sys.executable).parent))
 """The installed screen reader, or None (then the tests say how to install it and fail)."""
 
@@ -315,7 +319,12 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_DATA_HOME=str(home / ".local"),
                XDG_STATE_HOME=str(home / ".state"), XDG_CACHE_HOME=str(home / ".cache"),
                TERM="xterm-256color", SHELL="/bin/sh")
-    argv = [TDSR, "-s", f"{sys.executable} {server} {log}", " ".join([GUIDE, *args])]
+    # The guide runs from a shell that stays a moment after it, as a reader's own shell does: tdsr
+    # (tdsr2 0.2.1, `read_all`) drops what it read in the same read as the terminal's end, so with
+    # the guide alone under it, a goodbye line written just before the end went unsaid (13 quits in
+    # 80 at a load of 3 to 6); a real terminal's end comes long after, when the reader closes it.
+    shell = shlex.join(["/bin/sh", "-c", f"{shlex.join([GUIDE, *args])}; sleep {SHELL_STAYS}"])
+    argv = [TDSR, "-s", f"{sys.executable} {server} {log}", shell]
     columns, rows = size
     pid, fd = pty.fork()
     if pid == 0:
