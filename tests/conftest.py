@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import app_starts
 from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 from tests.support.reading_level import textstat  # noqa: F401 (a fixture: the pinned reading-level measure)
 from tui.data.words import SOURCE_LANGUAGE, use_language
@@ -78,6 +79,18 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.section("figures")
         for line in FIGURES:
             terminalreporter.write_line(line)
+
+
+@pytest.fixture(autouse=True)
+def fast_tests_start_no_app(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The fast set is the pure set: a test that starts a Textual app (itself or in a fixture)
+    must carry `pilot` (or e2e, audio, packaging, serial), or it fails here. Set up before, and
+    torn down after, every other function fixture; costs one look at a counter when no app ran."""
+    before = app_starts.started()
+    yield
+    if app_starts.started() != before and not app_starts.APP_MARKS & {m.name for m in request.node.iter_markers()}:
+        pytest.fail(f"{request.node.nodeid} starts a Textual app but is in the fast set: mark it pilot "
+                    "(README, \"Testing while you work\")", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
