@@ -14,6 +14,7 @@ import textual.widget
 import textual.widgets
 
 from tests.conftest import ROOT
+from tests.support.app_starts import APP_MARKS
 from tests.support.source_trees import SOURCE_SCANS, source_tree
 
 pytestmark = [SOURCE_SCANS]
@@ -369,3 +370,45 @@ def test_each_module_that_runs_the_guide_for_real_marks_itself() -> None:
     assert not unmarked, f"these run the guide for real but set no pytestmark from {sorted(KINDS)}: {unmarked}"
     assert module_marks(ROOT / "tests" / "test_screen_reader.py") == {"e2e", "serial"}
     assert "tests.support.ptydrive" in support_imports(ROOT / "tests" / "test_lean_driver.py")
+
+
+APP_STARTS = {"run_test", "run_async", "snap_compare"}
+"""What starts the app in-process: Textual's pilot, or the snapshot plugin's fixture."""
+
+
+def unmarked_app_starts(path: Path) -> list[str]:
+    """The tests in `path` that start the app (themselves, through a function or a fixture of the
+    module) with no mark from APP_MARKS, so they would sit in the fast set, the pure set."""
+    if module_marks(path) & APP_MARKS:
+        return []
+    functions = {n.name: n for n in source_tree(path).body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
+    uses = {name: {n.id if isinstance(n, ast.Name) else n.attr for n in ast.walk(function)
+                   if isinstance(n, ast.Name | ast.Attribute)} | {a.arg for a in function.args.args}
+            for name, function in functions.items()}
+    starting = {name for name, used in uses.items() if used & APP_STARTS}
+    while grown := {name for name, used in uses.items() if used & starting} - starting:
+        starting |= grown
+    return sorted(name for name in starting
+                  if name.startswith("test_") and not function_marks(functions[name]) & APP_MARKS)
+
+
+def test_the_app_start_finder_finds_a_test_that_starts_the_app_unmarked(tmp_path: Path) -> None:
+    planted = tmp_path / "test_planted.py"
+    body = ("async def shown(app):\n    async with app.run_test():\n        pass\n"
+            "async def test_through_a_helper(app):\n    await shown(app)\n"
+            "def test_a_snapshot(snap_compare):\n    assert snap_compare(None)\n"
+            "@pytest.mark.pilot\nasync def test_marked(app):\n    await shown(app)\n"
+            "def test_pure():\n    assert sum([1, 1]) == 2\n")
+    planted.write_text(body)
+    assert unmarked_app_starts(planted) == ["test_a_snapshot", "test_through_a_helper"]
+    planted.write_text("pytestmark = [pytest.mark.pilot]\n" + body)
+    assert unmarked_app_starts(planted) == []
+
+
+def test_each_test_that_starts_the_app_is_marked_pilot() -> None:
+    """The fast set is the pure set: a test that drives the app with Textual's pilot or compares a
+    snapshot carries `pilot` (its module's pytestmark, or its own mark in an otherwise pure module);
+    tests/conftest.py fails such a test at run time too, however it starts the app."""
+    unmarked = {path.name: found for path in sorted((ROOT / "tests").glob("test_*.py"))
+                if (found := unmarked_app_starts(path))}
+    assert not unmarked, f"these start the app but are in the fast set (mark them pilot): {unmarked}"
