@@ -46,8 +46,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Send every test that uses a costly fixture to the one worker that sets it up. Each module
-    sets its marks (`pytestmark` at its top: e2e, audio, packaging, slow, serial), and a single slow
-    test in a fast module carries `@pytest.mark.slow`; tests/test_house_rules.py keeps it so."""
+    sets its marks (`pytestmark` at its top: pilot, e2e, audio, packaging, slow, serial), and a single
+    such test in a pure module carries its own; tests/test_house_rules.py keeps it so."""
     for item in items:
         for fixture, group in ONE_WORKER_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()):

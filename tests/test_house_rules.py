@@ -14,7 +14,7 @@ import textual.widget
 import textual.widgets
 
 from tests.conftest import ROOT
-from tests.support.app_starts import APP_MARKS
+from tests.support.app_starts import unmarked_app_starts
 from tests.support.source_trees import SOURCE_SCANS, source_tree
 
 pytestmark = [SOURCE_SCANS]
@@ -318,7 +318,8 @@ REAL_RUNS = ("tests.support.ptydrive", "tests.support.guide_pty", "tests.support
 """Test support that runs the guide for real (a pty, tmux, sshd, a screen reader): slow to wait on."""
 
 KINDS = {"e2e", "audio", "packaging", "slow", "serial"}
-"""The marks that keep a test out of the fast set (README, "Testing while you work")."""
+"""The marks that keep a test that runs the guide for real out of the fast set (README, "Testing
+while you work"); one that starts the app in-process needs APP_MARKS (pilot) instead."""
 
 
 def support_imports(path: Path) -> set[str]:
@@ -370,26 +371,6 @@ def test_each_module_that_runs_the_guide_for_real_marks_itself() -> None:
     assert not unmarked, f"these run the guide for real but set no pytestmark from {sorted(KINDS)}: {unmarked}"
     assert module_marks(ROOT / "tests" / "test_screen_reader.py") == {"e2e", "serial"}
     assert "tests.support.ptydrive" in support_imports(ROOT / "tests" / "test_lean_driver.py")
-
-
-APP_STARTS = {"run_test", "run_async", "snap_compare"}
-"""What starts the app in-process: Textual's pilot, or the snapshot plugin's fixture."""
-
-
-def unmarked_app_starts(path: Path) -> list[str]:
-    """The tests in `path` that start the app (themselves, through a function or a fixture of the
-    module) with no mark from APP_MARKS, so they would sit in the fast set, the pure set."""
-    if module_marks(path) & APP_MARKS:
-        return []
-    functions = {n.name: n for n in source_tree(path).body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)}
-    uses = {name: {n.id if isinstance(n, ast.Name) else n.attr for n in ast.walk(function)
-                   if isinstance(n, ast.Name | ast.Attribute)} | {a.arg for a in function.args.args}
-            for name, function in functions.items()}
-    starting = {name for name, used in uses.items() if used & APP_STARTS}
-    while grown := {name for name, used in uses.items() if used & starting} - starting:
-        starting |= grown
-    return sorted(name for name in starting
-                  if name.startswith("test_") and not function_marks(functions[name]) & APP_MARKS)
 
 
 def test_the_app_start_finder_finds_a_test_that_starts_the_app_unmarked(tmp_path: Path) -> None:
