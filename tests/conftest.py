@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import app_starts
 from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 from tests.support.reading_level import textstat  # noqa: F401 (a fixture: the pinned reading-level measure)
 from tui.data.words import SOURCE_LANGUAGE, use_language
@@ -45,8 +46,8 @@ def pytest_configure(config: pytest.Config) -> None:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Send every test that uses a costly fixture to the one worker that sets it up. Each module
-    sets its marks (`pytestmark` at its top: e2e, audio, packaging, slow, serial), and a single slow
-    test in a fast module carries `@pytest.mark.slow`; tests/test_house_rules.py keeps it so."""
+    sets its marks (`pytestmark` at its top: pilot, e2e, audio, packaging, slow, serial), and a single
+    such test in a pure module carries its own; tests/test_house_rules.py keeps it so."""
     for item in items:
         for fixture, group in ONE_WORKER_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()):
@@ -81,9 +82,33 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture(autouse=True)
-def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point platformdirs (via XDG_*) at a temp folder, so no test touches the user's files."""
-    home = tmp_path / "home"
+def fast_tests_start_no_app(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The fast set is the pure set: a test that starts a Textual app (itself or in a fixture)
+    must carry `pilot` (or e2e, audio, packaging, serial), or it fails here. Set up before, and
+    torn down after, every other function fixture; costs one look at a counter when no app ran."""
+    before = app_starts.started()
+    yield
+    if app_starts.started() != before and not app_starts.APP_MARKS & {m.name for m in request.node.iter_markers()}:
+        pytest.fail(f"{request.node.nodeid} starts a Textual app but is in the fast set: mark it pilot "
+                    "(README, \"Testing while you work\")", pytrace=False)
+
+
+HOMES_MADE = [0]
+"""How many homes this process has made for tests without a tmp_path."""
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point platformdirs (via XDG_*) at a temp folder, so no test touches the user's files: "home"
+    in the test's `tmp_path` when it asks for one, else a numbered folder of the run's own. Making a
+    `tmp_path` lists every folder made before it, so one for each of 1,000 tests a worker runs cost
+    about 1.5 CPU seconds a worker; most pure tests need none."""
+    if "tmp_path" in request.fixturenames:
+        home = request.getfixturevalue("tmp_path") / "home"
+    else:
+        HOMES_MADE[0] += 1
+        home = tmp_path_factory.getbasetemp() / "homes" / str(HOMES_MADE[0]) / "home"
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         folder = home / name.lower()
         folder.mkdir(parents=True)

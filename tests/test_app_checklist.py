@@ -51,6 +51,7 @@ def shows_a_selected_item(app: object) -> bool:
     return "selected:" in screen_text(app).replace("unselected:", "")  # type: ignore[arg-type]
 
 
+@pytest.mark.pilot
 async def test_open_from_start_menu_and_with_k_from_any_screen(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -69,6 +70,7 @@ async def test_open_from_start_menu_and_with_k_from_any_screen(tmp_path: Path) -
         assert f"[ ] {first_of('emergency')}".startswith(text_at_cursor(app))
 
 
+@pytest.mark.pilot
 async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -88,6 +90,7 @@ async def test_toggle_with_space_and_enter_state_in_words_and_cursor(tmp_path: P
         assert "Nothing chosen yet." in flat(app)
 
 
+@pytest.mark.pilot
 async def test_a_removed_tick_says_unselected_until_the_highlight_leaves(tmp_path: Path) -> None:
     for size in ((80, 24), (40, 12)):
         app = make_app(tmp=tmp_path / f"{size[0]}")
@@ -111,6 +114,7 @@ async def test_a_removed_tick_says_unselected_until_the_highlight_leaves(tmp_pat
             assert "unselected" not in flat(app), size
 
 
+@pytest.mark.pilot
 async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 40)) as pilot:
@@ -133,6 +137,7 @@ async def test_a_warning_sign_gives_emergency_first_with_reasons(tmp_path: Path)
         assert result.paragraphs[-1] == "This is not a diagnosis."  # and at the end of every result
 
 
+@pytest.mark.pilot
 async def test_emergency_number_follows_the_region(tmp_path: Path) -> None:
     save_state(SavedState({CHECKLIST.items[0].id: now()}), checklist=CHECKLIST)
     for region, number in (("UK", "999"), ("EU", "112")):
@@ -147,6 +152,7 @@ async def test_emergency_number_follows_the_region(tmp_path: Path) -> None:
             assert "911" not in result, region
 
 
+@pytest.mark.pilot
 async def test_selections_are_saved_on_every_change_and_come_back(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -160,6 +166,7 @@ async def test_selections_are_saved_on_every_change_and_come_back(tmp_path: Path
         assert f"selected: {CHECKLIST.items[1].text}" in flat(again)
 
 
+@pytest.mark.pilot
 async def test_clear_asks_first_and_no_keeps_everything(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -177,6 +184,7 @@ async def test_clear_asks_first_and_no_keeps_everything(tmp_path: Path) -> None:
         assert not shows_a_selected_item(app)
 
 
+@pytest.mark.pilot
 async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -216,6 +224,7 @@ async def test_save_summary_to_the_default_or_a_typed_path(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("width", [40, 80])
+@pytest.mark.pilot
 async def test_a_message_has_rows_of_its_own_at_any_width(tmp_path: Path, width: int) -> None:
     """The "Saved ..." message takes rows of its own above the key bar, never over the text: the
     whole path in its rows, the focused item and the cursor outside them. The next key takes the
@@ -238,6 +247,7 @@ async def test_a_message_has_rows_of_its_own_at_any_width(tmp_path: Path, width:
         assert text_at_cursor(app).startswith(f"[ ] {CHECKLIST.items[1].text[:20]}")
 
 
+@pytest.mark.pilot
 async def test_corrupt_state_starts_empty_keeps_a_backup_and_says_so(tmp_path: Path) -> None:
     path = state_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -273,6 +283,7 @@ def test_a_hang_up_during_use_keeps_the_selections(tmp_path: Path) -> None:
     assert not list(state_path().parent.glob("*.tmp"))
 
 
+@pytest.mark.pilot
 async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -290,6 +301,7 @@ async def test_short_window_shows_the_headline_and_tab_swaps_in_the_result(tmp_p
         assert text_at_cursor(app).startswith("selected: The muscle")
 
 
+@pytest.mark.pilot
 async def test_a_tick_that_wraps_at_the_bottom_of_a_short_list_stays_in_view(tmp_path: Path) -> None:
     """At 40x12 "[ ] On a statin, and sore muscles ..." wraps, and its ticked form wraps onto one
     more line. The list scrolls so the whole item is on screen, every further line under its words."""
@@ -310,6 +322,7 @@ async def test_a_tick_that_wraps_at_the_bottom_of_a_short_list_stays_in_view(tmp
             await pilot.pause()
 
 
+@pytest.mark.pilot
 async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -328,6 +341,7 @@ async def test_space_on_the_result_changes_nothing_and_shift_tab_keeps_step(tmp_
         assert app.focused is app.screen.query_one("#items")
 
 
+@pytest.mark.pilot
 async def test_a_dialog_on_a_short_window_keeps_the_emergency_line_on_top(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -338,6 +352,7 @@ async def test_a_dialog_on_a_short_window_keeps_the_emergency_line_on_top(tmp_pa
         assert text_at_cursor(app) == "No, keep them"
 
 
+@pytest.mark.pilot
 async def test_a_missing_checklist_or_cramp_file_is_one_message_and_the_guide_goes_on(tmp_path: Path) -> None:
     import shutil
 

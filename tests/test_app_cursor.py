@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.pilot import make_app, row_of, screen_lines, text_at_cursor
 from tui.fullscreen.screens.settings import SettingsScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.section_text import SectionText
+
+pytestmark = [pytest.mark.pilot]
 
 
 async def test_cursor_is_on_each_highlighted_menu_item(tmp_path: Path) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.pilot import make_app, screen_lines, screen_text
 from tui.data.settings import Settings
 from tui.fullscreen.screens.page import PageScreen
@@ -35,6 +37,7 @@ def test_every_id_in_the_readme_exists_and_every_id_is_in_the_readme() -> None:
     assert listed == known_binding_ids()
 
 
+@pytest.mark.pilot
 async def test_an_unknown_key_id_is_named_once(tmp_path: Path) -> None:
     app = make_app(Settings(keys={"no.such": "x"}), tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -42,6 +45,7 @@ async def test_an_unknown_key_id_is_named_once(tmp_path: Path) -> None:
         assert len([n.message for n in notifications(app) if "no.such" in n.message]) == 1
 
 
+@pytest.mark.pilot
 async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 40)) as pilot:
@@ -61,6 +65,7 @@ async def test_help_on_the_section_screen_lists_its_own_keys(tmp_path: Path) -> 
         assert isinstance(app.screen, PageScreen)
 
 
+@pytest.mark.pilot
 async def test_help_follows_the_bindings_not_a_hand_kept_list(tmp_path: Path) -> None:
     app = make_app(Settings(keys={"section.next": "j"}), tmp=tmp_path)
     async with app.run_test(size=(80, 40)) as pilot:
@@ -69,6 +74,7 @@ async def test_help_follows_the_bindings_not_a_hand_kept_list(tmp_path: Path) ->
         assert "j: Go to the next section" in screen_text(app)
 
 
+@pytest.mark.pilot
 async def test_remapped_key_works_and_the_key_bar_shows_it(tmp_path: Path) -> None:
     app = make_app(Settings(keys={"section.next": "j", "app.quit": "ctrl+x"}), tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -87,6 +93,7 @@ async def test_remapped_key_works_and_the_key_bar_shows_it(tmp_path: Path) -> No
     assert not app.is_running
 
 
+@pytest.mark.pilot
 async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 24)) as pilot:
@@ -98,6 +105,7 @@ async def test_key_bar_shows_every_key_of_the_screen_at_40_columns(tmp_path: Pat
             assert entry in text, entry
 
 
+@pytest.mark.pilot
 async def test_on_a_short_window_the_key_bar_keeps_to_two_rows_with_the_keys_that_matter(tmp_path: Path) -> None:
     """At 40x12 every row of keys is a row of text lost: two rows, the screen's own keys first,
     then Help (which lists them all) and Back. The keys left out still work."""
@@ -116,6 +124,7 @@ async def test_on_a_short_window_the_key_bar_keeps_to_two_rows_with_the_keys_tha
         assert "Section three" in screen_text(app)
 
 
+@pytest.mark.pilot
 async def test_help_lists_the_reading_keys_and_no_key_that_does_nothing(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 50)) as pilot:
@@ -130,6 +139,7 @@ async def test_help_lists_the_reading_keys_and_no_key_that_does_nothing(tmp_path
             assert nothing not in text, nothing
 
 
+@pytest.mark.pilot
 async def test_start_screen_does_not_offer_a_back_key(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

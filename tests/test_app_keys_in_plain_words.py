@@ -24,6 +24,8 @@ from tui.fullscreen.screens.settings import SettingsScreen
 from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.key_bar import KeyBar
 
+pytestmark = [pytest.mark.pilot]
+
 
 def textual_words() -> set[str]:
     """Every description and tooltip of Textual's own bindings on the classes the guide uses."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.pilot import make_app, screen_lines, screen_text, text_at_cursor
 from tui.data.pages import section_position
 from tui.fullscreen.screens.contents import ContentsScreen
@@ -13,6 +15,8 @@ from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.section_text import SectionText
+
+pytestmark = [pytest.mark.pilot]
 
 
 async def test_start_screen_shows_title_disclaimer_emergency_and_menu(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.section_text import SectionText
 
 
+@pytest.mark.pilot
 async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -113,6 +114,7 @@ def test_cli_says_once_that_settings_were_reset(tmp_path: Path) -> None:
     assert again.stderr == ""
 
 
+@pytest.mark.pilot
 async def test_too_small_window_says_so_and_the_place_is_kept(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -136,6 +138,7 @@ async def test_too_small_window_says_so_and_the_place_is_kept(tmp_path: Path) ->
         assert app.focused.scroll_offset.y == 0
 
 
+@pytest.mark.pilot
 async def test_a_smaller_window_keeps_the_highlighted_item_in_view(tmp_path: Path) -> None:
     """No key after the resize: the highlighted item, and the cursor a screen reader follows,
     must still be on screen (the list scrolls to it on its own)."""
@@ -154,6 +157,7 @@ async def test_a_smaller_window_keeps_the_highlighted_item_in_view(tmp_path: Pat
         assert text_at_cursor(app).startswith(chosen), screen_text(app)
 
 
+@pytest.mark.pilot
 async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -165,6 +169,7 @@ async def test_no_line_is_wider_than_the_terminal_at_40_columns(tmp_path: Path) 
             assert text.max_scroll_x == 0
 
 
+@pytest.mark.pilot
 async def test_a_settings_problem_is_said_on_screen(tmp_path: Path) -> None:
     from tui.fullscreen.app import GuideApp
 

@@ -24,6 +24,8 @@ from tui.fullscreen.widgets.section_text import SectionText
 from tui.speech.audio import unavailable_message
 from tui.speech.protocol import Error, Saved, Started
 
+pytestmark = [pytest.mark.pilot]
+
 
 def with_fake(app: GuideApp, fake: FakeClient | None = None) -> FakeClient:
     fake = fake or FakeClient()

@@ -7,6 +7,8 @@ import datetime
 import io
 from pathlib import Path
 
+import pytest
+
 from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist, fixture_guide
 from tests.support.pilot import make_app, screen_text
 from tui.data.care_routes import routes_for
@@ -15,6 +17,8 @@ from tui.data.checklist_state import SavedState, load_state, save_state
 from tui.data.settings import Settings
 from tui.fullscreen.widgets.section_text import SectionText
 from tui.plain.checklist_prompts import run_checklist_prompts
+
+pytestmark = [pytest.mark.pilot]
 
 CHECKLIST = fixture_checklist()
 """The fixture guide's checklist (tests/fixtures/guide): the code under test, not the live items."""

@@ -253,6 +253,7 @@ def test_plain_mode_shows_get_help_now_before_the_contents() -> None:
     assert any(line.startswith(f"- {first[:40]}") for line in lines), first
 
 
+@pytest.mark.pilot
 async def test_start_screen_shows_get_help_now_above_the_menu(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(80, 24)) as pilot:
@@ -266,6 +267,7 @@ async def test_start_screen_shows_get_help_now_above_the_menu(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(("size", "shown"), [((80, 20), "pointer"), ((40, 12), "nothing")])
+@pytest.mark.pilot
 async def test_a_short_window_keeps_the_whole_menu(tmp_path: Path, size: tuple[int, int], shown: str) -> None:
     """Where the signs do not fit, the menu keeps every row; the pointer to section 6 shows if it fits."""
     app = make_app(tmp=tmp_path, content=default_content_dir())
@@ -278,6 +280,7 @@ async def test_a_short_window_keeps_the_whole_menu(tmp_path: Path, size: tuple[i
         assert ("Section 6 has every sign" in text) == (shown == "pointer")
 
 
+@pytest.mark.pilot
 async def test_reading_the_start_screen_aloud_includes_get_help_now(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path, content=default_content_dir())
     async with app.run_test(size=(40, 12)) as pilot:
@@ -287,6 +290,7 @@ async def test_reading_the_start_screen_aloud_includes_get_help_now(tmp_path: Pa
         assert said.index(GUIDE.get_help[0]) < said.index("Read the guide")
 
 
+@pytest.mark.pilot
 async def test_a_search_result_opens_at_its_paragraph_in_a_long_section(tmp_path: Path) -> None:
     """Section 6 is longer than the window: opening it at a paragraph shows that paragraph first."""
     app = make_app(tmp=tmp_path, content=default_content_dir())

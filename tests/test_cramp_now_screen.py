@@ -23,6 +23,8 @@ from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.textual_private import notifications
 from tui.fullscreen.widgets.key_bar import KeyBar
 
+pytestmark = [pytest.mark.pilot]
+
 GUIDE = fixture_guide()
 """The fixture guide (make_app's own): two muscles, calf and hand."""
 CRAMP = fixture_cramp_now()

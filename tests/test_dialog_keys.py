@@ -26,6 +26,8 @@ from tui.fullscreen.dialogs.save_path import SavePathDialog
 from tui.fullscreen.screens.checklist import ChecklistScreen
 from tui.fullscreen.screens.start import StartScreen
 
+pytestmark = [pytest.mark.pilot]
+
 CHARACTERS = {"enter": "\r", "escape": "\x1b", "ctrl+s": "\x13"}
 
 

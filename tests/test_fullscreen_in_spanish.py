@@ -88,6 +88,7 @@ def assert_not_cut(app: GuideApp, size: tuple[int, int]) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_start_and_contents(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -106,6 +107,7 @@ async def test_start_and_contents(tmp_path: Path, size: tuple[int, int]) -> None
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_a_section_its_keys_its_end_and_its_messages(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -136,6 +138,7 @@ async def test_a_section_its_keys_its_end_and_its_messages(tmp_path: Path, size:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_help_lists_the_keys_in_spanish(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -151,6 +154,7 @@ async def test_help_lists_the_keys_in_spanish(tmp_path: Path, size: tuple[int, i
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_search_and_nothing_found(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -170,6 +174,7 @@ async def test_search_and_nothing_found(tmp_path: Path, size: tuple[int, int]) -
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_settings_groups_choices_and_messages(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -189,6 +194,7 @@ async def test_settings_groups_choices_and_messages(tmp_path: Path, size: tuple[
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -218,6 +224,7 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_the_doctor_questions_and_the_save_dialog(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -243,6 +250,7 @@ async def test_the_doctor_questions_and_the_save_dialog(tmp_path: Path, size: tu
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_cramp_now_keys_the_early_question_and_eased(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -270,6 +278,7 @@ async def test_cramp_now_keys_the_early_question_and_eased(tmp_path: Path, size:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
+@pytest.mark.pilot
 async def test_speech_over_ssh_dialog_and_its_page(tmp_path: Path, size: tuple[int, int]) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=size) as pilot:
@@ -286,6 +295,7 @@ async def test_speech_over_ssh_dialog_and_its_page(tmp_path: Path, size: tuple[i
         assert "Oír la voz por SSH" in flat(app) and isinstance(app.focused, SectionText)
 
 
+@pytest.mark.pilot
 async def test_a_warning_says_its_kind_in_words(tmp_path: Path) -> None:
     app = spanish_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -295,6 +305,7 @@ async def test_a_warning_says_its_kind_in_words(tmp_path: Path) -> None:
         assert "Aviso: algo" in flat(app)
 
 
+@pytest.mark.pilot
 async def test_spanish_keys_after_an_english_app_and_english_after_a_spanish_one(tmp_path: Path) -> None:
     # Textual keeps each class's bindings once per process: the words must still follow the app.
     english = make_app(tmp=tmp_path, content=FIXTURE_GUIDE)

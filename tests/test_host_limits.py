@@ -131,6 +131,7 @@ def test_the_idle_clock_warns_once_then_closes_and_a_key_starts_it_again() -> No
 
 # About 10 s of real idling (a warning, a key, a warning, the close) but 0.3 CPU seconds and no
 # process: in the fast set, where it waits beside the other workers' tests.
+@pytest.mark.pilot
 async def test_an_idle_reader_is_warned_then_closed_and_keeps_the_checklist(
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("SPASM_GUIDE_IDLE_WARN_MINUTES", "0.05")  # 3 s

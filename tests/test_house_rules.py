@@ -14,6 +14,7 @@ import textual.widget
 import textual.widgets
 
 from tests.conftest import ROOT
+from tests.support.app_starts import unmarked_app_starts
 from tests.support.source_trees import SOURCE_SCANS, source_tree
 
 pytestmark = [SOURCE_SCANS]
@@ -317,7 +318,8 @@ REAL_RUNS = ("tests.support.ptydrive", "tests.support.guide_pty", "tests.support
 """Test support that runs the guide for real (a pty, tmux, sshd, a screen reader): slow to wait on."""
 
 KINDS = {"e2e", "audio", "packaging", "slow", "serial"}
-"""The marks that keep a test out of the fast set (README, "Testing while you work")."""
+"""The marks that keep a test that runs the guide for real out of the fast set (README, "Testing
+while you work"); one that starts the app in-process needs APP_MARKS (pilot) instead."""
 
 
 def support_imports(path: Path) -> set[str]:
@@ -369,3 +371,25 @@ def test_each_module_that_runs_the_guide_for_real_marks_itself() -> None:
     assert not unmarked, f"these run the guide for real but set no pytestmark from {sorted(KINDS)}: {unmarked}"
     assert module_marks(ROOT / "tests" / "test_screen_reader.py") == {"e2e", "serial"}
     assert "tests.support.ptydrive" in support_imports(ROOT / "tests" / "test_lean_driver.py")
+
+
+def test_the_app_start_finder_finds_a_test_that_starts_the_app_unmarked(tmp_path: Path) -> None:
+    planted = tmp_path / "test_planted.py"
+    body = ("async def shown(app):\n    async with app.run_test():\n        pass\n"
+            "async def test_through_a_helper(app):\n    await shown(app)\n"
+            "def test_a_snapshot(snap_compare):\n    assert snap_compare(None)\n"
+            "@pytest.mark.pilot\nasync def test_marked(app):\n    await shown(app)\n"
+            "def test_pure():\n    assert sum([1, 1]) == 2\n")
+    planted.write_text(body)
+    assert unmarked_app_starts(planted) == ["test_a_snapshot", "test_through_a_helper"]
+    planted.write_text("pytestmark = [pytest.mark.pilot]\n" + body)
+    assert unmarked_app_starts(planted) == []
+
+
+def test_each_test_that_starts_the_app_is_marked_pilot() -> None:
+    """The fast set is the pure set: a test that drives the app with Textual's pilot or compares a
+    snapshot carries `pilot` (its module's pytestmark, or its own mark in an otherwise pure module);
+    tests/conftest.py fails such a test at run time too, however it starts the app."""
+    unmarked = {path.name: found for path in sorted((ROOT / "tests").glob("test_*.py"))
+                if (found := unmarked_app_starts(path))}
+    assert not unmarked, f"these start the app but are in the fast set (mark them pilot): {unmarked}"

@@ -137,6 +137,7 @@ def test_checklist_prompts_and_saved_summary_have_no_controls(poisoned: Path,
     assert not controls_in(saved.replace("\n", "")), controls_in(saved)
 
 
+@pytest.mark.pilot
 async def test_the_full_screen_app_shows_no_controls_and_saves_a_clean_summary(
         poisoned: Path, poisoned_state: None, tmp_path: Path) -> None:
     app = make_app(content=poisoned, tmp=tmp_path)
@@ -189,6 +190,7 @@ def test_the_payload_is_what_a_terminal_would_obey() -> None:
     assert "\\u001b" in TOML_PAYLOAD and "\\u009b" in TOML_PAYLOAD
 
 
+@pytest.mark.pilot
 async def test_a_poisoned_key_setting_is_never_drawn(private_dirs: Path) -> None:
     from tui.data.settings import load_settings
 

@@ -23,7 +23,7 @@ from tui.data.content import default_content_dir
 from tui.data.settings import Settings
 from tui.fullscreen.widgets.section_text import SectionText
 
-pytestmark = [pytest.mark.slow, pytest.mark.content]
+pytestmark = [pytest.mark.content]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = load_checklist(default_content_dir())
@@ -86,6 +86,7 @@ def settings_home(tmp_path: Path, region: str) -> dict[str, str]:
             "XDG_DATA_HOME": str(tmp_path / region / "data")}
 
 
+@pytest.mark.slow  # each case through the real command
 @pytest.mark.parametrize("region", ["US", "UK"])
 def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> None:
     env = settings_home(tmp_path, region)
@@ -106,6 +107,7 @@ def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> 
     assert ("labor and delivery unit" in pregnant) == (region == "US")
 
 
+@pytest.mark.pilot
 @pytest.mark.parametrize("region", ["US", "UK"])
 async def test_each_case_on_the_full_screen(region: str, tmp_path: Path) -> None:
     for story, chosen, tier, source in CASES:

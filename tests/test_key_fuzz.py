@@ -43,6 +43,7 @@ def test_random_keys_and_resizes_through_a_pty_never_crash(seed: int, tmp_path: 
 
 
 @pytest.mark.parametrize("size", [(30, 10), (39, 24), (80, 11), (6, 3)])
+@pytest.mark.pilot
 async def test_page_keys_in_a_too_small_window_do_nothing(size: tuple[int, int], tmp_path: Path) -> None:
     """Issue 11.1: PageDown in a window too small for the guide ended it with KeyError: 0."""
     app = make_app(tmp=tmp_path)
@@ -62,6 +63,7 @@ async def test_page_keys_in_a_too_small_window_do_nothing(size: tuple[int, int],
         assert menu.highlighted == len(menu.texts) - 1
 
 
+@pytest.mark.pilot
 async def test_page_keys_in_a_section_opened_in_a_too_small_window(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,6 +79,7 @@ async def test_page_keys_in_a_section_opened_in_a_too_small_window(tmp_path: Pat
         assert screen_text(app).splitlines()[0].strip().startswith("Emergency")
 
 
+@pytest.mark.pilot
 async def test_keys_typed_after_quit_open_nothing(tmp_path: Path) -> None:
     """Pasted or typed-ahead keys after q opened screens while the guide closed: a traceback
     and exit status 1."""
@@ -103,6 +106,7 @@ class HiddenList(App[None]):
         listing.focus()
 
 
+@pytest.mark.pilot
 async def test_a_list_with_no_room_ignores_page_keys() -> None:
     app = HiddenList()
     async with app.run_test(size=(40, 12)) as pilot:

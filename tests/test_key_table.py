@@ -67,6 +67,7 @@ def test_no_binding_is_written_outside_the_tables() -> None:
     assert [where.split(":")[0] for where in found] == ["tui/fullscreen/app.py", "tui/fullscreen/keys.py"], found
 
 
+@pytest.mark.pilot
 async def test_every_id_is_remappable(tmp_path: Path) -> None:
     """settings.toml may name every id: read without a word, and the app takes each (no
     "[keys] has no binding" notice). One remap at work is in tests/test_app_help_and_keys.py."""

@@ -17,7 +17,7 @@ from tests.support.pilot import make_app
 from tui.fullscreen.app import GuideApp
 from tui.fullscreen.screens.search import SearchScreen
 
-pytestmark: list[pytest.MarkDecorator] = []
+pytestmark = [pytest.mark.pilot]
 
 
 async def typed_in_one_write(text: str) -> tuple[GuideApp, str]:

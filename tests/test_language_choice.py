@@ -180,6 +180,7 @@ def key_bar(app: object) -> str:
     return " ".join(screen_lines(app)[-2:])  # type: ignore[arg-type]
 
 
+@pytest.mark.pilot
 async def test_the_start_screen_key_switches_the_whole_guide_and_saves_it(tmp_path: Path) -> None:
     checklist = load_checklist(ENGLISH_GUIDE.folder)
     tick = checklist.items[-1].id
@@ -219,6 +220,7 @@ async def test_the_start_screen_key_switches_the_whole_guide_and_saves_it(tmp_pa
 
 @pytest.mark.content  # the live guides' own "Get help now" blocks
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@pytest.mark.pilot
 async def test_the_start_screen_still_fits_in_either_language(tmp_path: Path, size: tuple[int, int]) -> None:
     """With the language key in the key bar, the key bar keeps its two rows; at 80x24 the "Get help
     now" block shows whole in either language: its heading, every sign and where to read more."""
@@ -238,6 +240,7 @@ async def test_the_start_screen_still_fits_in_either_language(tmp_path: Path, si
             await pilot.pause()
 
 
+@pytest.mark.pilot
 async def test_settings_offer_each_language_in_its_own_words(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -255,6 +258,7 @@ async def test_settings_offer_each_language_in_its_own_words(tmp_path: Path) -> 
         assert load_settings(tmp_path / "settings.toml")[0].language == "es"
 
 
+@pytest.mark.pilot
 async def test_self_voicing_announces_the_new_language_at_once(tmp_path: Path) -> None:
     from tests.support.speech_fake import FakeClient
 
@@ -312,6 +316,7 @@ def test_the_listening_modes_read_spanish_in_a_spanish_voice() -> None:
     assert cli.guide_voice(ENGLISH_GUIDE, Settings(speech_voice="gmw/en-us")).speech_voice == "gmw/en-us"
 
 
+@pytest.mark.pilot
 async def test_self_voicing_without_the_voice_is_told_once_and_the_guide_goes_on(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A machine whose eSpeak NG has no Spanish voice: one line, once; the screens still change."""
@@ -335,6 +340,7 @@ async def test_self_voicing_without_the_voice_is_told_once_and_the_guide_goes_on
         assert SPANISH_GUIDE.title in screen_text(app)
 
 
+@pytest.mark.pilot
 async def test_one_keys_line_moves_the_language_key_both_ways(tmp_path: Path) -> None:
     app = make_app(Settings(keys={"start.language": "f2"}), tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

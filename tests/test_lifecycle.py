@@ -203,6 +203,7 @@ def test_speak_to_a_place_that_cannot_be_written_names_the_users_file() -> None:
     assert ".tmp" not in stderr and stderr.count("\n") == 1
 
 
+@pytest.mark.pilot
 async def test_the_app_opens_at_a_section_and_esc_goes_back_to_the_start() -> None:
     from tests.support.pilot import screen_text
     from tui.data.settings import Settings

@@ -14,6 +14,8 @@ from tests.support.pilot import make_app
 from tui.data.settings import Settings
 from tui.fullscreen.widgets.guide_list import GuideList
 
+pytestmark = [pytest.mark.pilot]
+
 SIZES = [(80, 24), (40, 12)]
 
 

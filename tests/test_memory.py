@@ -28,8 +28,6 @@ from tui.fullscreen.paint_hold import HISTORY, HOLD_AT_MOST
 from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.textual_private import GEOMETRY_CACHE_SIZE, geometry_cache_sizes, leaks_styles_caches
 
-pytestmark = [pytest.mark.slow]
-
 WARM_UP = 4
 """Rounds before counting: first use fills caches that are meant to stay."""
 ROUNDS = 16
@@ -64,6 +62,7 @@ async def rounds(app: GuideApp, pilot: object, keys: tuple[str, ...], count: int
     (("1",), ("n", "p")),
     (("k",), ("question_mark", "escape", "s", "escape")),
 ])
+@pytest.mark.pilot
 async def test_rounds_of_keys_leave_no_more_live_objects(first: tuple[str, ...], keys: tuple[str, ...],
                                                          tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
@@ -77,6 +76,7 @@ async def test_rounds_of_keys_leave_no_more_live_objects(first: tuple[str, ...],
         assert after_strips <= strips + SLACK, f"{after_strips - strips} more Strips after {ROUNDS} rounds of {keys}"
 
 
+@pytest.mark.pilot
 async def test_the_esc_history_is_bounded_and_still_walks_back(tmp_path: Path) -> None:
     """Help, then a section from help, over and over: each opens a new screen."""
     app = make_app(tmp=tmp_path)
@@ -100,6 +100,7 @@ def test_the_styles_cache_correction_is_in_force(tmp_path: Path) -> None:
     assert not leaks_styles_caches()
 
 
+@pytest.mark.pilot
 async def test_new_window_sizes_leave_no_more_live_regions(tmp_path: Path) -> None:
     """Random window sizes from 6x3 to 250x80, with a move and a page on each, on the checklist."""
     rng = random.Random(11)

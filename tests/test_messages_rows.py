@@ -21,6 +21,7 @@ from tui.output.screen_model import Caps, ScreenModel
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
+@pytest.mark.pilot
 async def test_a_message_has_rows_of_its_own_and_goes_at_the_next_key(tmp_path: Path, size: tuple[int, int]) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=size, notifications=True) as pilot:
@@ -67,6 +68,7 @@ def test_a_messages_rows_go_out_before_all_others() -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
 @pytest.mark.parametrize("keys", [("space", "c"), ("s",)], ids=["clear", "doctor-question"])
+@pytest.mark.pilot
 async def test_a_dialog_is_read_question_first_with_no_box_edges(tmp_path: Path, size: tuple[int, int],
                                                                  keys: tuple[str, ...]) -> None:
     """A box drawn over the screen left rows of it at its sides, read run on with the box's edges

@@ -28,7 +28,7 @@ from tui.data.settings import Settings
 from tui.data.words import DOMAIN, LOCALE_DIR, use_language
 from tui.fullscreen.app import GuideApp
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.pilot, pytest.mark.e2e]  # the walk in-process, then --plain and the prompts as commands
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDES = {"en": ROOT / "content" / "muscle-spasms", "es": ROOT / "content" / "muscle-spasms-es"}

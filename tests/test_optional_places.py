@@ -52,6 +52,7 @@ def test_the_table_knows_which_places_are_optional(without_cramp: Guide) -> None
     assert NONE_SAID == '"Cramp now": this guide has none.'
 
 
+@pytest.mark.pilot
 async def test_the_full_screen_leaves_it_out_and_its_key_and_help_say_so(without_cramp: Guide,
                                                                          tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path, content=without_cramp.folder)
@@ -71,6 +72,7 @@ async def test_the_full_screen_leaves_it_out_and_its_key_and_help_say_so(without
         assert "r: Read this screen aloud" in help_text  # the other keys as they were
 
 
+@pytest.mark.pilot
 async def test_with_the_file_the_place_is_there_and_help_says_nothing_more(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

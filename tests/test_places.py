@@ -55,6 +55,7 @@ def test_the_app_keys_are_the_table_keys_in_its_order() -> None:
     assert {r.binding_id for r in keyed_places()} <= BINDING_IDS
 
 
+@pytest.mark.pilot
 async def test_the_start_menu_is_the_table(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -85,6 +86,7 @@ def glossary(monkeypatch: pytest.MonkeyPatch) -> Place:
     return GLOSSARY
 
 
+@pytest.mark.pilot
 async def test_a_new_place_with_a_page_shows_on_the_full_screen(glossary: Place, tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

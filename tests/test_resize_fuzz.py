@@ -16,8 +16,8 @@ import pytest
 from tests.support.pilot import make_app, screen_lines
 from tui.fullscreen.screens.base import MIN_HEIGHT, MIN_WIDTH
 
-pytestmark = [pytest.mark.slow]
-"""Pilot runs, no process (so not e2e), but about 3 CPU seconds a seed: too costly for the fast set."""
+pytestmark = [pytest.mark.pilot]
+"""Pilot runs, no process (so not e2e): about 3 CPU seconds a seed."""
 
 KEYS = ("down", "up", "pagedown", "pageup", "home", "end", "tab", "shift+tab", "enter", "space",
         "escape", "n", "p", "left", "right", "k", "slash", "question_mark", "1", "5", "9", "c", "a")

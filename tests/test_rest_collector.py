@@ -76,6 +76,7 @@ def test_a_due_full_pass_waits_for_the_rest(thresholds: None, no_automatic_passe
     assert collector.passes == 1 and gc.get_count()[2] == 0, "no full pass at rest"
 
 
+@pytest.mark.pilot
 async def test_the_app_counts_keys_and_collects_at_rest(thresholds: None) -> None:
     app = make_app()
     async with app.run_test() as pilot:

@@ -100,6 +100,7 @@ async def open_save_dialog(app: object, pilot: object) -> SavePathDialog:
     return dialog
 
 
+@pytest.mark.pilot
 async def test_the_dialog_asks_before_replacing_and_keeps_the_file_on_no(private_dirs: Path,
                                                                           tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
@@ -127,6 +128,7 @@ async def test_the_dialog_asks_before_replacing_and_keeps_the_file_on_no(private
         assert "not a diagnosis" in notes.read_text(encoding="utf-8").lower()
 
 
+@pytest.mark.pilot
 async def test_the_dialog_never_writes_through_a_planted_link(private_dirs: Path, tmp_path: Path) -> None:
     link, profile = planted_link(tmp_path)
     app = make_app(tmp=tmp_path)
@@ -143,6 +145,7 @@ async def test_the_dialog_never_writes_through_a_planted_link(private_dirs: Path
     assert not link.is_symlink()
 
 
+@pytest.mark.pilot
 async def test_over_ssh_the_dialog_says_where_and_keeps_to_it(private_dirs: Path, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SSH_CONNECTION", "127.0.0.1 5000 127.0.0.1 22")

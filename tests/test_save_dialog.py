@@ -26,6 +26,7 @@ def summaries() -> Path:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@pytest.mark.pilot
 async def test_a_stray_key_saves_a_txt_file_in_the_folder_shown_and_says_the_whole_path(
         size: tuple[int, int], tmp_path: Path, private_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(private_dirs))  # the data folder is inside "home"
@@ -52,6 +53,7 @@ async def test_a_stray_key_saves_a_txt_file_in_the_folder_shown_and_says_the_who
         assert last_message(app) == f"Saved the summary as {saved}"
 
 
+@pytest.mark.pilot
 async def test_the_offered_name_is_kept_and_only_its_stem_is_selected(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -77,6 +79,7 @@ def last_message(app: object) -> str:
 
 
 @pytest.mark.parametrize("name", ["notes[x=-1", "a[b]c", "[/i]"])
+@pytest.mark.pilot
 async def test_a_name_with_brackets_is_saved_and_said_as_typed(name: str, tmp_path: Path) -> None:
     """Messages are never markup: such a name ended the guide with a MarkupError."""
     app = make_app(tmp=tmp_path)

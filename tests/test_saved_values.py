@@ -82,6 +82,7 @@ def test_a_time_out_of_range_is_read_as_the_files_own_time(private_dirs: Path, w
 
 
 @pytest.mark.parametrize("when", ["0001-01-01", "9999-12-31T23:59:59-12:00"])
+@pytest.mark.pilot
 async def test_the_checklist_opens_with_a_time_out_of_range(private_dirs: Path, tmp_path: Path, when: str) -> None:
     write_state(state_path(), when)
     app = make_app(tmp=tmp_path)

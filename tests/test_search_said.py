@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.support.fixture_guide import fixture_guide
 from tests.support.pilot import make_app, screen_text, text_at_cursor
 from tui.data.search import nothing_found_message, suggestion
@@ -18,6 +20,7 @@ def test_a_misspelt_word_gets_the_guides_own_spelling() -> None:
     assert nothing_found_message(guide, "qqxqzz").endswith("Try another word.")
 
 
+@pytest.mark.pilot
 async def test_enter_with_nothing_found_says_so_and_the_box_is_named(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

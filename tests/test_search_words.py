@@ -61,6 +61,7 @@ def test_a_long_paste_is_echoed_short() -> None:
     assert echo("a short one") == "a short one"
 
 
+@pytest.mark.pilot
 async def test_the_screen_says_one_place_and_cuts_a_long_paste(tmp_path: Path) -> None:
     guide = load_guide()
     word = next(w for w in ("phone", "toes", "soreness") if len(search_guide(guide, w)) == 1)

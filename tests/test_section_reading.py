@@ -20,6 +20,8 @@ from tui.fullscreen.app import GuideApp
 from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.widgets.section_text import SectionText
 
+pytestmark = [pytest.mark.pilot]
+
 SIZES = [(80, 24), (40, 12)]
 
 

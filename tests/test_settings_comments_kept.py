@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.support.pilot import make_app
 from tui.data.settings import Settings, load_settings, save_settings
 from tui.fullscreen.screens.settings import SettingsScreen
@@ -23,6 +25,7 @@ theme = "hc-dark"  # the one I can read
 """
 
 
+@pytest.mark.pilot
 async def test_a_comment_survives_a_change_made_in_settings(tmp_path: Path) -> None:
     path = tmp_path / "settings.toml"
     path.write_text(HAND_EDITED, encoding="utf-8")

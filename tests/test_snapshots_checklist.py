@@ -12,6 +12,8 @@ from tests.support.fixture_guide import FIXTURE_GUIDE, fixture_checklist
 from tests.support.pilot import make_app
 from tui.data.checklist_state import SavedState, now, save_state
 
+pytestmark = [pytest.mark.pilot]
+
 CHECKLIST = fixture_checklist()
 """The fixture guide's checklist: the snapshots show the code's layout, not the live items."""
 

@@ -22,6 +22,8 @@ from tui.fullscreen.screens.section import SectionScreen
 from tui.fullscreen.screens.settings import SettingsScreen
 from tui.fullscreen.screens.start import StartScreen
 
+pytestmark = [pytest.mark.pilot]
+
 
 def menu_keys(name: str) -> list[str]:
     """Down to the start menu's row for screen `name`, then Enter: found from the menu itself."""

@@ -375,6 +375,7 @@ def test_a_wrong_language_on_the_command_line_is_one_line_and_status_2(tmp_path:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@pytest.mark.pilot
 async def test_the_full_screen_shows_the_spanish_guide(tmp_path: Path, size: tuple[int, int]) -> None:
     """The guide's words on screen are Spanish, accents intact (the interface's own are English yet)."""
     from tests.support.pilot import make_app, screen_text

@@ -72,6 +72,7 @@ def test_the_guide_question_is_a_sentence_of_its_own() -> None:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)])
+@pytest.mark.pilot
 async def test_the_highlight_follows_each_spanish_sentence(spanish_copy: Path, tmp_path: Path,
                                                            size: tuple[int, int]) -> None:
     app = make_app(tmp=tmp_path, content=spanish_copy)

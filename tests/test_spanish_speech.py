@@ -22,28 +22,17 @@ from pathlib import Path
 import pytest
 
 from tests.support import needs
-from tui.data.care_routes import routes_for
-from tui.data.checklist import load_checklist
-from tui.data.content import load_guide
-from tui.data.cramp_now import load_cramp_now
-from tui.data.pages import about_page
-from tui.data.sentences import speech_chunks, spoken_text, text_chunks
-from tui.data.settings import REGIONS
-from tui.data.triage import triage
-from tui.data.words import in_language
+from tests.support.spanish_heard import VOICE, heard_sentences
+from tui.data.sentences import spoken_text
 from tui.speech.audio import espeak_library_present
 from tui.speech.engine import Synthesiser
 from tui.speech.protocol import Voice
 
 pytestmark = [pytest.mark.audio, needs.skip_unless(espeak_library_present(), "libespeak-ng1")]
 
-ROOT = Path(__file__).resolve().parent.parent
-SPANISH_DIR = ROOT / "content" / "muscle-spasms-es"
-GUIDE = load_guide(SPANISH_DIR)
-VOICE = GUIDE.language.voice
-
 EMERGENCY_LINE = "Llame a su número de emergencias. Es el 9-1-1 en Estados Unidos."
-"""The emergency line as section 6 writes it (checked below to be there)."""
+"""The emergency line as section 6 writes it (tests/test_spanish_speech_words.py checks it is there)."""
+SENTENCES = heard_sentences()
 
 SPEECH_RMS = 1000.0
 """Louder than this is speech (eSpeak NG's speech measures around 3000; silence near 0)."""
@@ -70,11 +59,6 @@ def phonemes(text: str) -> str:
     result = subprocess.run([espeak_cli(), "-q", "-x", "-v", VOICE, text], capture_output=True, text=True,
                             check=True, timeout=60)
     return re.sub(r"[\s'_,:]+", " ", result.stdout).strip()
-
-
-def test_the_emergency_line_is_in_section_6() -> None:
-    text = GUIDE.section(6).text()
-    assert "Llame a su número de emergencias" in text and "Es el 9-1-1 en Estados Unidos" in text
 
 
 def test_9_1_1_is_read_digit_by_digit() -> None:
@@ -121,13 +105,6 @@ def test_the_abbreviation_check_is_not_vacuous() -> None:
     assert phonemes("A&E") != phonemes("A y E") and phonemes("EM") != phonemes("E M")
 
 
-def test_the_abbreviations_fixed_are_the_guides_own() -> None:
-    """The guide says "A&E", "EM" and the help numbers as SAID_AS writes them (sections 6 and 7)."""
-    text = GUIDE.section(6).text() + GUIDE.section(7).text()
-    for part in ("(A&E en el Reino Unido)", "o EM.", "1-1-1", "9-9-9", "1-1-2"):
-        assert part in text, part
-
-
 @pytest.fixture(scope="module")
 def synthesiser(tmp_path_factory: pytest.TempPathFactory) -> Synthesiser:
     """The guide's own synthesiser (pyttsx3 and libespeak-ng), started once for this module."""
@@ -145,53 +122,6 @@ def test_the_emergency_line_is_speech_in_the_spanish_voice(synthesiser: Synthesi
     assert loud > SPEECH_RMS, f"RMS {loud:.0f}: silent"
 
 
-def heard_texts() -> dict[str, list[str]]:
-    """Every text of the Spanish guide a listener can hear, by where it is (before sentences);
-    About with the interface's words in Spanish, as a Spanish reader gets it."""
-    checklist, cramp = load_checklist(SPANISH_DIR), load_cramp_now(SPANISH_DIR)
-    results = [triage(checklist, (item.id,), routes_for(region, "es"))
-               for region in REGIONS for item in checklist.items]
-    with in_language(GUIDE.language.code):
-        about = about_page(GUIDE)
-    return {
-        "sections": [paragraph for section in GUIDE.sections
-                     for paragraph in (section.title, *section.plain_paragraphs())],
-        "about": [about.title, *about.plain_paragraphs()],
-        "get help": list(GUIDE.get_help),
-        "checklist": [checklist.title, checklist.intro, *(group.title for group in checklist.groups),
-                      *(item.text for item in checklist.items),
-                      *(line.text for item in checklist.items for line in item.actions),
-                      *(caution for caution in checklist.cautions.values() if caution)],
-        "results": [text for result in results for text in (result.headline, *result.reasons, *result.actions,
-                                                             *result.advice, result.safety_net, *result.cautions)],
-        "cramp now": [cramp.title, cramp.question, cramp.eased.headline, *cramp.eased.advice,
-                      cramp.eased.safety_net, *(m.name for m in cramp.muscles),
-                      *(step for m in cramp.muscles for step in m.steps)],
-    }
-
-
-def heard_sentences() -> dict[str, str]:
-    """Each sentence as the guide sends it to the voice (split by Spanish rules, then its words
-    for the voice: tui.data.sentences.spoken_text), once, with where it was first found."""
-    sentences: dict[str, str] = {}
-    for where, texts in heard_texts().items():
-        for text in texts:
-            for chunk in text_chunks(text, language=GUIDE.language.code):
-                sentences.setdefault(spoken_text(chunk.text, VOICE), where)
-    return sentences
-
-
-SENTENCES = heard_sentences()
-
-
-def test_every_part_of_the_guide_is_in_the_sentences() -> None:
-    """Not vacuous: the sentences are many, from every part, with the section and result words."""
-    assert len(SENTENCES) > 500
-    assert set(SENTENCES.values()) == {"sections", "about", "get help", "checklist", "results", "cramp now"}
-    all_said = " ".join(SENTENCES)
-    chunks = [c.text for c in speech_chunks(GUIDE.section(6), language="es")]
-    assert all(spoken_text(c, VOICE) in SENTENCES for c in chunks)
-    assert "EMERGENCIA" in all_said and "Llame a su número de emergencias" in all_said
 
 
 HELP_NUMBER = re.compile(r"\b(?:9-1-1|9-9-9|1-1-2|1-1-1|9 1 1|9 9 9|1 1 2|1 1 1)\b")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+import pytest
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
@@ -65,6 +66,7 @@ class Bare(App[None]):
     """One key of the app's own."""
 
 
+@pytest.mark.pilot
 async def test_the_wrappers_work_on_a_running_app() -> None:
     from textual.filter import NoColor
 

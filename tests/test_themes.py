@@ -27,6 +27,7 @@ def hex_of(value: str, background: str) -> str:
 
 
 @pytest.mark.parametrize("theme", [t.name for t in OWN_THEMES])
+@pytest.mark.pilot
 async def test_every_colour_pair_meets_its_wcag_minimum(theme: str) -> None:
     app = make_app(Settings(theme=theme))
     async with app.run_test(size=(80, 24)):
@@ -40,6 +41,7 @@ async def test_every_colour_pair_meets_its_wcag_minimum(theme: str) -> None:
         assert not failures, failures
 
 
+@pytest.mark.pilot
 async def test_all_offered_themes_exist_and_high_contrast_dark_is_default() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)):
@@ -49,6 +51,7 @@ async def test_all_offered_themes_exist_and_high_contrast_dark_is_default() -> N
 
 
 @pytest.mark.parametrize("theme", ["ansi-dark", "ansi-light"])
+@pytest.mark.pilot
 async def test_terminal_palette_themes_draw_the_guide(theme: str) -> None:
     app = make_app(Settings(theme=theme))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -58,6 +61,7 @@ async def test_terminal_palette_themes_draw_the_guide(theme: str) -> None:
         assert text_at_cursor(app) == "Read the guide"
 
 
+@pytest.mark.pilot
 async def test_no_color_keeps_every_state_in_words(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app()
@@ -70,6 +74,7 @@ async def test_no_color_keeps_every_state_in_words(monkeypatch: pytest.MonkeyPat
         assert lines[app.cursor_position.y].lstrip().startswith("> Check your symptoms")
 
 
+@pytest.mark.pilot
 async def test_no_animation_by_default() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)):

@@ -14,6 +14,8 @@ import pytest
 from tests.support.pilot import make_app, screen_lines
 from tui.data.settings import Settings
 
+pytestmark = [pytest.mark.pilot]
+
 
 @pytest.mark.parametrize(("size", "region_number"), [((3, 3), ("US", "911")), ((4, 3), ("US", "911")),
                                                      ((3, 2), ("UK", "999")), ((3, 1), ("EU", "112")),

