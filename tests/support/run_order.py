@@ -42,7 +42,6 @@ COST: dict[str, float] = {
     "tests/test_ssh_e2e.py::test_the_flow_over_a_slow_link_stays_usable": 10.2,
     "tests/test_host_limits.py::test_an_idle_reader_is_warned_then_closed_and_keeps_the_checklist": 10.0,
     "tests/test_hostile_outside.py::test_every_byte_that_is_not_utf8": 9.9,
-    "tests/test_prompt_rows.py::test_no_row_is_wider_than_the_window_so_no_word_is_split": 9.4,
 }
 """Seconds each long test took, by its file and function (see the module's doc)."""
 
