@@ -14,6 +14,7 @@ import pytest
 from tests.support import app_starts
 from tests.support.pulse import pulse  # noqa: F401 (a fixture: a private PulseAudio for playback tests)
 from tests.support.reading_level import textstat  # noqa: F401 (a fixture: the pinned reading-level measure)
+from tests.support.run_order import longest_first
 from tui.data.words import SOURCE_LANGUAGE, use_language
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,11 +48,13 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Send every test that uses a costly fixture to the one worker that sets it up. Each module
     sets its marks (`pytestmark` at its top: pilot, e2e, audio, packaging, slow, serial), and a single
-    such test in a pure module carries its own; tests/test_house_rules.py keeps it so."""
+    such test in a pure module carries its own; tests/test_house_rules.py keeps it so.
+    Then the longest tests go first (tests/support/run_order.py), so none starts last."""
     for item in items:
         for fixture, group in ONE_WORKER_FIXTURES.items():
             if fixture in getattr(item, "fixturenames", ()):
                 item.add_marker(pytest.mark.xdist_group(group))
+    longest_first(items)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

@@ -39,6 +39,7 @@ from tests.support.hostile import (
     watch,
     write_flood,
 )
+from tests.support.keyfuzz import idle
 from tests.support.ptydrive import Session, spawn
 from tests.support.sshd_tmux import GUIDE, SshServer, block_for_user, match_block, os_user, remote_path, running_sshd
 from tests.support.wait import wait_until
@@ -219,6 +220,10 @@ def test_a_quick_burst_into_a_dialog(home: Home, name: str) -> None:
             step(session, bytes([key]))
         session.send(burst)
         watch(session, 0.7)
+        # On a busy machine the burst may still be in hand after 0.7 s: look once the guide has
+        # worked through it (quiet, and its main thread asleep), as a reader would see it.
+        wait_until(lambda: session.settle(0.2, 5.0) >= 0 and (not session.alive() or idle(session.pid)),
+                   f"{name}: the guide working through the burst", guard=30.0, poll=0)
         assert_clean(session)
         assert session.alive(), f"{name}: the guide ended (status {session.exit_status})"
         screen = session.shown()

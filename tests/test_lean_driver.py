@@ -24,6 +24,11 @@ from tui.output.screen_model import Caps, ScreenModel
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
+ONE_CAPTURE = pytest.mark.xdist_group("lean_capture")
+"""The tests of the captured frames run in one worker (`--dist loadgroup`), so the guide is
+captured once a run: about 5 s of a busy machine's time, and each worker that ran one of them
+captured it again."""
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -105,6 +110,7 @@ def captured(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, list[s
     return steps
 
 
+@ONE_CAPTURE
 def test_captured_writes_are_what_the_terminal_got(captured: list[tuple[str, list[str], bytes]]) -> None:
     """The recorded write() payloads are exactly the bytes on the pty (so they are the real frames),
     but for the pty's own LF -> CR LF (ONLCR)."""
@@ -114,6 +120,7 @@ def test_captured_writes_are_what_the_terminal_got(captured: list[tuple[str, lis
     assert all(step for _, step, _ in captured[1:]), "every step repainted something"
 
 
+@ONE_CAPTURE
 @pytest.mark.parametrize(("screen_class", "caps"), KINDS, ids=KIND_IDS)
 def test_real_frames_give_the_same_screen(captured: list[tuple[str, list[str], bytes]],
                                           screen_class: type, caps: Caps) -> None:
@@ -128,6 +135,7 @@ def test_real_frames_give_the_same_screen(captured: list[tuple[str, list[str], b
     assert "unselected" not in shown["move from the unticked item"]
 
 
+@ONE_CAPTURE
 def test_real_frames_send_only_what_changes(captured: list[tuple[str, list[str], bytes]]) -> None:
     """The issue's goal: a focus move or a tick sends at most 600 bytes; a new page far less than
     Textual's own repaint."""

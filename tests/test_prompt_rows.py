@@ -16,7 +16,8 @@ import pyte
 import pytest
 
 from tests.support.guide_pty import PtyRun, guide_on_pty
-from tests.support.ptydrive import read_until_quiet
+from tests.support.keyfuzz import idle
+from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]
 
@@ -33,12 +34,33 @@ WALKS = {
 }
 
 
+def asked(run: PtyRun, since: int) -> None:
+    """Read until the guide asks again after byte `since` of its output (or it ends). At a
+    terminal every question leaves its last row open after ": " for the answer, and every other
+    line ends with a newline; so the guide has asked once what it wrote since then has a newline
+    (the typed answer's echo, or the lines before the first question), ends in ": ", and the guide
+    is asleep waiting for the answer (a guide held up mid-line on a busy machine is runnable, not
+    asleep), after 50 ms without a byte. A fixed quiet time was 0.4 s an answer, 8 s of waiting
+    in each of the longer walks."""
+    def waiting() -> bool:
+        before = len(run.output)
+        if not run.read_some(0.05):
+            return True  # it ended, and its pty closed
+        if len(run.output) != before:
+            return False  # still writing: look again after 50 ms without a byte
+        new = run.output[since:]
+        return b"\n" in new and new.endswith(b": ") and idle(run.pid)
+
+    wait_until(waiting, lambda: f"the next question; got {bytes(run.output[-300:])!r}", 20.0, poll=0)
+
+
 def answer(run: PtyRun, answers: list[str]) -> str:
-    """Type each answer once the guide has stopped writing; all it wrote, as text."""
-    read_until_quiet(run.fd, 0.5, 20.0, run.output.extend)
+    """Type each answer once the guide has asked for it; all it wrote, as text."""
+    asked(run, 0)
     for typed in answers:
+        since = len(run.output)
         run.send(f"{typed}\r".encode())
-        read_until_quiet(run.fd, 0.4, 20.0, run.output.extend)
+        asked(run, since)
     run.wait_exit()
     return ESCAPE.sub("", run.output.decode("utf-8", "replace"))
 

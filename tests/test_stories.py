@@ -18,8 +18,6 @@ English for every one of the ticks above, in the pure triage and in the real com
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.checklist_command import run_cases
 from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, Checklist, load_checklist
 from tui.data.content import default_content_dir
@@ -156,21 +155,17 @@ def test_every_tick_of_the_story_gets_the_same_tier_in_spanish(story: Story, reg
     assert spanish.headline != triage(CHECKLIST, story.fitting, routes_for(region)).headline
 
 
-def run_command(story: Story, region: str, tmp: Path, language: str = "en") -> str:
-    """The story's fitting items typed into `spasm-guide --checklist`, in the story's region, on
-    the guide in `language`."""
-    home = tmp / f"{story.id}-{region}-{language}"
+def run_region(region: str, tmp: Path, language: str) -> list[str]:
+    """Every story's fitting items typed into one `spasm-guide --checklist` in `region`, on the
+    guide in `language`, cleared between stories (tests/support/checklist_command.py); what was
+    printed for each story, in the order of `FITTED`."""
+    home = tmp / f"{region}-{language}"
     env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"))
     config = Path(env["XDG_CONFIG_HOME"]) / settings_path().relative_to(os.environ["XDG_CONFIG_HOME"])
     config.parent.mkdir(parents=True)
     config.write_text(f'region = "{region}"\n', encoding="utf-8")
-    numbers = "".join(f"{CHECKLISTS[language].item(item_id).number}\n" for item_id in story.fitting)
-    done = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(CONTENT[language])],
-                          input=f"{numbers}0\n0\n", capture_output=True, text=True, check=False, cwd=ROOT,
-                          env=env, timeout=120)
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+    return run_cases(CHECKLISTS[language], CONTENT[language], [story.fitting for story in FITTED], env)
 
 
 @pytest.mark.slow
@@ -178,8 +173,10 @@ def run_command(story: Story, region: str, tmp: Path, language: str = "en") -> s
 def test_the_command_gives_each_story_the_same_headline_in_each_region(tmp_path: Path, language: str) -> None:
     checklist = CHECKLISTS[language]
     labels = tuple(f"{tier.label}:" for tier in checklist.tiers)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        outputs = list(pool.map(lambda case: run_command(*case, tmp_path, language), CASES))
+    with ThreadPoolExecutor(max_workers=len(REGIONS)) as pool:
+        by_region = dict(zip(REGIONS, pool.map(lambda region: run_region(region, tmp_path, language), REGIONS),
+                             strict=True))
+    outputs = [by_region[region][FITTED.index(story)] for story, region in CASES]
     for (story, region), out in zip(CASES, outputs, strict=True):
         expected = triage(checklist, story.fitting, routes_for(region, language))
         assert expected.tier is not None and expected.tier.id == tier_of(story.fitting, region)

@@ -13,14 +13,13 @@ now), emergency 4 (call the emergency number now).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from tests.support.checklist_command import run_cases
 from tui.data.care_routes import routes_for
 from tui.data.checklist import TIER_IDS, Checklist, load_checklist
 from tui.data.content import default_content_dir
@@ -187,25 +186,26 @@ def test_over_triage_is_counted_and_rare() -> None:
     assert over == []
 
 
-def run_command(case: Vignette, language: str = "en") -> str:
-    """The case through `spasm-guide --checklist` on the guide in `language`, answers piped in as
-    a script would."""
-    numbers = "".join(f"{CHECKLISTS[language].item(item_id).number}\n" for item_id in case.chosen)
-    done = subprocess.run([sys.executable, "-m", "tui", "--checklist", "--content", str(CONTENT[language])],
-                          input=f"{numbers}0\n0\n", capture_output=True, text=True, check=False, cwd=ROOT,
-                          env=dict(os.environ))
-    assert done.returncode == 0, done.stderr
-    return done.stdout
+def folders_env(home: Path) -> dict[str, str]:
+    """This process's environment with the guide's folders under `home`."""
+    return dict(os.environ, **{name: str(home / name.lower()) for name in
+                               ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")})
 
 
 @pytest.mark.slow  # every vignette through the real command, in each language
 @pytest.mark.parametrize("language", sorted(CHECKLISTS))
-def test_the_command_gives_each_vignette_its_tier_urgency_first(language: str) -> None:
+def test_the_command_gives_each_vignette_its_tier_urgency_first(language: str, tmp_path: Path) -> None:
     checklist = CHECKLISTS[language]
     routes = routes_for("US", checklist.language.code)
     labels = tuple(f"{tier.label}:" for tier in checklist.tiers)
+    # One start for every case, cleared between cases (tests/support/checklist_command.py), in two
+    # halves at once, each with its own folders (the ticks are saved as they are made).
+    half = len(VIGNETTES) // 2
+    halves = [(VIGNETTES[:half], tmp_path / "first"), (VIGNETTES[half:], tmp_path / "second")]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        outputs = list(pool.map(lambda case: run_command(case, language), VIGNETTES))
+        parts = pool.map(lambda part: run_cases(checklist, CONTENT[language], [case.chosen for case in part[0]],
+                                                folders_env(part[1])), halves)
+        outputs = [out for part in parts for out in part]
     for case, out in zip(VIGNETTES, outputs, strict=True):
         result = triage(checklist, case.chosen, routes)
         expected = result.tier
