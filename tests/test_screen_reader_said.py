@@ -39,13 +39,21 @@ SIZE_IDS = ["80x24", "40x12"]
 
 @pytest.fixture
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
-    yield from harness.reader_on_screen(tmp_path / "home", getattr(request, "param", (80, 24)), "Read the guide")
+    yield from harness.reader_on_screen(tmp_path / "home", getattr(request, "param", (80, 24)), "Read the guide",
+                                        at_rest=True)
 
 
 @functools.cache
 def known_words() -> set[str]:
     """The guide's words, and what the search test types (the box says it back)."""
     return guide_words("spasm"[:n] for n in range(1, 6))
+
+
+def said_for(reader: Reader, key: bytes) -> list[str]:
+    """Press `key`; what was said for it, once the guide and tdsr are at rest (`Reader.rest`)."""
+    at = reader.press(key, settle=0)
+    reader.rest()
+    return reader.spoken_since(at)
 
 
 def check_whole_words(said: list[str], action: str) -> None:
@@ -68,8 +76,7 @@ def test_every_word_said_is_a_whole_word_of_the_guide(reader: Reader) -> None:
     ]
     check_whole_words(reader.speech_after(0), "start")
     for action, key in steps:
-        at = reader.press(key, settle=0.5)
-        check_whole_words(reader.speech_after(at), action)
+        check_whole_words(said_for(reader, key), action)
 
 
 @pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
@@ -77,8 +84,7 @@ def test_a_new_screen_says_title_focus_body_then_keys(reader: Reader) -> None:
     start = load_guide().title[:20]  # the start screen's title, its first words (it may wrap at 40 columns)
     before = [line.strip() for line in reader.screen.display]
     for key, title in ((ENTER, "Contents"), (b"\x1b", start), (b"k", "Check your symptoms")):
-        at = reader.press(key, settle=0.8)
-        said = reader.speech_after(at)
+        said = said_for(reader, key)
         display = [line.strip() for line in reader.screen.display]
         assert said[0] == display[1] and said[0].startswith(title), said
         assert said[1] == reader.cursor_line(), (said, reader.cursor_line())
@@ -92,27 +98,24 @@ def test_a_new_screen_says_title_focus_body_then_keys(reader: Reader) -> None:
 
 @pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
 def test_space_says_the_item_and_tab_says_the_result(reader: Reader) -> None:
-    reader.press(b"k", settle=0.8)
+    said_for(reader, b"k")
     heard = []
     for _ in range(2):
-        at = reader.press(b" ")
-        said = reader.speech_after(at)
+        said = said_for(reader, b" ")
         assert said[0] == reader.cursor_line(), said
         heard.append(said[0])
     # Ticked, then not: the state in words first, on the item's first row at either size.
     assert heard[0].startswith("> selected:") and heard[1].startswith("> unselected:"), heard
     # Away and back: the plain label again ("unselected" was news, not a state).
-    reader.press(DOWN)
-    at = reader.press(UP)
-    said = reader.speech_after(at)
+    said_for(reader, DOWN)
+    said = said_for(reader, UP)
     assert said[0] == reader.cursor_line() and said[0].startswith("> [ ] ") and "unselected" not in said[0], said
-    reader.press(b" ")
+    said_for(reader, b" ")
     # At 40x12 the result takes the list's place when it has focus: still its first row first.
-    at = reader.press(TAB)
-    said = reader.speech_after(at)
+    said = said_for(reader, TAB)
     assert said and said[0] == reader.cursor_line() and said[0], said  # the result's first row, first
-    at = reader.press(TAB)  # back to the list: the item again, though nothing in it changed
-    assert reader.speech_after(at)[0] == reader.cursor_line()
+    said = said_for(reader, TAB)  # back to the list: the item again, though nothing in it changed
+    assert said[0] == reader.cursor_line(), said
 
 
 def test_an_empty_search_box_is_quiet(reader: Reader) -> None:

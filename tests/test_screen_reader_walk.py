@@ -51,7 +51,7 @@ def section_words(number: int) -> list[str]:
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
 def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
-    yield from harness.reader_on_screen(tmp_path / "home", request.param, "Read the guide")
+    yield from harness.reader_on_screen(tmp_path / "home", request.param, "Read the guide", at_rest=True)
 
 
 class Walk:
@@ -63,22 +63,24 @@ class Walk:
         self.arrivals: list[tuple[str, int, float]] = []
         self.broken: list[tuple[str, str]] = []
 
-    def press(self, key: bytes, name: str, settle: float = 0.5) -> list[str]:
-        """Press `key`; what was said for it (checked for whole words)."""
-        at = self.reader.press(key, settle=settle, hands_off=0.05)
-        said = self.reader.speech_after(at)
+    def press(self, key: bytes, name: str) -> list[str]:
+        """Press `key`; what was said for it, once the guide and tdsr are at rest (checked for
+        whole words)."""
+        at = self.reader.press(key, settle=0, hands_off=0.05)
+        self.reader.rest()
+        said = self.reader.spoken_since(at)
         self.broken += [(name, word) for word in not_whole(said, self.known)]
         return said
 
     def arrive(self, key: bytes, name: str) -> list[str]:
         """Open a screen: keep how much was said, and how long it takes to hear."""
-        said = self.press(key, name, settle=0.8)
+        said = self.press(key, name)
         count = len(words(" ".join(said)))
         self.arrivals.append((name, len(said), round(count / WORDS_A_SECOND, 1)))
         return said
 
     def confirmed(self, key: bytes, name: str, confirmation: str) -> None:
-        said = self.press(key, name, settle=0.8)
+        said = self.press(key, name)
         first = " ".join(said[:3])
         assert confirmation in first, f"{name}: {confirmation!r} not among the first three things said: {said[:5]}"
 
@@ -88,7 +90,7 @@ class Walk:
         self.press(HOME, "home")
         heard = list(first_page)
         for _ in range(40):
-            said = self.press(PAGE_DOWN, "page down", settle=0.5)
+            said = self.press(PAGE_DOWN, "page down")
             heard += said
             if any(line.startswith(f"End of section {word}") for line in said):
                 break
@@ -111,12 +113,12 @@ def walk_through(walk: Walk, reader: Reader) -> None:
     walk.arrive(b"/", "search")
     walk.known |= {"cramp"[:n] for n in range(1, 6)} | {"spazms"[:n] for n in range(1, 7)}  # typed, and said back
     for letter in "cramp":
-        walk.press(letter.encode(), f"type {letter}", settle=0.3)
+        walk.press(letter.encode(), f"type {letter}")
     assert walk.press(ENTER, "search found"), "Enter on the places found said nothing"
     walk.arrive(b"/", "search again")
-    walk.press(b"\x7f" * 5, "rub out", settle=0.3)
+    walk.press(b"\x7f" * 5, "rub out")
     for letter in "spazms":
-        walk.press(letter.encode(), f"type {letter}", settle=0.3)
+        walk.press(letter.encode(), f"type {letter}")
     walk.confirmed(ENTER, "search, nothing found", 'Nothing found for "spazms". Did you mean "spasms"?')
     walk.press(ESC, "back")
     # The checklist: select, unselect, select, the result.
