@@ -36,13 +36,17 @@ async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row
     monkeypatch.setattr(ResultsList, "render_line", counted)
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=size) as pilot:
-        await pilot.press("slash", *"cram")
+        await pilot.press("slash")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SearchScreen)
-        assert not screen.hits, "the fixture guide has no word with the stem 'cram'"
         layouts: list[Screen[object]] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append, immediate=True)
+        for letter in "cram":  # the letters before, each "No places found" (on one row, or two)
+            await pilot.press(letter)
+            await pilot.pause()
+        assert not screen.hits, "the fixture guide has no word with the stem 'cram'"
+        assert layouts == [], "a letter that brings no places laid the screen out"
         results = screen.query_one(ResultsList)
         rows = results.size.height
         drawn.clear()
@@ -60,6 +64,10 @@ async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row
         assert any(line.strip().startswith(f"> {first.section_number}. ") for line in shown[count:])
         assert text_at_cursor(app) == ""
         assert app.screen.focused is not None and app.screen.focused.id == "query"
+        await pilot.press(*["backspace"] * 5)  # and the places gone again, letter by letter
+        await pilot.pause()
+        assert "Type a word" in " ".join(screen_lines(app))
+        assert layouts == [], "a rub-out laid the screen out"
 
 
 @pytest.mark.parametrize("size", SCROLLING, ids=["80x24", "80x16", "40x12"])
