@@ -1,7 +1,7 @@
 """Key to frame for every in-screen key against a bare Textual app, a focus move beside a CPU-bound
 process, and bytes per action.
 
-Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...] [--keys-only]
+Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...] [--keys-only] [--kind WORDS]
 
 First, each kind of in-screen key (focus move, toggle, page, line, next section, a letter in search;
 bench/key_frames.py) at 80x24 and 40x12: key written to the frame's last byte, p50, p99 and max,
@@ -133,8 +133,9 @@ def bytes_per_action(env: dict[str, str]) -> dict[str, int]:
     return out
 
 
-def print_key_kinds(env: dict[str, str], presses: int) -> None:
-    """Each kind of in-screen key against the bare app's key, at both sizes, in this run."""
+def print_key_kinds(env: dict[str, str], presses: int, only: list[str]) -> None:
+    """Each kind of in-screen key (those whose names have a part of `only`, if given) against the
+    bare app's key, at both sizes, in this run."""
     for size in ((80, 24), (40, 12)):
         bare = key_frames.time_bare(env, size, presses)
         bare_p99 = key_frames.percentile([p.frame_ms for p in bare], .99)
@@ -142,6 +143,8 @@ def print_key_kinds(env: dict[str, str], presses: int) -> None:
         print(key_frames.HEADER)
         print(key_frames.row("bare Textual app, a key", bare, bare_p99))
         for kind in key_frames.KINDS:
+            if only and not any(part in kind.name for part in only):
+                continue
             print(key_frames.row(kind.name, key_frames.time_kind(kind, env, size, presses), bare_p99), flush=True)
 
 
@@ -150,6 +153,7 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=100)
     parser.add_argument("--env", action="append", default=[])
     parser.add_argument("--keys-only", action="store_true", help="only the table of each kind of key")
+    parser.add_argument("--kind", action="append", default=[], help="a part of a kind's name (default: all)")
     args = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="bench-reader-"))
     env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(home / "c"), "XDG_DATA_HOME": str(home / "d"),
@@ -157,7 +161,7 @@ def main() -> int:
     env.update(item.split("=", 1) for item in args.env)
     for key in ("COLUMNS", "LINES", "COLORTERM", "NO_COLOR"):
         os.environ.pop(key, None)
-    print_key_kinds(env, args.presses)
+    print_key_kinds(env, args.presses, args.kind)
     if args.keys_only:
         return 0
     print(f"{'focus move, key to frame':34} {'p50':>7} {'p95':>7} {'p99':>7} {'max':>7}  late (>20 ms)")

@@ -151,6 +151,8 @@ KINDS = (
     KeyKind("line down (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(DOWN, UP, 4)),
     KeyKind("next/previous section", ((b"4", "Section four"),), lambda: to_and_fro(b"n", b"p", 1)),
     KeyKind("search letter", ((b"/", "Search the guide"),), lambda: typing("cramp"), lambda key: key != BACKSPACE),
+    KeyKind("search letter bringing places", ((b"/", "Search the guide"),), lambda: typing("cramp"),
+            lambda key: key == b"p"),
 )
 """Every in-screen key the reader benchmark times."""
 
@@ -165,7 +167,7 @@ def time_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses
             open_screen(session, key, marker)
         keys = kind.keys()
         tries = 0
-        while len(out) < presses and tries < presses * 3:
+        while len(out) < presses and tries < presses * 12:  # "cramp" and its rub-outs: 1 timed in 10
             tries += 1
             key = next(keys)
             done = press(session, key)

@@ -45,6 +45,20 @@ class QueryInput(Input):
         await super().action_submit()
 
 
+class ResultsList(GuideList):
+    """The places found, refilled on every letter typed, in a frame a screen reader reads 20 ms
+    after the key.
+
+    OptionList sets its scrolling size on every new set of options, and the reactive asks for a
+    layout of the whole screen; then its scroll bar came and went with the places, changing their
+    width, so they were wrapped and drawn twice. Here the list's size and width never change (its
+    scroll bar's column is kept, SearchScreen's CSS), so a new scrolling size only moves the thumb.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """As OptionList's, without a layout of the screen (see the class)."""
+
+
 class SearchScreen(GuideScreen):
     """Type a word, press Enter, choose a place.
     """
@@ -57,8 +71,16 @@ class SearchScreen(GuideScreen):
     SearchScreen #query-label { width: auto; }
     SearchScreen #count { height: auto; margin: 0 0 1 0; }
     SearchScreen.-short #count { margin: 0; }
+    SearchScreen.-narrow #count { min-height: 2; }
+    SearchScreen #results { overflow-y: scroll; }
+    SearchScreen #results:ansi { scrollbar-background: ansi_default; }
     """
-    """"Find:" and the box on one row, then how many were found, then the places."""
+    """"Find:" and the box on one row, then how many were found, then the places. The count keeps
+    two rows on a narrow window ("38 places found. Press Enter to see them." takes two, "No places
+    found" one) and the places keep their scroll bar's column whether or not they scroll (its
+    track is the list's own background, so it shows only when there is something to scroll): the
+    letter that first brings places then changes no widget's size, and the screen is not laid out
+    again (see ResultsList)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         keyed("search.next_field", N_("Next field"), tooltip=N_("Move between the search box and the results")),
@@ -88,7 +110,7 @@ class SearchScreen(GuideScreen):
             # TRANSLATORS: the hint in the search box, after "Find: ": both fit one row of 40 columns.
             yield QueryInput(placeholder=_("Type a word, then {key}").format(key=key_in_words("enter")), id="query")
         yield Static(_("Type a word to search for."), id="count", markup=False)
-        yield GuideList([], id="results")
+        yield ResultsList([], id="results")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

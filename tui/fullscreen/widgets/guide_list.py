@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich._wrap import divide_line  # what textual.content wraps a line with (see PlainLabel)
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Offset, Region, Spacing
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -39,10 +42,39 @@ INDENT = Spacing(0, 0, 0, len(MARK))
 words above them, so a wrapped item reads as one (a hanging indent)."""
 
 
+class PlainLabel(Padding):
+    """An item's words as plain text with the hanging indent, whose height is counted without
+    laying the words out.
+
+    OptionList asks every item's height when it is filled (the search's places are refilled on
+    every letter typed), and Content lays each item out in full for it: styled line objects that
+    only their number is kept of. One line of text with no tab is as many rows as Content's own
+    line breaker (rich's `divide_line`, which Content calls) makes of it; anything else is left to
+    Content (tests/test_guide_list_heights.py checks the two agree).
+    """
+
+    def __init__(self, label: str) -> None:
+        super().__init__(Content(label), INDENT)
+        self.label = label
+        self.simple = "\n" not in label and "\t" not in label and cell_len(label) == len(label)
+        """One line of single-cell characters: its rows are counted by the line breaker alone."""
+        self.heights: tuple[int, int] = (-1, 0)
+        """(width, rows) last counted."""
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        wrapped = rules.get("text_wrap", "wrap") == "wrap" and rules.get("text_overflow", "fold") == "fold"
+        inner = width - INDENT.width
+        if not (self.simple and wrapped and not rules.get("line_pad", 0) and inner > 0):
+            return super().get_height(rules, width)
+        if self.heights[0] != inner:
+            self.heights = (inner, len(divide_line(self.label, inner, fold=True)) + 1)
+        return self.heights[1]
+
+
 def plain(label: str) -> Visual:
     """An item's words as plain text (never markup, so "[ ] Twitching" keeps its brackets),
     with the hanging indent."""
-    return Padding(Content(label), INDENT)
+    return PlainLabel(label)
 
 
 class GuideList(OptionList, inherit_bindings=False):

@@ -8,6 +8,7 @@ after it; they mostly keep their rows.
 
 from __future__ import annotations
 
+from textual.css.scalar import Unit
 from textual.widgets import Static
 
 __all__ = ["set_text"]
@@ -15,7 +16,7 @@ __all__ = ["set_text"]
 
 def set_text(widget: Static, text: str) -> None:
     """Show `text` in `widget`; laid out again only if it is shown and now takes another number of
-    rows (a hidden widget is laid out when it is shown)."""
+    rows, its min-height counted (a hidden widget is laid out when it is shown)."""
     rows, width = widget.content_region.height, widget.content_region.width
     widget.update(text, layout=False)
     if not widget.is_mounted or not widget.display:
@@ -23,5 +24,14 @@ def set_text(widget: Static, text: str) -> None:
     given = widget.styles.width  # None: as wide as its container
     if width <= 0 or (given is not None and given.is_auto):
         widget.refresh(layout=True)  # its width follows its words, or it has not been placed yet
-    elif widget.get_content_height(widget.size, widget.size, width) != rows:
+    elif max(widget.get_content_height(widget.size, widget.size, width), fewest_rows(widget)) != rows:
         widget.refresh(layout=True)
+
+
+def fewest_rows(widget: Static) -> int:
+    """The rows `widget`'s content keeps whatever its words (its min-height in rows, else 0): the
+    search's count keeps two on a narrow window, so one row of words does not move the list."""
+    least = widget.styles.min_height
+    if least is None or least.unit != Unit.CELLS:
+        return 0
+    return max(0, int(least.value) - widget.styles.gutter.height)

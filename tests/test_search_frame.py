@@ -1,0 +1,100 @@
+"""The letter that first brings places in search is one cheap frame: the screen is not laid out
+again and the places' rows are drawn once (tui/fullscreen/screens/search.py, ResultsList).
+
+Before, the places' scroll bar came with them: the whole screen was laid out twice, the places
+were wrapped at one width and drawn again at another, and at 40x12 the count's second row moved
+the list as well; at 80x24 that frame was later than a screen reader's 20 ms in 12 of 200 letters.
+A count of layouts, rows drawn and places laid out in full to count their rows (PlainLabel counts
+them with the line breaker), not a time: a slower machine does not fail it, the old path does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.screen import Screen
+from textual.strip import Strip
+
+from tests.support.pilot import make_app, screen_lines, text_at_cursor
+from tui.fullscreen.screens.search import ResultsList, SearchScreen
+
+SIZES = [(80, 24), (80, 16), (40, 12)]
+"""At 80x24 the fixture guide's places for "cramp" fit; at 80x16 and 40x12 they scroll (the case
+that brought the scroll bar)."""
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "80x16", "40x12"])
+async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row_once(
+        size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    draw = ResultsList.render_line
+
+    def counted(self: ResultsList, y: int) -> Strip:
+        drawn.append(y)
+        return draw(self, y)
+
+    monkeypatch.setattr(ResultsList, "render_line", counted)
+    laid_out: list[str] = []  # texts laid out in full to count their rows
+    count_rows = Content.get_height
+
+    def counted_rows(self: Content, rules: RulesMap, width: int) -> int:
+        laid_out.append(self.plain)
+        return count_rows(self, rules, width)
+
+    monkeypatch.setattr(Content, "get_height", counted_rows)
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        layouts: list[Screen[object]] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append, immediate=True)
+        for letter in "cram":  # the letters before, each "No places found" (on one row, or two)
+            await pilot.press(letter)
+            await pilot.pause()
+        assert not screen.hits, "the fixture guide has no word with the stem 'cram'"
+        assert layouts == [], "a letter that brings no places laid the screen out"
+        results = screen.query_one(ResultsList)
+        rows = results.size.height
+        drawn.clear()
+        laid_out.clear()
+        await pilot.press("p")
+        await pilot.pause()
+        assert screen.hits, "'cramp' finds places in the fixture guide"
+        assert (results.virtual_size.height > rows) == (size != (80, 24)), "the places scroll but at 80x24"
+        assert layouts == [], "the letter laid the screen out"
+        assert sorted(drawn) == list(range(rows)), f"each of the list's {rows} rows drawn once: {sorted(drawn)}"
+        assert not [text for text in laid_out if ": " in text], "places laid out in full to count their rows"
+        # What a reader sees and hears is as before: the count, then the best place first,
+        # marked, and the cursor still in the box after the words typed.
+        shown = screen_lines(app)
+        count = next(n for n, line in enumerate(shown) if "places found" in line)
+        first = screen.hits[0]
+        assert any(line.strip().startswith(f"> {first.section_number}. ") for line in shown[count:])
+        assert text_at_cursor(app) == ""
+        assert app.screen.focused is not None and app.screen.focused.id == "query"
+        await pilot.press(*["backspace"] * 5)  # and the places gone again, letter by letter
+        await pilot.pause()
+        assert "Type a word" in " ".join(screen_lines(app))
+        assert layouts == [], "a rub-out laid the screen out"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "80x16", "40x12"])
+async def test_places_that_come_and_go_keep_the_list_where_it_is(size: tuple[int, int], tmp_path: Path) -> None:
+    """The list's top row and width are the same with no places, a few and many: the rows under
+    the count never jump while a reader types."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        results = app.screen.query_one(ResultsList)
+        places = []
+        for keys in (["z"], ["backspace", *"cramp"], ["backspace"] * 5, [*"cramp"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            places.append((results.region, results.scrollable_content_region))
+        assert len(set(places)) == 1, places
