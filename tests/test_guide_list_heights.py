@@ -14,6 +14,8 @@ from textual.visual import Padding
 
 from tui.fullscreen.widgets.guide_list import INDENT, PlainLabel
 
+pytestmark: list[pytest.MarkDecorator] = []
+
 WORDS = st.text(st.sampled_from("abc XYZ.,:-'\"()[]…ñáü 12\t\n漢"), max_size=140)
 """Words as the guide's labels have them, with what takes the slow way (tabs, new lines, wide letters)."""
 

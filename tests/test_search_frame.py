@@ -21,6 +21,8 @@ from textual.strip import Strip
 from tests.support.pilot import make_app, screen_lines, text_at_cursor
 from tui.fullscreen.screens.search import ResultsList, SearchScreen
 
+pytestmark = [pytest.mark.pilot]
+
 SIZES = [(80, 24), (80, 16), (40, 12)]
 """At 80x24 the fixture guide's places for "cramp" fit; at 80x16 and 40x12 they scroll (the case
 that brought the scroll bar)."""
