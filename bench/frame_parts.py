@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import signal
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.key_frames import KINDS, KeyKind, leave, open_screen, percentile, press, start_guide
+from bench.key_frames import KINDS, KeyKind, percentile, press_between_signals, start_guide
 
 RUNNER = """\
 import functools, gc, json, os, signal, sys, threading, time
@@ -78,26 +75,7 @@ sys.exit(main())
 def time_parts(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses: int) -> None:
     out = Path(tempfile.mkdtemp(prefix="frame-parts-")) / "parts.json"
     session = start_guide({**env, "FRAME_PARTS": str(out)}, size, [sys.executable, "-c", RUNNER])
-    cpu: list[float] = []
-    made = 0
-    try:
-        for key, marker in kind.setup:
-            open_screen(session, key, marker)
-        os.kill(session.pid, signal.SIGUSR1)
-        time.sleep(0.1)
-        keys = kind.keys()
-        while len(cpu) < presses:
-            key = next(keys)
-            done = press(session, key)
-            made += 1
-            if done is not None and kind.counts(key, done):
-                cpu.append(done.cpu_ms)
-        os.kill(session.pid, signal.SIGUSR2)
-        deadline = time.monotonic() + 10
-        while not out.exists() and time.monotonic() < deadline:
-            session.settle(0.1, 0.5)
-    finally:
-        leave(session)
+    cpu, made = press_between_signals(session, kind, presses, out)
     data = json.loads(out.read_text())
     print(f"== {kind.name}, {size[0]}x{size[1]}: CPU per press (all threads) p50 {statistics.median(cpu):.2f} "
           f"p95 {percentile(cpu, .95):.2f} p99 {percentile(cpu, .99):.2f} max {max(cpu):.2f} ms, {len(cpu)} "

@@ -6,12 +6,15 @@ pty to the last byte of the frame it brings (the last write before the terminal 
 `QUIET` seconds), and costs the guide processor time, counted over all its threads from
 /proc/PID/task/*/schedstat (so time spent waiting for a processor on a busy machine is left out).
 
-Used by bench/bench_reader.py (the table) and bench/profile_frames.py (where the time goes).
+Used by bench/bench_reader.py (the table), bench/profile_frames.py and bench/frame_parts.py
+(where the time goes).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import signal
 import statistics
 import sys
 import time
@@ -183,6 +186,34 @@ def leave(session: Session) -> None:
     session.send(b"\x1b")
     session.settle(0.3, 3.0)
     session.finish()
+
+
+def press_between_signals(session: Session, kind: KeyKind, presses: int, out: Path) -> tuple[list[float], int]:
+    """For bench/frame_parts.py and bench/profile_frames.py: open `kind`'s screen, send SIGUSR1
+    (the guide starts counting), press until `presses` of its keys count, send SIGUSR2 (the guide
+    writes `out`), wait for `out`, and quit. Returns the counted presses' processor time (ms) and
+    how many keys were pressed in all."""
+    cpu: list[float] = []
+    made = 0
+    try:
+        for key, marker in kind.setup:
+            open_screen(session, key, marker)
+        os.kill(session.pid, signal.SIGUSR1)
+        time.sleep(0.1)
+        keys = kind.keys()
+        while len(cpu) < presses:
+            key = next(keys)
+            done = press(session, key)
+            made += 1
+            if done is not None and kind.counts(key, done):
+                cpu.append(done.cpu_ms)
+        os.kill(session.pid, signal.SIGUSR2)
+        deadline = time.monotonic() + 10
+        while not out.exists() and time.monotonic() < deadline:
+            session.settle(0.1, 0.5)
+    finally:
+        leave(session)
+    return cpu, made
 
 
 def time_bare(env: dict[str, str], size: tuple[int, int], presses: int) -> list[Press]:

@@ -13,16 +13,13 @@ in them and what they called.
 from __future__ import annotations
 
 import argparse
-import os
 import pstats
-import signal
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from bench.key_frames import KINDS, KeyKind, leave, open_screen, percentile, press, start_guide
+from bench.key_frames import KINDS, KeyKind, percentile, press_between_signals, start_guide
 
 RUNNER = """\
 import cProfile, os, signal, sys
@@ -42,26 +39,7 @@ sys.exit(main())
 def profile_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses: int, top: int) -> None:
     out = Path(tempfile.mkdtemp(prefix="frame-profile-")) / "guide.prof"
     session = start_guide({**env, "FRAME_PROFILE": str(out)}, size, [sys.executable, "-c", RUNNER])
-    cpu: list[float] = []
-    try:
-        for key, marker in kind.setup:
-            open_screen(session, key, marker)
-        os.kill(session.pid, signal.SIGUSR1)
-        time.sleep(0.1)
-        keys = kind.keys()
-        made = 0
-        while len(cpu) < presses:
-            key = next(keys)
-            done = press(session, key)
-            made += 1
-            if done is not None and kind.counts(key, done):
-                cpu.append(done.cpu_ms)
-        os.kill(session.pid, signal.SIGUSR2)
-        deadline = time.monotonic() + 10
-        while not out.exists() and time.monotonic() < deadline:
-            session.settle(0.1, 0.5)
-    finally:
-        leave(session)
+    cpu, made = press_between_signals(session, kind, presses, out)
     print(f"== {kind.name}, {size[0]}x{size[1]}: CPU per press (all threads) median "
           f"{statistics.median(cpu):.2f} ms, p95 {percentile(cpu, .95):.2f} ms, max {max(cpu):.2f} ms, "
           f"{len(cpu)} presses (the profile: all {made} presses made)")
