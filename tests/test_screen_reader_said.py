@@ -7,7 +7,8 @@ with a transcript of every thing it sent to be spoken (tests/support/screen_read
   screen, where a message drawn over the text could have made a fragment (no "ive" for "five",
   no "youexercise" for two lines run together).
 - Focus is spoken: Tab to the checklist result says the result first.
-- A new screen says its title, its focused item, its body, then its key bar.
+- A new screen says its title (whole, though it wraps over two rows), its focused item, its body,
+  then its key bar.
 - Quiet when nothing happens (no blinking caret).
 
 None of these keys is an arrow: tdsr says what the guide draws (5 ms after it comes), not the
@@ -30,6 +31,7 @@ from tests.support import screen_reader as harness
 from tests.support.guide_words import guide_words, not_whole
 from tests.support.screen_reader import DOWN, ENTER, TAB, UP, Reader
 from tui.data.content import load_guide
+from tui.data.pages import section_heading
 
 pytestmark = [pytest.mark.e2e]
 
@@ -79,15 +81,32 @@ def test_every_word_said_is_a_whole_word_of_the_guide(reader: Reader) -> None:
         check_whole_words(said_for(reader, key), action)
 
 
+def title_said_first(said: list[str], title: str) -> int:
+    """How many things said, from the first, make up `title` whole (a title wrapped over two rows
+    is said as two lines, one after the other); fails if anything comes between."""
+    heard = ""
+    for count, line in enumerate(said, 1):
+        heard = f"{heard} {line}".strip()
+        if heard == title:
+            return count
+        assert title.startswith(heard), f"the title {title!r} was not said whole first: {said[:4]}"
+    raise AssertionError(f"the title {title!r} was not said whole first: {said[:4]}")
+
+
 @pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
 def test_a_new_screen_says_title_focus_body_then_keys(reader: Reader) -> None:
-    start = load_guide().title[:20]  # the start screen's title, its first words (it may wrap at 40 columns)
+    guide = load_guide()
+    # Section five's heading wraps at 40 columns: both its rows come before the focused line.
+    five = section_heading(guide.section(5), len(guide.sections))
+    arrivals = ((ENTER, "Contents"), (b"\x1b", guide.title), (b"5", five), (b"\x1b", guide.title),
+                (b"k", "Check your symptoms (not a diagnosis)"))
     before = [line.strip() for line in reader.screen.display]
-    for key, title in ((ENTER, "Contents"), (b"\x1b", start), (b"k", "Check your symptoms")):
+    for key, title in arrivals:
         said = said_for(reader, key)
         display = [line.strip() for line in reader.screen.display]
-        assert said[0] == display[1] and said[0].startswith(title), said
-        assert said[1] == reader.cursor_line(), (said, reader.cursor_line())
+        rows = title_said_first(said, title)
+        assert said[:rows] == [row for row in display[1:1 + rows]], (said, display)
+        assert said[rows] == reader.cursor_line(), (said, reader.cursor_line())
         # The keys last: the key bar's two rows end the screen, and a screen reader says a row
         # only when it changed (a row the screen before had in the same place is not said again).
         keys = [line for line in display if line][-2:]

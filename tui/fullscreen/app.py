@@ -31,7 +31,7 @@ from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
 from tui.data.words import N_, _, use_language
-from tui.fullscreen.cursor import FocusCursor
+from tui.fullscreen.cursor import FocusCursor, FrameHints
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
 from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, keyed, type_stray_character
 from tui.fullscreen.messages import Announce
@@ -293,7 +293,7 @@ class GuideApp(App[int]):
     def cursor_position(self, value: Offset) -> None:
         self.cursor.fallback = value
 
-    def frame_hints(self) -> tuple[range, bool, int, bool]:
+    def frame_hints(self) -> FrameHints:
         """For the lean driver, on each frame (FocusCursor.frame_hints)."""
         return self.cursor.frame_hints()
 

@@ -8,11 +8,28 @@ focused item in the same frame as the highlight.
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.app import App
 from textual.geometry import Offset
 from textual.widgets import Input
+
+
+class FrameHints(NamedTuple):
+    """What the app says of the frame it is about to draw (tui/fullscreen/cursor.py), for the order
+    its rows are sent in."""
+
+    first_rows: range
+    """A message's rows: sent before all others, as the news of the key."""
+    resend_first: bool
+    """The message's rows go out again, whole, though unchanged (a message given again)."""
+    focus_extent: int
+    """Rows the focused item takes from the cursor's row (a wrapped item takes several)."""
+    row_again: bool
+    """The cursor's row goes out again, whole, though unchanged (a key that changed nothing)."""
+    heading_rows: int | None
+    """Rows at the top that are the emergency line and the screen's title (None: the screen does
+    not say, and the model keeps what it has)."""
 
 
 class FocusCursor:
@@ -49,17 +66,22 @@ class FocusCursor:
             return offset - Offset(1, 0) if focused.cursor_at_end else offset
         return focused.content_region.offset
 
-    def frame_hints(self) -> tuple[range, bool, int, bool]:
+    def frame_hints(self) -> FrameHints:
         """For the lean driver, on each frame: the rows of a message on screen (sent first) and
-        whether to send them again though unchanged, the rows the focused item takes, and whether
-        the cursor's row must be sent again (each "again" is asked once)."""
+        whether to send them again though unchanged, the rows of the emergency line and title (a
+        title wrapped over two rows is heard whole, before the focus), the rows the focused item
+        takes, and whether the cursor's row must be sent again (each "again" is asked once)."""
         again = self.row_again()
-        first, first_again = range(0), False
+        first, first_again, heading = range(0), False, None
         with contextlib.suppress(Exception):  # no screen yet, or shutting down
-            rows = getattr(self.app.screen, "notice_rows", None)
+            screen = self.app.screen
+            rows = getattr(screen, "notice_rows", None)
             if callable(rows):
                 first, first_again = rows()
-        return first, first_again, self.rows(), again
+            heading_rows = getattr(screen, "heading_rows", None)
+            if callable(heading_rows):
+                heading = heading_rows()
+        return FrameHints(first, first_again, self.rows(), again, heading)
 
     def row_again(self) -> bool:
         """Whether the focused widget asked for the cursor's row to be sent again though unchanged

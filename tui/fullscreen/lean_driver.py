@@ -26,6 +26,7 @@ from textual.message import Message
 
 from tui.data.terminal import terminfo
 from tui.fullscreen.bounded_input import BoundedInput
+from tui.fullscreen.cursor import FrameHints
 from tui.fullscreen.textual_private import driver_app, driver_file
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
@@ -36,7 +37,8 @@ __all__ = ["OPT_OUT_ENV", "LeanDriver", "terminal_caps"]
 OPT_OUT_ENV = "SPASM_GUIDE_PLAIN_DRIVER"
 """Set to 1 to keep Textual's own driver."""
 HEADING_ROWS = 2
-"""The emergency line and the screen's title: a new screen is heard from them, then its focus."""
+"""The emergency line and the screen's title: a new screen is heard from them, then its focus (a
+screen that knows its title's rows says so in its frame hints: a title wraps on a narrow window)."""
 WHOLE_FRAME = "\x1b[1;1H"
 """How Textual starts a frame of the whole screen (a part of one starts at the part)."""
 HELD_WRITES_AT_MOST = 8
@@ -201,16 +203,20 @@ class LeanDriver(BoundedInput):
 
     def take_hints(self) -> None:
         """What the app says of the frame to come (tui/fullscreen/cursor.py), for the order rows are sent in:
-        the rows of a message (first), how many rows the focused item takes, and whether the
-        cursor's row must be sent again though nothing in it changed."""
+        the rows of a message (first), the heading's rows (the title's, however many it wraps
+        over), how many rows the focused item takes, and whether the cursor's row must be sent
+        again though nothing in it changed."""
         model = self.model
-        model.first_rows, model.focus_extent = range(0), 1
+        model.first_rows, model.focus_extent, model.heading_rows = range(0), 1, HEADING_ROWS
         with contextlib.suppress(AttributeError):
             app = driver_app(self)
-            hints = getattr(app, "frame_hints", None)
-            if callable(hints):
-                model.first_rows, model.resend_first, model.focus_extent, again = hints()
-                model.resend_focus = model.resend_focus or again
+            ask = getattr(app, "frame_hints", None)
+            if callable(ask):
+                hints: FrameHints = ask()
+                model.first_rows, model.resend_first, model.focus_extent = hints[:3]
+                model.resend_focus = model.resend_focus or hints.row_again
+                if hints.heading_rows is not None:
+                    model.heading_rows = hints.heading_rows
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Key):

@@ -201,6 +201,21 @@ class GuideScreen(Screen[None]):
                 return None
         return self._notice
 
+    _title: Static | None = None
+    """The screen's title widget, found once (see `notice_widget`)."""
+
+    def heading_rows(self) -> int | None:
+        """Rows from the top to the end of the title (the emergency line's and the title's): sent
+        before the focused item's, so a title wrapped over two rows is heard whole and first.
+        None for a screen with no title shown."""
+        if self._title is None:
+            try:
+                self._title = self.query_one("#body > .title", Static)
+            except NoMatches:
+                return None
+        region = self._title.region
+        return region.bottom if region.height and self._title.display else None
+
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""
         yield from ()
