@@ -87,13 +87,22 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 @pytest.fixture(autouse=True)
 def fast_tests_start_no_app(request: pytest.FixtureRequest) -> Iterator[None]:
     """The fast set is the pure set: a test that starts a Textual app (itself or in a fixture)
-    must carry `pilot` (or e2e, audio, packaging, serial), or it fails here. Set up before, and
-    torn down after, every other function fixture; costs one look at a counter when no app ran."""
+    must carry `pilot` (or e2e, audio, packaging, serial), or it fails here; and a test that
+    started one must not leave a speech worker running. Set up before, and torn down after,
+    every other function fixture; costs one look at a counter when no app ran."""
     before = app_starts.started()
+    workers = set(app_starts.speech_workers()) if sys.modules.get("tui.speech.process") else set()
     yield
-    if app_starts.started() != before and not app_starts.APP_MARKS & {m.name for m in request.node.iter_markers()}:
+    if app_starts.started() == before:
+        return
+    if not app_starts.APP_MARKS & {m.name for m in request.node.iter_markers()}:
         pytest.fail(f"{request.node.nodeid} starts a Textual app but is in the fast set: mark it pilot "
                     "(README, \"Testing while you work\")", pytrace=False)
+    # An app closes its speech client as it ends; a worker left running (a client replaced by a
+    # fake after the app had started one) would outlive the test, for as long as the run.
+    if left := app_starts.speech_workers_left(workers):
+        pytest.fail(f"{request.node.nodeid} left speech workers running (pids {left}): give the app "
+                    "its fake client before it starts, or close the real one", pytrace=False)
 
 
 HOMES_MADE = [0]

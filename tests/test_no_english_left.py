@@ -94,8 +94,8 @@ async def walk_full_screen(language: str, size: tuple[int, int], tmp: Path) -> t
     app = make_app(Settings(self_voicing=True), tmp=tmp, content=GUIDES[language])
     lines: list[Seen] = []
     fake = FakeClient()
+    app.reader.client = fake  # before it starts: self-voicing speaks the start screen
     async with app.run_test(size=size) as pilot:
-        app.reader.client = fake
         walk = Walk(app, pilot, size, lines)
         await walk.with_help("start screen")
         for place in ("contents", "search", "settings", "about"):

@@ -1,4 +1,5 @@
-"""Counts the Textual apps started in this process, so a test in the fast set that starts one fails.
+"""Counts the Textual apps started in this process, so a test in the fast set that starts one fails;
+and finds the speech workers an app left running after its test.
 
 The fast set is the pure set: no Textual app, no process, no audio. A test that drives the app
 (`run_test`, or `run_async` as the snapshot plugin does) is marked `pilot` (or a mark that keeps
@@ -12,7 +13,9 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import sys
+import time
 from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
@@ -85,3 +88,34 @@ def unmarked_app_starts(path: Path) -> list[str]:
         starting |= grown
     return sorted(name for name in starting
                   if name.startswith("test_") and not marks_of(functions[name].decorator_list) & APP_MARKS)
+
+
+SPEECH_WORKER = b"tui.speech.worker"
+"""In the command line of a speech worker (tui/speech/process.py starts `python -m tui.speech.worker`)."""
+WORKER_GRACE = 3.0
+"""Seconds a closed speech client's worker has to end: it finishes its last write and exits
+(well under a second here); one still running after this was never closed."""
+
+
+def speech_workers() -> list[int]:
+    """The speech workers this process started that are still running."""
+    me, found = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            if parent == me and SPEECH_WORKER in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone while looked at
+    return found
+
+
+def speech_workers_left(before: set[int]) -> list[int]:
+    """The speech workers started since `before` (pids) still running after WORKER_GRACE: a test
+    whose app's speech client was replaced (by a fake) or dropped without being closed."""
+    end = time.monotonic() + WORKER_GRACE
+    while (left := sorted(set(speech_workers()) - before)) and time.monotonic() < end:
+        time.sleep(0.05)
+    return left
