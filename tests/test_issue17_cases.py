@@ -8,13 +8,11 @@ copies each checklist item's source names).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from tests.support.checklist_command import run_cases
 from tests.support.pilot import make_app
 from tui.data.care_routes import routes_for
 from tui.data.checklist import load_checklist
@@ -25,7 +23,6 @@ from tui.fullscreen.widgets.section_text import SectionText
 
 pytestmark = [pytest.mark.content]
 
-ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = load_checklist(default_content_dir())
 
 CASES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
@@ -89,17 +86,11 @@ def settings_home(tmp_path: Path, region: str) -> dict[str, str]:
 @pytest.mark.slow  # each case through the real command
 @pytest.mark.parametrize("region", ["US", "UK"])
 def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> None:
-    env = settings_home(tmp_path, region)
-
-    def run(case: tuple[str, tuple[str, ...], str, str]) -> str:
-        numbers = "".join(f"{CHECKLIST.item(i).number}\n" for i in case[1])
-        done = subprocess.run([sys.executable, "-m", "tui", "--checklist"], input=f"{numbers}0\n0\n",
-                              capture_output=True, text=True, check=False, cwd=ROOT, env=env)
-        assert done.returncode == 0, done.stderr
-        return done.stdout
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        outputs = list(pool.map(run, CASES))
+    """Every case typed into one run of `--checklist`, cleared between cases (a start per case
+    proved nothing more: tests/support/checklist_command.py), each case's result read from its
+    own part of the output."""
+    outputs = run_cases(CHECKLIST, default_content_dir(), [case[1] for case in CASES],
+                        settings_home(tmp_path, region))
     for (story, _, tier, source), out in zip(CASES, outputs, strict=True):
         assert headline(tier, region) in out, f"{story} ({source}): {region}"
     pregnant = outputs[[case[0] for case in CASES].index("Pregnant, one calf swollen")]
