@@ -19,6 +19,8 @@ from tui.data.checklist import load_checklist
 from tui.data.checklist_state import SavedState, now, save_state
 from tui.data.content import default_content_dir
 from tui.data.settings import Settings
+from tui.fullscreen.screens.checklist import ChecklistScreen
+from tui.fullscreen.screens.start import StartScreen
 from tui.fullscreen.widgets.section_text import SectionText
 
 pytestmark = [pytest.mark.content]
@@ -101,11 +103,22 @@ def test_each_case_through_the_numbered_prompts(region: str, tmp_path: Path) -> 
 @pytest.mark.pilot
 @pytest.mark.parametrize("region", ["US", "UK"])
 async def test_each_case_on_the_full_screen(region: str, tmp_path: Path) -> None:
-    for story, chosen, tier, source in CASES:
-        save_state(SavedState(dict.fromkeys(chosen, now())), checklist=CHECKLIST)
-        app = make_app(Settings(region=region), tmp=tmp_path, content=default_content_dir())
-        async with app.run_test(size=(80, 24)) as pilot:
+    """One start a region: each case's choices saved, then the checklist opened anew from the
+    start screen (a new screen reads the saved choices, as a start does) and closed with Esc.
+    Each case checks that its screen is new and holds its own choices, so no case reads the last."""
+    app = make_app(Settings(region=region), tmp=tmp_path, content=default_content_dir())
+    last = None
+    async with app.run_test(size=(80, 24)) as pilot:
+        for story, chosen, tier, source in CASES:
+            save_state(SavedState(dict.fromkeys(chosen, now())), checklist=CHECKLIST)
+            assert isinstance(app.screen, StartScreen), f"{story}: {app.screen!r} instead of the start screen"
             await pilot.press("k")
             await pilot.pause()
-            shown = " ".join(app.screen.query_one("#result", SectionText).paragraphs)
-        assert headline(tier, region) in shown, f"{story} ({source}): {region}: {shown[:80]}"
+            screen = app.screen
+            assert isinstance(screen, ChecklistScreen) and screen is not last, f"{story}: no new checklist"
+            assert set(screen.session.state.ticks) == set(chosen), f"{story}: {screen.session.state.ticks}"
+            shown = " ".join(screen.query_one("#result", SectionText).paragraphs)
+            assert headline(tier, region) in shown, f"{story} ({source}): {region}: {shown[:80]}"
+            last = screen
+            await pilot.press("escape")
+            await pilot.pause()
