@@ -124,6 +124,22 @@ def spawn_guide(home: Home, *args: str, size: tuple[int, int] = (80, 24), bound_
     return Session(pid=pid, fd=fd, started=time.perf_counter(), size=size)
 
 
+def runs_own_code(session: Session) -> bool:
+    """True once the guide's own code runs: the process is the installed `spasm-guide` (not the
+    test's fork before it) and has loaded termios, which tui.output.early_paint imports, or it has
+    already ended. Before that it is Python starting, whose own Ctrl+C handling is Python's (as
+    tests/test_output_and_signals.py says of its Ctrl+C at start). Reads what it writes meanwhile."""
+    with contextlib.suppress(EOFError, OSError):
+        session.read_some(0.002)
+    if not session.alive():
+        return True
+    try:
+        return str(GUIDE).encode() in Path(f"/proc/{session.pid}/cmdline").read_bytes() and \
+            "termios" in Path(f"/proc/{session.pid}/maps").read_text()
+    except OSError:
+        return False
+
+
 def end(session: Session) -> None:
     """Kill the program if it still runs and close its pty (however a test ended)."""
     if session.alive():
