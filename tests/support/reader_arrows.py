@@ -81,10 +81,16 @@ def busy_process() -> Iterator[None]:
 
 
 def guide_pid(reader: Reader) -> int:
-    """The guide's process: the child of tdsr that runs it (the other runs the speech server)."""
-    for child in Path(f"/proc/{reader.pid}/task/{reader.pid}/children").read_text().split():
-        if b"spasm-guide" in Path(f"/proc/{child}/cmdline").read_bytes():
-            return int(child)
+    """The guide's process: under tdsr, the shell's child that runs it (tdsr's other child runs the
+    speech server; the shell, whose command line names the guide too, waits for it)."""
+    pids = [reader.pid]
+    while pids:
+        pid = pids.pop()
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            command = Path(f"/proc/{child}/cmdline").read_bytes().split(b"\0")
+            if any(part.endswith(b"spasm-guide") for part in command[:2]):
+                return int(child)  # the guide's own: python's script, not sh -c's words
+            pids.append(int(child))
     raise LookupError("the guide is not running under tdsr")
 
 
