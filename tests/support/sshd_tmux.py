@@ -203,7 +203,13 @@ def start_sshd(folder: Path, extra: str = "", setenv: dict[str, str] | None = No
     # sshd refuses to start without its privilege-separation folder; a fresh container lacks it.
     Path("/run/sshd").mkdir(mode=0o755, parents=True, exist_ok=True)
     port = free_port()
-    env_line = " ".join(f'{k}="{v}"' for k, v in (setenv or {}).items())
+    # The sessions' HOME is a folder of the server's own: the tests log in as the machine's own
+    # user, whose shell (bash, for `ForceCommand`'s `shell -c`) reads that user's ~/.bashrc, and
+    # a machine's dotfiles are not the hosted account's (docs/hosting.md: an account of its own).
+    # One here ran `pyenv init`, whose rehash races in sessions opened at once and wrote to stderr.
+    home = folder / "home"
+    home.mkdir(exist_ok=True)
+    env_line = " ".join(f'{k}="{v}"' for k, v in {"HOME": str(home), **(setenv or {})}.items())
     config = folder / "sshd_config"
     config.write_text("\n".join([
         f"Port {port}",
