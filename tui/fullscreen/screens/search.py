@@ -33,6 +33,14 @@ class QueryInput(Input):
     """As Input's, set on every letter typed, but without a layout of the whole screen (5-7 ms of a
     letter's frame): the box keeps its place and size whatever its words."""
 
+    def watch_value(self, value: str) -> None:
+        # The places are found and drawn in the same frame as the letter typed, not in a frame of
+        # their own after Textual's Changed message reaches the screen: the frame a reader hears
+        # ends when its last row is sent, and two frames took the time of both.
+        screen = self.screen
+        if isinstance(screen, SearchScreen):
+            screen.run_search(value)
+
     async def action_submit(self) -> None:
         screen = self.screen
         if isinstance(screen, SearchScreen) and screen.hits:
@@ -118,9 +126,6 @@ class SearchScreen(GuideScreen):
     def open_again(self) -> None:
         """"/" on the results: back to the words."""
         self.query_one(Input).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
 
     def run_search(self, words: str) -> None:
         """Search and list the places, saying how many in words."""
