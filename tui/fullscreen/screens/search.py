@@ -12,7 +12,7 @@ from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.key_names import key_in_words
-from tui.data.search import Hit, found_message, nothing_found_message, search_guide
+from tui.data.search import Hit, found_message, nothing_found_message, search_guide, search_index
 from tui.data.words import N_, _
 from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.screens.base import GuideScreen
@@ -122,6 +122,9 @@ class SearchScreen(GuideScreen):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # The guide's words stemmed once, after the screen is drawn and before a reader can type:
+        # the first letter of a fresh guide stemmed all of it (about 6 ms of its frame).
+        self.call_after_refresh(search_index, self.guide_app.guide)
 
     def open_again(self) -> None:
         """"/" on the results: back to the words."""
