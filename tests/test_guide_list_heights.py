@@ -1,7 +1,7 @@
 """An item's rows counted by its line breaker alone (PlainLabel in tui/fullscreen/widgets/guide_list.py)
 are the rows Textual lays it out in: for any words and any width, or the list's lines, its
 cursor and its scroll bar would be wrong. Also the canary for rich's `divide_line`, the private
-function Textual's Content wraps with."""
+function Textual's Content wraps with, here copied for single-cell text (tui/data/wrap.py)."""
 
 from __future__ import annotations
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich._wrap import divide_line  # what textual.content wraps a line with (see PlainLabel)
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import BindingType
@@ -21,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.words import N_
+from tui.data.wrap import single_cell_breaks
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
@@ -49,17 +49,18 @@ class PlainLabel(Padding):
     OptionList asks every item's height when it is filled (the search's places are refilled on
     every letter typed), and Content lays each item out in full for it: styled line objects that
     only their number is kept of; then it lays the items in view out again to draw them. One line
-    of single-cell text with no tab is wrapped here once per width by Content's own line breaker
-    (rich's `divide_line`, which Content calls), and its rows are counted and drawn from those
-    lines, as the segments Content would make; anything else is left to Content
+    of single-cell text with no tab is wrapped here once per width where Content's line breaker
+    (rich's `divide_line`) would break it (tui/data/wrap.py), and its rows are counted and drawn
+    from those lines, as the segments Content would make; anything else is left to Content
     (tests/test_guide_list_heights.py checks the two agree, row for row and style for style).
     """
 
     def __init__(self, label: str) -> None:
         super().__init__(Content(label), INDENT)
         self.label = label
-        self.simple = bool(label) and "\n" not in label and "\t" not in label and cell_len(label) == len(label)
-        """One line of single-cell characters: its rows are counted by the line breaker alone."""
+        self.simple = bool(label) and label.isprintable() and (
+            label.isascii() or all(get_character_cell_size(char) == 1 for char in set(label)))
+        """One line of single-cell characters (no tab, no new line): wrapped here, not by Content."""
         self.wrapped: tuple[int, list[tuple[int, str]]] = (-1, [])
         """(width, [(offset in the label, the row's words)]) last wrapped."""
 
@@ -72,7 +73,7 @@ class PlainLabel(Padding):
             return None
         if self.wrapped[0] != inner:
             label = self.label
-            offsets = divide_line(label, inner, fold=True)
+            offsets = single_cell_breaks(label, inner)
             starts = [0, *offsets]
             ends = [*offsets, len(label)]
             rows = [(start, label[start:end].rstrip()) for start, end in zip(starts[:-1], ends[:-1], strict=True)]
