@@ -264,22 +264,6 @@ class ScreenModel:
             return None
         return blank_key(style)
 
-    def _looks(self, line: list[Cell | None]) -> list[object | None]:
-        """`_erased_look` of each cell of `line`, worked out once per style (a row has a few)."""
-        erased_look = self._erased_look
-        by_style: dict[Sgr, object | None] = {}
-        looks: list[object | None] = []
-        append = looks.append
-        for cell in line:
-            if cell is None or cell[0] != " ":
-                append(None)
-                continue
-            style = cell[1]
-            if style not in by_style:
-                by_style[style] = erased_look(cell)
-            append(by_style[style])
-        return looks
-
     def _erase_style(self, out: list[str], cell: Cell) -> None:
         """Put the terminal in a style whose erase gives `cell`: one with the cell's background.
 
@@ -323,7 +307,7 @@ class ScreenModel:
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
         # changed cell in that run (-1 if none), so that every choice below is O(1).
-        looks = self._looks(line)
+        looks = cells.erased_looks(line, self._erased_look)
         run_end = [0] * columns
         last_change = [-1] * columns
         for x in range(columns - 1, -1, -1):
