@@ -11,6 +11,7 @@ them with the line breaker), not a time: a slower machine does not fail it, the 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.content import Content
@@ -19,7 +20,8 @@ from textual.screen import Screen
 from textual.strip import Strip
 
 from tests.support.pilot import make_app, screen_lines, text_at_cursor
-from tui.fullscreen.screens.search import ResultsList, SearchScreen
+from tui.data import search
+from tui.fullscreen.screens.search import QueryInput, ResultsList, SearchScreen
 
 pytestmark = [pytest.mark.pilot]
 
@@ -47,6 +49,27 @@ async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row
         return count_rows(self, rules, width)
 
     monkeypatch.setattr(Content, "get_height", counted_rows)
+    order: list[str] = []  # the box's row drawn, and the search, in the order they happen
+    draw_box, search = QueryInput.render_line, SearchScreen.run_search
+
+    def box_drawn(self: QueryInput, y: int) -> Strip:
+        order.append("box drawn")
+        return draw_box(self, y)
+
+    def searched(self: SearchScreen, words: str) -> None:
+        order.append("search")
+        search(self, words)
+
+    monkeypatch.setattr(QueryInput, "render_line", box_drawn)
+    monkeypatch.setattr(SearchScreen, "run_search", searched)
+    wrapped: list[str] = []  # texts wrapped by Content (to draw them, or to count their rows)
+    wrap = Content._wrap_and_format
+
+    def counted_wrap(self: Content, *args: Any, **kwargs: Any) -> Any:
+        wrapped.append(self.plain)
+        return wrap(self, *args, **kwargs)
+
+    monkeypatch.setattr(Content, "_wrap_and_format", counted_wrap)
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=size) as pilot:
         await pilot.press("slash")
@@ -64,6 +87,8 @@ async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row
         rows = results.size.height
         drawn.clear()
         laid_out.clear()
+        order.clear()
+        wrapped.clear()
         await pilot.press("p")
         await pilot.pause()
         assert screen.hits, "'cramp' finds places in the fixture guide"
@@ -71,6 +96,10 @@ async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row
         assert layouts == [], "the letter laid the screen out"
         assert sorted(drawn) == list(range(rows)), f"each of the list's {rows} rows drawn once: {sorted(drawn)}"
         assert not [text for text in laid_out if ": " in text], "places laid out in full to count their rows"
+        assert not [text for text in wrapped if ": " in text], "places wrapped again by Content to draw them"
+        # One frame: the places are found before the letter's own row is drawn, so the letter and
+        # its places go out together (two frames, the echo then the places, took the time of both).
+        assert order[:1] == ["search"] and "box drawn" in order, order
         # What a reader sees and hears is as before: the count, then the best place first,
         # marked, and the cursor still in the box after the words typed.
         shown = screen_lines(app)
@@ -100,3 +129,30 @@ async def test_places_that_come_and_go_keep_the_list_where_it_is(size: tuple[int
             await pilot.pause()
             places.append((results.region, results.scrollable_content_region))
         assert len(set(places)) == 1, places
+
+
+async def test_the_first_letter_of_a_fresh_guide_stems_only_the_words_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guide's words are stemmed once, as the search opens, not in the first letter's frame
+    (the whole guide stemmed there took about 6 ms of it); each later letter stems only the query."""
+    monkeypatch.setattr(search, "_indexes", {})  # a guide never searched in this process
+    stemmed: list[str] = []
+    stem_texts = search._stems
+
+    def counted(text: str, language: str = "en") -> tuple[tuple[str, int], ...]:
+        stemmed.append(text)
+        return stem_texts(text, language)
+
+    monkeypatch.setattr(search, "_stems", counted)
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.pause()
+        assert len(stemmed) > 10, "the guide's titles and paragraphs stemmed as the search opened"
+        for typed in ("c", "cr", "cra", "cram", "cramp"):
+            stemmed.clear()
+            await pilot.press(typed[-1])
+            await pilot.pause()
+            assert stemmed == [typed], f"{typed!r}: {len(stemmed)} texts stemmed"
+        assert isinstance(app.screen, SearchScreen) and app.screen.hits

@@ -170,6 +170,55 @@ def make_snippet(text: str, start: int, length: int) -> str:
     return ("..." if left > 0 else "") + text[left:right] + ("..." if right < len(text) else "")
 
 
+Stems = tuple[tuple[str, int], ...]
+"""(stem, start) of each word of a text."""
+
+
+@dataclass(frozen=True)
+class IndexedSection:
+    """A section's title and paragraphs with their words' stems, and every stem a query can meet it by."""
+
+    number: int
+    title: str
+    texts: tuple[tuple[int, str, Stems, frozenset[str]], ...]
+    """(paragraph index, -1 for the title; the text; its stems; the stems it answers), in reading order."""
+    answers: frozenset[str]
+    """Every stem a query can find here: each word's, and the same typed without "ñ" (query_stem_for)."""
+
+
+def answered(stems: Stems) -> frozenset[str]:
+    """The query stems that words with these `stems` answer (query_stem_for)."""
+    own = {stem for stem, _ in stems}
+    return frozenset(own | {stem.translate(WITHOUT_TILDE) for stem in own if "ñ" in stem})
+
+
+INDEXES_KEPT = 4
+"""Guides whose index is kept (the guide shown, and a test's few)."""
+_indexes: dict[int, tuple[Guide, tuple[IndexedSection, ...]]] = {}
+"""id(guide) to (the guide, kept so the id is not reused while here; its index)."""
+
+
+def search_index(guide: Guide) -> tuple[IndexedSection, ...]:
+    """Every section's words stemmed, worked out once per guide: a search runs on every letter
+    typed, and the first letter of a fresh guide stemmed all of it (about 6 ms). The full screen
+    builds it as the search screen opens (tui/fullscreen/screens/search.py)."""
+    kept = _indexes.get(id(guide))
+    if kept is not None and kept[0] is guide:
+        return kept[1]
+    language = guide.language.code
+    index = []
+    for section in guide.sections:
+        texts = tuple((number, text, stems, answered(stems))
+                      for number, text in [(-1, section.title), *enumerate(section.plain_paragraphs())]
+                      for stems in [_stems(text, language)])
+        answers = frozenset().union(*(text_answers for *_, text_answers in texts))
+        index.append(IndexedSection(section.number, section.title, texts, answers))
+    while len(_indexes) >= INDEXES_KEPT:
+        del _indexes[next(iter(_indexes))]
+    _indexes[id(guide)] = (guide, tuple(index))
+    return _indexes[id(guide)][1]
+
+
 def search_guide(guide: Guide, query: str) -> list[Hit]:
     """Every paragraph (and title) with words of `query`, in sections that have all of them.
 
@@ -178,18 +227,18 @@ def search_guide(guide: Guide, query: str) -> list[Hit]:
     has the words, then a paragraph with more of the words, then one with more hits; in reading
     order among equals.
     """
-    language = guide.language.code
-    wanted = set(s for s, _ in stems_of(query, language))
+    wanted = set(s for s, _ in stems_of(query, guide.language.code))
     if not wanted:
         return []
     hits: list[Hit] = []
-    for section in guide.sections:
-        texts = [(-1, section.title), *enumerate(section.plain_paragraphs())]
-        found_in = [(index, text, [(typed, at) for s, at in _stems(text, language)
-                                   if (typed := query_stem_for(s, wanted)) is not None])
-                    for index, text in texts]
-        if not wanted <= {s for _, _, found in found_in for s, _ in found}:
+    for section in search_index(guide):
+        if not wanted <= section.answers:  # a word of the query that nothing here can answer
             continue
+        found_in = [(index, text, [] if wanted.isdisjoint(text_answers) else
+                     [(typed, at) for s, at in stems if (typed := query_stem_for(s, wanted)) is not None])
+                    for index, text, stems, text_answers in section.texts]
+        if not wanted <= {s for _, _, found in found_in for s, _ in found}:
+            continue  # "año" and "ano" typed: a word answers only one of them
         in_title = TITLE_WEIGHT * len({s for s, _ in found_in[0][2]})
         for index, text, found in found_in:
             if not found:

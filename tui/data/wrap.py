@@ -91,3 +91,31 @@ def wrap_message(text: str, width: int) -> list[str]:
             row = ""
         row = f"{row} {word}".strip()
     return [*rows, row] if row else rows
+
+
+_SPACED_WORD = re.compile(r"\s*\S+\s*")
+"""A word with the blanks before and after it, as rich's line breaker (`rich._wrap.words`) sees one."""
+
+
+def single_cell_breaks(text: str, width: int) -> list[int]:
+    """Where Textual's Content breaks one line of single-cell `text` at `width`: the offsets rich's
+    `divide_line` (with fold) gives, with a character's length for its cells (no cell-width look-up
+    per word: a list's items are wrapped on every letter typed in search). The blanks after a word
+    stay on its line; a word longer than a line is cut at the width. Checked against Content's own
+    rows for any words and width by tests/test_guide_list_heights.py."""
+    breaks: list[int] = []
+    used = 0
+    for match in _SPACED_WORD.finditer(text):
+        start, end = match.span()
+        length = len(match.group().rstrip())
+        if width - used >= length:
+            used += end - start
+        elif length > width:  # cut into pieces of the width, each on a line of its own
+            for piece in range(start, end, width):
+                if piece:
+                    breaks.append(piece)
+                used = min(width, end - piece)
+        elif used and start:
+            breaks.append(start)
+            used = end - start
+    return breaks

@@ -5,12 +5,13 @@ Pure logic with no Textual import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from tui.output.sgr import Sgr, blank_key
 
-__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "changed_cells", "cup", "relative", "rewrite_gap", "same",
-           "visible", "wordy"]
+__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "changed_cells", "cup", "erased_looks", "relative",
+           "rewrite_gap", "same", "visible", "wordy"]
 
 Cell = tuple[str, Sgr]
 """One narrow character and its style."""
@@ -59,6 +60,23 @@ def rewrite_gap(cells: list[Cell | None], style: Sgr | None, start: int, end: in
             return None
         text.append(cell[0])
     return "".join(text)
+
+
+def erased_looks(line: list[Cell | None], erased_look: Callable[[Cell], object | None]) -> list[object | None]:
+    """`erased_look` of each blank of `line` (None for the rest), worked out once per style: a row
+    has a few styles and many blanks."""
+    by_style: dict[Sgr, object | None] = {}
+    looks: list[object | None] = []
+    append = looks.append
+    for cell in line:
+        if cell is None or cell[0] != " ":
+            append(None)
+            continue
+        style = cell[1]
+        if style not in by_style:
+            by_style[style] = erased_look(cell)
+        append(by_style[style])
+    return looks
 
 
 def wordy(cell: Cell | None) -> bool:

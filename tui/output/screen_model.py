@@ -294,9 +294,10 @@ class ScreenModel:
             # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
             # terminal's own echo, which a reader says as the letter typed, not as the line again.
             pass
-        elif whole or any(changed[x] and (wordy(line[x]) or wordy(have[x])) for x in range(columns)):
+        elif whole or any(change and (wordy(new) or wordy(old))
+                          for change, new, old in zip(changed, line, have, strict=True)):
             self._line_start(out, row)
-            text = [x for x in range(columns) if visible(line[x])]
+            text = [x for x, cell in enumerate(line) if cell is not None and cell[0] != " "]  # visible, inline
             if text:  # every cell from the first mark to the last, whether it changed or not
                 changed[text[0]:text[-1] + 1] = [cell is not None for cell in line[text[0]:text[-1] + 1]]
             if not any(changed):
@@ -306,8 +307,7 @@ class ScreenModel:
         last = columns - 1 - changed[::-1].index(True)
         # For each cell, from the right: where its run of one erasable blank ends, and the last
         # changed cell in that run (-1 if none), so that every choice below is O(1).
-        erased_look = self._erased_look
-        looks = [None if cell is None or cell[0] != " " else erased_look(cell) for cell in line]
+        looks = cells.erased_looks(line, self._erased_look)
         run_end = [0] * columns
         last_change = [-1] * columns
         for x in range(columns - 1, -1, -1):

@@ -105,9 +105,9 @@ def tokens(stream: str) -> list[Token]:
         kind = match.lastgroup
         if kind == "text":
             append(Token("text", raw))
-        elif match.group("csi") is not None:
-            params, final = match.group("params"), match.group("final")
-            if match.group("inter") and not (final == "p" and match.group("inter") == "$"):
+        elif kind == "csi":  # the last group closed: "final" is inside it
+            params, inter, final = match.group("params", "inter", "final")
+            if inter and not (final == "p" and inter == "$"):
                 append(Token("other", raw))
             elif final == "m" and _SGR_PARAMS.fullmatch(params):
                 append(Token("sgr", raw, params))
@@ -115,7 +115,7 @@ def tokens(stream: str) -> list[Token]:
                 row, col = (int(g) if g else 1 for g in cup.groups(""))
                 append(Token("cup", raw, row=max(row, 1) - 1, col=max(col, 1) - 1))
             else:
-                harmless = _harmless_csi(params + match.group("inter"), final)
+                harmless = _harmless_csi(params + inter, final)
                 append(Token("harmless" if harmless else "other", raw))
         elif kind == "osc":  # a title or clipboard is harmless; a hyperlink (OSC 8) marks cells
             append(Token("other" if raw.startswith("\x1b]8;") else "harmless", raw))

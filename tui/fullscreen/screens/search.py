@@ -12,7 +12,7 @@ from textual.reactive import Reactive
 from textual.widgets import Input, OptionList, Static
 
 from tui.data.key_names import key_in_words
-from tui.data.search import Hit, found_message, nothing_found_message, search_guide
+from tui.data.search import Hit, found_message, nothing_found_message, search_guide, search_index
 from tui.data.words import N_, _
 from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.screens.base import GuideScreen
@@ -32,6 +32,14 @@ class QueryInput(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
     """As Input's, set on every letter typed, but without a layout of the whole screen (5-7 ms of a
     letter's frame): the box keeps its place and size whatever its words."""
+
+    def watch_value(self, value: str) -> None:
+        # The places are found and drawn in the same frame as the letter typed, not in a frame of
+        # their own after Textual's Changed message reaches the screen: the frame a reader hears
+        # ends when its last row is sent, and two frames took the time of both.
+        screen = self.screen
+        if isinstance(screen, SearchScreen):
+            screen.run_search(value)
 
     async def action_submit(self) -> None:
         screen = self.screen
@@ -114,13 +122,13 @@ class SearchScreen(GuideScreen):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # The guide's words stemmed once, after the screen is drawn and before a reader can type:
+        # the first letter of a fresh guide stemmed all of it (about 6 ms of its frame).
+        self.call_after_refresh(search_index, self.guide_app.guide)
 
     def open_again(self) -> None:
         """"/" on the results: back to the words."""
         self.query_one(Input).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.run_search(event.value)
 
     def run_search(self, words: str) -> None:
         """Search and list the places, saying how many in words."""

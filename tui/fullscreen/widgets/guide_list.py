@@ -5,21 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from rich._wrap import divide_line  # what textual.content wraps a line with (see PlainLabel)
-from rich.cells import cell_len
+from rich.cells import get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.geometry import Offset, Region, Spacing
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
-from textual.visual import Padding, Visual
+from textual.style import Style as VisualStyle
+from textual.visual import Padding, RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.words import N_
+from tui.data.wrap import single_cell_breaks
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.messages import Announce
 from tui.fullscreen.textual_private import (
@@ -43,32 +44,64 @@ words above them, so a wrapped item reads as one (a hanging indent)."""
 
 
 class PlainLabel(Padding):
-    """An item's words as plain text with the hanging indent, whose height is counted without
-    laying the words out.
+    """An item's words as plain text with the hanging indent, counted and drawn from one wrap.
 
     OptionList asks every item's height when it is filled (the search's places are refilled on
     every letter typed), and Content lays each item out in full for it: styled line objects that
-    only their number is kept of. One line of text with no tab is as many rows as Content's own
-    line breaker (rich's `divide_line`, which Content calls) makes of it; anything else is left to
-    Content (tests/test_guide_list_heights.py checks the two agree).
+    only their number is kept of; then it lays the items in view out again to draw them. One line
+    of single-cell text with no tab is wrapped here once per width where Content's line breaker
+    (rich's `divide_line`) would break it (tui/data/wrap.py), and its rows are counted and drawn
+    from those lines, as the segments Content would make; anything else is left to Content
+    (tests/test_guide_list_heights.py checks the two agree, row for row and style for style).
     """
 
     def __init__(self, label: str) -> None:
         super().__init__(Content(label), INDENT)
         self.label = label
-        self.simple = "\n" not in label and "\t" not in label and cell_len(label) == len(label)
-        """One line of single-cell characters: its rows are counted by the line breaker alone."""
-        self.heights: tuple[int, int] = (-1, 0)
-        """(width, rows) last counted."""
+        self.simple = bool(label) and label.isprintable() and (
+            label.isascii() or all(get_character_cell_size(char) == 1 for char in set(label)))
+        """One line of single-cell characters (no tab, no new line): wrapped here, not by Content."""
+        self.wrapped: tuple[int, list[tuple[int, str]]] = (-1, [])
+        """(width, [(offset in the label, the row's words)]) last wrapped."""
+
+    def rows(self, rules: RulesMap, width: int) -> list[tuple[int, str]] | None:
+        """Each row's (offset, words) at `width` (the indent's included), as Content wraps them;
+        None where Content must do it (other wrapping rules, a tab, a wide letter...)."""
+        inner = width - INDENT.width
+        wrapped = rules.get("text_wrap", "wrap") == "wrap" and rules.get("text_overflow", "fold") == "fold"
+        if not (self.simple and wrapped and not rules.get("line_pad", 0) and inner > 0):
+            return None
+        if self.wrapped[0] != inner:
+            label = self.label
+            offsets = single_cell_breaks(label, inner)
+            starts = [0, *offsets]
+            ends = [*offsets, len(label)]
+            rows = [(start, label[start:end].rstrip()) for start, end in zip(starts[:-1], ends[:-1], strict=True)]
+            rows.append((starts[-1], label[starts[-1]:][:inner]))  # only blanks go past the edge
+            self.wrapped = (inner, rows)
+        return self.wrapped[1]
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        wrapped = rules.get("text_wrap", "wrap") == "wrap" and rules.get("text_overflow", "fold") == "fold"
+        rows = self.rows(rules, width)
+        return super().get_height(rules, width) if rows is None else len(rows)
+
+    def render_strips(self, width: int, height: int | None, style: VisualStyle, options: RenderOptions) -> list[Strip]:
+        """The rows as Content draws them (the words in the style with their offset, for selection;
+        blanks to the width and the indent in the plain style), without laying them out again."""
+        rows = self.rows(options.rules, width)
+        if (rows is None or any(not words for _, words in rows) or options.selection is not None
+                or options.post_style is not None or options.rules.get("text_align", "left") not in ("left", "start")):
+            return super().render_strips(width, height, style, options)
+        plain_style = style.rich_style
+        indent = Segment(" " * INDENT.left, plain_style)
         inner = width - INDENT.width
-        if not (self.simple and wrapped and not rules.get("line_pad", 0) and inner > 0):
-            return super().get_height(rules, width)
-        if self.heights[0] != inner:
-            self.heights = (inner, len(divide_line(self.label, inner, fold=True)) + 1)
-        return self.heights[1]
+        strips = []
+        for offset, words in rows[:height]:
+            segments = [indent, Segment(words, style.rich_style_with_offset(offset, 0))]
+            if len(words) < inner:
+                segments.append(Segment(" " * (inner - len(words)), plain_style))
+            strips.append(Strip(segments, width))
+        return strips
 
 
 def plain(label: str) -> Visual:
@@ -111,6 +144,10 @@ class GuideList(OptionList, inherit_bindings=False):
         & > .option-list--option-highlighted { text-style: reverse bold; }
     }
     """
+
+    auto_links: Reactive[bool] = Reactive(False)
+    """An item is plain words, never a link (PlainLabel): Textual need not work out a link style
+    and pass every row of every item drawn through it."""
 
     def __init__(self, labels: Sequence[str], *, id: str | None = None, ids: Sequence[str] | None = None) -> None:
         options = [
