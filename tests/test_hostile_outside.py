@@ -178,7 +178,8 @@ def test_every_byte_that_is_not_utf8(home: Home, where: str) -> None:
         for byte in range(0x80, 0x100):
             session.send(bytes([byte]))
             watch(session, 0.01)
-            assert session.alive(), f"byte {byte:#x} ended the guide; the terminal got: {tracebacks(session.output())}"
+            assert session.alive(), (f"byte {byte:#x} (or one of the few typed just before it) ended the guide; "
+                                     f"the terminal got: {tracebacks(session.output())}")
         watch(session, 0.5)
         assert_clean(session)
         if where == "search":
