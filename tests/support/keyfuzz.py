@@ -60,9 +60,11 @@ guide's input thread, which is then seen running (a wake-up takes microseconds);
 each of the 900 steps of a run wait 12 ms after its answer for nothing (a third of a run's time)."""
 SLOW_KEY = 2.0
 """At most this long for one answer: a busier machine only makes a run slower, never failed."""
-IDLE_LOOKS = 3
+IDLE_LOOKS = 4
 """The guide has worked through every key sent once its threads are all seen asleep this many
-times in a row, a millisecond apart."""
+times in a row, a millisecond apart: over 3 ms, longer than a frame the guide has put off waits
+(at most tui/fullscreen/process_setup.py's FRAME_PERIOD, 2 ms, asleep), so a frame still to come
+is seen being made."""
 
 
 @dataclass
