@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.ptydrive import Session, spawn
+from tests.support.ptydrive import Session, spawn, threads_idle
 from tests.support.wait import GUARD, holds_within
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,10 +61,8 @@ each of the 900 steps of a run wait 12 ms after its answer for nothing (a third 
 SLOW_KEY = 2.0
 """At most this long for one answer: a busier machine only makes a run slower, never failed."""
 IDLE_LOOKS = 4
-"""The guide has worked through every key sent once its threads are all seen asleep this many
-times in a row, a millisecond apart: over 3 ms, longer than a frame the guide has put off waits
-(at most tui/fullscreen/process_setup.py's FRAME_PERIOD, 2 ms, asleep), so a frame still to come
-is seen being made."""
+"""The guide has worked through every key sent once its threads are all seen idle this many
+times in a row, a millisecond apart (`threads_idle`: over the 2 ms a frame may be put off)."""
 
 
 @dataclass
@@ -180,25 +178,9 @@ def answer(session: Session, wait_first: float) -> float | None:
 
 
 def idle(pid: int) -> bool:
-    """True once every thread of the guide (each state in /proc/PID/task/*/stat) has been seen
-    asleep, none running or waiting for a core, `IDLE_LOOKS` times in a row: the input thread
-    too, which reads a key before the main thread is told of it."""
-    for look in range(IDLE_LOOKS):
-        if look:
-            time.sleep(0.001)
-        try:
-            threads = os.listdir(f"/proc/{pid}/task")
-        except OSError:  # it has ended
-            return True
-        for thread in threads:
-            try:
-                with open(f"/proc/{pid}/task/{thread}/stat", "rb") as stat:
-                    fields = stat.read()
-            except OSError:  # that thread has ended
-                continue
-            if fields[fields.rindex(b")") + 2:][:1] == b"R":
-                return False
-    return True
+    """True once every thread of the guide has been seen asleep `IDLE_LOOKS` times in a row (see
+    `threads_idle`): the input thread too, which reads a key before the main thread is told of it."""
+    return threads_idle(pid, IDLE_LOOKS)
 
 
 def redrawn(session: Session, columns: int, rows: int) -> list[str]:
