@@ -103,9 +103,7 @@ def route_every_cell(guide: Braille, where: str) -> list[bytes]:
         # without that wait. The guide's answer to the last arrow is then awaited below.
         press_routing_key(guide, own[0], where)
     assert holds_within(lambda: routing_done(guide), guard=15.0), f"{where}: BRLTTY never finished routing"
-    # The guide has answered every arrow: its screen is still for as long as the walk takes a
-    # screen to have settled after a key (`visit`), since the last one was typed.
-    guide.wait_still()
+    guide.wait_answered()  # every arrow typed
     after = guide.shown()
     assert after == before, (f"{where}: routing keys changed the screen (BRLTTY typed "
                              f"{guide.keys_typed()[typed_before:]}) from\n{before}\nto\n{after}")
@@ -134,7 +132,7 @@ def visit(guide: Braille, key: bytes | None, shown: str, where: str, expected: s
     if key is not None:
         guide.press(key)
     guide.wait_shown(shown)
-    guide.wait_still()
+    guide.wait_answered()
     window = check_window(guide, expected or focused_words(guide), where)
     route_every_cell(guide, where)
     return window
