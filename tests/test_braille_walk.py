@@ -82,21 +82,28 @@ def routing_done(guide: Braille) -> bool:
 def route_every_cell(guide: Braille, where: str) -> list[bytes]:
     """Press every routing key over the cursor's row, each once BRLTTY has logged taking it and
     typed the keys for it (none for the cursor's own cell, which it logs as the place the cursor
-    already is); the screen must stay as it was. Returns the keys BRLTTY typed."""
+    already is); the screen must stay as it was once the guide has answered them all. Returns the
+    keys BRLTTY typed."""
     before, typed_before = guide.shown(), len(guide.keys_typed())
     silent, own = [], []
+    start, to = (0, 0), (0, 0)
     for column in ROUTING_KEYS:
-        count, routed = len(guide.keys_typed()), len(guide.routes())
-        guide.route(column)
-        wait_until(lambda routed=routed: len(guide.routes()) > routed,  # type: ignore[misc]
-                   f"{where}: BRLTTY logging the routing key over cell {column}", guard=15.0, poll=0.01)
-        start, to = guide.routes()[routed]
+        count = len(guide.keys_typed())
+        start, to = press_routing_key(guide, column, where)
         if start == to:
             own.append(column)  # the cursor's own cell: nothing to type
         elif not holds_within(lambda count=count: len(guide.keys_typed()) > count,  # type: ignore[misc]
                               guard=3.0, poll=0.01):
             silent.append(column)
+    if start != to and own:
+        # BRLTTY's routing process for the last key, having typed its arrow, waits 2 s for a cursor
+        # that does not move (ROUTING_TIMEOUT in its routing.c) before it ends. A routing key
+        # stops the one under way (as each key here stopped the one before), and the one over the
+        # cursor's own cell types nothing and ends at once: pressed again, it ends the routing
+        # without that wait. The guide's answer to the last arrow is then awaited below.
+        press_routing_key(guide, own[0], where)
     assert holds_within(lambda: routing_done(guide), guard=15.0), f"{where}: BRLTTY never finished routing"
+    guide.wait_answered()  # every arrow typed
     after = guide.shown()
     assert after == before, (f"{where}: routing keys changed the screen (BRLTTY typed "
                              f"{guide.keys_typed()[typed_before:]}) from\n{before}\nto\n{after}")
@@ -109,13 +116,23 @@ def route_every_cell(guide: Braille, where: str) -> list[bytes]:
     return typed
 
 
+def press_routing_key(guide: Braille, column: int, where: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Press the routing key over cell `column` and wait until BRLTTY has logged taking it; return
+    where the cursor was and where BRLTTY sends it."""
+    routed = len(guide.routes())
+    guide.route(column)
+    wait_until(lambda: len(guide.routes()) > routed, f"{where}: BRLTTY logging the routing key over cell {column}",
+               guard=15.0, poll=0.01)
+    return guide.routes()[routed]
+
+
 def visit(guide: Braille, key: bytes | None, shown: str, where: str, expected: str | None = None) -> str:
     """Press `key`, wait for `shown` on the screen, check the display at the cursor (`expected`,
     or the focused item's first words), then every routing key."""
     if key is not None:
         guide.press(key)
     guide.wait_shown(shown)
-    guide.wait_still()
+    guide.wait_answered()
     window = check_window(guide, expected or focused_words(guide), where)
     route_every_cell(guide, where)
     return window

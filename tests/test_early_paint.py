@@ -22,7 +22,7 @@ import pytest
 
 from tests.support import needs
 from tests.support.guide_pty import GUARD, PtyRun, guide_on_pty
-from tests.support.ptydrive import read_until_quiet
+from tests.support.ptydrive import read_until_quiet, threads_idle
 from tests.support.wait import wait_until
 from tui.data.settings import THEMES
 from tui.output import early_paint
@@ -38,9 +38,24 @@ READY = "Read the guide"
 """The first menu item: on the start screen once it is drawn."""
 
 
-def settle(run: PtyRun, quiet: float = 0.8) -> None:
-    """Read until the guide has written nothing for `quiet` seconds (a guard against a hang)."""
-    read_until_quiet(run.fd, quiet, GUARD, run.output.extend)
+SILENCE = 0.15
+"""Seconds without a write after which the guide is asked whether it is idle: longer than the
+longest sleep the guide takes inside one answer (0.1 s: Textual's ESCAPE_DELAY, NOTICE_GRACE in
+tui/fullscreen/screens/base.py; tests/support/screen_reader.py's STILL_FOR). Textual's first
+paint comes some 40 ms after its driver's threads start (0.03-0.04 s, measured on a quiet
+machine); a guide still at work, however long its silence (importing Textual after the cached
+frame, or given no core on a busy machine), is busy, not idle, and is waited for."""
+
+
+def settle(run: PtyRun) -> None:
+    """Read until the guide has written nothing for `SILENCE` and none of its threads is at work
+    (`threads_idle`): it has drawn all it will draw until it is sent something. (A silence of
+    0.8 s stood for that: a start's settle took 0.8 s longer than the guide needed.)"""
+    def settled() -> bool:
+        read_until_quiet(run.fd, SILENCE, GUARD, run.output.extend)
+        return threads_idle(run.pid)
+
+    wait_until(settled, "the guide idle, its writes read", GUARD, poll=0)
 
 
 def screen_of(data: bytes, size: tuple[int, int]) -> tuple[list[list[tuple[Any, ...]]], tuple[int, int]]:

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pyte
 
+from tests.support.ptydrive import threads_idle
 from tests.support.wait import wait_until
 
 CELLS = 40
@@ -236,6 +237,16 @@ class Braille:
             return now if time.monotonic() - since["time"] >= quiet else ""
 
         return wait_until(still, "a still screen", guard, poll=0.05)
+
+    def wait_answered(self, quiet: float = 0.15, guard: float = 20.0) -> str:
+        """Wait until the guide has answered every key it was sent: none of its threads at work
+        (`threads_idle`) and its screen, as read here, unchanged for `quiet` seconds: longer
+        than the longest sleep the guide takes inside one answer to a key (0.1 s: Textual's
+        ESCAPE_DELAY, NOTICE_GRACE in tui/fullscreen/screens/base.py; tests/support/
+        screen_reader.py's STILL_FOR). Return the screen. Faster than `wait_still`'s half second
+        of a still screen, which stands in for this where the guide's threads cannot be seen."""
+        return wait_until(lambda: self.wait_still(quiet, guard) if threads_idle(self.guide_pid) else "",
+                          "the guide idle with a still screen", guard, poll=0.01)
 
     def wait_window(self, text: str, guard: float = 20.0) -> str:
         """Wait until the display shows `text`; return the window."""

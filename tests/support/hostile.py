@@ -152,11 +152,13 @@ def end(session: Session) -> None:
 
 
 def watch(session: Session, seconds: float) -> None:
-    """Read for `seconds` (or until the program closes its terminal)."""
+    """Read for `seconds` (or until the program closes its terminal). Each read waits at most
+    what is left of them: a read of 50 ms made `watch(session, 0.01)` last 50 ms when the program
+    wrote nothing (128 bytes typed one by one then took 6.4 s instead of 1.3 s)."""
     stop = time.monotonic() + seconds
     with contextlib.suppress(EOFError, OSError):
-        while time.monotonic() < stop:
-            session.read_some(0.05)
+        while (left := stop - time.monotonic()) > 0:
+            session.read_some(min(0.05, left))
 
 
 def shows(session: Session, text: str, guard: float = 30.0) -> str:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.support.ptydrive import Session, spawn
+from tests.support.ptydrive import Session, spawn, threads_idle
 from tests.support.wait import GUARD, holds_within
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,13 +53,16 @@ TEXT = string.ascii_letters.replace("q", "") + string.digits + " .,/-?"
 
 ESC_WAIT = 0.15
 """A lone Esc is read as Esc after 100 ms without a following byte: wait longer than that."""
-QUIET = 0.012
-"""The guide has answered a key once nothing more arrives for this long."""
+QUIET = 0.004
+"""How long a read waits for more of an answer before the guide is asked whether it is idle
+(`idle`, which is what says the answer is over). Long enough for the kernel to hand a key to the
+guide's input thread, which is then seen running (a wake-up takes microseconds); 12 ms here made
+each of the 900 steps of a run wait 12 ms after its answer for nothing (a third of a run's time)."""
 SLOW_KEY = 2.0
 """At most this long for one answer: a busier machine only makes a run slower, never failed."""
-IDLE_LOOKS = 3
-"""The guide has worked through every key sent once its main thread is seen asleep this many
-times in a row, a millisecond apart."""
+IDLE_LOOKS = 4
+"""The guide has worked through every key sent once its threads are all seen idle this many
+times in a row, a millisecond apart (`threads_idle`: over the 2 ms a frame may be put off)."""
 
 
 @dataclass
@@ -175,19 +178,9 @@ def answer(session: Session, wait_first: float) -> float | None:
 
 
 def idle(pid: int) -> bool:
-    """True once the guide's main thread (whose state /proc/PID/stat gives) has been seen asleep,
-    not running or waiting for a core, `IDLE_LOOKS` times in a row."""
-    for look in range(IDLE_LOOKS):
-        if look:
-            time.sleep(0.001)
-        try:
-            with open(f"/proc/{pid}/stat", "rb") as stat:
-                fields = stat.read()
-        except OSError:  # it has ended
-            return True
-        if fields[fields.rindex(b")") + 2:][:1] == b"R":
-            return False
-    return True
+    """True once every thread of the guide has been seen asleep `IDLE_LOOKS` times in a row (see
+    `threads_idle`): the input thread too, which reads a key before the main thread is told of it."""
+    return threads_idle(pid, IDLE_LOOKS)
 
 
 def redrawn(session: Session, columns: int, rows: int) -> list[str]:

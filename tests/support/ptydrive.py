@@ -161,6 +161,35 @@ class Session:
         return int(ended[0][2].ru_maxrss)
 
 
+BUSY_STATES = (b"R", b"D")
+"""A thread's states (/proc/PID/task/TID/stat) that mean work under way: running or waiting for a
+core, or waiting for the disk."""
+
+
+def threads_idle(pid: int, looks: int = 4) -> bool:
+    """True if no thread of process `pid` is busy (`BUSY_STATES`) in any of `looks` looks a
+    millisecond apart (so over 3 ms for four: longer than the 2 ms a frame of the guide may be
+    put off, asleep, by tui/fullscreen/process_setup.py's FRAME_PERIOD); True once it has ended.
+    An idle program has done all it was given: a key it was sent and has not yet read wakes its
+    input thread, which is then seen busy."""
+    for look in range(looks):
+        if look:
+            time.sleep(0.001)
+        try:
+            threads = os.listdir(f"/proc/{pid}/task")
+        except OSError:  # it has ended
+            return True
+        for thread in threads:
+            try:
+                with open(f"/proc/{pid}/task/{thread}/stat", "rb") as stat:
+                    fields = stat.read()
+            except OSError:  # that thread has ended
+                continue
+            if fields[fields.rindex(b")") + 2:][:1] in BUSY_STATES:
+                return False
+    return True
+
+
 def read_until_quiet(fd: int, quiet: float, limit: float, take: Callable[[bytes], object]) -> int:
     """Read `fd` until nothing arrives for `quiet` seconds, `limit` seconds pass or it closes,
     handing each piece to `take`; return the bytes read."""
