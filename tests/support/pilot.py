@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.geometry import Offset
 
-from tests.support import css_cache
+from tests.support import css_cache, pilot_idle
 from tests.support.fixture_guide import FIXTURE_GUIDE
 from tui.data.content import Guide, default_content_dir, load_guide
 from tui.data.settings import Settings
@@ -20,6 +20,7 @@ SHARED = frozenset({default_content_dir(), FIXTURE_GUIDE})
 """Guide folders no test writes to: loaded once per worker (a Guide is frozen), not per app."""
 
 css_cache.install()  # every app a test starts shares this worker's one parse of each stylesheet
+pilot_idle.install()  # the pilot looks for idle every 10 ms, not 20 (tests/support/pilot_idle.py)
 
 
 @functools.cache

@@ -1,9 +1,6 @@
-"""Every use of a private Textual name, in one place, each with the reason no public API serves.
-
-Textual's private names change without notice. Code elsewhere calls the functions here, never a
-name that starts with an underscore; the canary test (tests/test_textual_canary.py) checks each
-name in `PRIVATE_NAMES`, so an upgrade that removes one fails there, by name, not in a screen.
-"""
+"""Every use of a private Textual name, in one place, each with the reason no public API serves:
+code elsewhere calls the functions here, and the canary (tests/test_textual_canary.py) checks each
+name in `PRIVATE_NAMES`, so an upgrade that removes one fails there, by name, not in a screen."""
 
 from __future__ import annotations
 
@@ -106,6 +103,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/bounded_input.py: the thread's target, which calls run_input_thread (overridden)"),
     PrivateName("textual.css.stylesheet:Stylesheet", "_parse_rules", "tests/support/css_cache.py: a worker's "
                 "apps share one parse of the CSS (tests only)"),
+    PrivateName("textual._wait", "SLEEP_GRANULARITY", "tests/support/pilot_idle.py: the pilot's idle step (tests)"),
+    PrivateName("textual._wait", "SLEEP_IDLE", "tests/support/pilot_idle.py: the pilot's idle share (tests)"),
 )
 """Each private name, checked by the canary test against the installed Textual."""
 
