@@ -21,25 +21,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.key_frames import KINDS, KeyKind, percentile, press_between_signals, start_guide
+from bench.key_frames import GUIDE_MAIN, KINDS, TIMING_PRELUDE, KeyKind, percentile, press_between_signals, start_guide
 
-RUNNER = """\
-import functools, gc, json, os, signal, sys, threading, time
-from collections import defaultdict
-spent, calls, passes, on, started = defaultdict(int), defaultdict(int), [], [False], [0]
-def timed(owner, name, label):
-    original = getattr(owner, name)
-    @functools.wraps(original)
-    def wrapper(*args, **kwargs):
-        if not on[0] or threading.current_thread() is not threading.main_thread():
-            return original(*args, **kwargs)
-        begun = time.thread_time_ns()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent[label] += time.thread_time_ns() - begun
-            calls[label] += 1
-    setattr(owner, name, wrapper)
+RUNNER = TIMING_PRELUDE + """\
+passes, started = [], [0]
 import textual._compositor as compositor, textual._styles_cache as styles_cache, textual.screen as screen
 import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model
 timed(screen.Screen, "_on_timer_update", "frame (Textual's update timer)")
@@ -65,10 +50,7 @@ def stop(*_):
         json.dump({"spent": spent, "calls": calls, "passes": passes}, out)
 signal.signal(signal.SIGUSR1, begin)
 signal.signal(signal.SIGUSR2, stop)
-sys.argv = ["spasm-guide"]
-from tui.launch import main
-sys.exit(main())
-"""
+""" + GUIDE_MAIN
 """The guide, with its parts timed between two signals."""
 
 

@@ -36,6 +36,36 @@ QUIET = 0.05
 """Seconds with nothing written that end a frame (Textual sends a frame in writes a few ms apart)."""
 
 
+TIMING_PRELUDE = """\
+import functools, gc, json, os, signal, sys, threading, time
+from collections import defaultdict
+spent, calls, order, on = defaultdict(int), defaultdict(int), [], [False]
+def timed(owner, name, label):
+    order.append(label)
+    original = getattr(owner, name)
+    @functools.wraps(original)
+    def wrapper(*args, **kwargs):
+        if not on[0] or threading.current_thread() is not threading.main_thread():
+            return original(*args, **kwargs)
+        begun = time.thread_time_ns()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            spent[label] += time.thread_time_ns() - begun
+            calls[label] += 1
+    setattr(owner, name, wrapper)
+"""
+"""The start of a script run as the guide (bench/frame_parts.py, bench/letter_parts.py): `timed`
+makes a method add its main thread's processor time to `spent[label]` while `on[0]` is true;
+`order` keeps the labels in the order they were timed."""
+GUIDE_MAIN = """\
+sys.argv = ["spasm-guide"]
+from tui.launch import main
+sys.exit(main())
+"""
+"""The end of such a script: the guide itself, started as its command starts it."""
+
+
 @dataclass
 class Press:
     """One key and the frame it brought."""

@@ -26,27 +26,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.key_frames import BACKSPACE, open_screen, percentile, press
+from bench.key_frames import BACKSPACE, GUIDE_MAIN, TIMING_PRELUDE, open_screen, percentile, press
 from tests.support.ptydrive import spawn
 
-RUNNER = """\
-import functools, gc, json, os, signal, sys, threading, time
-from collections import defaultdict
-spent, calls, order, on, whole, collected = defaultdict(int), defaultdict(int), [], [False], [0, 0], [0, 0]
-def timed(owner, name, label):
-    order.append(label)
-    original = getattr(owner, name)
-    @functools.wraps(original)
-    def wrapper(*args, **kwargs):
-        if not on[0] or threading.current_thread() is not threading.main_thread():
-            return original(*args, **kwargs)
-        begun = time.thread_time_ns()
-        try:
-            return original(*args, **kwargs)
-        finally:
-            spent[label] += time.thread_time_ns() - begun
-            calls[label] += 1
-    setattr(owner, name, wrapper)
+RUNNER = TIMING_PRELUDE + """\
+whole, collected = [0, 0], [0, 0]
 import textual._compositor as compositor, textual._styles_cache as styles_cache, textual.screen as screen
 import textual.widgets._option_list as option_list
 import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model
@@ -81,10 +65,7 @@ def end(*_):
     os.replace(out + ".part", out)
 signal.signal(signal.SIGUSR1, begin)
 signal.signal(signal.SIGUSR2, end)
-sys.argv = ["spasm-guide"]
-from tui.launch import main
-sys.exit(main())
-"""
+""" + GUIDE_MAIN
 """The guide, with its parts timed between two signals."""
 
 

@@ -143,6 +143,8 @@ class Braille:
     typed: list[bytes] = field(default_factory=list)
     """Every key BRLTTY typed (through `screen -X stuff`), in order."""
     running: bool = True
+    threads: list[threading.Thread] = field(default_factory=list)
+    """The three pumps below: `close` waits for them before it closes what they read and write."""
 
     # -- the threads: the guide's terminal, BRLTTY's keys, the display --------------------------
 
@@ -278,6 +280,10 @@ class Braille:
             os.kill(self.guide_pid, 9)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(self.guide_pid, 0)
+        # The pty's and the keys' pumps look at `running` every 0.2 s; the display's ends with
+        # BRLTTY's connection. A pump still writing to the pty when it is closed raised in its thread.
+        for thread in self.threads:
+            thread.join(5)
         for closing in (self.connection.close, lambda: os.close(self.fd), lambda: os.close(self.fifo)):
             with contextlib.suppress(OSError):
                 closing()
@@ -347,7 +353,8 @@ def start(home: Path, size: tuple[int, int] = (80, 24), args: tuple[str, ...] = 
     braille = Braille(guide_pid=guide_pid, fd=fd, brltty=brltty, connection=connection, segment=segment,
                       fifo=fifo, log=log, screen=screen, stream=pyte.ByteStream(screen))
     for pump in (braille.pump_guide, braille.pump_keys, braille.pump_display):
-        threading.Thread(target=pump, daemon=True).start()
+        braille.threads.append(threading.Thread(target=pump, daemon=True))
+        braille.threads[-1].start()
     return braille
 
 
