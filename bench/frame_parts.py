@@ -21,19 +21,20 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.key_frames import GUIDE_MAIN, KINDS, TIMING_PRELUDE, KeyKind, percentile, press_between_signals, start_guide
+from bench.key_frames import (
+    GUIDE_MAIN,
+    KINDS,
+    TIMING_PRELUDE,
+    KeyKind,
+    frame_timing,
+    percentile,
+    press_between_signals,
+    start_guide,
+)
 
 RUNNER = TIMING_PRELUDE + """\
 passes, started = [], [0]
-import textual._compositor as compositor, textual._styles_cache as styles_cache, textual.screen as screen
-import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model
-timed(screen.Screen, "_on_timer_update", "frame (Textual's update timer)")
-timed(screen.Screen, "_refresh_layout", "  layout (and its frame)")
-timed(compositor.Compositor, "render_update", "  compose the changed lines")
-timed(styles_cache.StylesCache, "render_line", "    lines drawn (styles cache)")
-timed(compositor.ChopsUpdate, "render_segments", "  to escape sequences")
-timed(lean_driver.LeanDriver, "write", "  lean driver: rewrite and write")
-timed(screen_model.ScreenModel, "rewrite", "    screen model")
+""" + frame_timing() + """\
 begun_pass = [0]
 def collector(phase, info):
     if on[0] and phase == "start":

@@ -66,6 +66,22 @@ sys.exit(main())
 """The end of such a script: the guide itself, started as its command starts it."""
 
 
+def frame_timing(lines_inside: str = "") -> str:
+    """Lines for such a script that time a frame by its parts (each indented under what calls it);
+    `lines_inside` times parts of the lines drawn (more `timed` lines, indented deeper)."""
+    return ("import textual._compositor as compositor, textual._styles_cache as styles_cache\n"
+            "import textual.screen as screen\n"
+            "import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model\n"
+            'timed(screen.Screen, "_on_timer_update", "frames (Textual\'s update timer)")\n'
+            'timed(screen.Screen, "_refresh_layout", "  layout (and its frame)")\n'
+            'timed(compositor.Compositor, "render_update", "  compose the changed lines")\n'
+            'timed(styles_cache.StylesCache, "render_line", "    lines drawn (styles cache)")\n'
+            + lines_inside +
+            'timed(compositor.ChopsUpdate, "render_segments", "  to escape sequences")\n'
+            'timed(lean_driver.LeanDriver, "write", "  lean driver: rewrite and write")\n'
+            'timed(screen_model.ScreenModel, "rewrite", "    screen model")\n')
+
+
 @dataclass
 class Press:
     """One key and the frame it brought."""

@@ -26,27 +26,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.key_frames import BACKSPACE, GUIDE_MAIN, TIMING_PRELUDE, open_screen, percentile, press
+from bench.key_frames import BACKSPACE, GUIDE_MAIN, TIMING_PRELUDE, frame_timing, open_screen, percentile, press
 from tests.support.ptydrive import spawn
 
 RUNNER = TIMING_PRELUDE + """\
 whole, collected = [0, 0], [0, 0]
-import textual._compositor as compositor, textual._styles_cache as styles_cache, textual.screen as screen
 import textual.widgets._option_list as option_list
-import tui.fullscreen.lean_driver as lean_driver, tui.output.screen_model as screen_model
 import tui.fullscreen.screens.search as search_screen, tui.fullscreen.widgets.guide_list as guide_list
 timed(search_screen.SearchScreen, "run_search", "search and list the places")
 timed(search_screen, "search_guide", "  search")
 timed(guide_list.GuideList, "set_labels", "  list them")
-timed(screen.Screen, "_on_timer_update", "frames (Textual's update timer)")
-timed(screen.Screen, "_refresh_layout", "  layout")
-timed(compositor.Compositor, "render_update", "  compose the changed lines")
-timed(styles_cache.StylesCache, "render_line", "    lines drawn (styles cache)")
-timed(guide_list.GuideList, "render_line", "      the places' rows")
+""" + frame_timing('''timed(guide_list.GuideList, "render_line", "      the places' rows")
 timed(option_list.OptionList, "_get_option_render", "        places drawn (OptionList)")
-timed(compositor.ChopsUpdate, "render_segments", "  to escape sequences")
-timed(lean_driver.LeanDriver, "write", "  lean driver: rewrite and write")
-timed(screen_model.ScreenModel, "rewrite", "    screen model")
+''') + """\
 def collector(phase, info):
     if on[0] and phase == "start":
         collected[0] = time.thread_time_ns()
