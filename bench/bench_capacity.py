@@ -45,7 +45,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.support.guide_pty import descendants
-from tests.support.sshd_tmux import GUIDE, SshServer, remote_path, start_sshd, xdg_env
+from tests.support.host_tools import GUIDE, xdg_env
+from tests.support.private_sshd import SshServer, remote_path, start_sshd
 
 PERIOD = 2.0
 """Seconds between one reader's keys."""

@@ -3,7 +3,7 @@
 Run: .venv/bin/python -m bench.bench_hostile [--ssh-only | --local-only]
 
 Two floods, each on a real pty (locally, and through a private sshd on 127.0.0.1 set up as in
-tests/support/sshd_tmux.py), typed at the start screen all at once:
+tests/support/private_sshd.py), typed at the start screen all at once:
 - 1 MB of one key (`j`), then `q`;
 - a bracketed paste that never ends (``ESC[200~`` then 40 MB), then Ctrl+Q at once; and again,
   with `q` typed half a second after the flood instead (a paste ends after PASTE_IDLE seconds
@@ -30,8 +30,9 @@ import uuid
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.support.host_tools import GUIDE, xdg_env
+from tests.support.private_sshd import remote_path, start_sshd
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUIDE, remote_path, start_sshd, xdg_env
 
 PLAN_MIB = 150
 """docs/hosting.md: plan for this much memory a reader."""

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from bench.bench_capacity import READY, SGR, cpu_seconds, loadavg, set_size
 from tests.support.guide_pty import descendants
-from tests.support.sshd_tmux import xdg_env
+from tests.support.host_tools import xdg_env
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNNER = "import sys; from tui.launch import main; sys.exit(main())"

@@ -35,18 +35,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from tests.support.host_tools import GUIDE, xdg_env
+from tests.support.private_sshd import SshServer, block_for_user, match_block, os_user, remote_path, start_sshd
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import (
-    GUIDE,
-    SshServer,
-    block_for_user,
-    match_block,
-    os_user,
-    remote_path,
-    slow_link,
-    start_sshd,
-    xdg_env,
-)
+from tests.support.slow_link import slow_link
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

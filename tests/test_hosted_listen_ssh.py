@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.host_tools import find_tool, xdg_env
 from tests.support.pilot import make_app, screen_text
+from tests.support.private_sshd import block_for_user, match_block, os_user, remote_path, running_sshd
 from tests.support.speech_fake import FakeClient
-from tests.support.sshd_tmux import block_for_user, find_tool, match_block, os_user, remote_path, running_sshd, xdg_env
 from tui.fullscreen.dialogs.remote_speech import RemoteSpeechDialog
 from tui.fullscreen.screens.page import PageScreen
 from tui.hosted import HOSTED_ENV

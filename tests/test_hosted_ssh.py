@@ -14,15 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.guide_pty import MARK, wait_until_gone
-from tests.support.sshd_tmux import (
-    SshServer,
-    block_for_user,
-    match_block,
-    os_user,
-    remote_path,
-    running_sshd,
-    xdg_env,
-)
+from tests.support.host_tools import xdg_env
+from tests.support.private_sshd import SshServer, block_for_user, match_block, os_user, remote_path, running_sshd
 from tui.hosted import REFUSED
 
 pytestmark = [pytest.mark.e2e]

@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.guide_pty import MARK, marked_pids
+from tests.support.host_tools import GUIDE
 from tests.support.hostile import (
     Home,
     Memory,
@@ -41,8 +42,8 @@ from tests.support.hostile import (
     write_flood,
 )
 from tests.support.keyfuzz import idle
+from tests.support.private_sshd import SshServer, block_for_user, match_block, os_user, remote_path, running_sshd
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUIDE, SshServer, block_for_user, match_block, os_user, remote_path, running_sshd
 from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]

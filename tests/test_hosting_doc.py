@@ -46,7 +46,7 @@ def test_a_reload_without_systemd_is_given() -> None:
 
 @pytest.mark.e2e  # a real sshd
 def test_the_docs_hup_line_makes_a_running_sshd_read_its_config_again(tmp_path: Path) -> None:
-    from tests.support.sshd_tmux import running_sshd
+    from tests.support.private_sshd import running_sshd
 
     line = next(line for line in shell_lines() if line.startswith("kill -HUP"))
     command = line.split("#")[0].strip()

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.pulse import private_pulse
-from tests.support.reader_machine import reader_bin, run_as_reader, sox_figures
-from tests.support.sshd_tmux import (
+from tests.support.host_tools import xdg_env
+from tests.support.private_sshd import (
     HOSTING_DOC,
     SshServer,
     block_for_user,
@@ -22,8 +21,9 @@ from tests.support.sshd_tmux import (
     os_user,
     remote_path,
     running_sshd,
-    xdg_env,
 )
+from tests.support.pulse import private_pulse
+from tests.support.reader_machine import reader_bin, run_as_reader, sox_figures
 
 pytestmark = [pytest.mark.e2e]
 

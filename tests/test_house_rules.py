@@ -313,9 +313,12 @@ def test_tests_and_benchmarks_share_only_tests_support() -> None:
         assert not path_changes, f"{path.relative_to(ROOT)} changes sys.path"
 
 
-REAL_RUNS = ("tests.support.ptydrive", "tests.support.guide_pty", "tests.support.sshd_tmux",
-             "tests.support.screen_reader", "tests.support.hostile", "tests.support.haproxy")
-"""Test support that runs the guide for real (a pty, tmux, sshd, a screen reader): slow to wait on."""
+REAL_RUNS = ("tests.support.ptydrive", "tests.support.guide_pty", "tests.support.host_tools",
+             "tests.support.private_sshd", "tests.support.slow_link", "tests.support.tmux_drive",
+             "tests.support.checklist_flow", "tests.support.screen_reader", "tests.support.hostile",
+             "tests.support.haproxy")
+"""Test support that runs the guide for real (a pty, tmux, sshd, a screen reader): slow to wait on.
+(host_tools is the installed guide and the tools these start, so whatever imports it runs them.)"""
 
 KINDS = {"e2e", "audio", "packaging", "slow", "serial"}
 """The marks that keep a test that runs the guide for real out of the fast set (README, "Testing

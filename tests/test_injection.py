@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.host_tools import GUIDE, terminal_env
 from tests.support.pilot import make_app, screen_text
-from tests.support.sshd_tmux import GUIDE, terminal_env
 from tui.data.checklist import load_checklist
 from tui.data.content import default_content_dir, load_guide
 

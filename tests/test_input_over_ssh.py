@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.host_tools import xdg_env
+from tests.support.private_sshd import block_for_user, match_block, os_user, remote_path, running_sshd
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import block_for_user, match_block, os_user, remote_path, running_sshd, xdg_env
 from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]

@@ -22,20 +22,18 @@ import pytest
 
 from tests.support.guide_pty import descendants
 from tests.support.haproxy import Front, doc_block, running_front, write_limit_script
-from tests.support.sshd_tmux import (
+from tests.support.host_tools import require_tools, xdg_env
+from tests.support.private_sshd import (
     KNOWN_HOST_ALIAS,
     SshServer,
-    Tmux,
     block_for_user,
     make_key,
     match_block,
     os_user,
     remote_path,
-    require_tools,
     start_sshd,
-    tmux_server,
-    xdg_env,
 )
+from tests.support.tmux_drive import Tmux, tmux_server
 from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.host_tools import GUIDE, xdg_env
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUARD, GUIDE, xdg_env
 from tests.support.terminal_bytes import colour_parameters, drive_bytes
+from tests.support.wait import GUARD
 
 pytestmark = [pytest.mark.e2e]
 

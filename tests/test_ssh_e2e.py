@@ -14,25 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sshd_tmux import (
-    GUIDE,
-    FlowFacts,
+from tests.support.checklist_flow import FlowFacts, flow_facts, run_flow, saved_checks
+from tests.support.host_tools import GUIDE, xdg_env
+from tests.support.private_sshd import (
     SshServer,
-    Tmux,
     block_for_user,
-    flow_facts,
     match_block,
     os_user,
     remote_path,
-    run_flow,
     running_sshd,
-    saved_checks,
     shared_account_command,
-    slow_link,
     start_sshd,
-    tmux_server,
-    xdg_env,
 )
+from tests.support.slow_link import slow_link
+from tests.support.tmux_drive import Tmux, tmux_server
 
 pytestmark = [pytest.mark.e2e]
 

@@ -13,17 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sshd_tmux import (
-    SshServer,
-    Tmux,
-    block_for_user,
-    match_block,
-    os_user,
-    remote_path,
-    running_sshd,
-    tmux_server,
-    xdg_env,
-)
+from tests.support.host_tools import xdg_env
+from tests.support.private_sshd import SshServer, block_for_user, match_block, os_user, remote_path, running_sshd
+from tests.support.tmux_drive import Tmux, tmux_server
 from tui.data.content import load_guide
 
 pytestmark = [pytest.mark.e2e]

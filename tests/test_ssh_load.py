@@ -15,16 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.sshd_tmux import (
-    flow_facts,
-    remote_path,
-    run_flow,
-    running_sshd,
-    saved_checks,
-    tmux_server,
-    write_rss_wrapper,
-    xdg_env,
-)
+from tests.support.checklist_flow import flow_facts, run_flow, saved_checks, write_rss_wrapper
+from tests.support.host_tools import xdg_env
+from tests.support.private_sshd import remote_path, running_sshd
+from tests.support.tmux_drive import tmux_server
 
 pytestmark = [pytest.mark.e2e]
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.guide_pty import MARK, wait_until_gone
-from tests.support.sshd_tmux import (
-    GUIDE,
+from tests.support.host_tools import GUIDE, xdg_env
+from tests.support.private_sshd import (
     SshServer,
     block_for_user,
     match_block,
@@ -24,7 +24,6 @@ from tests.support.sshd_tmux import (
     remote_path,
     running_sshd,
     shared_account_command,
-    xdg_env,
 )
 from tui.hosted import NO_TERMINAL as HOSTED_NO_TERMINAL
 from tui.hosted import REFUSED

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.checklist_flow import flow_facts, one_line, saved_checks
+from tests.support.host_tools import GUIDE, xdg_env
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUARD, GUIDE, Tmux, flow_facts, one_line, saved_checks, tmux_server, xdg_env
 from tests.support.terminal_bytes import colour_parameters, drive_bytes
+from tests.support.tmux_drive import Tmux, tmux_server
+from tests.support.wait import GUARD
 
 pytestmark = [pytest.mark.e2e]
 

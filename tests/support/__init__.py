@@ -9,7 +9,12 @@ way to wait (`wait.wait_until`).
   started.
 - `keyfuzz`: seeded random keys, pastes and resizes, for the fuzz test and the soak benchmark.
 - `pilot`: the app under Textual's pilot, and what its screen shows.
-- `sshd_tmux`: a private OpenSSH server, a slow link, tmux sessions, the checklist flow.
+- `host_tools`: where the guide is installed, the tools the tests start, a free port, the
+  environment a guide runs with.
+- `private_sshd`: a private OpenSSH server with docs/hosting.md's Match block.
+- `slow_link`: a TCP proxy that slows a link to a rate and a latency.
+- `tmux_drive`: tmux sessions as real terminals whose screen a test reads.
+- `checklist_flow`: the checklist flow a person follows, and what a session leaves behind.
 - `screen_reader`: the guide under a real console screen reader with a transcript of its speech.
 - `pulse`: a private PulseAudio with a null sink to record playback.
 - `speech_fake`: a speech client that records what it is asked to say.

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.sshd_tmux import ROOT, free_port, require_tools, stop_process
+from tests.support.host_tools import ROOT, free_port, require_tools, stop_process
 from tests.support.wait import NeverHappened, wait_until
 
 SCALE_DOC = ROOT / "docs" / "scale-out.md"

@@ -23,8 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.host_tools import GUIDE
+from tests.support.private_sshd import HOSTING_DOC
 from tests.support.ptydrive import Session
-from tests.support.sshd_tmux import GUIDE, HOSTING_DOC
 
 WITHOUT_DAC = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
 """Run as root but bound by file modes like any account (root reads a mode-000 file otherwise)."""

@@ -14,7 +14,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.support.sshd_tmux import SshServer, find_tool
+from tests.support.host_tools import find_tool
+from tests.support.private_sshd import SshServer
 
 DOC_LOGIN = "guide@your-host"
 """How docs/hosting.md writes the account and host in its reader commands."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.host_tools import GUIDE, xdg_env
 from tests.support.ptydrive import Session, spawn
-from tests.support.sshd_tmux import GUIDE, xdg_env
 from tests.support.wait import GUARD
 
 DOWN, TAB, PGDN, ESC = b"\x1b[B", b"\t", b"\x1b[6~", b"\x1b"
