@@ -1,6 +1,8 @@
 """What the outside hostile suite shares: the guide started as a stranger would start it (its own
-short XDG folders, optionally as another account), floods written while the screen is read and
-memory sampled, and the one way to find a traceback in what a terminal received.
+short XDG folders, optionally as another account), the checks every case makes (it answers, ends
+cleanly, never prints a traceback), floods written while the screen is read and memory sampled,
+the one way to find a traceback in what a terminal received, and the hosted account of
+docs/hosting.md on a private sshd with a reader's ssh session to it.
 
 Nothing here reads the guide's code: every figure comes from the terminal, /proc and the disk.
 """
@@ -13,19 +15,31 @@ import os
 import pty
 import re
 import select
+import shlex
 import shutil
 import signal
 import struct
 import tempfile
 import termios
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.support.guide_pty import MARK
 from tests.support.host_tools import GUIDE
-from tests.support.private_sshd import HOSTING_DOC
-from tests.support.ptydrive import Session
+from tests.support.private_sshd import (
+    HOSTING_DOC,
+    SshServer,
+    block_for_user,
+    match_block,
+    os_user,
+    remote_path,
+    running_sshd,
+)
+from tests.support.ptydrive import Session, spawn
 
 WITHOUT_DAC = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
 """Run as root but bound by file modes like any account (root reads a mode-000 file otherwise)."""
@@ -188,6 +202,51 @@ def step(session: Session, keys: bytes, quiet: float = 0.3) -> str:
     return session.shown()
 
 
+# What every case checks -----------------------------------------------------------------------
+
+
+START = "Read the guide"
+CHECKLIST = "Check your symptoms"
+DOWN, END_KEY, CTRL_U, CTRL_S, CTRL_Q = b"\x1b[B", b"\x1b[F", b"\x15", b"\x13", b"\x11"
+QUIT_GUARD = 5.0
+"""How long a case waits for the exit at all before it kills the guide (the failure's figure)."""
+
+
+def started(session: Session, text: str = START) -> str:
+    """Wait for `text` on the screen (a guard against a hang only); return the screen."""
+    shows(session, text)
+    with contextlib.suppress(EOFError, OSError):
+        session.settle(0.2, 3.0)
+    return session.shown()
+
+
+def assert_clean(session: Session) -> None:
+    """Nothing the terminal received names a traceback or a Python exception."""
+    found = tracebacks(session.output())
+    assert not found, f"the terminal received a traceback or exception: {found}"
+
+
+def assert_answers(session: Session, keys: bytes, text: str) -> None:
+    """The guide still runs and answers a key: `keys` bring `text` to the screen."""
+    assert session.alive(), f"the guide ended (status {session.exit_status}); screen:\n{session.shown()}"
+    session.send(keys)
+    shows(session, text)
+
+
+def quit_cleanly(session: Session) -> None:
+    """`q` ends the guide with status 0 and nothing the terminal got names an exception."""
+    seconds = time_to_exit(session, b"q", QUIT_GUARD)
+    assert_clean(session)
+    assert seconds is not None, f"q did not end the guide within {QUIT_GUARD} s"
+    assert session.exit_status == 0, f"exit status {session.exit_status}"
+
+
+def open_checklist(session: Session) -> None:
+    session.send(b"k")
+    shows(session, CHECKLIST)
+    session.settle(0.2)
+
+
 # Memory ---------------------------------------------------------------------------------------
 
 
@@ -304,3 +363,25 @@ def time_to_exit(session: Session, keys: bytes, guard: float, memory: Memory | N
         if not session.alive():
             return time.monotonic() - start
     return None
+
+
+# The hosted account over SSH ------------------------------------------------------------------
+
+
+@contextmanager
+def hosted_sshd(folder: Path, home: Home) -> Iterator[tuple[SshServer, str]]:
+    """A private sshd with the hosting doc's Match block, its sessions marked so /proc finds them:
+    the server and the mark."""
+    mark = uuid.uuid4().hex
+    setenv = {"PATH": remote_path(), MARK: mark, **home.env()}
+    with running_sshd(folder, block_for_user(match_block(), os_user()), setenv) as server:
+        yield server, mark
+
+
+def ssh_session(server: SshServer, command: list[str]) -> Session:
+    """`ssh -tt` to the hosted account asking it to run `command` (after "--", so a command that
+    starts with "--" reaches the server instead of being read as an ssh option)."""
+    argv = server.ssh_argv()
+    if command:
+        argv += ["--", shlex.join(command)]
+    return spawn(argv, {"TERM": "xterm-256color"})
