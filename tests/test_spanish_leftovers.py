@@ -1,0 +1,50 @@
+"""English left in the Spanish guide where no other check looks: the hosted account's own answers
+(said before the guide's start chooses its language), and the menus' wording.
+
+The --help's placeholders (FILE.wav, DIR, CODE) are checked in tests/test_command_help_language.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.hosted import hosted_argv
+
+pytestmark: list[pytest.MarkDecorator] = []
+"""Pure and fast (in-process): part of the fast set."""
+
+SSH = {"SSH_CONNECTION": "192.0.2.7 50000 198.51.100.3 22"}
+
+
+@pytest.mark.parametrize(("lang", "first_words"), [
+    ("es_MX.UTF-8", "Esta cuenta ofrece spasm-guide y nada más."),
+    ("C.UTF-8", "This account offers the spasm-guide and nothing else."),
+])
+def test_the_hosted_help_is_in_the_readers_language(lang: str, first_words: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`ssh host help` with LANG sent by the client: answered before cli.main chooses a language."""
+    assert hosted_argv(["guide.example.org"], {**SSH, "LANG": lang, "SSH_ORIGINAL_COMMAND": "help"}) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(first_words), out
+    assert "ssh " in out and " plain 3 " in out  # the commands themselves are typed the same
+
+
+@pytest.mark.parametrize(("options", "typed", "spanish"), [
+    ([], "rm -rf ~", "spasm-guide: esta cuenta solo ofrece: plain [N], accessible"),
+    (["a", "b"], "help", "spasm-guide: --hosted acepta una palabra como mucho"),
+])
+def test_a_hosted_refusal_is_in_the_readers_language(options: list[str], typed: str, spanish: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert hosted_argv(options, {**SSH, "LANG": "es_MX.UTF-8", "SSH_ORIGINAL_COMMAND": typed}) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(spanish) and err.count("\n") == 1, err
+
+
+def test_the_hosted_answer_leaves_the_language_as_it_was(capsys: pytest.CaptureFixture[str]) -> None:
+    """The guide's start chooses its language again (cli.main): the hosted answer sets none for it."""
+    from tui.data.words import current_language
+
+    before = current_language()
+    hosted_argv([], {**SSH, "LANG": "es_MX.UTF-8", "SSH_ORIGINAL_COMMAND": "help"})
+    assert current_language() == before
+    capsys.readouterr()
