@@ -202,7 +202,7 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ChecklistScreen) and app.focused is screen.query_one("#items")
-        assert screen_lines(app)[1].strip() == "Revise sus síntomas (no diagnostica)"  # one row at 40x12
+        assert screen_lines(app)[1].strip() == "Revisar síntomas (no es diagnóstico)"  # one row at 40x12
         rows = app.screen.query_one(KeyBar).rows(size[0] - 2)
         shown = " ".join(f"{keys} {words}" for row in rows for keys, words in row)
         for entry in ("Intro/Espacio Marcar", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
@@ -216,11 +216,11 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert "¿Borrar su única marca?" in flat(app)
-        assert text_at_cursor(app) == "No, dejarlas"  # the safe answer first
+        assert text_at_cursor(app) == "No, dejar como está"  # the safe answer first (one mark or many)
         assert "y Sí" in key_bar(app) and "n No" in key_bar(app) and "Esc Cancelar" in key_bar(app)
         await pilot.press("y")
         await pilot.pause()
-        assert app.screen is screen and "Se borraron todas las marcas." in messages(app)
+        assert app.screen is screen and "Se borró todo lo marcado." in messages(app)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
