@@ -132,3 +132,10 @@ def test_the_word_itself_is_tried_only_when_its_stem_finds_nothing() -> None:
     assert search_guide(ES, "respir") == search_guide(ES, "respira")
     assert search_guide(ES, "calambres") == search_guide(ES, "calambre")
     assert search_guide(ES, "respirx") == [] and search_guide(ES, "respir zzz") == []
+
+
+def test_a_snippet_cut_after_a_full_stop_ends_in_three_dots() -> None:
+    """"...casi no puede hablar...." read as a typing slip; the cut's "..." stands for the stop too."""
+    snippets = [hit.snippet for hit in search_guide(ES, "aire")]
+    assert snippets and not any("...." in snippet for snippet in snippets), snippets
+    assert any(snippet.endswith("hablar...") for snippet in snippets), snippets

@@ -167,7 +167,10 @@ def make_snippet(text: str, start: int, length: int) -> str:
     if right < len(text):
         space = text.rfind(" ", start + length, right)
         right = space if space > 0 else right
-    return ("..." if left > 0 else "") + text[left:right] + ("..." if right < len(text) else "")
+    shown = text[left:right]
+    if right < len(text):  # a sentence's own full stop before "..." made four dots ("hablar....")
+        shown = shown.rstrip(".") + "..."
+    return ("..." if left > 0 else "") + shown
 
 
 Stems = tuple[tuple[str, int], ...]
