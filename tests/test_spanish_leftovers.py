@@ -48,3 +48,20 @@ def test_the_hosted_answer_leaves_the_language_as_it_was(capsys: pytest.CaptureF
     hosted_argv([], {**SSH, "LANG": "es_MX.UTF-8", "SSH_ORIGINAL_COMMAND": "help"})
     assert current_language() == before
     capsys.readouterr()
+
+
+def test_yes_is_s_in_spanish_and_the_readers_own_keys_come_first() -> None:
+    """A lone "y" reads (and a voice says it) as "and" in Spanish: yes is "s" (sí) there."""
+    from tui.data.key_table import LANGUAGE_KEYS, key_row, keymap_for, keys_in_force
+
+    for language in ("es", "es-419", "es_MX"):
+        assert keys_in_force("dialog.yes", language, {}) == "s"
+        assert keys_in_force("cramp.eased", language, {}) == "s"
+        assert keys_in_force("dialog.no", language, {}) == "n"
+    assert keys_in_force("dialog.yes", "en", {}) == key_row("dialog.yes").keys == "y"
+    assert keymap_for("en", {}) == {}
+    assert keys_in_force("dialog.yes", "es", {"dialog.yes": "j"}) == "j"  # settings.toml's [keys] wins
+    assert keymap_for("es", {"app.quit": "ctrl+q"})["app.quit"] == "ctrl+q"
+    for keys in LANGUAGE_KEYS.values():
+        for key_id in keys:
+            key_row(key_id)  # every id is a binding's (a KeyError names one that is not)
