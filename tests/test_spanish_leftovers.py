@@ -1,17 +1,20 @@
 """English left in the Spanish guide where no other check looks: the hosted account's own answers
-(said before the guide's start chooses its language), and the menus' wording.
+(said before the guide's start chooses its language), and the keys named in English ("y" for yes,
+which Spanish reads as "and").
 
 The --help's placeholders (FILE.wav, DIR, CODE) are checked in tests/test_command_help_language.py.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.hosted import hosted_argv
 
 pytestmark: list[pytest.MarkDecorator] = []
-"""Pure and fast (in-process): part of the fast set."""
+"""Pure and fast (in-process): part of the fast set; the one test that starts the app is marked pilot."""
 
 SSH = {"SSH_CONNECTION": "192.0.2.7 50000 198.51.100.3 22"}
 
@@ -65,3 +68,26 @@ def test_yes_is_s_in_spanish_and_the_readers_own_keys_come_first() -> None:
     for keys in LANGUAGE_KEYS.values():
         for key_id in keys:
             key_row(key_id)  # every id is a binding's (a KeyError names one that is not)
+
+
+@pytest.mark.pilot
+async def test_the_yes_key_follows_a_language_switch(tmp_path: Path) -> None:
+    """The start screen's language key changes the keys in force too: "s" in Spanish, "y" back in English."""
+    from tests.support.pilot import make_app
+    from tui.data.words import in_language
+    from tui.fullscreen.dialogs.confirm import ConfirmDialog
+    from tui.fullscreen.widgets.key_bar import KeyBar
+
+    with in_language("en"):  # the language before the test, back after it (the switch sets it)
+        app = make_app(tmp=tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            for switch_to, yes in (("e", "s Sí  n No"), ("e", "y Yes  n No")):
+                await pilot.press(switch_to, "k", "space", "c")  # Español / English, then the checklist's clear
+                await pilot.pause()
+                assert isinstance(app.screen, ConfirmDialog)
+                assert yes in app.screen.query_one(KeyBar).describe()
+                await pilot.press(yes[0])  # yes: cleared, back on the checklist
+                await pilot.pause()
+                assert not isinstance(app.screen, ConfirmDialog)
+                await pilot.press("escape")
+                await pilot.pause()
