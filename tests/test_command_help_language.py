@@ -169,3 +169,45 @@ def test_canary_argparse_still_looks_its_words_up_so() -> None:
     with in_language("es"), argparse_in_our_words():
         assert argparse._("usage: ") == "uso: "  # type: ignore[attr-defined]
     assert argparse._ is before  # type: ignore[attr-defined]
+
+
+KEPT_PLACEHOLDERS = {
+    "N": "a number's letter in Spanish too (número), as the hosted commands' 'plain [N]' say it",
+    "SHELL": "the Spanish help says 'su shell' (bash, zsh, fish): the word Spanish readers use",
+}
+"""The placeholders the Spanish --help keeps as the English one writes them, and why."""
+
+
+def placeholders(language: str) -> dict[str, str]:
+    """Each option's value placeholder in --help ("--speak-to": "FILE.wav"), in `language`."""
+    with in_language(language):
+        parser = cli.build_parser()
+    return {action.option_strings[-1]: str(action.metavar) for action in parser._actions if action.metavar}
+
+
+def test_the_spanish_help_names_option_values_in_spanish() -> None:
+    english, spanish = placeholders("en"), placeholders("es")
+    assert english.keys() == spanish.keys() and {"--speak-to", "--content", "--lang", "--hosted"} <= english.keys()
+    left = {option: name for option, name in spanish.items()
+            if name == english[option] and name not in KEPT_PLACEHOLDERS}
+    assert not left, f"English placeholders in the Spanish --help: {left}"
+    assert spanish["--speak-to"].endswith(".wav")  # the file's kind is part of the name a reader types
+    text = help_text("es")
+    for option, name in english.items():
+        if name not in KEPT_PLACEHOLDERS:  # nor in the option texts, the examples or the tables
+            assert not re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text), f"{name} ({option}) in the Spanish help"
+        assert f"{option} {spanish[option]}" in text or f"{option} [{spanish[option]}]" in text
+
+
+def test_completion_knows_a_path_by_its_option_not_its_placeholder() -> None:
+    """The completion script is made from the parser in the language shown now: a Spanish
+    placeholder (CARPETA) must still complete folders."""
+    from tui.completion import options
+
+    def kinds(language: str) -> dict[str, str]:
+        with in_language(language):
+            return {opt.names[-1]: opt.takes for opt in options(cli.build_parser())}
+
+    assert kinds("es") == kinds("en")
+    assert kinds("es")["--content"] == "dir" and kinds("es")["--speak-to"] == "file"
+    assert kinds("es")["--section"] == "value" and kinds("es")["--lang"] == "choice"

@@ -187,6 +187,9 @@ async def test_settings_groups_choices_and_messages(tmp_path: Path, size: tuple[
         listing = app.focused
         assert "Número de emergencias 9-1-1: " in " ".join(listing.item_texts())
         assert "Volumen de lectura: 75 por ciento" in " ".join(listing.item_texts())
+        texts = " ".join(listing.item_texts())
+        assert "Voz de lectura: Español, Latinoamérica" in texts and "Voz de lectura: Español, España" in texts
+        assert "Inglés" not in texts  # an English voice would not read the Spanish guide (reading_voice)
         assert_not_cut(app, size)
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -202,7 +205,7 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ChecklistScreen) and app.focused is screen.query_one("#items")
-        assert screen_lines(app)[1].strip() == "Revise sus síntomas (no diagnostica)"  # one row at 40x12
+        assert screen_lines(app)[1].strip() == "Revisar síntomas (no es diagnóstico)"  # one row at 40x12
         rows = app.screen.query_one(KeyBar).rows(size[0] - 2)
         shown = " ".join(f"{keys} {words}" for row in rows for keys, words in row)
         for entry in ("Intro/Espacio Marcar", "Tab/Mayús+Tab Resultado", "s Guardar", "c Borrar"):
@@ -216,11 +219,14 @@ async def test_checklist_and_its_clear_dialog(tmp_path: Path, size: tuple[int, i
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert "¿Borrar su única marca?" in flat(app)
-        assert text_at_cursor(app) == "No, dejarlas"  # the safe answer first
-        assert "y Sí" in key_bar(app) and "n No" in key_bar(app) and "Esc Cancelar" in key_bar(app)
-        await pilot.press("y")
+        assert text_at_cursor(app) == "No, dejar como está"  # the safe answer first (one mark or many)
+        assert "s Sí  n No" in key_bar(app) and "Esc Cancelar" in key_bar(app) and "y Sí" not in key_bar(app)
+        await pilot.press("y")  # English's yes: in Spanish a lone "y" is the word "and", and answers nothing
         await pilot.pause()
-        assert app.screen is screen and "Se borraron todas las marcas." in messages(app)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("s")  # sí
+        await pilot.pause()
+        assert app.screen is screen and "Se borró todo lo marcado." in messages(app)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)
@@ -263,18 +269,41 @@ async def test_cramp_now_keys_the_early_question_and_eased(tmp_path: Path, size:
         await pilot.pause()
         assert isinstance(app.focused, SectionText)
         bar = key_bar(app)
-        assert "t Tiempo" in bar and "y Se calmó" in bar and "n No se calmó" in bar
+        assert "t Tiempo  s Sí, se calmó  n No se calmó" in bar  # s for sí, as in the dialogs
         assert_not_cut(app, size)
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert text_at_cursor(app) == "No, todavía no"
         assert "Sí, ha durado eso" in flat(app)
-        await pilot.press("n", "y")
+        await pilot.press("n", "s")
         await pilot.pause()
         assert app.screen is screen
         text = "\n".join(screen.query_one("#cramp-text", SectionText).paragraphs)
         assert "Qué hacer:" in text and "Si vuelve:" in text
+
+
+@pytest.mark.pilot
+async def test_the_ten_minute_question_names_the_spanish_keys(tmp_path: Path) -> None:
+    """At the check time the timer line asks with the keys in force: "s" for sí, never a lone "y"."""
+    app = spanish_app(tmp_path)
+    now = [5000.0]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CrampNowScreen)
+        screen.clock = lambda: now[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        now[0] += 600
+        screen.check_time()
+        await pilot.pause()
+        assert "Ya lleva 10 minutos. ¿Se calmó? s: sí, n: no" in flat(app)
+        assert " y: " not in flat(app)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "AUTOCUIDADO: qué bien, el calambre se calmó." in flat(app)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=SIZE_IDS)

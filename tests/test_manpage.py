@@ -72,7 +72,7 @@ def test_the_page_reads_as_a_manual_page(language: str) -> None:
     if result.returncode == 0:
         for heading in HEADINGS[language]:
             assert f"\n{heading}\n" in result.stdout
-        assert "--speak-to FILE.wav" in result.stdout
+        assert {"en": "--speak-to FILE.wav", "es": "--speak-to ARCHIVO.wav"}[language] in result.stdout
         assert result.stderr == "", result.stderr
         if language == "es":
             assert "Órdenes de usuario" in result.stdout and "diagnóstico" in result.stdout

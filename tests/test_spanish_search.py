@@ -114,3 +114,28 @@ def test_typed_without_the_tilde_both_words_are_found(guide_with_years: Guide) -
     """"ano" may be either word to a reader without the key: both are offered."""
     found = snippets(guide_with_years, "ano")
     assert any("los años" in s for s in found) and any("el ano" in s for s in found), found
+
+
+@pytest.mark.parametrize("word", ["respirar", "semanas", "número", "tétanos"])
+def test_every_letter_typed_from_the_stem_on_keeps_finding_the_word(word: str) -> None:
+    """Search runs on every letter: "respir", half of "respirar", is Snowball's "resp" (it reads
+    "-ir" as a verb's ending), which answers nothing, yet it is the stem of "respira"; the list
+    must not go blank on the way to the whole word."""
+    stem_length = len(spanish_stem(word))
+    for end in range(stem_length, len(word) + 1):
+        typed = word[:end]
+        assert search_guide(ES, typed), f"{typed!r}, on the way to {word!r}, finds nothing"
+    assert spanish_stem("respir") != spanish_stem("respira")  # why the word itself is tried
+
+
+def test_the_word_itself_is_tried_only_when_its_stem_finds_nothing() -> None:
+    assert search_guide(ES, "respir") == search_guide(ES, "respira")
+    assert search_guide(ES, "calambres") == search_guide(ES, "calambre")
+    assert search_guide(ES, "respirx") == [] and search_guide(ES, "respir zzz") == []
+
+
+def test_a_snippet_cut_after_a_full_stop_ends_in_three_dots() -> None:
+    """"...casi no puede hablar...." read as a typing slip; the cut's "..." stands for the stop too."""
+    snippets = [hit.snippet for hit in search_guide(ES, "aire")]
+    assert snippets and not any("...." in snippet for snippet in snippets), snippets
+    assert any(snippet.endswith("hablar...") for snippet in snippets), snippets

@@ -113,7 +113,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("tui/command_facts.py", "XDG_CONFIG_HOME, "): "the same",
     ("tui/command_facts.py", "spasm-guide --lang es"): "a command, typed as it is in every language",
     ("tui/command_facts.py", "spasm-guide --completion bash"): "the same",
-    ("tui/command_facts.py", "1. --lang CODE"): "an option and its value's name, typed as they are",
     ("tui/manpage.py", ".TH SPASM\\-GUIDE 1"): "roff's title line: the command's name and version (its "
                                                 "section's name is looked up)",
 }

@@ -53,19 +53,20 @@ def build_parser() -> OneLineParser:
     mode.add_argument("--accessible", action="store_true",
                       help=_("the whole guide as plain numbered prompts (also: ACCESSIBLE=1)"))
     mode.add_argument("--speak", action="store_true", help=_("read the guide aloud with no interface"))
-    mode.add_argument("--speak-to", metavar="FILE.wav", type=Path,
+    # TRANSLATORS: a placeholder for an option's value, in capitals (the option stays as typed).
+    mode.add_argument("--speak-to", metavar=_("FILE.wav"), type=Path,
                       help=_("write the spoken guide to a WAV file, or with - stream it to standard output "
                              "for a player (spasm-guide --speak-to - | aplay)"))
     parser.add_argument("--replace", action="store_true", help=_("with --speak-to: replace FILE.wav if it exists"))
-    parser.add_argument("--section", type=int, metavar="N",
+    parser.add_argument("--section", type=int, metavar=_("N"),
                         help=_("only section N (with --plain or --speak), or open the guide at section N"))
-    parser.add_argument("--content", type=Path, metavar="DIR",
+    parser.add_argument("--content", type=Path, metavar=_("DIR"),
                         help=_("load another guide in the same format (shown in its own [language])"))
-    parser.add_argument("--lang", type=lang_argument, metavar="CODE", choices=bundled_languages(),
+    parser.add_argument("--lang", type=lang_argument, metavar=_("CODE"), choices=bundled_languages(),
                         help=_("the guide's language for this run: en (English) or es (Español); before it "
                                "came the setting 'language', then LANGUAGE, LC_ALL, LC_MESSAGES and LANG"))
     parser.add_argument("--theme", choices=sorted(THEMES), help=_("colour theme for this run"))
-    parser.add_argument("--hosted", nargs="?", const="", metavar="HOST",
+    parser.add_argument("--hosted", nargs="?", const="", metavar=_("HOST"),
                         help=_("for an SSH account's ForceCommand: run only what the reader asked for "
                                "(plain [N], accessible, checklist, speak [N], help); HOST is the name to show"))
     parser.add_argument("--version", action="version", version=f"spasm-guide {__version__}",
@@ -94,7 +95,7 @@ def add_shell_and_report_options(parser: argparse.ArgumentParser) -> None:
     from tui.completion import SHELLS
 
     group = parser.add_argument_group(_("for your shell and for bug reports"))
-    group.add_argument("--completion", choices=SHELLS, metavar="SHELL",
+    group.add_argument("--completion", choices=SHELLS, metavar=_("SHELL"),
                        help=_("print the completion script for bash, zsh or fish, and exit"))
     group.add_argument("--where", action="store_true",
                        help=_("print the folders of the settings, state, cache, data and summaries, and exit"))

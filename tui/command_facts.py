@@ -60,7 +60,7 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
 """Commands a person might type, with what each does (--help and the manual page show them)."""
 
 LANGUAGE_ORDER: tuple[tuple[str, str], ...] = (
-    ("1. --lang CODE", N_("on the command line: this run only (en English, es Español).")),
+    (N_("1. --lang CODE"), N_("on the command line: this run only (en English, es Español).")),
     ("2. language", N_("in settings.toml: the reader's saved choice (the start screen's Español or English key "
                     "and Settings save it).")),
     (N_("3. the environment"), N_("LANGUAGE, then LC_ALL, LC_MESSAGES, LANG: the first that is set decides.")),

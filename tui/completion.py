@@ -10,11 +10,15 @@ from __future__ import annotations
 import argparse
 import shlex
 from dataclasses import dataclass
+from pathlib import Path
 
 SHELLS = ("bash", "zsh", "fish")
 """The shells a script can be printed for."""
 
 PROG = "spasm-guide"
+
+FOLDER_OPTIONS = frozenset({"content"})
+"""The options (by their `dest`) whose value is a folder; any other option that takes a path takes a file."""
 
 
 @dataclass(frozen=True)
@@ -35,15 +39,14 @@ def options(parser: argparse.ArgumentParser) -> list[Option]:
         if not action.option_strings or action.help == argparse.SUPPRESS:
             continue
         choices = tuple(str(choice) for choice in action.choices or ())
-        metavar = str(action.metavar or "")
         if action.nargs == 0:
             takes = ""
         elif choices:
             takes = "choice"
-        elif metavar == "DIR":
-            takes = "dir"
-        elif metavar.startswith("FILE"):
-            takes = "file"
+        elif action.type is Path:
+            # Told by what the value is, not by its placeholder (FILE.wav, DIR), which --help
+            # shows in the reader's language.
+            takes = "dir" if action.dest in FOLDER_OPTIONS else "file"
         else:
             takes = "value"
         found.append(Option(tuple(action.option_strings), str(action.help or ""), takes, choices))

@@ -205,24 +205,31 @@ def hosted_argv(options: list[str], env: Mapping[str, str]) -> list[str] | int:
     the refusal. `options` are what follows `--hosted` in the ForceCommand (at most a host name)."""
     import sys
 
-    if len(options) > 1 or (options and not HOST_NAME.fullmatch(options[0])):
-        print(_("spasm-guide: --hosted takes at most one word, the host name to show readers "
-                "(letters, digits, dots, dashes and colons)"), file=sys.stderr)
-        return 2
-    host_name = options[0] if options else ""
-    command = parse_command(env.get(COMMAND_ENV))
-    if command is None:
-        print(refused_line(), file=sys.stderr, flush=True)
-        return 2
-    if not command.argv and not command.help and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        # The full screen needs a terminal; the guide's own line would advise options this
-        # account cannot take, so say what this account can do instead.
-        print(no_terminal_line(), file=sys.stderr, flush=True)
-        return 2
-    if command.help:
-        sys.stdout.write(help_text(env, host_name=host_name))
-        sys.stdout.flush()
-        return 0
+    from tui.data.language_choice import language_before_parsing
+    from tui.data.words import in_language
+
+    # What is said here comes before the guide's own start (cli.main), which chooses the language:
+    # chosen here the same way (the reader's saved setting, then LANG sent over SSH), so a Spanish
+    # reader's `ssh host help` is in Spanish.
+    with in_language(language_before_parsing([], env)):
+        if len(options) > 1 or (options and not HOST_NAME.fullmatch(options[0])):
+            print(_("spasm-guide: --hosted takes at most one word, the host name to show readers "
+                    "(letters, digits, dots, dashes and colons)"), file=sys.stderr)
+            return 2
+        host_name = options[0] if options else ""
+        command = parse_command(env.get(COMMAND_ENV))
+        if command is None:
+            print(refused_line(), file=sys.stderr, flush=True)
+            return 2
+        if not command.argv and not command.help and not (sys.stdin.isatty() and sys.stdout.isatty()):
+            # The full screen needs a terminal; the guide's own line would advise options this
+            # account cannot take, so say what this account can do instead.
+            print(no_terminal_line(), file=sys.stderr, flush=True)
+            return 2
+        if command.help:
+            sys.stdout.write(help_text(env, host_name=host_name))
+            sys.stdout.flush()
+            return 0
     os.environ[HOSTED_ENV] = host_name  # the guide's dialogs then show hosted commands
     return list(command.argv)
 

@@ -10,6 +10,7 @@ the guide, so the plain modes, which never import Textual, know every id too.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 
@@ -96,3 +97,23 @@ def key_row(key_id: str) -> KeyRow:
         if row.id == key_id:
             return row
     raise KeyError(f"no key binding has the id '{key_id}' (tui/data/key_table.py lists them)")
+
+
+LANGUAGE_KEYS: dict[str, dict[str, str]] = {
+    # "no" is named again, unchanged, after "yes": Textual moves a binding the keymap changes to
+    # the end of its screen's keys, and the key bar keeps their order (yes, then no).
+    "es": {"dialog.yes": "s", "dialog.no": "n", "cramp.eased": "s", "cramp.not_eased": "n"},
+}
+"""Default keys that differ by language, by binding id: "yes" is "sí" in Spanish, where a lone "y"
+reads (and a voice says it) as the word "and". A user's own [keys] line still comes first."""
+
+
+def keymap_for(language: str, user_keys: Mapping[str, str]) -> dict[str, str]:
+    """The keys to put in force (binding id -> keys) for a guide in `language` ("es", "es-419"):
+    the language's own defaults, with the user's [keys] over them."""
+    return {**LANGUAGE_KEYS.get(language.split("-")[0].split("_")[0], {}), **user_keys}
+
+
+def keys_in_force(key_id: str, language: str, user_keys: Mapping[str, str]) -> str:
+    """The keys of one binding now ("s" for dialog.yes in Spanish), comma-separated."""
+    return keymap_for(language, user_keys).get(key_id) or key_row(key_id).keys

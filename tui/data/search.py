@@ -167,7 +167,10 @@ def make_snippet(text: str, start: int, length: int) -> str:
     if right < len(text):
         space = text.rfind(" ", start + length, right)
         right = space if space > 0 else right
-    return ("..." if left > 0 else "") + text[left:right] + ("..." if right < len(text) else "")
+    shown = text[left:right]
+    if right < len(text):  # a sentence's own full stop before "..." made four dots ("hablar....")
+        shown = shown.rstrip(".") + "..."
+    return ("..." if left > 0 else "") + shown
 
 
 Stems = tuple[tuple[str, int], ...]
@@ -219,6 +222,21 @@ def search_index(guide: Guide) -> tuple[IndexedSection, ...]:
     return _indexes[id(guide)][1]
 
 
+def query_stems(query: str, index: tuple[IndexedSection, ...], language: str) -> set[str]:
+    """The stems to look for: each query word's own stem, or, when nothing in the guide answers
+    that, the word itself where it is a stem the guide has. Search runs on every letter typed, and
+    a word half typed can be a whole stem: "respir", on the way to "respira", is Snowball's "resp"
+    (it reads "-ir" as a verb's ending) and found nothing, though it is the stem of "respirar"."""
+    wanted: set[str] = set()
+    for found, start in _stems(query, language):
+        if not any(found in section.answers for section in index) and (word := WORD.match(query, start)):
+            whole = fold_accents(word.group().casefold().replace("'", ""))
+            if any(whole in section.answers for section in index):
+                found = whole
+        wanted.add(found)
+    return wanted
+
+
 def search_guide(guide: Guide, query: str) -> list[Hit]:
     """Every paragraph (and title) with words of `query`, in sections that have all of them.
 
@@ -227,11 +245,12 @@ def search_guide(guide: Guide, query: str) -> list[Hit]:
     has the words, then a paragraph with more of the words, then one with more hits; in reading
     order among equals.
     """
-    wanted = set(s for s, _ in stems_of(query, guide.language.code))
+    sections = search_index(guide)
+    wanted = query_stems(query, sections, guide.language.code)
     if not wanted:
         return []
     hits: list[Hit] = []
-    for section in search_index(guide):
+    for section in sections:
         if not wanted <= section.answers:  # a word of the query that nothing here can answer
             continue
         found_in = [(index, text, [] if wanted.isdisjoint(text_answers) else

@@ -38,8 +38,11 @@ VOICES: dict[str, str] = {
     "": N_("The speech engine's own voice"),
     "gmw/en-us": N_("English, United States"),
     "gmw/en": N_("English, United Kingdom"),
+    "roa/es-419": N_("Spanish, Latin America"),
+    "roa/es": N_("Spanish, Spain"),
 }
-"""Voices offered in Settings (any pyttsx3 voice id, name or language code works in the file)."""
+"""Voices offered in Settings (any pyttsx3 voice id, name or language code works in the file); each
+guide offers those of its own language (a voice of another language is not used to read it)."""
 
 VOLUMES: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25)
 """Volumes offered in Settings."""

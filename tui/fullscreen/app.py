@@ -26,11 +26,11 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from tui.data.content import Guide
-from tui.data.key_table import SECTION_ROWS
+from tui.data.key_table import SECTION_ROWS, keymap_for
 from tui.data.places import keyed_places
 from tui.data.settings import Settings, emergency_line, save_settings
 from tui.data.terminal import wants_no_colour
-from tui.data.words import N_, _, use_language
+from tui.data.words import N_, _, current_language, use_language
 from tui.fullscreen.cursor import FocusCursor, FrameHints
 from tui.fullscreen.dialogs.choice import typed_for_a_closed_dialog
 from tui.fullscreen.keys import SPEECH_ACTIONS, key_in_words, keyed, type_stray_character
@@ -171,12 +171,10 @@ class GuideApp(App[int]):
     def on_mount(self) -> None:
         if self.startup_message:
             self.notify(self.startup_message, severity="warning", timeout=15)
-        if self.settings.keys:
-            unknown = sorted(set(self.settings.keys) - known_binding_ids())
-            if unknown:
-                self.notify(_("settings.toml: [keys] has no binding '{id}'; Help (?) lists the ids.")
-                            .format(id=unknown[0]), severity="warning", timeout=10)
-            self.set_keymap(self.settings.keys)
+        if unknown := sorted(set(self.settings.keys) - known_binding_ids()):
+            self.notify(_("settings.toml: [keys] has no binding '{id}'; Help (?) lists the ids.")
+                        .format(id=unknown[0]), severity="warning", timeout=10)
+        self.set_keymap(keymap_for(current_language(), self.settings.keys))
         # Never a blank screen for long, whatever happens to the start screen.
         self.set_timer(1.0, self.ready_to_paint)
         self.idle_watch = start_idle_watch(self)
@@ -229,6 +227,7 @@ class GuideApp(App[int]):
         """The whole guide in language `code` at once, in one paint (Navigation.switch_language)."""
         hold = self.paint_hold.opening(None)
         self.navigation.switch_language(code)
+        self.set_keymap(keymap_for(current_language(), self.settings.keys))  # "s" for sí (key_table)
         self.paint_hold.opened(hold)
 
     def announce(self, *texts: str) -> None:

@@ -36,10 +36,12 @@ from tui.data.cramp_now import (
     timer_started,
 )
 from tui.data.errors import GuideError
+from tui.data.key_names import key_in_words
+from tui.data.key_table import keys_in_force
 from tui.data.pages import made_section
 from tui.data.sentences import Chunk
 from tui.data.triage import DISCLAIMER, TriageResult
-from tui.data.words import N_, _
+from tui.data.words import N_, _, current_language
 from tui.fullscreen.context import GuideContext
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.keys import keyed
@@ -174,13 +176,16 @@ class CrampNowScreen(GuideScreen):
         if self.timing and self.timer is not None and self.timer.due():
             self.timer.asked = True
             minutes = self.cramp.check_minutes
+            # The keys in force: "s" for sí in Spanish (tui/data/key_table.py), or the reader's own.
+            yes, no = (key_in_words(keys_in_force(key_id, current_language(), self.guide_app.settings.keys)
+                                    .split(",")[0]) for key_id in ("cramp.eased", "cramp.not_eased"))
             # TRANSLATORS: the keys for yes and no after the question, as short as the line allows.
-            keys = _("y/n")
-            self.set_status(f"{check_message(minutes)} {EASED_QUESTION} {keys}")
+            keys = _("{yes}/{no}").format(yes=yes, no=no)
+            self.set_status(f"{check_message(minutes)} {_(EASED_QUESTION)} {keys}")
             self.query_one("#cramp-status", StatusLine).focus()
             self.guide_app.reader.last_announced = ""
-            press = _("Press y for yes, n for no.")
-            self.guide_app.announce(f"{check_message(minutes)} {EASED_QUESTION} {press}")
+            press = _("Press {yes} for yes, {no} for no.").format(yes=yes, no=no)
+            self.guide_app.announce(f"{check_message(minutes)} {_(EASED_QUESTION)} {press}")
 
     def action_time(self) -> None:
         if self.timer is not None:

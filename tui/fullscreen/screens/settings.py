@@ -11,7 +11,7 @@ from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
 from tui.data.care_routes import routes_for
-from tui.data.language_choice import LANGUAGE_NAMES, choose_language
+from tui.data.language_choice import LANGUAGE_NAMES, choose_language, voice_language
 from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
 from tui.data.words import N_, _, current_language
 from tui.fullscreen.keys import keyed
@@ -84,7 +84,7 @@ class SettingsScreen(GuideScreen):
                 ("voicing:off", choice_label(_("Self-voicing: Off"), not settings.self_voicing)),
             ]),
             (voice, [(f"voice:{key}", choice_label(f"{voice}: {_(name)}", key == settings.speech_voice))
-                     for key, name in VOICES.items()]),
+                     for key, name in VOICES.items() if self.offers_voice(key)]),
             (volume, [(f"volume:{level}", choice_label(f"{volume}: {percent(level)}", level == settings.speech_volume))
                       for level in VOLUMES]),
             # Each language in its own words: a reader who cannot read the words shown now still
@@ -93,6 +93,13 @@ class SettingsScreen(GuideScreen):
                         for code, name in LANGUAGE_NAMES.items()]
              + [("language:", choice_label(_("Language: as your system's (LANG)"), not settings.language))]),
         ])
+
+    def offers_voice(self, key: str) -> bool:
+        """The engine's own voice, the guide's language's voices, and the one chosen now: a voice of
+        another language would not read this guide (tui/data/language_choice.py, reading_voice)."""
+        spoken = voice_language(key)
+        return spoken is None or spoken == self.guide_app.guide.language.code.split("-")[0] \
+            or key == self.guide_app.settings.speech_voice
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
