@@ -254,8 +254,26 @@ async def test_settings_offer_each_language_in_its_own_words(tmp_path: Path) -> 
         await pilot.press("up", "enter")  # Español
         await pilot.pause()
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen) and app.guide.language.code == "es"
+        # Settings again, in Spanish, on the choice just made, which is said first; Esc goes to
+        # the Spanish start screen, with nothing in English behind it.
+        assert isinstance(app.screen, SettingsScreen) and app.guide.language.code == "es"
         assert load_settings(tmp_path / "settings.toml")[0].language == "es"
+        assert text_at_cursor(app).startswith("marcado: Idioma: Español"), text_at_cursor(app)
+        assert "Idioma: Español." in screen_text(app) and "Ajustes" in screen_text(app)
+        assert [type(screen) for screen in app.screen_stack] == [StartScreen, SettingsScreen]
+        await pilot.press("down", "enter")  # as the system's (English here): no switch
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen) and app.guide.language.code == "en"
+        assert text_at_cursor(app).startswith("selected: Language: as your system's"), text_at_cursor(app)
+        assert "Language: English." in screen_text(app)
+        await pilot.press("up", "up", "enter")  # English, chosen by name: the guide stays, and says so
+        await pilot.pause()
+        assert app.guide.language.code == "en" and "Language: English." in screen_text(app)
+        assert text_at_cursor(app).startswith("selected: Language: English"), text_at_cursor(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen) and len(app.screen_stack) == 1
 
 
 @pytest.mark.pilot

@@ -16,7 +16,7 @@ import pytest
 from tests.support.screen_pair import KINDS, NO_BCE, XTERM, Pair, check
 from tui.fullscreen.lean_driver import LeanDriver, terminal_caps
 from tui.fullscreen.textual_private import set_driver_output
-from tui.output.screen_model import EL, Caps, ScreenModel
+from tui.output.screen_model import EL, ROW_ZERO_LINE_END, Caps, ScreenModel
 from tui.output.tokens import keeps_style
 
 FIRST = ("\x1b[0m\x1b[1;1H\x1b[44mHello world" + " " * 9 + "\x1b[0m\x1b[2;1H\x1b[44mSecond line" + " " * 9
@@ -38,13 +38,13 @@ def test_a_changed_letter_sends_its_whole_row() -> None:
     """A console screen reader speaks what is drawn: a row goes out whole, never a few letters."""
     sent = check([FIRST, FIRST.replace("world", "wOrld")])
     # The style in full: another program may have changed it.
-    assert sent[1] == "\x1b[H\x1b[0;44mHello wOrld\x1b[3H", sent
+    assert sent[1] == "\x1b[H" + ROW_ZERO_LINE_END + "\x1b[0;44mHello wOrld\x1b[3H", sent
 
 
 def test_a_row_starts_with_a_line_feed() -> None:
     """A reader ends a line (and pauses) only on a line feed: never "worldSecond"."""
     sent = check([FIRST, FIRST.replace("world", "wOrld").replace("Second", "Sec0nd")])
-    assert sent[1] == "\x1b[H\x1b[0;44mHello wOrld\r\nSec0nd line\x1b[3H", sent
+    assert sent[1] == "\x1b[H" + ROW_ZERO_LINE_END + "\x1b[0;44mHello wOrld\r\nSec0nd line\x1b[3H", sent
     sent = check([FIRST, FIRST.replace("Second", "Sec0nd")])
     assert sent[1].startswith("\x1b[H\n"), sent  # a move to the row above, and a line feed
 
@@ -74,7 +74,7 @@ def test_the_focus_row_goes_first_and_the_heading_before_it() -> None:
 def test_a_focus_move_with_nothing_redrawn_sends_the_cursor_row_again() -> None:
     """Focus moving to a row that does not change (Tab to a result): the row is said again."""
     sent = check([FIRST, FIRST + "\x1b[1;3H"])
-    assert sent[1] == "\x1b[H\x1b[0;44mHello world\x1b[9D", sent
+    assert sent[1] == "\x1b[H" + ROW_ZERO_LINE_END + "\x1b[0;44mHello world\x1b[9D", sent
     model = ScreenModel(XTERM)
     model.rewrite(FIRST, (20, 4))
     model.resend_focus = True
@@ -124,13 +124,14 @@ def test_a_change_to_the_focused_items_first_row_sends_its_other_rows_too() -> N
 
 def test_a_style_change_only_sends_what_differs() -> None:
     sent = check([FIRST, FIRST.replace("\x1b[44mHello", "\x1b[1;44mHello")])
-    assert sent[1] == "\x1b[H\x1b[0;1;44mHello world\x1b[3H", sent  # bold does not show on the blanks after it
+    # Bold does not show on the blanks after it.
+    assert sent[1] == "\x1b[H" + ROW_ZERO_LINE_END + "\x1b[0;1;44mHello world\x1b[3H", sent
 
 
 def test_a_line_that_empties_is_erased_to_its_end() -> None:
     blank = "\x1b[0m\x1b[1;1H\x1b[44m" + " " * 20 + "\x1b[0m\x1b[3;1H"
     sent = check([FIRST, blank])
-    assert EL in sent[1] and "Hello" not in sent[1] and len(sent[1]) < 20, sent
+    assert EL in sent[1] and "Hello" not in sent[1] and len(sent[1]) < 20 + len(ROW_ZERO_LINE_END), sent
 
 
 def test_without_bce_a_coloured_blank_is_written_not_erased() -> None:

@@ -223,10 +223,10 @@ class GuideApp(App[int]):
         except OSError as exc:
             self.notify(_("Could not save settings: {problem}").format(problem=exc.strerror), severity="error")
 
-    def switch_language(self, code: str) -> None:
+    def switch_language(self, code: str, then: str | None = None) -> None:
         """The whole guide in language `code` at once, in one paint (Navigation.switch_language)."""
         hold = self.paint_hold.opening(None)
-        self.navigation.switch_language(code)
+        self.navigation.switch_language(code, then)
         self.set_keymap(keymap_for(current_language(), self.settings.keys))  # "s" for sí (key_table)
         self.paint_hold.opened(hold)
 

@@ -47,8 +47,9 @@ class GuideContext(Protocol):
                timeout: float | None = None, markup: bool = False) -> None:
         """Show a message; its severity is said in words."""
 
-    def switch_language(self, code: str) -> None:
-        """Show the whole guide in language `code` now, and save the choice."""
+    def switch_language(self, code: str, then: str | None = None) -> None:
+        """Show the whole guide in language `code` now, and save the choice; `then`: a screen to
+        open over the new start screen (by name), told of the switch."""
 
     def ready_to_paint(self) -> None:
         """The start screen is complete: paint it."""

@@ -105,13 +105,15 @@ class Navigation:
                 os.environ, number if isinstance(number, int) and number > 0 else None)))
         self.app.push_screen(HelpScreen(section))
 
-    def switch_language(self, code: str) -> None:
+    def switch_language(self, code: str, then: str | None = None) -> None:
         """The whole guide in language `code` (the start screen's "Español" / "English" key,
         Settings): that language's bundled guide and interface words, its voice, and the choice
         saved. Every screen drawn in the old words goes; a new start screen takes their place, in
         a screen stack of its own (a Textual mode), so Esc has nothing in the old language to go
         back to; focus is on its first item, announced as on any new screen. The checklist's
-        ticks are kept: they are saved by item id, and both guides have the same items."""
+        ticks are kept: they are saved by item id, and both guides have the same items. `then`
+        names a screen opened over it (Settings, where the language was chosen), whose
+        `language_switched` is called, if it has one, before it is first drawn."""
         from tui.data.content import load_guide
         from tui.data.errors import GuideError
         from tui.data.language_choice import guide_folder
@@ -137,6 +139,11 @@ class Navigation:
         self.app.switch_mode(mode)
         if before.startswith("language-"):  # Textual's own first mode cannot be removed
             self.app.remove_mode(before)
+        if then is not None:
+            self.open_destination(then)
+            told = getattr(self.app.screen, "language_switched", None)
+            if callable(told):
+                told(code)
 
     def go_back(self) -> None:
         """Esc: the screen before (nothing behind the start screen)."""

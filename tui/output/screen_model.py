@@ -37,6 +37,10 @@ from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width,
 
 __all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
+ROW_ZERO_LINE_END = "\n\x1b[A"
+"""Sent before row 0's text: a line feed to row 1 and back up, which ends for a console reader
+whatever it had not yet said as a line (row 0 has no row above to come from by a line feed)."""
+
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
 
@@ -234,7 +238,7 @@ class ScreenModel:
 
     def _order(self, wanted: dict[int, list[Cell | None]]) -> list[int]:
         """Rows as a reader should hear them: a message's, headings, the focused item's, the rest."""
-        first = [n for n in (0, *self.first_rows) if n in wanted] if self.first_rows else []  # 0 has no LF
+        first = [n for n in self.first_rows if n in wanted]
         first += [n for n in (*range(self.heading_rows), *self._focus_rows()) if n in wanted and n not in first]
         return first + sorted(set(wanted) - set(first))
 
@@ -363,9 +367,13 @@ class ScreenModel:
 
     def _line_start(self, out: list[str], row: int) -> None:
         """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
-        there and LF): a console reader ends a line only on a line feed. Row 0 starts with a move."""
+        there and LF): a console reader ends a line only on a line feed. Row 0 has no row above: a
+        line feed from it to row 1 and back up ends what came before (tdsr glued a settings row to
+        the new language's emergency line when two frames came in one read)."""
         if row == 0:
             self._move(out, 0, 0)
+            if self.size[1] > 1:  # on a one-row window the line feed would scroll
+                out.append(ROW_ZERO_LINE_END)
             return
         if self.row == row - 1 and self.col is not None:
             out.append("\r\n")

@@ -61,11 +61,25 @@ class SettingsScreen(GuideScreen):
         yield Static(self.screen_title(), classes="title", markup=False)
         yield SettingsList([], id="settings")
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.on_language = False
+        """Opened again after a language was chosen here: focus that choice, not the colours."""
+
     def on_mount(self) -> None:
         self.refresh_labels()
         listing = self.query_one(GuideList)
-        listing.highlighted = 1 + list(THEMES).index(self.guide_app.settings.theme)
+        if self.on_language:
+            listing.highlighted = listing.get_option_index(f"language:{self.guide_app.settings.language}")
+        else:
+            listing.highlighted = 1 + list(THEMES).index(self.guide_app.settings.theme)
         listing.focus()
+
+    def language_switched(self, code: str) -> None:
+        """The guide has just changed to language `code` from this screen's choice: open on that
+        choice, and say the change first, in the new language."""
+        self.on_language = True
+        self.notify(said(_("Language"), LANGUAGE_NAMES[code]), timeout=3)
 
     def refresh_labels(self) -> None:
         """Put the current choices into words, each with its group's name: a reader moving by
@@ -120,14 +134,16 @@ class SettingsScreen(GuideScreen):
             self.notify(said(_("Reading voice"), _(VOICES[choice])), timeout=3)
         elif kind == "language":
             # A language chosen (or the system's, if it is another) changes the whole guide now:
-            # every screen is made again in it, from the start screen.
+            # every screen is made again in it, from the start screen, and Settings opened again
+            # over it on this choice, which is said first (`language_switched`).
             shown = current_language()
             wanted = choice or choose_language(None, "").code
             if wanted != shown:
-                self.guide_app.switch_language(wanted)
+                self.guide_app.switch_language(wanted, then=self.SCREEN_NAME)
             self.guide_app.change_settings(language=choice)
             if wanted != shown:
                 return
+            self.notify(said(_("Language"), LANGUAGE_NAMES[wanted]), timeout=3)
         elif kind == "volume":
             self.guide_app.change_settings(speech_volume=float(choice))
             self.guide_app.reader.apply_settings()

@@ -204,11 +204,31 @@ class GuideList(OptionList, inherit_bindings=False):
             options.append(Option(Content(heading), disabled=True))
             options.extend(Option(plain(label), id=item_id) for item_id, label in items)
             texts += [heading, *(label for _, label in items)]
+        if self.same_items(options, texts):
+            # The same choices, some in new words (a choice's state): only their rows change. Set
+            # anew, the list was drawn from its top and then scrolled back, and a screen reader
+            # heard every row twice.
+            for index, text in enumerate(texts):
+                if text != self.texts[index]:
+                    self.set_label(index, text)
+            return
         self.set_options(options)
         self.texts = texts
         enabled = [i for i, option in enumerate(options) if not option.disabled]
         if enabled:
             self.highlighted = keep if keep in enabled else enabled[0]
+
+    def same_items(self, options: Sequence[Option], texts: Sequence[str]) -> bool:
+        """The list has these items already, by id, with the same headings: only words differ."""
+        if len(options) != self.option_count:
+            return False
+        for index, option in enumerate(options):
+            mine = self.get_option_at_index(index)
+            if (mine.id, mine.disabled) != (option.id, option.disabled):
+                return False
+            if option.disabled and texts[index] != self.texts[index]:
+                return False
+        return True
 
     def set_label(self, index: int, label: str) -> None:
         """Change one item's words (for example its "(selected)" state): only its rows are drawn
