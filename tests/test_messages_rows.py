@@ -17,7 +17,7 @@ from textual.widgets._toast import Toast
 
 from tests.support.pilot import make_app, screen_lines
 from tui.fullscreen.screens.section import SectionScreen
-from tui.output.screen_model import Caps, ScreenModel
+from tui.output.screen_model import ROW_ZERO_LINE_END, Caps, ScreenModel
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
@@ -65,6 +65,24 @@ def test_a_messages_rows_go_out_before_all_others() -> None:
     sent = model.rewrite(frame, (20, 4))
     assert "Saved it" in sent and "Item" not in sent, repr(sent)
 
+
+
+def test_a_message_goes_out_before_a_changed_emergency_line_each_its_own_line() -> None:
+    """A new emergency number: "Emergency number: 999." first, then the emergency line that
+    changed with it (row 0 went first, as it had no line feed to end the row before it), and
+    row 0's text is ended off from what came before by a line feed, so a reader never runs the
+    two together (tdsr said "... 75 percent¿Emergencia? ..." when two frames came in one read)."""
+    first = "\x1b[0m\x1b[1;1HCall 911\x1b[2;1HItem one\x1b[3;1H\x1b[4;1HKeys\x1b[2;1H"
+    frame = "\x1b[0m\x1b[1;1HCall 999\x1b[2;1HItem one\x1b[3;1HNumber: 999.\x1b[4;1HKeys\x1b[2;1H"
+    model = ScreenModel(Caps())
+    model.heading_rows = 1
+    model.rewrite(first, (20, 4))
+    model.first_rows = range(2, 3)
+    sent = model.rewrite(frame, (20, 4))
+    assert sent.index("Number: 999.") < sent.index("Call 999"), repr(sent)
+    assert sent[:sent.index("Call 999")].endswith("\x1b[H" + ROW_ZERO_LINE_END), repr(sent)
+    one_row = ScreenModel(Caps())  # on a window of one row the line feed would scroll: none
+    assert "\n" not in one_row.rewrite("\x1b[0m\x1b[1;1HCall 911", (20, 1))
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 12)], ids=["80x24", "40x12"])
 @pytest.mark.parametrize("keys", [("space", "c"), ("s",)], ids=["clear", "doctor-question"])
