@@ -65,18 +65,20 @@ def rewrite_gap(cells: list[Cell | None], style: Sgr | None, start: int, end: in
 def erased_looks(line: list[Cell | None], erased_look: Callable[[Cell], object | None]) -> list[object | None]:
     """`erased_look` of each blank of `line` (None for the rest), worked out once per style: a row
     has a few styles and many blanks."""
-    by_style: dict[Sgr, object | None] = {}
-    looks: list[object | None] = []
-    append = looks.append
-    for cell in line:
-        if cell is None or cell[0] != " ":
-            append(None)
-            continue
-        style = cell[1]
-        if style not in by_style:
-            by_style[style] = erased_look(cell)
-        append(by_style[style])
-    return looks
+    by_style = _LooksByStyle(erased_look)
+    return [None if cell is None or cell[0] != " " else by_style[cell[1]] for cell in line]
+
+
+class _LooksByStyle(dict[Sgr, object | None]):
+    """A blank's erased look by its style, each worked out when first asked for."""
+
+    def __init__(self, erased_look: Callable[[Cell], object | None]) -> None:
+        super().__init__()
+        self.erased_look = erased_look
+
+    def __missing__(self, style: Sgr) -> object | None:
+        look = self[style] = self.erased_look((" ", style))
+        return look
 
 
 def wordy(cell: Cell | None) -> bool:
