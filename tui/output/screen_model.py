@@ -191,7 +191,8 @@ class ScreenModel:
                 if line is None:
                     line = wanted[row] = self.cells[row][:]
                 text = token.raw
-                line[col:col + len(text)] = [(char, style) for char in text]
+                cell_of = _CELLS.get(style) or _cells_in(style)
+                line[col:col + len(text)] = [cell_of[char] for char in text]
                 col += len(text)
             elif kind == "sgr":
                 style = apply_sgr(style, token.params)
@@ -436,3 +437,28 @@ def _only_near(changed: list[bool], col: int) -> bool:
     """True if the cell at `col` changed and no cell further than one from it did."""
     return (0 <= col < len(changed) and changed[col] and True not in changed[:max(col - 1, 0)]
             and True not in changed[col + 2:])
+
+
+class _CellsIn(dict[str, Cell]):
+    """Each character's cell in one style, made once: a frame writes thousands of cells in a few
+    styles, and one tuple each was most of what it left for the cycle collector to look over."""
+
+    def __init__(self, style: Sgr) -> None:
+        super().__init__()
+        self.style = style
+
+    def __missing__(self, char: str) -> Cell:
+        cell = self[char] = (char, self.style)
+        return cell
+
+
+_CELLS: dict[Sgr, _CellsIn] = {}
+CELL_STYLES_AT_MOST = 256
+"""Styles whose cells `_CELLS` keeps at most (then it starts again)."""
+
+
+def _cells_in(style: Sgr) -> _CellsIn:
+    if len(_CELLS) >= CELL_STYLES_AT_MOST:
+        _CELLS.clear()
+    cells_in = _CELLS[style] = _CellsIn(style)
+    return cells_in
