@@ -29,12 +29,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from itertools import groupby
-from operator import itemgetter
-from typing import cast
 
 from tui.output import cells
-from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
+from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
@@ -191,7 +188,7 @@ class ScreenModel:
                 if line is None:
                     line = wanted[row] = self.cells[row][:]
                 text = token.raw
-                cell_of = _CELLS.get(style) or _cells_in(style)
+                cell_of = cells.cells_in(style)
                 line[col:col + len(text)] = [cell_of[char] for char in text]
                 col += len(text)
             elif kind == "sgr":
@@ -293,7 +290,7 @@ class ScreenModel:
         if not any(changed) and not whole:
             return
         if (not whole and row == self.focus_row and self.focus_col is not None
-                and _only_near(changed, self.focus_col)):
+                and cells.only_near(changed, self.focus_col)):
             # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
             # terminal's own echo, which a reader says as the letter typed, not as the line again.
             pass
@@ -309,7 +306,7 @@ class ScreenModel:
             self._line_start(out, row)  # a mark of its own, not one more letter of the row before
         last = columns - 1 - changed[::-1].index(True)
         looks = cells.erased_looks(line, self._erased_look)
-        ech_at, run_end = self._ech_starts(looks, changed) if self.caps.ech else (None, [])
+        ech_at, run_end = cells.ech_starts(looks, changed) if self.caps.ech else (None, [])
         # The line's blank tail: from there to the edge, one erasable blank.
         tail = columns
         while tail > 0 and looks[tail - 1] is not None and looks[tail - 1] == looks[-1]:
@@ -338,54 +335,14 @@ class ScreenModel:
             # The cells from here, up to one unchanged or unknown, or where an erase would start,
             # written run by run of one style (this runs for every row sent: a cell at a time
             # was most of the screen model's time on a frame of new rows).
-            end = _index(changed, False, x + 1, last + 1)
+            end = cells.first_index(changed, False, x + 1, last + 1)
             if x < el_until and tail <= el_until:
                 end = min(end, max(tail, x + 1))
             if ech_at is not None:
-                end = _index(ech_at, True, x + 1, end)
-            self.style = self._write_cells(out, line[x:end], self.style)
+                end = cells.first_index(ech_at, True, x + 1, end)
+            self.style = cells.write_cells(out, line[x:end], self.style)
             have[x:end] = line[x:end]
             self.col = x = end
-
-    @staticmethod
-    def _ech_starts(looks: list[object | None], changed: list[bool]) -> tuple[list[bool], list[int]]:
-        """Where an ECH may start (a run of one erasable blank with a changed cell at least
-        ECH_FROM cells on, the run's own cell included), and where each such run ends."""
-        columns = len(looks)
-        starts = [False] * columns
-        run_end = [0] * columns
-        start = 0
-        for look, run in groupby(looks):
-            end = start + len(list(run))
-            if look is not None and end - start >= ECH_FROM and True in changed[start:end]:
-                last_change = end - 1 - changed[start:end][::-1].index(True)
-                stop = last_change - ECH_FROM + 2
-                if stop > start:
-                    starts[start:stop] = [True] * (stop - start)
-                    run_end[start:stop] = [end] * (stop - start)
-            start = end
-        return starts, run_end
-
-    @staticmethod
-    def _write_cells(out: list[str], line: list[Cell | None], current: Sgr | None) -> Sgr | None:
-        """Write `line`'s cells (all known) from the terminal's style `current`, each in its style (a
-        blank needs only the right background); returns the style the terminal is left in."""
-        for style, run in groupby(cast("list[Cell]", line), key=itemgetter(1)):
-            chars = "".join(map(itemgetter(0), run))
-            if style == current:
-                out.append(chars)
-                continue
-            blanks = 0
-            if current is not None and blank_key(current) == blank_key(style):
-                blanks = len(chars) - len(chars.lstrip(" "))  # blanks that look the same already
-                if blanks:
-                    out.append(chars[:blanks])
-                if blanks == len(chars):
-                    continue
-            out.append(change_style(current, style))
-            current = style
-            out.append(chars[blanks:])
-        return current
 
     def _line_start(self, out: list[str], row: int) -> None:
         """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
@@ -424,41 +381,3 @@ class ScreenModel:
         out.append(min(choices, key=len))
         self.row, self.col = row, col
 
-
-def _index(flags: list[bool], value: bool, start: int, stop: int) -> int:
-    """The first index from `start` below `stop` where `flags` holds `value`, else `stop`."""
-    try:
-        return flags.index(value, start, stop)
-    except ValueError:
-        return stop
-
-
-def _only_near(changed: list[bool], col: int) -> bool:
-    """True if the cell at `col` changed and no cell further than one from it did."""
-    return (0 <= col < len(changed) and changed[col] and True not in changed[:max(col - 1, 0)]
-            and True not in changed[col + 2:])
-
-
-class _CellsIn(dict[str, Cell]):
-    """Each character's cell in one style, made once: a frame writes thousands of cells in a few
-    styles, and one tuple each was most of what it left for the cycle collector to look over."""
-
-    def __init__(self, style: Sgr) -> None:
-        super().__init__()
-        self.style = style
-
-    def __missing__(self, char: str) -> Cell:
-        cell = self[char] = (char, self.style)
-        return cell
-
-
-_CELLS: dict[Sgr, _CellsIn] = {}
-CELL_STYLES_AT_MOST = 256
-"""Styles whose cells `_CELLS` keeps at most (then it starts again)."""
-
-
-def _cells_in(style: Sgr) -> _CellsIn:
-    if len(_CELLS) >= CELL_STYLES_AT_MOST:
-        _CELLS.clear()
-    cells_in = _CELLS[style] = _CellsIn(style)
-    return cells_in
