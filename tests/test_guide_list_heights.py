@@ -15,6 +15,7 @@ from textual.css.styles import Styles
 from textual.style import Style as VisualStyle
 from textual.visual import Padding, RenderOptions
 
+from tui.data.wrap import breaks_word_by_word, single_cell_breaks
 from tui.fullscreen.widgets.guide_list import INDENT, PlainLabel
 
 pytestmark: list[pytest.MarkDecorator] = []
@@ -35,6 +36,13 @@ def test_counted_rows_are_the_rows_laid_out(label: str, width: int) -> None:
     counted = PlainLabel(label)
     assert counted.get_height(rules, width) == laid_out(label, rules, width)
     assert counted.get_height(rules, width) == laid_out(label, rules, width)  # the second time, from its memory
+
+
+@settings(max_examples=400, deadline=None)
+@given(label=st.text(st.sampled_from("ab cdefghij  .,:-"), max_size=200), width=st.integers(min_value=1, max_value=90))
+def test_rows_found_by_their_edges_break_where_words_one_by_one_do(label: str, width: int) -> None:
+    """The quick way for ASCII (a search back from each row's edge) against rich's way, word by word."""
+    assert single_cell_breaks(label, width) == breaks_word_by_word(label, width)
 
 
 @pytest.mark.parametrize("label", ["", "5. What helps during a spasm: ...they do not help while a cramp is going on.",

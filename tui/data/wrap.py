@@ -102,7 +102,34 @@ def single_cell_breaks(text: str, width: int) -> list[int]:
     `divide_line` (with fold) gives, with a character's length for its cells (no cell-width look-up
     per word: a list's items are wrapped on every letter typed in search). The blanks after a word
     stay on its line; a word longer than a line is cut at the width. Checked against Content's own
-    rows for any words and width by tests/test_guide_list_heights.py."""
+    rows for any words and width by tests/test_guide_list_heights.py.
+
+    Words of ASCII are not read one by one: each row ends before the word that crosses the edge (found
+    with one search back for a blank), as word by word it would; a word longer than a row, or blanks
+    at the start, are left to the word-by-word way (`breaks_word_by_word`)."""
+    if len(text) <= width:
+        return []  # every word fits
+    if not text.isascii() or text[0] == " ":
+        return breaks_word_by_word(text, width)
+    breaks: list[int] = []
+    start, length = 0, len(text)
+    while start + width < length:
+        edge = start + width  # the first cell past the row
+        if text[edge] == " ":  # the row ends on a word's end: the next row starts at the next word
+            after = length - len(text[edge:].lstrip(" "))
+            if after == length:
+                break  # only blanks are left, and they stay on the row
+        else:  # the word across the edge starts the next row
+            after = text.rfind(" ", start, edge) + 1
+            if after <= start:
+                return breaks_word_by_word(text, width)  # a word longer than a row
+        breaks.append(after)
+        start = after
+    return breaks
+
+
+def breaks_word_by_word(text: str, width: int) -> list[int]:
+    """`single_cell_breaks` for any single-cell text, a word at a time, as rich's `divide_line` goes."""
     breaks: list[int] = []
     used = 0
     for match in _SPACED_WORD.finditer(text):

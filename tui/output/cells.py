@@ -6,12 +6,15 @@ Pure logic with no Textual import.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from itertools import groupby
+from operator import itemgetter
+from typing import NamedTuple, cast
 
-from tui.output.sgr import Sgr, blank_key
+from tui.output.sgr import Sgr, blank_key, change_style
 
-__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "changed_cells", "cup", "erased_looks", "relative",
-           "rewrite_gap", "same", "visible", "wordy"]
+__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "cells_in", "changed_cells", "cup", "ech_starts",
+           "erased_looks", "first_index", "only_near", "relative", "rewrite_gap", "same", "visible", "wordy",
+           "write_cells"]
 
 Cell = tuple[str, Sgr]
 """One narrow character and its style."""
@@ -65,18 +68,20 @@ def rewrite_gap(cells: list[Cell | None], style: Sgr | None, start: int, end: in
 def erased_looks(line: list[Cell | None], erased_look: Callable[[Cell], object | None]) -> list[object | None]:
     """`erased_look` of each blank of `line` (None for the rest), worked out once per style: a row
     has a few styles and many blanks."""
-    by_style: dict[Sgr, object | None] = {}
-    looks: list[object | None] = []
-    append = looks.append
-    for cell in line:
-        if cell is None or cell[0] != " ":
-            append(None)
-            continue
-        style = cell[1]
-        if style not in by_style:
-            by_style[style] = erased_look(cell)
-        append(by_style[style])
-    return looks
+    by_style = _LooksByStyle(erased_look)
+    return [None if cell is None or cell[0] != " " else by_style[cell[1]] for cell in line]
+
+
+class _LooksByStyle(dict[Sgr, object | None]):
+    """A blank's erased look by its style, each worked out when first asked for."""
+
+    def __init__(self, erased_look: Callable[[Cell], object | None]) -> None:
+        super().__init__()
+        self.erased_look = erased_look
+
+    def __missing__(self, style: Sgr) -> object | None:
+        look = self[style] = self.erased_look((" ", style))
+        return look
 
 
 def wordy(cell: Cell | None) -> bool:
@@ -110,3 +115,85 @@ def add_whole_item(wanted: dict[int, list[Cell | None]], cells: list[list[Cell |
             if any(c is not None for c in wanted.get(n, cells[n])):
                 wanted.setdefault(n, cells[n][:])
                 forced.add(n)
+
+
+def ech_starts(looks: list[object | None], changed: list[bool]) -> tuple[list[bool], list[int]]:
+    """Where an ECH may start (a run of one erasable blank with a changed cell at least
+    ECH_FROM cells on, the run's own cell included), and where each such run ends."""
+    columns = len(looks)
+    starts = [False] * columns
+    run_end = [0] * columns
+    start = 0
+    for look, run in groupby(looks):
+        end = start + len(list(run))
+        if look is not None and end - start >= ECH_FROM and True in changed[start:end]:
+            last_change = end - 1 - changed[start:end][::-1].index(True)
+            stop = last_change - ECH_FROM + 2
+            if stop > start:
+                starts[start:stop] = [True] * (stop - start)
+                run_end[start:stop] = [end] * (stop - start)
+        start = end
+    return starts, run_end
+
+
+def write_cells(out: list[str], line: list[Cell | None], current: Sgr | None) -> Sgr | None:
+    """Write `line`'s cells (all known) from the terminal's style `current`, each in its style (a
+    blank needs only the right background); returns the style the terminal is left in."""
+    for style, run in groupby(cast("list[Cell]", line), key=itemgetter(1)):
+        chars = "".join(map(itemgetter(0), run))
+        if style == current:
+            out.append(chars)
+            continue
+        blanks = 0
+        if current is not None and blank_key(current) == blank_key(style):
+            blanks = len(chars) - len(chars.lstrip(" "))  # blanks that look the same already
+            if blanks:
+                out.append(chars[:blanks])
+            if blanks == len(chars):
+                continue
+        out.append(change_style(current, style))
+        current = style
+        out.append(chars[blanks:])
+    return current
+
+
+def first_index(flags: list[bool], value: bool, start: int, stop: int) -> int:
+    """The first index from `start` below `stop` where `flags` holds `value`, else `stop`."""
+    try:
+        return flags.index(value, start, stop)
+    except ValueError:
+        return stop
+
+
+def only_near(changed: list[bool], col: int) -> bool:
+    """True if the cell at `col` changed and no cell further than one from it did."""
+    return (0 <= col < len(changed) and changed[col] and True not in changed[:max(col - 1, 0)]
+            and True not in changed[col + 2:])
+
+
+class _CellsIn(dict[str, Cell]):
+    """Each character's cell in one style, made once: a frame writes thousands of cells in a few
+    styles, and one tuple each was most of what it left for the cycle collector to look over."""
+
+    def __init__(self, style: Sgr) -> None:
+        super().__init__()
+        self.style = style
+
+    def __missing__(self, char: str) -> Cell:
+        cell = self[char] = (char, self.style)
+        return cell
+
+
+_CELLS: dict[Sgr, _CellsIn] = {}
+CELL_STYLES_AT_MOST = 256
+"""Styles whose cells `_CELLS` keeps at most (then it starts again)."""
+
+
+def cells_in(style: Sgr) -> dict[str, Cell]:
+    """Each character's cell in `style`, made when first asked for."""
+    cells = _CELLS.get(style)
+    if cells is None:
+        if len(_CELLS) >= CELL_STYLES_AT_MOST:
+            _CELLS.clear()
+        cells = _CELLS[style] = _CellsIn(style)
+    return cells

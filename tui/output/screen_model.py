@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.output import cells
-from tui.output.cells import ECH_FROM, EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
+from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
@@ -192,7 +192,8 @@ class ScreenModel:
                 if line is None:
                     line = wanted[row] = self.cells[row][:]
                 text = token.raw
-                line[col:col + len(text)] = [(char, style) for char in text]
+                cell_of = cells.cells_in(style)
+                line[col:col + len(text)] = [cell_of[char] for char in text]
                 col += len(text)
             elif kind == "sgr":
                 style = apply_sgr(style, token.params)
@@ -292,9 +293,8 @@ class ScreenModel:
         changed = cells.changed_cells(line, have)
         if not any(changed) and not whole:
             return
-        typed = [x for x in range(columns) if changed[x]]
         if (not whole and row == self.focus_row and self.focus_col is not None
-                and self.focus_col in typed and typed[0] >= self.focus_col - 1 and typed[-1] <= self.focus_col + 1):
+                and cells.only_near(changed, self.focus_col)):
             # A letter typed or rubbed out where the cursor is: only it (and the caret) go out, as a
             # terminal's own echo, which a reader says as the letter typed, not as the line again.
             pass
@@ -309,33 +309,26 @@ class ScreenModel:
         elif any(changed[x] and visible(line[x]) for x in range(columns)):
             self._line_start(out, row)  # a mark of its own, not one more letter of the row before
         last = columns - 1 - changed[::-1].index(True)
-        # For each cell, from the right: where its run of one erasable blank ends, and the last
-        # changed cell in that run (-1 if none), so that every choice below is O(1).
         looks = cells.erased_looks(line, self._erased_look)
-        run_end = [0] * columns
-        last_change = [-1] * columns
-        for x in range(columns - 1, -1, -1):
-            same_run = looks[x] is not None and x + 1 < columns and looks[x + 1] == looks[x]
-            run_end[x] = run_end[x + 1] if same_run else x + 1
-            later = last_change[x + 1] if same_run else -1
-            last_change[x] = later if later >= 0 else (x if changed[x] else -1)
+        ech_at, run_end = cells.ech_starts(looks, changed) if self.caps.ech else (None, [])
         # The line's blank tail: from there to the edge, one erasable blank.
         tail = columns
         while tail > 0 and looks[tail - 1] is not None and looks[tail - 1] == looks[-1]:
             tail -= 1
+        el_until = last - EL_FROM + 1  # an erase to the end of the line may start from `tail` to here
         x = changed.index(True)
         while x <= last:
+            if not changed[x]:  # unchanged, or not known: skip to the next changed cell
+                x = changed.index(True, x, last + 1)
             cell = line[x]
-            if cell is None or not changed[x]:
-                x += 1
-                continue
-            if x >= tail and last - x + 1 >= EL_FROM:
+            assert cell is not None  # a changed cell is a known one
+            if tail <= x <= el_until:
                 self._move(out, row, x)
                 self._erase_style(out, cell)
                 out.append(EL)
                 have[x:] = line[x:]
                 return
-            if self.caps.ech and looks[x] is not None and last_change[x] - x + 1 >= ECH_FROM:
+            if ech_at is not None and ech_at[x]:
                 self._move(out, row, x)
                 self._erase_style(out, cell)
                 out.append(f"\x1b[{run_end[x] - x}X")
@@ -343,27 +336,17 @@ class ScreenModel:
                 x = run_end[x]
                 continue
             self._move(out, row, x)
-            # The cells from here, each in its style (a blank needs only the right background), up
-            # to one unchanged or unknown, or where an erase would start (one loop, no call per
-            # cell: this runs for every cell of every row sent).
-            current = self.style
-            while True:
-                char, style = cell
-                if style != current and not (char == " " and current is not None
-                                             and blank_key(current) == blank_key(style)):
-                    out.append(change_style(current, style))
-                    current = style
-                out.append(char)
-                have[x] = cell
-                x += 1
-                if x > last:
-                    break
-                cell = line[x]
-                if (cell is None or not changed[x] or (x >= tail and last - x + 1 >= EL_FROM)
-                        or (self.caps.ech and looks[x] is not None and last_change[x] - x + 1 >= ECH_FROM)):
-                    break
-            self.style = current
-            self.col = x
+            # The cells from here, up to one unchanged or unknown, or where an erase would start,
+            # written run by run of one style (this runs for every row sent: a cell at a time
+            # was most of the screen model's time on a frame of new rows).
+            end = cells.first_index(changed, False, x + 1, last + 1)
+            if x < el_until and tail <= el_until:
+                end = min(end, max(tail, x + 1))
+            if ech_at is not None:
+                end = cells.first_index(ech_at, True, x + 1, end)
+            self.style = cells.write_cells(out, line[x:end], self.style)
+            have[x:end] = line[x:end]
+            self.col = x = end
 
     def _line_start(self, out: list[str], row: int) -> None:
         """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
@@ -405,3 +388,4 @@ class ScreenModel:
                 choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
         out.append(min(choices, key=len))
         self.row, self.col = row, col
+

@@ -85,13 +85,23 @@ def _harmless_csi(params: str, final: str) -> bool:
     return _HARMLESS_CSI.fullmatch(params + final) is not None
 
 
+_KNOWN: dict[str, Token] = {}
+"""Each escape sequence and control character met, and its token: a frame repeats a few dozen of
+them (the reset after every run of text, the move to every row) hundreds of times."""
+KNOWN_AT_MOST = 4096
+"""Sequences kept in `_KNOWN` at most (after that, new ones are read each time they come)."""
+
+
 def tokens(stream: str) -> list[Token]:
     """`stream` cut into tokens."""
     found: list[Token] = []
     append = found.append
+    match_at = _TOKEN.match
+    known = _KNOWN
     pos = 0
-    while pos < len(stream):
-        match = _TOKEN.match(stream, pos)
+    end = len(stream)
+    while pos < end:
+        match = match_at(stream, pos)
         if match is None:  # an escape sequence broken by the next ESC, or cut short by the end
             after = stream.find("\x1b", pos + 1)
             if after < 0:
@@ -105,31 +115,39 @@ def tokens(stream: str) -> list[Token]:
         kind = match.lastgroup
         if kind == "text":
             append(Token("text", raw))
-        elif kind == "csi":  # the last group closed: "final" is inside it
-            params, inter, final = match.group("params", "inter", "final")
-            if inter and not (final == "p" and inter == "$"):
-                append(Token("other", raw))
-            elif final == "m" and _SGR_PARAMS.fullmatch(params):
-                append(Token("sgr", raw, params))
-            elif final in "Hf" and (cup := _CUP.fullmatch(params)) is not None:
-                row, col = (int(g) if g else 1 for g in cup.groups(""))
-                append(Token("cup", raw, row=max(row, 1) - 1, col=max(col, 1) - 1))
-            else:
-                harmless = _harmless_csi(params + inter, final)
-                append(Token("harmless" if harmless else "other", raw))
-        elif kind == "osc":  # a title or clipboard is harmless; a hyperlink (OSC 8) marks cells
-            append(Token("other" if raw.startswith("\x1b]8;") else "harmless", raw))
-        elif kind == "string":
-            append(Token("harmless" if _HARMLESS_STRING.fullmatch(raw) else "other", raw))
-        elif raw == "\n":
-            append(Token("lf", raw))
-        elif raw == "\r":
-            append(Token("cr", raw))
-        elif raw in ("\x07", "\x1b=", "\x1b>"):  # BEL, keypad modes
-            append(Token("harmless", raw))
-        else:
-            append(Token("other", raw))
+            continue
+        token = known.get(raw)
+        if token is None:
+            token = _sequence(match, raw, kind)
+            if len(known) < KNOWN_AT_MOST:
+                known[raw] = token
+        append(token)
     return found
+
+
+def _sequence(match: re.Match[str], raw: str, kind: str | None) -> Token:
+    """The token of an escape sequence or control character `raw` (matched as `kind`)."""
+    if kind == "csi":  # the last group closed: "final" is inside it
+        params, inter, final = match.group("params", "inter", "final")
+        if inter and not (final == "p" and inter == "$"):
+            return Token("other", raw)
+        if final == "m" and _SGR_PARAMS.fullmatch(params):
+            return Token("sgr", raw, params)
+        if final in "Hf" and (cup := _CUP.fullmatch(params)) is not None:
+            row, col = (int(g) if g else 1 for g in cup.groups(""))
+            return Token("cup", raw, row=max(row, 1) - 1, col=max(col, 1) - 1)
+        return Token("harmless" if _harmless_csi(params + inter, final) else "other", raw)
+    if kind == "osc":  # a title or clipboard is harmless; a hyperlink (OSC 8) marks cells
+        return Token("other" if raw.startswith("\x1b]8;") else "harmless", raw)
+    if kind == "string":
+        return Token("harmless" if _HARMLESS_STRING.fullmatch(raw) else "other", raw)
+    if raw == "\n":
+        return Token("lf", raw)
+    if raw == "\r":
+        return Token("cr", raw)
+    if raw in ("\x07", "\x1b=", "\x1b>"):  # BEL, keypad modes
+        return Token("harmless", raw)
+    return Token("other", raw)
 
 
 def narrow_width(text: str) -> int | None:
