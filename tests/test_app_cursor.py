@@ -161,3 +161,17 @@ async def test_left_and_right_still_move_the_caret_in_the_search_box(tmp_path: P
         await pilot.press("right")
         await pilot.pause()
         assert focused.cursor_position == 3 and row[app.cursor_position.x:].startswith("f")
+
+
+async def test_left_and_right_move_the_cursor_in_a_dialog_too(tmp_path: Path) -> None:
+    """A dialog hides the app's keys (Textual's modal screens): it has Left and Right of its own."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("k", "space", "c")
+        await pilot.pause()
+        answer, shown = app.cursor_position, screen_text(app)
+        assert text_at_cursor(app) == "No, keep them"
+        await pilot.press("right", "right", "left")
+        await pilot.pause()
+        assert app.cursor_position == answer + Offset(1, 0) and screen_text(app) == shown
+        assert text_at_cursor(app) == "o, keep them"

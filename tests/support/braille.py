@@ -142,6 +142,8 @@ class Braille:
     """Every window the display was sent, in order."""
     typed: list[bytes] = field(default_factory=list)
     """Every key BRLTTY typed (through `screen -X stuff`), in order."""
+    typed_at: list[float] = field(default_factory=list)
+    """When each of `typed` came (time.monotonic)."""
     running: bool = True
     threads: list[threading.Thread] = field(default_factory=list)
     """The three pumps below: `close` waits for them before it closes what they read and write."""
@@ -173,6 +175,7 @@ class Braille:
             data = os.read(self.fifo, 4096)
             with self.lock:
                 self.typed.append(data)
+                self.typed_at.append(time.monotonic())
             os.write(self.fd, data)
 
     def pump_display(self) -> None:
@@ -222,6 +225,11 @@ class Braille:
     def keys_typed(self) -> list[bytes]:
         with self.lock:
             return list(self.typed)
+
+    def last_typed_at(self) -> float | None:
+        """When BRLTTY last typed a key (time.monotonic), or None if it has typed none."""
+        with self.lock:
+            return self.typed_at[-1] if self.typed_at else None
 
     def wait_shown(self, text: str, guard: float = 30.0) -> None:
         wait_until(lambda: text in self.shown(), lambda: f"{text!r} on the screen; it showed:\n{self.shown()}",

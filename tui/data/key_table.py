@@ -69,6 +69,8 @@ KEY_ROWS: tuple[KeyRow, ...] = (
     KeyRow("start.language", "e", "switch_language"),
     # Dialogs.
     KeyRow("dialog.redraw", "ctrl+l", "app.redraw", show=False),
+    KeyRow("dialog.cursor_left", "left", "app.move_cursor(-1)", show=False),
+    KeyRow("dialog.cursor_right", "right", "app.move_cursor(1)", show=False),
     KeyRow("dialog.choose", "enter", "select"),
     KeyRow("dialog.cancel", "escape", "cancel"),
     KeyRow("dialog.yes", "y", "answer('yes')"),
