@@ -4,18 +4,21 @@ checklist with a selection, a dialog, settings and help. On each screen:
 
 - the display shows the cursor's row, and on it the focused item's first words: BRLTTY follows
   the terminal cursor, which the guide puts on the focused item's first letter;
-- every routing key over the cursor's row leaves the screen as it was: BRLTTY routes the cursor
-  by typing arrow keys, so a guide whose Right or Left changed the section or the screen (as
-  Right once meant "next section") is changed by a reader who only meant to move the cursor.
-  The keys BRLTTY typed are kept, to show it did type Left and Right;
+- every routing key over the cursor's row puts the cursor on its cell and ends at once, and
+  leaves the screen as it was: BRLTTY routes the cursor by typing Right or Left, waiting after
+  each for the cursor to move. Left and Right move the guide's cursor one cell along the focused
+  row and change nothing else, so BRLTTY types one key a cell and is done. A guide whose Right
+  changed the section (as it once did) is changed by a reader who only meant to move the cursor;
+  one that ignored Right (as it did next) kept BRLTTY routing for seconds, and the arrows it typed
+  went into the next screen the reader opened, moving its highlight;
 - the marks stay short: a chosen item is "> selected: ...", 12 cells before its words, so 28 of
   the 40 are the item's own ("> [x] selected: " took 16).
 And routing reaches the guide where it should move something: in the search box a routing key
 moves the caret to its cell.
 
-Nothing here races a clock (each routing key is pressed once BRLTTY has logged taking the one
-before, and typed its keys), so the walk runs with the other tests, not alone: beside a CPU-bound
-process and two other tests, at a load of 8 to 15 on two cores, it passed all 8 runs.
+Each routing key is pressed once the routing before it has ended. One clock: a routing must end
+within ROUTE_ENDS (1.5 s) of the last key BRLTTY typed for it, under the 2 s BRLTTY waits for a
+cursor that never moves; the run's figures are printed. The walk runs with the other tests.
 """
 
 from __future__ import annotations
@@ -46,15 +49,15 @@ MARK_CELLS = len("> selected: ")
 ROUTE_TO = 20
 """The routing key the reader pressed in the outside walk: past the focused item's first letter."""
 ROUTING_TIMEOUT = 2.0
-"""Seconds BRLTTY waits for the cursor to move after each key it types to route it."""
-TIMED_OUT = "cursor routing: timed out"
-"""BRLTTY's log when a key it typed to route the cursor moved nothing in ROUTING_TIMEOUT (2 s):
-it then types on, or gives up, seconds after the reader pressed the routing key."""
-ROUTE_ENDS = 1.0
+"""Seconds BRLTTY waits for the cursor to move after each key it types to route it (its
+ROUTING_TIMEOUT in Programs/routing.c), before it types on or gives up."""
+ROUTE_ENDS = 1.5
 """Seconds within which a routing ends after the last key BRLTTY typed for it. BRLTTY ends a
-routing once the cursor is on the cell; a cursor that never moves keeps it 2 s (its
-ROUTING_TIMEOUT) after each key, and so did the guide that ignored Left and Right. Measured: see
-the module's docstring."""
+routing as soon as the cursor is on the cell; one whose cursor never moved (the guide that ignored
+Left and Right) ended no sooner than ROUTING_TIMEOUT after its last key (less the time that key
+takes to reach the guide, which this harness times), and typed on for about 5 s. Measured, 273
+routings a run: at a load of 4, median 0.03 s, at most 0.44 s; beside a CPU-bound process (load
+7), at most 1.2 s: BRLTTY routes from a process at nice 10, and notices its end on its own clock."""
 
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
@@ -94,12 +97,9 @@ def routing_done(guide: Braille) -> bool:
 
 def route_every_cell(guide: Braille, where: str) -> list[float]:
     """Press every routing key over the cursor's row, in turn, each once the routing before it has
-    ended: each must end (BRLTTY's routing process gone) with the cursor on its cell, within
-    ROUTE_ENDS of the last key BRLTTY typed for it, and without BRLTTY waiting out a cursor that
-    never moved ("timed out" in its log). Once the guide has answered them all, the screen must
-    be as it was. Returns the seconds each routing took to end after its last key."""
+    ended (`route_to`). Once the guide has answered them all, the screen must be as it was (the
+    cursor on the last cell). Returns the seconds each routing took to end after its last key."""
     before, typed_before = guide.shown(), len(guide.keys_typed())
-    timeouts = guide.brltty_log().count(TIMED_OUT)
     ends, moves = [], []
     for column in ROUTING_KEYS:
         start, to, ended = route_to(guide, column, where)
@@ -109,8 +109,6 @@ def route_every_cell(guide: Braille, where: str) -> list[float]:
     after = guide.shown()
     assert after == before, (f"{where}: routing keys changed the screen (BRLTTY typed "
                              f"{guide.keys_typed()[typed_before:]}) from\n{before}\nto\n{after}")
-    waited = guide.brltty_log().count(TIMED_OUT) - timeouts
-    assert not waited, f"{where}: BRLTTY waited out a cursor that never moved {waited} times"
     typed = guide.keys_typed()[typed_before:]
     # Right for every cell after the cursor; Left for the first key's cell if it was before it.
     wanted = {RIGHT, LEFT} if moves[0][0][0] > moves[0][1][0] else {RIGHT}
@@ -119,10 +117,11 @@ def route_every_cell(guide: Braille, where: str) -> list[float]:
 
 
 def route_to(guide: Braille, column: int, where: str) -> tuple[tuple[int, int], tuple[int, int], float]:
-    """Press the routing key over cell `column`, wait for its routing to end, and check the cursor
-    is on the cell, the routing ended within ROUTE_ENDS of the last key BRLTTY typed (or of the
-    key, if it typed none), and BRLTTY typed nothing after. Returns where the cursor was, where it
-    went, and how long after the last key the routing ended."""
+    """Press the routing key over cell `column`, wait for its routing to end (BRLTTY's routing
+    process gone), and check the cursor is on the cell, BRLTTY typed one key a cell, and the
+    routing ended within ROUTE_ENDS of the last key it typed (or of the routing key, if it typed
+    none). Returns where the cursor was, where it went, and how long after the last key the
+    routing ended."""
     count, pressed = len(guide.keys_typed()), time.monotonic()
     start, to = press_routing_key(guide, column, where)
     wait_until(lambda: routing_done(guide), f"{where}: the routing to cell {column} ending", guard=15.0, poll=0.005)
@@ -133,7 +132,10 @@ def route_to(guide: Braille, column: int, where: str) -> tuple[tuple[int, int], 
     ended = done - max(last, pressed)
     wait_until(lambda: guide.cursor() == to, lambda: (f"{where}: the cursor at the routed cell {to}; it is at "
                                                       f"{guide.cursor()} (BRLTTY typed {typed})"), guard=5.0)
-    assert (start == to) == (not typed), f"{where}: routing from {start} to {to}, BRLTTY typed {typed}"
+    # One key a cell: every key BRLTTY typed moved the cursor (a key that moves nothing, it types
+    # again, or gives up short of the cell, seconds later).
+    assert len(typed) == abs(to[0] - start[0]) and start[1] == to[1], (
+        f"{where}: routing from {start} to {to}, BRLTTY typed {typed}")
     assert ended <= ROUTE_ENDS, (f"{where}: the routing to {to} ended {ended:.2f} s after BRLTTY's last key "
                                  f"(it typed {typed}): more than {ROUTE_ENDS} s")
     return start, to, ended
@@ -199,17 +201,18 @@ def test_a_routing_key_puts_the_cursor_on_its_cell_and_the_next_screen_gets_no_k
     for opener, then, shown in ((b"o", b"?", "Help: Settings"), (b"\x1b", b"k", "Check your symptoms")):
         guide.press(opener)
         guide.wait_answered()
-        row = guide.cursor()[1]
+        line = guide.cursor()[1]
         _, to, ended = route_to(guide, ROUTE_TO, f"a route before {then!r}")
         ends.append(ended)
-        assert to == (guide.cursor()[0], row), f"routed to {to}, not on the cursor's row {row}"
+        assert to == (guide.cursor()[0], line), f"routed to {to}, not on the cursor's row {line}"
         typed = len(guide.keys_typed())
         guide.press(then)  # at once
         guide.wait_shown(shown)
         placed = guide.wait_answered(), guide.cursor()
         # Nothing typed while a routing waiting out its timeout (2 s a key) would have typed again.
-        assert not holds_within(lambda typed=typed: len(guide.keys_typed()) > typed,  # type: ignore[misc]
-                                guard=ROUTING_TIMEOUT + 0.5), f"BRLTTY typed {guide.keys_typed()[typed:]} after {then}"
+        more = holds_within(lambda typed=typed: len(guide.keys_typed()) > typed,  # type: ignore[misc]
+                            guard=ROUTING_TIMEOUT + 0.5)
+        assert not more, f"BRLTTY typed {guide.keys_typed()[typed:]!r} after {then!r}"
         assert (guide.shown(), guide.cursor()) == placed, f"the screen or cursor moved after {then!r}"
     row = as_cells(guide.cursor_row())
     assert row[guide.cursor()[0]:].startswith(f"[ ] {first_words(ITEM.text)}") and row.lstrip().startswith(">"), (
