@@ -31,7 +31,6 @@ import pytest
 
 from tests.support import braille as harness
 from tests.support.braille import CELLS, ROUTING_KEYS, Braille, as_cells, first_words
-from tests.support.guide_pty import descendants
 from tests.support.needs import missing
 from tests.support.wait import holds_within, wait_until
 from tui.data.checklist import load_checklist
@@ -92,7 +91,7 @@ def check_window(guide: Braille, expected: str, where: str) -> str:
 
 def routing_done(guide: Braille) -> bool:
     """BRLTTY has no routing under way (it routes in a child process, which then ends)."""
-    return not descendants(guide.brltty.pid)
+    return not guide.routing()
 
 
 def route_every_cell(guide: Braille, where: str) -> list[float]:
@@ -198,9 +197,11 @@ def test_a_routing_key_puts_the_cursor_on_its_cell_and_the_next_screen_gets_no_k
     screen, whose highlight stays where the screen put it. Before, BRLTTY kept routing for about
     5 s and typed Left, Down, Left into the checklist, and the next Space chose another item."""
     ends = []
-    for opener, then, shown in ((b"o", b"?", "Help: Settings"), (b"\x1b", b"k", "Check your symptoms")):
+    for opener, then, shown in ((b"o", b"?", "Help: Settings"), (ESC, b"k", "Check your symptoms")):
         guide.press(opener)
+        guide.wait_shown("Colours")
         guide.wait_answered()
+        check_window(guide, "selected: Colours:", "settings")  # the display is on the cursor's row
         line = guide.cursor()[1]
         _, to, ended = route_to(guide, ROUTE_TO, f"a route before {then!r}")
         ends.append(ended)

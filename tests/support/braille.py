@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pyte
 
+from tests.support.guide_pty import descendants
 from tests.support.ptydrive import threads_idle
 from tests.support.wait import wait_until
 
@@ -268,6 +269,11 @@ class Braille:
         """Press the routing key over the window's `column` (counted from 0; see ROUTING_KEYS)."""
         self.connection.sendall(f"Route {column}\n".encode())
 
+    def routing(self) -> bool:
+        """Whether BRLTTY has a routing under way: it routes in a child process, which types the
+        keys and ends when done (a child that has ended but is not yet reaped types nothing)."""
+        return any(not ended(pid) for pid in descendants(self.brltty.pid))
+
     def brltty_log(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
 
@@ -379,6 +385,14 @@ def logged_routes(log: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
             found.append((start, place))
             start = None
     return found
+
+
+def ended(pid: int) -> bool:
+    """Whether process `pid` has ended (gone, or a zombie not yet reaped by its parent)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def as_cells(text: str) -> str:
