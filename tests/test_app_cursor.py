@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.geometry import Offset
+from textual.widgets import Input
 
-from tests.support.pilot import make_app, row_of, screen_lines, text_at_cursor
+from tests.support.pilot import make_app, row_of, screen_lines, screen_text, text_at_cursor
 from tui.fullscreen.screens.settings import SettingsScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 from tui.fullscreen.widgets.section_text import SectionText
@@ -85,3 +87,91 @@ async def test_search_box_keeps_the_cursor_at_the_typing_point(tmp_path: Path) -
         await pilot.pause()
         row = screen_lines(app)[app.cursor_position.y]
         assert row[: app.cursor_position.x].rstrip().endswith("calf")
+
+
+async def test_left_and_right_move_the_cursor_along_the_row_and_change_nothing_else(tmp_path: Path) -> None:
+    """A braille display routes the cursor with Right and Left (and waits for it to move after
+    each); a console reader spells the line with them. They move the cursor one cell, within the
+    row, and nothing drawn, focused or highlighted changes; the column goes when the focus or its
+    row does."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        start, shown = app.cursor_position, screen_text(app)
+        assert text_at_cursor(app) == "Read the guide"
+        await pilot.press("right", "right", "right")
+        await pilot.pause()
+        assert app.cursor_position == start + Offset(3, 0)
+        assert text_at_cursor(app) == "d the guide" and screen_text(app) == shown
+        await pilot.press("left")
+        await pilot.pause()
+        assert app.cursor_position == start + Offset(2, 0)
+        await pilot.press(*["left"] * (start.x + 5))  # never past the row's first cell
+        await pilot.pause()
+        assert app.cursor_position == Offset(0, start.y) and screen_text(app) == shown
+        await pilot.press(*["right"] * 45)  # nor past its last
+        await pilot.pause()
+        assert app.cursor_position == Offset(39, start.y) and screen_text(app) == shown
+        # Another item: the cursor on its first letter again, and Right counts from there.
+        await pilot.press("down")
+        await pilot.pause()
+        assert text_at_cursor(app) == "Check your symptoms"
+        below = app.cursor_position
+        assert below == Offset(start.x, start.y + 1)
+        await pilot.press("right")
+        await pilot.pause()
+        assert app.cursor_position == below + Offset(1, 0) and text_at_cursor(app) == "heck your symptoms"
+        # Another screen, then another part of it (Tab): back to the focused item's first letter each time.
+        await pilot.press("enter")
+        await pilot.pause()
+        item = app.cursor_position
+        assert text_at_cursor(app).startswith("[ ] ")
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert app.cursor_position == item + Offset(2, 0)
+        focused = app.screen.focused
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.focused is not focused and app.cursor_position == app.cursor.focus_place()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.focused is focused and app.cursor_position == item
+        # A section: Right never turns the page to the next section.
+        await pilot.press("1")
+        await pilot.pause()
+        section = screen_text(app)
+        line = app.cursor_position
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert screen_text(app) == section and app.cursor_position == line + Offset(2, 0)
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.cursor_position == app.cursor.focus_place() and app.cursor_position.x == line.x
+
+
+async def test_left_and_right_still_move_the_caret_in_the_search_box(tmp_path: Path) -> None:
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "c", "a", "l", "f", "left", "left")
+        await pilot.pause()
+        focused = app.screen.focused
+        assert isinstance(focused, Input) and focused.cursor_position == 2
+        row = screen_lines(app)[app.cursor_position.y]
+        assert row[: app.cursor_position.x].rstrip().endswith("ca") and row[app.cursor_position.x:].startswith("lf")
+        await pilot.press("right")
+        await pilot.pause()
+        assert focused.cursor_position == 3 and row[app.cursor_position.x:].startswith("f")
+
+
+async def test_left_and_right_move_the_cursor_in_a_dialog_too(tmp_path: Path) -> None:
+    """A dialog hides the app's keys (Textual's modal screens): it has Left and Right of its own."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press("k", "space", "c")
+        await pilot.pause()
+        answer, shown = app.cursor_position, screen_text(app)
+        assert text_at_cursor(app) == "No, keep them"
+        await pilot.press("right", "right", "left")
+        await pilot.pause()
+        assert app.cursor_position == answer + Offset(1, 0) and screen_text(app) == shown
+        assert text_at_cursor(app) == "o, keep them"

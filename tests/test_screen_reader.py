@@ -14,6 +14,8 @@ alone, after the other tests (the `serial` mark): what they count depends on the
   once, in order (checked exactly), and the reader says the line shown, bounded as the arrows
   are: none wrong on a quiet machine, at most EXCUSED_PER_100 per hundred with other work running
   (a wrong line is the line just left: the press's frame came after the reader's 20 ms read).
+- Right and Left spell the focused line: tdsr says the letter under the cursor 20 ms after
+  either, and the guide moves the cursor one cell along the row (and nothing else) in time.
 - One closing line on quitting, at both sizes (in the arrows' run of the guide, once its busy
   process has stopped: starting tdsr and the guide is not what is measured). The guide runs from
   a shell that stays a second after it, as a reader's own shell does: when the end of the
@@ -50,6 +52,7 @@ ARROWS = 100
 READER_DELAY_MS = 20.0
 """tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
 HOME = b"\x1b[H"
+RIGHT, LEFT = b"\x1b[C", b"\x1b[D"
 LONGEST = 8
 """The longest section, read by Down to its end ("End of section eight")."""
 FRAME_CPU_MS = 11.0
@@ -144,3 +147,21 @@ def test_down_through_the_longest_section_says_each_line_shown(
     assert len(run.wrong()) <= run.allowed(), f"{run.figure()}: {[str(press) for press in run.wrong()[:5]]}"
 
 
+
+
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_right_and_left_spell_the_focused_line(reader: Reader) -> None:
+    """tdsr's own Right and Left say the letter under the cursor 20 ms after the key (it spells a
+    line of text so): the guide moves the cursor one cell along the focused row and changes
+    nothing, so Right says the focused item's next letter, and Left the one before."""
+    cursor = reader.screen.cursor
+    row, x = reader.screen.display[cursor.y], cursor.x
+    assert row[x:].startswith("Read the guide"), (row, x)
+    spelt = []
+    for key, step in ((RIGHT, 1), (RIGHT, 1), (RIGHT, 1), (LEFT, -1), (LEFT, -1)):
+        at = reader.press(key, settle=0, hands_off=0.05)
+        reader.rest()
+        x += step
+        assert (cursor.x, reader.screen.display[cursor.y]) == (x, row), f"the cursor or its row after {key!r}"
+        spelt.append([(said.kind, said.text) for said in reader.said() if said.at >= at and said.kind in "sl"])
+    assert spelt == [[("l", letter)] for letter in "eadae"], spelt

@@ -43,6 +43,7 @@ from pathlib import Path
 
 import pyte
 
+from tests.support.guide_pty import descendants
 from tests.support.ptydrive import threads_idle
 from tests.support.wait import wait_until
 
@@ -142,6 +143,8 @@ class Braille:
     """Every window the display was sent, in order."""
     typed: list[bytes] = field(default_factory=list)
     """Every key BRLTTY typed (through `screen -X stuff`), in order."""
+    typed_at: list[float] = field(default_factory=list)
+    """When each of `typed` came (time.monotonic)."""
     running: bool = True
     threads: list[threading.Thread] = field(default_factory=list)
     """The three pumps below: `close` waits for them before it closes what they read and write."""
@@ -173,6 +176,7 @@ class Braille:
             data = os.read(self.fifo, 4096)
             with self.lock:
                 self.typed.append(data)
+                self.typed_at.append(time.monotonic())
             os.write(self.fd, data)
 
     def pump_display(self) -> None:
@@ -223,6 +227,11 @@ class Braille:
         with self.lock:
             return list(self.typed)
 
+    def last_typed_at(self) -> float | None:
+        """When BRLTTY last typed a key (time.monotonic), or None if it has typed none."""
+        with self.lock:
+            return self.typed_at[-1] if self.typed_at else None
+
     def wait_shown(self, text: str, guard: float = 30.0) -> None:
         wait_until(lambda: text in self.shown(), lambda: f"{text!r} on the screen; it showed:\n{self.shown()}",
                    guard)
@@ -259,6 +268,11 @@ class Braille:
     def route(self, column: int) -> None:
         """Press the routing key over the window's `column` (counted from 0; see ROUTING_KEYS)."""
         self.connection.sendall(f"Route {column}\n".encode())
+
+    def routing(self) -> bool:
+        """Whether BRLTTY has a routing under way: it routes in a child process, which types the
+        keys and ends when done (a child that has ended but is not yet reaped types nothing)."""
+        return any(not ended(pid) for pid in descendants(self.brltty.pid))
 
     def brltty_log(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
@@ -371,6 +385,14 @@ def logged_routes(log: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
             found.append((start, place))
             start = None
     return found
+
+
+def ended(pid: int) -> bool:
+    """Whether process `pid` has ended (gone, or a zombie not yet reaped by its parent)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
 
 
 def as_cells(text: str) -> str:

@@ -40,6 +40,8 @@ KEY_ROWS: tuple[KeyRow, ...] = (
     KeyRow("app.redraw", "ctrl+l", "redraw", show=False),
     KeyRow("app.read", "r", "read"),
     KeyRow("app.self_voicing", "v", "self_voicing"),
+    KeyRow("app.cursor_left", "left", "move_cursor(-1)", show=False),
+    KeyRow("app.cursor_right", "right", "move_cursor(1)", show=False),
     *SECTION_ROWS,
     # Only while reading aloud (the app's check_action hides them otherwise).
     KeyRow("speech.pause", "space", "pause_reading", priority=True),
@@ -68,6 +70,8 @@ KEY_ROWS: tuple[KeyRow, ...] = (
     KeyRow("start.language", "e", "switch_language"),
     # Dialogs.
     KeyRow("dialog.redraw", "ctrl+l", "app.redraw", show=False),
+    KeyRow("dialog.cursor_left", "left", "app.move_cursor(-1)", show=False),
+    KeyRow("dialog.cursor_right", "right", "app.move_cursor(1)", show=False),
     KeyRow("dialog.choose", "enter", "select"),
     KeyRow("dialog.cancel", "escape", "cancel"),
     KeyRow("dialog.yes", "y", "answer('yes')"),

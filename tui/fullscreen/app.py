@@ -81,6 +81,8 @@ class GuideApp(App[int]):
         keyed("app.self_voicing", N_("Voicing"),
               tooltip=N_("Turn self-voicing on or off: speak each new screen and focused item")),
         *SECTION_KEYS,
+        keyed("app.cursor_left", N_("Left"), tooltip=N_("Move the cursor a letter left on this line (to spell it)")),
+        keyed("app.cursor_right", N_("Right"), tooltip=N_("Move the cursor a letter right on this line (to spell it)")),
         # Only while reading aloud (check_action hides them otherwise, and the key falls through).
         keyed("speech.pause", N_("Pause"), tooltip=N_("Pause or go on reading")),
         keyed("speech.stop", N_("Stop"), tooltip=N_("Stop reading")),
@@ -295,6 +297,10 @@ class GuideApp(App[int]):
     def frame_hints(self) -> FrameHints:
         """For the lean driver, on each frame (FocusCursor.frame_hints)."""
         return self.cursor.frame_hints()
+
+    def action_move_cursor(self, step: int) -> None:
+        """Left, Right: the cursor along the focused row, nothing else (braille routing, spelling)."""
+        self.cursor.move_along_row(step)
 
     # Reading aloud (tui/fullscreen/read_aloud_keys.py) -------------------------------------------
 

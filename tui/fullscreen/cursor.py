@@ -3,6 +3,12 @@
 Textual moves the (hidden) terminal cursor to the app's `cursor_position` on every frame it
 draws; the app asks `FocusCursor.position` for it. Computing it at draw time puts it on the
 focused item in the same frame as the highlight.
+
+Left and Right move the cursor along the focused row, one cell a key, and change nothing else
+(`move_along_row`). A braille display's routing key is a request to put the cursor on a cell:
+BRLTTY types Right or Left and waits, after each, for the cursor to move, and keeps trying for
+seconds if it does not, typing its arrows into whatever screen is opened meanwhile. A console
+screen reader's Left and Right say the letter under the cursor: the focused row is spelt.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import contextlib
 from typing import Any, NamedTuple
 
 from textual.app import App
-from textual.geometry import Offset
+from textual.geometry import Offset, Region
 from textual.widgets import Input
 
 
@@ -41,8 +47,53 @@ class FocusCursor:
         """The app whose screen is drawn."""
         self.fallback = Offset(0, 0)
         """Where the cursor goes with nothing focused (Textual may set it)."""
+        self.column: int | None = None
+        """The column Left and Right moved the cursor to on the focused row (None: the item's own
+        place), kept while `column_for` is what is focused and where."""
+        self.column_for: tuple[object, ...] = ()
+        """What the column is for: the screen, the focused widget, its item's place, its
+        highlighted item and its scroll. When any of them changes the column is forgotten."""
 
     def position(self) -> Offset:
+        """Where the cursor goes now: the focused item's place, or the column Left and Right moved
+        it to along that row while the focus and its row are the same."""
+        place = self.focus_place()
+        if self.column is None:
+            return place
+        try:
+            moved_on = isinstance(self.app.screen.focused, Input) or self.column_for != self.place_key(place)
+        except Exception:  # no screen yet, or shutting down
+            return place
+        if moved_on:
+            self.column = None  # the focus, its item or its row changed: back to the item
+            return place
+        return Offset(self.column, place.y)
+
+    def place_key(self, place: Offset) -> tuple[object, ...]:
+        """What a column moved to by Left and Right belongs to (see `column_for`)."""
+        screen = self.app.screen
+        focused = screen.focused
+        return (screen, focused, place, getattr(focused, "highlighted", None),
+                getattr(focused, "scroll_offset", None))
+
+    def move_along_row(self, step: int) -> None:
+        """Left (-1) or Right (+1): the cursor one cell along the focused row, within the screen's
+        width, and nothing else changes. The row is drawn again (the same cells: the lean driver
+        sends only the cursor's move), since the cursor goes where it is only with a frame."""
+        try:
+            screen = self.app.screen
+            here = self.position()
+            place = self.focus_place()
+        except Exception:  # no screen yet, or shutting down
+            return
+        if screen.focused is None or isinstance(screen.focused, Input):
+            return
+        width = screen.size.width
+        self.column = min(max(here.x + step, 0), max(0, width - 1))
+        self.column_for = self.place_key(place)
+        screen.refresh(Region(0, here.y, width, 1))
+
+    def focus_place(self) -> Offset:
         """The focused item's place on the screen, now."""
         try:
             screen = self.app.screen

@@ -65,6 +65,10 @@ class DialogScreen(ModalScreen[ResultT]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
         keyed("dialog.redraw", N_("Redraw"), tooltip=N_("Draw the whole screen again, if other text wrote over it")),
+        # And Left and Right, the cursor along the line (a braille display routes with them).
+        keyed("dialog.cursor_left", N_("Left"), tooltip=N_("Move the cursor a letter left on this line (to spell it)")),
+        keyed("dialog.cursor_right", N_("Right"),
+              tooltip=N_("Move the cursor a letter right on this line (to spell it)")),
     ]
     """Keys every dialog has."""
 
