@@ -184,16 +184,18 @@ async def test_down_onto_the_bladder_and_bowel_items_says_three_rows(
 async def test_down_through_settings_says_each_option_apart(tmp_path: Path, language: str) -> None:
     """At 40x12, Down over every option: each row heard is a row of its own, group and value."""
     with in_language(language):
-        count = len(option_words())
         app = guide_app(tmp_path, language)
         async with app.run_test(size=(40, 12)) as pilot:
             await pilot.press("o")
             await pilot.pause()
+            listing = app.screen.query_one(GuideList)
+            # Every option the screen offers (a guide offers the voices of its own language).
+            count = sum(not listing.get_option_at_index(index).disabled for index in range(listing.option_count))
             heard = [text_at_cursor(app)]
             for _step in range(count - 1):
                 await pilot.press("down")
                 await pilot.pause()
                 heard.append(text_at_cursor(app))
-            width = app.screen.query_one(GuideList).scrollable_content_region.width - len(MARK)
+            width = listing.scrollable_content_region.width - len(MARK)
     assert width == label_widths(40)[0]
-    assert alike(heard) == [] and len(heard) == count, heard
+    assert count >= 17 and alike(heard) == [], heard
