@@ -71,7 +71,7 @@ async def test_cursor_skips_group_headings_in_settings(tmp_path: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(SettingsScreen())
         await pilot.pause()
-        assert text_at_cursor(app).startswith("selected: Colours: High contrast, dark")
+        assert text_at_cursor(app).startswith("selected: Colours: Dark, high contrast")
         for _ in range(4):  # down past the last theme and the "Emergency number" heading
             await pilot.press("down")
         await pilot.pause()

@@ -131,7 +131,7 @@ async def test_space_selects_in_settings_and_the_key_bar_says_select(tmp_path: P
         await pilot.press("down", "space")
         await pilot.pause()
         assert app.settings.theme == "hc-light"
-        assert "selected: Colours: High contrast, light" in " ".join(screen_text(app).split())
+        assert "selected: Colours: Light, high contrast" in " ".join(screen_text(app).split())
         assert 'theme = "hc-light"' in (tmp_path / "settings.toml").read_text()
 
 

@@ -27,8 +27,8 @@ async def test_choosing_a_theme_and_region_saves_them(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.theme == "hc-light"
         # Each choice with its group's name: a reader moving by item hears what it is a choice of.
-        assert "selected: Colours: High contrast, light" in " ".join(screen_text(app).split())
-        assert "[ ] Colours: High contrast, dark" in screen_text(app)
+        assert "selected: Colours: Light, high contrast" in " ".join(screen_text(app).split())
+        assert "[ ] Colours: Dark, high contrast" in screen_text(app)
         await pilot.press("down", "down", "down", "down", "enter")
         await pilot.pause()
         assert "Call 999 or your local emergency number" in screen_lines(app)[0]

@@ -89,10 +89,10 @@ def change_checklist(session: Session) -> None:
 def change_settings(session: Session) -> None:
     """Open Settings and choose the light theme (so the settings file is written)."""
     session.send(b"o")
-    shows(session, "High contrast, light")
+    shows(session, "Light, high contrast")
     session.settle(0.2)
     session.send(DOWN + b"\r")
-    shows(session, "selected: Colours: High contrast, light")
+    shows(session, "selected: Colours: Light, high contrast")
     watch(session, 0.5)
 
 

@@ -144,7 +144,7 @@ def walk_through(walk: Walk, reader: Reader) -> None:
     walk.press(ESC, "back")
     walk.arrive(b"o", "settings")
     walk.press(DOWN, "down")
-    walk.confirmed(b" ", "choose colours", "Colours: High contrast, light.")
+    walk.confirmed(b" ", "choose colours", "Colours: Light, high contrast.")
     walk.arrive(b"?", "help")
     walk.press(ESC, "back")
     for _ in range(4):

@@ -27,22 +27,25 @@ from tui.data.words import N_, _, catalogue, ngettext, pgettext
 APP_NAME = "spasm-guide"
 
 THEMES: dict[str, str] = {
-    "hc-dark": N_("High contrast, dark"),
-    "hc-light": N_("High contrast, light"),
-    "ansi-dark": N_("Your terminal's colours, dark"),
-    "ansi-light": N_("Your terminal's colours, light"),
+    "hc-dark": N_("Dark, high contrast"),
+    "hc-light": N_("Light, high contrast"),
+    "ansi-dark": N_("Dark, your terminal's"),
+    "ansi-light": N_("Light, your terminal's"),
 }
-"""Theme ids a user may choose, with the name shown for each (through `_()`)."""
+"""Theme ids a user may choose, with the name shown for each (through `_()`). Each name says what
+sets it apart first (dark or light, then whose colours): a screen reader says only the first row
+of a choice after an arrow key, "selected: Colours: " and about 16 letters at 40 columns."""
 
 VOICES: dict[str, str] = {
-    "": N_("The speech engine's own voice"),
-    "gmw/en-us": N_("English, United States"),
-    "gmw/en": N_("English, United Kingdom"),
-    "roa/es-419": N_("Spanish, Latin America"),
-    "roa/es": N_("Spanish, Spain"),
+    "": N_("Default, the speech engine's own"),
+    "gmw/en-us": N_("US English"),
+    "gmw/en": N_("UK English"),
+    "roa/es-419": N_("Latin American Spanish"),
+    "roa/es": N_("Spanish from Spain"),
 }
 """Voices offered in Settings (any pyttsx3 voice id, name or language code works in the file); each
-guide offers those of its own language (a voice of another language is not used to read it)."""
+guide offers those of its own language (a voice of another language is not used to read it). Each
+is named short, what sets it apart first, as the themes are."""
 
 VOLUMES: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25)
 """Volumes offered in Settings."""

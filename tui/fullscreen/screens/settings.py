@@ -10,35 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import OptionList, Static
 
-from tui.data.care_routes import routes_for
-from tui.data.language_choice import LANGUAGE_NAMES, choose_language, voice_language
-from tui.data.settings import REGIONS, THEMES, VOICES, VOLUMES
+from tui.data.language_choice import LANGUAGE_NAMES, choose_language
+from tui.data.settings import THEMES, VOICES
+from tui.data.settings_choices import dialled, percent, setting_choices
 from tui.data.words import N_, _, current_language
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.screens.base import GuideScreen
 from tui.fullscreen.widgets.guide_list import GuideList
 
 
-def choice_label(label: str, chosen: bool) -> str:
-    """A choice with its state first, in words, as in the checklist: "selected: ..." or "[ ] ..."."""
-    # TRANSLATORS: a chosen setting; the same word as a chosen item of the checklist.
-    return _("selected: {choice}").format(choice=label) if chosen else f"[ ] {label}"
-
-
-def percent(level: float) -> str:
-    """A volume in words: "75 percent"."""
-    return _("{number} percent").format(number=round(level * 100))
-
-
 def said(setting: str, choice: str) -> str:
-    """What a change of setting says: "Colours: High contrast, dark."."""
+    """What a change of setting says: "Colours: Dark, high contrast."."""
     return f"{setting}: {choice}."
-
-
-def dialled(region: str) -> str:
-    """A region's emergency number as written in the language shown ("911"; in Spanish "9-1-1",
-    which a voice says digit by digit)."""
-    return routes_for(region, current_language()).number
 
 
 class SettingsList(GuideList):
@@ -83,37 +66,11 @@ class SettingsScreen(GuideScreen):
 
     def refresh_labels(self) -> None:
         """Put the current choices into words, each with its group's name: a reader moving by
-        item hears "[ ] Reading volume: 75 percent", not "[ ] 75 percent". The names of the
-        colours, regions and voices are kept in English in tui/data/settings.py and looked up here."""
-        settings = self.guide_app.settings
-        colours, region, voice, volume = _("Colours"), _("Emergency number"), _("Reading voice"), _("Reading volume")
-        language = _("Language")
-        self.query_one(GuideList).set_groups([
-            (colours, [(f"theme:{key}", choice_label(f"{colours}: {_(name)}", key == settings.theme))
-                       for key, name in THEMES.items()]),
-            (region, [(f"region:{key}", choice_label(f"{region} {dialled(key)}: {_(name)}", key == settings.region))
-                      for key, (_number, name) in REGIONS.items()]),
-            (_("Self-voicing: speak each new screen and item"), [
-                ("voicing:on", choice_label(_("Self-voicing: On"), settings.self_voicing)),
-                ("voicing:off", choice_label(_("Self-voicing: Off"), not settings.self_voicing)),
-            ]),
-            (voice, [(f"voice:{key}", choice_label(f"{voice}: {_(name)}", key == settings.speech_voice))
-                     for key, name in VOICES.items() if self.offers_voice(key)]),
-            (volume, [(f"volume:{level}", choice_label(f"{volume}: {percent(level)}", level == settings.speech_volume))
-                      for level in VOLUMES]),
-            # Each language in its own words: a reader who cannot read the words shown now still
-            # finds theirs.
-            (language, [(f"language:{code}", choice_label(f"{language}: {name}", code == settings.language))
-                        for code, name in LANGUAGE_NAMES.items()]
-             + [("language:", choice_label(_("Language: as your system's (LANG)"), not settings.language))]),
-        ])
-
-    def offers_voice(self, key: str) -> bool:
-        """The engine's own voice, the guide's language's voices, and the one chosen now: a voice of
-        another language would not read this guide (tui/data/language_choice.py, reading_voice)."""
-        spoken = voice_language(key)
-        return spoken is None or spoken == self.guide_app.guide.language.code.split("-")[0] \
-            or key == self.guide_app.settings.speech_voice
+        item hears "[ ] Reading volume: 75 percent", not "[ ] 75 percent" (tui/data/settings_choices.py).
+        The voices offered are the guide's language's, with the engine's own and the one chosen now: a
+        voice of another language would not read this guide (tui/data/language_choice.py, reading_voice)."""
+        self.query_one(GuideList).set_groups(
+            setting_choices(self.guide_app.settings, self.guide_app.guide.language.code))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
