@@ -39,11 +39,35 @@ async def test_on_a_short_window_the_reading_keys_stay_in_two_rows(tmp_path: Pat
         with_fake(app)
         await pilot.press("2", "r")
         await pilot.pause()
-        assert app.reader.reading is not None
+        reading = app.reader.reading
+        assert reading is not None
+        before = screen_lines(app)[-2:]
+        app.reader.handle(Started(utterance=reading.utterance, index=0))  # the first sound
+        await pilot.pause()
         assert app.screen.query_one(KeyBar).outer_size.height == 2
         shown = " ".join(screen_lines(app)[-2:])
         for entry in ("n Next", "Esc/x Stop", "Space Pause", "?/F1 Help"):
             assert entry in shown, entry
+        assert "Space Pause" not in " ".join(before), "the reading keys came before any sound"
+
+
+async def test_reading_that_fails_at_once_says_why_first_with_no_key_bar_changed(tmp_path: Path) -> None:
+    """No sound server: the speech fails as it starts. The reader heard the reading keys drawn
+    (three rows at 40x12), then the error, then the key bar again: the error is the news."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(40, 12)) as pilot:
+        with_fake(app)
+        await pilot.press("2")
+        await pilot.pause()
+        keys_before = screen_lines(app)[-2:]
+        await pilot.press("r")
+        await pilot.pause()
+        reading = app.reader.reading
+        assert reading is not None and screen_lines(app)[-2:] == keys_before
+        app.reader.handle(Error(message="No sound server is running here."))
+        await pilot.pause()
+        assert app.reader.reading is None and screen_lines(app)[-2:] == keys_before
+        assert "No sound server is running here." in " ".join(" ".join(screen_lines(app)).split())
 
 
 async def test_read_a_section_highlights_the_sentence_heard_and_the_cursor_follows(tmp_path: Path) -> None:

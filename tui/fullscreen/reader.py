@@ -68,6 +68,9 @@ class Reading:
     """The pieces, in order."""
     target: SectionText | None
     """The view that highlights the sentence being heard, if any."""
+    heard: bool = False
+    """Speech has started: the reading keys are shown from then (one that fails at once, with no
+    sound server, says so first, with no key bar drawn and taken back before it)."""
 
 
 def section_reading(text: SectionText, with_title: bool = True, language: str = "en") -> list[Chunk | str]:
@@ -153,6 +156,9 @@ class Reader:
 
         reading = self.reading
         if isinstance(event, Started) and reading and event.utterance == reading.utterance:
+            if not reading.heard:
+                reading.heard = True
+                self.app.post_message(self.Changed())
             chunk = reading.chunks[event.index] if event.index < len(reading.chunks) else None
             if reading.target is not None and isinstance(chunk, Chunk):
                 reading.target.post_message(self.Highlight(self, reading.target, chunk.highlight))
@@ -200,7 +206,6 @@ class Reader:
         utterance = self.ensure_client().speak(list(chunks))
         if utterance is not None:
             self.reading = Reading(utterance, list(chunks), target)
-            self.app.post_message(self.Changed())
 
     def write_file(self, chunks: Sequence[Chunk | str], path: Path) -> None:
         """Write `chunks` to a WAV file instead of playing them (for SSH users)."""
