@@ -84,7 +84,8 @@ class SettingsScreen(GuideScreen):
             self.notify(said(_("Emergency number"), dialled(choice)), timeout=3)
         elif kind == "voicing":
             self.guide_app.change_settings(self_voicing=choice == "on")
-            self.notify(_("Self-voicing is on.") if choice == "on" else _("Self-voicing is off."), timeout=3)
+            self.notify(_("Self-voicing is on. If you use a screen reader, leave this off.") if choice == "on"
+                        else _("Self-voicing is off."), timeout=5 if choice == "on" else 3)
         elif kind == "voice":
             self.guide_app.change_settings(speech_voice=choice)
             self.guide_app.reader.apply_settings()
