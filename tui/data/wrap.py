@@ -42,9 +42,11 @@ def wrap_spans(text: str, width: int, hanging: int = 0) -> list[tuple[int, int, 
             spans.append((start, end, indent))
             indent = hanging
             start, end = word_start, word_end
-        # A word longer than the line is cut, never scrolled sideways.
+        # A word longer than the line is cut, never scrolled sideways: after a "/" where it has
+        # one (a file's path), as a message is (`wrap_message`): "settings.tom", "l." are not words.
         while indent + (end - start) > width:
             cut = start + width - indent
+            cut = text.rfind("/", start + 1, cut) + 1 or cut
             spans.append((start, cut, indent))
             indent = hanging
             start = cut
