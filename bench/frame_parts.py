@@ -16,9 +16,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import signal
 import statistics
 import sys
 import tempfile
+import time
+from collections import defaultdict
 from pathlib import Path
 
 from bench.key_frames import (
@@ -34,7 +38,10 @@ from bench.key_frames import (
 
 RUNNER = TIMING_PRELUDE + """\
 passes, started = [], [0]
-""" + frame_timing() + """\
+import textual.scrollbar as scrollbar, tui.fullscreen.widgets.section_text as section_text
+""" + frame_timing('''timed(section_text.SectionText, "render_line", "      a section's rows")
+timed(scrollbar.ScrollBar, "render", "      scroll bars")
+''') + """\
 begun_pass = [0]
 def collector(phase, info):
     if on[0] and phase == "start":
@@ -49,8 +56,12 @@ def stop(*_):
     spent["main thread, all of it"] = time.thread_time_ns() - started[0]
     with open(os.environ["FRAME_PARTS"], "w") as out:
         json.dump({"spent": spent, "calls": calls, "passes": passes}, out)
+def snapshot(*_):
+    with open(os.environ["FRAME_PARTS"] + ".each", "a") as out:
+        out.write(json.dumps({"spent": spent, "calls": calls}) + "\\n")
 signal.signal(signal.SIGUSR1, begin)
 signal.signal(signal.SIGUSR2, stop)
+signal.signal(signal.SIGRTMIN, snapshot)
 """ + GUIDE_MAIN
 """The guide, with its parts timed between two signals."""
 
@@ -58,8 +69,22 @@ signal.signal(signal.SIGUSR2, stop)
 def time_parts(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses: int) -> None:
     out = Path(tempfile.mkdtemp(prefix="frame-parts-")) / "parts.json"
     session = start_guide({**env, "FRAME_PARTS": str(out)}, size, [sys.executable, "-c", RUNNER])
-    cpu, made = press_between_signals(session, kind, presses, out)
+    each = Path(f"{out}.each")
+    counted_presses: list[bool] = []
+
+    def after_each(counted: bool) -> None:
+        """For a kind that times only some presses: the totals after each press (SIGRTMIN)."""
+        os.kill(session.pid, signal.SIGRTMIN)
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and (not each.exists() or
+                                               each.read_text().count("\n") <= len(counted_presses)):
+            time.sleep(0.002)
+        counted_presses.append(counted)
+
+    cpu, made = press_between_signals(session, kind, presses, out, after_each if kind.scrolling else None)
     data = json.loads(out.read_text())
+    if kind.scrolling:  # the parts of the counted presses only: each total minus the one before
+        data["spent"], data["calls"], made = only_counted(each, counted_presses)
     print(f"== {kind.name}, {size[0]}x{size[1]}: CPU per press (all threads) p50 {statistics.median(cpu):.2f} "
           f"p95 {percentile(cpu, .95):.2f} p99 {percentile(cpu, .99):.2f} max {max(cpu):.2f} ms, {len(cpu)} "
           f"timed of {made} pressed; load {Path('/proc/loadavg').read_text().split()[0]}")
@@ -73,6 +98,22 @@ def time_parts(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presse
         if times:
             print(f"   collector, generation {generation}: {len(times)} passes, mean {statistics.mean(times):.2f} ms, "
                   f"max {max(times):.2f} ms")
+
+
+def only_counted(each: Path, counted: list[bool]) -> tuple[dict[str, float], dict[str, float], int]:
+    """The parts' time and calls summed over the counted presses, from the totals after each
+    press (the first press's totals start from zero), and how many presses counted."""
+    totals = [json.loads(line) for line in each.read_text().splitlines()]
+    spent: dict[str, float] = defaultdict(float)
+    calls: dict[str, float] = defaultdict(float)
+    before: dict[str, dict[str, float]] = {"spent": {}, "calls": {}}
+    for after, used in zip(totals, counted, strict=True):
+        if used:
+            for name, into in (("spent", spent), ("calls", calls)):
+                for label, value in after[name].items():
+                    into[label] += value - before[name].get(label, 0)
+        before = after
+    return spent, calls, sum(counted)
 
 
 def main() -> int:
