@@ -152,8 +152,9 @@ async def test_down_onto_the_next_page_draws_it_from_lines_made_ahead_as_they_ar
         assert rows(text) == rows_afresh(text)
         row = text.line - round(text.scroll_offset.y)
         unlit = rows(text)[row]
-        line = text._lines[text.line]
-        text.highlight = (line.paragraph, line.start, line.end)
+        paragraph = next(number for number, words in enumerate(text.paragraphs)
+                         if text.line_of(number) == text.line)
+        text.highlight = (paragraph, 0, len(text.paragraphs[paragraph]))
         await pilot.pause()
         assert rows(text)[row] != unlit, "the reading highlight is not drawn"
         assert rows(text) == rows_afresh(text)
