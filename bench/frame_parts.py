@@ -1,15 +1,18 @@
 """Where an in-screen key's processor time goes, by part, without a profiler's overhead.
 
-Run: .venv/bin/python -m bench.frame_parts [--presses N] [--kind WORDS] [--size 80x24]
+Run: .venv/bin/python -m bench.frame_parts [--presses N] [--kind WORDS] [--size 80x24] [--env NAME=VALUE]
 
 bench/profile_frames.py shows every function, but cProfile triples the time of Textual's many
 small calls and counts wall time (a write to a slow pty, a wait). Here the guide runs on a real
 pty with a few of its parts wrapped in the main thread's own processor clock (thread_time):
 the frame (Textual's update timer), the layout, the compose of the changed lines, the lines drawn,
 the lean driver's rewrite, and the cycle collector's passes. SIGUSR1 starts the count once the
-screen is open, SIGUSR2 writes it out after the presses. Printed per kind: the processor time per
-press (all threads, from schedstat), then each part's milliseconds per press (nested parts are
-indented: a part's time includes those under it), and the collector's passes.
+screen is open, SIGUSR2 writes it out after the presses. For a kind that times only some presses
+(those that scroll: "line down that pages"), SIGRTMIN after each press writes the totals so far,
+and only the timed presses' parts are summed (each total less the one before). Printed per kind:
+the processor time per press (all threads, from schedstat), then each part's milliseconds per
+press (nested parts are indented: a part's time includes those under it), and the collector's
+passes.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ def stop(*_):
     with open(os.environ["FRAME_PARTS"], "w") as out:
         json.dump({"spent": spent, "calls": calls, "passes": passes}, out)
 def snapshot(*_):
+    spent["main thread, all of it"] = time.thread_time_ns() - started[0]
     with open(os.environ["FRAME_PARTS"] + ".each", "a") as out:
         out.write(json.dumps({"spent": spent, "calls": calls}) + "\\n")
 signal.signal(signal.SIGUSR1, begin)
@@ -121,11 +125,14 @@ def main() -> int:
     parser.add_argument("--presses", type=int, default=100)
     parser.add_argument("--kind", action="append", default=[], help="a part of a kind's name (default: all)")
     parser.add_argument("--size", default="80x24")
+    parser.add_argument("--env", action="append", default=[],
+                        help="NAME=VALUE for the guide (PYTHONPATH=/other/checkout: another version)")
     args = parser.parse_args()
     columns, rows = (int(n) for n in args.size.split("x"))
     home = Path(tempfile.mkdtemp(prefix="frame-parts-"))
     env = {"TERM": "xterm-256color", "XDG_CONFIG_HOME": str(home / "c"), "XDG_DATA_HOME": str(home / "d"),
            "XDG_STATE_HOME": str(home / "s"), "XDG_CACHE_HOME": str(home / "k")}
+    env.update(item.split("=", 1) for item in args.env)
     for kind in KINDS:
         if not args.kind or any(part in kind.name for part in args.kind):
             time_parts(kind, env, (columns, rows), args.presses)
