@@ -3,10 +3,11 @@ process, and bytes per action.
 
 Run: .venv/bin/python -m bench.bench_reader [--presses N] [--env NAME=VALUE ...] [--keys-only] [--kind WORDS]
 
-First, each kind of in-screen key (focus move, toggle, page, line, next section, a letter in search;
-bench/key_frames.py) at 80x24 and 40x12: key written to the frame's last byte, p50, p99 and max,
-p99 as a multiple of a bare Textual app's key (bench/bare_app.py) in the same run, how many came
-after tdsr's 20 ms, and the guide's processor time per press (all threads, from schedstat).
+First, each kind of in-screen key (focus move, toggle, page, line, a line that brings a page, next
+section, a letter in search; bench/key_frames.py) at 80x24 and 40x12: key written to the frame's
+last byte, p50, p99 and max, p99 as a multiple of a bare Textual app's key (bench/bare_app.py) in
+the same run, how many came after tdsr's 20 ms, and the guide's processor time per press (all
+threads, from schedstat).
 
 A console screen reader (tdsr, Speakup's cursor tracking) reads the cursor's line a set time after
 an arrow key: tdsr waits 20 ms. A frame that comes later is read as the item just left. This

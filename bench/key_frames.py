@@ -165,6 +165,16 @@ def to_and_fro(forth: bytes, back: bytes, run: int) -> Iterator[bytes]:
         yield from [back] * run
 
 
+def reading_down(*sections: tuple[int, int]) -> Iterator[bytes]:
+    """For each (section, presses): its number (a section screen changes in place), then Down
+    that many times; for ever. Enough presses reach the section's end at 40x12; at 80x24 a
+    few at the end say the end row again and draw nothing."""
+    while True:
+        for number, downs in sections:
+            yield str(number).encode()
+            yield from [DOWN] * downs
+
+
 def typing(word: str) -> Iterator[bytes]:
     """The letters of `word`, then as many rub-outs, for ever."""
     while True:
@@ -185,6 +195,8 @@ class KeyKind:
     """Which of them are timed (a rub-out after a search word is not a letter)."""
     scrolling: bool = False
     """Only the presses that scrolled are timed (the others are pressed to get there)."""
+    tries: int = 12
+    """Keys pressed at most per timed press ("cramp" and its rub-outs: 1 timed in 10)."""
 
     def counts(self, key: bytes, done: Press) -> bool:
         """True if this press of `key` is one of the kind's timed ones."""
@@ -198,6 +210,8 @@ KINDS = (
     KeyKind("toggle (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(b" ", b" ", 1)),
     KeyKind("page down/up (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(PAGE_DOWN, PAGE_UP, 1)),
     KeyKind("line down (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(DOWN, UP, 4)),
+    KeyKind("line down that pages", ((b"9", "Section nine"),),
+            lambda: reading_down((9, 45), (8, 45), (6, 115)), lambda key: key == DOWN, scrolling=True, tries=30),
     KeyKind("next/previous section", ((b"4", "Section four"),), lambda: to_and_fro(b"n", b"p", 1)),
     KeyKind("search letter", ((b"/", "Search the guide"),), lambda: typing("cramp"), lambda key: key != BACKSPACE),
     KeyKind("search letter bringing places", ((b"/", "Search the guide"),), lambda: typing("cramp"),
@@ -216,7 +230,7 @@ def time_kind(kind: KeyKind, env: dict[str, str], size: tuple[int, int], presses
             open_screen(session, key, marker)
         keys = kind.keys()
         tries = 0
-        while len(out) < presses and tries < presses * 12:  # "cramp" and its rub-outs: 1 timed in 10
+        while len(out) < presses and tries < presses * kind.tries:
             tries += 1
             key = next(keys)
             done = press(session, key)
@@ -234,11 +248,13 @@ def leave(session: Session) -> None:
     session.finish()
 
 
-def press_between_signals(session: Session, kind: KeyKind, presses: int, out: Path) -> tuple[list[float], int]:
+def press_between_signals(session: Session, kind: KeyKind, presses: int, out: Path,
+                          after_each: Callable[[bool], None] | None = None) -> tuple[list[float], int]:
     """For bench/frame_parts.py and bench/profile_frames.py: open `kind`'s screen, send SIGUSR1
     (the guide starts counting), press until `presses` of its keys count, send SIGUSR2 (the guide
-    writes `out`), wait for `out`, and quit. Returns the counted presses' processor time (ms) and
-    how many keys were pressed in all."""
+    writes `out`), wait for `out`, and quit. `after_each(counted)` is called after each press
+    once its frame is over. Returns the counted presses' processor time (ms) and how many keys
+    were pressed in all."""
     cpu: list[float] = []
     made = 0
     try:
@@ -251,8 +267,11 @@ def press_between_signals(session: Session, kind: KeyKind, presses: int, out: Pa
             key = next(keys)
             done = press(session, key)
             made += 1
-            if done is not None and kind.counts(key, done):
+            counted = done is not None and kind.counts(key, done)
+            if done is not None and counted:
                 cpu.append(done.cpu_ms)
+            if after_each is not None:
+                after_each(counted)
         os.kill(session.pid, signal.SIGUSR2)
         deadline = time.monotonic() + 10
         while not out.exists() and time.monotonic() < deadline:

@@ -16,6 +16,9 @@ alone, after the other tests (the `serial` mark): what they count depends on the
   (a wrong line is the line just left: the press's frame came after the reader's 20 ms read).
 - Right and Left spell the focused line: tdsr says the letter under the cursor 20 ms after
   either, and the guide moves the cursor one cell along the row (and nothing else) in time.
+- Every page turned by line: at the foot of each page of sections 9 and 6, Up and Down each bring
+  a page (every row of the text drawn again in one frame, the slowest frames of reading by line:
+  a Down onto section 9's second page was heard as the line just left); bounded as the arrows are.
 - One closing line on quitting, at both sizes (in the arrows' run of the guide, once its busy
   process has stopped: starting tdsr and the guide is not what is measured). The guide runs from
   a shell that stays a second after it, as a reader's own shell does: when the end of the
@@ -39,7 +42,7 @@ import pytest
 
 from tests.support import screen_reader as harness
 from tests.support.guide_words import guide_words, in_order, not_whole, words
-from tests.support.reader_arrows import arrow_through, busy_process, read_by_line
+from tests.support.reader_arrows import arrow_through, busy_process, read_by_line, turn_pages
 from tests.support.screen_reader import ENTER, Reader
 from tui.data.content import load_guide
 
@@ -55,6 +58,9 @@ HOME = b"\x1b[H"
 RIGHT, LEFT = b"\x1b[C", b"\x1b[D"
 LONGEST = 8
 """The longest section, read by Down to its end ("End of section eight")."""
+PAGE_TURNS = (9, 6)
+"""Sections whose pages are turned by line: 9, where a Down onto its second page was heard as the
+line just left (2 of 20 tries on a quiet machine); 6, the one with the most pages."""
 FRAME_CPU_MS = 11.0
 """Processor time the guide may use in an arrow press, all its threads, on a quiet machine. Measured
 at the end of this round in the checklist (every item with its state words now wraps over two rows
@@ -165,3 +171,23 @@ def test_right_and_left_spell_the_focused_line(reader: Reader) -> None:
         assert (cursor.x, reader.screen.display[cursor.y]) == (x, row), f"the cursor or its row after {key!r}"
         spelt.append([(said.kind, said.text) for said in reader.said() if said.at >= at and said.kind in "sl"])
     assert spelt == [[("l", letter)] for letter in "eadae"], spelt
+
+
+@pytest.mark.content
+@pytest.mark.parametrize("reader", SIZES, ids=SIZE_IDS, indirect=True)
+def test_each_line_that_brings_a_page_is_the_line_said(
+        reader: Reader, record_property: Callable[[str, object], None]) -> None:
+    open_screen(reader, ENTER)
+    runs = []
+    for number in PAGE_TURNS:
+        open_screen(reader, str(number).encode())
+        runs.append(turn_pages(reader, f"section {number}'s pages turned by line", "End of section"))
+    record_property("figure", "wrong lines bringing a page: " + "; ".join(run.figure() for run in runs))
+    for run in runs:
+        assert run.presses[-1].highlighted.startswith("End of section"), f"{run.name}: the end never reached"
+        paging = [press for press in run.presses if press.scrolled]
+        # All but the last page's Up and Down (the end on screen: nothing to bring) redraw the text.
+        assert len(paging) >= len(run.presses) - 2, f"{run.name}: {len(paging)} of {len(run.presses)} brought a page"
+        broken = not_whole([press.said for press in run.presses], known_words())
+        assert not broken, f"{run.name}: {broken[:10]} are not words of the guide"
+        assert len(run.wrong()) <= run.allowed(), f"{run.figure()}: {[str(press) for press in run.wrong()[:5]]}"

@@ -13,6 +13,9 @@ import itertools
 from pathlib import Path
 
 import pytest
+from rich.segment import Segment
+from textual.geometry import Region
+from textual.strip import Strip
 
 from tests.support.fixture_guide import FIXTURE_GUIDE
 from tests.support.pilot import make_app, screen_lines, text_at_cursor
@@ -100,3 +103,61 @@ async def test_page_down_then_down_goes_on_from_the_line_after_the_page(tmp_path
         shown = " ".join(row for row in page if row).split()
         start = next(i for i in range(len(words)) if words[i:i + len(shown)] == shown)
         assert words[start + len(shown):start + len(shown) + len(after.split())] == after.split()
+
+
+def rows(text: SectionText) -> list[list[Segment]]:
+    """The text's rows as drawn now (from the lines made ahead where there are)."""
+    return [list(text.render_line(y)) for y in range(text.scrollable_content_region.height)]
+
+
+def rows_afresh(text: SectionText) -> list[list[Segment]]:
+    """The same rows drawn anew from the text."""
+    top = round(text.scroll_offset.y)
+    return [list(text._draw(top + y)) for y in range(text.scrollable_content_region.height)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x12"])
+async def test_down_onto_the_next_page_draws_it_from_lines_made_ahead_as_they_are_drawn_afresh(
+        tmp_path: Path, size: tuple[int, int]) -> None:
+    """The frame of a Down that brings the next page draws none of its lines (they were made while
+    the guide waited for the key: a screen reader reads the new line 20 ms after the key), and
+    the rows are those drawn afresh: also with the reading highlight on one, and in another theme."""
+    app = make_app(tmp=tmp_path, content=FIXTURE_GUIDE)
+    async with app.run_test(size=size) as pilot:
+        text = await open_section(app, pilot, 3)
+        drawn_in_frame: list[int] = []
+        draw, render_lines, in_frame = text._draw, text.render_lines, [False]
+
+        def counted_draw(number: int) -> Strip:
+            if in_frame[0]:
+                drawn_in_frame.append(number)
+            return draw(number)
+
+        def counted_frame(crop: Region) -> list[Strip]:
+            in_frame[0] = True
+            try:
+                return render_lines(crop)
+            finally:
+                in_frame[0] = False
+
+        text._draw, text.render_lines = counted_draw, counted_frame  # type: ignore[method-assign]
+        top = round(text.scroll_offset.y)
+        for _ in range(40):
+            drawn_in_frame.clear()
+            await pilot.press("down")
+            if round(text.scroll_offset.y) != top:
+                break
+        assert round(text.scroll_offset.y) > top, "Down never brought the next page"
+        assert not drawn_in_frame, f"the new page's lines {drawn_in_frame} were drawn in its frame"
+        assert rows(text) == rows_afresh(text)
+        row = text.line - round(text.scroll_offset.y)
+        unlit = rows(text)[row]
+        paragraph = next(number for number, words in enumerate(text.paragraphs)
+                         if text.line_of(number) == text.line)
+        text.highlight = (paragraph, 0, len(text.paragraphs[paragraph]))
+        await pilot.pause()
+        assert rows(text)[row] != unlit, "the reading highlight is not drawn"
+        assert rows(text) == rows_afresh(text)
+        app.theme = "hc-light"
+        await pilot.pause()
+        assert rows(text) == rows_afresh(text)

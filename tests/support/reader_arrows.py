@@ -9,6 +9,9 @@ as the line just left (the press's `left`). Two kinds of run:
 - reading a section by line (`read_by_line`): Down until the end is shown; a press is wrong when
   what it said first is not the cursor's line once its frame has come. (What the guide showed is
   checked apart, exactly: every line once, in order.)
+- turning a section's pages by line (`turn_pages`): at the foot of each page, Up and Down, each of
+  which brings a page (every row of the text drawn again in one frame, the slowest frames of
+  reading by line); judged as reading by line.
 
 Each press waits for what it measures, not for a fixed quiet: the pty is left alone while the
 reader races its 20 ms (until tdsr has said the key's line, HANDS_OFF at most), then read until
@@ -25,6 +28,7 @@ test's own processes used (the test, tdsr, the guide, the speech logger and the 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import math
 import os
 import re
@@ -66,6 +70,7 @@ at loads 0.5 to 6.8), so this only guards a frame that came in pieces. Between p
 sleeps a frame's period at most (FRAME_PERIOD, 2 ms, tui/fullscreen/process_setup.py); a longer gap
 is a guide or tdsr kept from a processor, seen as ready to run and waited for (a fixed 30 ms quiet
 was slower, and ended inside a longer such gap)."""
+PAGE_DOWN = b"\x1b[6~"
 KEY_NAMES = {DOWN: "Down", UP: "Up"}
 
 
@@ -282,4 +287,18 @@ def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
 def read_by_line(reader: Reader, name: str, end: str, most: int = 200) -> ArrowRun:
     """Press Down (at most `most` times) until the cursor's line starts with `end`."""
     return press_through(reader, name, [DOWN] * most, cursor_line, screen_state,
+                         last=lambda line: line.startswith(end))
+
+
+def turn_pages(reader: Reader, name: str, end: str, most: int = 200) -> ArrowRun:
+    """To the section's end (the cursor's line starts with `end`), page by page: Page down (to
+    rest, not judged: not an arrow, tdsr says what it draws), then Up (the line before the new
+    page, at the foot of the page before) and Down (the new page again, its first line at the top)."""
+    def keys() -> Iterator[bytes]:
+        while True:
+            reader.press(PAGE_DOWN, settle=0)
+            reader.rest()
+            yield UP
+            yield DOWN
+    return press_through(reader, name, itertools.islice(keys(), most), cursor_line, screen_state,
                          last=lambda line: line.startswith(end))

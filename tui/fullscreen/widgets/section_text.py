@@ -18,12 +18,16 @@ from tui.data.wrap import WrappedLine, wrap_paragraphs, wrap_spans
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.textual_private import set_virtual_size
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
+from tui.fullscreen.widgets.prepared_lines import PreparedLines
 
 BLANK = -1
 """A wrapped line's paragraph for the blank spacer between paragraphs."""
 END = -2
 """Its paragraph for the rows after the last that say the text has ended (wrapped as a paragraph:
 "Fin de Ayuda: ... Presione Esc para volver." is wider than 80 columns)."""
+
+SKIPPED = 3
+"""Lines made ahead past each page next to the view (blank lines Down skips move the page on)."""
 
 MAX_WIDTH = 72
 """Longest line drawn: comfortable to read, and to follow on a braille display."""
@@ -88,6 +92,12 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         self.row_again = False
         """A key here asked for the cursor's row to be sent in the next frame though unchanged
         (`take_row_again`, asked by the app on each frame)."""
+        self._prepared = PreparedLines()
+        """The lines drawn, and those of the pages before and after the view made ahead."""
+        self._preparing = False
+        """The pages next to the view are to be made once the frame being drawn is out."""
+        self._base: Style | None = None
+        """The text's own style, taken once a frame (`render_lines`) rather than once a line."""
 
     @staticmethod
     def _flatten(section: Section) -> tuple[list[str], list[str], set[int]]:
@@ -112,6 +122,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         self.paragraphs, self.kinds, self.joined = self._flatten(section)
         self.end_text = end_text if end_text is not None else self.end_text
         self._width = 0
+        self._prepared.forget()
         self.line, self.paged = 0, False
         self.highlight = None
         self.on_resize()
@@ -124,6 +135,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         if width != self._width:
             reading = self._lines[self.line] if 0 <= self.line < len(self._lines) else None
             self._width = width
+            self._prepared.forget()
             self._lines = wrap_paragraphs(self.paragraphs, width, self.joined)
             if self.end_text:
                 self._lines += [WrappedLine(BLANK, 0, 0, 0)]
@@ -266,7 +278,10 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to(y=max(0, last - height + 1), animate=False, immediate=True)
         self.read_line(self.end_row())
 
-    def watch_highlight(self, value: tuple[int, int, int] | None) -> None:
+    def watch_highlight(self, old: tuple[int, int, int] | None, value: tuple[int, int, int] | None) -> None:
+        # The lines of the sentence left and of the one now read are drawn again.
+        changed = {mark[0] for mark in (old, value) if mark is not None}
+        self._prepared.forget(lambda number: number < len(self._lines) and self._lines[number].paragraph in changed)
         if value is not None:
             first, last = self.line_of(value[0], value[1]), self.line_of(value[0], value[2])
             top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
@@ -274,13 +289,40 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
                 self.scroll_to(y=first, animate=False, immediate=True)
         self.refresh()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The rows of a frame: the styles taken once for them all, and, once the frame is out,
+        the lines of the pages before and after the view made (`_prepare_nearby`)."""
+        self._base = self.rich_style
+        self._prepared.drawn_with((self.scrollable_content_region.width, self._base,
+                                   *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))))
+        if not self._preparing:
+            self._preparing = True
+            self.call_later(self._prepare_nearby)
+        return super().render_lines(crop)
+
+    def _prepare_nearby(self) -> None:
+        """Make the lines of the page after the view and of the page before it: the key that
+        brings either draws it from lines made (a reader spends far longer on a line than this)."""
+        self._preparing = False
+        top, height = round(self.scroll_offset.y), max(1, self.scrollable_content_region.height)
+        if self._base is None or self._width != max(1, min(self.scrollable_content_region.width, MAX_WIDTH)):
+            return  # not drawn at this width yet: its first frame draws the lines
+        # A few lines more each way: Down skips a blank line to the next with words, and puts that
+        # at the top of the new page.
+        numbers = [*range(top + height, min(len(self._lines), top + 2 * height + SKIPPED)),
+                   *range(max(0, top - height - SKIPPED), top)]
+        self._prepared.make(numbers, self._draw)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
         # Wrapped for the width it has now: a text that was hidden (width 0) is painted once
         # before its resize event, and must not be drawn one letter a row.
-        self.wrap(width)
-        number = round(self.scroll_offset.y) + y
+        self.wrap(self.scrollable_content_region.width)
+        return self._prepared.line(round(self.scroll_offset.y) + y, self._draw)
+
+    def _draw(self, number: int) -> Strip:
+        """Wrapped line `number` as a row of the text's width."""
+        width = self.scrollable_content_region.width
+        base = self._base if self._base is not None else self.rich_style
         if number >= len(self._lines) or self._lines[number].paragraph == BLANK:
             return Strip.blank(width, base)
         line = self._lines[number]
