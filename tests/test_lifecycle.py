@@ -218,3 +218,37 @@ async def test_the_app_opens_at_a_section_and_esc_goes_back_to_the_start() -> No
         await pilot.press("escape")
         await pilot.pause()
         assert "Read the guide" in screen_text(app)
+
+
+STUCK_APP = """
+import asyncio, os, sys, time
+import tui.lifecycle as lifecycle
+lifecycle.EXIT_WITHIN = 0.5
+asked = []
+lifecycle.exit_on_signals(lambda signum: asked.append(signum), before_loop=lambda signum, frame: os._exit(3))
+async def never_ends():
+    print("ready", flush=True)
+    while True:  # an app asked to end that never gets there
+        await asyncio.sleep(0.05)
+        if asked:
+            print("asked", flush=True)
+            asked.clear()
+asyncio.run(never_ends())
+"""
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_guide_that_cannot_end_is_ended_by_the_signal_itself(signum: int) -> None:
+    """Found once beside a busy machine: a guide whose terminal had gone drew its start screen again
+    and again and never reached the exit a SIGHUP had asked for (an hour at 77% of a processor).
+    The signal asks the app to end; if it has not within EXIT_WITHIN, the signal ends the process."""
+    process = subprocess.Popen([sys.executable, "-c", STUCK_APP], stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "ready"
+        process.send_signal(signum)
+        assert process.stdout.readline().strip() == "asked"  # the app was asked first
+        assert process.wait(timeout=30) == -signum  # then ended by the signal, as a shell reports it
+    finally:
+        process.kill()
+        process.wait()

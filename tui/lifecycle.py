@@ -7,7 +7,8 @@ No Textual here: the plain modes use this module too, and must start fast.
   answers, burning a core; so the guide says in one line what to use instead and exits.
 - SIGTERM and SIGHUP (a closed window, a dropped SSH link, `kill`) end the guide the way `q`
   does: the terminal is put back (main screen, cursor shown, line wrap on), settings and ticks
-  are saved, the speech worker is stopped. A second signal ends it at once.
+  are saved, the speech worker is stopped. A second signal ends it at once, and so does the
+  first if the guide has not ended within EXIT_WITHIN seconds.
 - A kill between writing a temp file and renaming it leaves the temp file behind: the next start
   removes those that are stale (see tui/data/atomic.py).
 """
@@ -19,6 +20,7 @@ import contextlib
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import FrameType
@@ -30,6 +32,10 @@ EXIT_SIGNALS: tuple[signal.Signals, ...] = (signal.SIGTERM, signal.SIGHUP, signa
 """Signals that end the full-screen guide politely. SIGINT too: left to Python (and asyncio, which
 cancels the app's task), one that came while the app started was sometimes lost, and the guide
 ran on. (Ctrl+C typed in the full screen is a key, not this signal.)"""
+
+EXIT_WITHIN = 5.0
+"""Seconds the full-screen guide has to end cleanly after such a signal before the signal ends it
+(a clean end takes well under a second)."""
 
 NO_TERMINAL = N_("the full-screen guide needs a terminal; use spasm-guide --plain (text) "
                  "or spasm-guide --accessible (numbered prompts)")
@@ -96,6 +102,13 @@ def exit_on_signals(stop_app: Callable[[int], None], before_loop: Callable[[int,
             return
         # Wakes the loop through its self-pipe: safe from a signal handler.
         loop.call_soon_threadsafe(stop_app, signum)
+        # And if the app never gets to end (once, under heavy load, a guide whose terminal had
+        # gone drew its start screen again and again, never reaching the exit it was asked for,
+        # and ran on for an hour), the signal ends the process itself (its handler is the
+        # default again): the checklist and settings are saved as they change.
+        watchdog = threading.Timer(EXIT_WITHIN, os.kill, (os.getpid(), signum))
+        watchdog.daemon = True
+        watchdog.start()
 
     for number in EXIT_SIGNALS:
         signal.signal(number, handler)
