@@ -63,6 +63,28 @@ async def test_page_keys_in_a_too_small_window_do_nothing(size: tuple[int, int],
         assert menu.highlighted == len(menu.texts) - 1
 
 
+@pytest.mark.parametrize("size", [(104, 10), (60, 10), (30, 24)])
+@pytest.mark.pilot
+async def test_the_checklist_keys_do_nothing_in_a_window_too_small_to_show_it(tmp_path: Path,
+                                                                            size: tuple[int, int]) -> None:
+    """Seed 101: in a window too small for the guide (104x10), Space ticked a hidden item, and not the
+    one highlighted, or ended the guide with KeyError: 1 (its height looked up in a list never laid
+    out). Space, Tab, s and c do nothing there; with room again, nothing is ticked."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("k")
+        await pilot.pause()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        await pilot.press("space", "tab", "space", "s", "c")
+        await pilot.pause()
+        assert app.is_running and len(app.screen_stack) == 2, app.screen_stack  # no dialog opened
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert "selected: " not in screen_text(app), screen_text(app)
+
+
 @pytest.mark.pilot
 async def test_page_keys_in_a_section_opened_in_a_too_small_window(tmp_path: Path) -> None:
     app = make_app(tmp=tmp_path)

@@ -186,13 +186,11 @@ def is_exiting(app: App[Any]) -> bool:
 
 
 def _laid_out(options: OptionList) -> Any:
-    """The list's line cache, brought up to date only if an option has no lines yet.
-
-    OptionList's `_lines`, `_heights` and `_index_to_line` bring it up to date on every read, and
-    that works out the list's content region and virtual size each time: about 20 times in one
-    arrow press of the checklist, drawing and placing the cursor. Once every option has its lines,
-    the cache is read as it is (a change of options, prompts or width clears it).
-    """
+    """The list's line cache, brought up to date only if an option has no lines yet. OptionList's
+    `_lines`, `_heights` and `_index_to_line` bring it up to date on every read, working out the
+    list's content region and virtual size each time: about 20 times in one arrow press of the
+    checklist. Once every option has its lines, the cache is read as it is (a change of options,
+    prompts or width clears it); with no room, it stays empty."""
     cache = options._line_cache
     if not cache.lines or cache.lines[-1][0] != options.option_count - 1:
         options._update_lines()
@@ -229,8 +227,11 @@ def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
     frame too slow for a screen reader's 20 ms. The caller repaints the option's own rows.
     """
     option = options.get_option_at_index(index)
-    before = option_height(options, index)
+    before = _laid_out(options).heights.get(index)  # None: no room yet (a KeyError ended the guide)
     option._set_prompt(prompt)
+    if before is None:
+        options._line_cache.clear()
+        return True
     drawn = options._option_render_cache
     for key in [key for key in drawn.keys() if key[0] is option]:  # noqa: SIM118 (an LRUCache, not a dict)
         drawn.discard(key)

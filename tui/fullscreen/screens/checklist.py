@@ -63,6 +63,11 @@ class ChecklistItems(GuideList):
         super().watch_highlighted(highlighted)
 
 
+CHECKLIST_ACTIONS = frozenset({"toggle_item_here", "switch_pane", "save_summary", "clear"})
+"""The checklist's own keys' actions (tui/data/key_table.py): none acts in a window too small to
+show the list."""
+
+
 class ChecklistScreen(GuideScreen):
     """The checklist above, the result below; both scroll, Tab moves between them.
     """
@@ -157,6 +162,9 @@ class ChecklistScreen(GuideScreen):
         self.set_class(self.focused is self.query_one("#result"), "-show-result")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.has_class("-too-small") and action in CHECKLIST_ACTIONS:
+            # Nothing to see the list by: Space ticked a hidden item, and not the one highlighted.
+            return False
         if action == "toggle_item_here":
             # Space selects only where the items are; on the result it must not change a hidden item.
             return self.focused is self.query_one("#items")
