@@ -20,6 +20,9 @@ from tui.data.words import SOURCE_LANGUAGE, use_language
 ROOT = Path(__file__).resolve().parent.parent
 """The checkout."""
 
+pytest_plugins = ["tests.support.hostile_fixtures"]
+"""The hostile tests' shared `home` and `hosted` (a module with its own keeps its own)."""
+
 
 # Compiled modules are kept, as .ci/run keeps them: a machine that sets PYTHONDONTWRITEBYTECODE
 # makes every xdist worker compile the guide and rewrite every test module again on each run

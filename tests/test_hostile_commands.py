@@ -12,31 +12,17 @@ from __future__ import annotations
 
 import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.support.host_tools import GUIDE
-from tests.support.hostile import Home, end, hosted_sshd, short_home, ssh_session, tracebacks
+from tests.support.hostile import Home, end, ssh_session, tracebacks
 from tests.support.private_sshd import SshServer
 from tests.support.ptydrive import Session
 from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]
-
-
-@pytest.fixture
-def home() -> Iterator[Home]:
-    with short_home() as made:
-        yield made
-
-
-@pytest.fixture
-def hosted(tmp_path: Path, home: Home) -> Iterator[tuple[SshServer, str]]:
-    """A private sshd with the hosting doc's Match block, its sessions marked so /proc finds them."""
-    with hosted_sshd(tmp_path / "sshd", home) as server_and_mark:
-        yield server_and_mark
 
 
 # Over SSH through the hosted account --------------------------------------------------------

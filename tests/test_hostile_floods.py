@@ -14,8 +14,6 @@ from __future__ import annotations
 import os
 import random
 import stat
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -30,10 +28,8 @@ from tests.support.hostile import (
     assert_answers,
     assert_clean,
     end,
-    hosted_sshd,
     plan_mib,
     quit_cleanly,
-    short_home,
     spawn_guide,
     ssh_session,
     started,
@@ -54,19 +50,6 @@ show a p99 key-to-frame near 0.9 s under load). A guide that still works through
 keys takes ten times this or more (18.8 s over SSH in the issue)."""
 FLOOD_SECONDS = 5.0
 """The longest any flood is written for; what the terminal took by then is reported."""
-
-
-@pytest.fixture
-def home() -> Iterator[Home]:
-    with short_home() as made:
-        yield made
-
-
-@pytest.fixture
-def hosted(tmp_path: Path, home: Home) -> Iterator[tuple[SshServer, str]]:
-    """A private sshd with the hosting doc's Match block, its sessions marked so /proc finds them."""
-    with hosted_sshd(tmp_path / "sshd", home) as server_and_mark:
-        yield server_and_mark
 
 
 # Floods -------------------------------------------------------------------------------------

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
 
 import pytest
 
@@ -27,7 +26,6 @@ from tests.support.hostile import (
     open_checklist,
     quit_cleanly,
     runs_own_code,
-    short_home,
     shows,
     spawn_guide,
     started,
@@ -41,12 +39,6 @@ from tests.support.ptydrive import Session
 from tests.support.wait import wait_until
 
 pytestmark = [pytest.mark.e2e]
-
-
-@pytest.fixture
-def home() -> Iterator[Home]:
-    with short_home() as made:
-        yield made
 
 
 # Bytes that are not UTF-8 -----------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,6 @@ from tests.support.hostile import (
     end,
     open_checklist,
     quit_cleanly,
-    short_home,
     shows,
     spawn_guide,
     squeezed,
@@ -37,12 +35,6 @@ from tests.support.hostile import (
 from tests.support.ptydrive import Session
 
 pytestmark = [pytest.mark.e2e]
-
-
-@pytest.fixture
-def home() -> Iterator[Home]:
-    with short_home() as made:
-        yield made
 
 
 # Corrupt saved state ---------------------------------------------------------------------------
