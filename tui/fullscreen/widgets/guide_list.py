@@ -34,6 +34,10 @@ from tui.fullscreen.textual_private import (
 )
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
 
+ROWS_KEPT = 512
+"""Items' drawn rows kept (each a look and width of one item): more than a list shows at once in
+every look, and let go of all together when full (a list's items are made anew as it is filled)."""
+
 MARK = "> "
 """Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
 
@@ -157,6 +161,8 @@ class GuideList(OptionList, inherit_bindings=False):
         self.compact = True
         self.texts: list[str] = list(labels)
         """Each row's words, headings included, as shown (for reading aloud)."""
+        self._rows_drawn: dict[tuple[int, VisualStyle, int, bool], tuple[Visual, list[Strip]]] = {}
+        """Items' rows as drawn, by (the item's words object, look, width, marked): see render_line."""
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -181,6 +187,7 @@ class GuideList(OptionList, inherit_bindings=False):
         """Let go of every item's drawn lines (OptionList keeps up to 2,048 of them, a screenful
         each at a wide window); they are drawn again when the list is next shown."""
         forget_drawn_options(self)
+        self._rows_drawn.clear()
         self.refresh()
 
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
@@ -293,17 +300,51 @@ class GuideList(OptionList, inherit_bindings=False):
         return rows
 
     def render_line(self, y: int) -> Strip:
-        """Draw the "> " mark over the two blank columns every item starts with."""
-        strip = super().render_line(y)
-        line_number = self.scroll_offset.y + y
-        drawn = option_at_line(self, line_number)
+        """One row of an item, from its rows drawn once for each look it has (plain, highlighted,
+        heading) and width, the highlighted item's first row with the "> " mark over the two blank
+        columns every item starts with.
+
+        OptionList draws a row by drawing the whole item (cached), then adds to each segment's
+        style the item's number for the mouse, which the guide never reads (it turns the mouse
+        off): a new style object per segment, a quarter of the row's time. The search's places are
+        new items on every letter typed, so each of their rows was drawn that way in the letter's
+        frame.
+        """
+        drawn = option_at_line(self, round(self.scroll_offset.y) + y)
         if drawn is None:
-            return strip
+            return super().render_line(y)  # below the last item: OptionList's blank row
         index, line_offset = drawn
-        if index != self.highlighted or line_offset != 0 or strip.cell_length < len(MARK):
-            return strip.simplify()
-        style = next((seg.style for seg in strip if seg.text.strip()), None) or Style()
-        return Strip.join([Strip([Segment(MARK, style)]), strip.crop(len(MARK), strip.cell_length)]).simplify()
+        option = self.get_option_at_index(index)
+        visual = option.prompt
+        if not isinstance(visual, Visual) or self.get_component_styles("option-list--option").padding:
+            return super().render_line(y)  # not one the guide makes: drawn and marked as OptionList draws it
+        marked = index == self.highlighted and not option.disabled
+        if option.disabled:
+            style = self.get_visual_style("option-list--option", "option-list--option-disabled")
+        elif marked:
+            style = self.get_visual_style("option-list--option", "option-list--option-highlighted")
+        else:
+            style = self.get_visual_style("option-list--option")
+        width = self.scrollable_content_region.width
+        key = (id(visual), style, width, marked)
+        kept = self._rows_drawn.get(key)
+        if kept is None or kept[0] is not visual:
+            kept = (visual, self.draw_rows(visual, style, width, marked))
+            if len(self._rows_drawn) >= ROWS_KEPT:
+                self._rows_drawn.clear()
+            self._rows_drawn[key] = kept
+        rows = kept[1]
+        return rows[line_offset] if line_offset < len(rows) else Strip.blank(width, style.rich_style)
+
+    def draw_rows(self, visual: Visual, style: VisualStyle, width: int, marked: bool) -> list[Strip]:
+        """Every row of one item at `width`, in `style`, marked if it is highlighted."""
+        drawn = Visual.to_strips(self, visual, width, None, style)
+        rows = [strip.extend_cell_length(width, style.rich_style) for strip in drawn]
+        if marked and rows and rows[0].cell_length >= len(MARK):
+            first = rows[0]
+            mark_style = next((seg.style for seg in first if seg.text.strip()), None) or Style()
+            rows[0] = Strip.join([Strip([Segment(MARK, mark_style)]), first.crop(len(MARK), first.cell_length)])
+        return [row.simplify() for row in rows]
 
     def cursor_extent(self) -> int:
         """Rows the highlighted item takes on screen from its first (1 if it is not shown)."""
