@@ -9,7 +9,15 @@ from typing import Any
 import pytest
 
 from tests.support.pilot import make_app
-from tui.fullscreen.rest_collector import DUE_AFTER, HELD_AT_MOST, REST, RestCollector, hold_full_passes
+from tui.fullscreen.rest_collector import (
+    DUE_AFTER,
+    HELD_AT_MOST,
+    REST,
+    RestCollector,
+    collect_due,
+    hold_full_passes,
+    take_over_passes,
+)
 
 
 class Timers:
@@ -87,3 +95,66 @@ async def test_the_app_counts_keys_and_collects_at_rest(thresholds: None) -> Non
         collector.last_key = 0.0
         await pilot.press("down")
         assert collector.clock() - collector.last_key < REST, "a key did not count as the reader's"
+
+
+def young_objects(count: int) -> list[list[int]]:
+    """`count` new objects the collector tracks (lists), kept alive."""
+    return [[n] for n in range(count)]
+
+
+def test_the_pass_python_would_do_is_done_when_asked(thresholds: None, no_automatic_passes: None) -> None:
+    gc.set_threshold(700, 10, HELD_AT_MOST)
+    gc.collect()
+    assert collect_due() is None, "a pass with nothing due"
+    kept = young_objects(800)
+    assert gc.get_count()[0] >= 700
+    assert collect_due() == 0 and gc.get_count()[0] < 700, "no young pass once 700 were made"
+    for _ in range(10):
+        gc.collect(0)  # each a young pass, counted by the middle generation
+    assert collect_due() == 1 and gc.get_count()[1] == 0, "no middle pass after ten young ones"
+    middle_passes(HELD_AT_MOST)
+    assert collect_due() == 2 and gc.get_count()[2] == 0, "no full pass after HELD_AT_MOST middle ones"
+    assert len(kept) == 800
+
+
+def test_python_doing_its_own_passes_is_left_to_them(thresholds: None) -> None:
+    assert gc.isenabled()
+    kept = young_objects(800)
+    assert collect_due() is None
+    assert kept
+
+
+def test_taking_over_turns_python_s_own_passes_off() -> None:
+    try:
+        take_over_passes()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+async def test_a_pass_comes_after_the_frame_is_written_once_however_many_writes(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> None:
+    """The lean driver asks for one pass after the app's writes of a frame, run once the app's loop
+    is free again: never before the frame's bytes are out."""
+    import asyncio
+
+    from tui.fullscreen import lean_driver
+
+    order: list[str] = []
+    monkeypatch.setattr(lean_driver, "collect_due", lambda: order.append("pass"))
+    driver = lean_driver.LeanDriver.__new__(lean_driver.LeanDriver)
+    driver.collect_pending = False
+    out = (tmp_path / "out").open("w")
+    monkeypatch.setattr(lean_driver, "driver_file", lambda _: out)
+    driver.send("frame")
+    order.append("sent")
+    driver.send("cursor")
+    order.append("sent")
+    assert order == ["sent", "sent"], "a pass before the app was done with its frame"
+    await asyncio.sleep(0)
+    assert order == ["sent", "sent", "pass"]
+    driver.send("next frame")
+    await asyncio.sleep(0)
+    assert order == ["sent", "sent", "pass", "pass"]
+    out.close()
+    assert (tmp_path / "out").read_text() == "framecursornext frame"

@@ -277,7 +277,11 @@ def run_full_screen(args: argparse.Namespace, guide: Guide, settings: Settings, 
     # 100 through the checklist beside a busy process, at both sizes, before; 0 after).
     import gc
 
+    from tui.fullscreen.rest_collector import take_over_passes
+
     gc.freeze()
+    # And from here the app does every pass itself, between frames (rest_collector.py says why).
+    take_over_passes()
     app.run(mouse=False)  # keyboard first; any-motion mouse tracking repaints on every move
     if ended_by:
         return die_by(ended_by[0])  # the terminal is restored, the speech worker stopped

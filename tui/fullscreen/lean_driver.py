@@ -14,6 +14,7 @@ tui/fullscreen/bounded_input.py).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -27,6 +28,7 @@ from textual.message import Message
 from tui.data.terminal import terminfo
 from tui.fullscreen.bounded_input import BoundedInput
 from tui.fullscreen.cursor import FrameHints
+from tui.fullscreen.rest_collector import collect_due
 from tui.fullscreen.textual_private import driver_app, driver_file
 from tui.output import early_paint
 from tui.output.screen_model import Caps, Cell, ScreenModel
@@ -93,6 +95,8 @@ class LeanDriver(BoundedInput):
         at the same size by the next write."""
         self._textual_on_resize: Any = None
         """Textual's own SIGWINCH handler, called from ours."""
+        self.collect_pending = False
+        """A collector's pass is asked for after the frame being written (collect_after_frame)."""
 
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()
@@ -258,6 +262,24 @@ class LeanDriver(BoundedInput):
         with contextlib.suppress(OSError):  # the terminal has gone: the hangup signal ends the app
             file.write(data)
             file.flush()
+        self.collect_after_frame()
+
+    def collect_after_frame(self) -> None:
+        """The cycle collector's pass, if one is due, once the app is done with this frame (its
+        cursor move and anything else it writes with it): the frame goes out first
+        (tui/fullscreen/rest_collector.py)."""
+        if self.collect_pending:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # written from outside the app's loop (the early paint, the last frame)
+            return
+        self.collect_pending = True
+        loop.call_soon(self.collect)
+
+    def collect(self) -> None:
+        self.collect_pending = False
+        collect_due()
 
 
 def forget_what_the_terminal_shows(driver: object) -> None:
