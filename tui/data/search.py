@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tui.data.content import Guide
 from tui.data.key_names import key_in_words
-from tui.data.stemming import WITHOUT_TILDE, stemmer_for, typed_form
+from tui.data.stemming import WITHOUT_TILDE, ending_starts, stemmer_for, typed_form
 from tui.data.words import _, ngettext
 
 SNIPPET_WIDTH = 60
@@ -194,8 +194,20 @@ def query_terms(query: str, index: GuideIndex, language: str) -> tuple[Term, ...
         typed = typed_form(word.group()) if word else found
         whole = typed if found not in index.answers and typed in index.answers else found
         being_typed = word is not None and word.end() == len(query) and len(typed) >= PREFIX_MIN
-        terms[Term(whole, index.begun_by(typed) if being_typed else frozenset())] = None
+        begun = index.begun_by(typed) if being_typed else frozenset()
+        if being_typed and not begun and whole not in index.answers:
+            begun = on_the_way(typed, index, language)
+        terms[Term(whole, begun)] = None
     return tuple(terms)
+
+
+def on_the_way(typed: str, index: GuideIndex, language: str) -> frozenset[str]:
+    """The guide's stems that `typed` is a form of, half typed: a stem, then the first letters of
+    an ending ("stretchi", on the way to "stretching", when the guide says only "stretch"; "estiran"
+    to "estirando"). Without it the places went on the way to a form the guide does not have."""
+    starts = ending_starts(language)
+    return frozenset(typed[:end] for end in range(PREFIX_MIN, len(typed))
+                     if typed[end:] in starts and typed[:end] in index.answers)
 
 
 EXACT, BEGUN = 2, 1

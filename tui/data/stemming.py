@@ -15,6 +15,27 @@ ES_AFTER = ("ch", "sh", "ss", "x", "z")
 """Stems that take "es" ("stretches"); after anything else "es" is an "e" plus "s" ("muscles")."""
 
 
+IRREGULAR = {"calves": "calf", "halves": "half", "feet": "foot", "teeth": "tooth"}
+"""Plurals no ending rule brings home: the guide says "calves" and "feet", a reader types "calf"."""
+
+ENDINGS = {
+    "en": SUFFIXES,
+    "es": ("a", "as", "o", "os", "e", "es", "ar", "er", "ir", "an", "en", "ado", "ada", "ados", "adas", "ido",
+           "ida", "idos", "idas", "ando", "iendo", "amos", "emos", "imos", "aba", "aban", "ia", "ian", "ara",
+           "cion", "ciones", "amiento", "imiento", "mente", "ante", "ente"),
+}
+"""Endings after a stem, in each language (Spanish ones with accents folded), for `ending_starts`."""
+
+
+@cache
+def ending_starts(language: str) -> frozenset[str]:
+    """The first letters of every ending of `language` (English for one not in ENDINGS): a word
+    being typed that is a stem plus one of these is on its way to a form of that stem
+    ("stretchi" to "stretching"), though the guide may have no word that begins so."""
+    endings = ENDINGS.get(language.split("-")[0], SUFFIXES)
+    return frozenset(ending[:end] for ending in endings for end in range(1, len(ending) + 1))
+
+
 def stem(word: str) -> str:
     """A word's rough root, enough to match the forms of a word people type.
 
@@ -23,6 +44,7 @@ def stem(word: str) -> str:
     final consonant is undone ("stopping" -> "stop").
     """
     word = word.casefold().replace("'", "")
+    word = IRREGULAR.get(word, word)
     for suffix in SUFFIXES:
         if not word.endswith(suffix) or len(word) - len(suffix) < 3:
             continue
