@@ -4,17 +4,21 @@ Run: .venv/bin/python bench/search_letters.py [--checkout PATH] [--calls N]
 
 Each word below is typed a letter at a time ("c", "cr", "cra", ...), and `search_guide` is called
 `--calls` times for each state of the box, in the main thread, timed with time.thread_time_ns
-(processor time, so the load of the machine counts for little). Before each call the query's
+(processor time), and the median call is printed (a busy machine slows some calls, by caches
+and memory shared with other processes, not the middle one). Before each call the query's
 stems are forgotten (`_stems.cache_clear()`, outside the time), as on a letter never typed
 before; the guide's own index is built once, as the search screen builds it when it opens.
 
---checkout measures another copy of the code (a before and an after in the same run, on the
-same machine): its `tui` is imported and its guides are searched.
+--checkout measures another copy of the code: its `tui` is imported and its guides are searched.
+--against PATH measures two in turn, call by call, in one process, so that a busy machine
+slows both alike: this checkout's search and PATH's `tui/data/search.py` (a before and an after;
+the rest of `tui` is this checkout's). Each call of one is followed by a call of the other.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import time
@@ -33,44 +37,62 @@ def states(word: str) -> list[str]:
     return [word[:end] for end in range(1, len(word) + 1)]
 
 
-def time_letters(search: Any, guide: Any, words: tuple[str, ...], calls: int) -> list[tuple[str, float, int]]:
-    """(the box, microseconds of processor time per call, places found) for every letter typed."""
-    search.search_index(guide)
+def time_letters(searches: list[Any], guide: Any, words: tuple[str, ...],
+                 calls: int) -> list[tuple[str, list[float], int]]:
+    """(the box, median microseconds of processor time a call for each of `searches`, places found
+    by the first) for every letter typed."""
+    for search in searches:
+        search.search_index(guide)
     rows = []
     for word in words:
         for typed in states(word):
-            spent = 0
+            spent: list[list[int]] = [[] for _ in searches]
             for _ in range(calls):
-                search._stems.cache_clear()
-                start = time.thread_time_ns()
-                found = search.search_guide(guide, typed)
-                spent += time.thread_time_ns() - start
-            rows.append((typed, spent / calls / 1000, len(found)))
+                for search, times in zip(searches, spent, strict=True):
+                    search._stems.cache_clear()
+                    start = time.thread_time_ns()
+                    search.search_guide(guide, typed)
+                    times.append(time.thread_time_ns() - start)
+            found = searches[0].search_guide(guide, typed)
+            rows.append((typed, [statistics.median(times) / 1000 for times in spent], len(found)))
     return rows
+
+
+def other_search(checkout: Path) -> Any:
+    """`tui/data/search.py` of another checkout, as a module of its own."""
+    spec = importlib.util.spec_from_file_location("other_search", checkout / "tui" / "data" / "search.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["other_search"] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkout", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--calls", type=int, default=200)
+    parser.add_argument("--against", type=Path, help="another checkout, timed call by call beside this one")
     args = parser.parse_args()
     sys.path.insert(0, str(args.checkout.resolve()))
     from tui.data import search
     from tui.data.content import load_guide
 
-    print(f"== search_guide per letter, {args.checkout}: {args.calls} calls a letter; "
+    searches = [search] if args.against is None else [search, other_search(args.against)]
+    names = str(args.checkout) if args.against is None else f"{args.checkout} | {args.against}"
+    print(f"== search_guide per letter, median processor time a call (us), {names}: {args.calls} calls a letter; "
           f"load {Path('/proc/loadavg').read_text().split()[0]}")
-    every: list[float] = []
+    every: list[list[float]] = [[] for _ in searches]
     for folder, words in TYPED.items():
         guide = load_guide(args.checkout / "content" / folder)
-        rows = time_letters(search, guide, words, args.calls)
-        every += [spent for _, spent, _ in rows]
+        rows = time_letters(searches, guide, words, args.calls)
         for typed, spent, found in rows:
-            print(f"   {folder:17} {typed!r:18} {spent:8.1f} us  {found:3} places")
-        spent_here = [spent for _, spent, _ in rows]
-        print(f"   {folder}: mean {statistics.mean(spent_here):.1f} us, max {max(spent_here):.1f} us a letter")
-    print(f"== all {len(every)} letters: mean {statistics.mean(every):.1f} us, "
-          f"median {statistics.median(every):.1f} us, max {max(every):.1f} us")
+            print(f"   {folder:17} {typed!r:18} " + " | ".join(f"{one:8.1f}" for one in spent) + f"  {found:3} places")
+        for column, one in enumerate(every):
+            one += [spent[column] for _, spent, _ in rows]
+    for column, one in enumerate(every):
+        print(f"== {len(one)} letters, {[args.checkout, args.against][column]}: mean {statistics.mean(one):.1f} us, "
+              f"median {statistics.median(one):.1f} us, max {max(one):.1f} us")
     return 0
 
 

@@ -125,6 +125,8 @@ class GuideIndex:
     typed as "n" too), sorted, so the words a beginning starts are side by side."""
     spelling_stems: tuple[str, ...]
     """The stem of the word of each of `spellings`, in the same order."""
+    tilde_stems: dict[str, tuple[str, ...]]
+    """A stem with "ñ" typed as "n" to the guide's stems that it stands for ("dan" -> "dañ")."""
 
     def begun_by(self, typed: str) -> frozenset[str]:
         """The stems of the guide's words that begin with `typed` (folded, as `spellings`)."""
@@ -157,10 +159,14 @@ def guide_index(guide: Guide) -> GuideIndex:
                     spelling = typed_form(word.group())
                     spellings |= {(spelling, found), (spelling.translate(WITHOUT_TILDE), found)}
     ordered = sorted(spellings)
+    tilde_stems: dict[str, tuple[str, ...]] = {}
+    for found in sorted({found for _spelling, found in ordered if "ñ" in found}):
+        tilde_stems[found.translate(WITHOUT_TILDE)] = (*tilde_stems.get(found.translate(WITHOUT_TILDE), ()), found)
     while len(_indexes) >= INDEXES_KEPT:
         del _indexes[next(iter(_indexes))]
     _indexes[id(guide)] = GuideIndex(guide, tuple(index), frozenset().union(*(s.answers for s in index)),
-                                     tuple(spelling for spelling, _ in ordered), tuple(found for _, found in ordered))
+                                     tuple(spelling for spelling, _ in ordered), tuple(found for _, found in ordered),
+                                     tilde_stems)
     return _indexes[id(guide)]
 
 
@@ -215,17 +221,20 @@ EXACT, BEGUN = 2, 1
 beginning of a longer word, so "heat" puts "heat" before "heatstroke"."""
 
 
-def credits(terms: tuple[Term, ...]) -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
-    """For a stem of the guide, the terms it answers with what it counts for: (by its own stem, by
-    its stem with "ñ" typed as "n": only a whole word, and only if its own stem answers none)."""
+def credits(terms: tuple[Term, ...], index: GuideIndex) -> dict[str, list[tuple[int, int]]]:
+    """For a stem of the guide, the terms it answers, each with what it counts for: by its own
+    stem, or else (only a whole word) by its stem with "ñ" typed as "n" (query_stem_for)."""
     own: dict[str, list[tuple[int, int]]] = {}
-    without_tilde: dict[str, list[tuple[int, int]]] = {}
     for number, term in enumerate(terms):
         own.setdefault(term.whole, []).append((number, EXACT))
-        without_tilde.setdefault(term.whole, []).append((number, EXACT))
         for begun in term.begun - {term.whole}:
             own.setdefault(begun, []).append((number, BEGUN))
-    return own, without_tilde
+    without_tilde: dict[str, list[tuple[int, int]]] = {}
+    for number, term in enumerate(terms):
+        for with_tilde in index.tilde_stems.get(term.whole, ()):
+            if with_tilde not in own:
+                without_tilde.setdefault(with_tilde, []).append((number, EXACT))
+    return own | without_tilde
 
 
 def search_guide(guide: Guide, query: str) -> list[Hit]:
@@ -241,22 +250,17 @@ def search_guide(guide: Guide, query: str) -> list[Hit]:
     terms = query_terms(query, index, guide.language.code)
     if not terms:
         return []
-    own, without_tilde = credits(terms)
-    keys = frozenset(own)
+    credit = credits(terms, index)
+    keys = frozenset(term.whole for term in terms).union(*(term.begun for term in terms))
     everything = set(range(len(terms)))
     hits: list[Hit] = []
     for section in index.sections:
         if not all(term.whole in section.answers or not term.begun.isdisjoint(section.answers) for term in terms):
             continue  # a word of the query that nothing here can answer
-        found_in = []
-        for number, text, stems, text_answers in section.texts:
-            found: list[tuple[int, int, int]] = []  # (term, what it counts for, where)
-            if not keys.isdisjoint(text_answers):
-                for stem_here, at in stems:
-                    answers = own.get(stem_here) or (
-                        without_tilde.get(stem_here.translate(WITHOUT_TILDE)) if "ñ" in stem_here else None)
-                    found += [(term, weight, at) for term, weight in answers or ()]
-            found_in.append((number, text, found))
+        found_in = [(number, text, [] if keys.isdisjoint(text_answers) else  # (term, what it counts for, where)
+                     [(term, weight, at) for stem_here, at in stems if stem_here in credit
+                      for term, weight in credit[stem_here]])
+                    for number, text, stems, text_answers in section.texts]
         if {term for _, _, found in found_in for term, _, _ in found} != everything:
             continue  # "año" and "ano" typed: a word answers only one of them
         in_title = TITLE_WEIGHT * counted_terms(found_in[0][2])
