@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import statistics
 import sys
@@ -74,7 +75,7 @@ def letter_parts(env: dict[str, str], size: tuple[int, int], presses: int) -> No
         for letter in "cramp":  # to the letter that first brings places ("a": "cra" begins "cramp")
             typed += letter
             open_screen(session, letter.encode(), f"Find: {typed}")
-            if "places found" in session.shown():
+            if re.search(r"\d+ places? found", session.shown()):  # not "No places found for ..."
                 break
         press(session, BACKSPACE)
         while len(cpu) < presses:
