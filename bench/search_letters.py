@@ -1,6 +1,6 @@
 """The processor time of `search_guide` alone, letter by letter, as a reader types.
 
-Run: .venv/bin/python bench/search_letters.py [--checkout PATH] [--calls N]
+Run: .venv/bin/python -m bench.search_letters [--against PATH] [--calls N]
 
 Each word below is typed a letter at a time ("c", "cr", "cra", ...), and `search_guide` is called
 `--calls` times for each state of the box, in the main thread, timed with time.thread_time_ns
@@ -9,10 +9,10 @@ and memory shared with other processes, not the middle one). Before each call th
 stems are forgotten (`_stems.cache_clear()`, outside the time), as on a letter never typed
 before; the guide's own index is built once, as the search screen builds it when it opens.
 
---checkout measures another copy of the code: its `tui` is imported and its guides are searched.
 --against PATH measures two in turn, call by call, in one process, so that a busy machine
-slows both alike: this checkout's search and PATH's `tui/data/search.py` (a before and an after;
-the rest of `tui` is this checkout's). Each call of one is followed by a call of the other.
+slows both alike: this checkout's search and PATH's `tui/data/search.py`, loaded as a module of
+its own (a before and an after; the rest of `tui`, and the guides, are this checkout's). Each
+call of one is followed by a call of the other.
 """
 
 from __future__ import annotations
@@ -24,6 +24,12 @@ import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from tui.data import search as this_search
+from tui.data.content import load_guide
+
+ROOT = Path(__file__).resolve().parent.parent
+"""This checkout: its search is timed, its guides searched."""
 
 TYPED = {
     "muscle-spasms": ("cramp", "muscle cramp", "calf", "spazms", "stretching", "warning signs"),
@@ -70,28 +76,23 @@ def other_search(checkout: Path) -> Any:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--checkout", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--against", type=Path, help="another checkout, timed call by call beside this one")
     args = parser.parse_args()
-    sys.path.insert(0, str(args.checkout.resolve()))
-    from tui.data import search
-    from tui.data.content import load_guide
-
-    searches = [search] if args.against is None else [search, other_search(args.against)]
-    names = str(args.checkout) if args.against is None else f"{args.checkout} | {args.against}"
+    searches = [this_search] if args.against is None else [this_search, other_search(args.against)]
+    names = str(ROOT) if args.against is None else f"{ROOT} | {args.against}"
     print(f"== search_guide per letter, median processor time a call (us), {names}: {args.calls} calls a letter; "
           f"load {Path('/proc/loadavg').read_text().split()[0]}")
     every: list[list[float]] = [[] for _ in searches]
     for folder, words in TYPED.items():
-        guide = load_guide(args.checkout / "content" / folder)
+        guide = load_guide(ROOT / "content" / folder)
         rows = time_letters(searches, guide, words, args.calls)
         for typed, spent, found in rows:
             print(f"   {folder:17} {typed!r:18} " + " | ".join(f"{one:8.1f}" for one in spent) + f"  {found:3} places")
         for column, one in enumerate(every):
             one += [spent[column] for _, spent, _ in rows]
     for column, one in enumerate(every):
-        print(f"== {len(one)} letters, {[args.checkout, args.against][column]}: mean {statistics.mean(one):.1f} us, "
+        print(f"== {len(one)} letters, {[ROOT, args.against][column]}: mean {statistics.mean(one):.1f} us, "
               f"median {statistics.median(one):.1f} us, max {max(one):.1f} us")
     return 0
 
