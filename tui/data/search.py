@@ -1,5 +1,5 @@
 """Find words across the guide: every word, in any order and any form ("cramps", "cramping"),
-best places first."""
+best places first; the word still being typed also by its beginning ("cra" finds "cramp")."""
 
 from __future__ import annotations
 
