@@ -3,12 +3,13 @@
 Run: .venv/bin/python -m bench.letter_parts [--presses N] [--size 80x24] [--env NAME=VALUE ...]
 
 bench/frame_parts.py counts its parts over every key pressed, rub-outs and the other letters of
-"cramp" included. Here the guide types "cram" (no places), then presses "p" (38 places in this
-guide) and a rub-out in turn, and its parts are counted only while the "p" is pressed: SIGUSR1
-before the key, SIGUSR2 once its frame is over (the counts are written out then). Printed: the
-processor time of the "p" (all threads, from schedstat), then the main thread's time per part in
-milliseconds per "p" and calls per "p" (nested parts are indented: a part's time includes those
-under it), and the cycle collector's time.
+"cramp" included. Here the guide types "cramp" up to the letter that first brings places (the "a"
+of "cra", which begins "cramp": 38 places in this guide; the "p" in a version that found whole
+words only), then presses that letter and a rub-out in turn, and its parts are counted only while
+the letter is pressed: SIGUSR1 before the key, SIGUSR2 once its frame is over (the counts are
+written out then). Printed: the processor time of the letter (all threads, from schedstat), then
+the main thread's time per part in milliseconds per letter and calls per letter (nested parts
+are indented: a part's time includes those under it), and the cycle collector's time.
 
 --env PYTHONPATH=/path/to/other/checkout measures another version of the code (before and after):
 the guide is started in an empty directory, so that its own checkout does not come first.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import signal
 import statistics
 import sys
@@ -69,12 +71,17 @@ def letter_parts(env: dict[str, str], size: tuple[int, int], presses: int) -> No
     cpu: list[float] = []
     try:
         open_screen(session, b"/", "Search the guide")
-        for typed in ("c", "cr", "cra", "cram"):
-            open_screen(session, typed[-1].encode(), f'"{typed}"')  # "No places found for ..."
+        typed = ""
+        for letter in "cramp":  # to the letter that first brings places ("a": "cra" begins "cramp")
+            typed += letter
+            open_screen(session, letter.encode(), f"Find: {typed}")
+            if re.search(r"\d+ places? found", session.shown()):  # not "No places found for ..."
+                break
+        press(session, BACKSPACE)
         while len(cpu) < presses:
             os.kill(session.pid, signal.SIGUSR1)
             time.sleep(0.01)
-            done = press(session, b"p")
+            done = press(session, typed[-1].encode())
             os.kill(session.pid, signal.SIGUSR2)
             time.sleep(0.01)
             if done is not None:
@@ -86,8 +93,9 @@ def letter_parts(env: dict[str, str], size: tuple[int, int], presses: int) -> No
         session.finish()
     data = json.loads(out.read_text())
     count = len(cpu)
-    print(f"== the 'p' of 'cramp', {size[0]}x{size[1]}: CPU per press (all threads) p50 {statistics.median(cpu):.2f} "
-          f"p95 {percentile(cpu, .95):.2f} ms, {count} presses; load {Path('/proc/loadavg').read_text().split()[0]}")
+    print(f"== the {typed[-1]!r} of {typed!r}, {size[0]}x{size[1]}: CPU per press (all threads) "
+          f"p50 {statistics.median(cpu):.2f} p95 {percentile(cpu, .95):.2f} ms, {count} presses; "
+          f"load {Path('/proc/loadavg').read_text().split()[0]}")
     print(f"   main thread, all of it               {data['whole'] / 1e6 / count:6.2f} ms  "
           f"(cycle collector {data['collector'] / 1e6 / count:.2f} ms)")
     for label in data["order"]:

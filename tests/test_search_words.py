@@ -10,7 +10,8 @@ from textual.widgets import Input
 
 from tests.support.fixture_guide import fixture_guide as load_guide
 from tests.support.pilot import make_app, screen_text
-from tui.data.search import echo, found_message, search_guide, stem
+from tui.data.search import echo, found_message, search_guide
+from tui.data.stemming import stem
 
 
 @pytest.mark.parametrize("forms", [("cramp", "cramps", "cramping", "cramped"), ("muscle", "muscles"),

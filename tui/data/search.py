@@ -1,17 +1,16 @@
 """Find words across the guide: every word, in any order and any form ("cramps", "cramping"),
-best places first."""
+best places first; the word still being typed also by its beginning ("cra" finds "cramp")."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from tui.data.content import Guide
 from tui.data.key_names import key_in_words
+from tui.data.stemming import WITHOUT_TILDE, ending_starts, stemmer_for, typed_form
 from tui.data.words import _, ngettext
 
 SNIPPET_WIDTH = 60
@@ -25,102 +24,6 @@ TITLE_WEIGHT = 10
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 """A word: letters and digits, with an inner apostrophe ("don't")."""
-
-SUFFIXES = ("ings", "ing", "edly", "ed", "ies", "es", "s", "ly")
-"""Endings taken off a word, longest first, so "cramping", "cramped" and "cramps" meet at "cramp"."""
-
-ES_AFTER = ("ch", "sh", "ss", "x", "z")
-"""Stems that take "es" ("stretches"); after anything else "es" is an "e" plus "s" ("muscles")."""
-
-
-def stem(word: str) -> str:
-    """A word's rough root, enough to match the forms of a word people type.
-
-    Not a full stemmer: it only has to make a query word and the guide's word meet. A final "e"
-    is dropped too ("muscle", "muscles" -> "muscl"; "use", "using" -> "us"), and a doubled
-    final consonant is undone ("stopping" -> "stop").
-    """
-    word = word.casefold().replace("'", "")
-    for suffix in SUFFIXES:
-        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
-            continue
-        root = word[: -len(suffix)]
-        if suffix == "ies":
-            root += "y"
-        elif suffix == "es" and not root.endswith(ES_AFTER):
-            root += "e"
-        elif suffix == "s" and root.endswith(("s", "u", "i")):  # "loss", "virus", "thesis"
-            root = word
-        word = root
-        break
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
-        word = word[:-1]
-    return word
-
-
-FOLDED_MARKS = frozenset("\u0300\u0301\u0308")
-"""Accents folded for matching: grave, acute and diaeresis ("músculo" meets "musculo", "pingüino"
-"pinguino"). The tilde stays: "año" (year) and "ano" are different words."""
-
-
-def fold_accents(word: str) -> str:
-    """`word` without the accents of FOLDED_MARKS, other letters (ñ, ç) kept whole."""
-    return unicodedata.normalize("NFC", "".join(
-        char for char in unicodedata.normalize("NFD", word) if char not in FOLDED_MARKS))
-
-
-@cache
-def _snowball(language: str) -> Callable[[str], str]:
-    """The Snowball stemmer of a language ("spanish"), made once: building one compiles tables."""
-    import snowballstemmer  # only a guide in that language pays for the import
-
-    stemmer = snowballstemmer.stemmer(language)
-    return lambda word: str(stemmer.stemWord(word))
-
-
-def spanish_stem(word: str) -> str:
-    """A Spanish word's root by the Snowball algorithm ("calambres" -> "calambr"), accents folded
-    after stemming, so a reader who types without accents still finds the guide's words.
-
-    Snowball leaves some short words whole, so "años" did not meet "año": a plural "s" after a
-    vowel that it left on a word of four letters or more is taken off ("años" -> "año"; Spanish
-    makes a plural after a consonant with "es", so "cramps", an English word, stays whole)."""
-    folded = word.casefold().replace("'", "")
-    root = _snowball("spanish")(folded)
-    if root == folded and len(root) > 3 and root.endswith("s") and root[-2] in "aeiouáéíóú":
-        root = root[:-1]
-    return fold_accents(root)
-
-
-WITHOUT_TILDE = str.maketrans("ñ", "n")
-"""A stem as typed on a keyboard without "ñ" ("anos" for "años", "dano" for "daño")."""
-
-
-def query_stem_for(guide_stem: str, wanted: set[str]) -> str | None:
-    """The stem of the query that a word of the guide (its stem `guide_stem`) answers, or None.
-
-    A word is found by its own stem. A word with "ñ" is also found when the reader typed "n" in
-    its place: most keyboards outside Spanish-speaking countries have no "ñ" key, and a reader who
-    types "anos" or "dano" wants "años" or "daño" (the guide says neither "ano" nor "dano"). Never
-    the other way: a reader who did type "ñ" ("año") meant it, and is not sent to "ano", a
-    different word. The same as accents, except that typing one never stops a match.
-    """
-    if guide_stem in wanted:
-        return guide_stem
-    if "ñ" in guide_stem and (typed := guide_stem.translate(WITHOUT_TILDE)) in wanted:
-        return typed
-    return None
-
-
-STEMMERS: dict[str, Callable[[str], str]] = {"es": spanish_stem}
-"""Language (without region) to its stemmer; any other language uses `stem`, the English one."""
-
-
-def stemmer_for(language: str) -> Callable[[str], str]:
-    """The stemmer for a language code ("es", "es-419", "en")."""
-    return STEMMERS.get(language.split("-")[0], stem)
 
 
 def stems_of(text: str, language: str = "en") -> list[tuple[str, int]]:
@@ -195,79 +98,189 @@ def answered(stems: Stems) -> frozenset[str]:
     return frozenset(own | {stem.translate(WITHOUT_TILDE) for stem in own if "ñ" in stem})
 
 
+PREFIX_MIN = 3
+"""Letters a word being typed needs before it also finds the words it begins ("cra" finds "cramp").
+
+Fewer would flood the list: in the English guide (199 places) one letter begins words in a
+median 53 places, and two letters still begin a median 2 words and up to 23 ("ca": 14 words, 62
+places); three begin a median 1 word in 3 places, so the list is mostly the word being typed.
+A shorter word still finds itself whole ("go", "ALS")."""
+
 INDEXES_KEPT = 4
 """Guides whose index is kept (the guide shown, and a test's few)."""
-_indexes: dict[int, tuple[Guide, tuple[IndexedSection, ...]]] = {}
-"""id(guide) to (the guide, kept so the id is not reused while here; its index)."""
 
 
-def search_index(guide: Guide) -> tuple[IndexedSection, ...]:
-    """Every section's words stemmed, worked out once per guide: a search runs on every letter
-    typed, and the first letter of a fresh guide stemmed all of it (about 6 ms). The full screen
-    builds it as the search screen opens (tui/fullscreen/screens/search.py)."""
+@dataclass(frozen=True)
+class GuideIndex:
+    """A guide's words, stemmed once: its sections, and every word's spellings in order, for the
+    words that a word being typed begins."""
+
+    guide: Guide
+    """The guide, kept so that its id is not reused while its index is here."""
+    sections: tuple[IndexedSection, ...]
+    answers: frozenset[str]
+    """Every stem a query can find anywhere in the guide."""
+    spellings: tuple[str, ...]
+    """Each word as a reader may type it (lower case, accents of FOLDED_MARKS folded, and with "ñ"
+    typed as "n" too), sorted, so the words a beginning starts are side by side."""
+    spelling_stems: tuple[str, ...]
+    """The stem of the word of each of `spellings`, in the same order."""
+    tilde_stems: dict[str, tuple[str, ...]]
+    """A stem with "ñ" typed as "n" to the guide's stems that it stands for ("dan" -> "dañ")."""
+
+    def begun_by(self, typed: str) -> frozenset[str]:
+        """The stems of the guide's words that begin with `typed` (folded, as `spellings`)."""
+        at = bisect.bisect_left(self.spellings, typed)
+        end = bisect.bisect_left(self.spellings, typed + "\U0010ffff", at)
+        return frozenset(self.spelling_stems[at:end])
+
+
+_indexes: dict[int, GuideIndex] = {}
+"""id(guide) to its index."""
+
+
+def guide_index(guide: Guide) -> GuideIndex:
+    """The guide's index (`search_index`), with the spellings of its words."""
     kept = _indexes.get(id(guide))
-    if kept is not None and kept[0] is guide:
-        return kept[1]
+    if kept is not None and kept.guide is guide:
+        return kept
     language = guide.language.code
     index = []
+    spellings: set[tuple[str, str]] = set()
     for section in guide.sections:
         texts = tuple((number, text, stems, answered(stems))
                       for number, text in [(-1, section.title), *enumerate(section.plain_paragraphs())]
                       for stems in [_stems(text, language)])
         answers = frozenset().union(*(text_answers for *_, text_answers in texts))
         index.append(IndexedSection(section.number, section.title, texts, answers))
+        for _number, text, stems, _answers in texts:
+            for found, start in stems:
+                if word := WORD.match(text, start):
+                    spelling = typed_form(word.group())
+                    spellings |= {(spelling, found), (spelling.translate(WITHOUT_TILDE), found)}
+    ordered = sorted(spellings)
+    tilde_stems: dict[str, tuple[str, ...]] = {}
+    for found in sorted({found for _spelling, found in ordered if "ñ" in found}):
+        tilde_stems[found.translate(WITHOUT_TILDE)] = (*tilde_stems.get(found.translate(WITHOUT_TILDE), ()), found)
     while len(_indexes) >= INDEXES_KEPT:
         del _indexes[next(iter(_indexes))]
-    _indexes[id(guide)] = (guide, tuple(index))
-    return _indexes[id(guide)][1]
+    _indexes[id(guide)] = GuideIndex(guide, tuple(index), frozenset().union(*(s.answers for s in index)),
+                                     tuple(spelling for spelling, _ in ordered), tuple(found for _, found in ordered),
+                                     tilde_stems)
+    return _indexes[id(guide)]
 
 
-def query_stems(query: str, index: tuple[IndexedSection, ...], language: str) -> set[str]:
-    """The stems to look for: each query word's own stem, or, when nothing in the guide answers
-    that, the word itself where it is a stem the guide has. Search runs on every letter typed, and
-    a word half typed can be a whole stem: "respir", on the way to "respira", is Snowball's "resp"
-    (it reads "-ir" as a verb's ending) and found nothing, though it is the stem of "respirar"."""
-    wanted: set[str] = set()
+def search_index(guide: Guide) -> tuple[IndexedSection, ...]:
+    """Every section's words stemmed, worked out once per guide: a search runs on every letter
+    typed, and the first letter of a fresh guide stemmed all of it (about 6 ms). The full screen
+    builds it as the search screen opens (tui/fullscreen/screens/search.py)."""
+    return guide_index(guide).sections
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word of a query, and what in the guide answers it."""
+
+    whole: str
+    """The stem the word is found by, whole (query_stem_for: also a word with "ñ" typed as "n")."""
+    begun: frozenset[str] = frozenset()
+    """While the word is being typed (the last, with nothing after it) and has PREFIX_MIN letters
+    or more: the stems of the guide's words it begins."""
+
+
+def query_terms(query: str, index: GuideIndex, language: str) -> tuple[Term, ...]:
+    """The query's words to look for, each by its own stem, or, when nothing in the guide answers
+    that, by the word itself where it is a stem the guide has. Search runs on every letter typed,
+    and a word half typed can be a whole stem: "respir", on the way to "respira", is Snowball's
+    "resp" (it reads "-ir" as a verb's ending) and found nothing, though it is the stem of
+    "respirar". The last word, with nothing typed after it, also finds the words it begins."""
+    terms: dict[Term, None] = {}  # in the query's order, each once
     for found, start in _stems(query, language):
-        if not any(found in section.answers for section in index) and (word := WORD.match(query, start)):
-            whole = fold_accents(word.group().casefold().replace("'", ""))
-            if any(whole in section.answers for section in index):
-                found = whole
-        wanted.add(found)
-    return wanted
+        word = WORD.match(query, start)
+        typed = typed_form(word.group()) if word else found
+        whole = typed if found not in index.answers and typed in index.answers else found
+        being_typed = word is not None and word.end() == len(query) and len(typed) >= PREFIX_MIN
+        begun = index.begun_by(typed) if being_typed else frozenset()
+        if being_typed and not begun and whole not in index.answers:
+            begun = on_the_way(typed, index, language)
+        terms[Term(whole, begun)] = None
+    return tuple(terms)
+
+
+def on_the_way(typed: str, index: GuideIndex, language: str) -> frozenset[str]:
+    """The guide's stems that `typed` is a form of, half typed: a stem, then the first letters of
+    an ending ("stretchi", on the way to "stretching", when the guide says only "stretch"; "estiran"
+    to "estirando"). Without it the places went on the way to a form the guide does not have."""
+    starts = ending_starts(language)
+    return frozenset(typed[:end] for end in range(PREFIX_MIN, len(typed))
+                     if typed[end:] in starts and typed[:end] in index.answers)
+
+
+EXACT, BEGUN = 2, 1
+"""What a word of the query counts for in a place: twice as much found whole as found only as the
+beginning of a longer word, so "heat" puts "heat" before "heatstroke"."""
+
+
+def credits(terms: tuple[Term, ...], index: GuideIndex) -> dict[str, list[tuple[int, int]]]:
+    """For a stem of the guide, the terms it answers, each with what it counts for: by its own
+    stem, or else (only a whole word) by its stem with "ñ" typed as "n" (query_stem_for)."""
+    own: dict[str, list[tuple[int, int]]] = {}
+    for number, term in enumerate(terms):
+        own.setdefault(term.whole, []).append((number, EXACT))
+        for begun in term.begun - {term.whole}:
+            own.setdefault(begun, []).append((number, BEGUN))
+    without_tilde: dict[str, list[tuple[int, int]]] = {}
+    for number, term in enumerate(terms):
+        for with_tilde in index.tilde_stems.get(term.whole, ()):
+            if with_tilde not in own:
+                without_tilde.setdefault(with_tilde, []).append((number, EXACT))
+    return own | without_tilde
 
 
 def search_guide(guide: Guide, query: str) -> list[Hit]:
     """Every paragraph (and title) with words of `query`, in sections that have all of them.
 
     All the words must be in one section, in any order and any paragraph: "leg cramp" finds the
-    section that lists the legs and says spasms are cramps. Best first: a section whose title
-    has the words, then a paragraph with more of the words, then one with more hits; in reading
-    order among equals.
+    section that lists the legs and says spasms are cramps. The last word, while it is being typed,
+    also finds the words it begins ("cram" finds "cramps"; PREFIX_MIN). Best first: a section whose
+    title has the words, then a paragraph with more of the words, then one with more hits, a word
+    found whole counting more than one it only begins (EXACT, BEGUN); in reading order among equals.
     """
-    sections = search_index(guide)
-    wanted = query_stems(query, sections, guide.language.code)
-    if not wanted:
+    index = guide_index(guide)
+    terms = query_terms(query, index, guide.language.code)
+    if not terms:
         return []
+    credit = credits(terms, index)
+    keys = frozenset(term.whole for term in terms).union(*(term.begun for term in terms))
+    everything = set(range(len(terms)))
     hits: list[Hit] = []
-    for section in sections:
-        if not wanted <= section.answers:  # a word of the query that nothing here can answer
-            continue
-        found_in = [(index, text, [] if wanted.isdisjoint(text_answers) else
-                     [(typed, at) for s, at in stems if (typed := query_stem_for(s, wanted)) is not None])
-                    for index, text, stems, text_answers in section.texts]
-        if not wanted <= {s for _, _, found in found_in for s, _ in found}:
+    for section in index.sections:
+        if not all(term.whole in section.answers or not term.begun.isdisjoint(section.answers) for term in terms):
+            continue  # a word of the query that nothing here can answer
+        found_in = [(number, text, [] if keys.isdisjoint(text_answers) else  # (term, what it counts for, where)
+                     [(term, weight, at) for stem_here, at in stems if stem_here in credit
+                      for term, weight in credit[stem_here]])
+                    for number, text, stems, text_answers in section.texts]
+        if {term for _, _, found in found_in for term, _, _ in found} != everything:
             continue  # "año" and "ano" typed: a word answers only one of them
-        in_title = TITLE_WEIGHT * len({s for s, _ in found_in[0][2]})
-        for index, text, found in found_in:
+        in_title = TITLE_WEIGHT * counted_terms(found_in[0][2])
+        for number, text, found in found_in:
             if not found:
                 continue
-            own = 0 if index < 0 else 3 * len({s for s, _ in found}) + len(found)
-            start = found[0][1]
+            here = 0 if number < 0 else 3 * counted_terms(found) + sum(weight for _, weight, _ in found)
+            start = found[0][2]
             match = WORD.match(text, start)
             snippet = make_snippet(text, start, len(match.group()) if match else 0)
-            hits.append(Hit(section.number, section.title, index, snippet, in_title + own))
+            hits.append(Hit(section.number, section.title, number, snippet, in_title + here))
     return sorted(hits, key=lambda hit: -hit.score)
+
+
+def counted_terms(found: list[tuple[int, int, int]]) -> int:
+    """What the terms found in a text count for: each once, at the most it counts for there."""
+    best: dict[int, int] = {}
+    for term, weight, _where in found:
+        best[term] = max(best.get(term, 0), weight)
+    return sum(best.values())
 
 
 def echo(words: str) -> str:
@@ -279,11 +292,23 @@ def echo(words: str) -> str:
     return line[: cut if cut > ECHO_WIDTH // 2 else ECHO_WIDTH] + "..."
 
 
+def letters_missing(words: str) -> int:
+    """How many more letters the word being typed needs to find the words it begins (PREFIX_MIN);
+    0 once it has enough, or when it is finished (a space after it)."""
+    typed = list(WORD.finditer(words))
+    if not typed or typed[-1].end() != len(words):
+        return 0
+    return max(0, PREFIX_MIN - len(typed_form(typed[-1].group())))
+
+
 def found_count(count: int, words: str) -> str:
     """How many places, in words, with no full stop: "1 place found" (the prompts add their own
     question after it; the full screen adds how to see them)."""
     if not words.strip():
         return _("Type a word to search for")
+    if count == 0 and (missing := letters_missing(words)):
+        # TRANSLATORS: heard at each letter while a word is too short to find the words it begins.
+        return ngettext("Type {count} more letter", "Type {count} more letters", missing).format(count=missing)
     if count == 0:
         return _('No places found for "{words}"').format(words=echo(words))
     return ngettext("{count} place found", "{count} places found", count).format(count=count)
