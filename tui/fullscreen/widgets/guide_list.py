@@ -191,7 +191,12 @@ class GuideList(OptionList, inherit_bindings=False):
         self.refresh()
 
     def set_labels(self, labels: Sequence[str], ids: Sequence[str] | None = None) -> None:
-        """Replace every item, keeping the highlight where it was if it still exists."""
+        """Replace every item, keeping the highlight where it was if it still exists. The same
+        items in the same words are left as they are: nothing is drawn or sent again (the search's
+        places are often the same for the next letter: "cra", "cram", "cramp")."""
+        given: list[str | None] = list(ids) if ids else [None] * len(labels)
+        if list(labels) == self.texts and given == self.item_ids():
+            return
         keep = self.highlighted
         self.set_options(Option(plain(label), id=ids[i] if ids else None) for i, label in enumerate(labels))
         self.texts = list(labels)
@@ -248,6 +253,10 @@ class GuideList(OptionList, inherit_bindings=False):
         self.texts[index] = label
         if index == self.highlighted:  # longer words may wrap onto a line below the fold
             self.call_after_refresh(self.scroll_to_highlight)
+
+    def item_ids(self) -> list[str | None]:
+        """Every item's id (None for those without one), headings included."""
+        return [self.get_option_at_index(index).id for index in range(self.option_count)]
 
     def item_texts(self) -> list[str]:
         """Every item's words, without the marks (for reading aloud)."""

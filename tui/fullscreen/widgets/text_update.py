@@ -17,6 +17,8 @@ __all__ = ["set_text"]
 def set_text(widget: Static, text: str) -> None:
     """Show `text` in `widget`; laid out again only if it is shown and now takes another number of
     rows, its min-height counted (a hidden widget is laid out when it is shown)."""
+    if widget.is_mounted and str(widget.content) == text:
+        return  # the same words: nothing to draw or send again
     rows, width = widget.content_region.height, widget.content_region.width
     widget.update(text, layout=False)
     if not widget.is_mounted or not widget.display:
