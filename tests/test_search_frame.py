@@ -156,3 +156,37 @@ async def test_the_first_letter_of_a_fresh_guide_stems_only_the_words_typed(
             await pilot.pause()
             assert stemmed == [typed], f"{typed!r}: {len(stemmed)} texts stemmed"
         assert isinstance(app.screen, SearchScreen) and app.screen.hits
+
+
+async def test_a_letter_that_finds_the_same_places_draws_nothing_again(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """"cra", "cram" and "cramp" find the same places in the same words: the letters after the
+    first only change the box (and the reader hears the letter typed, not the list again)."""
+    drawn: list[int] = []
+    draw = ResultsList.render_line
+
+    def counted(self: ResultsList, y: int) -> Strip:
+        drawn.append(y)
+        return draw(self, y)
+
+    monkeypatch.setattr(ResultsList, "render_line", counted)
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"cra")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        found = [(hit.section_number, hit.snippet) for hit in screen.hits]
+        count = screen_lines(app)
+        assert found, "'cra' finds places in the fixture guide"
+        for letter in "mp":
+            drawn.clear()
+            await pilot.press(letter)
+            await pilot.pause()
+            assert [(hit.section_number, hit.snippet) for hit in screen.hits] == found
+            assert drawn == [], f"the same places drawn again after {letter!r}"
+        shown = [line for line in screen_lines(app) if "Find:" not in line]
+        assert shown == [line for line in count if "Find:" not in line], "the count and places changed"
+        await pilot.press("s")  # "cramps": other words, other places or none: drawn
+        await pilot.pause()
+        assert drawn or [(hit.section_number, hit.snippet) for hit in screen.hits] == found
