@@ -1,0 +1,44 @@
+"""What a console screen reader (tdsr) hears around messages and dialogs, through the real reader.
+
+Each test presses the keys a listener would and checks what tdsr sent to be spoken after the key
+that matters, at 80x24 and 40x12 (tests/support/screen_reader.py):
+- a dialog that takes the place of another is heard from its own title, with nothing left over
+  from the one before (the where-to-save dialog was heard after the doctor's question's hint,
+  "Enter: next (empty skips) ...");
+None of the keys is an arrow, so nothing races the reader's 20 ms cursor delay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support import screen_reader as harness
+from tests.support.screen_reader import Reader
+
+pytestmark = [pytest.mark.e2e]
+
+CTRL_S = b"\x13"
+
+
+@pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
+def reader(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Reader]:
+    yield from harness.reader_on_screen(tmp_path / "home", request.param, "Read the guide", at_rest=True)
+
+
+def press(reader: Reader, key: bytes) -> list[str]:
+    """Press `key`; everything said for it, once the guide and tdsr are at rest."""
+    at = reader.press(key, settle=0, hands_off=0.05)
+    reader.rest()
+    return reader.spoken_since(at)
+
+
+def test_the_where_to_save_dialog_is_heard_from_its_title(reader: Reader) -> None:
+    for key in (b"k", b" ", b"s"):
+        press(reader, key)
+    said = press(reader, CTRL_S)
+    assert said, "Ctrl+S at the doctor's question said nothing"
+    assert said[0].startswith("Save a summary"), f"the where-to-save dialog not heard title first: {said[:3]}"
+    assert not [line for line in said if "empty skips" in line], f"the question's hint heard again: {said}"
