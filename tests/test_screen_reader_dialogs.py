@@ -5,6 +5,8 @@ that matters, at 80x24 and 40x12 (tests/support/screen_reader.py):
 - a dialog that takes the place of another is heard from its own title, with nothing left over
   from the one before (the where-to-save dialog was heard after the doctor's question's hint,
   "Enter: next (empty skips) ...");
+- a message is heard once: the next key's rows move it (the checklist's key bar is a row shorter
+  on its result), and it was heard again on Tab, before the result the Tab went to;
 None of the keys is an arrow, so nothing races the reader's 20 ms cursor delay.
 """
 
@@ -21,6 +23,7 @@ from tests.support.screen_reader import Reader
 pytestmark = [pytest.mark.e2e]
 
 CTRL_S = b"\x13"
+ENTER, TAB = b"\r", b"\t"
 
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
@@ -42,3 +45,14 @@ def test_the_where_to_save_dialog_is_heard_from_its_title(reader: Reader) -> Non
     assert said, "Ctrl+S at the doctor's question said nothing"
     assert said[0].startswith("Save a summary"), f"the where-to-save dialog not heard title first: {said[:3]}"
     assert not [line for line in said if "empty skips" in line], f"the question's hint heard again: {said}"
+
+
+def test_a_message_is_not_heard_again_on_the_next_tab(reader: Reader) -> None:
+    for key in (b"k", b" ", b"s", CTRL_S):
+        press(reader, key)
+    said = press(reader, ENTER)
+    assert said and said[0].startswith("Saved the summary as"), f"saving not heard first: {said[:3]}"
+    said = press(reader, TAB)
+    assert said, "Tab to the result said nothing"
+    assert not [line for line in said if "Saved the summary" in line], f"the message heard again on Tab: {said}"
+    assert "EMERGENCY" in said[0], f"Tab not heard at the result first: {said[:3]}"

@@ -135,7 +135,8 @@ class ScreenModelBefore(ScreenModel):
             elif kind == "lf":
                 row, col = (row or 0) + 1, None
             else:  # harmless: keep its place in the order of things
-                waiting = {n: wanted.pop(n) for n in self.forced_rows - drawn if n in wanted} if index < last_text else {}
+                later = self.forced_rows - drawn if index < last_text else set()
+                waiting = {n: wanted.pop(n) for n in later if n in wanted}
                 self._send(out, wanted, row, col)
                 wanted.update(waiting)
                 out.append(token.raw)

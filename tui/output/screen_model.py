@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.output import cells
-from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
+from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
@@ -84,6 +84,12 @@ class ScreenModel:
         """Set by the owner: `first_rows` go out again, whole (a message given again)."""
         self.forced_rows: set[int] = set()
         """The rows being sent again for `resend_focus`, until they are sent."""
+        self.held_rows: frozenset[int] = frozenset()
+        """Rows not to send in this write (set by the owner): a message's that goes within moments
+        (a key came since it was shown). Moved by the key's other changes (a key bar a row
+        shorter), its rows were sent again, and a reader heard the message again on the next Tab."""
+        self.deferred: dict[int, list[Cell | None]] = {}
+        """What a held row should show: sent with the first write that no longer holds it."""
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -95,6 +101,7 @@ class ScreenModel:
         self.row = self.col = None
         self.style = None
         self.blank = True
+        self.deferred = {}
 
     def rewrite(self, stream: str, size: tuple[int, int] | None) -> str:
         """What to send instead of `stream` for the terminal of `size` (columns, rows) to show the
@@ -184,6 +191,8 @@ class ScreenModel:
             self.resend_focus = self.resend_first = False
             self.forced_rows |= {n for n in again if any(c is not None for c in self.cells[n])}
         wanted.update({number: self.cells[number][:] for number in self.forced_rows})
+        wanted.update({number: self.deferred.pop(number) for number in list(self.deferred)
+                       if number not in self.held_rows})
         # A row sent again though unchanged (focus moved to it, a message given again) waits, while
         # the write has text still to draw, for the stream to draw it: sent at a harmless sequence
         # before that (a pointer shape at a frame's start) it went out as it was, and a reader
@@ -197,7 +206,7 @@ class ScreenModel:
                 drawn.add(row)
                 line = wanted.get(row)
                 if line is None:
-                    line = wanted[row] = self.cells[row][:]
+                    line = wanted[row] = self.deferred.pop(row) if row in self.deferred else self.cells[row][:]
                 text = token.raw
                 cell_of = cells.cells_in(style)
                 line[col:col + len(text)] = [cell_of[char] for char in text]
@@ -211,7 +220,8 @@ class ScreenModel:
             elif kind == "lf":
                 row, col = (row or 0) + 1, None
             else:  # harmless: keep its place in the order of things
-                waiting = {n: wanted.pop(n) for n in self.forced_rows - drawn if n in wanted} if index < last_text else {}
+                later = self.forced_rows - drawn if index < last_text else set()
+                waiting = {n: wanted.pop(n) for n in later if n in wanted}
                 self._send(out, wanted, row, col)
                 wanted.update(waiting)
                 out.append(token.raw)
@@ -228,6 +238,9 @@ class ScreenModel:
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
             for number in self._order(wanted):
+                if number in self.held_rows:
+                    self.deferred[number] = wanted[number]  # the terminal keeps what it shows
+                    continue
                 self._send_line(out, number, wanted[number], whole=number in self.forced_rows)
                 self.forced_rows.discard(number)
                 self.cells[number] = wanted[number]
@@ -381,20 +394,6 @@ class ScreenModel:
         """Put the cursor at (`row`, `col`) in the fewest bytes."""
         if self.row == row and self.col == col:
             return
-        choices = [cup(row, col)]
-        here_row, here_col = self.row, self.col
-        if here_row is not None and here_col is not None and here_col < self.size[0]:
-            if here_row == row:
-                if col > here_col:
-                    choices.append(relative(col - here_col, "C"))
-                    gap = cells.rewrite_gap(self.cells[row], self.style, here_col, col)
-                    if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
-                        choices.append(gap)  # tdsr says "space" for it after the Space key
-                else:
-                    choices.append("\r" + (relative(col, "C") if col else ""))
-                    choices.append(relative(here_col - col, "D"))
-            elif here_col == col:
-                choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
-        out.append(min(choices, key=len))
+        here = (self.row, self.col) if self.col is None or self.col < self.size[0] else (None, None)
+        out.append(cells.shortest_move(here, (row, col), self.cells[row], self.style))
         self.row, self.col = row, col
-
