@@ -7,7 +7,12 @@ that matters, at 80x24 and 40x12 (tests/support/screen_reader.py):
   "Enter: next (empty skips) ...");
 - a message is heard once: the next key's rows move it (the checklist's key bar is a row shorter
   on its result), and it was heard again on Tab, before the result the Tab went to;
-None of the keys is an arrow, so nothing races the reader's 20 ms cursor delay.
+- an end line wider than the window is broken where a phrase ends, so each row a Down reads is
+  whole ("End of section one." then "Press n for the next section.", not "... Press n for the"
+  then "next section."), and End says its rows together, first (End in Help said other rows
+  between them);
+None of the keys is an arrow but one Down, judged by the row it puts the cursor on (what tdsr
+reads), not by its race with the reader's 20 ms cursor delay, so the module runs with the others.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from pathlib import Path
 import pytest
 
 from tests.support import screen_reader as harness
-from tests.support.screen_reader import Reader
+from tests.support.screen_reader import DOWN, Reader
 
 pytestmark = [pytest.mark.e2e]
 
 CTRL_S = b"\x13"
-ENTER, TAB = b"\r", b"\t"
+ENTER, TAB, END = b"\r", b"\t", b"\x1b[F"
+SECTION_END = "End of section one. Press n for the next section."
+HELP_END = "End of Help: Section one of nine: What muscle spasms are. Press Esc to go back."
 
 
 @pytest.fixture(params=[(80, 24), (40, 12)], ids=["80x24", "40x12"])
@@ -56,3 +63,29 @@ def test_a_message_is_not_heard_again_on_the_next_tab(reader: Reader) -> None:
     assert said, "Tab to the result said nothing"
     assert not [line for line in said if "Saved the summary" in line], f"the message heard again on Tab: {said}"
     assert "EMERGENCY" in said[0], f"Tab not heard at the result first: {said[:3]}"
+
+
+def heard_first(said: list[str], text: str) -> bool:
+    """Whether `text` is the first thing said, in one row or in rows said one after another."""
+    joined = ""
+    for line in said:
+        joined = f"{joined} {line}".strip()
+        if not text.startswith(joined):
+            return False
+        if joined == text:
+            return True
+    return False
+
+
+def test_an_end_line_is_heard_in_whole_phrases_and_together(reader: Reader) -> None:
+    press(reader, b"1")
+    said = press(reader, END)
+    assert heard_first(said, SECTION_END), f"End did not say the end line first, together: {said[:4]}"
+    rows = [reader.cursor_line()]
+    press(reader, DOWN)  # what tdsr reads on Down is the cursor's row
+    rows.append(reader.cursor_line())
+    assert all(row.endswith(".") for row in rows), f"a row of the end line read by Down is not whole: {rows}"
+    assert " ".join(dict.fromkeys(rows)) == SECTION_END, rows
+    press(reader, b"?")
+    said = press(reader, END)
+    assert heard_first(said, HELP_END), f"End in Help did not say the end line first, together: {said[:5]}"
