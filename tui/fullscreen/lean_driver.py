@@ -63,7 +63,7 @@ def terminal_caps(env: Mapping[str, str]) -> Caps | None:
     entry = terminfo(env.get("TERM", ""))
     if entry is None or not entry.cursor_address:
         return None
-    return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters)
+    return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters, lines=entry.insert_delete_lines)
 
 
 class LeanDriver(BoundedInput):

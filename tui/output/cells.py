@@ -34,6 +34,9 @@ class Caps(NamedTuple):
     """Erased cells take the current background (else the default one)."""
     ech: bool = False
     """ECH, erase n characters, is there."""
+    lines: bool = False
+    """IL and DL, insert and delete lines, are there: rows that moved are moved, not sent again
+    (tui/output/shift.py)."""
 
 
 def same(a: Cell | None, b: Cell | None) -> bool:

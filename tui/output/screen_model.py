@@ -9,7 +9,8 @@ It is the way curses has always drawn; here it sits under Textual's own output.
 
 A console screen reader speaks what is drawn, so the difference is sent for listening: a row whose
 words change goes out whole from a line feed (never a few letters, never run on from another row);
-a message's rows, the headings and the focused item's rows go first; focus moved is always spoken.
+a message's rows, the headings and the focused item's rows go first; focus moved is always spoken;
+rows that only moved are moved by the terminal (tui/output/shift.py), not drawn and said again.
 
 It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
@@ -19,8 +20,8 @@ of size, and `forget` (the redraw key, and the resize signal). A write that ends
 sequence has that part held back for the next. A mode that changes what writing does (insert,
 a scrolling region, origin mode) turns the model off until a full reset.
 
-Each write starts with an absolute move and a complete style: between two writes another program
-(a message from the system) may have moved the cursor or changed the style.
+Each write starts with an absolute move and a complete style: another program (a message from the
+system) may have moved the cursor or changed the style since the last.
 
 Pure logic with no Textual import.
 """
@@ -33,13 +34,14 @@ from collections.abc import Sequence
 from tui.output import cells
 from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
+from tui.output.shift import shift_rows
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
 __all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
 ROW_ZERO_LINE_END = "\n\x1b[A"
-"""Sent before row 0's text: a line feed to row 1 and back up, which ends for a console reader
-whatever it had not yet said as a line (row 0 has no row above to come from by a line feed)."""
+"""Sent before row 0's text (no row above it to come from): a line feed and back up, which ends
+for a console reader whatever it had not yet said as a line."""
 
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
@@ -65,8 +67,7 @@ class ScreenModel:
         self.held = ""
         """The start of an escape sequence that a write ended in the middle of: held back and put
         before the next write, so the whole sequence is read at once."""
-        self.quiet = False
-        """True while rewriting a write that neither draws nor moves the cursor."""
+        self.quiet = False  # True while rewriting a write that neither draws nor moves the cursor
         self.heading_rows = 0
         """Rows at the top sent before the focus row (the owner sets them: the guide's emergency
         line and title), so a new screen is heard title first."""
@@ -86,8 +87,7 @@ class ScreenModel:
         """The rows being sent again for `resend_focus`, until they are sent."""
         self.held_rows: frozenset[int] = frozenset()
         """Rows not to send in this write (set by the owner): a message's that goes within moments
-        (a key came since it was shown). Moved by the key's other changes (a key bar a row
-        shorter), its rows were sent again, and a reader heard the message again on the next Tab."""
+        (moved by the key's other changes, it was sent, and heard, again)."""
         self.deferred: dict[int, list[Cell | None]] = {}
         """What a held row should show: sent with the first write that no longer holds it."""
         self.off = False
@@ -117,7 +117,7 @@ class ScreenModel:
         if size != self.size:
             self.size = size
             self.forget()
-        came_from = self.focus_row
+        came_from = self.focus_from = self.focus_row  # the row the cursor was on before this write
         if self.off or not self._understood(pieces):
             self.focus_row = None
             return self._pass_on(stream, pieces)
@@ -193,10 +193,8 @@ class ScreenModel:
         wanted.update({number: self.cells[number][:] for number in self.forced_rows})
         wanted.update({number: self.deferred.pop(number) for number in list(self.deferred)
                        if number not in self.held_rows})
-        # A row sent again though unchanged (focus moved to it, a message given again) waits, while
-        # the write has text still to draw, for the stream to draw it: sent at a harmless sequence
-        # before that (a pointer shape at a frame's start) it went out as it was, and a reader
-        # heard the last dialog's hint before the new dialog's title.
+        # A row sent again though unchanged waits, while the write has text still to draw, for the
+        # stream to draw it: sent at a harmless sequence before, it said the last dialog's hint.
         last_text = max((n for n, token in enumerate(pieces) if token.kind == "text"), default=-1)
         drawn: set[int] = set()
         for index, token in enumerate(pieces):
@@ -234,6 +232,12 @@ class ScreenModel:
     def _send(self, out: list[str], wanted: dict[int, list[Cell | None]], row: int | None, col: int | None) -> None:
         """Send what differs in the `wanted` lines, then put the cursor at (`row`, `col`)."""
         if wanted:
+            if self.caps.lines and (moved := shift_rows(wanted, self.cells, self.held_rows, self.style)):
+                # Rows that moved, moved by the terminal (shift.py): not said again, nor a focus moved with them.
+                out.append(moved[0])
+                self.cells, self.style, self.row, self.col = moved[1], DEFAULT, None, None
+                if self.focus_from == (self.focus_row or 0) + moved[2]:
+                    self.forced_rows.difference_update(self._focus_rows())
             cells.add_whole_item(wanted, self.cells, self._focus_rows(), self.forced_rows)
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
@@ -292,11 +296,8 @@ class ScreenModel:
         return blank_key(style)
 
     def _erase_style(self, out: list[str], cell: Cell) -> None:
-        """Put the terminal in a style whose erase gives `cell`: one with the cell's background.
-
-        Done without BCE too (where only default-background blanks are erased): many terminals
-        whose terminfo lacks ``bce`` (tmux, kitty, foot) erase with the current background anyway.
-        """
+        """Put the terminal in a style whose erase gives `cell` (the cell's background), without BCE
+        too: many terminals whose terminfo lacks ``bce`` (tmux, kitty...) erase with it anyway."""
         current = self.style
         if current is None or not erase_safe(current) or current.bg != cell[1].bg:
             self._set_style(out, cell[1])

@@ -1,0 +1,100 @@
+"""Rows that moved up or down, moved by the terminal itself (insert and delete line), not sent again.
+
+A console screen reader speaks every row that is drawn. When a message takes a row above the key
+bar, or a list scrolls to keep its highlight in view, most rows of the screen show what the rows
+next to them showed: drawn again, they were all said again (the option chosen in Settings heard
+twice; the checklist's result read again after saving). Moved with IL and DL, no row is drawn,
+and only the rows that are really new are sent.
+
+Pure logic with no Textual import.
+"""
+
+from __future__ import annotations
+
+from tui.output.cells import Cell, cup
+from tui.output.sgr import DEFAULT, Sgr, change_style
+
+__all__ = ["MOVED_AT_LEAST", "shift_rows"]
+
+MOVED_AT_LEAST = 2
+"""Rows with words that must move together (and not be the same where they are) for a move to be
+worth it: one row is as cheap to send as to move, and as quick to hear."""
+
+Row = list[Cell | None]
+Key = tuple[Cell | None, ...]
+
+
+def _words(row: Row) -> tuple[Cell | None, ...]:
+    """What a row says, for matching rows: its letters in their places and styles, not its blanks
+    (a scroll bar's thumb moves with the scroll; blanks that differ are sent as marks alone)."""
+    return tuple(cell if cell is not None and cell[0] != " " else None for cell in row)
+
+
+def _best_run(new: list[Key], old: list[Key], by: int, changed: set[int]) -> tuple[int, int, int]:
+    """The longest run of rows `r` whose new words are the old words of row `r + by`: (gain,
+    first, last), gain being how many rows in it change and have words."""
+    best = (0, 0, -1)
+    first, gain = None, 0
+    rows = len(new)
+    for row in range(max(0, -by), min(rows, rows - by) + 1):
+        if row < min(rows, rows - by) and new[row] == old[row + by]:
+            if first is None:
+                first, gain = row, 0
+            gain += row in changed and any(new[row])
+            continue
+        if first is not None and gain > best[0]:
+            best = (gain, first, row - 1)
+        first = None
+    return best
+
+
+def shift_rows(wanted: dict[int, Row], cells: list[Row], held: frozenset[int],
+               style: Sgr | None) -> tuple[str, list[Row], int] | None:
+    """The insert and delete lines that put rows the terminal shows (`cells`) where the frame
+    (`wanted`) has them, the cells after them (the rows moved in blank, in the default colours)
+    and how far up they moved (down: less than 0); `wanted` then holds every row still to send.
+    None when no block of rows moved by the same amount is worth it. `held` rows (a message's rows
+    not to be sent yet) stay put."""
+    rows = len(cells)
+    if len(wanted) < MOVED_AT_LEAST or any(cell is None for row in cells for cell in row):
+        return None
+    new = [wanted.get(number, cells[number]) for number in range(rows)]
+    if any(cell is None for row in new for cell in row):
+        return None
+    changed = {number for number in wanted if wanted[number] != cells[number]}
+    new_words, old_words = [_words(row) for row in new], [_words(row) for row in cells]
+    where: dict[Key, list[int]] = {}
+    for number, words in enumerate(old_words):
+        where.setdefault(words, []).append(number)
+    # Only the amounts some changed row with words moved by (its new words are another's old).
+    amounts = {was - number for number in changed if any(new_words[number])
+               for was in where.get(new_words[number], ()) if was != number}
+    best = (0, 0, -1, 0)
+    for by in sorted(amounts, key=abs):
+        gain, first, last = _best_run(new_words, old_words, by, changed)
+        span = range(min(first, first + by), max(last, last + by) + 1)
+        if gain > best[0] and not held.intersection(span):
+            best = (gain, first, last, by)
+    gain, first, last, by = best
+    if gain < MOVED_AT_LEAST:
+        return None
+    blank: Row = [(" ", DEFAULT)] * len(cells[0])
+    out = [change_style(style, DEFAULT) if style != DEFAULT else ""]
+    moved = list(cells)
+    if by > 0:  # up: rows first..last show what rows first+by..last+by showed
+        out.append(f"{cup(first, 0)}\x1b[{by}M")
+        moved = moved[:first] + moved[first + by:] + [blank] * by
+        if last + by < rows - 1:  # the rows under the block go back where they were
+            out.append(f"{cup(last + 1, 0)}\x1b[{by}L")
+            moved = moved[:last + 1] + [blank] * by + moved[last + 1:rows - by]
+    else:  # down
+        down = -by
+        if last < rows - 1:  # the rows under the block stay where they are
+            out.append(f"{cup(last - down + 1, 0)}\x1b[{down}M")
+            moved = moved[:last - down + 1] + moved[last + 1:] + [blank] * down
+        out.append(f"{cup(first - down, 0)}\x1b[{down}L")
+        moved = moved[:first - down] + [blank] * down + moved[first - down:rows - down]
+    # Rows the moves left showing something else (moved in blank, or moved though the frame did not
+    # change them) are sent as any other.
+    wanted.update({number: new[number][:] for number in range(rows) if new[number] != moved[number]})
+    return "".join(out), [row[:] for row in moved], by
