@@ -43,24 +43,27 @@ class DialogScreen(ModalScreen[ResultT]):
     DialogScreen { align: left top; }
     DialogScreen .dialog {
         width: 100%;
-        height: 1fr;
+        height: auto;
         max-height: 100%;
         background: $background;
         border: none;
-        padding: 0 1;
+        padding: 0 1 1 1;
     }
     DialogScreen:ansi .dialog { background: ansi_default; }
     DialogScreen .dialog Static { height: auto; margin: 0 0 1 0; }
     DialogScreen .dialog GuideList { height: auto; max-height: 8; }
     DialogScreen .dialog KeyBar { dock: none; padding: 0; margin: 1 0 0 0; }
     /* A short window: the dialog takes every row below the emergency line, and its list scrolls. */
+    DialogScreen.-short .dialog { height: 1fr; padding: 0 1; }
     DialogScreen.-short .dialog GuideList { height: 1fr; max-height: 100%; }
     DialogScreen.-short .dialog Static, DialogScreen.-short .dialog KeyBar { margin: 0; }
     """
-    """The whole screen under the emergency line, the question then the answers, no box. A box
-    drawn over the screen left rows of it at its sides, which a screen reader read run on with the
-    box's edges ("Bec| Ctrl+S Save now"), and it re-styled (re-sent) every row behind it. (Its
-    background is the app's `Screen` rule; a text box's look is the app's too.)"""
+    """The full width under the emergency line, the question then the answers, no box, and a blank
+    row under its keys; the rows below are the screen under it, as they were (not sent, so not
+    said again when it opens, and only the dialog's rows are sent when it closes: closing re-read
+    every row of the checklist). A box drawn over the screen left rows of it at its sides, which
+    a screen reader read run on with the box's edges ("Bec| Ctrl+S Save now"). A short window has
+    no room to spare: there the dialog takes every row. (A text box's look is the app's.)"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
@@ -93,6 +96,10 @@ class DialogScreen(ModalScreen[ResultT]):
         # Laid out for the window from the first frame: a layout changed after it moved every row,
         # and they were sent (and said) again, the answers before the question.
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+        # The screen below shows under the dialog's rows, as it is: its rows are not sent when the
+        # dialog opens, and only the dialog's when it closes (the app's rule gives every screen a
+        # background; a dialog's own is set here, over it).
+        self.styles.background = "transparent"
         return EmergencyLine(text)
 
     def on_resize(self, event: Resize) -> None:
