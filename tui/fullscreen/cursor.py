@@ -38,7 +38,8 @@ class FrameHints(NamedTuple):
     not say, and the model keeps what it has)."""
     held_rows: frozenset[int] = frozenset()
     """Rows not to send in this frame: those of a message that goes within moments (a key came
-    since it was shown), where it is and where it was last sent, until it has gone."""
+    since it was shown), where it is and where it was last sent, until it has gone; and those
+    under a dialog, until it closes."""
 
 
 class FocusCursor:
@@ -140,6 +141,9 @@ class FocusCursor:
                 held, first = frozenset([*first, *self.notice_sent]), range(0)
             else:
                 self.notice_sent = first
+            below = getattr(screen, "rows_below", None)  # a dialog's: the screen under it
+            if callable(below):
+                held = held.union(below())
             heading_rows = getattr(screen, "heading_rows", None)
             if callable(heading_rows):
                 heading = heading_rows()

@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -104,6 +105,18 @@ class DialogScreen(ModalScreen[ResultT]):
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def rows_below(self) -> range:
+        """The window's rows under the dialog, where the screen below shows (none on a short
+        window): what changes there waits until the dialog closes. A message there going as the
+        key that opened the dialog was done moved the rows under it, and one was heard after the
+        dialog's keys ("of breath")."""
+        if self.has_class("-short"):
+            return range(0)
+        try:
+            return range(self.query_one(".dialog").region.bottom, self.size.height)
+        except NoMatches:  # not composed yet
+            return range(0)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
