@@ -24,18 +24,35 @@ Row = list[Cell | None]
 Key = tuple[Cell | None, ...]
 
 
-def _words(row: Row) -> tuple[Cell | None, ...]:
-    """What a row says, for matching rows: its letters in their places and styles, not its blanks
-    (a scroll bar's thumb moves with the scroll; blanks that differ are sent as marks alone)."""
-    return tuple(cell if cell is not None and cell[0] != " " else None for cell in row)
+class _Words(dict[int, Key]):
+    """What each row of `rows` says, for matching rows, worked out when first asked: its letters in
+    their places and styles, not its blanks (a scroll bar's thumb moves with the scroll; blanks
+    that differ are sent as marks alone). A row not fully known says nothing that matches."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__()
+        self.rows = rows
+
+    def __missing__(self, number: int) -> Key:
+        row = self.rows[number]
+        words: Key = tuple(None if cell is not None and cell[0] == " " else cell for cell in row)
+        if None in row:
+            words = (("\0", DEFAULT), *words)  # (no row of the screen starts so)
+        self[number] = words
+        return words
 
 
-def _best_run(new: list[Key], old: list[Key], by: int, changed: set[int]) -> tuple[int, int, int]:
+def _text(row: Row) -> str:
+    """A row's characters, to find rows that may be the same cheaply."""
+    return "".join(cell[0] if cell is not None else "\0" for cell in row)
+
+
+def _best_run(new: _Words, old: _Words, by: int, changed: set[int]) -> tuple[int, int, int]:
     """The longest run of rows `r` whose new words are the old words of row `r + by`: (gain,
     first, last), gain being how many rows in it change and have words."""
     best = (0, 0, -1)
     first, gain = None, 0
-    rows = len(new)
+    rows = len(new.rows)
     for row in range(max(0, -by), min(rows, rows - by) + 1):
         if row < min(rows, rows - by) and new[row] == old[row + by]:
             if first is None:
@@ -56,19 +73,20 @@ def shift_rows(wanted: dict[int, Row], cells: list[Row], held: frozenset[int],
     None when no block of rows moved by the same amount is worth it. `held` rows (a message's rows
     not to be sent yet) stay put."""
     rows = len(cells)
-    if len(wanted) < MOVED_AT_LEAST or any(cell is None for row in cells for cell in row):
+    changed = {number for number in wanted if wanted[number] != cells[number]}
+    texts = {number: _text(wanted[number]) for number in changed}
+    texts = {number: text for number, text in texts.items() if text.strip(" \0")}
+    if len(texts) < MOVED_AT_LEAST:  # most keys: a highlight moved, a letter typed
+        return None
+    where: dict[str, list[int]] = {}
+    for number, row in enumerate(cells):
+        where.setdefault(_text(row), []).append(number)
+    # Only the amounts some changed row with words moved by (its new text is another's old).
+    amounts = {was - number for number, text in texts.items() for was in where.get(text, ()) if was != number}
+    if not amounts:
         return None
     new = [wanted.get(number, cells[number]) for number in range(rows)]
-    if any(cell is None for row in new for cell in row):
-        return None
-    changed = {number for number in wanted if wanted[number] != cells[number]}
-    new_words, old_words = [_words(row) for row in new], [_words(row) for row in cells]
-    where: dict[Key, list[int]] = {}
-    for number, words in enumerate(old_words):
-        where.setdefault(words, []).append(number)
-    # Only the amounts some changed row with words moved by (its new words are another's old).
-    amounts = {was - number for number in changed if any(new_words[number])
-               for was in where.get(new_words[number], ()) if was != number}
+    new_words, old_words = _Words(new), _Words(cells)
     best = (0, 0, -1, 0)
     for by in sorted(amounts, key=abs):
         gain, first, last = _best_run(new_words, old_words, by, changed)
