@@ -51,8 +51,10 @@ def press(reader: Reader, key: bytes) -> list[str]:
     return reader.spoken_since(at)
 
 
-def test_the_where_to_save_dialog_is_heard_from_its_title(reader: Reader) -> None:
-    for key in (b"k", b" ", b"s"):
+@pytest.mark.parametrize("keys", [(b"k", b" ", b"s"), (b"k", b" ", DOWN, b" ", b"s", b"t", ENTER)],
+                         ids=["first question", "second question"])
+def test_the_where_to_save_dialog_is_heard_from_its_title(reader: Reader, keys: tuple[bytes, ...]) -> None:
+    for key in keys:
         press(reader, key)
     said = press(reader, CTRL_S)
     assert said, "Ctrl+S at the doctor's question said nothing"

@@ -86,10 +86,11 @@ class ScreenModel:
         self.forced_rows: set[int] = set()
         """The rows being sent again for `resend_focus`, until they are sent."""
         self.held_rows: frozenset[int] = frozenset()
-        """Rows not to send in this write (set by the owner): a message's that goes within moments
-        (moved by the key's other changes, it was sent, and heard, again)."""
-        self.deferred: dict[int, list[Cell | None]] = {}
-        """What a held row should show: sent with the first write that no longer holds it."""
+        """Rows not to send in this write (set by the owner): a message's that goes within moments,
+        rows under a dialog. What they should show is `deferred`: once no longer held, sent with the
+        next write, unless that one or the write that let them go draws them (a dialog that took a
+        dialog's place drew its last rows a write later, and a row of the screen below was said)."""
+        self.deferred, self.released = dict[int, list[Cell | None]](), set[int]()
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -101,7 +102,7 @@ class ScreenModel:
         self.row = self.col = None
         self.style = None
         self.blank = True
-        self.deferred = {}
+        self.deferred, self.released = {}, set()
 
     def rewrite(self, stream: str, size: tuple[int, int] | None) -> str:
         """What to send instead of `stream` for the terminal of `size` (columns, rows) to show the
@@ -191,9 +192,10 @@ class ScreenModel:
             self.resend_focus = self.resend_first = False
             self.forced_rows |= {n for n in again if any(c is not None for c in self.cells[n])}
         wanted.update({number: self.cells[number][:] for number in self.forced_rows})
-        wanted.update({number: self.deferred.pop(number) for number in list(self.deferred)
-                       if number not in self.held_rows})
-        # A row sent again though unchanged waits, while the write has text still to draw, for the
+        late = {n: self.deferred.pop(n) for n in list(self.deferred) if n not in self.held_rows and n in self.released}
+        wanted.update(late)
+        self.released = set(self.deferred) - self.held_rows
+        # A row sent again, or held back before, waits while the write has text still to draw for the
         # stream to draw it: sent at a harmless sequence before, it said the last dialog's hint.
         last_text = max((n for n, token in enumerate(pieces) if token.kind == "text"), default=-1)
         drawn: set[int] = set()
@@ -218,7 +220,7 @@ class ScreenModel:
             elif kind == "lf":
                 row, col = (row or 0) + 1, None
             else:  # harmless: keep its place in the order of things
-                later = self.forced_rows - drawn if index < last_text else set()
+                later = (self.forced_rows | late.keys()) - drawn if index < last_text else set()
                 waiting = {n: wanted.pop(n) for n in later if n in wanted}
                 self._send(out, wanted, row, col)
                 wanted.update(waiting)
@@ -286,8 +288,8 @@ class ScreenModel:
         self.cells = [[(" ", style)] * self.size[0] for _ in range(self.size[1])]
 
     def _erased_look(self, cell: Cell | None) -> object | None:
-        """How `cell` looks (its `blank_key`) if an erase can give it, else None: it must be a blank
-        showing only a background, and one the erase gives (any under BCE, else the default)."""
+        """How `cell` looks (its `blank_key`) if an erase gives it (a blank showing only a background:
+        any under BCE, else the default), else None."""
         if cell is None or cell[0] != " ":
             return None
         style = cell[1]
@@ -372,10 +374,8 @@ class ScreenModel:
             self.col = x = end
 
     def _line_start(self, out: list[str], row: int) -> None:
-        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
-        there and LF): a console reader ends a line only on a line feed. Row 0 has no row above: a
-        line feed from it to row 1 and back up ends what came before (tdsr glued a settings row to
-        the new language's emergency line when two frames came in one read)."""
+        """Put the cursor at the start of `row` with a line feed from the row above (a console reader
+        ends a line only on one); for row 0, `ROW_ZERO_LINE_END` (tdsr glued a row to the next)."""
         if row == 0:
             self._move(out, 0, 0)
             if self.size[1] > 1:  # on a one-row window the line feed would scroll
