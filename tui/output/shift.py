@@ -76,7 +76,7 @@ def shift_rows(wanted: dict[int, Row], cells: list[Row], held: frozenset[int],
     changed = {number for number in wanted if wanted[number] != cells[number]}
     texts = {number: _text(wanted[number]) for number in changed}
     texts = {number: text for number, text in texts.items() if text.strip(" \0")}
-    if len(texts) < MOVED_AT_LEAST:  # most keys: a highlight moved, a letter typed
+    if len(texts) <= MOVED_AT_LEAST:  # most keys: a highlight moved (two rows), a letter typed
         return None
     where: dict[str, list[int]] = {}
     for number, row in enumerate(cells):
