@@ -29,9 +29,10 @@ class _Words(dict[int, Key]):
     their places and styles, not its blanks (a scroll bar's thumb moves with the scroll; blanks
     that differ are sent as marks alone). A row not fully known says nothing that matches."""
 
-    def __init__(self, rows: list[Row]) -> None:
+    def __init__(self, rows: list[Row], texts: list[str]) -> None:
         super().__init__()
-        self.rows = rows
+        self.rows, self.texts = rows, texts
+        """The rows, and their characters (`_text`): rows whose characters differ never match."""
 
     def __missing__(self, number: int) -> Key:
         row = self.rows[number]
@@ -44,7 +45,10 @@ class _Words(dict[int, Key]):
 
 def _text(row: Row) -> str:
     """A row's characters, to find rows that may be the same cheaply."""
-    return "".join(cell[0] if cell is not None else "\0" for cell in row)
+    try:
+        return "".join([cell[0] for cell in row])  # type: ignore[index]  # None: below
+    except TypeError:
+        return "".join([cell[0] if cell is not None else "\0" for cell in row])
 
 
 def _best_run(new: _Words, old: _Words, by: int, changed: set[int]) -> tuple[int, int, int]:
@@ -54,10 +58,10 @@ def _best_run(new: _Words, old: _Words, by: int, changed: set[int]) -> tuple[int
     first, gain = None, 0
     rows = len(new.rows)
     for row in range(max(0, -by), min(rows, rows - by) + 1):
-        if row < min(rows, rows - by) and new[row] == old[row + by]:
+        if row < min(rows, rows - by) and new.texts[row] == old.texts[row + by] and new[row] == old[row + by]:
             if first is None:
                 first, gain = row, 0
-            gain += row in changed and any(new[row])
+            gain += row in changed and bool(new.texts[row].strip(" \0"))
             continue
         if first is not None and gain > best[0]:
             best = (gain, first, row - 1)
@@ -79,14 +83,16 @@ def shift_rows(wanted: dict[int, Row], cells: list[Row], held: frozenset[int],
     if len(texts) <= MOVED_AT_LEAST:  # most keys: a highlight moved (two rows), a letter typed
         return None
     where: dict[str, list[int]] = {}
-    for number, row in enumerate(cells):
-        where.setdefault(_text(row), []).append(number)
+    old_texts = [_text(row) for row in cells]
+    for number, text in enumerate(old_texts):
+        where.setdefault(text, []).append(number)
     # Only the amounts some changed row with words moved by (its new text is another's old).
     amounts = {was - number for number, text in texts.items() for was in where.get(text, ()) if was != number}
     if not amounts:
         return None
     new = [wanted.get(number, cells[number]) for number in range(rows)]
-    new_words, old_words = _Words(new), _Words(cells)
+    new_words = _Words(new, [texts.get(number) or _text(row) for number, row in enumerate(new)])
+    old_words = _Words(cells, old_texts)
     best = (0, 0, -1, 0)
     for by in sorted(amounts, key=abs):
         gain, first, last = _best_run(new_words, old_words, by, changed)
@@ -101,18 +107,18 @@ def shift_rows(wanted: dict[int, Row], cells: list[Row], held: frozenset[int],
     moved = list(cells)
     if by > 0:  # up: rows first..last show what rows first+by..last+by showed
         out.append(f"{cup(first, 0)}\x1b[{by}M")
-        moved = moved[:first] + moved[first + by:] + [blank] * by
+        moved = moved[:first] + moved[first + by:] + [blank[:] for _ in range(by)]
         if last + by < rows - 1:  # the rows under the block go back where they were
             out.append(f"{cup(last + 1, 0)}\x1b[{by}L")
-            moved = moved[:last + 1] + [blank] * by + moved[last + 1:rows - by]
+            moved = moved[:last + 1] + [blank[:] for _ in range(by)] + moved[last + 1:rows - by]
     else:  # down
         down = -by
         if last < rows - 1:  # the rows under the block stay where they are
             out.append(f"{cup(last - down + 1, 0)}\x1b[{down}M")
-            moved = moved[:last - down + 1] + moved[last + 1:] + [blank] * down
+            moved = moved[:last - down + 1] + moved[last + 1:] + [blank[:] for _ in range(down)]
         out.append(f"{cup(first - down, 0)}\x1b[{down}L")
-        moved = moved[:first - down] + [blank] * down + moved[first - down:rows - down]
+        moved = moved[:first - down] + [blank[:] for _ in range(down)] + moved[first - down:rows - down]
     # Rows the moves left showing something else (moved in blank, or moved though the frame did not
     # change them) are sent as any other.
     wanted.update({number: new[number][:] for number in range(rows) if new[number] != moved[number]})
-    return "".join(out), [row[:] for row in moved], by
+    return "".join(out), moved, by
