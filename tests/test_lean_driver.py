@@ -156,10 +156,10 @@ def test_caps_by_terminfo() -> None:
     """curses.setupterm only takes effect once per process, so each TERM is asked in its own."""
     script = ("import json, sys; from tui.fullscreen.lean_driver import terminal_caps;"
               "caps = terminal_caps(json.loads(sys.argv[1])); print(json.dumps(caps and caps._asdict()))")
-    cases = [({"TERM": "xterm-256color"}, {"bce": True, "ech": True}),
-             ({"TERM": "linux"}, {"bce": True, "ech": True}),
-             ({"TERM": "tmux-256color"}, {"bce": False, "ech": False}),
-             ({"TERM": "vt100"}, {"bce": False, "ech": False}),
+    cases = [({"TERM": "xterm-256color"}, {"bce": True, "ech": True, "lines": True}),
+             ({"TERM": "linux"}, {"bce": True, "ech": True, "lines": True}),
+             ({"TERM": "tmux-256color"}, {"bce": False, "ech": False, "lines": True}),
+             ({"TERM": "vt100"}, {"bce": False, "ech": False, "lines": False}),
              ({"TERM": "no-such-terminal-xyz"}, None), ({"TERM": "dumb"}, None),
              ({"TERM": "xterm-256color", "SPASM_GUIDE_PLAIN_DRIVER": "1"}, None)]
     for env, expected in cases:

@@ -109,10 +109,17 @@ class ScreenModelBefore(ScreenModel):
             self.resend_focus = self.resend_first = False
             self.forced_rows |= {n for n in again if any(c is not None for c in self.cells[n])}
         wanted.update({number: self.cells[number][:] for number in self.forced_rows})
-        for token in pieces:
+        # A row sent again though unchanged (focus moved to it, a message given again) waits, while
+        # the write has text still to draw, for the stream to draw it: sent at a harmless sequence
+        # before that (a pointer shape at a frame's start) it went out as it was, and a reader
+        # heard the last dialog's hint before the new dialog's title.
+        last_text = max((n for n, token in enumerate(pieces) if token.kind == "text"), default=-1)
+        drawn: set[int] = set()
+        for index, token in enumerate(pieces):
             kind = token.kind
             if kind == "text":
                 assert row is not None and col is not None and style is not None  # checked by _understood
+                drawn.add(row)
                 line = wanted.get(row)
                 if line is None:
                     line = wanted[row] = self.cells[row][:]
@@ -128,7 +135,10 @@ class ScreenModelBefore(ScreenModel):
             elif kind == "lf":
                 row, col = (row or 0) + 1, None
             else:  # harmless: keep its place in the order of things
+                later = self.forced_rows - drawn if index < last_text else set()
+                waiting = {n: wanted.pop(n) for n in later if n in wanted}
                 self._send(out, wanted, row, col)
+                wanted.update(waiting)
                 out.append(token.raw)
         self._send(out, wanted, row, col)
         self.stream_style = style

@@ -30,6 +30,8 @@ class Terminfo:
     """Whether erasing fills with the current background (`bce`)."""
     erase_characters: bool
     """Whether it can erase characters in place (`ech`)."""
+    insert_delete_lines: bool = False
+    """Whether it can insert and delete lines (`il1` and `dl1`, or `il` and `dl`)."""
 
 
 @functools.cache
@@ -51,7 +53,9 @@ def terminfo(term: str) -> Terminfo | None:
             curses.setupterm(term, fd)
             return Terminfo(colours=int(curses.tigetnum("colors")), cursor_address=bool(curses.tigetstr("cup")),
                             back_colour_erase=curses.tigetflag("bce") > 0,
-                            erase_characters=bool(curses.tigetstr("ech")))
+                            erase_characters=bool(curses.tigetstr("ech")),
+                            insert_delete_lines=bool((curses.tigetstr("il1") or curses.tigetstr("il"))
+                                                     and (curses.tigetstr("dl1") or curses.tigetstr("dl"))))
         finally:
             os.close(fd)
     except Exception:  # no terminfo entry, no curses module: say nothing

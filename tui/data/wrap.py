@@ -55,6 +55,35 @@ def wrap_spans(text: str, width: int, hanging: int = 0) -> list[tuple[int, int, 
     return spans or [(0, 0, 0)]
 
 
+_PHRASE_END = re.compile(r"(?<=[.:?!]) +")
+"""Where a phrase ends: after a full stop, colon, question or exclamation mark and its spaces."""
+
+
+def phrase_spans(text: str, width: int) -> list[tuple[int, int, int]]:
+    """`text` in (start, end, indent) spans of `width` columns, broken where a phrase ends when it
+    takes more than one row ("End of section one." then "Press n for the next section."), and
+    between words within a phrase only where the phrase is wider than a row.
+
+    A reader reading by line hears one row a key: an end line broken at the width was heard as
+    "End of section one. Press n for the" and, on the next key, "next section."
+    """
+    if len(text) <= width:
+        return wrap_spans(text, width)
+    spans: list[tuple[int, int, int]] = []
+    start, whole = 0, False  # whole: the last row holds whole phrases only
+    for phrase in [*_PHRASE_END.finditer(text), None]:
+        end = phrase.start() if phrase is not None else len(text)
+        pieces = [(s + start, e + start, i) for s, e, i in wrap_spans(text[start:end], width)]
+        if whole and len(pieces) == 1 and pieces[0][1] - spans[-1][0] <= width:
+            spans[-1] = (spans[-1][0], pieces[0][1], 0)  # a short phrase joins the row before
+        else:
+            spans += pieces
+            whole = len(pieces) == 1
+        if phrase is not None:
+            start = phrase.end()
+    return spans
+
+
 def wrap_paragraphs(paragraphs: list[str], width: int, joined: set[int] | None = None) -> list[WrappedLine]:
     """Wrap paragraphs with a blank line between them, except before those in `joined`.
 

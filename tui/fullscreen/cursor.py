@@ -36,6 +36,10 @@ class FrameHints(NamedTuple):
     heading_rows: int | None
     """Rows at the top that are the emergency line and the screen's title (None: the screen does
     not say, and the model keeps what it has)."""
+    held_rows: frozenset[int] = frozenset()
+    """Rows not to send in this frame: those of a message that goes within moments (a key came
+    since it was shown), where it is and where it was last sent, until it has gone; and those
+    under a dialog, until it closes."""
 
 
 class FocusCursor:
@@ -53,6 +57,8 @@ class FocusCursor:
         self.column_for: tuple[object, ...] = ()
         """What the column is for: the screen, the focused widget, its item's place, its
         highlighted item and its scroll. When any of them changes the column is forgotten."""
+        self.notice_sent: range = range(0)
+        """The rows the message was on in the last frame that sent it (see `FrameHints.held_rows`)."""
 
     def position(self) -> Offset:
         """Where the cursor goes now: the focused item's place, or the column Left and Right moved
@@ -123,16 +129,25 @@ class FocusCursor:
         title wrapped over two rows is heard whole, before the focus), the rows the focused item
         takes, and whether the cursor's row must be sent again (each "again" is asked once)."""
         again = self.row_again()
-        first, first_again, heading = range(0), False, None
+        first, first_again, heading, held = range(0), False, None, frozenset[int]()
         with contextlib.suppress(Exception):  # no screen yet, or shutting down
             screen = self.app.screen
             rows = getattr(screen, "notice_rows", None)
             if callable(rows):
                 first, first_again = rows()
+            if first and getattr(screen, "notice_stale", False) and not first_again:
+                # A key came since the message was shown, and it goes once that key's work is done
+                # (unless the key gives it again): its rows are not sent, moved or not.
+                held, first = frozenset([*first, *self.notice_sent]), range(0)
+            else:
+                self.notice_sent = first
+            below = getattr(screen, "rows_below", None)  # a dialog's: the screen under it
+            if callable(below):
+                held = held.union(below())
             heading_rows = getattr(screen, "heading_rows", None)
             if callable(heading_rows):
                 heading = heading_rows()
-        return FrameHints(first, first_again, self.rows(), again, heading)
+        return FrameHints(first, first_again, self.rows(), again, heading, held)
 
     def row_again(self) -> bool:
         """Whether the focused widget asked for the cursor's row to be sent again though unchanged

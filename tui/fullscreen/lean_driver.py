@@ -65,7 +65,7 @@ def terminal_caps(env: Mapping[str, str]) -> Caps | None:
     entry = terminfo(env.get("TERM", ""))
     if entry is None or not entry.cursor_address:
         return None
-    return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters)
+    return Caps(bce=entry.back_colour_erase, ech=entry.erase_characters, lines=entry.insert_delete_lines)
 
 
 class LeanDriver(BoundedInput):
@@ -212,12 +212,14 @@ class LeanDriver(BoundedInput):
         again though nothing in it changed."""
         model = self.model
         model.first_rows, model.focus_extent, model.heading_rows = range(0), 1, HEADING_ROWS
+        model.held_rows = frozenset()
         with contextlib.suppress(AttributeError):
             app = driver_app(self)
             ask = getattr(app, "frame_hints", None)
             if callable(ask):
                 hints: FrameHints = ask()
                 model.first_rows, model.resend_first, model.focus_extent = hints[:3]
+                model.held_rows = hints.held_rows
                 model.resend_focus = model.resend_focus or hints.row_again
                 if hints.heading_rows is not None:
                     model.heading_rows = hints.heading_rows

@@ -34,6 +34,9 @@ class Caps(NamedTuple):
     """Erased cells take the current background (else the default one)."""
     ech: bool = False
     """ECH, erase n characters, is there."""
+    lines: bool = False
+    """IL and DL, insert and delete lines, are there: rows that moved are moved, not sent again
+    (tui/output/shift.py)."""
 
 
 def same(a: Cell | None, b: Cell | None) -> bool:
@@ -197,3 +200,24 @@ def cells_in(style: Sgr) -> dict[str, Cell]:
             _CELLS.clear()
         cells = _CELLS[style] = _CellsIn(style)
     return cells
+
+
+def shortest_move(here: tuple[int | None, int | None], to: tuple[int, int], line: list[Cell | None],
+                  style: Sgr | None) -> str:
+    """The fewest bytes that take the cursor from `here` (row, column; None where not known) to
+    `to` on a row showing `line` in `style` (the screen model's `_move`)."""
+    (here_row, here_col), (row, col) = here, to
+    choices = [cup(row, col)]
+    if here_row is not None and here_col is not None:
+        if here_row == row:
+            if col > here_col:
+                choices.append(relative(col - here_col, "C"))
+                gap = rewrite_gap(line, style, here_col, col)
+                if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
+                    choices.append(gap)  # tdsr says "space" for it after the Space key
+            else:
+                choices.append("\r" + (relative(col, "C") if col else ""))
+                choices.append(relative(here_col - col, "D"))
+        elif here_col == col:
+            choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
+    return min(choices, key=len)

@@ -9,7 +9,8 @@ It is the way curses has always drawn; here it sits under Textual's own output.
 
 A console screen reader speaks what is drawn, so the difference is sent for listening: a row whose
 words change goes out whole from a line feed (never a few letters, never run on from another row);
-a message's rows, the headings and the focused item's rows go first; focus moved is always spoken.
+a message's rows, the headings and the focused item's rows go first; focus moved is always spoken;
+rows that only moved are moved by the terminal (tui/output/shift.py), not drawn and said again.
 
 It only rewrites what it fully understands: narrow text, styles, absolute moves, CR and LF, and
 sequences that touch no cell (cursor visibility, mouse and paste modes, queries, titles). A write
@@ -19,8 +20,8 @@ of size, and `forget` (the redraw key, and the resize signal). A write that ends
 sequence has that part held back for the next. A mode that changes what writing does (insert,
 a scrolling region, origin mode) turns the model off until a full reset.
 
-Each write starts with an absolute move and a complete style: between two writes another program
-(a message from the system) may have moved the cursor or changed the style.
+Each write starts with an absolute move and a complete style: another program (a message from the
+system) may have moved the cursor or changed the style since the last.
 
 Pure logic with no Textual import.
 """
@@ -31,15 +32,16 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tui.output import cells
-from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, relative, visible, wordy
+from tui.output.cells import EL, EL_FROM, Caps, Cell, cup, visible, wordy
 from tui.output.sgr import DEFAULT, Sgr, apply_sgr, blank_key, change_style, erase_safe
+from tui.output.shift import shift_rows
 from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width, tokens
 
 __all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
 ROW_ZERO_LINE_END = "\n\x1b[A"
-"""Sent before row 0's text: a line feed to row 1 and back up, which ends for a console reader
-whatever it had not yet said as a line (row 0 has no row above to come from by a line feed)."""
+"""Sent before row 0's text (no row above it to come from): a line feed and back up, which ends
+for a console reader whatever it had not yet said as a line."""
 
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
@@ -65,8 +67,7 @@ class ScreenModel:
         self.held = ""
         """The start of an escape sequence that a write ended in the middle of: held back and put
         before the next write, so the whole sequence is read at once."""
-        self.quiet = False
-        """True while rewriting a write that neither draws nor moves the cursor."""
+        self.quiet = False  # True while rewriting a write that neither draws nor moves the cursor
         self.heading_rows = 0
         """Rows at the top sent before the focus row (the owner sets them: the guide's emergency
         line and title), so a new screen is heard title first."""
@@ -84,6 +85,12 @@ class ScreenModel:
         """Set by the owner: `first_rows` go out again, whole (a message given again)."""
         self.forced_rows: set[int] = set()
         """The rows being sent again for `resend_focus`, until they are sent."""
+        self.held_rows: frozenset[int] = frozenset()
+        """Rows not to send in this write (set by the owner): a message's that goes within moments,
+        rows under a dialog. What they should show is `deferred`: once no longer held, sent with the
+        next write, unless that one or the write that let them go draws them (a dialog that took a
+        dialog's place drew its last rows a write later, and a row of the screen below was said)."""
+        self.deferred, self.released = dict[int, list[Cell | None]](), set[int]()
         self.off = False
         """True after a mode that changes what writing does (insert, a scrolling region...): from
         then on every write goes out unchanged, until a full reset (RIS)."""
@@ -95,6 +102,7 @@ class ScreenModel:
         self.row = self.col = None
         self.style = None
         self.blank = True
+        self.deferred, self.released = {}, set()
 
     def rewrite(self, stream: str, size: tuple[int, int] | None) -> str:
         """What to send instead of `stream` for the terminal of `size` (columns, rows) to show the
@@ -110,7 +118,7 @@ class ScreenModel:
         if size != self.size:
             self.size = size
             self.forget()
-        came_from = self.focus_row
+        came_from = self.focus_from = self.focus_row  # the row the cursor was on before this write
         if self.off or not self._understood(pieces):
             self.focus_row = None
             return self._pass_on(stream, pieces)
@@ -184,13 +192,21 @@ class ScreenModel:
             self.resend_focus = self.resend_first = False
             self.forced_rows |= {n for n in again if any(c is not None for c in self.cells[n])}
         wanted.update({number: self.cells[number][:] for number in self.forced_rows})
-        for token in pieces:
+        late = {n: self.deferred.pop(n) for n in list(self.deferred) if n not in self.held_rows and n in self.released}
+        wanted.update(late)
+        self.released = set(self.deferred) - self.held_rows
+        # A row sent again, or held back before, waits while the write has text still to draw for the
+        # stream to draw it: sent at a harmless sequence before, it said the last dialog's hint.
+        last_text = max((n for n, token in enumerate(pieces) if token.kind == "text"), default=-1)
+        drawn: set[int] = set()
+        for index, token in enumerate(pieces):
             kind = token.kind
             if kind == "text":
                 assert row is not None and col is not None and style is not None  # checked by _understood
+                drawn.add(row)
                 line = wanted.get(row)
                 if line is None:
-                    line = wanted[row] = self.cells[row][:]
+                    line = wanted[row] = self.deferred.pop(row) if row in self.deferred else self.cells[row][:]
                 text = token.raw
                 cell_of = cells.cells_in(style)
                 line[col:col + len(text)] = [cell_of[char] for char in text]
@@ -204,7 +220,10 @@ class ScreenModel:
             elif kind == "lf":
                 row, col = (row or 0) + 1, None
             else:  # harmless: keep its place in the order of things
+                later = (self.forced_rows | late.keys()) - drawn if index < last_text else set()
+                waiting = {n: wanted.pop(n) for n in later if n in wanted}
                 self._send(out, wanted, row, col)
+                wanted.update(waiting)
                 out.append(token.raw)
         self._send(out, wanted, row, col)
         self.stream_style = style
@@ -215,10 +234,19 @@ class ScreenModel:
     def _send(self, out: list[str], wanted: dict[int, list[Cell | None]], row: int | None, col: int | None) -> None:
         """Send what differs in the `wanted` lines, then put the cursor at (`row`, `col`)."""
         if wanted:
+            if self.caps.lines and (moved := shift_rows(wanted, self.cells, self.held_rows, self.style)):
+                # Rows that moved, moved by the terminal (shift.py): not said again, nor a focus moved with them.
+                out.append(moved[0])
+                self.cells, self.style, self.row, self.col = moved[1], DEFAULT, None, None
+                if self.focus_from == (self.focus_row or 0) + moved[2]:
+                    self.forced_rows.difference_update(self._focus_rows())
             cells.add_whole_item(wanted, self.cells, self._focus_rows(), self.forced_rows)
             if self.blank and len(wanted) == self.size[1]:
                 self._erase_all(out, wanted)
             for number in self._order(wanted):
+                if number in self.held_rows:
+                    self.deferred[number] = wanted[number]  # the terminal keeps what it shows
+                    continue
                 self._send_line(out, number, wanted[number], whole=number in self.forced_rows)
                 self.forced_rows.discard(number)
                 self.cells[number] = wanted[number]
@@ -260,8 +288,8 @@ class ScreenModel:
         self.cells = [[(" ", style)] * self.size[0] for _ in range(self.size[1])]
 
     def _erased_look(self, cell: Cell | None) -> object | None:
-        """How `cell` looks (its `blank_key`) if an erase can give it, else None: it must be a blank
-        showing only a background, and one the erase gives (any under BCE, else the default)."""
+        """How `cell` looks (its `blank_key`) if an erase gives it (a blank showing only a background:
+        any under BCE, else the default), else None."""
         if cell is None or cell[0] != " ":
             return None
         style = cell[1]
@@ -270,11 +298,8 @@ class ScreenModel:
         return blank_key(style)
 
     def _erase_style(self, out: list[str], cell: Cell) -> None:
-        """Put the terminal in a style whose erase gives `cell`: one with the cell's background.
-
-        Done without BCE too (where only default-background blanks are erased): many terminals
-        whose terminfo lacks ``bce`` (tmux, kitty, foot) erase with the current background anyway.
-        """
+        """Put the terminal in a style whose erase gives `cell` (the cell's background), without BCE
+        too: many terminals whose terminfo lacks ``bce`` (tmux, kitty...) erase with it anyway."""
         current = self.style
         if current is None or not erase_safe(current) or current.bg != cell[1].bg:
             self._set_style(out, cell[1])
@@ -349,10 +374,8 @@ class ScreenModel:
             self.col = x = end
 
     def _line_start(self, out: list[str], row: int) -> None:
-        """Put the cursor at the start of `row` with a line feed from the row above (CR LF, or a move
-        there and LF): a console reader ends a line only on a line feed. Row 0 has no row above: a
-        line feed from it to row 1 and back up ends what came before (tdsr glued a settings row to
-        the new language's emergency line when two frames came in one read)."""
+        """Put the cursor at the start of `row` with a line feed from the row above (a console reader
+        ends a line only on one); for row 0, `ROW_ZERO_LINE_END` (tdsr glued a row to the next)."""
         if row == 0:
             self._move(out, 0, 0)
             if self.size[1] > 1:  # on a one-row window the line feed would scroll
@@ -372,20 +395,6 @@ class ScreenModel:
         """Put the cursor at (`row`, `col`) in the fewest bytes."""
         if self.row == row and self.col == col:
             return
-        choices = [cup(row, col)]
-        here_row, here_col = self.row, self.col
-        if here_row is not None and here_col is not None and here_col < self.size[0]:
-            if here_row == row:
-                if col > here_col:
-                    choices.append(relative(col - here_col, "C"))
-                    gap = cells.rewrite_gap(self.cells[row], self.style, here_col, col)
-                    if gap is not None and (here_col or gap.strip()):  # a row started with a blank:
-                        choices.append(gap)  # tdsr says "space" for it after the Space key
-                else:
-                    choices.append("\r" + (relative(col, "C") if col else ""))
-                    choices.append(relative(here_col - col, "D"))
-            elif here_col == col:
-                choices.append(relative(row - here_row, "B") if row > here_row else relative(here_row - row, "A"))
-        out.append(min(choices, key=len))
+        here = (self.row, self.col) if self.col is None or self.col < self.size[0] else (None, None)
+        out.append(cells.shortest_move(here, (row, col), self.cells[row], self.style))
         self.row, self.col = row, col
-

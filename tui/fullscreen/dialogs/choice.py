@@ -11,6 +11,7 @@ from textual.app import App, ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import BindingType
 from textual.containers import Vertical
+from textual.css.query import NoMatches
 from textual.events import Key, Resize
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
@@ -43,24 +44,27 @@ class DialogScreen(ModalScreen[ResultT]):
     DialogScreen { align: left top; }
     DialogScreen .dialog {
         width: 100%;
-        height: 1fr;
+        height: auto;
         max-height: 100%;
         background: $background;
         border: none;
-        padding: 0 1;
+        padding: 0 1 1 1;
     }
     DialogScreen:ansi .dialog { background: ansi_default; }
     DialogScreen .dialog Static { height: auto; margin: 0 0 1 0; }
     DialogScreen .dialog GuideList { height: auto; max-height: 8; }
     DialogScreen .dialog KeyBar { dock: none; padding: 0; margin: 1 0 0 0; }
     /* A short window: the dialog takes every row below the emergency line, and its list scrolls. */
+    DialogScreen.-short .dialog { height: 1fr; padding: 0 1; }
     DialogScreen.-short .dialog GuideList { height: 1fr; max-height: 100%; }
     DialogScreen.-short .dialog Static, DialogScreen.-short .dialog KeyBar { margin: 0; }
     """
-    """The whole screen under the emergency line, the question then the answers, no box. A box
-    drawn over the screen left rows of it at its sides, which a screen reader read run on with the
-    box's edges ("Bec| Ctrl+S Save now"), and it re-styled (re-sent) every row behind it. (Its
-    background is the app's `Screen` rule; a text box's look is the app's too.)"""
+    """The full width under the emergency line, the question then the answers, no box, and a blank
+    row under its keys; the rows below are the screen under it, as they were (not sent, so not
+    said again when it opens, and only the dialog's rows are sent when it closes: closing re-read
+    every row of the checklist). A box drawn over the screen left rows of it at its sides, which
+    a screen reader read run on with the box's edges ("Bec| Ctrl+S Save now"). A short window has
+    no room to spare: there the dialog takes every row. (A text box's look is the app's.)"""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A modal screen hides the app's own keys: Ctrl+L is repeated here.
@@ -93,10 +97,26 @@ class DialogScreen(ModalScreen[ResultT]):
         # Laid out for the window from the first frame: a layout changed after it moved every row,
         # and they were sent (and said) again, the answers before the question.
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")
+        # The screen below shows under the dialog's rows, as it is: its rows are not sent when the
+        # dialog opens, and only the dialog's when it closes (the app's rule gives every screen a
+        # background; a dialog's own is set here, over it).
+        self.styles.background = "transparent"
         return EmergencyLine(text)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+
+    def rows_below(self) -> range:
+        """The window's rows under the dialog, where the screen below shows (none on a short
+        window): what changes there waits until the dialog closes. A message there going as the
+        key that opened the dialog was done moved the rows under it, and one was heard after the
+        dialog's keys ("of breath")."""
+        if self.has_class("-short"):
+            return range(0)
+        try:
+            return range(self.query_one(".dialog").region.bottom, self.size.height)
+        except NoMatches:  # not composed yet
+            return range(0)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.height < SHORT_HEIGHT, "-short")

@@ -14,7 +14,7 @@ from textual.strip import Strip
 
 from tui.data.content import Section
 from tui.data.words import N_
-from tui.data.wrap import WrappedLine, wrap_paragraphs, wrap_spans
+from tui.data.wrap import WrappedLine, phrase_spans, wrap_paragraphs
 from tui.fullscreen.keys import keyed
 from tui.fullscreen.textual_private import set_virtual_size
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
@@ -139,7 +139,7 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
             self._lines = wrap_paragraphs(self.paragraphs, width, self.joined)
             if self.end_text:
                 self._lines += [WrappedLine(BLANK, 0, 0, 0)]
-                self._lines += [WrappedLine(END, s, e, i) for s, e, i in wrap_spans(self.end_text, width)]
+                self._lines += [WrappedLine(END, s, e, i) for s, e, i in phrase_spans(self.end_text, width)]
             # The same words under the cursor at the new width.
             if reading is not None and reading.paragraph == END:
                 self.line = self.end_row()
@@ -348,6 +348,18 @@ class SectionText(ScrollView, can_focus=True, inherit_bindings=False):
         left, right = max(mark[1], line.start), min(mark[2], line.end)
         return [Segment(text[line.start : left], style), Segment(text[left:right], lit),
                 Segment(text[right : line.end], style)]
+
+    def cursor_extent(self) -> int:
+        """Rows the line being read takes from the cursor's: the rest of the end message's (in the
+        view), sent together with its first row first (End in Help sent other rows between
+        them), else one."""
+        top, height = round(self.scroll_offset.y), self.scrollable_content_region.height
+        if self.highlight or not 0 <= self.line - top < height or self.line >= len(self._lines):
+            return 1
+        rows = 0
+        while self.line + rows < min(len(self._lines), top + height) and self._lines[self.line + rows].paragraph == END:
+            rows += 1
+        return max(1, rows)
 
     def cursor_anchor(self) -> Offset | None:
         """The first letter of the highlighted sentence, or of the line being read (or of the top
