@@ -143,3 +143,5 @@ def test_a_message_and_the_scroll_it_brings_send_only_what_changed(reader: Reade
     unchanged = {line for line in before & after if line and line not in focused}
     again = [line for line in said if line in unchanged]
     assert not again, f"rows that did not change heard again: {again}"
+    twice = [line for line in set(said) if said.count(line) > 1]
+    assert not twice, f"heard twice: {twice} in {said}"

@@ -88,6 +88,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
                 "tui/fullscreen/widgets/guide_list.py: the drawn lines, by row, moved with a scroll"),
     PrivateName("textual._styles_cache:StylesCache", "_dirty_lines",
                 "tui/fullscreen/widgets/guide_list.py: which rows are drawn again after a scroll"),
+    PrivateName("textual.widget:Widget", "_size_updated", "tui/fullscreen/widgets/guide_list.py: a list given a new "
+                "size keeps its highlight in view in the frame drawn at that size (overridden)"),
     PrivateName("textual.widget:Widget", "_scroll_update",
                 "tui/fullscreen/widgets/section_text.py: scroll bars follow a new scrolling size, with no layout"),
     PrivateName("textual.driver:Driver", "_app",
@@ -199,14 +201,12 @@ def _laid_out(options: OptionList) -> Any:
 
 def option_first_line(options: OptionList, index: int) -> int | None:
     """The first drawn line of option `index`, or None if it has not been laid out."""
-    line: int | None = _laid_out(options).index_to_line.get(index)
-    return line
+    return cast("int | None", _laid_out(options).index_to_line.get(index))
 
 
 def option_height(options: OptionList, index: int) -> int:
     """How many lines option `index` takes."""
-    height: int = _laid_out(options).heights[index]
-    return height
+    return cast(int, _laid_out(options).heights[index])
 
 
 def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:

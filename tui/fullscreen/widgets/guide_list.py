@@ -11,7 +11,7 @@ from rich.style import Style
 from textual.binding import BindingType
 from textual.content import Content
 from textual.css.styles import RulesMap
-from textual.geometry import Offset, Region, Spacing
+from textual.geometry import Offset, Region, Size, Spacing
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
@@ -172,6 +172,16 @@ class GuideList(OptionList, inherit_bindings=False):
         # A smaller window can leave the highlighted item below the fold, and with it the terminal
         # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Given a new size (a message's rows taken from the list, a smaller window), the highlighted
+        # item is brought back into view in the frame drawn at that size: Textual's Resize event
+        # comes after it, and that frame showed the item cut at the list's foot (or the cursor at
+        # the list's top), then the next the whole item, and a reader heard it twice.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self.scroll_to_highlight()
+        return resized
 
     def action_page_up(self) -> None:
         # A list that has never had room (its screen was too small from the start) has no lines
