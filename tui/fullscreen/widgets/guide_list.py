@@ -33,6 +33,7 @@ from tui.fullscreen.textual_private import (
     reuse_lines,
 )
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
+from tui.fullscreen.widgets.list_ends import step_or_say
 
 MARK = "> "
 """Drawn before the highlighted item, so the highlight is not colour alone (and not lost under NO_COLOR)."""
@@ -166,6 +167,12 @@ class GuideList(OptionList, inherit_bindings=False):
         # A smaller window can leave the highlighted item below the fold, and with it the terminal
         # cursor a screen reader follows: bring it back into view once the lines are re-wrapped.
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def action_cursor_up(self) -> None:
+        step_or_say(self, -1)  # never round from the first item to the last: it stops, and says so
+
+    def action_cursor_down(self) -> None:
+        step_or_say(self, 1)
 
     def action_page_up(self) -> None:
         # A list that has never had room (its screen was too small from the start) has no lines
