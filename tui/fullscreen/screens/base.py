@@ -10,6 +10,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import Key, Resize
+from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
@@ -177,9 +178,28 @@ class GuideScreen(Screen[None]):
     notice_stale = False
     """A key came since the message was shown: it goes once that key has done its work."""
 
+    notice_has_cursor = False
+    """The message is the whole answer to its key (Down on a list's last item): the terminal
+    cursor is on it until the next key. After an arrow key a console screen reader says only the
+    cursor's row (tdsr, 20 ms later), so a message elsewhere went unheard."""
+
+    def show_notice_at_cursor(self, message: str) -> None:
+        """Show a message (`show_notice`) that answers a key which changed nothing else, with the
+        terminal cursor on it until the next key."""
+        self.guide_app.notify(message, timeout=3)
+        self.notice_has_cursor = True
+
+    def notice_cursor(self) -> Offset | None:
+        """Where the terminal cursor goes while the message has it (None: on the focus)."""
+        notice = self.notice_widget()
+        if not self.notice_has_cursor or notice is None or not notice.display or not notice.region:
+            return None
+        return notice.content_region.offset
+
     def hide_notice(self) -> None:
         """Give the message's rows back to the text, once the key being handled has done its work
         (the same message again, "This is the first section.", then stays put: nothing is sent)."""
+        self.notice_has_cursor = False  # back to the focus, in the key's own frame
         notice = self.notice_widget()
         if notice is not None and notice.display:
             self.notice_stale = True

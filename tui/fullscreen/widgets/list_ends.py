@@ -32,7 +32,8 @@ def next_enabled(options: Sequence[Option], highlighted: int, step: int) -> int 
 
 def step_or_say(listing: OptionList, step: int) -> None:
     """Move the highlight one item down (`step` 1) or up (-1); at the end, leave it where it is
-    and say that it is the last (or first) item, in a message (the next key takes it away)."""
+    and say that it is the last (or first) item, in a message with the cursor on it (the next
+    key takes it away)."""
     highlighted = listing.highlighted
     if highlighted is None or not 0 <= highlighted < listing.option_count:
         # Nothing highlighted yet: OptionList's own move starts at the first (or last) item.
@@ -40,6 +41,13 @@ def step_or_say(listing: OptionList, step: int) -> None:
         return
     found = next_enabled(listing.options, highlighted, step)
     if found is None:
-        listing.notify(_(LAST_ITEM if step > 0 else FIRST_ITEM), timeout=3)
+        message = _(LAST_ITEM if step > 0 else FIRST_ITEM)
+        # On a guide screen, the cursor goes to the message: after an arrow key a console screen
+        # reader says only the cursor's row. (In a dialog it is a message like any other.)
+        at_cursor = getattr(listing.screen, "show_notice_at_cursor", None)
+        if callable(at_cursor):
+            at_cursor(message)
+        else:
+            listing.notify(message, timeout=3)
     else:
         listing.highlighted = found
