@@ -231,3 +231,19 @@ async def test_the_app_keys_still_work_in_a_small_window(tmp_path: Path) -> None
         assert len(app.screen_stack) == 1
         await press(pilot, "q")
     assert app.return_code == 0
+
+
+async def test_words_in_the_search_box_are_kept_when_the_window_grows_again(tmp_path: Path) -> None:
+    """The box had focus and words; back from a too-small window, the next letter goes after
+    them (the box selected them all on focus, and the letter replaced them)."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=ROOMY) as pilot:
+        await press(pilot, "slash", "c", "r")
+        await pilot.resize_terminal(104, 10)
+        await pilot.pause()
+        await pilot.resize_terminal(*ROOMY)
+        await pilot.pause()
+        await pilot.pause()
+        await press(pilot, "a", "m", "p")
+        box = app.screen.query_one(Input)
+        assert app.focused is box and box.value == "cramp"

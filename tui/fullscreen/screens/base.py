@@ -143,6 +143,10 @@ class GuideScreen(Screen[None]):
         self._focus_before_too_small = None
         if widget is not None and widget.is_attached:
             widget.focus()
+            if isinstance(widget, Input):
+                # A box selects all its words when focused (Textual's select_on_focus), and the
+                # next letter typed replaced them: the reader's words are kept, the caret after them.
+                self.call_after_refresh(widget.action_end)
         elif self.focused is None:
             self.focus_next()
 
