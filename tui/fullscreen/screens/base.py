@@ -328,7 +328,7 @@ class GuideScreen(Screen[None]):
         room (the search screen opened in a small window: its box has focus first)."""
         widget = self._focus_before_too_small
         if widget is None:
-            return bool(self.query("#body Input"))
+            return bool(self.query_one("#body").query(Input))
         return isinstance(widget, Input)
 
     def on_resize(self, event: Resize) -> None:
