@@ -247,3 +247,20 @@ async def test_words_in_the_search_box_are_kept_when_the_window_grows_again(tmp_
         await press(pilot, "a", "m", "p")
         box = app.screen.query_one(Input)
         assert app.focused is box and box.value == "cramp"
+
+
+def test_no_screen_overrides_the_guard() -> None:
+    """A screen says when its own keys work in `can_act`; one that overrode `check_action` would
+    act again in a window too small to show it (the checklist once had a copy of the guard)."""
+    from tui.fullscreen.screen_registry import SCREENS, imported
+    from tui.fullscreen.screens.help import HelpScreen
+    from tui.fullscreen.screens.page import PageScreen
+    from tui.fullscreen.screens.section import SectionScreen
+
+    screens = [imported(row) for row in SCREENS.values()] + [SectionScreen, PageScreen, HelpScreen]
+    assert len(screens) == 9
+    for screen in screens:
+        assert issubclass(screen, GuideScreen)
+        overriding = [cls.__name__ for cls in screen.__mro__[:screen.__mro__.index(GuideScreen)]
+                      if "check_action" in cls.__dict__]
+        assert not overriding, f"{screen.__name__}: check_action in {overriding}; say it in can_act"
