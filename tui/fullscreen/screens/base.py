@@ -196,9 +196,11 @@ class GuideScreen(Screen[None]):
     def notice_cursor(self) -> Offset | None:
         """Where the terminal cursor goes while the message has it (None: on the focus)."""
         notice = self.notice_widget()
-        if not self.notice_has_cursor or notice is None or not notice.display or not notice.region:
+        if not self.notice_has_cursor or notice is None or not notice.display:
             return None
-        return notice.content_region.offset
+        place = notice.content_region
+        # Not laid out yet, or laid out for another size of window: the focus's place until it is.
+        return place.offset if place and self.region.contains_region(place) else None
 
     def hide_notice(self) -> None:
         """Give the message's rows back to the text, once the key being handled has done its work
