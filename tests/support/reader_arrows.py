@@ -4,8 +4,9 @@ After an arrow key tdsr waits 20 ms and reads the cursor's line: a frame that co
 as the line just left (the press's `left`). Two kinds of run:
 - through a list (`arrow_through`): a press is wrong when what it said first is not the highlighted
   item's row (the row marked "> ", found on the screen, not the row the cursor happens to be on).
-  Presses go Down for the first half and Up for the second, so they pass the view's edges: the
-  presses that scroll the list, and the jump when the list wraps round, are counted like any other;
+  Presses go Down to the list's last item, Up to its first, and again (a list stops at its ends:
+  a press there moves nothing, and says so), so they pass the view's edges both ways: the presses
+  that scroll the list are counted like any other;
 - reading a section by line (`read_by_line`): Down until the end is shown; a press is wrong when
   what it said first is not the cursor's line once its frame has come. (What the guide showed is
   checked apart, exactly: every line once, in order.)
@@ -54,7 +55,7 @@ MARKED = re.compile(r"^(\s*)> ")
 """The highlighted item's mark at a row's start (tui/fullscreen/widgets/guide_list.py MARK)."""
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MOVE_WITHIN = 5.0
-"""Seconds a press has to show on the screen (every arrow moves the highlight: the list wraps round)
+"""Seconds a press has to show on the screen (every arrow moves the highlight: `bounce`)
 before the highlighted row is read: never read the row the press left, on however busy a machine."""
 READER_DELAY = 0.02
 """tdsr's default cursor delay: it reads the cursor's line this long after an arrow key."""
@@ -278,10 +279,24 @@ def press_through(reader: Reader, name: str, keys: Iterable[bytes], expected: Ca
     return ArrowRun(name, reader.size, done, max(0.0, other), f"{load} to {load_average()}")
 
 
-def arrow_through(reader: Reader, name: str, presses: int) -> ArrowRun:
-    """Press Down `presses // 2` times, then Up, through the list that has focus."""
-    keys = [DOWN if index < presses // 2 else UP for index in range(presses)]
-    return press_through(reader, name, keys, lambda reader: highlighted_row(list_rows(reader)), list_rows)
+def bounce(presses: int, items: int, start: int = 0) -> list[bytes]:
+    """`presses` arrow keys from item `start` of a list of `items`: Down to the last item, Up to
+    the first, and again, so every press moves the highlight (the list stops at its ends)."""
+    keys: list[bytes] = []
+    at, step = start, 1
+    for _ in range(presses):
+        if not 0 <= at + step < items:
+            step = -step
+        keys.append(DOWN if step > 0 else UP)
+        at += step
+    return keys
+
+
+def arrow_through(reader: Reader, name: str, presses: int, items: int) -> ArrowRun:
+    """Press `presses` arrows through the list of `items` that has focus, on its first item:
+    down to its end and back (`bounce`)."""
+    return press_through(reader, name, bounce(presses, items), lambda reader: highlighted_row(list_rows(reader)),
+                         list_rows)
 
 
 def read_by_line(reader: Reader, name: str, end: str, most: int = 200) -> ArrowRun:

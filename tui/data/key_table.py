@@ -85,6 +85,8 @@ KEY_ROWS: tuple[KeyRow, ...] = (
     KeyRow("text.home", "home", "first_line", show=False),
     KeyRow("text.end", "end", "last_line", show=False),
     KeyRow("list.select", "enter", "select"),
+    # Space opens as Enter does, on a screen that gives Space no other meaning (GuideScreen).
+    KeyRow("list.open", "space", "open_highlighted", show=False),
     KeyRow("list.up", "up", "cursor_up", show=False),
     KeyRow("list.down", "down", "cursor_down", show=False),
     KeyRow("list.first", "home", "first", show=False),

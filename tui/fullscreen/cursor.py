@@ -109,6 +109,10 @@ class FocusCursor:
                 return screen.query_one("#too-small").content_region.offset
         except Exception:  # no screen yet, or shutting down
             return self.fallback
+        notice = getattr(screen, "notice_cursor", None)
+        at_notice = notice() if callable(notice) else None
+        if isinstance(at_notice, Offset):  # a message that answers a key that changed nothing else
+            return at_notice
         if focused is None:
             return self.fallback
         anchor = getattr(focused, "cursor_anchor", None)

@@ -33,6 +33,7 @@ that is read, not used (PageScreen), are opened by class, not by name."""
 
 BINDING_OWNERS: tuple[str, ...] = (
     # Screens, and the widgets made for one screen.
+    "tui.fullscreen.screens.base:GuideScreen",
     "tui.fullscreen.screens.checklist:ChecklistItems",
     "tui.fullscreen.screens.checklist:ChecklistScreen",
     "tui.fullscreen.screens.cramp_now:CrampNowScreen",

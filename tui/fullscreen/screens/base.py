@@ -6,18 +6,21 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.css.query import NoMatches
-from textual.events import Resize
+from textual.events import Key, Resize
+from textual.geometry import Offset
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.data.errors import GuideError
 from tui.data.sentences import Chunk
-from tui.data.words import _
+from tui.data.words import N_, _
 from tui.data.wrap import wrap_message
+from tui.fullscreen.keys import keyed, types_a_character
 from tui.fullscreen.widgets.emergency_line import EmergencyLine
 from tui.fullscreen.widgets.key_bar import KeyBar
 
@@ -84,6 +87,15 @@ class GuideScreen(Screen[None]):
     """
     """The body, titles, the message rows and the too-small words; each screen adds its own."""
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The same words as Enter's (the list's "list.select"), so help shows them as one line;
+        # not in the key bar, where Enter already says "Open" and a 40x12 window has no row to spare.
+        keyed("list.open", N_("Open"), tooltip=N_("Open the highlighted item")),
+    ]
+    """Space on a list opens its highlighted item, as Enter does: a screen-reader user presses
+    Space on a list item. A screen that gives Space another meaning (the checklist's Select, the
+    settings' list) binds it itself, and that binding comes first."""
+
     TITLE_TEXT: ClassVar[str] = ""
     """The screen's name, shown as its first body line and spoken in self-voicing mode: in English,
     marked with N_(), and looked up in `screen_title` when shown."""
@@ -131,6 +143,10 @@ class GuideScreen(Screen[None]):
         self._focus_before_too_small = None
         if widget is not None and widget.is_attached:
             widget.focus()
+            if isinstance(widget, Input):
+                # A box selects all its words when focused (Textual's select_on_focus), and the
+                # next letter typed replaced them: the reader's words are kept, the caret after them.
+                self.call_after_refresh(widget.action_end)
         elif self.focused is None:
             self.focus_next()
 
@@ -166,9 +182,30 @@ class GuideScreen(Screen[None]):
     notice_stale = False
     """A key came since the message was shown: it goes once that key has done its work."""
 
+    notice_has_cursor = False
+    """The message is the whole answer to its key (Down on a list's last item): the terminal
+    cursor is on it until the next key. After an arrow key a console screen reader says only the
+    cursor's row (tdsr, 20 ms later), so a message elsewhere went unheard."""
+
+    def show_notice_at_cursor(self, message: str) -> None:
+        """Show a message (`show_notice`) that answers a key which changed nothing else, with the
+        terminal cursor on it until the next key."""
+        self.guide_app.notify(message, timeout=3)
+        self.notice_has_cursor = True
+
+    def notice_cursor(self) -> Offset | None:
+        """Where the terminal cursor goes while the message has it (None: on the focus)."""
+        notice = self.notice_widget()
+        if not self.notice_has_cursor or notice is None or not notice.display:
+            return None
+        place = notice.content_region
+        # Not laid out yet, or laid out for another size of window: the focus's place until it is.
+        return place.offset if place and self.region.contains_region(place) else None
+
     def hide_notice(self) -> None:
         """Give the message's rows back to the text, once the key being handled has done its work
         (the same message again, "This is the first section.", then stays put: nothing is sent)."""
+        self.notice_has_cursor = False  # back to the focus, in the key's own frame
         notice = self.notice_widget()
         if notice is not None and notice.display:
             self.notice_stale = True
@@ -253,6 +290,48 @@ class GuideScreen(Screen[None]):
         message.stop()
         if not message.stale:
             message.target.highlight = message.span
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """None of the screen's own keys acts while the window is too small to show it (Space
+        ticked a hidden checklist item, n turned a hidden section's page); then the screen's own
+        rule, `can_act`. The app's keys (quit, help, back, places) are the app's, and still work.
+        A screen says when its keys work in `can_act`, never here, so this guard holds for all."""
+        if self.has_class("-too-small"):
+            return False
+        return self.can_act(action, parameters)
+
+    def can_act(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Whether one of this screen's own keys works now (the window shows the screen): True,
+        False (not in force, not shown), or None (shown, greyed)."""
+        if action == "open_highlighted":
+            from tui.fullscreen.widgets.guide_list import GuideList
+
+            return isinstance(self.focused, GuideList)
+        return True
+
+    def action_open_highlighted(self) -> None:
+        """Space: open the focused list's highlighted item, as Enter does."""
+        from tui.fullscreen.widgets.guide_list import GuideList
+
+        if isinstance(self.focused, GuideList):
+            self.focused.action_select()
+
+    def on_key(self, event: Key) -> None:
+        # The widgets in the body take no keys while the window is too small (it is disabled, and
+        # has no focus). A letter meant for the search box, which had focus, must not reach the
+        # app's keys instead: "q" in "quinine" quit the guide, "k" opened the checklist.
+        if (self.has_class("-too-small") and self.typing_before_too_small()
+                and event.is_printable and types_a_character(event.key)):
+            event.prevent_default()
+            event.stop()
+
+    def typing_before_too_small(self) -> bool:
+        """A text box had focus when the window became too small, or will have it when there is
+        room (the search screen opened in a small window: its box has focus first)."""
+        widget = self._focus_before_too_small
+        if widget is None:
+            return bool(self.query_one("#body").query(Input))
+        return isinstance(widget, Input)
 
     def on_resize(self, event: Resize) -> None:
         self.fit(event.size.width, event.size.height)

@@ -63,11 +63,6 @@ class ChecklistItems(GuideList):
         super().watch_highlighted(highlighted)
 
 
-CHECKLIST_ACTIONS = frozenset({"toggle_item_here", "switch_pane", "save_summary", "clear"})
-"""The checklist's own keys' actions (tui/data/key_table.py): none acts in a window too small to
-show the list."""
-
-
 class ChecklistScreen(GuideScreen):
     """The checklist above, the result below; both scroll, Tab moves between them.
     """
@@ -161,14 +156,12 @@ class ChecklistScreen(GuideScreen):
         # Which pane shows on a short window follows focus (Tab, Shift+Tab or a click alike).
         self.set_class(self.focused is self.query_one("#result"), "-show-result")
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.has_class("-too-small") and action in CHECKLIST_ACTIONS:
-            # Nothing to see the list by: Space ticked a hidden item, and not the one highlighted.
-            return False
+    def can_act(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # (In a window too small to show the list none of these keys acts: GuideScreen.check_action.)
         if action == "toggle_item_here":
             # Space selects only where the items are; on the result it must not change a hidden item.
             return self.focused is self.query_one("#items")
-        return True
+        return super().can_act(action, parameters)
 
     def on_mount(self) -> None:
         items = self.query_one("#items", ChecklistItems)

@@ -128,10 +128,10 @@ class CrampNowScreen(GuideScreen):
         """The steps are shown and no answer has been given yet."""
         return self.timer is not None and self.outcome is None
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_act(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("time", "eased", "not_eased", "switch_pane"):
             return self.timing
-        return True
+        return super().can_act(action, parameters)
 
     # Choosing the muscle -----------------------------------------------------------------------
 

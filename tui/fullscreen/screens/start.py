@@ -44,7 +44,7 @@ class StartScreen(GuideScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # One key per language, labelled with the language's own name ("Español" in the English
-        # guide): only the one for a language not shown now is in force (check_action). Both
+        # guide): only the one for a language not shown now is in force (can_act). Both
         # have one id, so one [keys] line in settings.toml moves both.
         keyed("start.language", name, tooltip=LANGUAGE_TOOLTIPS[code], argument=code)
         for code, name in LANGUAGE_NAMES.items()
@@ -135,10 +135,10 @@ class StartScreen(GuideScreen):
         parts, view = super().speech_content()
         return [parts[0], *self.guide_app.guide.get_help, *parts[1:]], view
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+    def can_act(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "switch_language":
             return parameters != (current_language(),)  # the language shown now has no key
-        return super().check_action(action, parameters)
+        return super().can_act(action, parameters)
 
     def action_switch_language(self, code: str) -> None:
         """The whole guide in the other language, now, and saved (tui/fullscreen/app.py)."""

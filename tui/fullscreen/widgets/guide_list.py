@@ -33,6 +33,7 @@ from tui.fullscreen.textual_private import (
     reuse_lines,
 )
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
+from tui.fullscreen.widgets.list_ends import step_or_say
 
 ROWS_KEPT = 512
 """Items' drawn rows kept (each a look and width of one item): more than a list shows at once in
@@ -182,6 +183,12 @@ class GuideList(OptionList, inherit_bindings=False):
         if resized:
             self.scroll_to_highlight()
         return resized
+
+    def action_cursor_up(self) -> None:
+        step_or_say(self, -1)  # never round from the first item to the last: it stops, and says so
+
+    def action_cursor_down(self) -> None:
+        step_or_say(self, 1)
 
     def action_page_up(self) -> None:
         # A list that has never had room (its screen was too small from the start) has no lines
