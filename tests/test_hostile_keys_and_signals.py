@@ -71,7 +71,7 @@ def test_every_byte_that_is_not_utf8(home: Home, where: str) -> None:
             watch(session, 0.01)
             assert session.alive(), (f"byte {byte:#x} (or one of the few typed just before it) ended the guide; "
                                      f"the terminal got: {tracebacks(session.output())}")
-        watch(session, 0.5)
+        session.rest()  # every byte read and answered
         assert_clean(session)
         if where == "search":
             assert_answers(session, b"\x1b", START)

@@ -30,7 +30,6 @@ from tests.support.hostile import (
     spawn_guide,
     squeezed,
     started,
-    watch,
 )
 from tests.support.ptydrive import Session
 
@@ -75,7 +74,7 @@ def change_checklist(session: Session) -> None:
     open_checklist(session)
     session.send(b" ")
     shows(session, "> selected:")
-    watch(session, 0.5)
+    session.rest()  # the tick saved, and any line about the file drawn
 
 
 def change_settings(session: Session) -> None:
@@ -85,7 +84,7 @@ def change_settings(session: Session) -> None:
     session.settle(0.2)
     session.send(DOWN + b"\r")
     shows(session, "selected: Colours: Light, high contrast")
-    watch(session, 0.5)
+    session.rest()  # the settings saved, and any line about the file drawn
 
 
 def corrupt_case(home: Home, which: str, content: bytes | None, mode: int | None = None,
@@ -167,7 +166,7 @@ def save_summary_as(session: Session, path: Path) -> str:
     session.send(str(path).encode())
     shows(session, path.name)
     session.send(b"\r")
-    watch(session, 1.5)
+    session.rest()  # saved, refused or asked: whatever the guide does with the name is done
     return session.shown()
 
 

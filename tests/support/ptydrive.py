@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.wait import wait_until
+from tests.support.wait import GUARD, wait_until
 
 
 @dataclass
@@ -99,6 +99,20 @@ class Session:
         """Read until nothing arrives for `quiet` seconds; return the bytes read."""
         return read_until_quiet(self.fd, quiet, limit, lambda data: self.log.append((time.perf_counter(), data)))
 
+    def rest(self, guard: float = GUARD) -> int:
+        """Read until the program has done all it was given: nothing written for `QUIET` and none
+        of its threads at work (`threads_idle`); return the bytes read. A fixed quiet (`settle`)
+        waits its whole length after a quick answer, and is too short for a program kept from a
+        core on a busy machine, or importing Textual after its early start screen."""
+        read = [0]
+
+        def at_rest() -> bool:
+            read[0] += self.settle(QUIET, guard)
+            return threads_idle(self.pid)
+
+        wait_until(at_rest, "the program at rest, its writes read", guard, poll=0)
+        return read[0]
+
     def send(self, keys: bytes) -> None:
         """Type `keys`."""
         os.write(self.fd, keys)
@@ -160,6 +174,11 @@ class Session:
         self.exit_status = os.waitstatus_to_exitcode(ended[0][1])
         return int(ended[0][2].ru_maxrss)
 
+
+QUIET = 0.15
+"""Seconds without a write after which `Session.rest` asks whether the program is idle: longer than
+the longest sleep the guide takes inside one answer (0.1 s: Textual's ESCAPE_DELAY, NOTICE_GRACE
+in tui/fullscreen/screens/base.py), as the early paint tests' and the screen reader's rest."""
 
 BUSY_STATES = (b"R", b"D")
 """A thread's states (/proc/PID/task/TID/stat) that mean work under way: running or waiting for a
