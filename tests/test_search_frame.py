@@ -30,17 +30,23 @@ SIZES = [(80, 24), (80, 16), (40, 12)]
 that brought the scroll bar)."""
 
 
-@pytest.mark.parametrize("size", SIZES, ids=["80x24", "80x16", "40x12"])
-async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row_once(
-        size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[int] = []
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The rows of the places' list drawn, in the order drawn (clear it before the key)."""
+    rows: list[int] = []
     draw = ResultsList.render_line
 
     def counted(self: ResultsList, y: int) -> Strip:
-        drawn.append(y)
+        rows.append(y)
         return draw(self, y)
 
     monkeypatch.setattr(ResultsList, "render_line", counted)
+    return rows
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "80x16", "40x12"])
+async def test_the_letter_that_brings_places_lays_nothing_out_and_draws_each_row_once(
+        size: tuple[int, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, drawn: list[int]) -> None:
     laid_out: list[str] = []  # texts laid out in full to count their rows
     count_rows = Content.get_height
 
@@ -158,18 +164,9 @@ async def test_the_first_letter_of_a_fresh_guide_stems_only_the_words_typed(
         assert isinstance(app.screen, SearchScreen) and app.screen.hits
 
 
-async def test_a_letter_that_finds_the_same_places_draws_nothing_again(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_a_letter_that_finds_the_same_places_draws_nothing_again(tmp_path: Path, drawn: list[int]) -> None:
     """"cra", "cram" and "cramp" find the same places in the same words: the letters after the
     first only change the box (and the reader hears the letter typed, not the list again)."""
-    drawn: list[int] = []
-    draw = ResultsList.render_line
-
-    def counted(self: ResultsList, y: int) -> Strip:
-        drawn.append(y)
-        return draw(self, y)
-
-    monkeypatch.setattr(ResultsList, "render_line", counted)
     app = make_app(tmp=tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"cra")
