@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.words import N_, _
+from tui.fullscreen.textual_private import notifications
 
 FIRST_ITEM = N_("This is the first item.")
 """Said for Up on the first item (as "This is the first section." is for p on the first section)."""
@@ -42,6 +43,10 @@ def step_or_say(listing: OptionList, step: int) -> None:
     found = next_enabled(listing.options, highlighted, step)
     if found is None:
         message = _(LAST_ITEM if step > 0 else FIRST_ITEM)
+        if any(shown.message == message for shown in notifications(listing.app)):
+            # Said again for this press, in place of the last: a held or repeated key (a megabyte of
+            # Down) piled up thousands of them, which took seconds to clear before q was read.
+            listing.app.clear_notifications()
         # On a guide screen, the cursor goes to the message: after an arrow key a console screen
         # reader says only the cursor's row. (In a dialog it is a message like any other.)
         at_cursor = getattr(listing.screen, "show_notice_at_cursor", None)
