@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import statistics
 import string
 import sys
@@ -193,21 +192,23 @@ def redrawn(session: Session, columns: int, rows: int) -> list[str]:
     return [line.rstrip() for line in session.shown().splitlines()]
 
 
-def quit_guide(session: Session, limit: float = GUARD) -> int | None:
-    """Quit with Ctrl+Q (q would type into the search box) and return the exit status; a guide
-    that does not end within `limit` seconds is killed, and None returned."""
+def quit_guide(session: Session, limit: float = GUARD) -> tuple[int | None, str]:
+    """Quit with Ctrl+Q (q would type into the search box) and return the exit status and ""; a
+    guide that does not end within `limit` seconds is killed, and None returned with where its
+    threads were."""
     session.send(b"\x11")
     end = time.perf_counter() + limit
     while session.alive() and time.perf_counter() < end:
         session.settle(0.1, 0.5)
+    stacks = ""
     if session.alive():
-        os.kill(session.pid, signal.SIGKILL)
+        stacks = session.kill_with_stacks()
         os.waitpid(session.pid, 0)
         status = None
     else:
         status = session.exit_status
     os.close(session.fd)
-    return status
+    return status, stacks
 
 
 def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
@@ -242,9 +243,10 @@ def run(seed: int, count: int, home: Path, rss_every: int = 0) -> Run:
             result.crash = "after the run, at 80x24, the first row is not the emergency line:\n" + "\n".join(
                 result.final_rows)
     if session.alive():
-        status = quit_guide(session)
+        status, stacks = quit_guide(session)
         if status != 0:
-            result.crash = f"exit status {status} after Ctrl+Q"
+            where = f"; its threads were at:\n{stacks}" if stacks else ""
+            result.crash = f"exit status {status} after Ctrl+Q{where}"
     else:
         session.settle(0.2, 2.0)
         result.crash = f"the guide ended with exit status {session.exit_status}"

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tests.support.wait import GUARD, wait_until
+from tests.support.wait import GUARD, NeverHappened, wait_until
 
 
 @dataclass
@@ -150,6 +150,19 @@ class Session:
         """Everything the program has written so far."""
         return b"".join(data for _, data in self.log)
 
+    def kill_with_stacks(self) -> str:
+        """Kill a program that hangs, and return where each of its threads was: `spawn` turns on
+        Python's fault handler, which writes every thread's stack to the terminal on SIGABRT."""
+        before = len(self.log)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGABRT)
+        read_until_quiet(self.fd, 0.5, 5.0, lambda data: self.log.append((time.perf_counter(), data)))
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        text = b"".join(data for _, data in self.log[before:]).decode("utf-8", "replace")
+        start = text.find("Fatal Python error")
+        return text[start:].replace("\r\n", "\n") if start >= 0 else "(no stack came before it ended)"
+
     def finish(self, quit_keys: bytes = b"q") -> int:
         """Quit, wait, and return the peak resident memory in KiB (`exit_status` is set)."""
         self.send(quit_keys)
@@ -166,9 +179,12 @@ class Session:
 
         try:
             wait_until(reaped, "the program ending after its quit keys", poll=0)
+        except NeverHappened as hang:  # kill it, so the test fails instead of hanging too
+            raise NeverHappened(f"{hang}; its threads were at:\n{self.kill_with_stacks()}") from None
         finally:
-            if not ended:  # it hangs: kill it, so the test fails instead of hanging too
-                os.kill(self.pid, signal.SIGKILL)
+            if not ended:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(self.pid, signal.SIGKILL)
                 ended.append(os.wait4(self.pid, 0))
             os.close(self.fd)
         self.exit_status = os.waitstatus_to_exitcode(ended[0][1])
@@ -235,6 +251,7 @@ def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, i
     LINES are not passed on unless `env` sets them: the pty's size is the size (pytest-xdist's
     workers export 80x24)."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    inherited["PYTHONFAULTHANDLER"] = "1"  # for `Session.kill_with_stacks`
     pid, fd = pty.fork()
     if pid == 0:
         if cwd is not None:
