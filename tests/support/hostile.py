@@ -123,7 +123,7 @@ def spawn_guide(home: Home, *args: str, size: tuple[int, int] = (80, 24), bound_
     """The installed `spasm-guide ARGS` on a new pty of `size`, with `home`'s folders; with
     `bound_by_modes`, unable to read past a file's mode even when the suite runs as root."""
     full = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")}
-    full.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", **home.env(), **(env or {})})
+    full.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONFAULTHANDLER": "1", **home.env(), **(env or {})})
     argv = [str(GUIDE), *args]
     if bound_by_modes and os.geteuid() == 0:
         setpriv = shutil.which("setpriv")
@@ -181,7 +181,9 @@ def shows(session: Session, text: str, guard: float = 30.0) -> str:
     stop = time.monotonic() + guard
     while text not in session.shown():
         if time.monotonic() > stop:
-            raise AssertionError(f"{text!r} never shown; the screen:\n{session.shown()}")
+            screen = session.shown()
+            raise AssertionError(f"{text!r} never shown; the screen:\n{screen}\nits threads were at:\n"
+                                 f"{session.kill_with_stacks()}")
         try:
             session.read_some(0.05)
         except (EOFError, OSError):
