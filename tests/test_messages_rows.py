@@ -16,6 +16,7 @@ from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from tests.support.pilot import make_app, screen_lines
+from tests.support.wait import wait_until
 from tui.fullscreen.screens.section import SectionScreen
 from tui.output.screen_model import ROW_ZERO_LINE_END, Caps, ScreenModel
 
@@ -50,6 +51,61 @@ async def test_a_message_has_rows_of_its_own_and_goes_at_the_next_key(tmp_path: 
         await pilot.press("n")  # and never carried to what comes next
         await pilot.pause()
         assert "This is the first section." not in "\n".join(screen_lines(app))
+
+
+@pytest.mark.pilot
+async def test_a_key_before_a_message_is_drawn_leaves_it_for_the_key_after(tmp_path: Path) -> None:
+    """A message goes at the next key only once it has gone to the terminal: under load a key
+    came before the frame that said the checklist file was unreadable, and it went unseen. The
+    lean driver says when a message's rows are sent (its frame hints); here they are asked as it
+    asks them, once per frame."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        app.push_screen(SectionScreen(1))
+        await pilot.pause()
+        app.cursor.frame_hints()  # a frame sent before the message: the driver is the lean one
+        await pilot.press("p")
+        await pilot.pause()
+        notice = app.screen.query_one("#notice", Static)
+        assert notice.display
+        await pilot.press("down")  # no frame has sent the message yet
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert notice.display and str(notice.content) == "This is the first section."
+        assert app.cursor.frame_hints().first_rows  # the frame that sends it
+        await pilot.press("down")
+        await asyncio.sleep(0.3)
+        await pilot.pause()
+        assert not notice.display
+
+
+@pytest.mark.e2e
+def test_the_line_about_an_unreadable_checklist_file_is_shown_though_a_key_came_at_once(tmp_path: Path) -> None:
+    """The real guide on a pty: Space the moment the checklist shows (a quick reader, or a busy
+    machine that holds the message's frame back). The line naming the file still comes; before,
+    8 of 10 such runs never showed it."""
+    from tests.support.hostile import CHECKLIST, Home, end, shows, spawn_guide, squeezed, started
+
+    home = Home(root=tmp_path / "home")
+    home.env()
+    home.state.mkdir(parents=True, exist_ok=True)
+    (home.state / "checklist.toml").write_bytes(b"version = 2\n[ticks]\nstroke-signs = 42\n")
+    session = spawn_guide(home, size=(120, 30))
+    try:
+        started(session)
+        session.send(b"k")
+
+        def checklist_shown() -> bool:
+            session.read_some(0.005)
+            return CHECKLIST in session.shown()
+
+        wait_until(checklist_shown, "the checklist on the screen", poll=0)
+        session.send(b" ")
+        shows(session, "> selected:")
+        session.rest()
+        assert "checklist.toml" in squeezed(session.output().decode("utf-8", "replace")), session.shown()
+    finally:
+        end(session)
 
 
 def test_a_messages_rows_go_out_before_all_others() -> None:

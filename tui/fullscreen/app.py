@@ -368,7 +368,8 @@ class GuideApp(App[int]):
             if notifications(self) and self.screen.has_class("-narrow"):
                 self.clear_notifications()  # a dialog's toast, across a narrow window's width
             if isinstance(self.screen, GuideScreen):
-                self.screen.hide_notice()
+                # (A message not yet sent stays for the key after: the lean driver says when it is.)
+                self.screen.hide_notice(once_drawn=self.cursor.hinted)
         await super().on_event(event)
 
     def action_help_quit(self) -> None:

@@ -59,6 +59,8 @@ class FocusCursor:
         highlighted item and its scroll. When any of them changes the column is forgotten."""
         self.notice_sent: range = range(0)
         """The rows the message was on in the last frame that sent it (see `FrameHints.held_rows`)."""
+        self.hinted = False
+        """A driver has asked for `frame_hints` (the lean driver): it says when a message is drawn."""
 
     def position(self) -> Offset:
         """Where the cursor goes now: the focused item's place, or the column Left and Right moved
@@ -132,6 +134,7 @@ class FocusCursor:
         whether to send them again though unchanged, the rows of the emergency line and title (a
         title wrapped over two rows is heard whole, before the focus), the rows the focused item
         takes, and whether the cursor's row must be sent again (each "again" is asked once)."""
+        self.hinted = True
         again = self.row_again()
         first, first_again, heading, held = range(0), False, None, frozenset[int]()
         with contextlib.suppress(Exception):  # no screen yet, or shutting down
@@ -145,6 +148,9 @@ class FocusCursor:
                 held, first = frozenset([*first, *self.notice_sent]), range(0)
             else:
                 self.notice_sent = first
+                went_out = getattr(screen, "notice_went_out", None)
+                if first and callable(went_out):
+                    went_out()  # its rows go out with this frame: the next key may take it away
             below = getattr(screen, "rows_below", None)  # a dialog's: the screen under it
             if callable(below):
                 held = held.union(below())

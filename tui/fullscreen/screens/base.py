@@ -163,7 +163,7 @@ class GuideScreen(Screen[None]):
         if notice is None:  # said before the screen is composed (a problem found at start)
             self.call_after_refresh(self.show_notice, message)
             return
-        self.notice_stale = False
+        self.notice_stale = self.notice_drawn = False
         # Broken between words (a path after a "/") here: Textual breaks a long word anywhere.
         message = "\n".join(wrap_message(message, self.size.width - 2))
         if not notice.display or str(notice.content) != message:
@@ -181,6 +181,11 @@ class GuideScreen(Screen[None]):
 
     notice_stale = False
     """A key came since the message was shown: it goes once that key has done its work."""
+
+    notice_drawn = False
+    """The message has gone to the terminal (the lean driver's frame hints say so). A key that
+    comes before then leaves it: under load a reader's key came before the frame that said the
+    checklist file was unreadable, and the message went unseen."""
 
     notice_has_cursor = False
     """The message is the whole answer to its key (Down on a list's last item): the terminal
@@ -202,15 +207,20 @@ class GuideScreen(Screen[None]):
         # Not laid out yet, or laid out for another size of window: the focus's place until it is.
         return place.offset if place and self.region.contains_region(place) else None
 
-    def hide_notice(self) -> None:
+    def hide_notice(self, once_drawn: bool = False) -> None:
         """Give the message's rows back to the text, once the key being handled has done its work
-        (the same message again, "This is the first section.", then stays put: nothing is sent)."""
+        (the same message again, "This is the first section.", then stays put: nothing is sent).
+        `once_drawn`: only a message that has gone to the terminal (`notice_drawn`) goes."""
         self.notice_has_cursor = False  # back to the focus, in the key's own frame
         notice = self.notice_widget()
-        if notice is not None and notice.display:
+        if notice is not None and notice.display and (self.notice_drawn or not once_drawn):
             self.notice_stale = True
             # Not at once: the key's own work comes in a later message, and may say the same again.
             self.set_timer(NOTICE_GRACE, self.drop_stale_notice)
+
+    def notice_went_out(self) -> None:
+        """The message's rows are in a frame sent to the terminal (tui/fullscreen/cursor.py)."""
+        self.notice_drawn = True
 
     def drop_stale_notice(self) -> None:
         """Hide the message if no new one came with the key."""
