@@ -45,6 +45,12 @@ WHOLE_FRAME = "\x1b[1;1H"
 """How Textual starts a frame of the whole screen (a part of one starts at the part)."""
 HELD_WRITES_AT_MOST = 8
 """Writes held back after going back to a screen, at most, whatever comes (never a frozen screen)."""
+LEFT_WAITING_AT_MOST = 0.3
+"""Seconds rows let go after a message or dialog (the screen model's `deferred`) may wait for a
+write that does not come; then they go out as they are."""
+HELD_AT_MOST = 2.0
+"""Seconds writes held for a whole frame may wait for it (the app holds its paint for a second at
+most, tui/fullscreen/paint_hold.py); then they go out as they are."""
 KITTY_POP = "\x1b[<u"
 """How Textual ends the kitty keyboard protocol on quitting. A terminal that does not know it (and
 a console screen reader's own emulator) draws the "u", and the reader says "u"."""
@@ -97,6 +103,8 @@ class LeanDriver(BoundedInput):
         """Textual's own SIGWINCH handler, called from ours."""
         self.collect_pending = False
         """A collector's pass is asked for after the frame being written (collect_after_frame)."""
+        self.flush_pending = False
+        """Rows or writes are left waiting, and `flush` is set to run (`flush_later`)."""
 
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()
@@ -167,6 +175,8 @@ class LeanDriver(BoundedInput):
         would read a row of the screen just left. Sent together, only the new screen goes out.
         """
         self.held = []
+        if (loop := running_loop()) is not None:
+            loop.call_later(HELD_AT_MOST, self.give_up_hold, self.held)
 
     def stop_application_mode(self) -> None:
         self.release_held()
@@ -196,6 +206,8 @@ class LeanDriver(BoundedInput):
         self.take_hints()
         out = self.model.rewrite(data, size)
         self.send(out)
+        if any(row not in self.model.held_rows for row in self.model.deferred):
+            self.flush_later()  # let go, and waiting for the next write to draw them, or not
         if self.recording is not None:
             self.record(data, out)
         if self.checking is not None and any(token.kind == "text" for token in tokens(data)):
@@ -204,6 +216,25 @@ class LeanDriver(BoundedInput):
             if self.model.cells != self.checking and not self.keys_seen and self.model.size == size:
                 early_paint.forget_frame(self.model.size)
             self.checking = None
+
+    def flush_later(self) -> None:
+        """Send rows let go that wait for a write, if none has come in `LEFT_WAITING_AT_MOST`: the
+        app may have nothing more to draw, and a Down held under a message that went was never
+        sent (the list looked stuck, and its next Down too)."""
+        if not self.flush_pending and (loop := running_loop()) is not None:
+            self.flush_pending = True
+            loop.call_later(LEFT_WAITING_AT_MOST, self.flush)
+
+    def flush(self) -> None:
+        self.flush_pending = False
+        if self.held is None and not self.muted:  # (else the held writes' release flushes them)
+            self.send(self.model.flush_released())
+
+    def give_up_hold(self, hold: list[str]) -> None:
+        """`HELD_AT_MOST` after `hold_until_whole_frame`: if the same hold is still on (no whole
+        frame came), what it holds goes out as it is."""
+        if self.held is hold:
+            self.release_held()
 
     def take_hints(self) -> None:
         """What the app says of the frame to come (tui/fullscreen/cursor.py), for the order rows are sent in:
@@ -270,18 +301,22 @@ class LeanDriver(BoundedInput):
         """The cycle collector's pass, if one is due, once the app is done with this frame (its
         cursor move and anything else it writes with it): the frame goes out first
         (tui/fullscreen/rest_collector.py)."""
-        if self.collect_pending:
-            return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # written from outside the app's loop (the early paint, the last frame)
-            return
-        self.collect_pending = True
-        loop.call_soon(self.collect)
+        if not self.collect_pending and (loop := running_loop()) is not None:
+            self.collect_pending = True
+            loop.call_soon(self.collect)
 
     def collect(self) -> None:
         self.collect_pending = False
         collect_due()
+
+
+def running_loop() -> asyncio.AbstractEventLoop | None:
+    """The app's event loop, or None when written from outside it (the early paint, the last
+    frame): nothing is put off then."""
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
 
 
 def forget_what_the_terminal_shows(driver: object) -> None:

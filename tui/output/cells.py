@@ -5,16 +5,17 @@ Pure logic with no Textual import.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from operator import itemgetter
 from typing import NamedTuple, cast
 
 from tui.output.sgr import Sgr, blank_key, change_style
 
-__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "cells_in", "changed_cells", "cup", "ech_starts",
-           "erased_looks", "first_index", "only_near", "relative", "rewrite_gap", "same", "visible", "wordy",
-           "write_cells"]
+__all__ = ["ECH_FROM", "EL", "EL_FROM", "Caps", "Cell", "cells_in", "changed_cells", "commonest_blank", "cup",
+           "ech_starts", "erased_looks", "first_index", "only_near", "relative", "rewrite_gap", "same", "visible",
+           "wordy", "write_cells"]
 
 Cell = tuple[str, Sgr]
 """One narrow character and its style."""
@@ -66,6 +67,20 @@ def rewrite_gap(cells: list[Cell | None], style: Sgr | None, start: int, end: in
             return None
         text.append(cell[0])
     return "".join(text)
+
+
+def commonest_blank(lines: Iterable[list[Cell | None]], erased_look: Callable[[Cell], object | None]) -> Sgr | None:
+    """The style of the commonest blank an erase gives (`erased_look`) in a whole screen of
+    `lines`, to start its full repaint with ED 2; None if a cell is left alone (not to be erased)
+    or none is such a blank."""
+    blanks: Counter[Sgr] = Counter()
+    for line in lines:
+        for cell in line:
+            if cell is None:
+                return None
+            if erased_look(cell) is not None:
+                blanks[cell[1]] += 1
+    return blanks.most_common(1)[0][0] if blanks else None
 
 
 def erased_looks(line: list[Cell | None], erased_look: Callable[[Cell], object | None]) -> list[object | None]:

@@ -21,14 +21,11 @@ sequence has that part held back for the next. A mode that changes what writing 
 a scrolling region, origin mode) turns the model off until a full reset.
 
 Each write starts with an absolute move and a complete style: another program (a message from the
-system) may have moved the cursor or changed the style since the last.
-
-Pure logic with no Textual import.
+system) may have moved the cursor or changed the style since the last. Pure logic, no Textual.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from tui.output import cells
@@ -40,8 +37,8 @@ from tui.output.tokens import Token, changes_writing, keeps_style, narrow_width,
 __all__ = ["EL", "Caps", "Cell", "ScreenModel"]
 
 ROW_ZERO_LINE_END = "\n\x1b[A"
-"""Sent before row 0's text (no row above it to come from): a line feed and back up, which ends
-for a console reader whatever it had not yet said as a line."""
+"""Sent before row 0's text (no row above it): a line feed and back up, which ends for a console
+reader whatever it had not yet said as a line."""
 
 class ScreenModel:
     """The terminal's cells, cursor and style, as far as what was written to it tells."""
@@ -132,6 +129,17 @@ class ScreenModel:
             self.row = self.col = None
             self.style = None
         return self._redraw(pieces, row, col)
+
+    def flush_released(self) -> str:
+        """What sends the rows let go that no write has drawn since, the cursor put back: for when
+        the app writes nothing more (rows held under a message that went were never sent)."""
+        if self.off or self.row is None or self.col is None:
+            return ""
+        late, out = {n: self.deferred.pop(n) for n in list(self.deferred) if n not in self.held_rows}, list[str]()
+        if late:
+            self.quiet, self.released = False, set()
+            self._send(out, late, self.row, self.col)
+        return "".join(out)
 
     # -- reading the stream ---------------------------------------------------------------------
 
@@ -273,19 +281,11 @@ class ScreenModel:
 
     def _erase_all(self, out: list[str], wanted: dict[int, list[Cell | None]]) -> None:
         """Start a full repaint with ED 2 in the commonest blank, if every cell is painted."""
-        blanks: Counter[Sgr] = Counter()
-        for line in wanted.values():
-            for cell in line:
-                if cell is None:
-                    return  # a cell the stream leaves alone must not be erased
-                if self._erased_look(cell) is not None:
-                    blanks[cell[1]] += 1
-        if not blanks:
-            return
-        style = blanks.most_common(1)[0][0]
-        self._set_style(out, style)
-        out.append("\x1b[2J")
-        self.cells = [[(" ", style)] * self.size[0] for _ in range(self.size[1])]
+        style = cells.commonest_blank(wanted.values(), self._erased_look)
+        if style is not None:
+            self._set_style(out, style)
+            out.append("\x1b[2J")
+            self.cells = [[(" ", style)] * self.size[0] for _ in range(self.size[1])]
 
     def _erased_look(self, cell: Cell | None) -> object | None:
         """How `cell` looks (its `blank_key`) if an erase gives it (a blank showing only a background:
