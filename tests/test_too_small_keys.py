@@ -249,6 +249,23 @@ async def test_words_in_the_search_box_are_kept_when_the_window_grows_again(tmp_
         assert app.focused is box and box.value == "cramp"
 
 
+async def test_focus_is_back_as_soon_as_the_window_has_room(tmp_path: Path) -> None:
+    """Given back in the resize that makes room, not after the next frame: that frame showed the
+    checklist again, and a Down read after it on a loaded machine found nothing focused (a tmux
+    test, 2 runs of 56 beside other tests)."""
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=ROOMY) as pilot:
+        await press(pilot, "k")
+        items = app.screen.query_one("#items", GuideList)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert app.focused is None
+        screen = app.screen
+        assert isinstance(screen, GuideScreen)
+        screen.fit(*ROOMY)  # what the window's resize does, with no frame after it yet
+        assert app.focused is items
+
+
 def test_no_screen_overrides_the_guard() -> None:
     """A screen says when its own keys work in `can_act`; one that overrode `check_action` would
     act again in a window too small to show it (the checklist once had a copy of the guard)."""

@@ -142,7 +142,7 @@ class GuideScreen(Screen[None]):
         widget = self._focus_before_too_small
         self._focus_before_too_small = None
         if widget is not None and widget.is_attached:
-            widget.focus()
+            self.set_focus(widget)  # at once: `focus()` waits for the app's queue (see `fit`)
             if isinstance(widget, Input):
                 # A box selects all its words when focused (Textual's select_on_focus), and the
                 # next letter typed replaced them: the reader's words are kept, the caret after them.
@@ -367,15 +367,18 @@ class GuideScreen(Screen[None]):
     def fit(self, width: int, height: int) -> None:
         """Adapt to the window: too small, short, or roomy."""
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        back = not too_small and self.has_class("-too-small")
         if too_small and not self.has_class("-too-small"):
             # Hiding the body takes focus away; remember it to give it back when there is room.
             self._focus_before_too_small = self.focused
-        elif not too_small and self.has_class("-too-small"):
-            self.call_after_refresh(self._restore_focus)
         self.set_class(too_small, "-too-small")
         # Nothing hidden may act on a key (a page key on a list that has no room, Enter on an item
         # nobody can see): disabling the body also takes focus from it, and keeps it off while small.
         self.query_one("#body").disabled = too_small
+        if back:
+            # Now, not after the next frame: that frame showed the list again, and a Down read
+            # after it (a loaded machine) found nothing focused and moved nothing.
+            self._restore_focus()
         self.set_class(height < SHORT_HEIGHT, "-short")
         self.set_class(width < NARROW_WIDTH, "-narrow")
         self.update_emergency_line(width)

@@ -167,7 +167,7 @@ class ChecklistScreen(GuideScreen):
         items = self.query_one("#items", ChecklistItems)
         items.session = self.session
         self.refill()
-        items.focus()
+        self.set_focus(items)  # at once: a Space read after the first frame found nothing focused
         tell(self, self.session.message, timeout=8)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
