@@ -40,6 +40,8 @@ class Session:
     """How many pieces of `log` it has been fed."""
     exit_status: int | None = None
     """The program's exit code once it has ended (a negative number: killed by that signal)."""
+    last_sent: tuple[float, bytes] = (0.0, b"")
+    """When the last keys were typed, and what they were (`finish` waits out a lone Esc)."""
 
     def _read_some(self, wait: float) -> bytes:
         """What arrives within `wait` seconds (b"" if nothing), logged."""
@@ -116,6 +118,7 @@ class Session:
     def send(self, keys: bytes) -> None:
         """Type `keys`."""
         os.write(self.fd, keys)
+        self.last_sent = (time.monotonic(), keys)
 
     def resize(self, columns: int, rows: int) -> None:
         """Change the terminal's size, as a window manager does (the program gets SIGWINCH)."""
@@ -165,6 +168,9 @@ class Session:
 
     def finish(self, quit_keys: bytes = b"q") -> int:
         """Quit, wait, and return the peak resident memory in KiB (`exit_status` is set)."""
+        at, keys = self.last_sent
+        if keys.endswith(b"\x1b"):  # a quit key within the escape delay of a lone Esc is Alt and that key
+            time.sleep(max(0.0, at + ESC_WAIT - time.monotonic()))
         self.send(quit_keys)
         self.settle(0.2, 3.0)
         ended: list[tuple[int, int, Any]] = []
@@ -191,6 +197,9 @@ class Session:
         return int(ended[0][2].ru_maxrss)
 
 
+ESC_WAIT = 0.7
+"""Seconds after a lone Esc before `finish` types its quit key: longer than the longest escape delay
+a test sets (ESCDELAY=600), after which the terminal's Esc is the Escape key, not Alt."""
 QUIET = 0.15
 """Seconds without a write after which `Session.rest` asks whether the program is idle: longer than
 the longest sleep the guide takes inside one answer (0.1 s: Textual's ESCAPE_DELAY, NOTICE_GRACE
