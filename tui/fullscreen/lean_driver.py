@@ -104,7 +104,7 @@ class LeanDriver(BoundedInput):
         self.collect_pending = False
         """A collector's pass is asked for after the frame being written (collect_after_frame)."""
         self.flush_pending = False
-        """Rows or writes are left waiting, and `flush` is set to run (`flush_later`)."""
+        """Rows let go wait for a write, and `flush` is set to run (`flush_later`)."""
 
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()

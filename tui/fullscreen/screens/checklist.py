@@ -167,7 +167,7 @@ class ChecklistScreen(GuideScreen):
         items = self.query_one("#items", ChecklistItems)
         items.session = self.session
         self.refill()
-        self.set_focus(items)  # at once: a Space read after the first frame found nothing focused
+        self.set_focus(items)  # at once, as in GuideScreen.fit: `focus()` waits for the app's queue
         tell(self, self.session.message, timeout=8)
         self.set_interval(DISK_CHECK_SECONDS, self.check_disk)
 
