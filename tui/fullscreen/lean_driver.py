@@ -105,6 +105,8 @@ class LeanDriver(BoundedInput):
         """A collector's pass is asked for after the frame being written (collect_after_frame)."""
         self.flush_pending = False
         """Rows let go wait for a write, and `flush` is set to run (`flush_later`)."""
+        self.stopped = False
+        """The guide has left its screen (quitting): nothing put off is sent any more."""
 
     def start_application_mode(self) -> None:
         handover = early_paint.take_handover()
@@ -180,6 +182,7 @@ class LeanDriver(BoundedInput):
 
     def stop_application_mode(self) -> None:
         self.release_held()
+        self.stopped = True  # a flush still due must not draw on the screen the reader returns to
         super().stop_application_mode()
 
     def release_held(self) -> None:
@@ -227,13 +230,13 @@ class LeanDriver(BoundedInput):
 
     def flush(self) -> None:
         self.flush_pending = False
-        if self.held is None and not self.muted:  # (else the held writes' release flushes them)
+        if self.held is None and not self.muted and not self.stopped:  # (held: their release flushes)
             self.send(self.model.flush_released())
 
     def give_up_hold(self, hold: list[str]) -> None:
         """`HELD_AT_MOST` after `hold_until_whole_frame`: if the same hold is still on (no whole
         frame came), what it holds goes out as it is."""
-        if self.held is hold:
+        if self.held is hold and not self.stopped:
             self.release_held()
 
     def take_hints(self) -> None:
