@@ -39,7 +39,7 @@ from tests.support.private_sshd import (
     remote_path,
     running_sshd,
 )
-from tests.support.ptydrive import Session, spawn
+from tests.support.ptydrive import STACKS_ON_ABORT, Session, spawn
 
 WITHOUT_DAC = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--"]
 """Run as root but bound by file modes like any account (root reads a mode-000 file otherwise)."""
@@ -123,7 +123,7 @@ def spawn_guide(home: Home, *args: str, size: tuple[int, int] = (80, 24), bound_
     """The installed `spasm-guide ARGS` on a new pty of `size`, with `home`'s folders; with
     `bound_by_modes`, unable to read past a file's mode even when the suite runs as root."""
     full = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "NO_COLOR", "COLORTERM")}
-    full.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", "PYTHONFAULTHANDLER": "1", **home.env(), **(env or {})})
+    full.update({"TERM": "xterm-256color", "LANG": "C.UTF-8", **STACKS_ON_ABORT, **home.env(), **(env or {})})
     argv = [str(GUIDE), *args]
     if bound_by_modes and os.geteuid() == 0:
         setpriv = shutil.which("setpriv")

@@ -197,6 +197,9 @@ class Session:
         return int(ended[0][2].ru_maxrss)
 
 
+STACKS_ON_ABORT = {"PYTHONFAULTHANDLER": "1"}
+"""In a guide's environment: Python's fault handler writes every thread's stack to the terminal on
+SIGABRT (`Session.kill_with_stacks`)."""
 ESC_WAIT = 0.7
 """Seconds after a lone Esc before `finish` types its quit key: longer than the longest escape delay
 a test sets (ESCDELAY=600), after which the terminal's Esc is the Escape key, not Alt."""
@@ -260,7 +263,7 @@ def spawn(argv: list[str], env: dict[str, str] | None = None, size: tuple[int, i
     LINES are not passed on unless `env` sets them: the pty's size is the size (pytest-xdist's
     workers export 80x24)."""
     inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    inherited["PYTHONFAULTHANDLER"] = "1"  # for `Session.kill_with_stacks`
+    inherited.update(STACKS_ON_ABORT)
     pid, fd = pty.fork()
     if pid == 0:
         if cwd is not None:
