@@ -8,6 +8,7 @@ import random
 from tui.input_guard import (
     BACKLOG,
     DISTINCT_ROOM,
+    ESCAPE_KEY,
     PASTE_END,
     PASTE_IDLE,
     PASTE_KEPT,
@@ -137,3 +138,13 @@ def test_a_character_cut_short_is_said_once_the_input_goes_quiet() -> None:
     assert guard.feed(b"caf\xe9", BACKLOG) == "caf"  # 0xe9 may start a UTF-8 character: wait
     assert guard.idle() == "\ufffd"  # nothing came to finish it
     assert guard.feed(b"x", BACKLOG) == "x"
+
+
+def test_escape_and_a_key_in_one_read_are_escape_then_the_key() -> None:
+    # Over a slow link Esc and the next key arrive together; curses would read Alt and the key.
+    assert InputGuard().feed(b"\x1bq", BACKLOG) == ESCAPE_KEY + "q"
+    assert InputGuard().feed(b"a\x1b \x1b\r\x1b?", BACKLOG) == "a" + ESCAPE_KEY + " " + ESCAPE_KEY + "\r" + ESCAPE_KEY + "?"
+    # Alt+Backspace (a word deleted in the search field), a doubled Esc and whole sequences stay.
+    assert InputGuard().feed(b"\x1b\x7f\x1b\x1b\x1b[B\x1bOP", BACKLOG) == "\x1b\x7f\x1b\x1b\x1b[B\x1bOP"
+    # Inside a paste an ESC is dropped, never made a key.
+    assert InputGuard().feed(PASTE_START.encode() + b"\x1bq" + PASTE_END.encode(), BACKLOG) == PASTE_START + "q" + PASTE_END

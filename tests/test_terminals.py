@@ -198,6 +198,30 @@ def test_an_arrow_key_split_across_packets_is_still_an_arrow(tmp_path: Path, mon
         session.finish()
 
 
+def test_escape_and_a_key_read_together_are_both_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over a slow link Esc and the key typed after it can arrive in one read. A curses program
+    reads them as Alt and the key; the guide has no Alt keys, so that lost both. Esc and `n` in one
+    write, in a section, go back to the contents; Esc and `q` there go back and quit."""
+    for name in ("COLORTERM", "NO_COLOR", "ESCDELAY"):
+        monkeypatch.delenv(name, raising=False)
+    session: Session = spawn([str(GUIDE)], {"TERM": "xterm-256color", **xdg_env(tmp_path / "home")})
+    try:
+        session.read_until_shown("> Read the guide", GUARD)
+        session.send(b"\r")
+        session.read_until_shown("> 1. What muscle spasms are", GUARD)
+        session.rest()
+        session.send(b"\r")
+        session.read_until_shown("Section one of nine", GUARD)
+        session.rest()
+        session.send(b"\x1bn")  # Esc, then n (next section), in one read
+        session.read_until_shown("> 1. What muscle spasms are", GUARD)
+        session.rest()
+        assert "Section one of nine" not in session.shown()  # Esc took it back; `n` is nothing on the contents
+    finally:
+        session.finish(b"\x1bq")  # Esc and q in one read: back, then quit
+    assert session.exit_status == 0
+
+
 def test_a_stale_columns_and_lines_in_the_environment_do_not_stop_the_guide(tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """A shell or a script may export COLUMNS and LINES (pytest-xdist's workers do). The guide

@@ -15,7 +15,10 @@ paste that never ends (``ESC[200~`` and no ``ESC[201~``) kept every byte and too
   says how much room there is), and in its last `DISTINCT_ROOM` only a key that differs from the
   one before (a held key fills the rest; the next key pressed still gets through); past that
   they are dropped, except a quit key, let through at most once every `QUIT_EVERY` seconds, so
-  `q` and Ctrl+Q act however much was typed.
+  `q` and Ctrl+Q act however much was typed;
+- Escape and a key read together (``ESC q``) are Escape and then the key, not Alt and the key as
+  curses reads them: over a slow link two keys typed apart arrive in one read, and the guide has
+  no Alt key, so both were lost. Escape is passed in the form no parser joins to what follows.
 
 Dropping is done on the text, before Textual's parser (about 17 microseconds a character), so a
 flood costs a scan, not a parse. Pure logic: no Textual here.
@@ -28,7 +31,7 @@ import re
 import time
 from collections.abc import Callable
 
-__all__ = ["BACKLOG", "DISTINCT_ROOM", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START", "QUIT_EVERY",
+__all__ = ["BACKLOG", "DISTINCT_ROOM", "ESCAPE_KEY", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START", "QUIT_EVERY",
            "InputGuard"]
 
 PASTE_START = "\x1b[200~"
@@ -52,6 +55,11 @@ _ENDS_PASTE = re.compile("[\x11\x03]")
 """Ctrl+Q and Ctrl+C end an open paste: nobody pastes them, and a reader stuck in one can leave."""
 _TOKEN = re.compile(r"[^\x1b]+|\x1b\[[0-?]*[ -/]*[@-~]|\x1bO.|\x1b[^\[O]", re.DOTALL)
 """A run of plain characters, a whole CSI or SS3 sequence, or Alt and a key."""
+ESCAPE_KEY = "\x1b[27u"
+"""The Escape key in the kitty keyboard protocol's form (CSI 27 u): Textual reads it as Escape at
+once, whatever comes after it."""
+_ALT_KEPT = frozenset("\x7f\x08")
+"""Keys after an ESC left as Alt and the key: Alt+Backspace deletes a word in the search field."""
 _KEY_FINALS = frozenset("ABCDEFHPQSZ~Mmu")
 """The last character of a CSI sequence that is a key or a mouse report (dropped in a flood). The
 rest (focus, a cursor or mode report, a size) always goes through: the app asked for it."""
@@ -224,7 +232,7 @@ class InputGuard:
             elif token.startswith("\x1b[") and token[-1] not in _KEY_FINALS:
                 out.append(token)  # a report the app asked for
             elif self.may_pass(token) or (_KITTY_QUIT.fullmatch(token) and self.quit_due()):
-                out.append(token)
+                out.append(escape_then_key(token))
             else:
                 self.dropped += len(token)
         tail = text[cut:]
@@ -279,6 +287,13 @@ class InputGuard:
 
     room = 0
     """Input events that may still be passed on during this `feed`."""
+
+
+def escape_then_key(token: str) -> str:
+    """A token as the parser should get it: ``ESC`` and one key become Escape and then that key."""
+    if len(token) == 2 and token[1] not in _ALT_KEPT and token[1] != "\x1b":
+        return ESCAPE_KEY + token[1]
+    return token
 
 
 def marker_prefix(text: str, marker: str) -> int:
