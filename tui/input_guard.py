@@ -31,8 +31,8 @@ import re
 import time
 from collections.abc import Callable
 
-__all__ = ["BACKLOG", "DISTINCT_ROOM", "ESCAPE_KEY", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START", "QUIT_EVERY",
-           "InputGuard"]
+__all__ = ["BACKLOG", "DISTINCT_ROOM", "ESCAPE_KEY", "PASTE_END", "PASTE_IDLE", "PASTE_KEPT", "PASTE_START",
+           "QUIT_EVERY", "InputGuard"]
 
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"

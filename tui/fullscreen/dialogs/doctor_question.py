@@ -19,6 +19,7 @@ from tui.data.key_names import key_in_words
 from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.keys import keyed
+from tui.fullscreen.widgets.handled_now import SubmitsNow
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 Step = Literal["next", "done", "cancel"]
@@ -54,7 +55,7 @@ class DoctorQuestionDialog(DialogScreen[tuple[Step, str]]):
         with Vertical(classes="dialog"):
             yield Static(_("Question {number} of {total} for your doctor (optional): {question}").format(
                 number=self.number, total=self.total, question=_(self.question.text)), markup=False)
-            yield Input(self.answer, id="answer", max_length=MAX_INPUT)
+            yield SubmitsNow(self.answer, id="answer", max_length=MAX_INPUT)
             yield Static(_("{enter}: next (empty skips). {save}: save now. {esc}: cancel.").format(
                 enter=key_in_words("enter"), save=key_in_words("ctrl+s"), esc=key_in_words("escape")),
                 id="hint", markup=False)

@@ -18,6 +18,7 @@ from tui.data.words import N_, _
 from tui.fullscreen.dialogs.choice import DialogScreen
 from tui.fullscreen.dialogs.confirm import ConfirmDialog
 from tui.fullscreen.keys import keyed
+from tui.fullscreen.widgets.handled_now import SubmitsNow
 from tui.fullscreen.widgets.key_bar import KeyBar
 
 
@@ -106,7 +107,7 @@ class SavePathDialog(DialogScreen[SaveTarget | None]):
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False)
             yield Static(_("Folder: {folder}").format(folder=shown_path(self.folder)), id="folder", markup=False)
-            yield Input(self.default.name, id="path", select_on_focus=False)
+            yield SubmitsNow(self.default.name, id="path", select_on_focus=False)
             yield Static(_(HOSTED_HINT) if hosted() else keys_hint(N_("Type a name, or keep this one. {enter} saves. "
                                                                     "{esc} cancels.")), id="hint", markup=False)
             yield KeyBar()

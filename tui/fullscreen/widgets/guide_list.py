@@ -33,6 +33,7 @@ from tui.fullscreen.textual_private import (
     reuse_lines,
 )
 from tui.fullscreen.widgets.ascii_scrollbar import use_ascii_scrollbars
+from tui.fullscreen.widgets.handled_now import select_now
 from tui.fullscreen.widgets.list_ends import step_or_say
 
 ROWS_KEPT = 512
@@ -183,6 +184,9 @@ class GuideList(OptionList, inherit_bindings=False):
         if resized:
             self.scroll_to_highlight()
         return resized
+
+    def action_select(self) -> None:
+        select_now(self)  # the screen acts on Enter before the next key is read
 
     def action_cursor_up(self) -> None:
         step_or_say(self, -1)  # never round from the first item to the last: it stops, and says so
