@@ -165,6 +165,17 @@ def to_and_fro(forth: bytes, back: bytes, run: int) -> Iterator[bytes]:
         yield from [back] * run
 
 
+UP_AT_THE_END = b"\x1bOA"
+"""Up as a terminal in application mode sends it: the same key to the guide, told apart here as the
+press that brings a list's "This is the first item." message."""
+
+
+def past_the_first_item() -> Iterator[bytes]:
+    """Up on the first item (its message shown), Down (the message goes), Up, for ever."""
+    while True:
+        yield from (UP_AT_THE_END, DOWN, UP)
+
+
 def reading_down(*sections: tuple[int, int]) -> Iterator[bytes]:
     """For each (section, presses): its number (a section screen changes in place), then Down
     that many times; for ever. Enough presses reach the section's end at 40x12; at 80x24 a
@@ -208,6 +219,8 @@ KINDS = (
     KeyKind("focus move (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(DOWN, UP, 5)),
     KeyKind("focus move scrolling list", ((b"k", "symptoms"),), lambda: to_and_fro(DOWN, UP, 40), scrolling=True),
     KeyKind("toggle (checklist)", ((b"k", "symptoms"),), lambda: to_and_fro(b" ", b" ", 1)),
+    KeyKind("message at a list's end (contents)", ((b"\r", "Contents"),), past_the_first_item,
+            lambda key: key == UP_AT_THE_END),
     KeyKind("page down/up (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(PAGE_DOWN, PAGE_UP, 1)),
     KeyKind("line down (section 8)", ((b"8", "Section eight"),), lambda: to_and_fro(DOWN, UP, 4)),
     KeyKind("line down that pages", ((b"9", "Section nine"),),

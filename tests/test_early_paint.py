@@ -41,7 +41,7 @@ READY = "Read the guide"
 SILENCE = 0.15
 """Seconds without a write after which the guide is asked whether it is idle: longer than the
 longest sleep the guide takes inside one answer (0.1 s: Textual's ESCAPE_DELAY, NOTICE_GRACE in
-tui/fullscreen/screens/base.py; tests/support/screen_reader.py's STILL_FOR). Textual's first
+tui/fullscreen/screens/message_rows.py; tests/support/screen_reader.py's STILL_FOR). Textual's first
 paint comes some 40 ms after its driver's threads start (0.03-0.04 s, measured on a quiet
 machine); a guide still at work, however long its silence (importing Textual after the cached
 frame, or given no core on a busy machine), is busy, not idle, and is waited for."""

@@ -13,11 +13,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
-from textual.widgets._toast import Toast
 
 from tests.support.pilot import make_app, screen_text, text_at_cursor
+from tui.fullscreen.app import GuideApp
 from tui.fullscreen.dialogs.save_path import SavePathDialog, chosen_path, shown_path
 from tui.fullscreen.screens.checklist import ChecklistScreen
+from tui.fullscreen.textual_private import notifications
 
 
 def summaries() -> Path:
@@ -68,14 +69,13 @@ async def test_the_offered_name_is_kept_and_only_its_stem_is_selected(tmp_path: 
         assert [p.suffix for p in summaries().iterdir()] == [".txt"]
 
 
-def last_message(app: object) -> str:
-    """The message shown last: a toast, or on a narrow window the notice row."""
-    screen = app.screen  # type: ignore[attr-defined]
-    toasts = list(screen.query(Toast))
-    if toasts:
-        return str(toasts[-1].render())
-    notice = screen.query_one("#notice", Static)
-    return str(notice.content) if notice.display else ""
+def last_message(app: GuideApp) -> str:
+    """The message shown last, in its words (the message rows show it wrapped at the window)."""
+    notice = app.screen.query_one("#notice", Static)
+    shown = notifications(app)
+    assert notice.display and shown, "no message shown"
+    assert "".join(str(notice.content).split()) == "".join(shown[-1].message.split())
+    return shown[-1].message
 
 
 @pytest.mark.parametrize("name", ["notes[x=-1", "a[b]c", "[/i]"])

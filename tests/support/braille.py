@@ -253,7 +253,7 @@ class Braille:
         """Wait until the guide has answered every key it was sent: none of its threads at work
         (`threads_idle`) and its screen, as read here, unchanged for `quiet` seconds: longer
         than the longest sleep the guide takes inside one answer to a key (0.1 s: Textual's
-        ESCAPE_DELAY, NOTICE_GRACE in tui/fullscreen/screens/base.py; tests/support/
+        ESCAPE_DELAY, NOTICE_GRACE in tui/fullscreen/screens/message_rows.py; tests/support/
         screen_reader.py's STILL_FOR). Return the screen. Faster than `wait_still`'s half second
         of a still screen, which stands in for this where the guide's threads cannot be seen."""
         return wait_until(lambda: self.wait_still(quiet, guard) if threads_idle(self.guide_pid) else "",

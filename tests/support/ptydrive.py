@@ -206,7 +206,7 @@ a test sets (ESCDELAY=600), after which the terminal's Esc is the Escape key, no
 QUIET = 0.15
 """Seconds without a write after which `Session.rest` asks whether the program is idle: longer than
 the longest sleep the guide takes inside one answer (0.1 s: Textual's ESCAPE_DELAY, NOTICE_GRACE
-in tui/fullscreen/screens/base.py), as the early paint tests' and the screen reader's rest."""
+in tui/fullscreen/screens/message_rows.py), as the early paint tests' and the screen reader's rest."""
 
 BUSY_STATES = (b"R", b"D")
 """A thread's states (/proc/PID/task/TID/stat) that mean work under way: running or waiting for a

@@ -55,7 +55,7 @@ UP, DOWN, TAB, SHIFT_TAB, ENTER, ESC = b"\x1b[A", b"\x1b[B", b"\t", b"\x1b[Z", b
 STILL_FOR = 0.15
 """Seconds `rest` needs with nothing happening: the longest sleep the guide takes inside one answer
 to a key (Textual's ESCAPE_DELAY, 0.1 s, before a lone Esc byte is the Esc key; NOTICE_GRACE, 0.1 s,
-in tui/fullscreen/screens/base.py before a stale notice goes; a frame's period is 2 ms) and two
+in tui/fullscreen/screens/message_rows.py before a stale notice goes; a frame's period is 2 ms) and two
 looks more, and more than tdsr's (5 ms before it says what came, 20 ms after an arrow); past a sleep
 a process is ready to run, and seen. Checked: after 124 keys of the Spanish walk beside a busy
 process (load 6.4 to 7.1), nothing more came on the pty or in the transcript in the next second."""
