@@ -150,3 +150,15 @@ def test_escape_and_a_key_in_one_read_are_escape_then_the_key() -> None:
     # Inside a paste an ESC is dropped, never made a key.
     pasted = InputGuard().feed(PASTE_START.encode() + b"\x1bq" + PASTE_END.encode(), BACKLOG)
     assert pasted == PASTE_START + "q" + PASTE_END
+
+
+def test_an_esc_after_a_lone_esc_starts_a_key_of_its_own() -> None:
+    # A lone Esc (back), then Esc and 5 in a later read: the second Esc is not the rest of the first.
+    guard = InputGuard()
+    assert guard.feed(b"\x1b", BACKLOG) == "\x1b"
+    assert guard.feed(b"\x1b5", BACKLOG) == ESCAPE_KEY + "5"
+    guard = InputGuard()
+    assert guard.feed(b"\x1bO", BACKLOG) + guard.feed(b"\x1bq", BACKLOG) == "\x1bO" + ESCAPE_KEY + "q"
+    # The rest of a sequence cut off by a read still finishes it.
+    guard = InputGuard()
+    assert guard.feed(b"\x1b", BACKLOG) + guard.feed(b"[B", BACKLOG) == "\x1b[B"

@@ -201,7 +201,8 @@ def test_an_arrow_key_split_across_packets_is_still_an_arrow(tmp_path: Path, mon
 def test_escape_and_a_key_read_together_are_both_taken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Over a slow link Esc and the key typed after it can arrive in one read. A curses program
     reads them as Alt and the key; the guide has no Alt keys, so that lost both. Esc and `n` in one
-    write, in a section, go back to the contents; Esc and `q` there go back and quit."""
+    write, in a section, go back to the contents; after a lone Esc, Esc and 4 open section 4; Esc
+    and `q` go back and quit."""
     for name in ("COLORTERM", "NO_COLOR", "ESCDELAY"):
         monkeypatch.delenv(name, raising=False)
     session: Session = spawn([str(GUIDE)], {"TERM": "xterm-256color", **xdg_env(tmp_path / "home")})
@@ -217,6 +218,12 @@ def test_escape_and_a_key_read_together_are_both_taken(tmp_path: Path, monkeypat
         session.read_until_shown("> 1. What muscle spasms are", GUARD)
         session.rest()
         assert "Section one of nine" not in session.shown()  # Esc took it back; `n` is nothing on the contents
+        session.send(ESC)  # a lone Esc: back to the start
+        session.read_until_shown("> Read the guide", GUARD)
+        session.rest()
+        session.send(b"\x1b4")  # then Esc and 4 in one read: the second Esc is a key of its own
+        session.read_until_shown("Section four of nine", GUARD)
+        session.rest()
     finally:
         session.finish(b"\x1bq")  # Esc and q in one read: back, then quit
     assert session.exit_status == 0

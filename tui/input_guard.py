@@ -71,9 +71,11 @@ _OPEN_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|O)?\Z")
 """An escape sequence cut off at the end of a read: its rest starts the next one."""
 _REST_OF_ESCAPE = {
     "csi": re.compile(r"[0-?]*[ -/]*[@-~]?"),
-    "esc": re.compile(r"(?:\[[0-?]*[ -/]*[@-~]?|O.?|[^\[O])?", re.DOTALL),
-    "ss3": re.compile(r".?", re.DOTALL),
+    "esc": re.compile(r"(?:\[[0-?]*[ -/]*[@-~]?|O[^\x1b]?|[^\[O\x1b])?", re.DOTALL),
+    "ss3": re.compile(r"[^\x1b]?", re.DOTALL),
 }
+"""What may finish an escape sequence the last read cut off. Never an ESC: that starts a key of its
+own (a lone Esc, then Esc and 5 in a later read, was read as the first Esc's Alt+5)."""
 
 
 class InputGuard:
