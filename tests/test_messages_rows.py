@@ -158,3 +158,22 @@ async def test_a_dialog_is_read_question_first_with_no_box_edges(tmp_path: Path,
         words = [row for row in rows[1:] if row]
         assert words[0].startswith(("Clear your", "Question 1 of")), words
         assert "Check your symptoms" not in " ".join(rows), "the screen behind shows through"
+
+
+@pytest.mark.pilot
+async def test_a_message_said_again_and_again_is_kept_once_and_makes_no_toast(tmp_path: Path) -> None:
+    """Up held on a list's first item says "This is the first item." for every press: kept once
+    among the app's messages (thousands piled up under a held key), and never as a toast, hidden
+    or not (making one was a layout more in the key's frame)."""
+    from tui.fullscreen.textual_private import notifications
+
+    app = make_app(tmp=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(30):
+            await pilot.press("up")
+        await pilot.pause()
+        assert [shown.message for shown in notifications(app)] == ["This is the first item."]
+        assert str(app.screen.query_one("#notice", Static).content) == "This is the first item."
+        assert not app.screen.query(Toast)

@@ -21,7 +21,7 @@ from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.filter import NoColor
 from textual.geometry import Offset
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 
@@ -191,11 +191,9 @@ class GuideApp(App[int]):
             title = _(SEVERITY_WORDS.get(severity, severity.capitalize()))
         screen = self.screen if self.screen_stack else None
         if isinstance(screen, GuideScreen):
-            # In rows of its own above the key bar until the next key (tui/fullscreen/app.tcss hides the
-            # toasts here): a toast covered the text, and went by a timer, and the rows it
-            # uncovered were said again with no key pressed. Kept in the app's list of
-            # notifications too, as every message is.
-            screen.show_notice(f"{title}: {message}" if title else message)
+            screen.take_message(Notification(message, title, severity, self.NOTIFICATION_TIMEOUT
+                                             if timeout is None else timeout, markup=markup))
+            return
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:

@@ -44,8 +44,8 @@ class PrivateName:
 
 
 PRIVATE_NAMES: tuple[PrivateName, ...] = (
-    PrivateName("textual.app:App", "_notifications",
-                "the messages on screen now: a key clears them on a narrow window (no public list)"),
+    PrivateName("textual.app:App", "_notifications", "the messages on screen now: a key clears them on a "
+                "narrow window (no public list); a message in a guide screen's own rows is kept with no toast"),
     PrivateName("textual.app:App", "_driver",
                 "the driver in use, so Ctrl+L can make the lean driver send every cell again"),
     PrivateName("textual.app:App", "_filters",
@@ -112,11 +112,8 @@ PRIVATE_NAMES: tuple[PrivateName, ...] = (
 
 
 def has_private_name(owner: str, name: str) -> bool:
-    """True if Textual still has `name` on `owner` ("module:Class" or "module").
-
-    An attribute made in `__init__` is looked for on a new instance; a class that cannot be made
-    outside a running app (a driver) is read instead, for an assignment to `self.<name>`.
-    """
+    """True if Textual still has `name` on `owner` ("module:Class" or "module"): on the class, on a
+    new instance, or (a class that needs a running app: a driver) assigned to `self.<name>`."""
     module_name, _, class_name = owner.partition(":")
     module = importlib.import_module(module_name)
     if not class_name:
@@ -149,6 +146,15 @@ def missing_private_names() -> list[str]:
 def notifications(app: App[Any]) -> list[Notification]:
     """The notifications shown now (or waiting to be shown), oldest first."""
     return list(app._notifications)
+
+
+def remember_notification(app: App[Any], notification: Notification) -> None:
+    """Keep a message among the app's notifications without a toast for it (shown elsewhere); the
+    same words again replace the last (a held key would pile thousands up)."""
+    kept = app._notifications
+    for shown in [each for each in kept if each.message == notification.message]:
+        del kept[shown]
+    kept.add(notification)
 
 
 def current_driver(app: App[Any]) -> Driver | None:
@@ -211,11 +217,8 @@ def option_height(options: OptionList, index: int) -> int:
 
 def option_at_line(options: OptionList, line: int) -> tuple[int, int] | None:
     """(option index, line within it) drawn at `line`, or None past the end."""
-    try:
-        index, offset = _laid_out(options).lines[line]
-    except IndexError:
-        return None
-    return index, offset
+    lines = _laid_out(options).lines
+    return (lines[line][0], lines[line][1]) if line < len(lines) else None
 
 
 def replace_option_prompt(options: OptionList, index: int, prompt: Any) -> bool:
@@ -255,8 +258,7 @@ def drawn_lines(widget: Widget) -> dict[int, Strip]:
 
 def reuse_lines(widget: Widget, lines: dict[int, Strip], redraw: set[int]) -> None:
     """After a repaint of the whole of `widget` was asked for: take `lines` (by the row each is on
-    now) as drawn, and draw only the other rows and those in `redraw`. The frame still sends every
-    row; only the drawing of the reused ones is saved."""
+    now) as drawn, and draw only the other rows and those in `redraw` (every row is still sent)."""
     cache = widget._styles_cache
     height = widget.size.height
     for y, strip in lines.items():
@@ -266,9 +268,8 @@ def reuse_lines(widget: Widget, lines: dict[int, Strip], redraw: set[int]) -> No
 
 
 def set_virtual_size(widget: Widget, size: Size) -> None:
-    """Give `widget` a new scrolling size without the layout of the whole screen its reactive asks
-    for (5-7 ms of a key: a section's text, the checklist's result); its scroll bars are brought up
-    to date, and ask for a layout themselves if one comes or goes."""
+    """Give `widget` a new scrolling size without the whole screen's layout its reactive asks for
+    (5-7 ms of a key); its scroll bars follow, and lay out only if one comes or goes."""
     if widget.virtual_size != size:
         widget.set_reactive(Widget.virtual_size, size)
         widget._scroll_update(size)
@@ -282,7 +283,6 @@ def forget_drawn_options(options: OptionList) -> None:
 
 # Textual's StylesCache.get_inner_outer -----------------------------------------------------------
 # A correction to the Textual release the guide runs on, applied once when the app is made.
-#
 # Textual's `StylesCache.get_inner_outer` (textual/_styles_cache.py) is written as if it were a
 # class method (its first argument is named `cls`) but has no `@classmethod`, so its
 # `functools.lru_cache(1024)` is keyed on each widget's `StylesCache` instance. The cache then keeps

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from textual.css.query import NoMatches
 from textual.geometry import Offset
-from textual.notifications import SeverityLevel
+from textual.notifications import Notification, SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.data.wrap import wrap_message
+from tui.fullscreen.textual_private import remember_notification
 
 __all__ = ["NOTICE_GRACE", "MessageRows"]
 
@@ -26,17 +27,20 @@ NOTICE_GRACE = 0.1
 class MessageRows(Screen[None]):
     """The message rows of a guide screen (its `#notice` widget, composed by `GuideScreen`)."""
 
-    def on_mount(self) -> None:
-        # Messages here are in rows of their own (show_notice): Textual's toasts for them were
-        # made and mounted unseen, a layout more in the frame that answered the key.
-        for rack in self.query_children("#textual-toastrack"):
-            rack.remove()
-
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
         """As the app's: the words are never read as markup. A file name typed in the save dialog
         ("notes[x=-1].txt") in "Saved the summary as ..." otherwise ended the guide with an error."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def take_message(self, notification: Notification) -> None:
+        """A message given to the app (`GuideApp.notify`) while this screen is shown: in its rows,
+        and kept in the app's list of notifications as every message is, with no toast made for
+        it (tui/fullscreen/app.tcss hides toasts here): making and mounting one, unseen, was a
+        layout more in the frame that answered the key."""
+        title, message = notification.title, notification.message
+        self.show_notice(f"{title}: {message}" if title else message)
+        remember_notification(self.app, notification)
 
     def show_notice(self, message: str) -> None:
         """Show a message in rows of its own above the key bar, until the next key: never over the

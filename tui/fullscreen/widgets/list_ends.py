@@ -43,16 +43,17 @@ def step_or_say(listing: OptionList, step: int) -> None:
     found = next_enabled(listing.options, highlighted, step)
     if found is None:
         message = _(LAST_ITEM if step > 0 else FIRST_ITEM)
-        if any(shown.message == message for shown in notifications(listing.app)):
-            # Said again for this press, in place of the last: a held or repeated key (a megabyte of
-            # Down) piled up thousands of them, which took seconds to clear before q was read.
-            listing.app.clear_notifications()
         # On a guide screen, the cursor goes to the message: after an arrow key a console screen
-        # reader says only the cursor's row. (In a dialog it is a message like any other.)
+        # reader says only the cursor's row (the same message again replaces the last there).
         at_cursor = getattr(listing.screen, "show_notice_at_cursor", None)
         if callable(at_cursor):
             at_cursor(message)
-        else:
-            listing.notify(message, timeout=3)
+            return
+        # In a dialog it is a message like any other, said again for this press in place of the
+        # last: a held or repeated key (a megabyte of Down) piled up thousands, which took seconds
+        # to clear before q was read.
+        if any(shown.message == message for shown in notifications(listing.app)):
+            listing.app.clear_notifications()
+        listing.notify(message, timeout=3)
     else:
         listing.highlighted = found
