@@ -108,6 +108,9 @@ class Worker:
         self.gen = 0
         self.current: Utterance | None = None
         self.player: subprocess.Popen[bytes] | None = None
+        self.stopped_player: subprocess.Popen[bytes] | None = None
+        """The player last killed on purpose (pause, skip): its exit is not a failure, even when a
+        resume has come before the speaker thread saw it end (a busy machine)."""
         self.jobs: queue.Queue[Utterance | SaveJob | None] = queue.Queue()
         self.engine = Synthesiser(tmpdir)
         """Used by the speaker thread only, once started."""
@@ -192,8 +195,8 @@ class Worker:
                     self.player = None
                 if self.gen != utt.gen:
                     return
-                if utt.paused or utt.index != index:
-                    continue  # pause or skip killed the player: not a failure
+                if utt.paused or utt.index != index or self.stopped_player is player:
+                    continue  # pause or skip killed the player (resumed since, or not): not a failure
                 if status != 0:
                     self.current = None
                     self.emit(self.player_error(command[0], status, utt.id))
@@ -235,6 +238,7 @@ class Worker:
         """Silence the current chunk now (caller holds the lock)."""
         if self.player is not None and self.player.poll() is None:
             self.player.kill()
+            self.stopped_player = self.player
 
     def handle(self, command: Command) -> None:
         """Act on one command."""
