@@ -19,7 +19,8 @@ SCREEN = [
 
 
 def run_of(wrong: int, other_work: float) -> ArrowRun:
-    presses = [Press(b"\x1b[B", "> a" if index < wrong else "> b", "> b", True, index % 2 == 0, 5.0, 1.0, 0.0)
+    presses = [Press(b"\x1b[B", "> a" if index < wrong else "> b", "> b", True, index % 2 == 0, 5.0, 4.0, 1.0,
+                     0.0)
                for index in range(100)]
     return ArrowRun("checklist", (80, 24), presses, other_work, "0.5 to 0.6")
 
@@ -55,9 +56,10 @@ def test_words_are_judged_by_the_guide_text_not_the_screen() -> None:
 
 
 def test_a_wrong_press_that_said_the_line_just_left_is_named_late() -> None:
-    late = Press(b"\x1b[B", "line one", "line two", True, False, 5.0, 30.0, 1.0, left="line one")
-    other = Press(b"\x1b[B", "line nine", "line two", True, False, 5.0, 30.0, 1.0, left="line one")
+    late = Press(b"\x1b[B", "line one", "line two", True, False, 5.0, 4.0, 30.0, 1.0, left="line one")
+    other = Press(b"\x1b[B", "line nine", "line two", True, False, 5.0, 4.0, 30.0, 1.0, left="line one")
     assert late.wrong and "the line just left" in str(late) and str(late).startswith("Down: said")
+    assert "the guide ran 5.0 ms (4.0 ms by its frame) and waited 30.0 ms" in str(late), str(late)
     assert other.wrong and "the line just left" not in str(other)
 
 

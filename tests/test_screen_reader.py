@@ -121,9 +121,10 @@ def test_each_arrow_names_the_item_moved_to_beside_a_busy_process_and_quitting_s
         assert all(press.moved for press in run.presses), f"{run.name}: a press did not move the highlight"
         broken = not_whole([press.said for press in run.presses], known_words())
         assert not broken, f"{run.name}: {broken[:10]} are not words of the guide"
-        # A wrong press in which the guide used more than a frame's processor time is its own fault,
-        # however busy the machine; the rest are bounded: none on a quiet machine.
-        costly = [str(press) for press in run.wrong() if press.ran > FRAME_CPU_MS]
+        # A wrong press in which the guide used more than a frame's processor time before its frame
+        # came is its own fault, however busy the machine; the rest are bounded: none on a quiet
+        # machine. (What it ran after sending the frame, a collector's pass, did not make it late.)
+        costly = [str(press) for press in run.wrong() if press.ran_to_frame > FRAME_CPU_MS]
         assert not costly, f"{run.figure()}; over the {FRAME_CPU_MS} ms frame budget: {costly[:5]}"
         assert len(run.wrong()) <= run.allowed(), f"{run.figure()}: {[str(press) for press in run.wrong()[:5]]}"
     if any(run.wrong() for run in runs):

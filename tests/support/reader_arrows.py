@@ -171,7 +171,11 @@ class Press:
     scrolled: bool
     """The list's rows moved, not only the highlight: the press scrolled the list."""
     ran: float
-    """Milliseconds the guide's threads ran in the press."""
+    """Milliseconds the guide's threads ran in the press (until the terminal was still)."""
+    ran_to_frame: float
+    """Of those, the milliseconds run by the time the test saw the press's frame: the work that can
+    have made the frame late. What the guide runs after its frame is sent (a pass of the cycle
+    collector, tui/fullscreen/rest_collector.py) cannot; a frame seen early counts some of it."""
     waited: float
     """Milliseconds they were ready to run but waited for a processor."""
     reader_waited: float
@@ -187,8 +191,9 @@ class Press:
     def __str__(self) -> str:
         late = " (the line just left: its frame came after the reader read)" if self.said == self.left else ""
         return (f"{KEY_NAMES.get(self.key, repr(self.key))}{' (scrolling)' if self.scrolled else ''}: said "
-                f"{self.said!r} for {self.highlighted!r}{late}; the guide ran {self.ran} ms and waited "
-                f"{self.waited} ms for a processor, tdsr waited {self.reader_waited} ms")
+                f"{self.said!r} for {self.highlighted!r}{late}; the guide ran {self.ran} ms "
+                f"({self.ran_to_frame} ms by its frame) and waited {self.waited} ms for a processor, tdsr "
+                f"waited {self.reader_waited} ms")
 
 
 @dataclass
@@ -233,10 +238,12 @@ def cursor_line(reader: Reader) -> str:
     return reader.cursor_line() or "blank"
 
 
-def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object]) -> tuple[float, str]:
+def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object],
+                   at_frame: Callable[[], None] = lambda: None) -> tuple[float, str]:
     """Type `key`; read until `changes()` differs from before (or MOVE_WITHIN has passed) and tdsr
-    has said the first thing for it, then until the pty is STILL. Returns when it was typed and
-    what was said first ("(nothing)" if nothing within 3 s)."""
+    has said the first thing for it, then until the pty is STILL; `at_frame` is called as soon as
+    the change is seen. Returns when it was typed and what was said first ("(nothing)" if nothing
+    within 3 s)."""
     before = changes()
     at = time.monotonic()
     os.write(reader.fd, key)
@@ -248,6 +255,7 @@ def press_and_hear(reader: Reader, key: bytes, changes: Callable[[], object]) ->
     moved_by = time.monotonic() + MOVE_WITHIN
     while changes() == before and time.monotonic() < moved_by:
         reader.pump(0.01)  # a starved guide can be late by far more than HANDS_OFF: wait for its frame
+    at_frame()
     said = reader.first_said_after(at) or "(nothing)"
     reader.settle(STILL)
     while reader.activity()[1]:  # one of them is still to finish: what it writes is this key's
@@ -266,11 +274,13 @@ def press_through(reader: Reader, name: str, keys: Iterable[bytes], expected: Ca
     for key in keys:
         before, left = list_rows(reader), expected(reader)
         times, reader_times = run_times(pid), run_times(reader.pid)
-        _, said = press_and_hear(reader, key, lambda: changes(reader))
+        frame_times: list[dict[str, tuple[float, float]]] = []
+        _, said = press_and_hear(reader, key, lambda: changes(reader),
+                                 lambda seen=frame_times: seen.append(run_times(pid)))
         after_times, reader_after = run_times(pid), run_times(reader.pid)
         after = list_rows(reader)
         done.append(Press(key, said, expected(reader), after != before, unmarked(after) != unmarked(before),
-                          spent(times, after_times, 0), spent(times, after_times, 1),
+                          spent(times, after_times, 0), spent(times, frame_times[0], 0), spent(times, after_times, 1),
                           spent(reader_times, reader_after, 1), left))
         if last(done[-1].highlighted):
             break
